@@ -1,0 +1,425 @@
+package org.netmarket.edition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.netmarket.scoring.Comparison;
+import org.netmarket.scoring.Criterion;
+import org.netmarket.scoring.Ratio;
+import org.netmarket.scoring.ScoringRule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Reads and validates an edition file. An edition is named by id ({@code 2022}, found as
+ * {@code netmarket/schemas/editions/2022.yaml} on the classpath, i.e. {@code schemas/editions/}
+ * in the repository) or by a path to a YAML file.
+ *
+ * <p>Validation on load: unique codes; items sum to their indicator's maximum, indicators to
+ * their second-level category, second-level to first-level, first-level to the total; every
+ * computed item names a known computation and has a rule whose maximum equals the item's;
+ * every assessed item has allowed points within its maximum; no unknown keys (typos). The
+ * message names the file and the place.
+ */
+public final class EditionLoader {
+    /** Classpath folder of the bundled editions. */
+    public static final String CLASSPATH_FOLDER = "netmarket/schemas/editions/";
+    /** The edition used when none is given. */
+    public static final String DEFAULT_EDITION = "2022";
+
+    // Floats are read as BigDecimal from their text, so 0.15 in the file is exactly 0.15.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+
+    private final Predicate<String> knownComputation;
+
+    /** @param knownComputation whether a computation id exists in the item registry */
+    public EditionLoader(Predicate<String> knownComputation) {
+        this.knownComputation = knownComputation;
+    }
+
+    /** Loads a bundled edition by id or an edition file by path. */
+    public Edition load(String idOrPath) {
+        Path p = Path.of(idOrPath);
+        if (idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || Files.isRegularFile(p)) {
+            if (!Files.isRegularFile(p)) {
+                throw new EditionException("edition file " + idOrPath + " does not exist");
+            }
+            try (InputStream in = Files.newInputStream(p)) {
+                return parse(in, p.toString());
+            } catch (IOException e) {
+                throw new EditionException("cannot read edition file " + idOrPath + ": " + e.getMessage(), e);
+            }
+        }
+        String resource = CLASSPATH_FOLDER + idOrPath + ".yaml";
+        InputStream in = EditionLoader.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new EditionException("unknown edition '" + idOrPath + "': no file " + resource
+                    + " (bundled editions live in schemas/editions/; or pass a path to a .yaml file)");
+        }
+        try (in) {
+            return parse(in, "schemas/editions/" + idOrPath + ".yaml");
+        } catch (IOException e) {
+            throw new EditionException("cannot read edition " + idOrPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and validates an edition from a stream; {@code source} names it in messages. */
+    public Edition parse(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (IOException e) {
+            throw new EditionException(source + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new EditionException(source + ": expected a YAML mapping at the top");
+        }
+        return new Reader(source).edition(root);
+    }
+
+    private final class Reader {
+        private final String source;
+        private final Set<String> codes = new HashSet<>();
+
+        Reader(String source) {
+            this.source = source;
+        }
+
+        Edition edition(JsonNode root) {
+            keys(root, "top level", "edition", "title_zh", "title_en", "total_points", "pass", "categories");
+            String id = text(root, "edition", "top level");
+            BigDecimal total = decimal(root, "total_points", "top level");
+            JsonNode pass = required(root, "pass", "top level");
+            keys(pass, "pass", "total_at_least", "each_first_level_share_at_least", "text_zh");
+            PassRule passRule = new PassRule(decimal(pass, "total_at_least", "pass"),
+                    decimal(pass, "each_first_level_share_at_least", "pass"), optionalText(pass, "text_zh"));
+            if (passRule.firstLevelShareAtLeast().signum() <= 0 || passRule.firstLevelShareAtLeast().compareTo(BigDecimal.ONE) > 0) {
+                fail("pass.each_first_level_share_at_least must be a fraction in (0, 1], e.g. 0.75");
+            }
+            if (passRule.totalAtLeast().compareTo(total) > 0) {
+                fail("pass.total_at_least " + passRule.totalAtLeast() + " is above total_points " + total);
+            }
+            List<Category> categories = new ArrayList<>();
+            List<Indicator> indicators = new ArrayList<>();
+            BigDecimal firstSum = BigDecimal.ZERO;
+            for (JsonNode first : array(root, "categories", "top level")) {
+                String where = "category " + first.path("code").asText("?");
+                keys(first, where, "code", "name_zh", "name_en", "max", "children");
+                Category c1 = new Category(code(first, where), text(first, "name_zh", where),
+                        optionalText(first, "name_en"), 1, decimal(first, "max", where), null);
+                categories.add(c1);
+                BigDecimal secondSum = BigDecimal.ZERO;
+                for (JsonNode second : array(first, "children", where)) {
+                    String where2 = "category " + second.path("code").asText("?");
+                    keys(second, where2, "code", "name_zh", "name_en", "max", "indicators");
+                    Category c2 = new Category(code(second, where2), text(second, "name_zh", where2),
+                            optionalText(second, "name_en"), 2, decimal(second, "max", where2), c1.code());
+                    if (!c2.code().startsWith(c1.code() + ".")) {
+                        fail(where2 + ": a second-level code must start with '" + c1.code() + ".'");
+                    }
+                    categories.add(c2);
+                    BigDecimal indicatorSum = BigDecimal.ZERO;
+                    for (JsonNode ind : array(second, "indicators", where2)) {
+                        Indicator indicator = indicator(ind, c2.code());
+                        indicators.add(indicator);
+                        indicatorSum = indicatorSum.add(indicator.maxPoints());
+                    }
+                    sums(where2, c2.maxPoints(), indicatorSum, "its indicators");
+                    secondSum = secondSum.add(c2.maxPoints());
+                }
+                sums(where, c1.maxPoints(), secondSum, "its second-level categories");
+                firstSum = firstSum.add(c1.maxPoints());
+            }
+            sums("total_points", total, firstSum, "the first-level categories");
+            return new Edition(id, optionalText(root, "title_zh"), optionalText(root, "title_en"), total,
+                    passRule, categories, indicators);
+        }
+
+        Indicator indicator(JsonNode node, String categoryCode) {
+            String code = node.path("code").asText("?");
+            String where = "indicator " + code;
+            BigDecimal max = decimal(node, "max", where);
+            List<Item> items = new ArrayList<>();
+            if (node.has("items")) {
+                keys(node, where, "code", "name_zh", "name_en", "max", "items");
+                code(node, where);
+                for (JsonNode itemNode : array(node, "items", where)) {
+                    Item item = item(itemNode, code);
+                    if (!item.code().startsWith(code + ".")) {
+                        fail("item " + item.code() + ": sub-item codes of indicator " + code + " must start with '" + code + ".'");
+                    }
+                    items.add(item);
+                }
+                BigDecimal itemSum = items.stream().map(Item::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
+                sums(where, max, itemSum, "its items");
+            } else {
+                // An indicator without numbered sub-points is its own single item.
+                Item item = item(node, code);
+                items.add(item);
+            }
+            return new Indicator(code, text(node, "name_zh", where), optionalText(node, "name_en"), max, categoryCode, items);
+        }
+
+        Item item(JsonNode node, String indicatorCode) {
+            String where = "item " + node.path("code").asText("?");
+            keys(node, where, "code", "name_zh", "name_en", "max", "kind", "computation", "rule", "allowed",
+                    "parameters", "criterion_zh", "items");
+            String code = node.path("code").asText("");
+            if (!code.equals(indicatorCode)) {
+                code(node, where);
+            }
+            BigDecimal max = decimal(node, "max", where);
+            if (max.signum() <= 0) {
+                fail(where + ": max must be positive");
+            }
+            String kindText = text(node, "kind", where);
+            ItemKind kind;
+            try {
+                kind = ItemKind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new EditionException(source + ": " + where + ": kind must be 'computed' or 'assessed', was '" + kindText + "'");
+            }
+            Parameters parameters = new Parameters(code, flatten(node.path("parameters")));
+            String computation = null;
+            ScoringRule rule = null;
+            AllowedPoints allowed = null;
+            if (kind == ItemKind.COMPUTED) {
+                computation = text(node, "computation", where);
+                if (!knownComputation.test(computation)) {
+                    fail(where + ": unknown computation '" + computation + "' (not in the item registry)");
+                }
+                rule = rule(required(node, "rule", where), where);
+                if (rule.maxPoints().compareTo(max) != 0) {
+                    fail(where + ": its rule gives at most " + rule.maxPoints().toPlainString()
+                            + " points but max is " + max.toPlainString());
+                }
+                if (node.has("allowed")) {
+                    fail(where + ": 'allowed' is for assessed items only");
+                }
+            } else {
+                allowed = allowed(required(node, "allowed", where), where, max);
+                if (node.has("rule") || node.has("computation")) {
+                    fail(where + ": an assessed item has no 'rule' or 'computation'");
+                }
+            }
+            return new Item(code, indicatorCode, text(node, "name_zh", where), optionalText(node, "name_en"), max, kind,
+                    computation, rule, allowed, parameters, optionalText(node, "criterion_zh"));
+        }
+
+        ScoringRule rule(JsonNode rule, String where) {
+            if (!rule.isObject() || rule.size() != 1) {
+                fail(where + ": rule must have exactly one of steps, band, all, per_observation");
+            }
+            String type = rule.fieldNames().next();
+            JsonNode body = rule.get(type);
+            String at = where + " rule." + type;
+            switch (type) {
+                case "band" -> {
+                    keys(body, at, "from", "to", "points");
+                    JsonNode pts = required(body, "points", at);
+                    if (!pts.isArray() || pts.size() != 2) {
+                        fail(at + ".points must list two values: [points from 'from', points from 'to']");
+                    }
+                    Ratio from = ratio(body, "from", at);
+                    Ratio to = ratio(body, "to", at);
+                    if (from.compareTo(to) >= 0) {
+                        fail(at + ": 'from' must be below 'to'");
+                    }
+                    return new ScoringRule.Steps(List.of(
+                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, from, "以上"), decimalOf(pts.get(0), at)),
+                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, to, "以上"), decimalOf(pts.get(1), at))));
+                }
+                case "steps" -> {
+                    if (!body.isArray() || body.isEmpty()) {
+                        fail(at + " must be a non-empty list");
+                    }
+                    List<ScoringRule.Step> steps = new ArrayList<>();
+                    for (JsonNode s : body) {
+                        keys(s, at, "compare", "threshold", "points");
+                        steps.add(new ScoringRule.Step(criterion(s, at, false), decimal(s, "points", at)));
+                    }
+                    return new ScoringRule.Steps(steps);
+                }
+                case "all" -> {
+                    keys(body, at, "compare", "threshold", "against", "points", "absent_counts_as_met");
+                    return new ScoringRule.AllPass(criterion(body, at, true), decimal(body, "points", at),
+                            body.path("absent_counts_as_met").asBoolean(false));
+                }
+                case "per_observation" -> {
+                    keys(body, at, "compare", "threshold", "against", "points_each", "observations");
+                    int n = body.path("observations").asInt(0);
+                    if (n <= 0) {
+                        fail(at + ".observations must be a positive whole number (e.g. 2 for the last two years)");
+                    }
+                    return new ScoringRule.PerObservation(criterion(body, at, true), decimal(body, "points_each", at), n);
+                }
+                default -> {
+                    fail(where + ": unknown rule type '" + type + "' (use steps, band, all or per_observation)");
+                    return null;
+                }
+            }
+        }
+
+        Criterion criterion(JsonNode node, String at, boolean mayCompareWithObservation) {
+            String word = text(node, "compare", at);
+            Comparison cmp;
+            try {
+                cmp = Comparison.fromWord(word);
+            } catch (IllegalArgumentException e) {
+                throw new EditionException(source + ": " + at + ": " + e.getMessage());
+            }
+            boolean hasThreshold = node.has("threshold");
+            boolean againstComparison = "comparison".equals(node.path("against").asText(null));
+            if (node.has("against") && !againstComparison) {
+                fail(at + ": 'against' can only be 'comparison' (the observation's national or own value)");
+            }
+            if (hasThreshold == againstComparison) {
+                fail(at + ": give exactly one of 'threshold' or 'against: comparison'");
+            }
+            if (againstComparison && !mayCompareWithObservation) {
+                fail(at + ": steps compare with a threshold");
+            }
+            return new Criterion(cmp, hasThreshold ? ratio(node, "threshold", at) : null, word);
+        }
+
+        AllowedPoints allowed(JsonNode node, String where, BigDecimal max) {
+            keys(node, where + " allowed", "step", "values");
+            AllowedPoints a;
+            if (node.has("step") && !node.has("values")) {
+                a = AllowedPoints.step(decimal(node, "step", where + " allowed"));
+                if (a.step().signum() <= 0 || max.remainder(a.step()).signum() != 0) {
+                    fail(where + ": allowed step " + a.step() + " must be positive and divide max " + max);
+                }
+            } else if (node.has("values") && !node.has("step")) {
+                List<BigDecimal> values = new ArrayList<>();
+                for (JsonNode v : node.get("values")) {
+                    BigDecimal d = decimalOf(v, where + " allowed.values");
+                    if (d.signum() < 0 || d.compareTo(max) > 0) {
+                        fail(where + ": allowed value " + d + " is outside [0, " + max + "]");
+                    }
+                    values.add(d);
+                }
+                if (values.isEmpty()) {
+                    fail(where + ": allowed.values is empty");
+                }
+                a = AllowedPoints.values(values);
+            } else {
+                fail(where + ": allowed needs exactly one of 'step' or 'values'");
+                return null;
+            }
+            return a;
+        }
+
+        private void sums(String where, BigDecimal declared, BigDecimal sum, String what) {
+            if (declared.compareTo(sum) != 0) {
+                fail(where + ": max is " + declared.toPlainString() + " but " + what + " sum to " + sum.toPlainString());
+            }
+        }
+
+        private String code(JsonNode node, String where) {
+            String code = text(node, "code", where);
+            if (!codes.add(code)) {
+                fail("code '" + code + "' appears twice");
+            }
+            return code;
+        }
+
+        private Map<String, String> flatten(JsonNode node) {
+            Map<String, String> out = new LinkedHashMap<>();
+            flattenInto("", node, out);
+            return out;
+        }
+
+        private void flattenInto(String prefix, JsonNode node, Map<String, String> out) {
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return;
+            }
+            if (node.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    flattenInto(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+                }
+            } else {
+                out.put(prefix, node.isNumber() ? node.decimalValue().toPlainString() : node.asText());
+            }
+        }
+
+        private void keys(JsonNode node, String where, String... allowed) {
+            if (!node.isObject()) {
+                fail(where + ": expected a mapping");
+            }
+            Set<String> ok = Set.of(allowed);
+            node.fieldNames().forEachRemaining(k -> {
+                if (!ok.contains(k)) {
+                    fail(where + ": unknown key '" + k + "' (expected one of " + String.join(", ", allowed) + ")");
+                }
+            });
+        }
+
+        private JsonNode required(JsonNode node, String key, String where) {
+            JsonNode v = node.get(key);
+            if (v == null || v.isNull()) {
+                fail(where + ": '" + key + "' is missing");
+            }
+            return v;
+        }
+
+        private Iterable<JsonNode> array(JsonNode node, String key, String where) {
+            JsonNode v = required(node, key, where);
+            if (!v.isArray() || v.isEmpty()) {
+                fail(where + ": '" + key + "' must be a non-empty list");
+            }
+            return v;
+        }
+
+        private String text(JsonNode node, String key, String where) {
+            JsonNode v = required(node, key, where);
+            String s = v.asText();
+            if (s.isBlank()) {
+                fail(where + ": '" + key + "' is empty");
+            }
+            return s;
+        }
+
+        private String optionalText(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            return v == null || v.isNull() ? null : v.asText();
+        }
+
+        private BigDecimal decimal(JsonNode node, String key, String where) {
+            return decimalOf(required(node, key, where), where + "." + key);
+        }
+
+        private Ratio ratio(JsonNode node, String key, String where) {
+            return Ratio.of(decimal(node, key, where));
+        }
+
+        private BigDecimal decimalOf(JsonNode v, String where) {
+            try {
+                // Text keeps the literal exact: 0.15 stays 0.15, never a binary double.
+                return new BigDecimal(v.isNumber() ? v.numberValue().toString() : v.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new EditionException(source + ": " + where + ": '" + v.asText() + "' is not a number");
+            }
+        }
+
+        private void fail(String message) {
+            throw new EditionException(source + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package org.netmarket.extract;
+
+import org.netmarket.edition.Item;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.Temporal;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the text fields of one CSV row into typed values in schema column order, or says why
+ * the row must be quarantined. Pure Java, so that every rule of the extract contract is tested
+ * without Spark; the Spark reader calls it inside its tasks.
+ *
+ * <p>Types: {@code text}/{@code region_code}/{@code uscc}/{@code enum}/{@code month}/
+ * {@code item_code} give String, {@code date} LocalDate, {@code timestamp} LocalDateTime,
+ * {@code year} Integer, {@code count} Long, {@code boolean} Boolean, the decimal types
+ * BigDecimal. Fields are trimmed; an empty field is null.
+ */
+public final class RowValidator implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Fraction digits kept exactly; a value with more is rejected rather than rounded. */
+    public static final int DECIMAL_SCALE = 12;
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern REGION = Pattern.compile("\\d{6}");
+
+    private final ExtractSchema schema;
+    private final ValidationContext context;
+
+    public RowValidator(ExtractSchema schema, ValidationContext context) {
+        this.schema = schema;
+        this.context = context;
+    }
+
+    public ExtractSchema schema() {
+        return schema;
+    }
+
+    /** The outcome for one row: typed values, or a rejection. */
+    public record Result(Object[] values, Rejection rejection) {
+        public boolean isValid() {
+            return rejection == null;
+        }
+    }
+
+    /**
+     * Validates one row.
+     *
+     * @param fields the row's fields in schema column order (already mapped from the header;
+     *               null for a field the row does not have)
+     */
+    public Result validate(String[] fields) {
+        Object[] out = new Object[schema.columns().size()];
+        for (int i = 0; i < out.length; i++) {
+            ColumnSpec c = schema.columns().get(i);
+            String raw = fields[i] == null ? null : fields[i].trim();
+            if (raw == null || raw.isEmpty()) {
+                if (c.required()) {
+                    return reject(c.name(), "is empty but required");
+                }
+                continue;
+            }
+            try {
+                out[i] = parse(c, raw);
+            } catch (InvalidValue e) {
+                return reject(c.name(), e.getMessage());
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            ColumnSpec c = schema.columns().get(i);
+            if (c.type() == ColumnType.POINTS && out[i] != null) {
+                Optional<Rejection> r = checkPoints(c, (BigDecimal) out[i], out);
+                if (r.isPresent()) {
+                    return new Result(null, r.get());
+                }
+            }
+        }
+        for (RowRule rule : schema.rules()) {
+            Rejection r = check(rule, out);
+            if (r != null) {
+                return new Result(null, r);
+            }
+        }
+        return new Result(out, null);
+    }
+
+    private static Result reject(String column, String reason) {
+        return new Result(null, new Rejection(column, reason));
+    }
+
+    private Object parse(ColumnSpec c, String v) {
+        return switch (c.type()) {
+            case TEXT -> v;
+            case REGION_CODE -> regionCode(v);
+            case USCC -> uscc(v);
+            case DATE -> temporal(v, DATE, "a date (YYYY-MM-DD)", LocalDate::parse);
+            case TIMESTAMP -> temporal(v, TIMESTAMP, "a timestamp (YYYY-MM-DD HH:MM:SS)", LocalDateTime::parse);
+            case MONTH -> {
+                temporal(v, MONTH, "a month (YYYY-MM)", YearMonth::parse);
+                yield v;
+            }
+            case YEAR -> year(v);
+            case COUNT -> count(v);
+            case MONEY, DECIMAL, POINTS -> nonNegative(decimal(v));
+            case RATE -> rate(v, false);
+            case SIGNED_RATE -> rate(v, true);
+            case BOOLEAN -> bool(v);
+            case ENUM -> enumValue(c, v);
+            case ITEM_CODE -> itemCode(v);
+        };
+    }
+
+    private String regionCode(String v) {
+        if (!REGION.matcher(v).matches()) {
+            throw new InvalidValue("'" + v + "' is not a 6-digit region code (GB/T 2260)");
+        }
+        if (context.regionCodes() != null && !context.regionCodes().contains(v)) {
+            throw new InvalidValue("region code " + v + " is not in regions.csv");
+        }
+        return v;
+    }
+
+    private static String uscc(String v) {
+        String code = v.toUpperCase(Locale.ROOT);
+        String problem = UnifiedSocialCreditCode.problem(code);
+        if (problem != null) {
+            throw new InvalidValue(problem);
+        }
+        return code;
+    }
+
+    private interface TemporalParser {
+        Temporal parse(CharSequence text, DateTimeFormatter f);
+    }
+
+    private static Temporal temporal(String v, DateTimeFormatter f, String what, TemporalParser p) {
+        try {
+            return p.parse(v, f);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValue("'" + v + "' is not " + what);
+        }
+    }
+
+    private static Integer year(String v) {
+        if (!v.matches("\\d{4}")) {
+            throw new InvalidValue("'" + v + "' is not a year (4 digits)");
+        }
+        int y = Integer.parseInt(v);
+        if (y < 1949 || y > 2200) {
+            throw new InvalidValue("year " + v + " is outside 1949-2200");
+        }
+        return y;
+    }
+
+    private static Long count(String v) {
+        if (!INTEGER.matcher(v).matches()) {
+            if (DECIMAL.matcher(v).matches()) {
+                throw new InvalidValue("'" + v + "' is not a whole number (counts have no decimals)");
+            }
+            throw new InvalidValue(notNumber(v));
+        }
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidValue("'" + v + "' is too large");
+        }
+        if (n < 0) {
+            throw new InvalidValue(v + " is negative; counts must be >= 0");
+        }
+        return n;
+    }
+
+    private static BigDecimal decimal(String v) {
+        if (!DECIMAL.matcher(v).matches()) {
+            throw new InvalidValue(notNumber(v));
+        }
+        BigDecimal d = new BigDecimal(v);
+        if (d.scale() > DECIMAL_SCALE) {
+            throw new InvalidValue("'" + v + "' has more than " + DECIMAL_SCALE + " decimal places");
+        }
+        if (d.precision() - d.scale() > 38 - DECIMAL_SCALE) {
+            throw new InvalidValue("'" + v + "' is too large");
+        }
+        return d;
+    }
+
+    private static String notNumber(String v) {
+        if (v.contains(",") || v.contains("，")) {
+            return "'" + v + "' is not a number (no thousands separators: write 1234567.89)";
+        }
+        if (v.endsWith("%")) {
+            return "'" + v + "' is not a number (write rates as fractions: 0.962, not 96.2%)";
+        }
+        return "'" + v + "' is not a number";
+    }
+
+    private static BigDecimal nonNegative(BigDecimal d) {
+        if (d.signum() < 0) {
+            throw new InvalidValue(d.toPlainString() + " is negative; amounts must be >= 0");
+        }
+        return d;
+    }
+
+    private static BigDecimal rate(String v, boolean signed) {
+        BigDecimal d = decimal(v);
+        if (d.abs().compareTo(BigDecimal.ONE) > 0) {
+            throw new InvalidValue(v + " is " + (d.signum() < 0 ? "below -1" : "above 1")
+                    + ": rates are fractions (0.962, not 96.2); this looks like a percentage");
+        }
+        if (!signed && d.signum() < 0) {
+            throw new InvalidValue(v + " is negative; rates are fractions in [0, 1]");
+        }
+        return d;
+    }
+
+    private static Boolean bool(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "是" -> Boolean.TRUE;
+            case "false", "0", "否" -> Boolean.FALSE;
+            default -> throw new InvalidValue("'" + v + "' is not a boolean (true/false, 1/0 or 是/否)");
+        };
+    }
+
+    private static String enumValue(ColumnSpec c, String v) {
+        for (String allowed : c.values()) {
+            if (allowed.equalsIgnoreCase(v)) {
+                return allowed;
+            }
+        }
+        throw new InvalidValue("'" + v + "' is not one of " + String.join(", ", c.values()));
+    }
+
+    private String itemCode(String v) {
+        Optional<Item> item = context.edition().findItem(v);
+        if (item.isEmpty()) {
+            throw new InvalidValue("'" + v + "' is not an item of edition " + context.edition().id());
+        }
+        if (item.get().isComputed()) {
+            throw new InvalidValue("item " + v + " is computed from the extracts, not assessed");
+        }
+        return v;
+    }
+
+    private Optional<Rejection> checkPoints(ColumnSpec c, BigDecimal points, Object[] row) {
+        Object itemCode = row[schema.indexOf(c.of())];
+        if (itemCode == null) {
+            return Optional.empty();
+        }
+        Item item = context.edition().item((String) itemCode);
+        if (!item.allowed().allows(points, item.maxPoints())) {
+            return Optional.of(new Rejection(c.name(), points.toPlainString() + " points are not allowed for item "
+                    + item.code() + " (allowed: " + item.allowed().describe(item.maxPoints()) + ")"));
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Rejection check(RowRule rule, Object[] row) {
+        if (rule instanceof RowRule.NotBefore nb) {
+            Object value = row[schema.indexOf(nb.column())];
+            Object start = row[schema.indexOf(nb.start())];
+            if (value != null && start != null && ((Comparable) value).compareTo(start) < 0) {
+                return new Rejection(nb.column(), nb.column() + " " + show(value) + " is before " + nb.start() + " " + show(start));
+            }
+        } else if (rule instanceof RowRule.EmptyUnless eu) {
+            Object value = row[schema.indexOf(eu.column())];
+            Object other = row[schema.indexOf(eu.otherColumn())];
+            if (value != null && (other == null || !eu.values().contains(other.toString()))) {
+                return new Rejection(eu.column(), eu.column() + " must be empty unless " + eu.otherColumn() + " is "
+                        + String.join("/", eu.values()) + " (" + eu.otherColumn() + " is " + other + ")");
+            }
+        }
+        return null;
+    }
+
+    private static String show(Object v) {
+        return v instanceof LocalDateTime t ? t.format(TIMESTAMP) : String.valueOf(v);
+    }
+
+    /** A field that does not fit its column; the message becomes the quarantine reason. */
+    private static final class InvalidValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidValue(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.netmarket.extract;
+
+/**
+ * The check character of an 18-character unified social credit code (统一社会信用代码,
+ * GB 32100-2015). Only the 18th character is verified, not the embedded organisation code.
+ */
+public final class UnifiedSocialCreditCode {
+    /** The 31 characters of the code (no I, O, S, V, Z). */
+    static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    private UnifiedSocialCreditCode() {
+    }
+
+    /** The check character for the first 17 characters; throws if one is not in the charset. */
+    public static char checkCharacter(String first17) {
+        if (first17.length() != 17) {
+            throw new IllegalArgumentException("need 17 characters, got " + first17.length());
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int v = CHARSET.indexOf(first17.charAt(i));
+            if (v < 0) {
+                throw new IllegalArgumentException("character '" + first17.charAt(i) + "' at position " + (i + 1)
+                        + " is not allowed in a unified social credit code");
+            }
+            sum += v * WEIGHTS[i];
+        }
+        int check = 31 - sum % 31;
+        return CHARSET.charAt(check == 31 ? 0 : check);
+    }
+
+    /** Null when the code is valid, else what is wrong with it in words a data clerk can act on. */
+    public static String problem(String code) {
+        if (code.length() != 18) {
+            return "'" + code + "' has " + code.length() + " characters; a unified social credit code has 18";
+        }
+        for (int i = 0; i < 18; i++) {
+            if (CHARSET.indexOf(code.charAt(i)) < 0) {
+                return "'" + code + "' has '" + code.charAt(i) + "' at position " + (i + 1)
+                        + ", which is not allowed in a unified social credit code (I, O, S, V, Z and lower case are not used)";
+            }
+        }
+        char expected = checkCharacter(code.substring(0, 17));
+        if (code.charAt(17) != expected) {
+            return "'" + code + "' fails the GB 32100-2015 check: the 18th character is '" + code.charAt(17)
+                    + "' but should be '" + expected + "' (mistyped code?)";
+        }
+        return null;
+    }
+
+    /** Completes 17 characters with their check character (for generators and tests). */
+    public static String complete(String first17) {
+        return first17 + checkCharacter(first17);
+    }
+}

@@ -1,0 +1,163 @@
+package org.netmarket.facts;
+
+import org.netmarket.region.RegionTree;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures of one aggregate extract (retail, express, tax, employment, market-entities,
+ * platform-accounts) by region, period and measure, with the city-level rule of the contract:
+ * a region's own row is used when present; otherwise the sum over its children, for a period
+ * only when every child has a figure for it (children's figures may themselves be sums).
+ *
+ * <p>Periods are the extract's period column as text: {@code 2024-03} (month), {@code 2024}
+ * (year) or {@code 2024-12-31} (as-of date), so they sort chronologically.
+ */
+public final class AggregateFigures implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String extract;
+    private final boolean delivered;
+    private final RegionTree tree;
+    /** region -> period -> measure -> value, from the extract's own rows. */
+    private final Map<String, TreeMap<String, Map<String, BigDecimal>>> own = new HashMap<>();
+    /** region -> periods whose key had conflicting versions. */
+    private final Map<String, java.util.Set<String>> conflicts = new HashMap<>();
+    private final Map<String, Figure> memo = new HashMap<>();
+
+    public AggregateFigures(String extract, boolean delivered, RegionTree tree) {
+        this.extract = extract;
+        this.delivered = delivered;
+        this.tree = tree;
+    }
+
+    public String extract() {
+        return extract;
+    }
+
+    public boolean delivered() {
+        return delivered;
+    }
+
+    /** Adds a region's own row (the latest version of its key). */
+    public void put(String region, String period, String measure, BigDecimal value) {
+        own.computeIfAbsent(region, r -> new TreeMap<>()).computeIfAbsent(period, p -> new HashMap<>()).put(measure, value);
+    }
+
+    /** Marks a region-period whose rows were in conflict: it has no value, and needing it is a data error. */
+    public void conflict(String region, String period) {
+        conflicts.computeIfAbsent(region, r -> new java.util.HashSet<>()).add(period);
+    }
+
+    /** The figure of a region for one period, summed from children when the region has no row. */
+    public Figure get(String region, String period, String measure) {
+        if (!delivered) {
+            return Figure.missing(extract + " was not delivered");
+        }
+        String key = region + "|" + period + "|" + measure;
+        Figure f = memo.get(key);
+        if (f == null) {
+            f = compute(region, period, measure);
+            memo.put(key, f);
+        }
+        return f;
+    }
+
+    private Figure compute(String region, String period, String measure) {
+        if (conflicts.getOrDefault(region, java.util.Set.of()).contains(period)) {
+            return Figure.conflict(extract + " has conflicting versions for region " + region + ", " + period);
+        }
+        Map<String, BigDecimal> row = own.getOrDefault(region, new TreeMap<>()).get(period);
+        if (row != null) {
+            BigDecimal v = row.get(measure);
+            return v == null ? Figure.missing(extract + " has no " + measure + " for region " + region + ", " + period) : Figure.of(v);
+        }
+        List<String> children = tree.childrenOf(region);
+        if (children.isEmpty()) {
+            return Figure.missing(extract + " has no row for region " + region + ", " + period);
+        }
+        Figure sum = Figure.of(BigDecimal.ZERO);
+        for (String child : children) {
+            Figure c = get(child, period, measure);
+            if (!c.isPresent()) {
+                // The city's figure is a sum only when every child has the period.
+                return c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA
+                        ? Figure.missing(extract + " has no row for region " + region + ", " + period
+                        + " and not every child has one (" + child + " lacks it)")
+                        : c;
+            }
+            sum = sum.plus(c);
+        }
+        return sum;
+    }
+
+    /**
+     * The sum of the 12 months of a year for a monthly extract; missing when any month is
+     * missing ("a year is incomplete"), data error when any month is in conflict.
+     */
+    public Figure year(String region, int year, String measure) {
+        Figure total = Figure.of(BigDecimal.ZERO);
+        List<String> missingMonths = new ArrayList<>();
+        Figure conflict = null;
+        for (int m = 1; m <= 12; m++) {
+            String month = String.format("%04d-%02d", year, m);
+            Figure f = get(region, month, measure);
+            if (f.isPresent()) {
+                total = total.plus(f);
+            } else if (f.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
+                missingMonths.add(month);
+            } else if (conflict == null) {
+                conflict = f;
+            }
+        }
+        if (!delivered) {
+            return Figure.missing(extract + " was not delivered");
+        }
+        if (!missingMonths.isEmpty()) {
+            return Figure.missing(extract + " for region " + region + " has " + (12 - missingMonths.size())
+                    + " of 12 months of " + year + " (missing " + String.join(", ", missingMonths) + ")");
+        }
+        return conflict != null ? conflict : total;
+    }
+
+    /**
+     * The figure at the latest period on or before {@code asOf}, for dated snapshots
+     * (market entities, platform accounts). Periods are {@code YYYY-MM-DD}.
+     */
+    public Figure latestOnOrBefore(String region, LocalDate asOf, String measure) {
+        if (!delivered) {
+            return Figure.missing(extract + " was not delivered");
+        }
+        String bound = asOf.toString();
+        java.util.SortedSet<String> periods = new java.util.TreeSet<>();
+        for (String r : tree.selfAndDescendants(region)) {
+            TreeMap<String, Map<String, BigDecimal>> rows = own.get(r);
+            if (rows != null) {
+                periods.addAll(rows.headMap(bound, true).keySet());
+            }
+            periods.addAll(conflicts.getOrDefault(r, java.util.Set.of()).stream().filter(p -> p.compareTo(bound) <= 0).toList());
+        }
+        Figure lastProblem = null;
+        for (String p : ((java.util.TreeSet<String>) periods).descendingSet()) {
+            Figure f = get(region, p, measure);
+            if (f.isPresent()) {
+                return f;
+            }
+            if (lastProblem == null || f.problem() == org.netmarket.scoring.ItemStatus.DATA_ERROR) {
+                lastProblem = f;
+            }
+            if (f.problem() == org.netmarket.scoring.ItemStatus.DATA_ERROR) {
+                return f;
+            }
+        }
+        return Figure.missing(extract + " has no figure for region " + region + " on or before " + asOf
+                + (lastProblem == null ? "" : " (" + lastProblem.reason() + ")"));
+    }
+}

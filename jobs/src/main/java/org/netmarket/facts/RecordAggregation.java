@@ -1,0 +1,64 @@
+package org.netmarket.facts;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Counts facts of one record-level extract per region, rolled up to every ancestor. One
+ * implementation per extract; the counts feed the items through {@link RecordFacts}.
+ */
+public interface RecordAggregation {
+
+    /** The extract it reads. */
+    String extract();
+
+    /** Fact name -> condition; each fact counts the rows that meet its condition. */
+    Map<String, Column> facts(AggregationContext context);
+
+    /** Rows of the extract that belong to the population (e.g. the cohort of year Y). */
+    default Dataset<Row> population(Dataset<Row> latest, AggregationContext context) {
+        return latest;
+    }
+
+    /**
+     * Runs the aggregation: population, roll-up join, one conditional count per fact. Returns
+     * rows (scored_region, fact, count).
+     */
+    default List<FactCount> aggregate(Dataset<Row> latest, AggregationContext context) {
+        Map<String, Column> facts = new LinkedHashMap<>(facts(context));
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        Dataset<Row> rows = population(latest, context)
+                .join(context.regionPairs(), RegionPairs.REGION);
+        List<Column> counts = new ArrayList<>();
+        List<String> names = new ArrayList<>(facts.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            counts.add(sum(when(facts.get(names.get(i)), lit(1L)).otherwise(lit(0L))).as("f" + i));
+        }
+        Dataset<Row> grouped = rows.groupBy(col(RegionPairs.SCORED_REGION))
+                .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
+        List<FactCount> out = new ArrayList<>();
+        for (Row r : grouped.collectAsList()) {
+            for (int i = 0; i < names.size(); i++) {
+                out.add(new FactCount(r.getString(0), names.get(i), r.getLong(i + 1)));
+            }
+        }
+        return out;
+    }
+
+    /** One count of one region. */
+    record FactCount(String region, String fact, long count) {
+    }
+}

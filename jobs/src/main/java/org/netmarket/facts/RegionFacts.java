@@ -1,0 +1,108 @@
+package org.netmarket.facts;
+
+import org.netmarket.region.Region;
+import org.netmarket.region.RegionTree;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything an item may know about one region for one evaluation: record-level counts, the
+ * aggregate figures with the city-from-children rule, published national figures, which
+ * extracts were delivered and where versions conflicted. Pure Java; items read it, never Spark.
+ */
+public final class RegionFacts {
+    private final Region region;
+    private final EvaluationPeriod period;
+    private final RegionTree tree;
+    private final RecordFacts records;
+    private final Map<String, AggregateFigures> aggregates;
+    private final NationalFigures national;
+    private final Map<String, Set<String>> conflictRegions;
+
+    /**
+     * @param conflictRegions per record-level extract, the regions of rows whose key had
+     *                        conflicting versions
+     */
+    public RegionFacts(Region region, EvaluationPeriod period, RegionTree tree, RecordFacts records,
+                       Map<String, AggregateFigures> aggregates, NationalFigures national,
+                       Map<String, Set<String>> conflictRegions) {
+        this.region = region;
+        this.period = period;
+        this.tree = tree;
+        this.records = records;
+        this.aggregates = aggregates;
+        this.national = national;
+        this.conflictRegions = conflictRegions;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public int year() {
+        return period.year();
+    }
+
+    public LocalDate asOf() {
+        return period.asOf();
+    }
+
+    public EvaluationPeriod period() {
+        return period;
+    }
+
+    /** Whether a record-level extract was delivered. */
+    public boolean delivered(String extract) {
+        return records.isDelivered(extract);
+    }
+
+    /**
+     * When rows of a record-level extract in this region or below had conflicting versions,
+     * says where; such rows are set aside, so counts over them cannot be trusted.
+     */
+    public Optional<String> conflict(String extract) {
+        Set<String> regions = conflictRegions.getOrDefault(extract, Set.of());
+        if (regions.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> mine = tree.selfAndDescendants(region.code());
+        return regions.stream().filter(mine::contains).findFirst()
+                .map(r -> extract + " has rows with conflicting versions in region " + r);
+    }
+
+    /** A record-level count (0 when the region has no such records). */
+    public long count(String fact) {
+        return records.get(region.code(), fact);
+    }
+
+    /** The 12-month total of a monthly aggregate extract for a year. */
+    public Figure yearOfMonths(String extract, String measure, int year) {
+        return aggregate(extract).year(region.code(), year, measure);
+    }
+
+    /** A yearly aggregate figure. */
+    public Figure yearly(String extract, String measure, int year) {
+        return aggregate(extract).get(region.code(), Integer.toString(year), measure);
+    }
+
+    /** A dated snapshot figure at the latest date on or before the as-of date. */
+    public Figure snapshot(String extract, String measure) {
+        return aggregate(extract).latestOnOrBefore(region.code(), period.asOf(), measure);
+    }
+
+    /** A published national figure. */
+    public Figure national(String metric, int year) {
+        return national.get(metric, year);
+    }
+
+    private AggregateFigures aggregate(String extract) {
+        AggregateFigures a = aggregates.get(extract);
+        if (a == null) {
+            throw new IllegalArgumentException("no aggregate extract " + extract);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,43 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+import org.netmarket.scoring.Observation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Item 25.1 网络消费投诉按时初查率、按时办结率: complaints of Y (both channels), initial review on
+ * time and closed on time; the edition requires both rates.
+ */
+public final class ComplaintTimeliness implements ComputedItem {
+    @Override
+    public String id() {
+        return "complaint_timeliness";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("complaints");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        Measurement.Problems p = Measures.recordInputs(f, "complaints");
+        if (p.any()) {
+            return p.toMeasurement(List.of());
+        }
+        long total = f.count(Facts.COMPLAINTS);
+        String population = "complaints received in " + f.year();
+        List<Observation> out = new ArrayList<>();
+        Observation reviewed = Measures.rate(p, "initial_review_on_time_rate", f.count(Facts.COMPLAINTS_REVIEWED_ON_TIME), total, population);
+        if (reviewed != null) {
+            out.add(reviewed);
+            out.add(Measures.rate(p, "closed_on_time_rate", f.count(Facts.COMPLAINTS_CLOSED_ON_TIME), total, population));
+        }
+        return p.orMeasured(out);
+    }
+}

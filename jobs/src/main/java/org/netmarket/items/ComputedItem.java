@@ -1,0 +1,29 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+
+import java.util.List;
+
+/**
+ * One computed item of the indicator system: measures a region from its facts. It knows no
+ * thresholds or points — the edition's rule judges the measurement — and it never touches Spark.
+ * Implementations are listed in {@link ItemRegistry}.
+ */
+public interface ComputedItem {
+
+    /** The computation id the edition file names, e.g. {@code online_retail_growth}. */
+    String id();
+
+    /** The extracts the item needs: not delivered means missing_data; also its lineage. */
+    List<String> extracts();
+
+    /**
+     * Measures the region. Returns observations to be scored, or a non-scored status with the
+     * reason (missing_data, data_error, no_records).
+     *
+     * @param parameters the item's parameters from the edition (national metric names, ...)
+     */
+    Measurement measure(RegionFacts facts, Parameters parameters);
+}

@@ -1,0 +1,47 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+import org.netmarket.scoring.Observation;
+import org.netmarket.scoring.Ratio;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Year-on-year growth of a monthly figure (12-month totals) for each of the recent years,
+ * observed against the published national growth rate of that year (items 1 and 5).
+ */
+abstract class GrowthAgainstNational implements ComputedItem {
+    private final String extract;
+    private final String measure;
+
+    GrowthAgainstNational(String extract, String measure) {
+        this.extract = extract;
+        this.measure = measure;
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of(extract, "national");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        String metric = parameters.string("national_metric");
+        Measurement.Problems p = new Measurement.Problems();
+        List<Observation> out = new ArrayList<>();
+        for (int t : Measures.recentYears(f, parameters.integer("recent_years", 2))) {
+            BigDecimal current = Measures.value(p, f.yearOfMonths(extract, measure, t));
+            BigDecimal previous = Measures.value(p, f.yearOfMonths(extract, measure, t - 1));
+            BigDecimal national = Measures.value(p, f.national(metric, t));
+            Ratio g = Measures.growth(p, current, previous, measure + " of " + (t - 1));
+            if (g != null && national != null) {
+                out.add(Observation.against(Integer.toString(t), g, Ratio.of(national)));
+            }
+        }
+        return p.orMeasured(out);
+    }
+}

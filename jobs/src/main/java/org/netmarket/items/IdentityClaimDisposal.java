@@ -1,0 +1,27 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+
+import java.util.List;
+
+/** Item 11.2 主体身份信息认领处置率: identity-claim dispatches of Y completed by the as-of date / all. */
+public final class IdentityClaimDisposal implements ComputedItem {
+    @Override
+    public String id() {
+        return "identity_claim_disposal";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("dispatches");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        return Measures.cohortRate(f, "dispatches", "completion_rate", f.count(Facts.IDENTITY_CLAIMS_COMPLETED),
+                f.count(Facts.IDENTITY_CLAIMS), "identity-claim dispatches in " + f.year());
+    }
+}

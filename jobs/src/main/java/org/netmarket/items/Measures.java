@@ -1,0 +1,96 @@
+package org.netmarket.items;
+
+import org.netmarket.facts.Figure;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.ItemStatus;
+import org.netmarket.scoring.Measurement;
+import org.netmarket.scoring.Observation;
+import org.netmarket.scoring.Ratio;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Building blocks shared by the item classes: rates over record counts, growth, shares. */
+final class Measures {
+    private Measures() {
+    }
+
+    /**
+     * Records the problems of record-level inputs: not delivered (missing_data) or conflicting
+     * versions in the region (data_error).
+     */
+    static Measurement.Problems recordInputs(RegionFacts f, String... extracts) {
+        Measurement.Problems p = new Measurement.Problems();
+        for (String e : extracts) {
+            if (!f.delivered(e)) {
+                p.add(ItemStatus.MISSING_DATA, e + " was not delivered");
+            } else {
+                f.conflict(e).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
+            }
+        }
+        return p;
+    }
+
+    /** numerator/denominator as an observation, or no_records when the denominator is 0. */
+    static Observation rate(Measurement.Problems p, String label, long numerator, long denominator, String population) {
+        if (denominator == 0) {
+            p.add(ItemStatus.NO_RECORDS, "no " + population + " to count");
+            return null;
+        }
+        return Observation.of(label, Ratio.of(numerator, denominator));
+    }
+
+    /** A single cohort rate item over one record-level extract. */
+    static Measurement cohortRate(RegionFacts f, String extract, String label, long numerator, long denominator,
+                                  String population) {
+        Measurement.Problems p = recordInputs(f, extract);
+        if (p.any()) {
+            return p.toMeasurement(List.of());
+        }
+        Observation o = rate(p, label, numerator, denominator, population);
+        return p.orMeasured(o == null ? List.of() : List.of(o));
+    }
+
+    /** The value of a figure, or null after recording its problem. */
+    static BigDecimal value(Measurement.Problems p, Figure figure) {
+        if (figure.isPresent()) {
+            return figure.value();
+        }
+        p.add(figure.problem(), figure.reason());
+        return null;
+    }
+
+    /** current/previous - 1, or null after recording a zero base as data_error. */
+    static Ratio growth(Measurement.Problems p, BigDecimal current, BigDecimal previous, String what) {
+        if (current == null || previous == null) {
+            return null;
+        }
+        if (previous.signum() == 0) {
+            p.add(ItemStatus.DATA_ERROR, what + " is 0, so its growth has no base");
+            return null;
+        }
+        return Ratio.growth(current, previous);
+    }
+
+    /** part/whole, or null after recording a zero whole as data_error. */
+    static Ratio share(Measurement.Problems p, BigDecimal part, BigDecimal whole, String what) {
+        if (part == null || whole == null) {
+            return null;
+        }
+        if (whole.signum() == 0) {
+            p.add(ItemStatus.DATA_ERROR, what + " is 0, so the share has no base");
+            return null;
+        }
+        return Ratio.of(part, whole);
+    }
+
+    /** The years of "the last n years" ending with Y, latest first (the headline is Y). */
+    static List<Integer> recentYears(RegionFacts f, int n) {
+        List<Integer> years = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            years.add(f.year() - i);
+        }
+        return years;
+    }
+}

@@ -1,0 +1,27 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+
+import java.util.List;
+
+/** Item 19.2 监测信息核查完成率: monitoring-lead dispatches of Y completed by the as-of date / all. */
+public final class MonitoringLeadCompletion implements ComputedItem {
+    @Override
+    public String id() {
+        return "monitoring_lead_completion";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("dispatches");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        return Measures.cohortRate(f, "dispatches", "completion_rate", f.count(Facts.MONITORING_LEADS_COMPLETED),
+                f.count(Facts.MONITORING_LEADS), "monitoring-lead dispatches in " + f.year());
+    }
+}

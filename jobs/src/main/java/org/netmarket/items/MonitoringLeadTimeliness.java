@@ -1,0 +1,27 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+
+import java.util.List;
+
+/** Item 19.1 监测信息核查及时率: monitoring-lead dispatches of Y verified on time / all. */
+public final class MonitoringLeadTimeliness implements ComputedItem {
+    @Override
+    public String id() {
+        return "monitoring_lead_timeliness";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("dispatches");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        return Measures.cohortRate(f, "dispatches", "on_time_rate", f.count(Facts.MONITORING_LEADS_VERIFIED_ON_TIME),
+                f.count(Facts.MONITORING_LEADS), "monitoring-lead dispatches in " + f.year());
+    }
+}

@@ -1,0 +1,37 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+import org.netmarket.scoring.Observation;
+import org.netmarket.scoring.Ratio;
+
+import java.util.List;
+
+/**
+ * Item 4 新增规模以上网络交易经营者数量: distinct operators of the region that became above scale in
+ * one of the recent years (sales(t) at or above the threshold of the region's economic zone, and
+ * no sales row for t-1 or sales(t-1) below it). Counted by Spark; the thresholds are edition
+ * parameters.
+ */
+public final class NewAboveScaleOperators implements ComputedItem {
+    @Override
+    public String id() {
+        return "new_above_scale_operators";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("operators", "operator-sales");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        Measurement.Problems p = Measures.recordInputs(f, "operators", "operator-sales");
+        if (p.any()) {
+            return p.toMeasurement(List.of());
+        }
+        return Measurement.of(Observation.of("operators", Ratio.of(f.count(Facts.OPERATORS_NEW_ABOVE_SCALE))));
+    }
+}

@@ -1,0 +1,45 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+import org.netmarket.scoring.Observation;
+import org.netmarket.scoring.Ratio;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Item 2 网上零售额同比增速超过社会零售总额同比增速: for each recent year, the region's online-retail
+ * growth against its own total-retail growth.
+ */
+public final class OnlineVsTotalRetailGrowth implements ComputedItem {
+    @Override
+    public String id() {
+        return "online_vs_total_retail_growth";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("retail");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        Measurement.Problems p = new Measurement.Problems();
+        List<Observation> out = new ArrayList<>();
+        for (int t : Measures.recentYears(f, parameters.integer("recent_years", 2))) {
+            BigDecimal online = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t));
+            BigDecimal onlinePrev = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t - 1));
+            BigDecimal total = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t));
+            BigDecimal totalPrev = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t - 1));
+            Ratio g = Measures.growth(p, online, onlinePrev, "online retail of " + (t - 1));
+            Ratio big = Measures.growth(p, total, totalPrev, "total retail of " + (t - 1));
+            if (g != null && big != null) {
+                out.add(Observation.against(Integer.toString(t), g, big));
+            }
+        }
+        return p.orMeasured(out);
+    }
+}

@@ -1,0 +1,36 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+import org.netmarket.scoring.Observation;
+import org.netmarket.scoring.Ratio;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Item 3 网络交易经营者数量占市场主体比重: operators active at the as-of date (all three types) /
+ * market entities at the latest date on or before it.
+ */
+public final class OperatorShareOfMarketEntities implements ComputedItem {
+    @Override
+    public String id() {
+        return "operator_share_of_market_entities";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("operators", "market-entities");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        Measurement.Problems p = Measures.recordInputs(f, "operators");
+        BigDecimal entities = Measures.value(p, f.snapshot("market-entities", "market_entities"));
+        Ratio share = Measures.share(p, p.any() ? null : BigDecimal.valueOf(f.count(Facts.OPERATORS_ACTIVE)),
+                entities, "market entities at " + f.asOf());
+        return p.orMeasured(share == null ? List.of() : List.of(Observation.of("share", share)));
+    }
+}

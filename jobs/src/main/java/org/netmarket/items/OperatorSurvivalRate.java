@@ -1,0 +1,29 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+
+/**
+ * Item 9 存续时间2年以上的网络交易经营者占比: active operators registered on or before the as-of
+ * date minus the survival years (calendar arithmetic: 2024-12-31 gives 2022-12-31) / active
+ * operators at the as-of date.
+ */
+public final class OperatorSurvivalRate implements ComputedItem {
+    @Override
+    public String id() {
+        return "operator_survival_rate";
+    }
+
+    @Override
+    public java.util.List<String> extracts() {
+        return java.util.List.of("operators");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        return Measures.cohortRate(f, "operators", "survival_rate", f.count(Facts.OPERATORS_SURVIVED),
+                f.count(Facts.OPERATORS_ACTIVE), "active operators at " + f.asOf());
+    }
+}

@@ -1,0 +1,27 @@
+package org.netmarket.items;
+
+import org.netmarket.edition.Parameters;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.RegionFacts;
+import org.netmarket.scoring.Measurement;
+
+import java.util.List;
+
+/** Item 17.1 线索举报按时核查率: report clues of Y verified on time (verified_at <= due_at) / all. */
+public final class ReportedClueTimeliness implements ComputedItem {
+    @Override
+    public String id() {
+        return "reported_clue_timeliness";
+    }
+
+    @Override
+    public List<String> extracts() {
+        return List.of("case-clues");
+    }
+
+    @Override
+    public Measurement measure(RegionFacts f, Parameters parameters) {
+        return Measures.cohortRate(f, "case-clues", "on_time_rate", f.count(Facts.REPORT_CLUES_VERIFIED_ON_TIME),
+                f.count(Facts.REPORT_CLUES), "report clues received in " + f.year());
+    }
+}

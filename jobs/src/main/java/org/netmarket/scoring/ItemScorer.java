@@ -1,0 +1,52 @@
+package org.netmarket.scoring;
+
+import org.netmarket.edition.Item;
+
+import java.math.BigDecimal;
+
+/**
+ * Judges one item: applies the edition's rule to a computed item's measurement, or takes an
+ * assessed item's points. Every status other than scored gives 0 points.
+ */
+public final class ItemScorer {
+    private ItemScorer() {
+    }
+
+    /** Scores a computed item from its measurement. */
+    public static ItemScore computed(Item item, Measurement m) {
+        if (!item.isComputed()) {
+            throw new IllegalArgumentException("item " + item.code() + " is assessed, not computed");
+        }
+        if (!m.isScored()) {
+            return new ItemScore(item, m.status(), BigDecimal.ZERO, m, null, m.reason());
+        }
+        BigDecimal points = item.rule().points(m);
+        return new ItemScore(item, ItemStatus.SCORED, points, m, null, null);
+    }
+
+    /**
+     * Scores an assessed item. {@code delivered} says whether the assessments extract was
+     * delivered at all (absent folder: missing_data; delivered without a row: not_assessed).
+     * The points were checked against the item's allowed points when the row was read.
+     */
+    public static ItemScore assessed(Item item, Assessment assessment, boolean delivered) {
+        if (item.isComputed()) {
+            throw new IllegalArgumentException("item " + item.code() + " is computed, not assessed");
+        }
+        if (!delivered) {
+            return new ItemScore(item, ItemStatus.MISSING_DATA, BigDecimal.ZERO, null, null,
+                    "the assessments extract was not delivered");
+        }
+        if (assessment == null) {
+            return new ItemScore(item, ItemStatus.NOT_ASSESSED, BigDecimal.ZERO, null, null,
+                    "no assessment row for item " + item.code());
+        }
+        return new ItemScore(item, ItemStatus.SCORED, assessment.points(), null, assessment, null);
+    }
+
+    /** An item whose inputs were in conflict or otherwise unusable, decided before measuring. */
+    public static ItemScore unscored(Item item, ItemStatus status, String reason) {
+        return new ItemScore(item, status, BigDecimal.ZERO,
+                item.isComputed() ? Measurement.unscored(status, reason) : null, null, reason);
+    }
+}

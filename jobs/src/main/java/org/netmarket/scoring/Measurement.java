@@ -1,0 +1,106 @@
+package org.netmarket.scoring;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a computed item measured for one region: either a list of observations to be judged by
+ * the edition's rule, or the reason it could not be measured (a non-scored status).
+ *
+ * <p>Measuring is kept apart from judging: an item class produces a measurement and knows no
+ * thresholds or points; {@link ScoringRule}s from the edition file turn it into points.
+ */
+public final class Measurement implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final ItemStatus status;
+    private final List<Observation> observations;
+    private final String reason;
+
+    private Measurement(ItemStatus status, List<Observation> observations, String reason) {
+        this.status = Objects.requireNonNull(status);
+        this.observations = List.copyOf(observations);
+        this.reason = reason;
+    }
+
+    /** A measurement to be scored. The first observation is the headline value. */
+    public static Measurement of(List<Observation> observations) {
+        if (observations.isEmpty()) {
+            throw new IllegalArgumentException("a scored measurement needs at least one observation");
+        }
+        return new Measurement(ItemStatus.SCORED, observations, null);
+    }
+
+    public static Measurement of(Observation... observations) {
+        return of(List.of(observations));
+    }
+
+    /** Not measurable; the item scores 0 with this status. Observations made so far are kept. */
+    public static Measurement unscored(ItemStatus status, String reason, List<Observation> partial) {
+        if (status == ItemStatus.SCORED) {
+            throw new IllegalArgumentException("use Measurement.of for scored measurements");
+        }
+        return new Measurement(status, partial, Objects.requireNonNull(reason));
+    }
+
+    public static Measurement unscored(ItemStatus status, String reason) {
+        return unscored(status, reason, List.of());
+    }
+
+    public ItemStatus status() {
+        return status;
+    }
+
+    public boolean isScored() {
+        return status == ItemStatus.SCORED;
+    }
+
+    public List<Observation> observations() {
+        return observations;
+    }
+
+    /** The observation published as the item's value: the first one, if any. */
+    public Observation headline() {
+        return observations.isEmpty() ? null : observations.get(0);
+    }
+
+    /** Why the item is not scored, in words an analyst can act on; null when scored. */
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return status.code() + (reason == null ? "" : " (" + reason + ")") + " " + observations;
+    }
+
+    /**
+     * Collects the problems met while measuring and picks the status that wins (missing_data,
+     * then data_error, then no_records), keeping every reason for the analyst.
+     */
+    public static final class Problems {
+        private ItemStatus worst;
+        private final List<String> reasons = new ArrayList<>();
+
+        public Problems add(ItemStatus status, String reason) {
+            worst = worst == null ? status : ItemStatus.worst(worst, status);
+            reasons.add(reason);
+            return this;
+        }
+
+        public boolean any() {
+            return worst != null;
+        }
+
+        public Measurement toMeasurement(List<Observation> partial) {
+            return unscored(worst, String.join("; ", reasons), partial);
+        }
+
+        /** The given observations if nothing went wrong, else the winning status. */
+        public Measurement orMeasured(List<Observation> observations) {
+            return any() ? toMeasurement(observations) : of(observations);
+        }
+    }
+}

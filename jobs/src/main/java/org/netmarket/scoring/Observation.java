@@ -1,0 +1,30 @@
+package org.netmarket.scoring;
+
+import java.io.Serializable;
+
+/**
+ * One measured quantity of an item, e.g. the 2024 online-retail growth of a region or the
+ * on-time rate of report clues, with what it is compared against when the comparison is not a
+ * fixed threshold of the edition (a published national rate, the region's own total-retail
+ * growth).
+ *
+ * @param label      what was measured, e.g. {@code 2024} or {@code on_time_rate}
+ * @param value      the measured ratio; null when {@code absent}
+ * @param comparison the value it is compared with, or null when the edition's threshold applies
+ * @param absent     true when there was nothing to measure (e.g. no litigation decided in the
+ *                   year), which some rules count as met
+ */
+public record Observation(String label, Ratio value, Ratio comparison, boolean absent) implements Serializable {
+
+    public static Observation of(String label, Ratio value) {
+        return new Observation(label, value, null, false);
+    }
+
+    public static Observation against(String label, Ratio value, Ratio comparison) {
+        return new Observation(label, value, comparison, false);
+    }
+
+    public static Observation absent(String label) {
+        return new Observation(label, null, null, true);
+    }
+}

@@ -1,0 +1,99 @@
+package org.netmarket.scoring;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * How a computed item's measurement becomes points, as read from the edition file. Rules are
+ * pure functions of a scored {@link Measurement}; they never see Spark or the database.
+ */
+public sealed interface ScoringRule extends Serializable
+        permits ScoringRule.Steps, ScoringRule.AllPass, ScoringRule.PerObservation {
+
+    /** Points for a scored measurement (0 when no step or criterion is met). */
+    BigDecimal points(Measurement measurement);
+
+    /** The most points the rule can give. */
+    BigDecimal maxPoints();
+
+    /**
+     * Bands and counts: the headline value takes the points of the highest step it meets.
+     * "8%-15% 得1分，15%以上得2分（比值区间均含本数）" is steps {@code >= 0.08 -> 1},
+     * {@code >= 0.15 -> 2}: a value exactly at 15% takes the higher band.
+     */
+    record Steps(List<Step> steps) implements ScoringRule {
+        public Steps {
+            steps = List.copyOf(steps);
+            if (steps.isEmpty()) {
+                throw new IllegalArgumentException("a step rule needs at least one step");
+            }
+        }
+
+        @Override
+        public BigDecimal points(Measurement m) {
+            Observation headline = m.headline();
+            BigDecimal best = BigDecimal.ZERO;
+            for (Step s : steps) {
+                if (s.criterion().passes(headline) && s.points().compareTo(best) > 0) {
+                    best = s.points();
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public BigDecimal maxPoints() {
+            return steps.stream().map(Step::points).reduce(BigDecimal.ZERO, BigDecimal::max);
+        }
+    }
+
+    /** One step of a {@link Steps} rule. */
+    record Step(Criterion criterion, BigDecimal points) implements Serializable {
+    }
+
+    /**
+     * Every observation must pass the criterion ("on-time rate and completion rate both above
+     * 90%"). With {@code absentCountsAsMet}, an observation with nothing to measure passes
+     * ("a review type with no decided reviews counts as met").
+     */
+    record AllPass(Criterion criterion, BigDecimal points, boolean absentCountsAsMet) implements ScoringRule {
+        @Override
+        public BigDecimal points(Measurement m) {
+            for (Observation o : m.observations()) {
+                boolean met = o.absent() ? absentCountsAsMet : criterion.passes(o);
+                if (!met) {
+                    return BigDecimal.ZERO;
+                }
+            }
+            return points;
+        }
+
+        @Override
+        public BigDecimal maxPoints() {
+            return points;
+        }
+    }
+
+    /**
+     * Points for each observation that passes ("超过 1 年得 1 分，共 2 分": one point per year of
+     * the last two in which the region's growth exceeds the national growth).
+     */
+    record PerObservation(Criterion criterion, BigDecimal pointsEach, int observations) implements ScoringRule {
+        @Override
+        public BigDecimal points(Measurement m) {
+            BigDecimal total = BigDecimal.ZERO;
+            for (Observation o : m.observations()) {
+                if (criterion.passes(o)) {
+                    total = total.add(pointsEach);
+                }
+            }
+            return total;
+        }
+
+        @Override
+        public BigDecimal maxPoints() {
+            return pointsEach.multiply(BigDecimal.valueOf(observations));
+        }
+    }
+}

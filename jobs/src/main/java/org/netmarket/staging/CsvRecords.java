@@ -1,0 +1,174 @@
+package org.netmarket.staging;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Iterates the records of one decoded CSV file (RFC 4180: quoted commas, doubled quotes and line
+ * breaks inside quoted fields; LF or CRLF) with, for each record, the line it starts on and its
+ * raw text as delivered, so that a quarantined row can be shown to the clerk exactly. The first
+ * record is the header; a leading BOM is dropped.
+ */
+public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(true)
+            .setTrim(false)
+            .get();
+
+    /** One record: its 1-based starting line, raw text (without the line end) and fields. */
+    public record Line(long lineNumber, String raw, String[] fields) {
+    }
+
+    private final RecordingReader recorder;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private long linesConsumed;
+    private Line next;
+
+    public CsvRecords(Reader reader) throws IOException {
+        this.recorder = new RecordingReader(reader);
+        this.parser = CSVParser.builder().setReader(recorder).setFormat(FORMAT).get();
+        this.records = parser.iterator();
+        if (!records.hasNext()) {
+            header = List.of();
+        } else {
+            CSVRecord h = records.next();
+            List<String> names = new ArrayList<>();
+            for (String s : h) {
+                names.add(s);
+            }
+            if (!names.isEmpty() && !names.get(0).isEmpty() && names.get(0).charAt(0) == '\uFEFF') {
+                names.set(0, names.get(0).substring(1));
+            }
+            header = names.stream().map(String::trim).toList();
+            linesConsumed = parser.getCurrentLineNumber();
+        }
+    }
+
+    /** The header's column names, trimmed, in file order (empty for an empty file). */
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        try {
+            if (!records.hasNext()) {
+                return false;
+            }
+            CSVRecord r = records.next();
+            long start = r.getCharacterPosition();
+            String[] fields = r.values();
+            // The record's own lines: what the parser consumed since the previous record.
+            long startLine = linesConsumed + 1;
+            linesConsumed = parser.getCurrentLineNumber();
+            String raw = recorder.rawFrom(start);
+            next = new Line(startLine, raw, fields);
+            return true;
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (IllegalStateException e) {
+            // Commons CSV reports malformed quoting (e.g. EOF inside a quoted field) this way.
+            throw new MalformedCsvException("malformed CSV after line " + linesConsumed + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Line next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Line l = next;
+        next = null;
+        return l;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    /** The file cannot be parsed as CSV from some point on (e.g. an unterminated quote). */
+    public static final class MalformedCsvException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public MalformedCsvException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Keeps the characters the parser has read so that a record's raw text can be cut out by
+     * its character position. The parser reads ahead, so a record's raw text is its start up to
+     * the next unquoted line end.
+     */
+    static final class RecordingReader extends Reader {
+        private final Reader in;
+        private final StringBuilder buf = new StringBuilder();
+        private long base; // character position of buf[0]
+
+        RecordingReader(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = in.read(cbuf, off, len);
+            if (n > 0) {
+                buf.append(cbuf, off, n);
+            }
+            return n;
+        }
+
+        /**
+         * The raw record starting at {@code position}, up to its unquoted line end. The parser
+         * has already read past that line end when it hands out the record, so the text is in
+         * the buffer.
+         */
+        String rawFrom(long position) {
+            if (position - base > (1 << 20)) {
+                int drop = (int) (position - base);
+                buf.delete(0, drop);
+                base = position;
+            }
+            int from = (int) (position - base);
+            boolean quoted = false;
+            for (int i = from; i < buf.length(); i++) {
+                char c = buf.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if ((c == '\n' || c == '\r') && !quoted) {
+                    return buf.substring(from, i);
+                }
+            }
+            return strip(buf.substring(Math.min(from, buf.length())));
+        }
+
+        private static String strip(String s) {
+            int end = s.length();
+            while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            return s.substring(0, end);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

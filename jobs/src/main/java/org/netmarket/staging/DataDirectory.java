@@ -1,0 +1,122 @@
+package org.netmarket.staging;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.netmarket.extract.ExtractSchema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The data directory the extracts are delivered to: a local folder, or any Hadoop file system
+ * URI ({@code hdfs://...}, {@code s3a://...}) when the job runs on a cluster. Each extract kind
+ * is a folder of CSV files (read recursively, hidden files skipped); regions is one file.
+ */
+public final class DataDirectory implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String root;
+    private final Map<String, String> hadoopConf;
+
+    private DataDirectory(String root, Map<String, String> hadoopConf) {
+        this.root = root;
+        this.hadoopConf = hadoopConf;
+    }
+
+    /**
+     * @param location a local path (relative paths are resolved against the working directory)
+     *                 or a file-system URI
+     * @param conf     the Hadoop configuration of the Spark session (its entries travel to tasks)
+     */
+    public static DataDirectory of(String location, Configuration conf) {
+        String root = location.contains("://") || location.startsWith("file:")
+                ? location
+                : "file:" + java.nio.file.Path.of(location).toAbsolutePath().normalize();
+        if (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        Map<String, String> entries = new HashMap<>();
+        if (conf != null) {
+            conf.forEach(e -> entries.put(e.getKey(), e.getValue()));
+        }
+        return new DataDirectory(root, entries);
+    }
+
+    /** The location as given to the job, normalised to a URI. */
+    public String root() {
+        return root;
+    }
+
+    /** Whether the extract was delivered: its folder (or, for regions, its file) exists. */
+    public boolean delivered(ExtractSchema schema) {
+        try {
+            Path p = path(schema);
+            return fs(p).exists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + path(schema) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The CSV files of an extract, sorted by path; empty when not delivered. */
+    public List<String> files(ExtractSchema schema) {
+        Path p = path(schema);
+        List<String> out = new ArrayList<>();
+        try {
+            FileSystem fs = fs(p);
+            if (!fs.exists(p)) {
+                return out;
+            }
+            FileStatus status = fs.getFileStatus(p);
+            if (status.isFile()) {
+                out.add(status.getPath().toString());
+                return out;
+            }
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
+            while (it.hasNext()) {
+                LocatedFileStatus f = it.next();
+                String name = f.getPath().getName();
+                if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")
+                        && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    out.add(f.getPath().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    /** Opens a file of this directory (in a task or on the driver). */
+    public InputStream open(String file) throws IOException {
+        Path p = new Path(file);
+        return fs(p).open(p);
+    }
+
+    /** The path relative to the data directory, as shown in messages ({@code dispatches/part-1.csv}). */
+    public String relative(String file) {
+        return file.startsWith(root + "/") ? file.substring(root.length() + 1) : file;
+    }
+
+    private Path path(ExtractSchema schema) {
+        return new Path(root + "/" + (schema.file() != null ? schema.file() : schema.name()));
+    }
+
+    private FileSystem fs(Path p) throws IOException {
+        Configuration conf = new Configuration(false);
+        hadoopConf.forEach(conf::set);
+        return FileSystem.get(URI.create(p.toString()), conf);
+    }
+}

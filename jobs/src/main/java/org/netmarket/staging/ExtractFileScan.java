@@ -1,0 +1,209 @@
+package org.netmarket.staging;
+
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.Rejection;
+import org.netmarket.extract.RowValidator;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads one delivered CSV file of an extract as a stream of events: decides its encoding, checks
+ * its header against the extract's schema, validates every row, and ends with a
+ * {@link FileReport}. Pure Java and pull-based, so that a Spark task can stream a file of any
+ * size through it; regions.csv is read with it on the driver.
+ */
+public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, Closeable {
+
+    /** Opens the file; called twice (encoding probe, then parse). */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** A valid row, a quarantined row, or the closing report (exactly one of the three is set). */
+    public record Event(long line, Object[] values, String raw, Rejection rejection, FileReport report) {
+        public boolean isRow() {
+            return values != null;
+        }
+
+        public boolean isRejection() {
+            return rejection != null;
+        }
+
+        public boolean isReport() {
+            return report != null;
+        }
+    }
+
+    /** Problems of a header: missing contract columns (fatal for the file) and extra ones. */
+    public record HeaderCheck(List<String> missing, List<String> extra, List<String> duplicated, int[] positions) {
+        public boolean ok() {
+            return missing.isEmpty() && duplicated.isEmpty();
+        }
+    }
+
+    private final String path;
+    private final RowValidator validator;
+    private final ExtractSchema schema;
+    private final FileEncoding.Probe probe;
+    private final CsvRecords records;
+    private final HeaderCheck header;
+    private final int width;
+    private final String[] fields;
+    private long read;
+    private long rejected;
+    private String problem;
+    private Event next;
+    private boolean done;
+
+    private ExtractFileScan(String path, RowValidator validator, FileEncoding.Probe probe, CsvRecords records) {
+        this.path = path;
+        this.validator = validator;
+        this.schema = validator.schema();
+        this.probe = probe;
+        this.records = records;
+        if (records.header().isEmpty()) {
+            this.header = null;
+            this.width = 0;
+            this.problem = path + ": the file is empty; a header row is required";
+        } else {
+            this.header = checkHeader(records.header(), schema);
+            this.width = records.header().size();
+            if (!header.ok()) {
+                this.problem = !header.missing().isEmpty()
+                        ? path + ": header (line 1) lacks required column" + (header.missing().size() > 1 ? "s " : " ")
+                        + String.join(", ", header.missing()) + "; extract " + schema.name() + " needs "
+                        + String.join(", ", schema.columnNames())
+                        : path + ": header (line 1) names column" + (header.duplicated().size() > 1 ? "s " : " ")
+                        + String.join(", ", header.duplicated()) + " more than once";
+            }
+        }
+        this.fields = new String[schema.columns().size()];
+    }
+
+    /** Probes the file's encoding, opens it and reads its header. */
+    public static ExtractFileScan open(String path, Opener opener, RowValidator validator) throws IOException {
+        FileEncoding.Probe probe;
+        try (InputStream in = opener.open()) {
+            probe = FileEncoding.probe(in);
+        }
+        InputStream in = opener.open();
+        try {
+            CsvRecords records = new CsvRecords(new BufferedReader(new InputStreamReader(in, probe.charset()), 1 << 16));
+            return new ExtractFileScan(path, validator, probe, records);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** Maps header names to the schema's columns; {@code positions[i]} is the file column of schema column i. */
+    public static HeaderCheck checkHeader(List<String> header, ExtractSchema schema) {
+        Map<String, Integer> at = new HashMap<>();
+        List<String> duplicated = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (at.putIfAbsent(header.get(i), i) != null && schema.hasColumn(header.get(i))) {
+                duplicated.add(header.get(i));
+            }
+        }
+        int[] positions = new int[schema.columns().size()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < positions.length; i++) {
+            Integer p = at.get(schema.columns().get(i).name());
+            if (p == null) {
+                missing.add(schema.columns().get(i).name());
+                positions[i] = -1;
+            } else {
+                positions[i] = p;
+            }
+        }
+        List<String> extra = header.stream().filter(h -> !h.isEmpty() && !schema.hasColumn(h)).toList();
+        return new HeaderCheck(missing, extra, duplicated, positions);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        if (done) {
+            return false;
+        }
+        next = advance();
+        return next != null;
+    }
+
+    @Override
+    public Event next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Event e = next;
+        next = null;
+        return e;
+    }
+
+    private Event advance() {
+        if (problem == null) {
+            try {
+                if (records.hasNext()) {
+                    return row(records.next());
+                }
+            } catch (CsvRecords.MalformedCsvException e) {
+                problem = path + ": " + e.getMessage();
+            } catch (UncheckedIOException e) {
+                throw e;
+            }
+        }
+        done = true;
+        closeQuietly();
+        return new Event(0, null, null, null, new FileReport(schema.name(), path, probe.label(), probe.sha256(),
+                probe.bytes(), read, rejected, header == null ? List.of() : header.extra(), problem));
+    }
+
+    private Event row(CsvRecords.Line line) {
+        read++;
+        String[] f = line.fields();
+        if (f.length != width) {
+            rejected++;
+            return new Event(line.lineNumber(), null, line.raw(), new Rejection(null,
+                    "the row has " + f.length + " fields but the header has " + width
+                            + " (an unquoted comma or a missing field?)"), null);
+        }
+        int[] positions = header.positions();
+        for (int i = 0; i < positions.length; i++) {
+            fields[i] = f[positions[i]];
+        }
+        RowValidator.Result result = validator.validate(fields);
+        if (result.isValid()) {
+            return new Event(line.lineNumber(), result.values(), null, null, null);
+        }
+        rejected++;
+        return new Event(line.lineNumber(), null, line.raw(), result.rejection(), null);
+    }
+
+    private void closeQuietly() {
+        try {
+            records.close();
+        } catch (IOException ignored) {
+            // Reading is finished; a failure to close changes nothing that was read.
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        done = true;
+        records.close();
+    }
+}

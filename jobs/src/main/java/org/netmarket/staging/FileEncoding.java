@@ -1,0 +1,100 @@
+package org.netmarket.staging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Decides how a delivered file is decoded and fingerprints it in the same pass: UTF-8 (with or
+ * without BOM) when every byte sequence is valid UTF-8, otherwise GB18030, the usual encoding of
+ * Chinese government exports. The SHA-256 of the bytes goes into the lineage of the run.
+ */
+public final class FileEncoding {
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** What one pass over a file found. */
+    public record Probe(Charset charset, boolean bom, String sha256, long bytes) {
+        /** The name shown in the run report, e.g. {@code UTF-8}, {@code UTF-8 (BOM)}, {@code GB18030}. */
+        public String label() {
+            return charset.equals(StandardCharsets.UTF_8) ? (bom ? "UTF-8 (BOM)" : "UTF-8") : charset.name();
+        }
+    }
+
+    private FileEncoding() {
+    }
+
+    /** Reads the stream to its end; does not close it. */
+    public static Probe probe(InputStream in) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] buf = new byte[1 << 16];
+        ByteBuffer pending = ByteBuffer.allocate(buf.length + 8);
+        CharBuffer chars = CharBuffer.allocate(buf.length + 8);
+        boolean valid = true;
+        boolean first = true;
+        boolean bom = false;
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            sha.update(buf, 0, n);
+            total += n;
+            int offset = 0;
+            if (first) {
+                first = false;
+                if (n >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+                    bom = true;
+                }
+            }
+            if (valid) {
+                pending.put(buf, offset, n - offset);
+                pending.flip();
+                chars.clear();
+                CoderResult r = utf8.decode(pending, chars, false);
+                if (r.isError()) {
+                    valid = false;
+                }
+                pending.compact();
+                // A multi-byte sequence may straddle two reads: keep its head in `pending`.
+                if (pending.position() > 8) {
+                    valid = false;
+                }
+            }
+        }
+        if (valid) {
+            pending.flip();
+            chars.clear();
+            CoderResult r = utf8.decode(pending, chars, true);
+            if (r.isError() || pending.hasRemaining()) {
+                valid = false;
+            }
+        }
+        return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom && valid, HexFormat.of().formatHex(sha.digest()), total);
+    }
+
+    /** True when the bytes are valid UTF-8 (for tests and small inputs). */
+    public static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.netmarket.staging;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.netmarket.extract.ExtractSchema;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One extract after reading, validation and deduplication.
+ *
+ * @param delivered         whether its folder exists in the data directory
+ * @param files             what was found in each delivered file
+ * @param latest            the winning version of every key: typed columns plus {@code _file}, {@code _line}
+ * @param quarantine        rows set aside, shaped as {@link QuarantinedRow#SCHEMA}
+ * @param rowsRead          data rows in all files
+ * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions)
+ * @param conflictRegions   regions of rows whose key had conflicting versions: their items that
+ *                          need this extract get data_error
+ * @param conflictKeys      the conflicting keys, rendered as {@code col=value,...}
+ */
+public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
+                            Dataset<Row> quarantine, long rowsRead, long rowsQuarantined,
+                            Set<String> conflictRegions, List<String> conflictKeys) {
+
+    public String name() {
+        return schema.name();
+    }
+
+    /** Share of rows quarantined, for the run's threshold (0 when nothing was read). */
+    public double quarantinedShare() {
+        return rowsRead == 0 ? 0 : (double) rowsQuarantined / rowsRead;
+    }
+
+    public boolean hasFileProblems() {
+        return files.stream().anyMatch(FileReport::failed);
+    }
+}

@@ -1,0 +1,28 @@
+package org.netmarket.staging;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.Serializable;
+
+/**
+ * A row set aside with the reason, for the data clerk: extract, file, line, the raw line as
+ * delivered, the column at fault and the reason.
+ */
+public record QuarantinedRow(String extract, String file, long line, String rawLine, String column, String reason)
+        implements Serializable {
+
+    /** The Spark shape of quarantined rows. */
+    public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[]{
+            DataTypes.createStructField("extract", DataTypes.StringType, false),
+            DataTypes.createStructField("file", DataTypes.StringType, false),
+            DataTypes.createStructField("line", DataTypes.LongType, false),
+            DataTypes.createStructField("raw_line", DataTypes.StringType, true),
+            DataTypes.createStructField("column_name", DataTypes.StringType, true),
+            DataTypes.createStructField("reason", DataTypes.StringType, false)});
+
+    @Override
+    public String toString() {
+        return file + ":" + line + (column == null ? "" : " [" + column + "]") + " " + reason;
+    }
+}
