@@ -86,7 +86,9 @@ public final class Measurement implements Serializable {
 
         public Problems add(ItemStatus status, String reason) {
             worst = worst == null ? status : ItemStatus.worst(worst, status);
-            reasons.add(reason);
+            if (!reasons.contains(reason)) {
+                reasons.add(reason);
+            }
             return this;
         }
 

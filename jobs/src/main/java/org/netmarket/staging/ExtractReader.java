@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -43,7 +45,8 @@ import static org.apache.spark.sql.functions.lit;
  */
 public final class ExtractReader {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractReader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final String REPORT = "_report";
     private static final String RAW = "_raw";
@@ -94,7 +97,6 @@ public final class ExtractReader {
 
         LatestVersion.Result dedup = LatestVersion.apply(valid, schema);
         Dataset<Row> conflicts = dedup.conflicts().persist(StorageLevel.MEMORY_AND_DISK());
-        String keyText = schema.key().stream().map(k -> k + "=").reduce((a, b) -> a + "," + b).orElse("");
         Dataset<Row> conflictQuarantine = conflicts.select(lit(schema.name()).as("extract"),
                 col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
                 lit(null).cast(DataTypes.StringType).as("raw_line"), lit(schema.version()).as("column_name"),
@@ -104,16 +106,16 @@ public final class ExtractReader {
                         lit(") and the same " + schema.version() + " "), col(schema.version()).cast("string"),
                         lit(" but different values; both are set aside")).as("reason"));
         Set<String> conflictRegions = new LinkedHashSet<>();
-        List<String> conflictKeys = new ArrayList<>();
+        List<Map<String, Object>> conflictKeys = new ArrayList<>();
         List<Row> conflictRows = conflicts.collectAsList();
         for (Row r : conflictRows) {
             schema.regionColumn().ifPresent(rc -> conflictRegions.add(r.getAs(rc)));
-            StringBuilder k = new StringBuilder();
+            Map<String, Object> k = new LinkedHashMap<>();
             for (String kc : schema.key()) {
-                k.append(k.length() == 0 ? "" : ",").append(kc).append('=').append((Object) r.getAs(kc));
+                k.put(kc, r.getAs(kc));
             }
-            if (!conflictKeys.contains(k.toString())) {
-                conflictKeys.add(k.toString());
+            if (!conflictKeys.contains(k)) {
+                conflictKeys.add(k);
             }
         }
         if (!conflictKeys.isEmpty()) {

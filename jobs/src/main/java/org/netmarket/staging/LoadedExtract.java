@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.netmarket.extract.ExtractSchema;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,11 +19,11 @@ import java.util.Set;
  * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions)
  * @param conflictRegions   regions of rows whose key had conflicting versions: their items that
  *                          need this extract get data_error
- * @param conflictKeys      the conflicting keys, rendered as {@code col=value,...}
+ * @param conflictKeys      the conflicting keys, as key column -> value
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
                             Dataset<Row> quarantine, long rowsRead, long rowsQuarantined,
-                            Set<String> conflictRegions, List<String> conflictKeys) {
+                            Set<String> conflictRegions, List<Map<String, Object>> conflictKeys) {
 
     public String name() {
         return schema.name();

@@ -1,0 +1,47 @@
+package org.netmarket.cli;
+
+import org.netmarket.config.PipelineConfig;
+import org.netmarket.config.RunMode;
+import org.netmarket.config.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code backfill}: score and publish a range of years in one run and one transaction. */
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = "Score and publish every year of a range in one run (one transaction: all years or none).",
+        footer = {"", "Examples:", "  backfill --from 2022 --to 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",
+                "", "Exit codes as for run."})
+public final class BackfillCommand implements Callable<Integer> {
+    @Mixin
+    ScoringOptions options;
+
+    @Option(names = "--from", required = true, paramLabel = "Y", description = "First evaluation year.")
+    int from;
+
+    @Option(names = "--to", required = true, paramLabel = "Y", description = "Last evaluation year (inclusive).")
+    int to;
+
+    @Option(names = "--dry-run", description = "Score and print, publish nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        if (to < from) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        if (options.asOf != null) {
+            throw new UsageException("--as-of applies to one year; a backfill uses December 31 of each year");
+        }
+        List<Integer> years = new ArrayList<>();
+        for (int y = from; y <= to; y++) {
+            years.add(y);
+        }
+        PipelineConfig config = options.toConfig().years(years).dryRun(dryRun).mode(RunMode.BACKFILL).command("backfill");
+        return PipelineRunner.run(config, System.out);
+    }
+}

@@ -1,0 +1,17 @@
+package org.netmarket.cli;
+
+/**
+ * Exit codes a scheduler can act on. 0: published (or, for validate and --dry-run, checked);
+ * 2: bad usage or bad input stopped the run before publishing (fix the command or the
+ * extracts, do not retry as is); 3: another run holds the warehouse lock (retry later);
+ * 1: any other failure (nothing was published; retrying may help).
+ */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int LOCKED = 3;
+
+    private ExitCodes() {
+    }
+}

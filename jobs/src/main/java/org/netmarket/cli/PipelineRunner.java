@@ -1,0 +1,52 @@
+package org.netmarket.cli;
+
+import org.netmarket.config.PipelineConfig;
+import org.netmarket.edition.EditionLoader;
+import org.netmarket.items.ItemRegistry;
+import org.netmarket.pipeline.RunOutcome;
+import org.netmarket.pipeline.ScoringPipeline;
+import org.netmarket.report.ScorecardPrinter;
+import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.staging.FileReport;
+
+import java.io.PrintStream;
+
+/** Runs the pipeline for a command and prints what a user needs to see afterwards. */
+final class PipelineRunner {
+    private PipelineRunner() {
+    }
+
+    static int run(PipelineConfig config, PrintStream out) throws Exception {
+        RunOutcome outcome = new ScoringPipeline(config, System.getenv()).run();
+        if (config.validateOnly()) {
+            printValidation(outcome, out);
+            return ExitCodes.OK;
+        }
+        new ScorecardPrinter(new EditionLoader(ItemRegistry::has).load(config.edition()), outcome.regions())
+                .print(outcome.scorecards(), out);
+        long attention = outcome.scorecards().stream().mapToLong(c -> c.needsAttention().size()).sum();
+        long passed = outcome.scorecards().stream().filter(RegionScorecard::passed).count();
+        out.println();
+        out.printf("%d region-year(s) scored, %d passed; %d item(s) need attention; %d rows read, %d quarantined.%n",
+                outcome.scorecards().size(), passed, attention, outcome.rowsRead(), outcome.rowsQuarantined());
+        if (outcome.published()) {
+            out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
+        } else {
+            out.println("Dry run: nothing was published.");
+        }
+        out.println("Run folder (run.log, quarantine.csv, inputs.csv): " + outcome.runFolder());
+        return ExitCodes.OK;
+    }
+
+    private static void printValidation(RunOutcome outcome, PrintStream out) {
+        out.println();
+        out.println("Validation of the extracts — nothing was published.");
+        out.printf("%-18s %-44s %-12s %10s %11s%n", "extract", "file", "encoding", "rows", "quarantined");
+        for (FileReport f : outcome.files()) {
+            out.printf("%-18s %-44s %-12s %10d %11d%s%n", f.extract(), f.path(), f.encoding(), f.rowsRead(),
+                    f.rowsQuarantined(), f.extraColumns().isEmpty() ? "" : "  extra columns: " + String.join(", ", f.extraColumns()));
+        }
+        out.printf("%d rows read, %d quarantined. Details: %s%n", outcome.rowsRead(), outcome.rowsQuarantined(),
+                outcome.runFolder().resolve("quarantine.csv"));
+    }
+}

@@ -1,0 +1,41 @@
+package org.netmarket.cli;
+
+import org.netmarket.config.PipelineConfig;
+import org.netmarket.config.RunMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code run}: ingest, score and publish one evaluation year. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Read the extracts, score every region and publish the scores to the warehouse.",
+        footer = {"", "Examples:",
+                "  run --data /data/netmarket --year 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",
+                "  run --year 2024 --regions 140802 --items 19 --dry-run      # recompute one county's indicator 19, print only",
+                "  run --year 2023 --as-of 2023-06-30                          # stock figures at mid-year",
+                "", "Exit codes: 0 published; 2 bad usage or bad input, nothing published; 3 warehouse locked by another run;"
+                + " 1 other failure, nothing published."})
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ScoringOptions options;
+
+    @Option(names = "--year", paramLabel = "Y", description = "Evaluation year (default: the latest complete year of the data).")
+    Integer year;
+
+    @Option(names = "--dry-run", description = "Score and print the scorecard, publish nothing (no warehouse needed).")
+    boolean dryRun;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "adhoc",
+            description = "Recorded in pipeline_run: adhoc (default) or nightly.")
+    RunMode mode;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).dryRun(dryRun)
+                .mode(mode).command("run");
+        return PipelineRunner.run(config, System.out);
+    }
+}

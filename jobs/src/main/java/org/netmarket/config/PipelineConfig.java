@@ -1,0 +1,219 @@
+package org.netmarket.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The settings of one pipeline run: a plain bean with every key named as a constant beside its
+ * default. The CLI fills it from options and the environment; tests build it directly.
+ */
+public final class PipelineConfig {
+    /** Where the extracts are delivered (local folder or hdfs://, s3a:// URI). */
+    public static final String DATA_DIR = "data";
+    public static final String DEFAULT_DATA_DIR = "sample-data";
+
+    /** The indicator-system edition: an id under schemas/editions/ or a path to a YAML file. */
+    public static final String EDITION = "edition";
+    public static final String DEFAULT_EDITION = "2022";
+
+    /** Largest share of one extract's rows that may be quarantined before the run fails. */
+    public static final String QUARANTINE_THRESHOLD = "quarantine-threshold";
+    public static final BigDecimal DEFAULT_QUARANTINE_THRESHOLD = new BigDecimal("0.05");
+
+    /** Spark master used when none is given by spark-submit. */
+    public static final String SPARK_MASTER = "spark-master";
+    public static final String DEFAULT_SPARK_MASTER = "local[*]";
+
+    /** spark.sql.shuffle.partitions when the job starts its own session (local mode). */
+    public static final String SHUFFLE_PARTITIONS = "shuffle-partitions";
+    public static final int DEFAULT_SHUFFLE_PARTITIONS = 8;
+
+    /** How long to wait for another run to release the warehouse lock. */
+    public static final String WAIT_FOR_LOCK = "wait-for-lock";
+    public static final Duration DEFAULT_WAIT_FOR_LOCK = Duration.ofSeconds(60);
+
+    /** Where a run writes its quarantine CSV report and log files. */
+    public static final String REPORT_DIR = "report-dir";
+    public static final String DEFAULT_REPORT_DIR = ".local/reports";
+
+    /** Run mode recorded in pipeline_run. */
+    public static final String MODE = "mode";
+    public static final RunMode DEFAULT_MODE = RunMode.ADHOC;
+
+    private String dataDir = DEFAULT_DATA_DIR;
+    private String edition = DEFAULT_EDITION;
+    private List<Integer> years = List.of();
+    private LocalDate asOf;
+    private List<String> regions;
+    private List<String> items;
+    private String jdbcUrl;
+    private boolean dryRun;
+    private boolean validateOnly;
+    private RunMode mode = DEFAULT_MODE;
+    private String command = "run";
+    private BigDecimal quarantineThreshold = DEFAULT_QUARANTINE_THRESHOLD;
+    private String sparkMaster = DEFAULT_SPARK_MASTER;
+    private int shufflePartitions = DEFAULT_SHUFFLE_PARTITIONS;
+    private Duration waitForLock = DEFAULT_WAIT_FOR_LOCK;
+    private String reportDir = DEFAULT_REPORT_DIR;
+
+    public String dataDir() {
+        return dataDir;
+    }
+
+    public PipelineConfig dataDir(String v) {
+        dataDir = v;
+        return this;
+    }
+
+    public String edition() {
+        return edition;
+    }
+
+    public PipelineConfig edition(String v) {
+        edition = v;
+        return this;
+    }
+
+    /** Evaluation years; empty means the latest complete year of the data. */
+    public List<Integer> years() {
+        return years;
+    }
+
+    public PipelineConfig years(List<Integer> v) {
+        years = List.copyOf(v);
+        return this;
+    }
+
+    /** The as-of date; null means December 31 of each evaluation year. */
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public PipelineConfig asOf(LocalDate v) {
+        asOf = v;
+        return this;
+    }
+
+    /** Regions to score and publish; null means every region of regions.csv. */
+    public List<String> regions() {
+        return regions;
+    }
+
+    public PipelineConfig regions(List<String> v) {
+        regions = v == null ? null : List.copyOf(v);
+        return this;
+    }
+
+    /** Items or indicators to recompute and publish; null means all. */
+    public List<String> items() {
+        return items;
+    }
+
+    public PipelineConfig items(List<String> v) {
+        items = v == null ? null : List.copyOf(v);
+        return this;
+    }
+
+    /** The warehouse JDBC URL; null when none was given (then nothing can be published). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public PipelineConfig jdbcUrl(String v) {
+        jdbcUrl = v;
+        return this;
+    }
+
+    /** Score and print, publish nothing. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public PipelineConfig dryRun(boolean v) {
+        dryRun = v;
+        return this;
+    }
+
+    /** Read and check the extracts, report, publish nothing. */
+    public boolean validateOnly() {
+        return validateOnly;
+    }
+
+    public PipelineConfig validateOnly(boolean v) {
+        validateOnly = v;
+        return this;
+    }
+
+    public RunMode mode() {
+        return mode;
+    }
+
+    public PipelineConfig mode(RunMode v) {
+        mode = v;
+        return this;
+    }
+
+    /** The command line's subcommand, recorded in pipeline_run. */
+    public String command() {
+        return command;
+    }
+
+    public PipelineConfig command(String v) {
+        command = v;
+        return this;
+    }
+
+    public BigDecimal quarantineThreshold() {
+        return quarantineThreshold;
+    }
+
+    public PipelineConfig quarantineThreshold(BigDecimal v) {
+        if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
+            throw new UsageException("--" + QUARANTINE_THRESHOLD + " must be a fraction in [0, 1], e.g. 0.05");
+        }
+        quarantineThreshold = v;
+        return this;
+    }
+
+    public String sparkMaster() {
+        return sparkMaster;
+    }
+
+    public PipelineConfig sparkMaster(String v) {
+        sparkMaster = v;
+        return this;
+    }
+
+    public int shufflePartitions() {
+        return shufflePartitions;
+    }
+
+    public PipelineConfig shufflePartitions(int v) {
+        if (v < 1) {
+            throw new UsageException("--" + SHUFFLE_PARTITIONS + " must be at least 1");
+        }
+        shufflePartitions = v;
+        return this;
+    }
+
+    public Duration waitForLock() {
+        return waitForLock;
+    }
+
+    public PipelineConfig waitForLock(Duration v) {
+        waitForLock = v;
+        return this;
+    }
+
+    public String reportDir() {
+        return reportDir;
+    }
+
+    public PipelineConfig reportDir(String v) {
+        reportDir = v;
+        return this;
+    }
+}

@@ -1,0 +1,152 @@
+package org.netmarket.facts;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.netmarket.edition.Edition;
+import org.netmarket.extract.ExtractKind;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.region.RegionTree;
+import org.netmarket.scoring.Assessment;
+import org.netmarket.staging.LoadedExtract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The marts layer: turns the staged extracts into the facts of an evaluation. Record-level
+ * extracts are counted by Spark per region and rolled up ({@link RecordAggregation}s, listed
+ * here one per line); aggregate extracts, national figures and assessments are small and are
+ * collected to the driver once.
+ */
+public final class FactBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(FactBuilder.class);
+
+    /** The record-level aggregations, one per extract (operator sales is counted separately). */
+    private static final List<RecordAggregation> AGGREGATIONS = List.of(
+            new OperatorFacts(),
+            new DispatchFacts(),
+            new CaseClueFacts(),
+            new CaseReviewFacts(),
+            new ComplaintFacts(),
+            new TrainingFacts());
+
+    private final Edition edition;
+    private final RegionTree tree;
+    private final Map<String, LoadedExtract> extracts;
+    private final Dataset<Row> regionPairs;
+    private final Map<String, AggregateFigures> aggregates = new LinkedHashMap<>();
+    private final NationalFigures national;
+    private final Map<String, Set<String>> conflictRegions = new HashMap<>();
+    /** year -> region -> item -> assessment. */
+    private final Map<Integer, Map<String, Map<String, Assessment>>> assessments = new HashMap<>();
+    /** year -> region|item of assessments with conflicting versions. */
+    private final Map<Integer, Set<String>> assessmentConflicts = new HashMap<>();
+
+    public FactBuilder(SparkSession spark, Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts) {
+        this.edition = edition;
+        this.tree = tree;
+        this.extracts = extracts;
+        this.regionPairs = RegionPairs.of(spark, tree).cache();
+        for (LoadedExtract e : extracts.values()) {
+            if (e.schema().kind() == ExtractKind.AGGREGATE) {
+                aggregates.put(e.name(), collectAggregate(e));
+            }
+            conflictRegions.put(e.name(), e.conflictRegions());
+        }
+        this.national = collectNational(extracts.get("national"));
+        collectAssessments(extracts.get("assessments"));
+    }
+
+    /** The facts of one evaluation year and as-of date. */
+    public FactSheet build(EvaluationPeriod period) {
+        AggregationContext context = new AggregationContext(period, edition, regionPairs);
+        RecordFacts records = new RecordFacts();
+        for (RecordAggregation a : AGGREGATIONS) {
+            LoadedExtract e = extracts.get(a.extract());
+            if (e == null || !e.delivered()) {
+                continue;
+            }
+            records.delivered(a.extract());
+            long started = System.nanoTime();
+            for (RecordAggregation.FactCount c : a.aggregate(e.latest(), context)) {
+                records.put(c.region(), c.fact(), c.count());
+            }
+            LOG.info("facts {} for {}: counted in {} ms", a.extract(), period.year(), (System.nanoTime() - started) / 1_000_000);
+        }
+        LoadedExtract sales = extracts.get(OperatorSalesFacts.EXTRACT);
+        LoadedExtract operators = extracts.get("operators");
+        if (sales != null && sales.delivered()) {
+            records.delivered(OperatorSalesFacts.EXTRACT);
+            if (operators != null && operators.delivered()) {
+                for (RecordAggregation.FactCount c : OperatorSalesFacts.aggregate(sales.latest(), operators.latest(), context)) {
+                    records.put(c.region(), c.fact(), c.count());
+                }
+            }
+        }
+        LoadedExtract assessed = extracts.get("assessments");
+        return new FactSheet(period, tree, records, aggregates, national, conflictRegions,
+                assessments.getOrDefault(period.year(), Map.of()), assessed != null && assessed.delivered(),
+                assessmentConflicts.getOrDefault(period.year(), Set.of()));
+    }
+
+    private AggregateFigures collectAggregate(LoadedExtract e) {
+        ExtractSchema s = e.schema();
+        AggregateFigures figures = new AggregateFigures(e.name(), e.delivered(), tree);
+        String periodColumn = s.key().get(1);
+        List<String> measures = s.valueColumns();
+        for (Row r : e.latest().collectAsList()) {
+            String region = r.getAs("region_code");
+            String period = String.valueOf((Object) r.getAs(periodColumn));
+            for (String m : measures) {
+                Object v = r.getAs(m);
+                if (v != null) {
+                    figures.put(region, period, m, v instanceof BigDecimal d ? d : new BigDecimal(v.toString()));
+                }
+            }
+        }
+        for (Map<String, Object> key : e.conflictKeys()) {
+            figures.conflict((String) key.get("region_code"), String.valueOf(key.get(periodColumn)));
+        }
+        return figures;
+    }
+
+    private static NationalFigures collectNational(LoadedExtract e) {
+        NationalFigures n = new NationalFigures(e != null && e.delivered());
+        if (e == null || !e.delivered()) {
+            return n;
+        }
+        for (Row r : e.latest().collectAsList()) {
+            n.put(r.<Integer>getAs("year"), r.getAs("metric"), r.getAs("value"));
+        }
+        for (Map<String, Object> key : e.conflictKeys()) {
+            n.conflict((Integer) key.get("year"), (String) key.get("metric"));
+        }
+        return n;
+    }
+
+    private void collectAssessments(LoadedExtract e) {
+        if (e == null || !e.delivered()) {
+            return;
+        }
+        for (Row r : e.latest().collectAsList()) {
+            BigDecimal points = r.getAs("points");
+            Assessment a = new Assessment(r.getAs("item"), points.stripTrailingZeros(), r.getAs("evidence"),
+                    r.getAs("assessor"), r.<LocalDateTime>getAs("assessed_at"));
+            assessments.computeIfAbsent(r.<Integer>getAs("year"), y -> new HashMap<>())
+                    .computeIfAbsent(r.getAs("region_code"), x -> new HashMap<>())
+                    .put(a.itemCode(), a);
+        }
+        for (Map<String, Object> key : e.conflictKeys()) {
+            assessmentConflicts.computeIfAbsent((Integer) key.get("year"), y -> new java.util.HashSet<>())
+                    .add(key.get("region_code") + "|" + key.get("item"));
+        }
+    }
+}

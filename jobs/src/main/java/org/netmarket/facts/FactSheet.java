@@ -1,0 +1,77 @@
+package org.netmarket.facts;
+
+import org.netmarket.region.Region;
+import org.netmarket.region.RegionTree;
+import org.netmarket.scoring.Assessment;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All facts of one evaluation (year and as-of date) for every region: record-level counts,
+ * aggregate figures, national figures, assessments and where versions conflicted.
+ */
+public final class FactSheet {
+    private final EvaluationPeriod period;
+    private final RegionTree tree;
+    private final RecordFacts records;
+    private final Map<String, AggregateFigures> aggregates;
+    private final NationalFigures national;
+    private final Map<String, Set<String>> conflictRegions;
+    private final Map<String, Map<String, Assessment>> assessments;
+    private final boolean assessmentsDelivered;
+    private final Set<String> assessmentConflicts;
+
+    /**
+     * @param assessmentConflicts {@code region|item} keys of the year whose assessment rows had
+     *                            conflicting versions
+     */
+    public FactSheet(EvaluationPeriod period, RegionTree tree, RecordFacts records, Map<String, AggregateFigures> aggregates,
+                     NationalFigures national, Map<String, Set<String>> conflictRegions,
+                     Map<String, Map<String, Assessment>> assessments, boolean assessmentsDelivered,
+                     Set<String> assessmentConflicts) {
+        this.period = period;
+        this.tree = tree;
+        this.records = records;
+        this.aggregates = aggregates;
+        this.national = national;
+        this.conflictRegions = conflictRegions;
+        this.assessments = assessments;
+        this.assessmentsDelivered = assessmentsDelivered;
+        this.assessmentConflicts = assessmentConflicts;
+    }
+
+    public EvaluationPeriod period() {
+        return period;
+    }
+
+    public RegionTree tree() {
+        return tree;
+    }
+
+    public RecordFacts records() {
+        return records;
+    }
+
+    /** The facts of one region, as the items read them. */
+    public RegionFacts forRegion(Region region) {
+        return new RegionFacts(region, period, tree, records, aggregates, national, conflictRegions);
+    }
+
+    /** The region's assessments for the evaluation year, by item code. */
+    public Map<String, Assessment> assessments(String regionCode) {
+        return assessments.getOrDefault(regionCode, Map.of());
+    }
+
+    /**
+     * Whether the assessment of an item had conflicting versions (both set aside): the item is
+     * then a data error rather than not assessed.
+     */
+    public boolean assessmentConflict(String regionCode, String itemCode) {
+        return assessmentConflicts.contains(regionCode + "|" + itemCode);
+    }
+
+    public boolean assessmentsDelivered() {
+        return assessmentsDelivered;
+    }
+}

@@ -1,0 +1,119 @@
+package org.netmarket.pipeline;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.FileAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.netmarket.staging.FileReport;
+import org.netmarket.staging.QuarantinedRow;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The folder of one run under the report directory ({@code <report-dir>/<timestamp>-<command>}):
+ * the run's log ({@code run.log}), the quarantine report ({@code quarantine.csv}: extract, file,
+ * line, column, reason, raw line) and the input files ({@code inputs.csv}).
+ */
+public final class RunFolder implements AutoCloseable {
+    private static final String APPENDER = "netmarket-run-log";
+    private final Path path;
+    private FileAppender appender;
+
+    private RunFolder(Path path) {
+        this.path = path;
+    }
+
+    /** Creates the folder and starts copying the pipeline's log lines into its run.log. */
+    public static RunFolder create(String reportDir, String command) throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path p = Path.of(reportDir).toAbsolutePath().normalize().resolve(stamp + "-" + command);
+        int n = 1;
+        while (Files.exists(p)) {
+            p = p.resolveSibling(stamp + "-" + command + "-" + (++n));
+        }
+        Files.createDirectories(p);
+        RunFolder folder = new RunFolder(p);
+        folder.startLog();
+        return folder;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Path log() {
+        return path.resolve("run.log");
+    }
+
+    /** Writes the quarantine report; returns its path and the number of rows written. */
+    public Path writeQuarantine(Iterator<QuarantinedRow> rows) throws IOException {
+        Path file = path.resolve("quarantine.csv");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                     .setHeader("extract", "file", "line", "column", "reason", "raw_line").get())) {
+            while (rows.hasNext()) {
+                QuarantinedRow q = rows.next();
+                p.printRecord(q.extract(), q.file(), q.line(), q.column(), q.reason(), q.rawLine());
+            }
+        }
+        return file;
+    }
+
+    /** Writes the list of input files with checksums and counts. */
+    public Path writeInputs(List<FileReport> files) throws IOException {
+        Path file = path.resolve("inputs.csv");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("extract", "path", "encoding",
+                     "sha256", "bytes", "rows_read", "rows_quarantined", "extra_columns", "problem").get())) {
+            for (FileReport f : files) {
+                p.printRecord(f.extract(), f.path(), f.encoding(), f.sha256(), f.bytes(), f.rowsRead(), f.rowsQuarantined(),
+                        String.join(" ", f.extraColumns()), f.problem());
+            }
+        }
+        return file;
+    }
+
+    private void startLog() {
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        Configuration cfg = ctx.getConfiguration();
+        PatternLayout layout = PatternLayout.newBuilder().withConfiguration(cfg)
+                .withPattern("%d{yyyy-MM-dd HH:mm:ss} %-5p %c{1} - %m%n").build();
+        appender = FileAppender.newBuilder().setName(APPENDER).withFileName(log().toString())
+                .setLayout(layout).setConfiguration(cfg).build();
+        appender.start();
+        cfg.addAppender(appender);
+        for (String logger : List.of("org.netmarket", "")) {
+            LoggerConfig lc = cfg.getLoggerConfig(logger);
+            lc.addAppender(appender, logger.isEmpty() ? Level.WARN : Level.INFO, null);
+        }
+        ctx.updateLoggers();
+    }
+
+    @Override
+    public void close() {
+        if (appender == null) {
+            return;
+        }
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        Configuration cfg = ctx.getConfiguration();
+        for (String logger : List.of("org.netmarket", "")) {
+            cfg.getLoggerConfig(logger).removeAppender(APPENDER);
+        }
+        ctx.updateLoggers();
+        appender.stop();
+        appender = null;
+    }
+}

@@ -1,0 +1,17 @@
+package org.netmarket.pipeline;
+
+import org.netmarket.region.RegionTree;
+import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.staging.FileReport;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a run did: its id in pipeline_run (or -1 when it did not touch the warehouse), whether
+ * it published, the scorecards it computed, the files it read, and where its report folder is.
+ */
+public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
+                         List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
+                         long rowsQuarantined, Path runFolder, String warehouse) {
+}

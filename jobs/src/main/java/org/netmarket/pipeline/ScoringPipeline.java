@@ -1,0 +1,285 @@
+package org.netmarket.pipeline;
+
+import org.apache.spark.sql.SparkSession;
+import org.netmarket.config.PipelineConfig;
+import org.netmarket.config.UsageException;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.EditionLoader;
+import org.netmarket.edition.Indicator;
+import org.netmarket.edition.Item;
+import org.netmarket.extract.InvalidInputException;
+import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.facts.EvaluationPeriod;
+import org.netmarket.facts.FactBuilder;
+import org.netmarket.facts.FactSheet;
+import org.netmarket.items.ItemRegistry;
+import org.netmarket.region.Region;
+import org.netmarket.region.RegionTree;
+import org.netmarket.scoring.EvaluationRollup;
+import org.netmarket.scoring.ItemScore;
+import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.staging.DataDirectory;
+import org.netmarket.staging.FileReport;
+import org.netmarket.staging.Ingestion;
+import org.netmarket.staging.LoadedExtract;
+import org.netmarket.warehouse.JdbcSettings;
+import org.netmarket.warehouse.PublishLock;
+import org.netmarket.warehouse.Publication;
+import org.netmarket.warehouse.PublishedScores;
+import org.netmarket.warehouse.RunLedger;
+import org.netmarket.warehouse.RunRecord;
+import org.netmarket.warehouse.ScorePublisher;
+import org.netmarket.warehouse.ScoreRows;
+import org.netmarket.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run of the scoring job, stage by stage: edition, warehouse lock and run registration,
+ * ingest (read, validate, quarantine, deduplicate), facts, scores, publish. Nothing is published
+ * unless every stage succeeded; a failed run is recorded as failed with its reason.
+ */
+public final class ScoringPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringPipeline.class);
+    /** Version recorded in pipeline_run. */
+    public static final String APP_VERSION = ScoringPipeline.class.getPackage().getImplementationVersion() == null
+            ? "dev" : ScoringPipeline.class.getPackage().getImplementationVersion();
+
+    private final PipelineConfig config;
+    private final Map<String, String> env;
+
+    public ScoringPipeline(PipelineConfig config, Map<String, String> env) {
+        this.config = config;
+        this.env = env;
+    }
+
+    public RunOutcome run() throws IOException, SQLException {
+        Edition edition;
+        try (Stage s = Stage.start("edition")) {
+            edition = new EditionLoader(ItemRegistry::has).load(config.edition());
+            LOG.info("edition {}: {} indicators, {} items", edition.id(), edition.indicators().size(), edition.items().size());
+        }
+        List<String> itemCodes;
+        try {
+            itemCodes = config.items() == null ? null : edition.expandItemCodes(config.items());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--items: " + e.getMessage());
+        }
+        boolean publishing = !config.dryRun() && !config.validateOnly();
+        String jdbcUrl = config.jdbcUrl() != null ? config.jdbcUrl() : env.get(JdbcSettings.URL_ENV);
+        if (publishing && jdbcUrl == null) {
+            throw new UsageException("no warehouse to publish to: give --jdbc-url or set "
+                    + JdbcSettings.URL_ENV + " (or use --dry-run to print the scorecard only)");
+        }
+        Warehouse warehouse = null;
+        PublishLock lock = null;
+        RunLedger ledger = null;
+        long runId = -1;
+        RunFolder folder = RunFolder.create(config.reportDir(), config.command());
+        try {
+            if (publishing) {
+                try (Stage s = Stage.start("warehouse")) {
+                    warehouse = Warehouse.open(JdbcSettings.of(jdbcUrl, env));
+                    lock = PublishLock.acquire(warehouse.connect(), config.waitForLock());
+                    ledger = new RunLedger(warehouse);
+                    runId = ledger.start(runRecord(edition));
+                    ledger.closeAbandoned(runId);
+                    LOG.info("run {} registered in {}", runId, warehouse.settings().redactedUrl());
+                }
+            }
+            try {
+                RunOutcome outcome = runStages(edition, itemCodes, warehouse, ledger, runId, folder);
+                LOG.info("run folder: {}", folder.path());
+                return outcome;
+            } catch (RuntimeException | IOException | SQLException | Error e) {
+                if (ledger != null) {
+                    recordFailure(ledger, runId, e);
+                }
+                throw e;
+            }
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+            folder.close();
+        }
+    }
+
+    private RunOutcome runStages(Edition edition, List<String> itemCodes, Warehouse warehouse, RunLedger ledger, long runId,
+                                 RunFolder folder) throws IOException, SQLException {
+        SparkSession spark = SparkSessions.getOrCreate(config);
+        DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration());
+        Ingestion.Result ingest;
+        try (Stage s = Stage.start("ingest")) {
+            LOG.info("data directory {}", dir.root());
+            ingest = new Ingestion(spark, SchemaCatalog.load()).ingest(dir, edition);
+        }
+        List<FileReport> files = ingest.files();
+        try (Stage s = Stage.start("quarantine report")) {
+            folder.writeInputs(files);
+            folder.writeQuarantine(ingest.quarantine());
+            if (ledger != null) {
+                ledger.recordInputs(runId, files, ingest.rowsRead(), ingest.rowsQuarantined());
+                ledger.recordQuarantine(runId, ingest.quarantine());
+            }
+            LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),
+                    folder.path().resolve("quarantine.csv"));
+        }
+        checkInput(ingest);
+        if (config.validateOnly()) {
+            return new RunOutcome(runId, false, edition.id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
+                    ingest.rowsQuarantined(), folder.path(), null);
+        }
+        RegionTree tree = ingest.regions();
+        List<Region> scored = regionsToScore(tree);
+        List<Integer> years = config.years().isEmpty() ? List.of(LatestCompleteYear.of(ingest.extracts())) : config.years();
+        FactBuilder facts = new FactBuilder(spark, edition, tree, ingest.extracts());
+        List<RegionScorecard> cards = new ArrayList<>();
+        List<Publication> publications = new ArrayList<>();
+        for (int year : years) {
+            EvaluationPeriod period = new EvaluationPeriod(year, config.asOf() != null ? config.asOf() : LocalDate.of(year, 12, 31));
+            FactSheet sheet;
+            try (Stage s = Stage.start("facts " + year + " (as of " + period.asOf() + ")")) {
+                sheet = facts.build(period);
+            }
+            List<RegionScorecard> yearCards = new ArrayList<>();
+            try (Stage s = Stage.start("score " + year)) {
+                for (Region r : scored) {
+                    yearCards.add(RegionEvaluator.evaluate(edition, sheet, r));
+                }
+                if (itemCodes != null && warehouse != null) {
+                    yearCards = keepPublished(edition, warehouse, year, yearCards, Set.copyOf(itemCodes));
+                }
+            }
+            cards.addAll(yearCards);
+            publications.add(new Publication(edition, year, scored.stream().map(Region::code).toList(),
+                    itemCodes == null ? null : codesInScope(edition, itemCodes), ScoreRows.of(edition, yearCards, period.asOf())));
+        }
+        if (warehouse != null) {
+            try (Stage s = Stage.start("publish")) {
+                new ScorePublisher(warehouse).publish(runId, tree.all(), publications);
+            }
+        }
+        return new RunOutcome(runId, warehouse != null, edition.id(), tree, cards, files, ingest.rowsRead(),
+                ingest.rowsQuarantined(), folder.path(), warehouse == null ? null : warehouse.settings().redactedUrl());
+    }
+
+    /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */
+    private void checkInput(Ingestion.Result ingest) {
+        List<String> problems = new ArrayList<>();
+        for (FileReport f : ingest.files()) {
+            if (f.failed()) {
+                problems.add(f.problem());
+            }
+        }
+        BigDecimal threshold = config.quarantineThreshold();
+        for (LoadedExtract e : ingest.extracts().values()) {
+            // quarantined / read > threshold, decided exactly.
+            if (e.rowsRead() > 0 && BigDecimal.valueOf(e.rowsQuarantined())
+                    .compareTo(threshold.multiply(BigDecimal.valueOf(e.rowsRead()))) > 0) {
+                problems.add(String.format(java.util.Locale.ROOT,
+                        "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
+                        e.name(), e.rowsQuarantined(), e.rowsRead(), 100.0 * e.rowsQuarantined() / e.rowsRead(),
+                        threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private List<Region> regionsToScore(RegionTree tree) {
+        if (config.regions() == null) {
+            return tree.all();
+        }
+        List<Region> out = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(config.regions())) {
+            if (tree.contains(code)) {
+                out.add(tree.get(code));
+            } else {
+                unknown.add(code);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new UsageException("--regions names region(s) not in regions.csv: " + String.join(", ", unknown));
+        }
+        return out;
+    }
+
+    /** Item codes plus the codes of their indicators: the indicator_score rows an item recompute replaces. */
+    private static List<String> codesInScope(Edition edition, List<String> itemCodes) {
+        Set<String> codes = new LinkedHashSet<>(itemCodes);
+        for (String code : itemCodes) {
+            codes.add(edition.item(code).indicatorCode());
+        }
+        return List.copyOf(codes);
+    }
+
+    /**
+     * When only some items are recomputed, the other items keep their published points, so the
+     * categories and total combine the new items with what is published.
+     */
+    private static List<RegionScorecard> keepPublished(Edition edition, Warehouse warehouse, int year,
+                                                       List<RegionScorecard> fresh, Set<String> recomputed) throws SQLException {
+        Map<String, Map<String, PublishedScores.PublishedItem>> published = PublishedScores.read(warehouse, year,
+                fresh.stream().map(RegionScorecard::regionCode).toList());
+        List<RegionScorecard> out = new ArrayList<>();
+        for (RegionScorecard card : fresh) {
+            Map<String, PublishedScores.PublishedItem> mine = published.getOrDefault(card.regionCode(), Map.of());
+            Map<String, ItemScore> items = new LinkedHashMap<>();
+            for (ItemScore s : card.items()) {
+                PublishedScores.PublishedItem p = mine.get(s.code());
+                items.put(s.code(), recomputed.contains(s.code()) || p == null ? s
+                        : new ItemScore(s.item(), p.status(), p.points(), null, null, p.reason()));
+            }
+            out.add(EvaluationRollup.rollUp(edition, card.regionCode(), year, items));
+        }
+        return out;
+    }
+
+    private RunRecord runRecord(Edition edition) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put(PipelineConfig.DATA_DIR, config.dataDir());
+        params.put("years", config.years());
+        params.put("as_of", config.asOf() == null ? null : config.asOf().toString());
+        params.put("regions", config.regions());
+        params.put("items", config.items());
+        params.put(PipelineConfig.EDITION, config.edition());
+        params.put(PipelineConfig.QUARANTINE_THRESHOLD, config.quarantineThreshold());
+        params.put(PipelineConfig.SPARK_MASTER, config.sparkMaster());
+        params.put("dry_run", config.dryRun());
+        return new RunRecord(config.mode().code(), config.command(), edition.id(), config.years().isEmpty() ? null : config.years(),
+                config.asOf(), config.regions(), config.items(), config.dataDir(), params, host(), APP_VERSION);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void recordFailure(RunLedger ledger, long runId, Throwable e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        try {
+            ledger.fail(runId, reason);
+        } catch (SQLException | RuntimeException ex) {
+            // The database may be the reason; the next run marks this one failed.
+            LOG.warn("could not record run {} as failed ({}); the next run will", runId, ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.netmarket.pipeline;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.netmarket.config.PipelineConfig;
+
+/**
+ * Creates or joins the job's SparkSession. Under spark-submit the master and resources come
+ * from the submission and are left alone; run with plain java (scripts/run-pipeline, tests) the
+ * session is local ({@code local[*]} by default) with few shuffle partitions and no UI.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession getOrCreate(PipelineConfig config) {
+        SparkConf submitted = new SparkConf();
+        boolean local = !submitted.contains("spark.master");
+        SparkSession.Builder b = SparkSession.builder()
+                .appName("netmarket-scoring")
+                // Dates and timestamps as java.time values; timestamps carry no zone (Asia/Shanghai local time).
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.session.timeZone", "Asia/Shanghai");
+        if (local) {
+            b.master(config.sparkMaster())
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", Integer.toString(config.shufflePartitions()))
+                    .config("spark.sql.adaptive.enabled", "true")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}

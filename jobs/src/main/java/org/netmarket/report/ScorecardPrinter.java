@@ -1,0 +1,97 @@
+package org.netmarket.report;
+
+import org.netmarket.edition.Category;
+import org.netmarket.edition.Edition;
+import org.netmarket.region.RegionTree;
+import org.netmarket.scoring.CategoryScore;
+import org.netmarket.scoring.ItemScore;
+import org.netmarket.scoring.RegionScorecard;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Prints scorecards for a terminal: per evaluation year, one line per region with its total,
+ * pass/fail and each first-level category (a failing category is marked with *), then the items
+ * needing attention per region with their status and reason.
+ */
+public final class ScorecardPrinter {
+    private final Edition edition;
+    private final RegionTree regions;
+
+    public ScorecardPrinter(Edition edition, RegionTree regions) {
+        this.edition = edition;
+        this.regions = regions;
+    }
+
+    public void print(List<RegionScorecard> cards, PrintStream out) {
+        Map<Integer, List<RegionScorecard>> byYear = cards.stream()
+                .collect(Collectors.groupingBy(RegionScorecard::evalYear, TreeMap::new, Collectors.toList()));
+        byYear.forEach((year, list) -> printYear(year, list, out));
+    }
+
+    private void printYear(int year, List<RegionScorecard> cards, PrintStream out) {
+        List<Category> firsts = edition.firstLevelCategories();
+        int nameWidth = 24;
+        out.println();
+        out.println("Scorecard " + year + " — edition " + edition.id() + " (pass: total >= "
+                + plain(edition.passRule().totalAtLeast()) + " and every first-level category >= "
+                + plain(edition.passRule().firstLevelShareAtLeast().movePointRight(2)) + "%)");
+        StringBuilder header = new StringBuilder(TextWidth.padRight("region", nameWidth))
+                .append(TextWidth.padLeft("total", 7)).append("  result");
+        for (Category c : firsts) {
+            header.append("  ").append(TextWidth.padLeft(c.nameZh() + "/" + plain(c.maxPoints()), 11));
+        }
+        header.append("  attention");
+        out.println(header);
+        out.println("-".repeat(TextWidth.of(header.toString())));
+        for (RegionScorecard card : cards) {
+            StringBuilder line = new StringBuilder(TextWidth.padRight(card.regionCode() + " " + name(card.regionCode()), nameWidth))
+                    .append(TextWidth.padLeft(plain(card.totalPoints()), 7))
+                    .append("  ").append(card.passed() ? "PASS  " : "FAIL  ");
+            for (Category c : firsts) {
+                CategoryScore cs = card.category(c.code());
+                String cell = plain(cs.points()) + (cs.meetsShare() ? " " : "*");
+                line.append("  ").append(TextWidth.padLeft(cell, 11));
+            }
+            line.append("  ").append(card.needsAttention().size());
+            out.println(line);
+        }
+        out.println("(* below " + plain(edition.passRule().firstLevelShareAtLeast().movePointRight(2))
+                + "% of the category's maximum)");
+        List<String> attention = new ArrayList<>();
+        for (RegionScorecard card : cards) {
+            if (card.needsAttention().isEmpty()) {
+                continue;
+            }
+            attention.add(card.regionCode() + " " + name(card.regionCode()) + ":");
+            for (ItemScore s : card.needsAttention()) {
+                attention.add("    " + TextWidth.padRight(s.code(), 6) + TextWidth.padRight(s.status().code(), 14)
+                        + (s.reason() == null ? "" : s.reason()));
+            }
+        }
+        if (!attention.isEmpty()) {
+            out.println();
+            out.println("Items needing attention (0 points until fixed):");
+            attention.forEach(out::println);
+        }
+    }
+
+    private String name(String code) {
+        return regions != null && regions.contains(code) ? regions.get(code).name() : "";
+    }
+
+    private static String plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        if (s.scale() < 1) {
+            s = s.setScale(1, RoundingMode.UNNECESSARY);
+        }
+        return s.toPlainString();
+    }
+}

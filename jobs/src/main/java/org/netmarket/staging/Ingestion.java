@@ -1,0 +1,112 @@
+package org.netmarket.staging;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.netmarket.edition.Edition;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.ExtractKind;
+import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.extract.ValidationContext;
+import org.netmarket.region.RegionTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The staging layer of a run: reads regions.csv, then every extract of the catalog (validation,
+ * quarantine, later-version-wins), then the cross-extract reference checks.
+ */
+public final class Ingestion {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
+
+    private final SparkSession spark;
+    private final SchemaCatalog catalog;
+
+    public Ingestion(SparkSession spark, SchemaCatalog catalog) {
+        this.spark = spark;
+        this.catalog = catalog;
+    }
+
+    /** Everything read: the region tree and every extract, with the files and what was set aside. */
+    public record Result(RegionTree regions, FileReport regionsReport, List<QuarantinedRow> regionsQuarantined,
+                         Map<String, LoadedExtract> extracts) {
+
+        public LoadedExtract extract(String name) {
+            LoadedExtract e = extracts.get(name);
+            if (e == null) {
+                throw new IllegalArgumentException("extract " + name + " was not read");
+            }
+            return e;
+        }
+
+        /** Every file read, regions.csv first. */
+        public List<FileReport> files() {
+            List<FileReport> out = new ArrayList<>();
+            out.add(regionsReport);
+            extracts.values().forEach(e -> out.addAll(e.files()));
+            return out;
+        }
+
+        public long rowsRead() {
+            return regionsReport.rowsRead() + extracts.values().stream().mapToLong(LoadedExtract::rowsRead).sum();
+        }
+
+        public long rowsQuarantined() {
+            return regionsQuarantined.size() + extracts.values().stream().mapToLong(LoadedExtract::rowsQuarantined).sum();
+        }
+
+        /** All quarantined rows, streamed to the driver extract by extract. */
+        public Iterator<QuarantinedRow> quarantine() {
+            List<Iterator<QuarantinedRow>> parts = new ArrayList<>();
+            parts.add(regionsQuarantined.iterator());
+            for (LoadedExtract e : extracts.values()) {
+                if (e.rowsQuarantined() > 0) {
+                    Dataset<Row> q = e.quarantine().orderBy("file", "line");
+                    Iterator<Row> rows = q.toLocalIterator();
+                    parts.add(new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return rows.hasNext();
+                        }
+
+                        @Override
+                        public QuarantinedRow next() {
+                            Row r = rows.next();
+                            return new QuarantinedRow(r.getString(0), r.getString(1), r.getLong(2), r.getString(3),
+                                    r.getString(4), r.getString(5));
+                        }
+                    });
+                }
+            }
+            return parts.stream().flatMap(it -> {
+                Iterable<QuarantinedRow> iterable = () -> it;
+                return java.util.stream.StreamSupport.stream(iterable.spliterator(), false);
+            }).iterator();
+        }
+    }
+
+    public Result ingest(DataDirectory dir, Edition edition) {
+        RegionsFile.Result regions = RegionsFile.read(dir, catalog.get("regions"));
+        LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
+        ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
+        ExtractReader reader = new ExtractReader(spark, dir);
+        Map<String, LoadedExtract> extracts = new LinkedHashMap<>();
+        for (ExtractSchema schema : catalog.all()) {
+            if (schema.kind() == ExtractKind.REFERENCE) {
+                continue;
+            }
+            extracts.put(schema.name(), reader.read(schema, context));
+        }
+        for (ExtractSchema schema : catalog.all()) {
+            schema.reference().ifPresent(ref ->
+                    extracts.put(schema.name(), reader.checkReference(extracts.get(schema.name()), extracts.get(ref.extract()))));
+        }
+        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts);
+    }
+}

@@ -1,0 +1,69 @@
+package org.netmarket.staging;
+
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.InvalidInputException;
+import org.netmarket.extract.RowValidator;
+import org.netmarket.extract.ValidationContext;
+import org.netmarket.region.Region;
+import org.netmarket.region.RegionTree;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads regions.csv on the driver (it is small and every other extract is checked against it).
+ * Rows that fail validation are quarantined; a missing file, a broken header or a broken tree
+ * (unknown parent, cycle) stops the run.
+ */
+public final class RegionsFile {
+    /** The tree plus what reading found. */
+    public record Result(RegionTree tree, FileReport report, List<QuarantinedRow> quarantined) {
+    }
+
+    private RegionsFile() {
+    }
+
+    public static Result read(DataDirectory dir, ExtractSchema schema) {
+        List<String> files = dir.files(schema);
+        if (files.isEmpty()) {
+            throw new InvalidInputException(dir.root() + "/regions.csv is missing: every run needs the region tree");
+        }
+        String file = files.get(0);
+        String relative = dir.relative(file);
+        List<Region> regions = new ArrayList<>();
+        List<QuarantinedRow> quarantined = new ArrayList<>();
+        FileReport report = null;
+        RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
+        try (ExtractFileScan scan = ExtractFileScan.open(relative, () -> dir.open(file), validator)) {
+            while (scan.hasNext()) {
+                ExtractFileScan.Event e = scan.next();
+                if (e.isRow()) {
+                    Object[] v = e.values();
+                    regions.add(new Region((String) v[schema.indexOf("region_code")], (String) v[schema.indexOf("region_name")],
+                            (String) v[schema.indexOf("parent_code")], (String) v[schema.indexOf("level")],
+                            (String) v[schema.indexOf("economic_zone")]));
+                } else if (e.isRejection()) {
+                    quarantined.add(new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
+                            e.rejection().reason()));
+                } else {
+                    report = e.report();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);
+        }
+        if (report.failed()) {
+            throw new InvalidInputException(report.problem());
+        }
+        if (regions.isEmpty()) {
+            throw new InvalidInputException(relative + " has no valid region rows");
+        }
+        try {
+            return new Result(new RegionTree(regions), report, quarantined);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(relative + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.netmarket.warehouse;
+
+/** CSV quoting for PostgreSQL COPY ... (FORMAT csv): null is an empty unquoted field. */
+final class CsvText {
+    private CsvText() {
+    }
+
+    static StringBuilder append(StringBuilder sb, Object value) {
+        if (value == null) {
+            return sb;
+        }
+        String s = value.toString();
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                sb.append('"');
+            }
+            sb.append(c);
+        }
+        return sb.append('"');
+    }
+}

@@ -1,0 +1,68 @@
+package org.netmarket.warehouse;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the warehouse is and how to log in. Credentials come from the JDBC URL, the
+ * {@code PGUSER}/{@code PGPASSWORD} environment variables or {@code ~/.pgpass} (read by the
+ * PostgreSQL driver) — and never appear in a log line or in {@code pipeline_run}: use
+ * {@link #redactedUrl()} for display.
+ */
+public final class JdbcSettings {
+    /** Environment variable holding the warehouse JDBC URL when no --jdbc-url is given. */
+    public static final String URL_ENV = "NETMARKET_JDBC_URL";
+
+    private final String url;
+    private final Properties properties;
+
+    private JdbcSettings(String url, Properties properties) {
+        this.url = url;
+        this.properties = properties;
+    }
+
+    /**
+     * @param url the JDBC URL ({@code jdbc:postgresql://host:port/db[?user=..]})
+     * @param env the process environment (for PGUSER/PGPASSWORD)
+     */
+    public static JdbcSettings of(String url, Map<String, String> env) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new org.netmarket.config.UsageException("the warehouse URL must start with jdbc:postgresql: (got "
+                    + (url == null ? "nothing" : redact(url)) + ")");
+        }
+        Properties p = new Properties();
+        String query = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
+        if (!query.contains("user=") && env.get("PGUSER") != null) {
+            p.setProperty("user", env.get("PGUSER"));
+        }
+        if (!query.contains("password=") && env.get("PGPASSWORD") != null) {
+            p.setProperty("password", env.get("PGPASSWORD"));
+        }
+        p.setProperty("ApplicationName", "netmarket-pipeline");
+        p.setProperty("reWriteBatchedInserts", "true");
+        return new JdbcSettings(url, p);
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, properties);
+    }
+
+    /** The URL without its query string (where user and password may be) and any user-info. */
+    public String redactedUrl() {
+        return redact(url);
+    }
+
+    /** Removes everything that may carry credentials from a JDBC URL. */
+    public static String redact(String url) {
+        String u = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        return u.replaceAll("//[^/@]*@", "//");
+    }
+
+    @Override
+    public String toString() {
+        return redactedUrl();
+    }
+}

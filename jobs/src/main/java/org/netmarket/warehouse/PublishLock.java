@@ -1,0 +1,101 @@
+package org.netmarket.warehouse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The warehouse-wide lock that keeps two runs from interleaving their writes: a PostgreSQL
+ * session advisory lock held on a dedicated connection for the whole run. A run that cannot
+ * get it within the wait gives up with {@link LockedException}, naming the run that holds it.
+ * The lock goes away with its connection, so a crashed run never leaves it behind.
+ */
+public final class PublishLock implements AutoCloseable {
+    /** Advisory lock key: the bytes of "netmkt01" as a bigint, fixed for every version. */
+    public static final long KEY = 0x6e65746d6b743031L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishLock.class);
+
+    private final Connection connection;
+
+    private PublishLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Another run holds the lock. */
+    public static final class LockedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public LockedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code wait} (polling once a second).
+     *
+     * @param connection a connection used only for the lock; closed by {@link #close()}
+     */
+    public static PublishLock acquire(Connection connection, Duration wait) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean logged = false;
+        while (true) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                s.setLong(1, KEY);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getBoolean(1)) {
+                        return new PublishLock(connection);
+                    }
+                }
+            }
+            String holder = holder(connection);
+            if (System.nanoTime() >= deadline) {
+                connection.close();
+                throw new LockedException("another pipeline run holds the warehouse lock (" + holder
+                        + "); waited " + wait.toSeconds() + " s. Try again when it has finished, or pass --wait-for-lock SECONDS");
+            }
+            if (!logged) {
+                LOG.info("waiting for the warehouse lock held by {}", holder);
+                logged = true;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                connection.close();
+                throw new LockedException("interrupted while waiting for the warehouse lock");
+            }
+        }
+    }
+
+    private static String holder(Connection c) {
+        String sql = "SELECT r.run_id, r.started_at, r.host, r.command FROM pipeline_run r "
+                + "WHERE r.status = 'running' ORDER BY r.run_id DESC LIMIT 1";
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            if (r.next()) {
+                return "run " + r.getLong(1) + " '" + r.getString(4) + "' started " + r.getTimestamp(2) + " on " + r.getString(3);
+            }
+        } catch (SQLException e) {
+            LOG.debug("cannot tell who holds the lock", e);
+        }
+        return "a run that has not registered yet";
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            s.setLong(1, KEY);
+            s.execute();
+        } catch (SQLException e) {
+            LOG.debug("releasing the lock failed; closing its connection releases it", e);
+        } finally {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.netmarket.warehouse;
+
+import org.netmarket.scoring.ItemStatus;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the currently published item scores, so that recomputing some items only can roll the
+ * untouched items' published points into the new category and total.
+ */
+public final class PublishedScores {
+    /** A published item: its points, status and reason. */
+    public record PublishedItem(BigDecimal points, ItemStatus status, String reason) {
+    }
+
+    private PublishedScores() {
+    }
+
+    /** region -> item code -> published item, for one year (items and whole-indicator rows). */
+    public static Map<String, Map<String, PublishedItem>> read(Warehouse warehouse, int year, List<String> regions)
+            throws SQLException {
+        Map<String, Map<String, PublishedItem>> out = new HashMap<>();
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT s.region_code, s.indicator_code, s.points, s.status, s.reason FROM indicator_score s "
+                        + "WHERE s.eval_year = ? AND s.region_code = ANY(?) AND (s.level = 'item' OR NOT EXISTS "
+                        + "(SELECT 1 FROM indicator_score i WHERE i.region_code = s.region_code AND i.eval_year = s.eval_year "
+                        + "AND i.level = 'item' AND i.indicator_code LIKE s.indicator_code || '.%'))")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", regions.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
+                            new PublishedItem(r.getBigDecimal(3), ItemStatus.fromCode(r.getString(4)), r.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+}

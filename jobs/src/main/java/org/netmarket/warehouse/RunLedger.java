@@ -1,0 +1,186 @@
+package org.netmarket.warehouse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.netmarket.staging.FileReport;
+import org.netmarket.staging.QuarantinedRow;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps {@code pipeline_run} and the run's lineage ({@code run_input_file},
+ * {@code quarantined_row}) up to date. A run is registered as running when it starts, its inputs
+ * and quarantine are recorded as soon as they are known (so even a failed run shows them), and
+ * it ends as succeeded (in the publishing transaction) or failed with the reason.
+ */
+public final class RunLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Warehouse warehouse;
+
+    public RunLedger(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** Registers a running run and returns its id. */
+    public long start(RunRecord r) throws SQLException {
+        String sql = "INSERT INTO pipeline_run (status, mode, command, edition, eval_years, as_of, regions, items, "
+                + "data_dir, parameters, host, app_version) VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING run_id";
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, r.mode());
+            s.setString(2, r.command());
+            s.setString(3, r.edition());
+            s.setArray(4, r.evalYears() == null ? null : c.createArrayOf("integer", r.evalYears().toArray()));
+            s.setObject(5, r.asOf());
+            setTextArray(c, s, 6, r.regions());
+            setTextArray(c, s, 7, r.items());
+            s.setString(8, r.dataDir());
+            s.setString(9, json(r.parameters()));
+            s.setString(10, r.host());
+            s.setString(11, r.appVersion());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Marks runs left in 'running' by a process that died (crash, lost connection) as failed.
+     * Only called while holding the {@link PublishLock}: then no other run can be running.
+     */
+    public int closeAbandoned(long currentRun) throws SQLException {
+        String sql = "UPDATE pipeline_run SET status = 'failed', finished_at = now(), "
+                + "error = coalesce(error, 'the run stopped before finishing (process or database connection lost); '"
+                + " || 'marked failed by run ' || ?) WHERE status = 'running' AND run_id <> ?";
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, currentRun);
+            s.setLong(2, currentRun);
+            int n = s.executeUpdate();
+            if (n > 0) {
+                LOG.warn("marked {} earlier run(s) that never finished as failed", n);
+            }
+            return n;
+        }
+    }
+
+    /** Records the input files and totals of a run. */
+    public void recordInputs(long runId, List<FileReport> files, long rowsRead, long rowsQuarantined) throws SQLException {
+        try (Connection c = warehouse.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO run_input_file (run_id, extract, path, sha256, bytes, "
+                    + "rows_read, rows_quarantined, encoding, extra_columns, problem) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT (run_id, path) DO NOTHING")) {
+                for (FileReport f : files) {
+                    s.setLong(1, runId);
+                    s.setString(2, f.extract());
+                    s.setString(3, f.path());
+                    s.setString(4, f.sha256());
+                    s.setLong(5, f.bytes());
+                    s.setLong(6, f.rowsRead());
+                    s.setLong(7, f.rowsQuarantined());
+                    s.setString(8, f.encoding());
+                    s.setArray(9, c.createArrayOf("text", f.extraColumns().toArray()));
+                    s.setString(10, f.problem());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET input_files = ?::jsonb, rows_read = ?, "
+                    + "rows_quarantined = ? WHERE run_id = ?")) {
+                s.setString(1, json(files));
+                s.setLong(2, rowsRead);
+                s.setLong(3, rowsQuarantined);
+                s.setLong(4, runId);
+                s.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    /** Streams a run's quarantined rows into {@code quarantined_row} (COPY). */
+    public long recordQuarantine(long runId, Iterator<QuarantinedRow> rows) throws SQLException {
+        try (Connection c = warehouse.connect()) {
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY quarantined_row (run_id, extract, file, line, column_name, reason, raw_line) FROM STDIN (FORMAT csv)");
+            long n = 0;
+            try {
+                StringBuilder sb = new StringBuilder();
+                while (rows.hasNext()) {
+                    QuarantinedRow q = rows.next();
+                    sb.setLength(0);
+                    sb.append(runId).append(',');
+                    CsvText.append(sb, q.extract()).append(',');
+                    CsvText.append(sb, q.file()).append(',');
+                    sb.append(q.line()).append(',');
+                    CsvText.append(sb, q.column()).append(',');
+                    CsvText.append(sb, q.reason()).append(',');
+                    CsvText.append(sb, q.rawLine()).append('\n');
+                    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    n++;
+                }
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Ends a run as failed with the reason (the published scores are untouched). */
+    public void fail(long runId, String error) throws SQLException {
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE pipeline_run SET status = 'failed', finished_at = now(), error = ? WHERE run_id = ? AND status = 'running'")) {
+            s.setString(1, error);
+            s.setLong(2, runId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Ends a run that published nothing on purpose (validate, dry run) as succeeded. */
+    public void succeedWithoutPublishing(long runId) throws SQLException {
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE pipeline_run SET status = 'succeeded', finished_at = now() WHERE run_id = ?")) {
+            s.setLong(1, runId);
+            s.executeUpdate();
+        }
+    }
+
+    static void setTextArray(Connection c, PreparedStatement s, int i, List<String> values) throws SQLException {
+        if (values == null) {
+            s.setNull(i, Types.ARRAY);
+        } else {
+            Array a = c.createArrayOf("text", values.toArray());
+            s.setArray(i, a);
+        }
+    }
+
+    static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o == null ? Map.of() : o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.netmarket.warehouse;
+
+import org.netmarket.edition.Category;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.Indicator;
+import org.netmarket.edition.Item;
+import org.netmarket.region.Region;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Publishes scores atomically: in one transaction it appends the run's rows to the history
+ * tables, replaces the current rows of the scope from them, refreshes the reference tables and
+ * marks the run succeeded. Readers see the previous or the new scores, never a mix; a failure
+ * anywhere rolls everything back and leaves the published scores untouched.
+ */
+public final class ScorePublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(ScorePublisher.class);
+
+    private static final String INDICATOR_COLUMNS = "region_code, eval_year, indicator_code, level, points, max_points, "
+            + "status, value, comparison_value, numerator, denominator, reason, detail, edition, run_id";
+    private static final String CATEGORY_COLUMNS = "region_code, eval_year, category_code, level, points, max_points, "
+            + "meets_share, edition, run_id";
+    private static final String EVALUATION_COLUMNS = "region_code, eval_year, total_points, max_points, passed, "
+            + "failing_categories, needs_attention, items_needing_attention, as_of, edition, run_id";
+
+    private final Warehouse warehouse;
+
+    public ScorePublisher(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** Publishes every publication of the run, and marks the run succeeded, in one transaction. */
+    public void publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
+        try (Connection c = warehouse.connect()) {
+            c.setAutoCommit(false);
+            try {
+                Edition edition = publications.get(0).edition();
+                writeEdition(c, edition);
+                writeRegions(c, runId, regions);
+                long rows = 0;
+                for (Publication p : publications) {
+                    rows += copyHistory(c, runId, p.rows());
+                    replaceCurrent(c, runId, p);
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE pipeline_run SET status = 'succeeded', finished_at = now() WHERE run_id = ?")) {
+                    s.setLong(1, runId);
+                    s.executeUpdate();
+                }
+                c.commit();
+                LOG.info("published run {}: {} rows for {} year(s)", runId, rows, publications.size());
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static long copyHistory(Connection c, long runId, ScoreRows rows) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        for (ScoreRows.IndicatorRow r : rows.indicators()) {
+            line(sb, r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.status(), r.value(),
+                    r.comparisonValue(), r.numerator(), r.denominator(), r.reason(), r.detail(), r.edition(), runId);
+        }
+        copy(c, "indicator_score_history (" + INDICATOR_COLUMNS + ")", sb);
+        sb.setLength(0);
+        for (ScoreRows.CategoryRow r : rows.categories()) {
+            line(sb, r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.meetsShare(),
+                    r.edition(), runId);
+        }
+        copy(c, "category_score_history (" + CATEGORY_COLUMNS + ")", sb);
+        sb.setLength(0);
+        for (ScoreRows.EvaluationRow r : rows.evaluations()) {
+            line(sb, r.regionCode(), r.evalYear(), r.totalPoints(), r.maxPoints(), r.passed(),
+                    "{" + String.join(",", r.failingCategories()) + "}", r.needsAttention(), r.itemsNeedingAttention(),
+                    r.asOf(), r.edition(), runId);
+        }
+        copy(c, "evaluation_result_history (" + EVALUATION_COLUMNS + ")", sb);
+        return rows.indicators().size() + rows.categories().size() + rows.evaluations().size();
+    }
+
+    private static void replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
+        String[] regions = p.regionsInScope().toArray(new String[0]);
+        String codeFilter = p.codesInScope() == null ? "" : " AND indicator_code = ANY(?)";
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM indicator_score WHERE eval_year = ? AND region_code = ANY(?)" + codeFilter)) {
+            s.setInt(1, p.evalYear());
+            s.setArray(2, c.createArrayOf("text", regions));
+            if (p.codesInScope() != null) {
+                s.setArray(3, c.createArrayOf("text", p.codesInScope().toArray()));
+            }
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO indicator_score (" + INDICATOR_COLUMNS + ") SELECT "
+                + INDICATOR_COLUMNS + " FROM indicator_score_history WHERE run_id = ? AND eval_year = ? AND region_code = ANY(?)"
+                + codeFilter)) {
+            s.setLong(1, runId);
+            s.setInt(2, p.evalYear());
+            s.setArray(3, c.createArrayOf("text", regions));
+            if (p.codesInScope() != null) {
+                s.setArray(4, c.createArrayOf("text", p.codesInScope().toArray()));
+            }
+            s.executeUpdate();
+        }
+        for (String[] t : new String[][]{{"category_score", CATEGORY_COLUMNS}, {"evaluation_result", EVALUATION_COLUMNS}}) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + t[0] + " WHERE eval_year = ? AND region_code = ANY(?)")) {
+                s.setInt(1, p.evalYear());
+                s.setArray(2, c.createArrayOf("text", regions));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + t[0] + " (" + t[1] + ") SELECT " + t[1] + " FROM "
+                    + t[0] + "_history WHERE run_id = ? AND eval_year = ? AND region_code = ANY(?)")) {
+                s.setLong(1, runId);
+                s.setInt(2, p.evalYear());
+                s.setArray(3, c.createArrayOf("text", regions));
+                s.executeUpdate();
+            }
+        }
+    }
+
+    private static void writeRegions(Connection c, long runId, List<Region> regions) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO region (region_code, region_name, parent_code, level, "
+                + "economic_zone, run_id) VALUES (?,?,?,?,?,?) ON CONFLICT (region_code) DO UPDATE SET "
+                + "region_name = EXCLUDED.region_name, parent_code = EXCLUDED.parent_code, level = EXCLUDED.level, "
+                + "economic_zone = EXCLUDED.economic_zone, run_id = EXCLUDED.run_id")) {
+            for (Region r : regions) {
+                s.setString(1, r.code());
+                s.setString(2, r.name());
+                s.setString(3, r.parentCode());
+                s.setString(4, r.level());
+                s.setString(5, r.economicZone());
+                s.setLong(6, runId);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void writeEdition(Connection c, Edition e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO edition (edition, title_zh, title_en, total_points, "
+                + "pass_total_at_least, pass_first_level_share) VALUES (?,?,?,?,?,?) ON CONFLICT (edition) DO UPDATE SET "
+                + "title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en, total_points = EXCLUDED.total_points, "
+                + "pass_total_at_least = EXCLUDED.pass_total_at_least, pass_first_level_share = EXCLUDED.pass_first_level_share")) {
+            s.setString(1, e.id());
+            s.setString(2, e.titleZh());
+            s.setString(3, e.titleEn());
+            s.setBigDecimal(4, e.totalPoints());
+            s.setBigDecimal(5, e.passRule().totalAtLeast());
+            s.setBigDecimal(6, e.passRule().firstLevelShareAtLeast());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO edition_category (edition, category_code, level, "
+                + "parent_code, name_zh, name_en, max_points, sort_order) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT "
+                + "(edition, category_code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, "
+                + "name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, max_points = EXCLUDED.max_points, "
+                + "sort_order = EXCLUDED.sort_order")) {
+            int order = 0;
+            for (Category cat : e.categories()) {
+                s.setString(1, e.id());
+                s.setString(2, cat.code());
+                s.setString(3, cat.levelCode());
+                s.setString(4, cat.parentCode());
+                s.setString(5, cat.nameZh());
+                s.setString(6, cat.nameEn());
+                s.setBigDecimal(7, cat.maxPoints());
+                s.setInt(8, order++);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO edition_indicator (edition, indicator_code, level, "
+                + "parent_code, category_code, name_zh, name_en, max_points, kind, computation, criterion_zh, sort_order) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (edition, indicator_code) DO UPDATE SET level = EXCLUDED.level, "
+                + "parent_code = EXCLUDED.parent_code, category_code = EXCLUDED.category_code, name_zh = EXCLUDED.name_zh, "
+                + "name_en = EXCLUDED.name_en, max_points = EXCLUDED.max_points, kind = EXCLUDED.kind, "
+                + "computation = EXCLUDED.computation, criterion_zh = EXCLUDED.criterion_zh, sort_order = EXCLUDED.sort_order")) {
+            int order = 0;
+            for (Indicator ind : e.indicators()) {
+                if (ind.hasSubItems()) {
+                    add(s, e.id(), ind.code(), "indicator", null, ind.categoryCode(), ind.nameZh(), ind.nameEn(),
+                            ind.maxPoints(), null, null, null, order++);
+                    for (Item it : ind.items()) {
+                        add(s, e.id(), it.code(), "item", ind.code(), ind.categoryCode(), it.nameZh(), it.nameEn(),
+                                it.maxPoints(), it.kind().code(), it.computation(), it.criterionZh(), order++);
+                    }
+                } else {
+                    Item it = ind.items().get(0);
+                    add(s, e.id(), ind.code(), "indicator", null, ind.categoryCode(), ind.nameZh(), ind.nameEn(),
+                            ind.maxPoints(), it.kind().code(), it.computation(), it.criterionZh(), order++);
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void add(PreparedStatement s, String edition, String code, String level, String parent, String category,
+                            String nameZh, String nameEn, BigDecimal max, String kind, String computation,
+                            String criterion, int order) throws SQLException {
+        s.setString(1, edition);
+        s.setString(2, code);
+        s.setString(3, level);
+        s.setString(4, parent);
+        s.setString(5, category);
+        s.setString(6, nameZh);
+        s.setString(7, nameEn);
+        s.setBigDecimal(8, max);
+        s.setString(9, kind);
+        s.setString(10, computation);
+        s.setString(11, criterion);
+        s.setInt(12, order);
+        s.addBatch();
+    }
+
+    private static void line(StringBuilder sb, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object v = values[i];
+            if (v instanceof BigDecimal d) {
+                sb.append(d.toPlainString());
+            } else if (v instanceof Number || v instanceof Boolean) {
+                sb.append(v);
+            } else {
+                CsvText.append(sb, v);
+            }
+        }
+        sb.append('\n');
+    }
+
+    private static void copy(Connection c, String target, StringBuilder data) throws SQLException {
+        if (data.length() == 0) {
+            return;
+        }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN (FORMAT csv)");
+        try {
+            byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+}

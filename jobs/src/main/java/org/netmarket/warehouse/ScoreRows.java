@@ -1,0 +1,201 @@
+package org.netmarket.warehouse;
+
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.Item;
+import org.netmarket.items.ItemRegistry;
+import org.netmarket.scoring.CategoryScore;
+import org.netmarket.scoring.Criterion;
+import org.netmarket.scoring.IndicatorScore;
+import org.netmarket.scoring.ItemScore;
+import org.netmarket.scoring.Observation;
+import org.netmarket.scoring.Ratio;
+import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.scoring.ScoringRule;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The warehouse rows of scorecards: {@code indicator_score} (items and indicators),
+ * {@code category_score} and {@code evaluation_result}, with the value, comparison, numerator,
+ * denominator and a JSON detail that lets an analyst see why an item got its points.
+ */
+public final class ScoreRows {
+    /** One row of indicator_score. */
+    public record IndicatorRow(String regionCode, int evalYear, String code, String level, BigDecimal points,
+                               BigDecimal maxPoints, String status, BigDecimal value, BigDecimal comparisonValue,
+                               BigDecimal numerator, BigDecimal denominator, String reason, String detail, String edition) {
+    }
+
+    /** One row of category_score. */
+    public record CategoryRow(String regionCode, int evalYear, String code, String level, BigDecimal points,
+                              BigDecimal maxPoints, boolean meetsShare, String edition) {
+    }
+
+    /** One row of evaluation_result. */
+    public record EvaluationRow(String regionCode, int evalYear, BigDecimal totalPoints, BigDecimal maxPoints,
+                                boolean passed, List<String> failingCategories, String needsAttention,
+                                int itemsNeedingAttention, LocalDate asOf, String edition) {
+    }
+
+    private final List<IndicatorRow> indicators = new ArrayList<>();
+    private final List<CategoryRow> categories = new ArrayList<>();
+    private final List<EvaluationRow> evaluations = new ArrayList<>();
+
+    public List<IndicatorRow> indicators() {
+        return indicators;
+    }
+
+    public List<CategoryRow> categories() {
+        return categories;
+    }
+
+    public List<EvaluationRow> evaluations() {
+        return evaluations;
+    }
+
+    /** Rows of the given scorecards. */
+    public static ScoreRows of(Edition edition, List<RegionScorecard> cards, LocalDate asOf) {
+        ScoreRows rows = new ScoreRows();
+        for (RegionScorecard card : cards) {
+            rows.add(edition, card, asOf);
+        }
+        return rows;
+    }
+
+    private void add(Edition edition, RegionScorecard card, LocalDate asOf) {
+        for (IndicatorScore ind : card.indicators()) {
+            if (ind.indicator().hasSubItems()) {
+                for (ItemScore item : ind.items()) {
+                    indicators.add(itemRow(card, item, "item"));
+                }
+                indicators.add(new IndicatorRow(card.regionCode(), card.evalYear(), ind.code(), "indicator", ind.points(),
+                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, null, null, card.editionId()));
+            } else {
+                indicators.add(itemRow(card, ind.items().get(0), "indicator"));
+            }
+        }
+        for (CategoryScore c : card.categories()) {
+            categories.add(new CategoryRow(card.regionCode(), card.evalYear(), c.code(), c.category().levelCode(), c.points(),
+                    c.category().maxPoints(), c.meetsShare(), card.editionId()));
+        }
+        List<Map<String, Object>> attention = new ArrayList<>();
+        for (ItemScore s : card.needsAttention()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("item", s.code());
+            m.put("name_zh", s.item().nameZh());
+            m.put("status", s.status().code());
+            m.put("reason", s.reason());
+            attention.add(m);
+        }
+        evaluations.add(new EvaluationRow(card.regionCode(), card.evalYear(), card.totalPoints(), edition.totalPoints(),
+                card.passed(), card.failingCategories().stream().map(CategoryScore::code).toList(), RunLedger.json(attention),
+                attention.size(), asOf, card.editionId()));
+    }
+
+    private static IndicatorRow itemRow(RegionScorecard card, ItemScore s, String level) {
+        Item item = s.item();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        BigDecimal value = null;
+        BigDecimal comparison = null;
+        BigDecimal numerator = null;
+        BigDecimal denominator = null;
+        if (item.isComputed()) {
+            detail.put("computation", item.computation());
+            ItemRegistry.find(item.computation()).ifPresent(c -> detail.put("extracts", c.extracts()));
+            List<Map<String, Object>> observations = new ArrayList<>();
+            if (s.measurement() != null) {
+                for (Observation o : s.measurement().observations()) {
+                    observations.add(observation(item, o));
+                }
+                Observation h = s.measurement().headline();
+                if (h != null && !h.absent() && h.value() != null) {
+                    value = h.value().toDecimal();
+                    numerator = h.value().numerator();
+                    denominator = h.value().denominator();
+                }
+                if (h != null) {
+                    Ratio bound = comparisonFor(item, h, s.points());
+                    comparison = bound == null ? null : bound.toDecimal();
+                }
+            }
+            detail.put("observations", observations);
+        } else if (s.assessment() != null) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("points", s.assessment().points());
+            a.put("evidence", s.assessment().evidence());
+            a.put("assessor", s.assessment().assessor());
+            a.put("assessed_at", s.assessment().assessedAt() == null ? null : s.assessment().assessedAt().toString());
+            detail.put("assessment", a);
+        }
+        if (item.criterionZh() != null) {
+            detail.put("criterion_zh", item.criterionZh());
+        }
+        return new IndicatorRow(card.regionCode(), card.evalYear(), item.code(), level, s.points(), item.maxPoints(),
+                s.status().code(), value, comparison, numerator, denominator, s.reason(), RunLedger.json(detail),
+                card.editionId());
+    }
+
+    private static Map<String, Object> observation(Item item, Observation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", o.label());
+        if (o.absent()) {
+            m.put("absent", true);
+            return m;
+        }
+        m.put("value", o.value().toDecimal());
+        m.put("numerator", o.value().numerator());
+        m.put("denominator", o.value().denominator());
+        Ratio bound = comparisonFor(item, o, null);
+        if (bound != null) {
+            m.put("comparison", bound.toDecimal());
+        }
+        if (o.comparison() != null || !(item.rule() instanceof ScoringRule.Steps)) {
+            Criterion c = criterion(item.rule());
+            if (c != null) {
+                m.put("compare", c.comparison().symbol());
+                m.put("passed", c.passes(o));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * What an observation is compared with: its own comparison (a national rate, the region's
+     * total-retail growth) or the rule's threshold; for bands, the next step to reach (or the
+     * top step once reached).
+     */
+    private static Ratio comparisonFor(Item item, Observation o, BigDecimal points) {
+        if (o.comparison() != null) {
+            return o.comparison();
+        }
+        ScoringRule rule = item.rule();
+        if (rule instanceof ScoringRule.Steps steps) {
+            ScoringRule.Step next = null;
+            for (ScoringRule.Step st : steps.steps()) {
+                if (!st.criterion().passes(o)) {
+                    next = st;
+                    break;
+                }
+            }
+            ScoringRule.Step chosen = next != null ? next : steps.steps().get(steps.steps().size() - 1);
+            return chosen.criterion().threshold();
+        }
+        Criterion c = criterion(rule);
+        return c == null ? null : c.threshold();
+    }
+
+    private static Criterion criterion(ScoringRule rule) {
+        if (rule instanceof ScoringRule.AllPass a) {
+            return a.criterion();
+        }
+        if (rule instanceof ScoringRule.PerObservation p) {
+            return p.criterion();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package org.netmarket.warehouse;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The PostgreSQL warehouse (schema {@code netmarket}): created and upgraded by the versioned
+ * migrations of {@code schemas/warehouse/migrations} (Flyway) on first contact.
+ */
+public final class Warehouse {
+    /** The schema every published table and view lives in. */
+    public static final String SCHEMA = "netmarket";
+    /** Where the migrations are packaged (schemas/warehouse/migrations in the repository). */
+    public static final String MIGRATIONS = "classpath:netmarket/schemas/warehouse/migrations";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+
+    private final JdbcSettings settings;
+
+    private Warehouse(JdbcSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Connects and applies pending migrations. */
+    public static Warehouse open(JdbcSettings settings) {
+        Warehouse w = new Warehouse(settings);
+        w.migrate();
+        return w;
+    }
+
+    public JdbcSettings settings() {
+        return settings;
+    }
+
+    /** A new connection with {@code search_path} set to the warehouse schema. */
+    public Connection connect() throws SQLException {
+        Connection c = settings.connect();
+        try (var s = c.createStatement()) {
+            s.execute("SET search_path TO " + SCHEMA + ", public");
+        }
+        return c;
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure(Warehouse.class.getClassLoader())
+                .dataSource(new SettingsDataSource(settings))
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .locations(MIGRATIONS)
+                .placeholders(java.util.Map.of("bi_password", System.getenv().getOrDefault("NETMARKET_BI_PASSWORD", "")))
+                .load();
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("warehouse {}: applied {} migration(s), now at version {}", settings.redactedUrl(),
+                    result.migrationsExecuted, result.targetSchemaVersion);
+        } else {
+            LOG.info("warehouse {}: schema {} is up to date", settings.redactedUrl(), SCHEMA);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+# Shared by the scripts: repository root, build-if-needed, the Java command line for local-mode
+# Spark, and the local PostgreSQL under .local/. Source it; do not run it.
+
+NETMARKET_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export NETMARKET_ROOT
+
+# JVM flags Spark needs on Java 17 (spark-submit adds these itself); keep in step with pom.xml.
+NETMARKET_JVM_OPENS=(
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false
+  -Dio.netty.tryReflectionSetAccessible=true
+)
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit "${2:-1}"; }
+
+# The job jar; rebuilt when it is missing or any source, schema or the pom is newer.
+netmarket_jar() { echo "$NETMARKET_ROOT/target/netmarket-jobs-0.1.0.jar"; }
+
+ensure_built() {
+  local jar; jar="$(netmarket_jar)"
+  command -v java >/dev/null || die "java is not installed (Java 17 is needed)"
+  if [[ ! -f "$jar" || ! -f "$NETMARKET_ROOT/target/classpath.txt" ]] \
+     || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    command -v mvn >/dev/null || die "maven (mvn) is not installed"
+    log "building the job (mvn package, tests skipped)"
+    (cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests package) || die "the build failed"
+  fi
+}
+
+# Runs the job's CLI in local mode: netmarket_java ARGS...
+netmarket_java() {
+  ensure_built
+  java ${NETMARKET_JAVA_OPTS:--Xmx4g} "${NETMARKET_JVM_OPENS[@]}" \
+    -cp "$(netmarket_jar):$(cat "$NETMARKET_ROOT/target/classpath.txt")" \
+    org.netmarket.cli.NetmarketCommand "$@"
+}
+
+# ---- local PostgreSQL (.local/pg) -------------------------------------------------------------
+NETMARKET_PG_PORT="${NETMARKET_PG_PORT:-54329}"
+NETMARKET_PG_DB="${NETMARKET_PG_DB:-netmarket}"
+
+pg_bindir() {
+  local d
+  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [[ -n "$d" ]] && { echo "$d"; return; }
+  command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)"
+}
+
+# Installs the Debian package postgresql when the server binaries are missing.
+ensure_postgres_installed() {
+  [[ -n "$(pg_bindir)" ]] && return 0
+  log "PostgreSQL is not installed: installing the Debian package postgresql"
+  local sudo=""; [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2 || die "installing postgresql failed"
+  [[ -n "$(pg_bindir)" ]] || die "postgresql installed but no server binaries found under /usr/lib/postgresql"
+}
+
+# Runs a PostgreSQL server program as the postgres OS user when we are root (it refuses root).
+as_pg_user() {
+  if [[ "$(id -u)" -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# The cluster lives in .local/pg; when the postgres user cannot reach that path (a checkout in
+# a private directory), it lives in /tmp and .local/pg links to it.
+pg_home() {
+  local home="$NETMARKET_ROOT/.local/pg"
+  mkdir -p "$NETMARKET_ROOT/.local"
+  if [[ -L "$home" || -d "$home" ]]; then echo "$home"; return; fi
+  if [[ "$(id -u)" -eq 0 ]] && ! runuser -u postgres -- test -x "$NETMARKET_ROOT/.local" 2>/dev/null; then
+    local tmp; tmp="/tmp/netmarket-pg-$(echo "$NETMARKET_ROOT" | md5sum | cut -c1-10)"
+    mkdir -p "$tmp"
+    ln -s "$tmp" "$home"
+  else
+    mkdir -p "$home"
+  fi
+  echo "$home"
+}
+
+# Starts (or reuses) the local cluster and makes sure the database exists; prints its JDBC URL.
+ensure_local_postgres() {
+  ensure_postgres_installed
+  local bin home data; bin="$(pg_bindir)"; home="$(pg_home)"; data="$home/data"
+  mkdir -p "$home/run"
+  [[ "$(id -u)" -eq 0 ]] && chown -R postgres:postgres "$(readlink -f "$home")"
+  if [[ ! -f "$data/PG_VERSION" ]]; then
+    log "creating a local PostgreSQL cluster in $data"
+    as_pg_user "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >"$home/initdb.log" 2>&1 \
+      || { cat "$home/initdb.log" >&2; die "initdb failed"; }
+  fi
+  if ! as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "starting PostgreSQL on 127.0.0.1:$NETMARKET_PG_PORT"
+    as_pg_user "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
+      -o "-p $NETMARKET_PG_PORT -k $(readlink -f "$home")/run -c listen_addresses=127.0.0.1" start >/dev/null \
+      || { tail -n 20 "$home/postgres.log" >&2; die "PostgreSQL did not start (see $home/postgres.log)"; }
+  fi
+  if ! "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -tAc \
+       "SELECT 1 FROM pg_database WHERE datname = '$NETMARKET_PG_DB'" | grep -q 1; then
+    "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE $NETMARKET_PG_DB" \
+      || die "cannot create database $NETMARKET_PG_DB"
+  fi
+  echo "jdbc:postgresql://127.0.0.1:$NETMARKET_PG_PORT/$NETMARKET_PG_DB?user=postgres"
+}
