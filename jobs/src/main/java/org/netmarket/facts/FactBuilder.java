@@ -8,17 +8,20 @@ import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.Assessment;
+import org.netmarket.staging.Concurrently;
 import org.netmarket.staging.LoadedExtract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The marts layer: turns the staged extracts into the facts of an evaluation. Record-level
@@ -55,12 +58,11 @@ public final class FactBuilder {
         this.tree = tree;
         this.extracts = extracts;
         this.regionPairs = RegionPairs.of(spark, tree).cache();
-        for (LoadedExtract e : extracts.values()) {
-            if (e.schema().kind() == ExtractKind.AGGREGATE) {
-                aggregates.put(e.name(), collectAggregate(e));
-            }
-            conflictRegions.put(e.name(), e.conflictRegions());
-        }
+        List<LoadedExtract> aggregateExtracts = extracts.values().stream()
+                .filter(e -> e.schema().kind() == ExtractKind.AGGREGATE).toList();
+        List<AggregateFigures> collected = Concurrently.map(aggregateExtracts, this::collectAggregate);
+        collected.forEach(a -> aggregates.put(a.extract(), a));
+        extracts.values().forEach(e -> conflictRegions.put(e.name(), e.conflictRegions()));
         this.national = collectNational(extracts.get("national"));
         collectAssessments(extracts.get("assessments"));
     }
@@ -69,32 +71,41 @@ public final class FactBuilder {
     public FactSheet build(EvaluationPeriod period) {
         AggregationContext context = new AggregationContext(period, edition, regionPairs);
         RecordFacts records = new RecordFacts();
-        for (RecordAggregation a : AGGREGATIONS) {
-            LoadedExtract e = extracts.get(a.extract());
-            if (e == null || !e.delivered()) {
-                continue;
-            }
-            records.delivered(a.extract());
-            long started = System.nanoTime();
-            for (RecordAggregation.FactCount c : a.aggregate(e.latest(), context)) {
-                records.put(c.region(), c.fact(), c.count());
-            }
-            LOG.info("facts {} for {}: counted in {} ms", a.extract(), period.year(), (System.nanoTime() - started) / 1_000_000);
+        List<RecordAggregation> delivered = AGGREGATIONS.stream().filter(a -> isDelivered(a.extract())).toList();
+        delivered.forEach(a -> records.delivered(a.extract()));
+        List<Supplier<List<RecordAggregation.FactCount>>> jobs = new ArrayList<>();
+        for (RecordAggregation a : delivered) {
+            jobs.add(() -> timed(a.extract(), period, () -> a.aggregate(extracts.get(a.extract()).latest(), context)));
         }
-        LoadedExtract sales = extracts.get(OperatorSalesFacts.EXTRACT);
-        LoadedExtract operators = extracts.get("operators");
-        if (sales != null && sales.delivered()) {
+        if (isDelivered(OperatorSalesFacts.EXTRACT)) {
             records.delivered(OperatorSalesFacts.EXTRACT);
-            if (operators != null && operators.delivered()) {
-                for (RecordAggregation.FactCount c : OperatorSalesFacts.aggregate(sales.latest(), operators.latest(), context)) {
-                    records.put(c.region(), c.fact(), c.count());
-                }
+            if (isDelivered("operators")) {
+                jobs.add(() -> timed(OperatorSalesFacts.EXTRACT, period, () -> OperatorSalesFacts.aggregate(
+                        extracts.get(OperatorSalesFacts.EXTRACT).latest(), extracts.get("operators").latest(), context)));
+            }
+        }
+        for (List<RecordAggregation.FactCount> counts : Concurrently.map(jobs, Supplier::get)) {
+            for (RecordAggregation.FactCount c : counts) {
+                records.put(c.region(), c.fact(), c.count());
             }
         }
         LoadedExtract assessed = extracts.get("assessments");
         return new FactSheet(period, tree, records, aggregates, national, conflictRegions,
                 assessments.getOrDefault(period.year(), Map.of()), assessed != null && assessed.delivered(),
                 assessmentConflicts.getOrDefault(period.year(), Set.of()));
+    }
+
+    private boolean isDelivered(String extract) {
+        LoadedExtract e = extracts.get(extract);
+        return e != null && e.delivered();
+    }
+
+    private static List<RecordAggregation.FactCount> timed(String extract, EvaluationPeriod period,
+                                                           Supplier<List<RecordAggregation.FactCount>> job) {
+        long started = System.nanoTime();
+        List<RecordAggregation.FactCount> out = job.get();
+        LOG.info("facts {} for {}: {} counts in {} ms", extract, period.year(), out.size(), (System.nanoTime() - started) / 1_000_000);
+        return out;
     }
 
     private AggregateFigures collectAggregate(LoadedExtract e) {

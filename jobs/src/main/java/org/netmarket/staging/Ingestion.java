@@ -96,13 +96,10 @@ public final class Ingestion {
         LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
         ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
+        List<ExtractSchema> schemas = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
+        List<LoadedExtract> loaded = Concurrently.map(schemas, schema -> reader.read(schema, context));
         Map<String, LoadedExtract> extracts = new LinkedHashMap<>();
-        for (ExtractSchema schema : catalog.all()) {
-            if (schema.kind() == ExtractKind.REFERENCE) {
-                continue;
-            }
-            extracts.put(schema.name(), reader.read(schema, context));
-        }
+        loaded.forEach(e -> extracts.put(e.name(), e));
         for (ExtractSchema schema : catalog.all()) {
             schema.reference().ifPresent(ref ->
                     extracts.put(schema.name(), reader.checkReference(extracts.get(schema.name()), extracts.get(ref.extract()))));

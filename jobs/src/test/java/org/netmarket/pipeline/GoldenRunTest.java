@@ -1,0 +1,173 @@
+package org.netmarket.pipeline;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.NetmarketCommand;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.EditionLoader;
+import org.netmarket.edition.Item;
+import org.netmarket.items.ItemRegistry;
+import org.netmarket.testing.SharedSpark;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * End to end on the golden mini-Yuncheng data set: the job reads {@code given/}, scores 2024 and
+ * publishes into a real PostgreSQL; every published item, category and evaluation row is checked
+ * against the hand-derived {@code expect/} files.
+ */
+class GoldenRunTest {
+    static final Path GOLDEN = Path.of("jobs/src/test/resources/golden/mini-yuncheng");
+    static final List<String> REGIONS = List.of("140000", "140800", "140802", "140821");
+
+    static String jdbcUrl;
+    static Edition edition;
+
+    @TempDir
+    static Path reports;
+
+    @BeforeAll
+    static void publishGoldenRun() {
+        SharedSpark.session();
+        edition = new EditionLoader(ItemRegistry::has).load("2022");
+        jdbcUrl = TestingPostgres.server().createDatabase();
+        int exit = NetmarketCommand.execute("run", "--data", GOLDEN.resolve("given").toString(), "--year", "2024",
+                "--jdbc-url", jdbcUrl, "--report-dir", reports.toString(), "--spark-master", "local[2]",
+                "--shuffle-partitions", "2", "--wait-for-lock", "0");
+        assertEquals(0, exit, "the golden run must publish");
+    }
+
+    @Test
+    void everyComputedItemMatchesTheHandDerivedValues() throws Exception {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
+        List<CSVRecord> expected = csv(GOLDEN.resolve("expect/computed-items.csv"));
+        assertEquals(22 * REGIONS.size(), expected.size(), "the expect file covers every computed item of every region");
+        for (CSVRecord e : expected) {
+            String key = e.get("region_code") + "|" + e.get("code");
+            published.assertValue(key, "points", new BigDecimal(e.get("points")));
+            published.assertValue(key, "status", e.get("status"));
+            for (String column : List.of("value", "comparison_value", "numerator", "denominator")) {
+                if (!e.get(column).isEmpty()) {
+                    published.assertValue(key, column, new BigDecimal(e.get(column)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void assessedItemsTakeTheLatestAssessmentOrAreNotAssessed() throws Exception {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
+        // See expect/assessed-items.md.
+        Map<String, BigDecimal> exceptions = Map.of(
+                "140802|34", BigDecimal.ONE, "140802|10", new BigDecimal("2"), "140821|28", BigDecimal.ZERO);
+        Set<String> notAssessed = Set.of("140821|11.3", "140821|16");
+        for (String region : REGIONS) {
+            for (Item item : edition.items()) {
+                if (item.isComputed()) {
+                    continue;
+                }
+                String key = region + "|" + item.code();
+                if (region.equals("140000") || notAssessed.contains(key)) {
+                    published.assertValue(key, "status", "not_assessed");
+                    published.assertValue(key, "points", BigDecimal.ZERO);
+                } else {
+                    published.assertValue(key, "status", "scored");
+                    published.assertValue(key, "points", exceptions.getOrDefault(key, item.maxPoints()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothLevelsArePublishedForEveryIndicator() throws Exception {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
+        // 41 indicator rows + the 75 - 22 = ... items of indicators with sub-items: every code once.
+        long subItems = edition.items().stream().filter(i -> !i.isWholeIndicator()).count();
+        assertEquals(REGIONS.size() * (41 + subItems), published.size(), "one row per indicator and per sub-item");
+        published.assertValue("140802|3", "level", "indicator");
+        published.assertValue("140802|11.1", "level", "item");
+        published.assertValue("140802|11", "level", "indicator");
+        // indicator 11 of 盐湖区 = 11.1 (0) + 11.2 (1) + 11.3 (1)
+        published.assertValue("140802|11", "points", 2);
+        published.assertValue("140802|11", "max_points", 3);
+        // an indicator with an unscored item carries that status; 临猗县 indicator 26 = 26.1 no_records + 26.2 scored
+        published.assertValue("140821|26", "status", "no_records");
+        published.assertValue("140821|26", "points", 1);
+    }
+
+    @Test
+    void categoriesMatchTheHandDerivedSums() throws Exception {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "category_score",
+                "SELECT * FROM netmarket.category_score WHERE eval_year = 2024", "region_code", "category_code");
+        List<CSVRecord> expected = csv(GOLDEN.resolve("expect/categories.csv"));
+        assertEquals(expected.size(), published.size(), "15 categories per region");
+        for (CSVRecord e : expected) {
+            String key = e.get("region_code") + "|" + e.get("category_code");
+            published.assertValue(key, "points", new BigDecimal(e.get("points")));
+            published.assertValue(key, "meets_share", Boolean.valueOf(e.get("meets_share")));
+        }
+    }
+
+    @Test
+    void evaluationResultsMatchTotalsAndPassRule() throws Exception {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "evaluation_result",
+                "SELECT * FROM netmarket.evaluation_result WHERE eval_year = 2024", "region_code");
+        List<CSVRecord> expected = csv(GOLDEN.resolve("expect/evaluation.csv"));
+        assertEquals(expected.size(), published.size());
+        for (CSVRecord e : expected) {
+            String key = e.get("region_code");
+            published.assertValue(key, "total_points", new BigDecimal(e.get("total_points")));
+            published.assertValue(key, "passed", Boolean.valueOf(e.get("passed")));
+            published.assertValue(key, "items_needing_attention", Integer.valueOf(e.get("items_needing_attention")));
+            List<String> failing = e.get("failing_categories").isEmpty() ? List.of()
+                    : Arrays.asList(e.get("failing_categories").split(" "));
+            published.assertValue(key, "failing_categories", failing);
+            published.assertValue(key, "edition", "2022");
+        }
+    }
+
+    @Test
+    void theRunIsRecordedWithItsInputsAndQuarantine() throws Exception {
+        WarehouseRows runs = WarehouseRows.query(jdbcUrl, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        assertEquals(1, runs.size());
+        Map<String, Object> run = runs.all().values().iterator().next();
+        assertEquals("succeeded", run.get("status"));
+        assertEquals("adhoc", run.get("mode"));
+        assertEquals(1L, ((Number) run.get("rows_quarantined")).longValue(), "the complaint closed before it was received");
+        WarehouseRows quarantined = WarehouseRows.query(jdbcUrl, "quarantined_row",
+                "SELECT * FROM netmarket.quarantined_row", "extract", "line");
+        quarantined.assertValue("complaints|23", "column_name", "closed_at");
+        quarantined.assertValue("complaints|23", "file", "complaints/complaints-2024.csv");
+        WarehouseRows files = WarehouseRows.query(jdbcUrl, "run_input_file", "SELECT * FROM netmarket.run_input_file", "path");
+        files.assertValue("dispatches/dispatches-redelivery.csv", "rows_read", 2);
+        files.assertValue("regions.csv", "rows_read", 4);
+        try (var lines = Files.lines(GOLDEN.resolve("given/operators/operators.csv"))) {
+            files.assertValue("operators/operators.csv", "rows_read", lines.count() - 1);
+        }
+    }
+
+    private static List<CSVRecord> csv(Path p) throws IOException {
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
