@@ -1,0 +1,42 @@
+package org.netmarket.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The defaults of a run, stated once here so that changing one is a visible decision. */
+class PipelineConfigTest {
+    @Test
+    void defaults() {
+        PipelineConfig c = new PipelineConfig();
+        assertEquals("sample-data", c.dataDir());
+        assertEquals("2022", c.edition());
+        assertEquals(List.of(), c.years(), "empty: the latest complete year of the data");
+        assertNull(c.asOf(), "null: December 31 of the evaluation year");
+        assertNull(c.regions(), "null: every region");
+        assertNull(c.items(), "null: every item");
+        assertNull(c.jdbcUrl());
+        assertFalse(c.dryRun());
+        assertFalse(c.validateOnly());
+        assertEquals(RunMode.ADHOC, c.mode());
+        assertEquals(0, new BigDecimal("0.05").compareTo(c.quarantineThreshold()));
+        assertEquals("local[*]", c.sparkMaster());
+        assertEquals(8, c.shufflePartitions());
+        assertEquals(Duration.ofSeconds(60), c.waitForLock());
+        assertEquals(".local/reports", c.reportDir());
+    }
+
+    @Test
+    void rejectsSettingsThatCannotWork() {
+        assertThrows(UsageException.class, () -> new PipelineConfig().quarantineThreshold(new BigDecimal("5")));
+        assertThrows(UsageException.class, () -> new PipelineConfig().quarantineThreshold(new BigDecimal("-0.01")));
+        assertThrows(UsageException.class, () -> new PipelineConfig().shufflePartitions(0));
+    }
+}

@@ -1,0 +1,155 @@
+package org.netmarket.staging;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.EditionLoader;
+import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.extract.UnifiedSocialCreditCode;
+import org.netmarket.extract.ValidationContext;
+import org.netmarket.items.ItemRegistry;
+import org.netmarket.testing.SharedSpark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reading an extract with Spark: every file of the folder, later version wins across files,
+ * identical rows collapse, conflicting versions are set aside with both rows, and a sale of an
+ * operator missing from the registry is quarantined.
+ */
+class ExtractReaderTest {
+    static SparkSession spark;
+    static SchemaCatalog catalog;
+    static Edition edition;
+
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    static void spark() {
+        spark = SharedSpark.session();
+        catalog = SchemaCatalog.load();
+        edition = new EditionLoader(ItemRegistry::has).load("2022");
+    }
+
+    private LoadedExtract read(String extract) {
+        DataDirectory dir = DataDirectory.of(data.toString(), spark.sparkContext().hadoopConfiguration());
+        return new ExtractReader(spark, dir).read(catalog.get(extract),
+                new ValidationContext(Set.of("140800", "140802", "140821"), edition));
+    }
+
+    private void write(String relative, String... lines) throws IOException {
+        Path p = data.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static final String DISPATCH_HEADER = "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at";
+
+    @Test
+    void laterVersionWinsAcrossFilesAndIdenticalRowsCollapse() throws IOException {
+        write("dispatches/night-1.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-02 09:00:00",
+                "D2,140821,monitoring_lead,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-02 09:00:00");
+        write("dispatches/night-2/part-0.csv", DISPATCH_HEADER,
+                // D1 revised: completed, later updated_at
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,2024-01-05 09:00:00,2024-01-06 09:00:00,2024-01-06 10:00:00",
+                // D2 delivered again unchanged
+                "D2,140821,monitoring_lead,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-02 09:00:00");
+        LoadedExtract e = read("dispatches");
+        assertEquals(4, e.rowsRead());
+        assertEquals(0, e.rowsQuarantined(), "identical rows collapse silently");
+        Map<String, Row> latest = e.latest().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("dispatch_id"), r -> r));
+        assertEquals(Set.of("D1", "D2"), latest.keySet());
+        assertEquals(LocalDateTime.of(2024, 1, 6, 9, 0), latest.get("D1").getAs("completed_at"), "the later version of D1 wins");
+        assertEquals("dispatches/night-2/part-0.csv", latest.get("D1").getAs(SparkColumns.FILE));
+        assertTrue(e.conflictRegions().isEmpty());
+    }
+
+    @Test
+    void conflictingVersionsAreBothSetAside() throws IOException {
+        write("dispatches/a.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00",
+                "D3,140821,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00");
+        write("dispatches/b.csv", DISPATCH_HEADER,
+                // same key and version as D1 in a.csv, different verified_at
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,2024-01-04 09:00:00,,2024-01-03 09:00:00");
+        LoadedExtract e = read("dispatches");
+        List<String> ids = e.latest().collectAsList().stream().map(r -> r.<String>getAs("dispatch_id")).toList();
+        assertEquals(List.of("D3"), ids, "neither version of D1 is used");
+        assertEquals(2, e.rowsQuarantined());
+        assertEquals(Set.of("140802"), e.conflictRegions());
+        assertEquals(List.of(Map.of("dispatch_id", "D1")), e.conflictKeys());
+        List<Row> q = e.quarantine().orderBy("file").collectAsList();
+        assertEquals(2, q.size());
+        assertEquals("dispatches/a.csv", q.get(0).getAs("file"));
+        assertEquals(2L, (long) q.get(0).<Long>getAs("line"));
+        assertEquals("dispatches/b.csv", q.get(1).getAs("file"));
+        String reason = q.get(0).getAs("reason");
+        assertTrue(reason.startsWith("conflicting versions"), reason);
+        assertTrue(reason.contains("dispatch_id=D1"), reason);
+    }
+
+    @Test
+    void invalidRowsAreQuarantinedWithFileLineAndReason() throws IOException {
+        write("dispatches/a.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00",
+                "D2,999999,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00",
+                "D3,140802,identity_claim,2024-01-02 09:00:00,2024-01-01 09:00:00,,,2024-01-03 09:00:00");
+        LoadedExtract e = read("dispatches");
+        assertEquals(3, e.rowsRead());
+        assertEquals(2, e.rowsQuarantined());
+        Map<Long, Row> q = e.quarantine().collectAsList().stream().collect(Collectors.toMap(r -> r.<Long>getAs("line"), r -> r));
+        assertEquals("region_code", q.get(3L).getAs("column_name"));
+        assertEquals("region code 999999 is not in regions.csv", q.get(3L).getAs("reason"));
+        assertEquals("D2,999999,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00", q.get(3L).getAs("raw_line"));
+        assertEquals("due_at", q.get(4L).getAs("column_name"));
+        assertEquals(1, e.latest().count());
+    }
+
+    @Test
+    void anAbsentFolderIsNotDeliveredAndAnEmptyOneIsDelivered() throws IOException {
+        assertFalse(read("case-reviews").delivered());
+        Files.createDirectories(data.resolve("case-reviews"));
+        LoadedExtract empty = read("case-reviews");
+        assertTrue(empty.delivered());
+        assertEquals(0, empty.rowsRead());
+    }
+
+    @Test
+    void salesOfAnOperatorMissingFromTheRegistryAreQuarantined() throws IOException {
+        String known = UnifiedSocialCreditCode.complete("91140802MA0000001");
+        String unknown = UnifiedSocialCreditCode.complete("91140802MA0000002");
+        write("operators/ops.csv", "operator_id,operator_name,region_code,operator_type,registered_on,deregistered_on,updated_at",
+                known + ",甲,140802,self_built,2020-01-01,,2024-01-01 00:00:00");
+        write("operator-sales/s.csv", "operator_id,year,ecommerce_sales_yuan,reported_at",
+                known + ",2024,100.00,2025-01-01", unknown + ",2024,200.00,2025-01-01");
+        DataDirectory dir = DataDirectory.of(data.toString(), spark.sparkContext().hadoopConfiguration());
+        ExtractReader reader = new ExtractReader(spark, dir);
+        ValidationContext ctx = new ValidationContext(Set.of("140802"), edition);
+        LoadedExtract operators = reader.read(catalog.get("operators"), ctx);
+        LoadedExtract sales = reader.checkReference(reader.read(catalog.get("operator-sales"), ctx), operators);
+        assertEquals(1, sales.rowsQuarantined());
+        assertEquals(1, sales.latest().count());
+        Row q = sales.quarantine().collectAsList().get(0);
+        assertEquals("operator_id", q.getAs("column_name"));
+        assertEquals("operator_id " + unknown + " is not in the operators registry", q.getAs("reason"));
+        assertEquals(3L, (long) q.<Long>getAs("line"));
+    }
+}
