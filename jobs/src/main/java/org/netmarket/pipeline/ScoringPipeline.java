@@ -131,7 +131,7 @@ public final class ScoringPipeline {
             folder.writeInputs(files);
             folder.writeQuarantine(ingest.quarantine());
             if (ledger != null) {
-                ledger.recordInputs(runId, files, ingest.rowsRead(), ingest.rowsQuarantined());
+                ledger.recordInputs(runId, files, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
                 ledger.recordQuarantine(runId, ingest.quarantine());
             }
             LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),

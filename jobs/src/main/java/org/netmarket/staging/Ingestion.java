@@ -61,6 +61,17 @@ public final class Ingestion {
             return regionsQuarantined.size() + extracts.values().stream().mapToLong(LoadedExtract::rowsQuarantined).sum();
         }
 
+        /** Per extract: files, rows read, quarantined and used (counts the latest rows). */
+        public List<ExtractSummary> summaries() {
+            List<LoadedExtract> list = List.copyOf(extracts.values());
+            List<ExtractSummary> out = new ArrayList<>();
+            out.add(new ExtractSummary("regions", true, 1, regionsReport.rowsRead(), regionsQuarantined.size(),
+                    regions.codes().size(), 0));
+            out.addAll(Concurrently.map(list, e -> new ExtractSummary(e.name(), e.delivered(), e.files().size(),
+                    e.rowsRead(), e.rowsQuarantined(), e.delivered() ? e.latest().count() : 0, e.conflictKeys().size())));
+            return out;
+        }
+
         /** All quarantined rows, streamed to the driver extract by extract. */
         public Iterator<QuarantinedRow> quarantine() {
             List<Iterator<QuarantinedRow>> parts = new ArrayList<>();

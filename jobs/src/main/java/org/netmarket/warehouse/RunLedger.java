@@ -3,6 +3,7 @@ package org.netmarket.warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.netmarket.staging.ExtractSummary;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
 import org.postgresql.PGConnection;
@@ -82,10 +83,27 @@ public final class RunLedger {
         }
     }
 
-    /** Records the input files and totals of a run. */
-    public void recordInputs(long runId, List<FileReport> files, long rowsRead, long rowsQuarantined) throws SQLException {
+    /** Records the input files, per-extract counts and totals of a run. */
+    public void recordInputs(long runId, List<FileReport> files, List<ExtractSummary> extracts, long rowsRead,
+                             long rowsQuarantined) throws SQLException {
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO run_extract (run_id, extract, delivered, files, "
+                    + "rows_read, rows_quarantined, rows_used, conflicting_keys) VALUES (?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT (run_id, extract) DO NOTHING")) {
+                for (ExtractSummary e : extracts) {
+                    s.setLong(1, runId);
+                    s.setString(2, e.extract());
+                    s.setBoolean(3, e.delivered());
+                    s.setInt(4, e.files());
+                    s.setLong(5, e.rowsRead());
+                    s.setLong(6, e.rowsQuarantined());
+                    s.setLong(7, e.rowsUsed());
+                    s.setInt(8, e.conflictingKeys());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO run_input_file (run_id, extract, path, sha256, bytes, "
                     + "rows_read, rows_quarantined, encoding, extra_columns, problem) VALUES (?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (run_id, path) DO NOTHING")) {

@@ -165,6 +165,29 @@ class GoldenRunTest {
         }
     }
 
+    @Test
+    void lineageSaysWhyAnItemGotItsPoints() throws Exception {
+        // "Why did 盐湖区 get 0 on 19.1?" — from the warehouse alone.
+        WarehouseRows lineage = WarehouseRows.query(jdbcUrl, "item_lineage",
+                "SELECT * FROM netmarket.item_lineage WHERE eval_year = 2024", "region_code", "indicator_code", "extract");
+        String key = "140802|19.1|dispatches";
+        lineage.assertValue(key, "points", 0);
+        lineage.assertValue(key, "numerator", 9);
+        lineage.assertValue(key, "denominator", 10);
+        lineage.assertValue(key, "comparison_value", new BigDecimal("0.9"));
+        lineage.assertValue(key, "rows_read", 26);
+        // 26 rows: the identical re-delivered row collapses, B-IC-2 has two versions -> 24 keys used
+        lineage.assertValue(key, "rows_used", 24);
+        lineage.assertValue(key, "rows_quarantined", 0);
+        String files = lineage.row(key).get("files").toString();
+        org.junit.jupiter.api.Assertions.assertTrue(files.contains("dispatches/dispatches-2024.csv")
+                && files.contains("dispatches/dispatches-redelivery.csv"), files);
+        // item 1 needs retail and national figures
+        lineage.row("140802|1|retail");
+        lineage.row("140802|1|national");
+        lineage.assertValue("140821|11.1|platform-accounts", "status", "data_error");
+    }
+
     private static List<CSVRecord> csv(Path p) throws IOException {
         try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
