@@ -1,6 +1,9 @@
 -- What every run read per extract, the history of published versions side by side, and the
 -- lineage of every published item.
 
+ALTER TABLE pipeline_run ADD COLUMN note text;
+COMMENT ON COLUMN pipeline_run.note IS 'What a run that succeeded without publishing did (validate, dry run, nightly run with nothing new).';
+
 CREATE TABLE run_extract (
     run_id            bigint NOT NULL REFERENCES pipeline_run (run_id) ON DELETE CASCADE,
     extract           text NOT NULL,

@@ -18,13 +18,14 @@ import java.util.Locale;
 @Command(name = "netmarket", mixinStandardHelpOptions = true, versionProvider = NetmarketCommand.Version.class,
         description = "Scores regions on the national evaluation system for online-market supervision and service "
                 + "demonstration zones and publishes the scores to PostgreSQL.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BackfillCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, NightlyCommand.class, BackfillCommand.class, ValidateCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'netmarket COMMAND --help' for a command's options and examples."})
 public final class NetmarketCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, validate or backfill");
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, nightly, backfill or validate");
     }
 
     public static void main(String[] args) {

@@ -18,6 +18,10 @@ final class PipelineRunner {
 
     static int run(PipelineConfig config, PrintStream out) throws Exception {
         RunOutcome outcome = new ScoringPipeline(config, System.getenv()).run();
+        if (outcome.scorecards().isEmpty() && !config.validateOnly()) {
+            out.println("Run " + outcome.runId() + ": " + outcome.note() + ". Nothing was published.");
+            return ExitCodes.OK;
+        }
         if (config.validateOnly()) {
             printValidation(outcome, out);
             return ExitCodes.OK;

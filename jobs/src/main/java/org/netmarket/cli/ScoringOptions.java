@@ -43,10 +43,10 @@ public final class ScoringOptions {
             description = "Where each run writes its folder with run.log, quarantine.csv and inputs.csv (default: ${DEFAULT-VALUE}).")
     String reportDir;
 
-    @Option(names = "--wait-for-lock", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--wait-for-lock", paramLabel = "SECONDS",
             description = "How long to wait while another run holds the warehouse lock before giving up with exit code 3 "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long waitForLockSeconds;
+                    + "(default: 60; nightly: 1800).")
+    Long waitForLockSeconds;
 
     @Option(names = "--spark-master", paramLabel = "MASTER", defaultValue = PipelineConfig.DEFAULT_SPARK_MASTER,
             description = "Spark master when not run by spark-submit (default: ${DEFAULT-VALUE}).")
@@ -67,7 +67,7 @@ public final class ScoringOptions {
                 .jdbcUrl(jdbcUrl)
                 .quarantineThreshold(quarantineThreshold)
                 .reportDir(reportDir)
-                .waitForLock(Duration.ofSeconds(waitForLockSeconds))
+                .waitForLock(waitForLockSeconds == null ? PipelineConfig.DEFAULT_WAIT_FOR_LOCK : Duration.ofSeconds(waitForLockSeconds))
                 .sparkMaster(sparkMaster)
                 .shufflePartitions(shufflePartitions);
     }

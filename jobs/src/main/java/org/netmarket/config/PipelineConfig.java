@@ -42,6 +42,11 @@ public final class PipelineConfig {
     public static final String MODE = "mode";
     public static final RunMode DEFAULT_MODE = RunMode.ADHOC;
 
+    /** Nightly: publish nothing when no file changed since the last published run. */
+    public static final String SKIP_WHEN_UNCHANGED = "skip-when-unchanged";
+    public static final boolean DEFAULT_SKIP_WHEN_UNCHANGED = false;
+
+    private boolean skipWhenUnchanged = DEFAULT_SKIP_WHEN_UNCHANGED;
     private String dataDir = DEFAULT_DATA_DIR;
     private String edition = DEFAULT_EDITION;
     private List<Integer> years = List.of();
@@ -205,6 +210,15 @@ public final class PipelineConfig {
 
     public PipelineConfig waitForLock(Duration v) {
         waitForLock = v;
+        return this;
+    }
+
+    public boolean skipWhenUnchanged() {
+        return skipWhenUnchanged;
+    }
+
+    public PipelineConfig skipWhenUnchanged(boolean v) {
+        skipWhenUnchanged = v;
         return this;
     }
 

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * What a run did: its id in pipeline_run (or -1 when it did not touch the warehouse), whether
- * it published, the scorecards it computed, the files it read, and where its report folder is.
+ * it published, the scorecards it computed, the files it read, where its report folder is, and
+ * — when it deliberately published nothing — why.
  */
 public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
-                         long rowsQuarantined, Path runFolder, String warehouse) {
+                         long rowsQuarantined, Path runFolder, String warehouse, String note) {
 }

@@ -121,10 +121,20 @@ public final class ScoringPipeline {
                                  RunFolder folder) throws IOException, SQLException {
         SparkSession spark = SparkSessions.getOrCreate(config);
         DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration());
+        SchemaCatalog catalog = SchemaCatalog.load();
+        if (ledger != null && config.skipWhenUnchanged()) {
+            String unchanged = unchangedSinceLastPublished(dir, catalog, ledger);
+            if (unchanged != null) {
+                ledger.succeedWithoutPublishing(runId, unchanged);
+                LOG.info("{}; nothing to publish", unchanged);
+                return new RunOutcome(runId, false, edition.id(), null, List.of(), List.of(), 0, 0, folder.path(),
+                        warehouse.settings().redactedUrl(), unchanged);
+            }
+        }
         Ingestion.Result ingest;
         try (Stage s = Stage.start("ingest")) {
             LOG.info("data directory {}", dir.root());
-            ingest = new Ingestion(spark, SchemaCatalog.load()).ingest(dir, edition);
+            ingest = new Ingestion(spark, catalog).ingest(dir, edition);
         }
         List<FileReport> files = ingest.files();
         try (Stage s = Stage.start("quarantine report")) {
@@ -140,7 +150,7 @@ public final class ScoringPipeline {
         checkInput(ingest);
         if (config.validateOnly()) {
             return new RunOutcome(runId, false, edition.id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
-                    ingest.rowsQuarantined(), folder.path(), null);
+                    ingest.rowsQuarantined(), folder.path(), null, "validated only");
         }
         RegionTree tree = ingest.regions();
         List<Region> scored = regionsToScore(tree);
@@ -173,7 +183,31 @@ public final class ScoringPipeline {
             }
         }
         return new RunOutcome(runId, warehouse != null, edition.id(), tree, cards, files, ingest.rowsRead(),
-                ingest.rowsQuarantined(), folder.path(), warehouse == null ? null : warehouse.settings().redactedUrl());
+                ingest.rowsQuarantined(), folder.path(), warehouse == null ? null : warehouse.settings().redactedUrl(),
+                warehouse == null ? "dry run: nothing was published" : null);
+    }
+
+    /**
+     * Null when files changed since the last published run from this data directory (or there
+     * is none); otherwise a note saying nothing changed. Compares paths and sizes.
+     */
+    private String unchangedSinceLastPublished(DataDirectory dir, SchemaCatalog catalog, RunLedger ledger) throws SQLException {
+        java.util.SortedMap<String, Long> now = dir.inventory(catalog.all());
+        java.util.Optional<RunLedger.PublishedInputs> last = ledger.lastPublishedInputs(config.dataDir());
+        if (last.isEmpty()) {
+            LOG.info("no earlier published run from {}: scoring everything", config.dataDir());
+            return null;
+        }
+        java.util.SortedMap<String, Long> before = last.get().files();
+        long added = now.keySet().stream().filter(p -> !before.containsKey(p)).count();
+        long changed = now.entrySet().stream().filter(e -> before.containsKey(e.getKey())
+                && !before.get(e.getKey()).equals(e.getValue())).count();
+        long removed = before.keySet().stream().filter(p -> !now.containsKey(p)).count();
+        if (added + changed + removed == 0) {
+            return "no new or changed files since run " + last.get().runId();
+        }
+        LOG.info("since run {}: {} new, {} changed, {} removed file(s)", last.get().runId(), added, changed, removed);
+        return null;
     }
 
     /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */

@@ -99,6 +99,25 @@ public final class DataDirectory implements Serializable {
         return out;
     }
 
+    /**
+     * Every delivered file of the given extracts with its size in bytes, by path relative to the
+     * data directory: what a nightly run compares with the files of the last published run.
+     */
+    public java.util.SortedMap<String, Long> inventory(List<ExtractSchema> schemas) {
+        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+        for (ExtractSchema s : schemas) {
+            for (String f : files(s)) {
+                Path p = new Path(f);
+                try {
+                    out.put(relative(f), fs(p).getFileStatus(p).getLen());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot look at " + f + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Opens a file of this directory (in a task or on the driver). */
     public InputStream open(String file) throws IOException {
         Path p = new Path(file);

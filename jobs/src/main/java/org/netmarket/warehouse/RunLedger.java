@@ -176,13 +176,40 @@ public final class RunLedger {
         }
     }
 
-    /** Ends a run that published nothing on purpose (validate, dry run) as succeeded. */
-    public void succeedWithoutPublishing(long runId) throws SQLException {
+    /** Ends a run that published nothing on purpose (nothing new to score) as succeeded, saying why. */
+    public void succeedWithoutPublishing(long runId, String note) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE pipeline_run SET status = 'succeeded', finished_at = now() WHERE run_id = ?")) {
-            s.setLong(1, runId);
+                "UPDATE pipeline_run SET status = 'succeeded', finished_at = now(), note = ? WHERE run_id = ?")) {
+            s.setString(1, note);
+            s.setLong(2, runId);
             s.executeUpdate();
         }
+    }
+
+    /**
+     * The files (path relative to the data directory -> bytes) of the last run that published
+     * from this data directory, with its id; empty when there is none.
+     */
+    public java.util.Optional<PublishedInputs> lastPublishedInputs(String dataDir) throws SQLException {
+        String sql = "SELECT f.run_id, f.path, f.bytes FROM run_input_file f WHERE f.run_id = (SELECT max(r.run_id) "
+                + "FROM pipeline_run r WHERE r.status = 'succeeded' AND r.data_dir = ? AND r.note IS NULL "
+                + "AND EXISTS (SELECT 1 FROM indicator_score_history h WHERE h.run_id = r.run_id))";
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, dataDir);
+            java.util.SortedMap<String, Long> files = new java.util.TreeMap<>();
+            long run = -1;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    run = r.getLong(1);
+                    files.put(r.getString(2), r.getLong(3));
+                }
+            }
+            return run < 0 ? java.util.Optional.empty() : java.util.Optional.of(new PublishedInputs(run, files));
+        }
+    }
+
+    /** The input files of a published run. */
+    public record PublishedInputs(long runId, java.util.SortedMap<String, Long> files) {
     }
 
     static void setTextArray(Connection c, PreparedStatement s, int i, List<String> values) throws SQLException {

@@ -49,7 +49,7 @@ public final class ScorePublisher {
                 writeRegions(c, runId, regions);
                 long rows = 0;
                 for (Publication p : publications) {
-                    rows += copyHistory(c, runId, p.rows());
+                    rows += copyHistory(c, runId, p);
                     replaceCurrent(c, runId, p);
                 }
                 try (PreparedStatement s = c.prepareStatement(
@@ -70,9 +70,17 @@ public final class ScorePublisher {
         }
     }
 
-    private static long copyHistory(Connection c, long runId, ScoreRows rows) throws SQLException {
+    /** Appends the run's rows to history: for a recompute of some items, only those items' rows. */
+    private static long copyHistory(Connection c, long runId, Publication p) throws SQLException {
+        ScoreRows rows = p.rows();
+        java.util.Set<String> codes = p.codesInScope() == null ? null : java.util.Set.copyOf(p.codesInScope());
         StringBuilder sb = new StringBuilder();
+        long written = 0;
         for (ScoreRows.IndicatorRow r : rows.indicators()) {
+            if (codes != null && !codes.contains(r.code())) {
+                continue;
+            }
+            written++;
             line(sb, r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.status(), r.value(),
                     r.comparisonValue(), r.numerator(), r.denominator(), r.reason(), r.detail(), r.edition(), runId);
         }
@@ -90,7 +98,7 @@ public final class ScorePublisher {
                     r.asOf(), r.edition(), runId);
         }
         copy(c, "evaluation_result_history (" + EVALUATION_COLUMNS + ")", sb);
-        return rows.indicators().size() + rows.categories().size() + rows.evaluations().size();
+        return written + rows.categories().size() + rows.evaluations().size();
     }
 
     private static void replaceCurrent(Connection c, long runId, Publication p) throws SQLException {

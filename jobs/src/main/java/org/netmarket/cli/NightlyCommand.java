@@ -1,0 +1,50 @@
+package org.netmarket.cli;
+
+import org.netmarket.config.PipelineConfig;
+import org.netmarket.config.RunMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nightly}: the scheduled run. Scores the current evaluation year from everything
+ * delivered so far when a file was added or changed since the last published run, and otherwise
+ * records that there was nothing new. Waits longer for the warehouse lock than an ad-hoc run, so
+ * that an analyst's recomputation delays the nightly run rather than failing it.
+ */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = "The scheduled run: score the current evaluation year when new or revised extracts were delivered "
+                + "since the last published run, publish, and exit with a code a scheduler can act on.",
+        footer = {"", "Examples:",
+                "  nightly --data /data/netmarket --jdbc-url jdbc:postgresql://db:5432/netmarket",
+                "  nightly --data /data/netmarket --force        # score even if nothing changed",
+                "", "Exit codes: 0 published, or nothing new to publish; 2 bad input, nothing published;"
+                + " 3 the warehouse stayed locked; 1 other failure, nothing published.",
+                "Schedule it with scripts/nightly (dated log file, no overlapping runs); see scripts/schedule/."})
+public final class NightlyCommand implements Callable<Integer> {
+    @Mixin
+    ScoringOptions options;
+
+    @Option(names = "--year", paramLabel = "Y", description = "Evaluation year (default: the latest complete year of the data).")
+    Integer year;
+
+    @Option(names = "--force", description = "Score and publish even when no file changed since the last published run.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).mode(RunMode.NIGHTLY)
+                .command("nightly").skipWhenUnchanged(!force);
+        if (options.waitForLockSeconds == null) {
+            config.waitForLock(NIGHTLY_WAIT_FOR_LOCK);
+        }
+        return PipelineRunner.run(config, System.out);
+    }
+
+    /** A nightly run waits up to half an hour for an ad-hoc run to finish. */
+    static final Duration NIGHTLY_WAIT_FOR_LOCK = Duration.ofMinutes(30);
+}

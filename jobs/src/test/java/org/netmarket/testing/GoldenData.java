@@ -1,0 +1,33 @@
+package org.netmarket.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** The golden mini-Yuncheng data set, and writable copies of it for tests that alter a delivery. */
+public final class GoldenData {
+    /** The committed golden set (given/ and expect/). */
+    public static final Path ROOT = Path.of("jobs/src/test/resources/golden/mini-yuncheng");
+    /** The data directory of the golden delivery. */
+    public static final Path GIVEN = ROOT.resolve("given");
+
+    private GoldenData() {
+    }
+
+    /** Copies the golden delivery into {@code target} (which must not exist or be empty) and returns it. */
+    public static Path copyTo(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(GIVEN)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path t = target.resolve(GIVEN.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+}

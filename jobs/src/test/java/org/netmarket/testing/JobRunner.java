@@ -1,0 +1,66 @@
+package org.netmarket.testing;
+
+import org.netmarket.cli.NetmarketCommand;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the job's command line as a user would (same parser, same exit codes) in the test JVM,
+ * with the shared local SparkSession, and captures what it printed.
+ */
+public final class JobRunner {
+    /** Exit code and everything printed to stdout and stderr. */
+    public record Result(int exitCode, String output) {
+    }
+
+    private JobRunner() {
+    }
+
+    /** Runs {@code command} (run, nightly, backfill, validate) with test settings added. */
+    public static Result run(Path reportDir, String command, String... args) {
+        SharedSpark.session();
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--report-dir", reportDir.toString(), "--spark-master", "local[2]", "--shuffle-partitions", "2"));
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream tee = new PrintStream(new TeeStream(captured, out), true, StandardCharsets.UTF_8);
+        System.setOut(tee);
+        System.setErr(tee);
+        try {
+            int code = NetmarketCommand.execute(all.toArray(new String[0]));
+            return new Result(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws java.io.IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws java.io.IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.ExitCodes;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Publishing against a real PostgreSQL: idempotent, scoped by region and item, history kept,
+ * nothing published when the input is bad, one run at a time, no credentials in the open.
+ */
+class PublishingTest {
+    @TempDir
+    Path reports;
+
+    private static final String CURRENT_ITEMS = "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024";
+
+    private JobRunner.Result run(String url, Path data, String... extra) {
+        String[] args = new String[extra.length + 6];
+        args[0] = "--data";
+        args[1] = data.toString();
+        args[2] = "--jdbc-url";
+        args[3] = url;
+        args[4] = "--wait-for-lock";
+        args[5] = "0";
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        return JobRunner.run(reports, "run", args);
+    }
+
+    @Test
+    void sameInputsTwiceLeaveIdenticalCurrentRows() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
+        WarehouseRows first = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
+        WarehouseRows second = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        assertEquals(first.size(), second.size(), "no duplicates after a second run");
+        for (var e : first.all().entrySet()) {
+            Map<String, Object> a = e.getValue();
+            Map<String, Object> b = second.row(e.getKey());
+            for (String column : a.keySet()) {
+                if (!column.equals("run_id")) {
+                    assertTrue(Objects.equals(String.valueOf(a.get(column)), String.valueOf(b.get(column))),
+                            "indicator_score row " + e.getKey() + " column " + column + ": " + a.get(column) + " vs " + b.get(column));
+                }
+            }
+            assertNotEquals(a.get("run_id"), b.get("run_id"), "the current row comes from the second run");
+        }
+        // both versions stay queryable; nothing changed between them
+        WarehouseRows history = WarehouseRows.query(url, "history",
+                "SELECT run_id, count(*) AS n FROM netmarket.indicator_score_history GROUP BY run_id", "run_id");
+        assertEquals(2, history.size());
+        WarehouseRows changes = WarehouseRows.query(url, "score_change", "SELECT * FROM netmarket.score_change", "region_code", "indicator_code");
+        assertEquals(0, changes.size());
+    }
+
+    @Test
+    void recomputingOneRegionAndIndicatorLeavesTheRestUntouchedAndShowsTheDifference() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        long firstRun = ((Number) before.row("140802|19.1").get("run_id")).longValue();
+
+        // A re-delivery revises the late monitoring lead of 盐湖区: verified on time after all.
+        Files.writeString(data.resolve("dispatches/dispatches-revision.csv"),
+                "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
+                        + "A-ML-9,140802,monitoring_lead,2024-07-01 09:00:00,2024-07-10 18:00:00,2024-07-10 17:00:00,"
+                        + "2024-07-20 09:00:00,2025-02-01 09:00:00\n", StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024", "--regions", "140802", "--items", "19").exitCode());
+
+        WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        assertEquals(before.size(), after.size());
+        // 10 of 10 on time now: 19.1 scores 1, indicator 19 = 2
+        after.assertValue("140802|19.1", "points", 1);
+        after.assertValue("140802|19", "points", 2);
+        long secondRun = ((Number) after.row("140802|19.1").get("run_id")).longValue();
+        assertNotEquals(firstRun, secondRun);
+        for (var e : after.all().entrySet()) {
+            boolean recomputed = e.getKey().startsWith("140802|19");
+            long runId = ((Number) e.getValue().get("run_id")).longValue();
+            assertEquals(recomputed ? secondRun : firstRun, runId, "indicator_score row " + e.getKey() + " run_id");
+        }
+        // The city was not recomputed: it keeps its published 19.1 although its facts changed too.
+        after.assertValue("140800|19.1", "points", 0);
+        // 盐湖区's category and total combine the new item with the published ones: 86 + 1
+        WarehouseRows evaluation = WarehouseRows.query(url, "evaluation_result",
+                "SELECT * FROM netmarket.evaluation_result WHERE eval_year = 2024", "region_code");
+        evaluation.assertValue("140802", "total_points", 87);
+        evaluation.assertValue("140802", "run_id", secondRun);
+        evaluation.assertValue("140800", "run_id", firstRun);
+        WarehouseRows categories = WarehouseRows.query(url, "category_score",
+                "SELECT * FROM netmarket.category_score WHERE eval_year = 2024", "region_code", "category_code");
+        categories.assertValue("140802|regulation.enforcement", "points", 7);
+        // What was published before stays queryable, and the change is listed.
+        WarehouseRows changes = WarehouseRows.query(url, "score_change", "SELECT * FROM netmarket.score_change",
+                "region_code", "indicator_code");
+        assertEquals(2, changes.size(), "19.1 and indicator 19 of 盐湖区 changed");
+        changes.assertValue("140802|19.1", "previous_points", 0);
+        changes.assertValue("140802|19.1", "points", 1);
+        changes.assertValue("140802|19.1", "previous_run_id", firstRun);
+        changes.assertValue("140802|19", "points_change", 1);
+    }
+
+    @Test
+    void backfillPublishesEveryYearOfTheRange() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        JobRunner.Result r = JobRunner.run(reports, "backfill", "--data", GoldenData.GIVEN.toString(), "--jdbc-url", url,
+                "--from", "2022", "--to", "2024");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        WarehouseRows years = WarehouseRows.query(url, "evaluation_result",
+                "SELECT eval_year, count(*) AS regions FROM netmarket.evaluation_result GROUP BY eval_year", "eval_year");
+        assertEquals(3, years.size());
+        for (String y : new String[]{"2022", "2023", "2024"}) {
+            years.assertValue(y, "regions", 4);
+        }
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        assertEquals(1, runs.size());
+        Map<String, Object> run = runs.all().values().iterator().next();
+        assertEquals("backfill", run.get("mode"));
+        assertEquals("succeeded", run.get("status"));
+        // 2022 lacks the 2021 retail figures its growth needs
+        WarehouseRows items = WarehouseRows.query(url, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2022", "region_code", "indicator_code");
+        items.assertValue("140802|1", "status", "missing_data");
+    }
+
+    @Test
+    void tooManyQuarantinedRowsStopTheRunBeforePublishing() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        // 22 complaint rows, 1 already bad: one more bad row makes 2 of 23 = 8.7% > 5%
+        Files.writeString(data.resolve("complaints/complaints-2024.csv"),
+                "A-C-BAD2,140802,online,2024-03-01 09:00:00,2024-03-08 09:00:00,2024-03-05 09:00:00,2024-04-15 09:00:00,"
+                        + "2024-04-10 09:00:00,maybe,satisfied,,2024-05-01 09:00:00\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        JobRunner.Result r = run(url, data, "--year", "2024");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("extract complaints: 2 of 23 rows quarantined"), r.output());
+        WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        for (var e : before.all().entrySet()) {
+            after.assertValue(e.getKey(), "run_id", e.getValue().get("run_id"));
+        }
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        Map<String, Object> failed = runs.row("2");
+        assertEquals("failed", failed.get("status"));
+        assertTrue(String.valueOf(failed.get("error")).contains("complaints"), String.valueOf(failed.get("error")));
+        // the failed run's quarantine is kept for the clerk
+        WarehouseRows q = WarehouseRows.query(url, "quarantined_row",
+                "SELECT * FROM netmarket.quarantined_row WHERE run_id = 2", "line");
+        q.assertValue("24", "reason", "'maybe' is not one of success, failed, none");
+    }
+
+    @Test
+    void aRunThatCannotGetTheLockGivesUpWithExitCode3() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140802").exitCode());
+        try (Connection holder = DriverManager.getConnection(url);
+             PreparedStatement s = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            s.setLong(1, PublishLock.KEY);
+            s.execute();
+            JobRunner.Result r = run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140802");
+            assertEquals(ExitCodes.LOCKED, r.exitCode());
+            assertTrue(r.output().contains("another pipeline run holds the warehouse lock"), r.output());
+        }
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        assertEquals(1, runs.size(), "a run that never got the lock writes nothing");
+    }
+
+    @Test
+    void nightlyPublishesNothingWhenNoFileChanged() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        JobRunner.Result first = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        JobRunner.Result second = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, second.exitCode(), second.output());
+        assertTrue(second.output().contains("no new or changed files since run 1"), second.output());
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        runs.assertValue("1", "mode", "nightly");
+        runs.assertValue("2", "status", "succeeded");
+        runs.assertValue("2", "note", "no new or changed files since run 1");
+        WarehouseRows published = WarehouseRows.query(url, "history",
+                "SELECT DISTINCT run_id FROM netmarket.evaluation_result_history", "run_id");
+        assertEquals(1, published.size(), "the second nightly run published nothing");
+        // a new delivery makes the next nightly run publish
+        Files.writeString(data.resolve("training/training-late.csv"),
+                "staff_id,region_code,year,training_hours,reported_at\nB-S1,140821,2024,52,2025-02-01\n", StandardCharsets.UTF_8);
+        JobRunner.Result third = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, third.exitCode(), third.output());
+        WarehouseRows items = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        items.assertValue("140821|38.2", "points", 1);
+        items.assertValue("140821|38.2", "run_id", 3);
+    }
+
+    @Test
+    void credentialsNeverReachTheLogOrTheLedger() throws Exception {
+        String url = TestingPostgres.server().createDatabase() + "&password=s3cr3t-pw";
+        JobRunner.Result r = run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140821");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertFalse(r.output().contains("s3cr3t-pw"), "the console output shows no password");
+        try (var logs = Files.walk(reports)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().equals("run.log")).toList()) {
+                assertFalse(Files.readString(log).contains("s3cr3t-pw"), log + " shows no password");
+            }
+        }
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run",
+                "SELECT run_id, pipeline_run::text AS everything FROM netmarket.pipeline_run", "run_id");
+        assertFalse(String.valueOf(runs.row("1").get("everything")).contains("s3cr3t-pw"), "pipeline_run holds no password");
+    }
+}
