@@ -55,6 +55,17 @@ class RatioTest {
         assertEquals(Ratio.parse("0.3"), Ratio.growth(d("13"), d("10")));
     }
 
+    @Test
+    void distinguishesValuesCloserThanADoubleCan() {
+        // 1 + 1e-17 and 1 are the same double; the indicator system still has to tell them apart.
+        assertTrue(Ratio.parse("1.00000000000000001").isGreaterThan(Ratio.of(1)));
+        assertTrue(Ratio.of(100000000000000001L, 100000000000000000L).isGreaterThan(Ratio.of(1, 1)));
+        assertTrue(Ratio.growth(d("100000000000000001"), d("100000000000000000")).isGreaterThan(Ratio.of(0)),
+                "a growth of 1e-17 is still growth");
+        assertTrue(Ratio.of(843000000000000001L, 1000000000000000000L).isGreaterThan(Ratio.parse("0.843")));
+        assertFalse(Ratio.of(842999999999999999L, 1000000000000000000L).isAtLeast(Ratio.parse("0.843")));
+    }
+
     @ParameterizedTest(name = "growth {0} over {1} = {2}")
     @CsvSource({
             "970, 1000, -0.03",
