@@ -37,11 +37,22 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     private long linesConsumed;
     private Line next;
 
+    /** @throws MalformedCsvException when the header line itself cannot be parsed */
     public CsvRecords(Reader reader) throws IOException {
         this.recorder = new RecordingReader(reader);
         this.parser = CSVParser.builder().setReader(recorder).setFormat(FORMAT).get();
         this.records = parser.iterator();
-        if (!records.hasNext()) {
+        boolean hasHeader;
+        try {
+            hasHeader = records.hasNext();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException) {
+                parser.close();
+                throw new MalformedCsvException("malformed CSV header (line 1): " + e.getCause().getMessage(), e);
+            }
+            throw e;
+        }
+        if (!hasHeader) {
             header = List.of();
         } else {
             CSVRecord h = records.next();

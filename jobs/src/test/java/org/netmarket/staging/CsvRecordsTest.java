@@ -138,6 +138,13 @@ class CsvRecordsTest {
     }
 
     @Test
+    void aMalformedHeaderIsMalformed() {
+        CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class,
+                () -> new CsvRecords(new StringReader("a,\"b\n1,2\n")));
+        assertTrue(e.getMessage().startsWith("malformed CSV header (line 1)"), e.getMessage());
+    }
+
+    @Test
     void anEmptyFileHasNoHeaderAndNoRecords() throws IOException {
         try (CsvRecords r = new CsvRecords(new StringReader(""))) {
             assertEquals(List.of(), r.header());

@@ -240,6 +240,17 @@ class ExtractFileScanTest {
     }
 
     @Test
+    void malformedQuotingInTheHeaderFailsTheFile() throws IOException {
+        Path f = write("regions.csv", "region_code,\"region_name,parent_code,level,economic_zone\n330100,杭州市,,city,east\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(1, events.size(), "nothing is read from the file");
+        FileReport r = report(events);
+        assertTrue(r.problem().startsWith(f + ": malformed CSV header (line 1)"), r.problem());
+        assertEquals(0, r.rowsRead());
+        assertEquals("UTF-8", r.encoding());
+    }
+
+    @Test
     void rowsAreValidatedAgainstTheContext() throws IOException {
         ExtractSchema retail = CATALOG.get("retail");
         Path f = write("retail-2024.csv", "region_code,month,online_retail_yuan,total_retail_yuan,reported_at\n"
