@@ -180,7 +180,7 @@ public final class EditionLoader {
         Item item(JsonNode node, String indicatorCode) {
             String where = "item " + node.path("code").asText("?");
             keys(node, where, "code", "name_zh", "name_en", "max", "kind", "computation", "rule", "allowed",
-                    "parameters", "criterion_zh", "items");
+                    "parameters", "criterion_zh");
             String code = node.path("code").asText("");
             if (!code.equals(indicatorCode)) {
                 code(node, where);

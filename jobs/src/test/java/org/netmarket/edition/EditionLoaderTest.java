@@ -274,6 +274,7 @@ class EditionLoaderTest {
             "malformed-duplicate-item.yaml      | code '11.1' appears twice",
             "malformed-duplicate-indicator.yaml | code '3' appears twice",
             "malformed-comparison.yaml          | item 11.1 rule.all: unknown comparison word '超出'",
+            "malformed-nested-items.yaml        | item 11.3: unknown key 'items'",
             "malformed-not-yaml.yaml            | not valid YAML",
             "malformed-not-a-mapping.yaml       | expected a YAML mapping at the top"})
     void malformedEditionsAreRejectedNamingFileAndPlace(String file, String expected) {
