@@ -167,7 +167,10 @@ public final class EditionLoader {
                 BigDecimal itemSum = items.stream().map(Item::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
                 sums(where, max, itemSum, "its items");
             } else {
-                // An indicator without numbered sub-points is its own single item.
+                // An indicator without numbered sub-points is its own single item. item() does not
+                // register a code equal to its indicator's, so register it here: a repeated
+                // whole-indicator code must be an error, not a silent overwrite.
+                code(node, where);
                 Item item = item(node, code);
                 items.add(item);
             }
@@ -177,7 +180,7 @@ public final class EditionLoader {
         Item item(JsonNode node, String indicatorCode) {
             String where = "item " + node.path("code").asText("?");
             keys(node, where, "code", "name_zh", "name_en", "max", "kind", "computation", "rule", "allowed",
-                    "parameters", "criterion_zh", "items");
+                    "parameters", "criterion_zh");
             String code = node.path("code").asText("");
             if (!code.equals(indicatorCode)) {
                 code(node, where);

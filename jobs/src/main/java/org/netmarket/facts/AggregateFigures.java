@@ -84,18 +84,24 @@ public final class AggregateFigures implements Serializable {
             return Figure.missing(extract + " has no row for region " + region + ", " + period);
         }
         Figure sum = Figure.of(BigDecimal.ZERO);
+        Figure conflict = null;
         for (String child : children) {
             Figure c = get(child, period, measure);
             if (!c.isPresent()) {
-                // The city's figure is a sum only when every child has the period.
-                return c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA
-                        ? Figure.missing(extract + " has no row for region " + region + ", " + period
-                        + " and not every child has one (" + child + " lacks it)")
-                        : c;
+                // The city's figure is a sum only when every child has the period. A missing
+                // child wins over a conflicting one whatever their order (missing_data first).
+                if (c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
+                    return Figure.missing(extract + " has no row for region " + region + ", " + period
+                            + " and not every child has one (" + child + " lacks it)");
+                }
+                if (conflict == null) {
+                    conflict = c;
+                }
+                continue;
             }
             sum = sum.plus(c);
         }
-        return sum;
+        return conflict != null ? conflict : sum;
     }
 
     /**

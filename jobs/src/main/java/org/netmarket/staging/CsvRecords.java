@@ -1,5 +1,6 @@
 package org.netmarket.staging;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,11 +37,22 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     private long linesConsumed;
     private Line next;
 
+    /** @throws MalformedCsvException when the header line itself cannot be parsed */
     public CsvRecords(Reader reader) throws IOException {
         this.recorder = new RecordingReader(reader);
         this.parser = CSVParser.builder().setReader(recorder).setFormat(FORMAT).get();
         this.records = parser.iterator();
-        if (!records.hasNext()) {
+        boolean hasHeader;
+        try {
+            hasHeader = records.hasNext();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException) {
+                parser.close();
+                throw new MalformedCsvException("malformed CSV header (line 1): " + e.getCause().getMessage(), e);
+            }
+            throw e;
+        }
+        if (!hasHeader) {
             header = List.of();
         } else {
             CSVRecord h = records.next();
@@ -73,13 +85,20 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
             CSVRecord r = records.next();
             long start = r.getCharacterPosition();
             String[] fields = r.values();
-            // The record's own lines: what the parser consumed since the previous record.
-            long startLine = linesConsumed + 1;
+            // The record starts after what the parser consumed up to the previous record and
+            // after the blank lines it skipped before this one.
+            RecordingReader.Raw raw = recorder.rawFrom(start);
+            long startLine = linesConsumed + 1 + raw.blankLines();
             linesConsumed = parser.getCurrentLineNumber();
-            String raw = recorder.rawFrom(start);
-            next = new Line(startLine, raw, fields);
+            next = new Line(startLine, raw.text(), fields);
             return true;
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException) {
+                // Commons CSV 1.14 reports malformed quoting (EOF inside a quoted field, text
+                // after a closing quote) as an UncheckedIOException around a CSVException.
+                throw new MalformedCsvException("malformed CSV after line " + linesConsumed + ": "
+                        + e.getCause().getMessage(), e);
+            }
             throw e;
         } catch (IllegalStateException e) {
             // Commons CSV reports malformed quoting (e.g. EOF inside a quoted field) this way.
@@ -134,28 +153,57 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
             return n;
         }
 
+        /** A record's raw text and the number of blank lines the parser skipped before it. */
+        record Raw(String text, int blankLines) {
+        }
+
         /**
          * The raw record starting at {@code position}, up to its unquoted line end. The parser
          * has already read past that line end when it hands out the record, so the text is in
-         * the buffer.
+         * the buffer. The position can point at blank lines the parser skipped (they are not
+         * records); they are counted, not returned. A quote opens a quoted section only at the
+         * start of a field (RFC 4180); inside one, a doubled quote is an escaped quote.
          */
-        String rawFrom(long position) {
+        Raw rawFrom(long position) {
             if (position - base > (1 << 20)) {
                 int drop = (int) (position - base);
                 buf.delete(0, drop);
                 base = position;
             }
-            int from = (int) (position - base);
+            int i = (int) (position - base);
+            int blankLines = 0;
+            while (i < buf.length() && (buf.charAt(i) == '\n' || buf.charAt(i) == '\r')) {
+                if (buf.charAt(i) == '\r' && i + 1 < buf.length() && buf.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                blankLines++;
+                i++;
+            }
+            int from = i;
             boolean quoted = false;
-            for (int i = from; i < buf.length(); i++) {
+            boolean fieldStart = true;
+            for (; i < buf.length(); i++) {
                 char c = buf.charAt(i);
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if ((c == '\n' || c == '\r') && !quoted) {
-                    return buf.substring(from, i);
+                if (quoted) {
+                    if (c == '"') {
+                        if (i + 1 < buf.length() && buf.charAt(i + 1) == '"') {
+                            i++;
+                        } else {
+                            quoted = false;
+                        }
+                    }
+                } else if (c == '"' && fieldStart) {
+                    quoted = true;
+                    fieldStart = false;
+                } else if (c == ',') {
+                    fieldStart = true;
+                } else if (c == '\n' || c == '\r') {
+                    return new Raw(buf.substring(from, i), blankLines);
+                } else {
+                    fieldStart = false;
                 }
             }
-            return strip(buf.substring(Math.min(from, buf.length())));
+            return new Raw(strip(buf.substring(Math.min(from, buf.length()))), blankLines);
         }
 
         private static String strip(String s) {

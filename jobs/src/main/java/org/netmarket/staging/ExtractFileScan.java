@@ -67,13 +67,19 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     private Event next;
     private boolean done;
 
-    private ExtractFileScan(String path, RowValidator validator, FileEncoding.Probe probe, CsvRecords records) {
+    private ExtractFileScan(String path, RowValidator validator, FileEncoding.Probe probe, CsvRecords records,
+                            String unreadable) {
         this.path = path;
         this.validator = validator;
         this.schema = validator.schema();
         this.probe = probe;
         this.records = records;
-        if (records.header().isEmpty()) {
+        if (records == null) {
+            // The header line itself could not be parsed: the file fails, nothing is read.
+            this.header = null;
+            this.width = 0;
+            this.problem = unreadable;
+        } else if (records.header().isEmpty()) {
             this.header = null;
             this.width = 0;
             this.problem = path + ": the file is empty; a header row is required";
@@ -101,7 +107,10 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         InputStream in = opener.open();
         try {
             CsvRecords records = new CsvRecords(new BufferedReader(new InputStreamReader(in, probe.charset()), 1 << 16));
-            return new ExtractFileScan(path, validator, probe, records);
+            return new ExtractFileScan(path, validator, probe, records, null);
+        } catch (CsvRecords.MalformedCsvException e) {
+            in.close();
+            return new ExtractFileScan(path, validator, probe, null, path + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -194,6 +203,9 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     }
 
     private void closeQuietly() {
+        if (records == null) {
+            return;
+        }
         try {
             records.close();
         } catch (IOException ignored) {
@@ -204,6 +216,8 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     @Override
     public void close() throws IOException {
         done = true;
-        records.close();
+        if (records != null) {
+            records.close();
+        }
     }
 }

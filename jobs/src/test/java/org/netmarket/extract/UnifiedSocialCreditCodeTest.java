@@ -1,0 +1,96 @@
+package org.netmarket.extract;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * GB 32100-2015: C18 = 31 - MOD(sum(Ci * Wi), 31) (31 -> 0), Wi = 3^(i-1) mod 31, over the 31-character
+ * set 0-9 A-H J-N P-R T U W X Y.
+ */
+class UnifiedSocialCreditCodeTest {
+
+    /**
+     * The worked example that accompanies GB 32100-2015's check-character rule (reproduced, e.g., in
+     * the public explanations at renrendoc.com/p-47802332.html and wddqw.com): for
+     * 91350100M000100Y4 the weighted sum is 1640, 1640 mod 31 = 28, 31 - 28 = 3, so the check
+     * character is '3' and the example's 91350100M000100Y4Z is not a valid code.
+     */
+    @Test
+    void theStandardsWorkedExample() {
+        assertEquals('3', UnifiedSocialCreditCode.checkCharacter("91350100M000100Y4"));
+        assertNull(UnifiedSocialCreditCode.problem("91350100M000100Y43"));
+        assertNotNull(UnifiedSocialCreditCode.problem("91350100M000100Y4Z"));
+    }
+
+    /**
+     * 华为技术有限公司 (Huawei Technologies Co., Ltd.), as published in the infobox of its Chinese
+     * Wikipedia article (zh.wikipedia.org, "華為", 機構代碼 914403001922038216).
+     */
+    @Test
+    void huaweiTechnologies() {
+        assertEquals('6', UnifiedSocialCreditCode.checkCharacter("91440300192203821"));
+        assertNull(UnifiedSocialCreditCode.problem("914403001922038216"));
+    }
+
+    /**
+     * 腾讯科技（深圳）有限公司 (Tencent Technology (Shenzhen) Co., Ltd.): 91440300708461136T, as
+     * carried in the ContentProducer field of public AIGC content labels ("0011" + the code) and in
+     * company listings; its check character is a letter.
+     */
+    @Test
+    void tencentTechnologyHasALetterAsCheckCharacter() {
+        assertEquals('T', UnifiedSocialCreditCode.checkCharacter("91440300708461136"));
+        assertNull(UnifiedSocialCreditCode.problem("91440300708461136T"));
+    }
+
+    @Test
+    void aSumDivisibleBy31GivesCheckCharacterZero() {
+        // All zeros: sum 0, 31 - 0 = 31, which the standard maps to 0.
+        assertEquals('0', UnifiedSocialCreditCode.checkCharacter("00000000000000000"));
+        // "1" in position 1 has weight 1: sum 1, 31 - 1 = 30 -> 'Y' (the 31st character).
+        assertEquals('Y', UnifiedSocialCreditCode.checkCharacter("10000000000000000"));
+        // "1" in position 17 has weight 28: 31 - 28 = 3.
+        assertEquals('3', UnifiedSocialCreditCode.checkCharacter("00000000000000001"));
+    }
+
+    @Test
+    void completeAppendsTheCheckCharacter() {
+        assertEquals("914403001922038216", UnifiedSocialCreditCode.complete("91440300192203821"));
+    }
+
+    @Test
+    void everyWrongCheckCharacterIsCaught() {
+        String first17 = "91440300192203821";
+        for (char c : UnifiedSocialCreditCode.CHARSET.toCharArray()) {
+            String problem = UnifiedSocialCreditCode.problem(first17 + c);
+            if (c == '6') {
+                assertNull(problem);
+            } else {
+                assertNotNull(problem, "check character " + c);
+                assertTrue(problem.contains("should be '6'"), problem);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I", "O", "S", "V", "Z", "a", "-", " "})
+    void charactersOutsideTheCharsetAreNamed(String bad) {
+        String code = "9144030019220382" + bad + "6";
+        String problem = UnifiedSocialCreditCode.problem(code);
+        assertNotNull(problem, code);
+        assertTrue(problem.contains("'" + bad + "' at position 17"), problem);
+    }
+
+    @Test
+    void lengthIsChecked() {
+        assertEquals("'' has 0 characters; a unified social credit code has 18", UnifiedSocialCreditCode.problem(""));
+        assertThrows(IllegalArgumentException.class, () -> UnifiedSocialCreditCode.checkCharacter("9144"));
+    }
+}

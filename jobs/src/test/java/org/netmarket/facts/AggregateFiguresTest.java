@@ -1,0 +1,266 @@
+package org.netmarket.facts;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.scoring.ItemStatus;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.netmarket.facts.FactsBuilder.CITY;
+import static org.netmarket.facts.FactsBuilder.COUNTY_A;
+import static org.netmarket.facts.FactsBuilder.COUNTY_B;
+import static org.netmarket.facts.FactsBuilder.OTHER_CITY;
+import static org.netmarket.facts.FactsBuilder.OTHER_COUNTY;
+import static org.netmarket.facts.FactsBuilder.PROVINCE;
+import static org.netmarket.facts.FactsBuilder.TREE;
+
+/**
+ * extracts.md, City-level figures: "a row for the region itself is used when present; otherwise the
+ * sum over its children (for a month or year only when every child has a row for it)".
+ * Tree: 330000 > {330100 > {330102, 330105}, 330200 > {330203}}.
+ */
+class AggregateFiguresTest {
+
+    private static AggregateFigures express() {
+        return new AggregateFigures("express", true, TREE);
+    }
+
+    private static void put(AggregateFigures a, String region, String period, String value) {
+        a.put(region, period, "parcels", new BigDecimal(value));
+    }
+
+    private static void assertValue(String expected, Figure f) {
+        assertTrue(f.isPresent(), () -> "expected " + expected + " but " + f.problem() + ": " + f.reason());
+        assertEquals(0, new BigDecimal(expected).compareTo(f.value()), "expected " + expected + ", got " + f.value());
+    }
+
+    private static void assertProblem(ItemStatus expected, Figure f, String reasonPart) {
+        assertEquals(expected, f.problem(), () -> "figure " + f);
+        assertTrue(f.reason().contains(reasonPart), () -> "reason '" + f.reason() + "' should mention '" + reasonPart + "'");
+    }
+
+    // ---- own rows and sums over children ------------------------------------------------
+
+    @Test
+    void aRegionsOwnRowIsUsed() {
+        AggregateFigures a = express();
+        put(a, COUNTY_A, "2024-03", "1200");
+        assertValue("1200", a.get(COUNTY_A, "2024-03", "parcels"));
+    }
+
+    @Test
+    void aCityWithoutItsOwnRowIsTheSumOfItsCountiesWhenEveryCountyHasTheMonth() {
+        AggregateFigures a = express();
+        put(a, COUNTY_A, "2024-03", "1200");
+        put(a, COUNTY_B, "2024-03", "800.5");
+        assertValue("2000.5", a.get(CITY, "2024-03", "parcels"));
+    }
+
+    @Test
+    void aCityIsMissingWhenOneCountyLacksTheMonth() {
+        AggregateFigures a = express();
+        put(a, COUNTY_A, "2024-03", "1200");
+        put(a, COUNTY_B, "2024-04", "800");
+        Figure f = a.get(CITY, "2024-03", "parcels");
+        assertProblem(ItemStatus.MISSING_DATA, f, COUNTY_B);
+        assertTrue(f.reason().contains(CITY) && f.reason().contains("2024-03"), f.reason());
+    }
+
+    @Test
+    void aCitysOwnRowWinsOverTheSumOfItsCounties() {
+        AggregateFigures a = express();
+        put(a, CITY, "2024-03", "5000");
+        put(a, COUNTY_A, "2024-03", "1200");
+        put(a, COUNTY_B, "2024-03", "800");
+        assertValue("5000", a.get(CITY, "2024-03", "parcels"));
+    }
+
+    @Test
+    void aCitysOwnRowIsUsedEvenWhenACountyLacksTheMonth() {
+        AggregateFigures a = express();
+        put(a, CITY, "2024-03", "5000");
+        put(a, COUNTY_A, "2024-03", "1200");
+        assertValue("5000", a.get(CITY, "2024-03", "parcels"));
+    }
+
+    @Test
+    void sumsNestUpTheTree() {
+        // Province = Hangzhou (sum of its counties) + Ningbo (own row; its county has none).
+        AggregateFigures a = express();
+        put(a, COUNTY_A, "2024", "10");
+        put(a, COUNTY_B, "2024", "20");
+        put(a, OTHER_CITY, "2024", "7");
+        assertValue("37", a.get(PROVINCE, "2024", "parcels"));
+        assertProblem(ItemStatus.MISSING_DATA, a.get(OTHER_COUNTY, "2024", "parcels"), OTHER_COUNTY);
+    }
+
+    @Test
+    void decimalSumsOverCountiesAreExact() {
+        AggregateFigures tax = new AggregateFigures("tax", true, TREE);
+        tax.put(COUNTY_A, "2024", "ecommerce_tax_yuan", new BigDecimal("0.1"));
+        tax.put(COUNTY_B, "2024", "ecommerce_tax_yuan", new BigDecimal("0.7"));
+        assertValue("0.8", tax.get(CITY, "2024", "ecommerce_tax_yuan"));
+    }
+
+    @Test
+    void aRowWithoutTheMeasureIsMissing() {
+        AggregateFigures a = new AggregateFigures("retail", true, TREE);
+        a.put(COUNTY_A, "2024-03", "online_retail_yuan", BigDecimal.TEN);
+        assertProblem(ItemStatus.MISSING_DATA, a.get(COUNTY_A, "2024-03", "total_retail_yuan"), "total_retail_yuan");
+    }
+
+    @Test
+    void notDeliveredIsMissingForEveryLookup() {
+        AggregateFigures a = new AggregateFigures("express", false, TREE);
+        a.put(COUNTY_A, "2024-03", "parcels", BigDecimal.TEN);
+        assertProblem(ItemStatus.MISSING_DATA, a.get(COUNTY_A, "2024-03", "parcels"), "express was not delivered");
+        assertProblem(ItemStatus.MISSING_DATA, a.year(COUNTY_A, 2024, "parcels"), "express was not delivered");
+        assertProblem(ItemStatus.MISSING_DATA, a.latestOnOrBefore(COUNTY_A, LocalDate.of(2024, 12, 31), "parcels"),
+                "express was not delivered");
+    }
+
+    // ---- conflicts ---------------------------------------------------------------------
+
+    @Test
+    void aConflictingRegionPeriodIsADataError() {
+        AggregateFigures a = express();
+        a.conflict(COUNTY_A, "2024-03");
+        assertProblem(ItemStatus.DATA_ERROR, a.get(COUNTY_A, "2024-03", "parcels"), "conflicting");
+    }
+
+    @Test
+    void aCountyInConflictMakesTheCitySumADataError() {
+        AggregateFigures a = express();
+        a.conflict(COUNTY_A, "2024-03");
+        put(a, COUNTY_B, "2024-03", "800");
+        assertEquals(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels").problem());
+    }
+
+    @Test
+    void aCitysOwnRowIsUsedEvenWhenACountyIsInConflict() {
+        AggregateFigures a = express();
+        put(a, CITY, "2024-03", "5000");
+        a.conflict(COUNTY_A, "2024-03");
+        assertValue("5000", a.get(CITY, "2024-03", "parcels"));
+    }
+
+    @Test
+    void aMissingCountyWinsOverAConflictingOneFirstInOrder() {
+        // 330102 in conflict, 330105 without the month: both apply; missing_data comes first.
+        AggregateFigures a = express();
+        a.conflict(COUNTY_A, "2024-03");
+        assertEquals(ItemStatus.MISSING_DATA, a.get(CITY, "2024-03", "parcels").problem());
+    }
+
+    @Test
+    void aMissingCountyWinsOverAConflictingOneLastInOrder() {
+        // 330102 without the month, 330105 in conflict.
+        AggregateFigures a = express();
+        a.conflict(COUNTY_B, "2024-03");
+        assertEquals(ItemStatus.MISSING_DATA, a.get(CITY, "2024-03", "parcels").problem());
+    }
+
+    // ---- 12-month years ------------------------------------------------------------------
+
+    private static void twelveMonths(AggregateFigures a, String region, int year, String each) {
+        for (int m = 1; m <= 12; m++) {
+            put(a, region, String.format("%04d-%02d", year, m), each);
+        }
+    }
+
+    @Test
+    void aYearIsTheSumOfItsTwelveMonths() {
+        AggregateFigures a = express();
+        twelveMonths(a, COUNTY_A, 2024, "100.25");
+        assertValue("1203", a.year(COUNTY_A, 2024, "parcels"));
+    }
+
+    @Test
+    void elevenMonthsAreAnIncompleteYear() {
+        AggregateFigures a = express();
+        for (int m = 1; m <= 12; m++) {
+            if (m != 2) {
+                put(a, COUNTY_A, String.format("2024-%02d", m), "100");
+            }
+        }
+        Figure f = a.year(COUNTY_A, 2024, "parcels");
+        assertProblem(ItemStatus.MISSING_DATA, f, "11 of 12 months of 2024");
+        assertTrue(f.reason().contains("missing 2024-02"), f.reason());
+    }
+
+    @Test
+    void aMonthInConflictMakesTheYearADataError() {
+        AggregateFigures a = express();
+        twelveMonths(a, COUNTY_A, 2024, "100");
+        a.conflict(COUNTY_A, "2024-07");
+        assertEquals(ItemStatus.DATA_ERROR, a.year(COUNTY_A, 2024, "parcels").problem());
+    }
+
+    @Test
+    void aMissingMonthWinsOverAMonthInConflict() {
+        AggregateFigures a = express();
+        for (int m = 1; m <= 11; m++) {
+            put(a, COUNTY_A, String.format("2024-%02d", m), "100");
+        }
+        a.conflict(COUNTY_A, "2024-03");
+        assertEquals(ItemStatus.MISSING_DATA, a.year(COUNTY_A, 2024, "parcels").problem());
+    }
+
+    @Test
+    void aCitysYearFromCountiesNeedsEveryCountyInEveryMonth() {
+        AggregateFigures a = express();
+        twelveMonths(a, COUNTY_A, 2024, "100");
+        for (int m = 1; m <= 11; m++) {
+            put(a, COUNTY_B, String.format("2024-%02d", m), "50");
+        }
+        assertProblem(ItemStatus.MISSING_DATA, a.year(CITY, 2024, "parcels"), "2024-12");
+        AggregateFigures b = express();
+        twelveMonths(b, COUNTY_A, 2024, "100");
+        twelveMonths(b, COUNTY_B, 2024, "50");
+        assertValue("1800", b.year(CITY, 2024, "parcels"));
+    }
+
+    // ---- snapshots: latest on or before the as-of date ----------------------------------
+
+    @Test
+    void theLatestSnapshotOnOrBeforeTheAsOfDateIsUsed() {
+        AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
+        a.put(COUNTY_A, "2024-06-30", "market_entities", new BigDecimal("1000"));
+        a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1200"));
+        a.put(COUNTY_A, "2025-01-31", "market_entities", new BigDecimal("1300"));
+        assertValue("1200", a.latestOnOrBefore(COUNTY_A, LocalDate.of(2024, 12, 31), "market_entities"));
+        assertValue("1000", a.latestOnOrBefore(COUNTY_A, LocalDate.of(2024, 12, 30), "market_entities"));
+        assertValue("1000", a.latestOnOrBefore(COUNTY_A, LocalDate.of(2024, 6, 30), "market_entities"));
+        assertValue("1300", a.latestOnOrBefore(COUNTY_A, LocalDate.of(2025, 6, 30), "market_entities"));
+        assertProblem(ItemStatus.MISSING_DATA, a.latestOnOrBefore(COUNTY_A, LocalDate.of(2024, 6, 29), "market_entities"),
+                "on or before 2024-06-29");
+    }
+
+    @Test
+    void aCitysSnapshotIsSummedFromCountiesAtTheSameDate() {
+        AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
+        a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1000"));
+        a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("500"));
+        assertValue("1500", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
+    }
+
+    @Test
+    void aCitysOwnSnapshotWinsOverTheSumAtTheSameDate() {
+        AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
+        a.put(CITY, "2024-12-31", "market_entities", new BigDecimal("9000"));
+        a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1000"));
+        a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("500"));
+        assertValue("9000", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
+    }
+
+    @Test
+    void theLatestSnapshotInConflictIsADataError() {
+        AggregateFigures a = new AggregateFigures("platform-accounts", true, TREE);
+        a.put(COUNTY_A, "2024-06-30", "platform_users", new BigDecimal("10"));
+        a.conflict(COUNTY_A, "2024-12-31");
+        assertEquals(ItemStatus.DATA_ERROR, a.latestOnOrBefore(COUNTY_A, LocalDate.of(2024, 12, 31), "platform_users").problem());
+        assertValue("10", a.latestOnOrBefore(COUNTY_A, LocalDate.of(2024, 12, 30), "platform_users"));
+    }
+}

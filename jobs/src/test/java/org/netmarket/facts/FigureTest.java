@@ -1,0 +1,39 @@
+package org.netmarket.facts;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.scoring.ItemStatus;
+
+import java.math.BigDecimal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FigureTest {
+
+    @Test
+    void presentFiguresAddExactly() {
+        Figure sum = Figure.of(new BigDecimal("0.1")).plus(Figure.of(new BigDecimal("0.2")));
+        assertTrue(sum.isPresent());
+        assertEquals(0, new BigDecimal("0.3").compareTo(sum.value()));
+    }
+
+    @Test
+    void aSumWithAMissingOrConflictingFigureIsThatProblem() {
+        Figure one = Figure.of(BigDecimal.ONE);
+        Figure missing = Figure.missing("no March");
+        Figure conflict = Figure.conflict("two versions of April");
+        assertEquals(missing, one.plus(missing));
+        assertEquals(missing, missing.plus(one));
+        assertEquals(conflict, one.plus(conflict));
+        assertFalse(one.plus(conflict).isPresent());
+    }
+
+    @Test
+    void missingWinsOverConflictWhateverTheOrder() {
+        Figure missing = Figure.missing("no March");
+        Figure conflict = Figure.conflict("two versions of April");
+        assertEquals(ItemStatus.MISSING_DATA, missing.plus(conflict).problem());
+        assertEquals(ItemStatus.MISSING_DATA, conflict.plus(missing).problem());
+    }
+}

@@ -1,0 +1,71 @@
+package org.netmarket.facts;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.scoring.ItemStatus;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.netmarket.facts.FactsBuilder.CITY;
+import static org.netmarket.facts.FactsBuilder.COUNTY_A;
+import static org.netmarket.facts.FactsBuilder.COUNTY_B;
+import static org.netmarket.facts.FactsBuilder.OTHER_CITY;
+import static org.netmarket.facts.FactsBuilder.PROVINCE;
+
+class RegionFactsTest {
+
+    @Test
+    void aConflictInACountyConcernsItsCityAndProvinceButNotItsSiblings() {
+        FactsBuilder b = FactsBuilder.year(2024).delivered("case-clues").recordConflict("case-clues", COUNTY_A);
+        Optional<String> atCounty = b.build(COUNTY_A).conflict("case-clues");
+        assertTrue(atCounty.isPresent());
+        assertEquals("case-clues has rows with conflicting versions in region " + COUNTY_A, atCounty.get());
+        assertTrue(b.build(CITY).conflict("case-clues").isPresent(), "the city's counts include the county's records");
+        assertTrue(b.build(PROVINCE).conflict("case-clues").isPresent());
+        assertFalse(b.build(COUNTY_B).conflict("case-clues").isPresent(), "sibling county");
+        assertFalse(b.build(OTHER_CITY).conflict("case-clues").isPresent(), "other city");
+        assertFalse(b.build(COUNTY_A).conflict("dispatches").isPresent(), "another extract");
+    }
+
+    @Test
+    void countsAndDeliveryAreTheRegions() {
+        FactsBuilder b = FactsBuilder.year(2024).delivered("dispatches")
+                .count(CITY, Facts.IDENTITY_CLAIMS, 30).count(COUNTY_A, Facts.IDENTITY_CLAIMS, 10);
+        assertEquals(30, b.build(CITY).count(Facts.IDENTITY_CLAIMS));
+        assertEquals(10, b.build(COUNTY_A).count(Facts.IDENTITY_CLAIMS));
+        assertEquals(0, b.build(COUNTY_B).count(Facts.IDENTITY_CLAIMS));
+        assertTrue(b.build(CITY).delivered("dispatches"));
+        assertFalse(b.build(CITY).delivered("training"));
+    }
+
+    @Test
+    void lookupsUseTheRegionAndThePeriod() {
+        FactsBuilder b = FactsBuilder.year(2024).asOf(LocalDate.of(2024, 6, 30))
+                .put("tax", CITY, "2024", "ecommerce_tax_yuan", "12.5")
+                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
+                .put("market-entities", CITY, "2024-03-31", "market_entities", "900")
+                .put("market-entities", CITY, "2024-09-30", "market_entities", "950")
+                .national(2024, "online_retail_share", "0.27");
+        RegionFacts city = b.build(CITY);
+        assertEquals(2024, city.year());
+        assertEquals(LocalDate.of(2024, 6, 30), city.asOf());
+        assertEquals(0, new BigDecimal("12.5").compareTo(city.yearly("tax", "ecommerce_tax_yuan", 2024).value()));
+        assertEquals(0, new BigDecimal("900").compareTo(city.snapshot("market-entities", "market_entities").value()),
+                "latest snapshot on or before 2024-06-30");
+        assertEquals(0, new BigDecimal("14400").compareTo(b.build(COUNTY_A).yearOfMonths("retail", "online_retail_yuan", 2023).value()));
+        assertEquals(ItemStatus.MISSING_DATA, b.build(COUNTY_B).yearOfMonths("retail", "online_retail_yuan", 2023).problem());
+        assertEquals(0, new BigDecimal("0.27").compareTo(city.national("online_retail_share", 2024).value()));
+        assertEquals(CITY, city.region().code());
+    }
+
+    @Test
+    void anUnknownAggregateExtractIsAProgrammingError() {
+        RegionFacts f = FactsBuilder.year(2024).build(CITY);
+        assertThrows(IllegalArgumentException.class, () -> f.yearly("sales", "x", 2024));
+    }
+}

@@ -1,0 +1,58 @@
+package org.netmarket.items;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.FactsBuilder;
+import org.netmarket.scoring.Measurement;
+import org.netmarket.scoring.Ratio;
+
+import static org.netmarket.facts.FactsBuilder.CITY;
+import static org.netmarket.facts.FactsBuilder.COUNTY_A;
+import static org.netmarket.items.ItemTesting.assertObservation;
+import static org.netmarket.items.ItemTesting.assertPoints;
+import static org.netmarket.items.ItemTesting.assertScored;
+import static org.netmarket.items.ItemTesting.assertStatus;
+import static org.netmarket.items.ItemTesting.measure;
+import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
+import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+
+/** Item 4: the number of new above-scale operators (counted by Spark); 1 -> 1 point, >= 2 -> 2. */
+class NewAboveScaleOperatorsTest {
+    private static final NewAboveScaleOperators ITEM = new NewAboveScaleOperators();
+
+    private static Measurement withCount(long n) {
+        return measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators", "operator-sales")
+                .count(CITY, Facts.OPERATORS_NEW_ABOVE_SCALE, n).build(CITY));
+    }
+
+    @Test
+    void theCountIsTheValue() {
+        Measurement m = withCount(3);
+        assertScored(m);
+        assertObservation(m.headline(), "operators", Ratio.of(3), null);
+        assertPoints("4", "2", m);
+        assertPoints("4", "1", withCount(1));
+        assertPoints("4", "0", withCount(0));
+    }
+
+    @Test
+    void bothExtractsMustBeDelivered() {
+        assertStatus(MISSING_DATA, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators").build(CITY)),
+                "operator-sales was not delivered");
+        assertStatus(MISSING_DATA, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operator-sales").build(CITY)),
+                "operators was not delivered");
+    }
+
+    @Test
+    void conflictingSalesAreADataError() {
+        assertStatus(DATA_ERROR, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators", "operator-sales")
+                .recordConflict("operator-sales", COUNTY_A).count(CITY, Facts.OPERATORS_NEW_ABOVE_SCALE, 2).build(CITY)),
+                "operator-sales has rows with conflicting versions");
+    }
+
+    @Test
+    void notDeliveredWinsOverAConflict() {
+        assertStatus(MISSING_DATA, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators")
+                .recordConflict("operators", COUNTY_A).build(CITY)), "operator-sales was not delivered");
+    }
+}

@@ -1,0 +1,97 @@
+package org.netmarket.items;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.facts.Facts;
+import org.netmarket.facts.FactsBuilder;
+import org.netmarket.scoring.Measurement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.netmarket.facts.FactsBuilder.CITY;
+import static org.netmarket.facts.FactsBuilder.COUNTY_A;
+import static org.netmarket.facts.FactsBuilder.COUNTY_B;
+import static org.netmarket.items.ItemTesting.assertObservation;
+import static org.netmarket.items.ItemTesting.assertPoints;
+import static org.netmarket.items.ItemTesting.assertScored;
+import static org.netmarket.items.ItemTesting.assertStatus;
+import static org.netmarket.items.ItemTesting.frac;
+import static org.netmarket.items.ItemTesting.measure;
+import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
+import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+
+/** Item 3: active operators at the as-of date / market entities (latest as_of_date <= as-of); band 8%-15%. */
+class OperatorShareOfMarketEntitiesTest {
+    private static final OperatorShareOfMarketEntities ITEM = new OperatorShareOfMarketEntities();
+
+    private static FactsBuilder facts() {
+        return FactsBuilder.year(2024).delivered("operators")
+                .count(CITY, Facts.OPERATORS_ACTIVE, 150)
+                .put("market-entities", CITY, "2024-06-30", "market_entities", "2000")
+                .put("market-entities", CITY, "2024-12-31", "market_entities", "1000")
+                .put("market-entities", CITY, "2025-01-31", "market_entities", "500");
+    }
+
+    @Test
+    void activeOperatorsOverTheLatestMarketEntitiesOnOrBeforeTheAsOfDate() {
+        Measurement m = measure(ITEM, "3", facts().build(CITY));
+        assertScored(m);
+        assertObservation(m.headline(), "share", frac(150, 1000), null); // 2024-12-31 snapshot, not 2025-01-31
+        assertPoints("3", "2", m); // exactly 15%
+        assertEquals(List.of("operators", "market-entities"), ITEM.extracts());
+    }
+
+    @Test
+    void anEarlierAsOfDateUsesAnEarlierSnapshot() {
+        Measurement m = measure(ITEM, "3", facts().asOf(LocalDate.of(2024, 12, 30)).build(CITY));
+        assertObservation(m.headline(), "share", frac(150, 2000), null);
+        assertPoints("3", "0", m); // 7.5%
+    }
+
+    @Test
+    void marketEntitiesFromCountiesAtTheSameDate() {
+        Measurement m = measure(ITEM, "3", FactsBuilder.year(2024).delivered("operators")
+                .count(CITY, Facts.OPERATORS_ACTIVE, 80)
+                .put("market-entities", COUNTY_A, "2024-12-31", "market_entities", "600")
+                .put("market-entities", COUNTY_B, "2024-12-31", "market_entities", "400").build(CITY));
+        assertObservation(m.headline(), "share", frac(80, 1000), null);
+        assertPoints("3", "1", m); // exactly 8%
+    }
+
+    @Test
+    void operatorsNotDeliveredIsMissingData() {
+        FactsBuilder b = FactsBuilder.year(2024).count(CITY, Facts.OPERATORS_ACTIVE, 150)
+                .put("market-entities", CITY, "2024-12-31", "market_entities", "1000");
+        assertStatus(MISSING_DATA, measure(ITEM, "3", b.build(CITY)), "operators was not delivered");
+    }
+
+    @Test
+    void noMarketEntitiesSnapshotIsMissingData() {
+        Measurement m = measure(ITEM, "3", FactsBuilder.year(2024).delivered("operators")
+                .count(CITY, Facts.OPERATORS_ACTIVE, 150)
+                .put("market-entities", CITY, "2025-01-31", "market_entities", "1000").build(CITY));
+        assertStatus(MISSING_DATA, m, "on or before 2024-12-31");
+    }
+
+    @Test
+    void zeroMarketEntitiesIsADataError() {
+        Measurement m = measure(ITEM, "3", FactsBuilder.year(2024).delivered("operators")
+                .count(CITY, Facts.OPERATORS_ACTIVE, 0)
+                .put("market-entities", CITY, "2024-12-31", "market_entities", "0").build(CITY));
+        assertStatus(DATA_ERROR, m, "market entities at 2024-12-31 is 0");
+    }
+
+    @Test
+    void conflictingOperatorsAreADataError() {
+        assertStatus(DATA_ERROR, measure(ITEM, "3", facts().recordConflict("operators", COUNTY_B).build(CITY)),
+                "operators has rows with conflicting versions in region " + COUNTY_B);
+    }
+
+    @Test
+    void missingMarketEntitiesWinOverConflictingOperators() {
+        Measurement m = measure(ITEM, "3", FactsBuilder.year(2024).delivered("operators")
+                .recordConflict("operators", COUNTY_A).notDelivered("market-entities").build(CITY));
+        assertStatus(MISSING_DATA, m, "market-entities was not delivered");
+    }
+}

@@ -1,0 +1,72 @@
+package org.netmarket.items;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.facts.FactsBuilder;
+import org.netmarket.scoring.Measurement;
+
+import static org.netmarket.facts.FactsBuilder.CITY;
+import static org.netmarket.facts.FactsBuilder.COUNTY_A;
+import static org.netmarket.facts.FactsBuilder.COUNTY_B;
+import static org.netmarket.items.ItemTesting.assertObservation;
+import static org.netmarket.items.ItemTesting.assertPoints;
+import static org.netmarket.items.ItemTesting.assertScored;
+import static org.netmarket.items.ItemTesting.assertStatus;
+import static org.netmarket.items.ItemTesting.frac;
+import static org.netmarket.items.ItemTesting.measure;
+import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
+import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+
+/** Item 11.1: platform users / staffed supervisors (latest snapshot <= as-of); 1 if users > 50% of staff. */
+class PlatformUserCoverageTest {
+    private static final PlatformUserCoverage ITEM = new PlatformUserCoverage();
+
+    private static FactsBuilder accounts(String region, String date, String users, String staff) {
+        return FactsBuilder.year(2024)
+                .put("platform-accounts", region, date, "platform_users", users)
+                .put("platform-accounts", region, date, "staffed_supervisors", staff);
+    }
+
+    @Test
+    void usersExactlyHalfOfStaffDoNotExceedIt() {
+        Measurement m = measure(ITEM, "11.1", accounts(CITY, "2024-12-31", "5", "10").build(CITY));
+        assertScored(m);
+        assertObservation(m.headline(), "users_per_staff", frac(5, 10), null);
+        assertPoints("11.1", "0", m);
+    }
+
+    @Test
+    void oneMoreUserExceedsHalf() {
+        assertPoints("11.1", "1", measure(ITEM, "11.1", accounts(CITY, "2024-12-31", "6", "10").build(CITY)));
+    }
+
+    @Test
+    void theLatestSnapshotOnOrBeforeTheAsOfDateCounts() {
+        FactsBuilder b = accounts(CITY, "2024-09-30", "6", "10")
+                .put("platform-accounts", CITY, "2025-01-15", "platform_users", "1")
+                .put("platform-accounts", CITY, "2025-01-15", "staffed_supervisors", "10");
+        assertObservation(measure(ITEM, "11.1", b.build(CITY)).headline(), "users_per_staff", frac(6, 10), null);
+    }
+
+    @Test
+    void aCityWithoutItsOwnRowSumsItsCounties() {
+        FactsBuilder b = accounts(COUNTY_A, "2024-12-31", "2", "6")
+                .put("platform-accounts", COUNTY_B, "2024-12-31", "platform_users", "3")
+                .put("platform-accounts", COUNTY_B, "2024-12-31", "staffed_supervisors", "4");
+        Measurement m = measure(ITEM, "11.1", b.build(CITY));
+        assertObservation(m.headline(), "users_per_staff", frac(5, 10), null);
+        assertPoints("11.1", "0", m);
+    }
+
+    @Test
+    void noStaffedSupervisorsIsADataError() {
+        assertStatus(DATA_ERROR, measure(ITEM, "11.1", accounts(CITY, "2024-12-31", "3", "0").build(CITY)),
+                "staffed supervisors at 2024-12-31 is 0");
+    }
+
+    @Test
+    void noSnapshotIsMissingData() {
+        assertStatus(MISSING_DATA, measure(ITEM, "11.1", FactsBuilder.year(2024).build(CITY)), "platform-accounts");
+        assertStatus(MISSING_DATA, measure(ITEM, "11.1", accounts(CITY, "2024-12-31", "6", "10")
+                .notDelivered("platform-accounts").build(CITY)), "platform-accounts was not delivered");
+    }
+}

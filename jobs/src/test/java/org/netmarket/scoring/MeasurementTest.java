@@ -1,0 +1,98 @@
+package org.netmarket.scoring;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
+import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.scoring.ItemStatus.NO_RECORDS;
+
+class MeasurementTest {
+
+    /** indicators.md: "When several apply, the first in this order wins: missing_data, data_error, no_records." */
+    static Stream<Arguments> precedence() {
+        return Stream.of(
+                Arguments.of(List.of(MISSING_DATA, DATA_ERROR, NO_RECORDS), MISSING_DATA),
+                Arguments.of(List.of(NO_RECORDS, DATA_ERROR, MISSING_DATA), MISSING_DATA),
+                Arguments.of(List.of(DATA_ERROR, NO_RECORDS, MISSING_DATA), MISSING_DATA),
+                Arguments.of(List.of(NO_RECORDS, MISSING_DATA), MISSING_DATA),
+                Arguments.of(List.of(DATA_ERROR, MISSING_DATA), MISSING_DATA),
+                Arguments.of(List.of(NO_RECORDS, DATA_ERROR), DATA_ERROR),
+                Arguments.of(List.of(DATA_ERROR, NO_RECORDS), DATA_ERROR),
+                Arguments.of(List.of(NO_RECORDS, NO_RECORDS), NO_RECORDS),
+                Arguments.of(List.of(DATA_ERROR), DATA_ERROR));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("precedence")
+    void theFirstStatusInPrecedenceOrderWins(List<ItemStatus> added, ItemStatus expected) {
+        Measurement.Problems p = new Measurement.Problems();
+        for (int i = 0; i < added.size(); i++) {
+            p.add(added.get(i), "problem " + i);
+        }
+        Measurement m = p.toMeasurement(List.of());
+        assertEquals(expected, m.status(), "problems " + added);
+        assertFalse(m.isScored());
+    }
+
+    @Test
+    void everyReasonIsKeptForTheAnalyst() {
+        Measurement m = new Measurement.Problems()
+                .add(NO_RECORDS, "no report clues to count")
+                .add(MISSING_DATA, "retail was not delivered")
+                .toMeasurement(List.of());
+        assertEquals(MISSING_DATA, m.status());
+        assertEquals("no report clues to count; retail was not delivered", m.reason());
+    }
+
+    @Test
+    void withoutProblemsTheObservationsAreScored() {
+        Observation o = Observation.of("share", Ratio.of(3, 20));
+        Measurement.Problems p = new Measurement.Problems();
+        assertFalse(p.any());
+        Measurement m = p.orMeasured(List.of(o));
+        assertTrue(m.isScored());
+        assertEquals(ItemStatus.SCORED, m.status());
+        assertEquals(List.of(o), m.observations());
+        assertEquals(o, m.headline());
+        assertNull(m.reason());
+    }
+
+    @Test
+    void withProblemsPartialObservationsAreKeptButNotScored() {
+        Observation partial = Observation.of("on_time_rate", Ratio.of(1, 1));
+        Measurement m = new Measurement.Problems().add(NO_RECORDS, "no closed ODR complaints")
+                .orMeasured(List.of(partial));
+        assertEquals(NO_RECORDS, m.status());
+        assertEquals(List.of(partial), m.observations());
+    }
+
+    @Test
+    void theHeadlineIsTheFirstObservation() {
+        Observation y = Observation.of("2024", Ratio.of(1, 10));
+        Observation y1 = Observation.of("2023", Ratio.of(2, 10));
+        assertEquals(y, Measurement.of(y, y1).headline());
+        assertNull(Measurement.unscored(NO_RECORDS, "none").headline());
+    }
+
+    @Test
+    void aScoredMeasurementNeedsAnObservation() {
+        assertThrows(IllegalArgumentException.class, () -> Measurement.of(List.of()));
+    }
+
+    @Test
+    void unscoredCannotBeScoredAndNeedsAReason() {
+        assertThrows(IllegalArgumentException.class, () -> Measurement.unscored(ItemStatus.SCORED, "x"));
+        assertThrows(NullPointerException.class, () -> Measurement.unscored(NO_RECORDS, null));
+    }
+}

@@ -1,0 +1,169 @@
+package org.netmarket.staging;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RFC 4180 records with the line each starts on and its raw text as delivered. */
+class CsvRecordsTest {
+
+    private static List<CsvRecords.Line> read(String text) throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader(text))) {
+            List<CsvRecords.Line> out = new ArrayList<>();
+            while (r.hasNext()) {
+                out.add(r.next());
+            }
+            return out;
+        }
+    }
+
+    private static void assertLine(CsvRecords.Line l, long line, String raw, String... fields) {
+        assertEquals(line, l.lineNumber(), "line of " + raw);
+        assertEquals(raw, l.raw(), "raw text of the record on line " + line);
+        assertArrayEquals(fields, l.fields(), "fields of the record on line " + line);
+    }
+
+    @Test
+    void headerIsTrimmedAndALeadingBomDropped() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader("\uFEFFregion_code, region_name ,level\n330100,杭州市,city\n"))) {
+            assertEquals(List.of("region_code", "region_name", "level"), r.header());
+        }
+    }
+
+    @Test
+    void recordsWithLfLineEnds() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,2\n3,4\n");
+        assertEquals(2, lines.size());
+        assertLine(lines.get(0), 2, "1,2", "1", "2");
+        assertLine(lines.get(1), 3, "3,4", "3", "4");
+    }
+
+    @Test
+    void recordsWithCrlfLineEnds() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\r\n1,2\r\n3,4\r\n");
+        assertLine(lines.get(0), 2, "1,2", "1", "2");
+        assertLine(lines.get(1), 3, "3,4", "3", "4");
+    }
+
+    @Test
+    void theLastRecordNeedsNoLineEnd() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,2\n3,4");
+        assertLine(lines.get(1), 3, "3,4", "3", "4");
+    }
+
+    @Test
+    void quotedCommasAndDoubledQuotes() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n\"杭州, 浙江\",\"say \"\"hi\"\"\"\n5,6\n");
+        assertLine(lines.get(0), 2, "\"杭州, 浙江\",\"say \"\"hi\"\"\"", "杭州, 浙江", "say \"hi\"");
+        assertLine(lines.get(1), 3, "5,6", "5", "6");
+    }
+
+    @Test
+    void aLineBreakInsideAQuotedFieldKeepsTheFollowingLineNumbersRight() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,\"multi\nline\nthree\"\n5,6\n7,8\n");
+        assertEquals(3, lines.size());
+        assertLine(lines.get(0), 2, "1,\"multi\nline\nthree\"", "1", "multi\nline\nthree");
+        assertLine(lines.get(1), 5, "5,6", "5", "6");
+        assertLine(lines.get(2), 6, "7,8", "7", "8");
+    }
+
+    @Test
+    void aQuotedCrlfIsKeptInTheFieldAndTheRawText() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\r\n1,\"x\r\ny\"\r\n3,4\r\n");
+        assertLine(lines.get(0), 2, "1,\"x\r\ny\"", "1", "x\r\ny");
+        assertLine(lines.get(1), 4, "3,4", "3", "4");
+    }
+
+    @Test
+    void aDoubledQuoteInsideAMultiLineFieldDoesNotEndIt() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,\"he said \"\"no\"\"\nand left\"\n2,3\n");
+        assertLine(lines.get(0), 2, "1,\"he said \"\"no\"\"\nand left\"", "1", "he said \"no\"\nand left");
+        assertLine(lines.get(1), 4, "2,3", "2", "3");
+    }
+
+    @Test
+    void blankLinesAreSkippedWithoutShiftingLineNumbers() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,2\n\n3,4\n\r\n\r\n5,6\n");
+        assertEquals(3, lines.size());
+        assertLine(lines.get(0), 2, "1,2", "1", "2");
+        assertLine(lines.get(1), 4, "3,4", "3", "4");
+        assertLine(lines.get(2), 7, "5,6", "5", "6");
+    }
+
+    @Test
+    void blankLinesAfterTheHeader() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n\n\n1,2\n");
+        assertLine(lines.get(0), 4, "1,2", "1", "2");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldIsAnOrdinaryCharacter() throws IOException {
+        // Not a quoted field (it does not start with a quote), so the record ends at its line end.
+        List<CsvRecords.Line> lines = read("a,b\n1,5\"2 screen\n2,3\n");
+        assertEquals(2, lines.size());
+        assertLine(lines.get(0), 2, "1,5\"2 screen", "1", "5\"2 screen");
+        assertLine(lines.get(1), 3, "2,3", "2", "3");
+    }
+
+    @Test
+    void fieldsAreNotTrimmed() throws IOException {
+        assertLine(read("a,b\n 1 , x\n").get(0), 2, " 1 , x", " 1 ", " x");
+    }
+
+    @Test
+    void anUnterminatedQuoteIsMalformed() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,2\n3,\"never closed\n4,5\n"))) {
+            assertLine(r.next(), 2, "1,2", "1", "2");
+            CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext);
+            assertTrue(e.getMessage().startsWith("malformed CSV after line 2"), e.getMessage());
+        }
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsMalformed() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,\"ab\"c\n"))) {
+            CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext);
+            assertTrue(e.getMessage().startsWith("malformed CSV after line 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMalformedHeaderIsMalformed() {
+        CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class,
+                () -> new CsvRecords(new StringReader("a,\"b\n1,2\n")));
+        assertTrue(e.getMessage().startsWith("malformed CSV header (line 1)"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyFileHasNoHeaderAndNoRecords() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader(""))) {
+            assertEquals(List.of(), r.header());
+            assertFalse(r.hasNext());
+            assertThrows(NoSuchElementException.class, r::next);
+        }
+    }
+
+    @Test
+    void aHeaderOnlyFileHasNoRecords() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader("a,b\r\n"))) {
+            assertEquals(List.of("a", "b"), r.header());
+            assertFalse(r.hasNext());
+        }
+    }
+
+    @Test
+    void rowsMayHaveAnotherNumberOfFieldsThanTheHeader() throws IOException {
+        // Judging the width is the scan's job; the reader hands the record over as it is.
+        assertLine(read("a,b\n1,2,3\n").get(0), 2, "1,2,3", "1", "2", "3");
+    }
+}

@@ -1,0 +1,267 @@
+package org.netmarket.staging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.edition.TestEditions;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.RowValidator;
+import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.extract.ValidationContext;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One delivered file read as events: rows, quarantined rows, then the file report. */
+class ExtractFileScanTest {
+    private static final SchemaCatalog CATALOG = SchemaCatalog.load();
+    /** regions.csv: region_code, region_name, parent_code (optional), level, economic_zone. */
+    private static final ExtractSchema REGIONS = CATALOG.get("regions");
+    private static final String HEADER = "region_code,region_name,parent_code,level,economic_zone";
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<ExtractFileScan.Event> scan(Path file, ExtractSchema schema, ValidationContext context) throws IOException {
+        List<ExtractFileScan.Event> events = new ArrayList<>();
+        try (ExtractFileScan s = ExtractFileScan.open(file.toString(), () -> Files.newInputStream(file),
+                new RowValidator(schema, context))) {
+            s.forEachRemaining(events::add);
+        }
+        ExtractFileScan.Event last = events.get(events.size() - 1);
+        assertTrue(last.isReport(), "the scan ends with the file report");
+        assertEquals(1, events.stream().filter(ExtractFileScan.Event::isReport).count(), "exactly one report");
+        return events;
+    }
+
+    private static List<ExtractFileScan.Event> scanRegions(Path file) throws IOException {
+        return scan(file, REGIONS, new ValidationContext(null, TestEditions.edition2022()));
+    }
+
+    private static FileReport report(List<ExtractFileScan.Event> events) {
+        return events.get(events.size() - 1).report();
+    }
+
+    private static List<ExtractFileScan.Event> rows(List<ExtractFileScan.Event> events) {
+        return events.stream().filter(ExtractFileScan.Event::isRow).toList();
+    }
+
+    private static List<ExtractFileScan.Event> rejections(List<ExtractFileScan.Event> events) {
+        return events.stream().filter(ExtractFileScan.Event::isRejection).toList();
+    }
+
+    @Test
+    void aGoodFileGivesTypedRowsAndAReport() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100,county,east\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        List<ExtractFileScan.Event> rows = rows(events);
+        assertEquals(2, rows.size());
+        assertEquals(2, rows.get(0).line());
+        assertArrayEquals(new Object[]{"330100", "杭州市", "330000", "city", "east"}, rows.get(0).values());
+        assertEquals(3, rows.get(1).line());
+        FileReport r = report(events);
+        assertEquals("regions", r.extract());
+        assertEquals(f.toString(), r.path());
+        assertEquals("UTF-8", r.encoding());
+        assertEquals(Files.size(f), r.bytes());
+        assertEquals(64, r.sha256().length());
+        assertEquals(2, r.rowsRead());
+        assertEquals(0, r.rowsQuarantined());
+        assertEquals(List.of(), r.extraColumns());
+        assertNull(r.problem());
+        assertFalse(r.failed());
+    }
+
+    @Test
+    void columnsMayComeInAnyOrder() throws IOException {
+        Path f = write("regions.csv", "economic_zone,level,parent_code,region_name,region_code\nwest,county,330100,某县,330199\n");
+        List<ExtractFileScan.Event> rows = rows(scanRegions(f));
+        assertArrayEquals(new Object[]{"330199", "某县", "330100", "county", "west"}, rows.get(0).values(),
+                "values in schema order whatever the file's order");
+    }
+
+    @Test
+    void extraColumnsAreReadOverAndNamedInTheReport() throws IOException {
+        Path f = write("regions.csv", "remark," + HEADER + ",population\nnew,330100,杭州市,330000,city,east,12000000\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertArrayEquals(new Object[]{"330100", "杭州市", "330000", "city", "east"}, rows(events).get(0).values());
+        assertEquals(List.of("remark", "population"), report(events).extraColumns());
+        assertFalse(report(events).failed());
+    }
+
+    @Test
+    void aMissingRequiredColumnFailsTheFileNamingFileAndColumn() throws IOException {
+        Path f = write("regions.csv", "region_code,region_name,parent_code,economic_zone\n330100,杭州市,330000,east\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(1, events.size(), "no rows are read from a file that lacks a column");
+        FileReport r = report(events);
+        assertTrue(r.failed());
+        assertEquals(f + ": header (line 1) lacks required column level; extract regions needs "
+                + "region_code, region_name, parent_code, level, economic_zone", r.problem());
+    }
+
+    @Test
+    void twoMissingColumnsAreBothNamed() throws IOException {
+        Path f = write("regions.csv", "region_code,region_name,parent_code\n330100,杭州市,330000\n");
+        String problem = report(scanRegions(f)).problem();
+        assertTrue(problem.startsWith(f + ": header (line 1) lacks required columns level, economic_zone;"), problem);
+    }
+
+    @Test
+    void aColumnNamedTwiceFailsTheFile() throws IOException {
+        Path f = write("regions.csv", HEADER + ",level\n330100,杭州市,330000,city,east,city\n");
+        FileReport r = report(scanRegions(f));
+        assertEquals(f + ": header (line 1) names column level more than once", r.problem());
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfFieldsIsQuarantined() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100,county\n"
+                + "330105,拱墅区,330100,county,east,extra\n330106,西湖区,330100,county,east\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        List<ExtractFileScan.Event> rejected = rejections(events);
+        assertEquals(2, rejected.size());
+        assertEquals(3, rejected.get(0).line());
+        assertEquals("330102,上城区,330100,county", rejected.get(0).raw());
+        assertNull(rejected.get(0).rejection().column(), "the row as a whole is at fault");
+        assertEquals("the row has 4 fields but the header has 5 (an unquoted comma or a missing field?)",
+                rejected.get(0).rejection().reason());
+        assertEquals(4, rejected.get(1).line());
+        assertEquals("the row has 6 fields but the header has 5 (an unquoted comma or a missing field?)",
+                rejected.get(1).rejection().reason());
+        assertEquals(List.of(2L, 5L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
+        assertEquals(4, report(events).rowsRead());
+        assertEquals(2, report(events).rowsQuarantined());
+    }
+
+    @Test
+    void anInvalidValueIsQuarantinedWithLineRawTextAndReason() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100,district,east\n");
+        ExtractFileScan.Event e = rejections(scanRegions(f)).get(0);
+        assertEquals(3, e.line());
+        assertEquals("330102,上城区,330100,district,east", e.raw());
+        assertEquals("level", e.rejection().column());
+        assertEquals("'district' is not one of province, city, county", e.rejection().reason());
+    }
+
+    @Test
+    void anEmptyFileFailsWithAProblemNamingIt() throws IOException {
+        Path f = write("regions.csv", new byte[0]);
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(1, events.size());
+        assertEquals(f + ": the file is empty; a header row is required", report(events).problem());
+        assertEquals(0, report(events).rowsRead());
+    }
+
+    @Test
+    void aHeaderOnlyFileIsFineAndEmpty() throws IOException {
+        FileReport r = report(scanRegions(write("regions.csv", HEADER + "\r\n")));
+        assertNull(r.problem());
+        assertEquals(0, r.rowsRead());
+    }
+
+    @Test
+    void bomAndCrlfAreHandled() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = (HEADER + "\r\n330100,杭州市,330000,city,east\r\n330102,上城区,330100,town,east\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, bytes, 0, bom.length);
+        System.arraycopy(text, 0, bytes, bom.length, text.length);
+        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", bytes));
+        FileReport r = report(events);
+        assertNull(r.problem(), "the BOM is not part of the first column's name");
+        assertEquals("UTF-8 (BOM)", r.encoding());
+        assertEquals("330100", rows(events).get(0).values()[0]);
+        ExtractFileScan.Event rejected = rejections(events).get(0);
+        assertEquals(3, rejected.line());
+        assertEquals("330102,上城区,330100,town,east", rejected.raw(), "raw text without the CR");
+    }
+
+    @Test
+    void gb18030FilesAreDetectedAndDecoded() throws IOException {
+        Charset gb = Charset.forName("GB18030");
+        Path f = write("regions.csv", (HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100,county,east\n").getBytes(gb));
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        FileReport r = report(events);
+        assertEquals("GB18030", r.encoding());
+        assertTrue(r.isGb18030());
+        assertEquals(List.of("杭州市", "上城区"), rows(events).stream().map(e -> (String) e.values()[1]).toList());
+    }
+
+    @Test
+    void quotedCommasDoubledQuotesAndLineBreaksInsideFields() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n"
+                + "330100,\"杭州市, 浙江\",330000,city,east\n"          // line 2
+                + "330102,\"上城区\n(原\"\"上城\"\")\",330100,county,east\n" // lines 3-4
+                + "330105,拱墅区,330100,borough,east\n"                  // line 5: quarantined
+                + "330106,\"西湖区\n风景\",330100,ward,east\n"            // lines 6-7: quarantined
+                + "330108,滨江区,330100,county,east\n");                 // line 8
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        List<ExtractFileScan.Event> rows = rows(events);
+        assertEquals(List.of(2L, 3L, 8L), rows.stream().map(ExtractFileScan.Event::line).toList());
+        assertEquals("杭州市, 浙江", rows.get(0).values()[1]);
+        assertEquals("上城区\n(原\"上城\")", rows.get(1).values()[1]);
+        List<ExtractFileScan.Event> rejected = rejections(events);
+        assertEquals(5, rejected.get(0).line());
+        assertEquals("330105,拱墅区,330100,borough,east", rejected.get(0).raw());
+        assertEquals(6, rejected.get(1).line());
+        assertEquals("330106,\"西湖区\n风景\",330100,ward,east", rejected.get(1).raw(), "a multi-line record's raw text whole");
+    }
+
+    @Test
+    void malformedQuotingFailsTheFileAfterTheRowsBeforeIt() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,\"上城区,330100,county,east\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(List.of(2L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
+        FileReport r = report(events);
+        assertTrue(r.failed());
+        assertTrue(r.problem().startsWith(f + ": malformed CSV after line 2"), r.problem());
+    }
+
+    @Test
+    void malformedQuotingInTheHeaderFailsTheFile() throws IOException {
+        Path f = write("regions.csv", "region_code,\"region_name,parent_code,level,economic_zone\n330100,杭州市,,city,east\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(1, events.size(), "nothing is read from the file");
+        FileReport r = report(events);
+        assertTrue(r.problem().startsWith(f + ": malformed CSV header (line 1)"), r.problem());
+        assertEquals(0, r.rowsRead());
+        assertEquals("UTF-8", r.encoding());
+    }
+
+    @Test
+    void rowsAreValidatedAgainstTheContext() throws IOException {
+        ExtractSchema retail = CATALOG.get("retail");
+        Path f = write("retail-2024.csv", "region_code,month,online_retail_yuan,total_retail_yuan,reported_at\n"
+                + "330100,2024-01,1000.5,9000,2024-02-15\n"
+                + "330199,2024-01,1000.5,9000,2024-02-15\n");
+        List<ExtractFileScan.Event> events = scan(f, retail,
+                new ValidationContext(Set.of("330100"), TestEditions.edition2022()));
+        assertEquals(1, rows(events).size());
+        ExtractFileScan.Event rejected = rejections(events).get(0);
+        assertEquals(3, rejected.line());
+        assertEquals("region code 330199 is not in regions.csv", rejected.rejection().reason());
+        assertEquals("retail", report(events).extract());
+    }
+}
