@@ -54,7 +54,9 @@ public final class EditionLoader {
     /** Loads a bundled edition by id or an edition file by path. */
     public Edition load(String idOrPath) {
         Path p = Path.of(idOrPath);
-        if (idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || Files.isRegularFile(p)) {
+        // A path names a file; a bare id ("2022") is always a bundled edition.
+        if (idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || idOrPath.contains("/")
+                || idOrPath.contains(java.io.File.separator)) {
             if (!Files.isRegularFile(p)) {
                 throw new EditionException("edition file " + idOrPath + " does not exist");
             }
@@ -259,12 +261,17 @@ public final class EditionLoader {
                 }
                 case "all" -> {
                     keys(body, at, "compare", "threshold", "against", "points", "absent_counts_as_met");
+                    JsonNode absent = body.path("absent_counts_as_met");
+                    if (!absent.isMissingNode() && !absent.isBoolean()) {
+                        fail(at + ".absent_counts_as_met must be true or false");
+                    }
                     return new ScoringRule.AllPass(criterion(body, at, true), decimal(body, "points", at),
-                            body.path("absent_counts_as_met").asBoolean(false));
+                            absent.asBoolean(false));
                 }
                 case "per_observation" -> {
                     keys(body, at, "compare", "threshold", "against", "points_each", "observations");
-                    int n = body.path("observations").asInt(0);
+                    JsonNode obs = body.path("observations");
+                    int n = obs.isIntegralNumber() ? obs.asInt() : 0;
                     if (n <= 0) {
                         fail(at + ".observations must be a positive whole number (e.g. 2 for the last two years)");
                     }

@@ -7,7 +7,7 @@ import java.util.List;
  * One column of an extract.
  *
  * @param required  false when an empty field (null) is allowed
- * @param values    the allowed values of an enum column (compared case-sensitively)
+ * @param values    the allowed values of an enum column (matched ignoring case, stored as written here)
  * @param of        for a {@code points} column, the column holding the item code
  */
 public record ColumnSpec(String name, ColumnType type, boolean required, List<String> values, String of)

@@ -1,8 +1,6 @@
 package org.netmarket.facts;
 
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +15,8 @@ public final class CaseClueFacts implements RecordAggregation {
     }
 
     @Override
-    public Dataset<Row> population(Dataset<Row> latest, AggregationContext c) {
-        return latest.filter(CohortConditions.inCohort("received_at", c.period()));
+    public Column cohort(AggregationContext c) {
+        return CohortConditions.inCohort("received_at", c.period());
     }
 
     @Override

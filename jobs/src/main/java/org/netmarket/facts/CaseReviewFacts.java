@@ -1,8 +1,6 @@
 package org.netmarket.facts;
 
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -19,10 +17,10 @@ public final class CaseReviewFacts implements RecordAggregation {
     }
 
     @Override
-    public Dataset<Row> population(Dataset<Row> latest, AggregationContext c) {
+    public Column cohort(AggregationContext c) {
         LocalDate start = LocalDate.of(c.period().year(), 1, 1);
         LocalDate end = c.period().cohortEnd().toLocalDate(); // exclusive
-        return latest.filter(col("decided_on").geq(lit(start)).and(col("decided_on").lt(lit(end))));
+        return col("decided_on").geq(lit(start)).and(col("decided_on").lt(lit(end)));
     }
 
     @Override

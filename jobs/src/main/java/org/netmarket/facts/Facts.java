@@ -9,6 +9,14 @@ public final class Facts {
     private Facts() {
     }
 
+    /**
+     * All rows of a record-level extract in a region (any year): zero means the extract was
+     * delivered but has nothing for the region, which makes its items no_records.
+     */
+    public static String rowsOf(String extract) {
+        return extract + ".rows";
+    }
+
     /** operators: stock at the as-of date. */
     public static final String OPERATORS_ACTIVE = "operators.active";
     public static final String OPERATORS_SURVIVED = "operators.active_survived";

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -57,12 +58,13 @@ public final class OperatorSalesFacts {
         Dataset<Row> rows = pivot
                 .join(operators.select(col("operator_id"), col("region_code")), "operator_id")
                 .join(c.regionPairs(), RegionPairs.REGION)
-                .filter(isNew)
                 .groupBy(col(RegionPairs.SCORED_REGION))
-                .agg(countDistinct(col("operator_id")).as("n"));
+                .agg(countDistinct(when(isNew, col("operator_id"))).as("n"), count(lit(1)).as("rows"));
         List<RecordAggregation.FactCount> out = new ArrayList<>();
         for (Row r : rows.collectAsList()) {
             out.add(new RecordAggregation.FactCount(r.getString(0), Facts.OPERATORS_NEW_ABOVE_SCALE, r.getLong(1)));
+            // operators of the region with a sales row in the years the item looks at
+            out.add(new RecordAggregation.FactCount(r.getString(0), Facts.rowsOf(EXTRACT), r.getLong(2)));
         }
         return out;
     }

@@ -26,25 +26,26 @@ public interface RecordAggregation {
     /** Fact name -> condition; each fact counts the rows that meet its condition. */
     Map<String, Column> facts(AggregationContext context);
 
-    /** Rows of the extract that belong to the population (e.g. the cohort of year Y). */
-    default Dataset<Row> population(Dataset<Row> latest, AggregationContext context) {
-        return latest;
+    /** The rows the facts count (e.g. the cohort of year Y); every row by default. */
+    default Column cohort(AggregationContext context) {
+        return lit(true);
     }
 
     /**
-     * Runs the aggregation: population, roll-up join, one conditional count per fact. Returns
+     * Runs the aggregation in one pass: roll-up join, then per scored region the count of all
+     * rows ({@link Facts#rowsOf}) and one conditional count per fact within the cohort. Returns
      * rows (scored_region, fact, count).
      */
     default List<FactCount> aggregate(Dataset<Row> latest, AggregationContext context) {
-        Map<String, Column> facts = new LinkedHashMap<>(facts(context));
-        if (facts.isEmpty()) {
-            return List.of();
-        }
-        Dataset<Row> rows = population(latest, context)
-                .join(context.regionPairs(), RegionPairs.REGION);
+        Map<String, Column> facts = new LinkedHashMap<>();
+        facts.put(Facts.rowsOf(extract()), lit(true));
+        Column cohort = cohort(context);
+        facts(context).forEach((name, condition) -> facts.put(name, cohort.and(condition)));
+        Dataset<Row> rows = latest.join(context.regionPairs(), RegionPairs.REGION);
         List<Column> counts = new ArrayList<>();
         List<String> names = new ArrayList<>(facts.keySet());
         for (int i = 0; i < names.size(); i++) {
+            // A null condition (e.g. a comparison with an empty timestamp) counts as not met.
             counts.add(sum(when(facts.get(names.get(i)), lit(1L)).otherwise(lit(0L))).as("f" + i));
         }
         Dataset<Row> grouped = rows.groupBy(col(RegionPairs.SCORED_REGION))

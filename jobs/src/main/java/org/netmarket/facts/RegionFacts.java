@@ -73,6 +73,11 @@ public final class RegionFacts {
                 .map(r -> extract + " has rows with conflicting versions in region " + r);
     }
 
+    /** Rows of a record-level extract in this region and below, in any year. */
+    public long rows(String extract) {
+        return records.get(region.code(), Facts.rowsOf(extract));
+    }
+
     /** A record-level count (0 when the region has no such records). */
     public long count(String fact) {
         return records.get(region.code(), fact);

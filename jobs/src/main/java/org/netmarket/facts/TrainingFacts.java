@@ -1,8 +1,6 @@
 package org.netmarket.facts;
 
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +16,8 @@ public final class TrainingFacts implements RecordAggregation {
     }
 
     @Override
-    public Dataset<Row> population(Dataset<Row> latest, AggregationContext c) {
-        return latest.filter(col("year").equalTo(c.period().year()));
+    public Column cohort(AggregationContext c) {
+        return col("year").equalTo(c.period().year());
     }
 
     @Override

@@ -17,8 +17,9 @@ final class Measures {
     }
 
     /**
-     * Records the problems of record-level inputs: not delivered (missing_data) or conflicting
-     * versions in the region (data_error).
+     * Records the problems of record-level inputs: not delivered (missing_data), conflicting
+     * versions in the region (data_error), or delivered without any row for the region
+     * (no_records).
      */
     static Measurement.Problems recordInputs(RegionFacts f, String... extracts) {
         Measurement.Problems p = new Measurement.Problems();
@@ -27,6 +28,9 @@ final class Measures {
                 p.add(ItemStatus.MISSING_DATA, e + " was not delivered");
             } else {
                 f.conflict(e).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
+                if (f.rows(e) == 0) {
+                    p.add(ItemStatus.NO_RECORDS, e + " has no rows for region " + f.region().code());
+                }
             }
         }
         return p;

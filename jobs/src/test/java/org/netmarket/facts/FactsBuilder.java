@@ -22,7 +22,8 @@ import java.util.Set;
  *   └── 330200 宁波市 (city) ── 330203 海曙区 (county)
  * </pre>
  * Every aggregate extract is delivered (and empty) unless {@link #notDelivered} says otherwise;
- * record-level extracts are delivered only when {@link #delivered} names them.
+ * record-level extracts are delivered only when {@link #delivered} names them, and then have
+ * rows in every region unless {@link #noRows} says a region has none.
  */
 public final class FactsBuilder {
     public static final String PROVINCE = "330000";
@@ -39,6 +40,9 @@ public final class FactsBuilder {
             new Region(COUNTY_B, "拱墅区", CITY, "county", "east"),
             new Region(OTHER_CITY, "宁波市", PROVINCE, "city", "east"),
             new Region(OTHER_COUNTY, "海曙区", OTHER_CITY, "county", "east")));
+
+    public static final List<String> RECORD_EXTRACTS = List.of("operators", "operator-sales", "dispatches",
+            "case-clues", "case-reviews", "complaints", "training");
 
     public static final List<String> AGGREGATE_EXTRACTS =
             List.of("retail", "express", "tax", "employment", "market-entities", "platform-accounts");
@@ -71,6 +75,12 @@ public final class FactsBuilder {
         for (String e : extracts) {
             records.delivered(e);
         }
+        return this;
+    }
+
+    /** A delivered record-level extract has no row at all for the region (its items: no_records). */
+    public FactsBuilder noRows(String extract, String region) {
+        records.put(region, Facts.rowsOf(extract), 0);
         return this;
     }
 
@@ -147,6 +157,11 @@ public final class FactsBuilder {
     }
 
     public RegionFacts build(String region) {
+        for (String extract : RECORD_EXTRACTS) {
+            if (records.isDelivered(extract) && !records.of(region).containsKey(Facts.rowsOf(extract))) {
+                records.put(region, Facts.rowsOf(extract), 1);
+            }
+        }
         return new RegionFacts(TREE.get(region), period, TREE, records, aggregates, national, conflicts);
     }
 }

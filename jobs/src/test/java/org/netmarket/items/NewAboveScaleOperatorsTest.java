@@ -55,4 +55,11 @@ class NewAboveScaleOperatorsTest {
         assertStatus(MISSING_DATA, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators")
                 .recordConflict("operators", COUNTY_A).build(CITY)), "operator-sales was not delivered");
     }
+
+    @Test
+    void aRegionWhoseOperatorsHaveNoSalesRowsIsNoRecords() {
+        assertStatus(org.netmarket.scoring.ItemStatus.NO_RECORDS, measure(ITEM, "4", FactsBuilder.year(2024)
+                .delivered("operators", "operator-sales").noRows("operator-sales", CITY).build(CITY)),
+                "operator-sales has no rows for region " + CITY);
+    }
 }

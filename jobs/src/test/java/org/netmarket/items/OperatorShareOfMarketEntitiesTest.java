@@ -94,4 +94,14 @@ class OperatorShareOfMarketEntitiesTest {
                 .recordConflict("operators", COUNTY_A).notDelivered("market-entities").build(CITY));
         assertStatus(MISSING_DATA, m, "market-entities was not delivered");
     }
+
+    @Test
+    void aRegionWithoutOperatorRowsIsNoRecordsUnlessEntitiesAreMissing() {
+        FactsBuilder b = FactsBuilder.year(2024).delivered("operators").noRows("operators", CITY)
+                .put("market-entities", CITY, "2024-12-31", "market_entities", "1000");
+        assertStatus(org.netmarket.scoring.ItemStatus.NO_RECORDS, measure(ITEM, "3", b.build(CITY)), "operators has no rows");
+        // missing_data takes precedence over no_records
+        assertStatus(org.netmarket.scoring.ItemStatus.MISSING_DATA, measure(ITEM, "3", FactsBuilder.year(2024)
+                .delivered("operators").noRows("operators", CITY).build(CITY)), "market-entities");
+    }
 }

@@ -45,4 +45,10 @@ class ProceduralViolationLossesTest {
         assertStatus(DATA_ERROR, measure(ITEM, "18.2", FactsBuilder.year(2024).delivered("case-reviews")
                 .recordConflict("case-reviews", COUNTY_A).build(CITY)), "conflicting versions");
     }
+
+    @Test
+    void aRegionWithoutAnyReviewRowIsNoRecords() {
+        assertStatus(org.netmarket.scoring.ItemStatus.NO_RECORDS, measure(ITEM, "18.2", FactsBuilder.year(2024)
+                .delivered("case-reviews").noRows("case-reviews", CITY).build(CITY)), "case-reviews has no rows");
+    }
 }

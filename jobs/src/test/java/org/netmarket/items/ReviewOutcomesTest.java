@@ -6,6 +6,7 @@ import org.netmarket.facts.FactsBuilder;
 import org.netmarket.scoring.Measurement;
 import org.netmarket.scoring.Observation;
 
+import static org.netmarket.scoring.ItemStatus.NO_RECORDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.netmarket.facts.FactsBuilder.CITY;
@@ -70,5 +71,13 @@ class ReviewOutcomesTest {
     void aConflictIsADataError() {
         assertStatus(DATA_ERROR, measure(ITEM, "18.1", reviews(0, 0, 0, 0).recordConflict("case-reviews", COUNTY_A).build(CITY)),
                 "conflicting versions");
+    }
+
+    @Test
+    void aRegionWithoutAnyReviewRowIsNoRecords() {
+        // extracts.md: a delivered extract with no rows for the region gives its items no_records
+        // (decided reviews in other years would make the region's 2024 reviews simply "none": met)
+        assertStatus(NO_RECORDS, measure(ITEM, "18.1", reviews(0, 0, 0, 0).noRows("case-reviews", CITY).build(CITY)),
+                "case-reviews has no rows for region " + CITY);
     }
 }

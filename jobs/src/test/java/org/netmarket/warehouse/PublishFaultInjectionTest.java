@@ -1,0 +1,103 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.ExitCodes;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The database is lost in the middle of publishing: the published scores stay as they were,
+ * the lost run is recorded as failed once the database is back, and the next run succeeds
+ * without manual clean-up.
+ */
+class PublishFaultInjectionTest {
+    @TempDir
+    Path reports;
+
+    @Test
+    void losingTheDatabaseMidPublishLeavesPublishedScoresIntact() throws Exception {
+        TestingPostgres server = TestingPostgres.server();
+        assumeTrue(server.isOwn(), "needs a test server it may stop");
+        String url = server.createDatabase();
+        String[] args = {"--data", GoldenData.GIVEN.toString(), "--year", "2024", "--jdbc-url", url, "--wait-for-lock", "0"};
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "run", args).exitCode());
+        WarehouseRows published = WarehouseRows.query(url, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score", "region_code", "eval_year", "indicator_code");
+
+        // Make the publishing transaction stall after it has replaced the current item rows.
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION netmarket.stall() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN PERFORM pg_sleep(600); RETURN NULL; END $$");
+            s.execute("CREATE TRIGGER stall AFTER INSERT ON netmarket.evaluation_result "
+                    + "FOR EACH STATEMENT EXECUTE FUNCTION netmarket.stall()");
+        }
+        CompletableFuture<JobRunner.Result> lost = CompletableFuture.supplyAsync(() -> JobRunner.run(reports, "run", args));
+        waitUntilStalled(url, lost);
+        server.stop();
+        JobRunner.Result r = lost.get(5, TimeUnit.MINUTES);
+        assertNotEquals(ExitCodes.OK, r.exitCode(), "the run whose database went away failed");
+        server.start();
+
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER stall ON netmarket.evaluation_result");
+        }
+        WarehouseRows after = WarehouseRows.query(url, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score", "region_code", "eval_year", "indicator_code");
+        assertEquals(published.size(), after.size());
+        for (var e : published.all().entrySet()) {
+            after.assertValue(e.getKey(), "run_id", e.getValue().get("run_id"));
+            after.assertValue(e.getKey(), "points", e.getValue().get("points"));
+        }
+        WarehouseRows history = WarehouseRows.query(url, "history",
+                "SELECT DISTINCT run_id FROM netmarket.indicator_score_history", "run_id");
+        assertEquals(1, history.size(), "nothing of the lost run reached the history");
+
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "run", args).exitCode(), "the next run needs no clean-up");
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        runs.assertValue("1", "status", "succeeded");
+        runs.assertValue("2", "status", "failed");
+        String error = String.valueOf(runs.row("2").get("error"));
+        assertTrue(error.contains("stopped before finishing") || error.contains("connection"), error);
+        runs.assertValue("3", "status", "succeeded");
+        WarehouseRows current = WarehouseRows.query(url, "indicator_score",
+                "SELECT DISTINCT run_id FROM netmarket.indicator_score", "run_id");
+        assertEquals(1, current.size());
+        current.row("3");
+    }
+
+    /** Waits until a backend of the test database sleeps in the stalling trigger. */
+    private static void waitUntilStalled(String url, CompletableFuture<JobRunner.Result> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (run.isDone()) {
+                throw new AssertionError("the run finished before it stalled: " + run.get().output());
+            }
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' "
+                         + "AND datname = current_database()")) {
+                r.next();
+                if (r.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the publishing transaction never reached the stalling trigger");
+    }
+}
