@@ -57,7 +57,7 @@ public final class FactBuilder {
         this.edition = edition;
         this.tree = tree;
         this.extracts = extracts;
-        this.regionPairs = RegionPairs.of(spark, tree).cache();
+        this.regionPairs = RegionPairs.of(spark, tree);
         List<LoadedExtract> aggregateExtracts = extracts.values().stream()
                 .filter(e -> e.schema().kind() == ExtractKind.AGGREGATE).toList();
         List<AggregateFigures> collected = Concurrently.map(aggregateExtracts, this::collectAggregate);

@@ -12,8 +12,6 @@ import org.netmarket.region.RegionTree;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.broadcast;
-
 /**
  * The roll-up table of record-level extracts: one row per (region_code, scored_region) where
  * scored_region is the region itself or one of its ancestors, with the scored region's economic
@@ -39,6 +37,7 @@ public final class RegionPairs {
                 rows.add(RowFactory.create(r.code(), ancestor, tree.get(ancestor).economicZone()));
             }
         }
-        return broadcast(spark.createDataFrame(rows, shape));
+        // Small (regions x depth): Spark broadcasts it in every join by size.
+        return spark.createDataFrame(rows, shape);
     }
 }

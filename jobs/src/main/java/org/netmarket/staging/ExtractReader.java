@@ -96,7 +96,7 @@ public final class ExtractReader {
                         col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"));
 
         LatestVersion.Result dedup = LatestVersion.apply(valid, schema);
-        Dataset<Row> conflicts = dedup.conflicts().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> conflicts = dedup.conflicts();
         Dataset<Row> conflictQuarantine = conflicts.select(lit(schema.name()).as("extract"),
                 col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
                 lit(null).cast(DataTypes.StringType).as("raw_line"), lit(schema.version()).as("column_name"),
@@ -125,7 +125,7 @@ public final class ExtractReader {
         Dataset<Row> quarantine = rejected.unionByName(conflictQuarantine);
         long read = reports.stream().mapToLong(FileReport::rowsRead).sum();
         long quarantined = reports.stream().mapToLong(FileReport::rowsQuarantined).sum() + conflictRows.size();
-        Dataset<Row> latest = dedup.latest().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> latest = dedup.latest();
         for (FileReport f : reports) {
             if (f.failed()) {
                 LOG.error("extract {}: {}", schema.name(), f.problem());

@@ -51,6 +51,8 @@ public final class LatestVersion {
                 .withColumn(VALUES_MIN, min(col(VALUES)).over(byKey))
                 .withColumn(VALUES_MAX, max(col(VALUES)).over(byKey))
                 .withColumn(RANK, row_number().over(byKey.orderBy(col(SparkColumns.FILE), col(SparkColumns.LINE))));
+        // Both outputs come from the same windowed rows: compute them once.
+        winners = winners.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         String[] helpers = {MAX_VERSION, VALUES, VALUES_MIN, VALUES_MAX, RANK};
         Dataset<Row> latest = winners
                 .filter(col(VALUES_MIN).equalTo(col(VALUES_MAX)).and(col(RANK).equalTo(1)))
