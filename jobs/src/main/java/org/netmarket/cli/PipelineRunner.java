@@ -8,6 +8,7 @@ import org.netmarket.pipeline.ScoringPipeline;
 import org.netmarket.report.ScorecardPrinter;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.FileReport;
+import org.netmarket.warehouse.ScoreChanges;
 
 import java.io.PrintStream;
 
@@ -34,12 +35,34 @@ final class PipelineRunner {
         out.printf("%d region-year(s) scored, %d passed; %d item(s) need attention; %d rows read, %d quarantined.%n",
                 outcome.scorecards().size(), passed, attention, outcome.rowsRead(), outcome.rowsQuarantined());
         if (outcome.published()) {
+            printChanges(outcome, out);
             out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
         } else {
             out.println("Dry run: nothing was published.");
         }
         out.println("Run folder (run.log, quarantine.csv, inputs.csv): " + outcome.runFolder());
         return ExitCodes.OK;
+    }
+
+    /** Items and indicators whose points or status differ from what was published before. */
+    private static void printChanges(RunOutcome outcome, PrintStream out) {
+        if (outcome.changes().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Changes against what was published before (" + outcome.changes().size()
+                + "; all in view netmarket.score_change):");
+        int shown = 0;
+        for (ScoreChanges.Change c : outcome.changes()) {
+            if (shown++ == 40) {
+                out.println("    ... " + (outcome.changes().size() - 40) + " more");
+                break;
+            }
+            out.printf("    %s %d item %-5s %s -> %s%s%n", c.regionCode(), c.evalYear(), c.code(),
+                    c.previousPoints() == null ? "-" : c.previousPoints().stripTrailingZeros().toPlainString(),
+                    c.points().stripTrailingZeros().toPlainString(),
+                    java.util.Objects.equals(c.previousStatus(), c.status()) ? "" : "  (" + c.previousStatus() + " -> " + c.status() + ")");
+        }
     }
 
     private static void printValidation(RunOutcome outcome, PrintStream out) {

@@ -3,6 +3,7 @@ package org.netmarket.pipeline;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.FileReport;
+import org.netmarket.warehouse.ScoreChanges;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,5 +15,6 @@ import java.util.List;
  */
 public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
-                         long rowsQuarantined, Path runFolder, String warehouse, String note) {
+                         long rowsQuarantined, Path runFolder, String warehouse, String note,
+                         List<ScoreChanges.Change> changes) {
 }

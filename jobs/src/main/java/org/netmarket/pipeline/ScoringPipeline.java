@@ -29,6 +29,7 @@ import org.netmarket.warehouse.PublishedScores;
 import org.netmarket.warehouse.RunLedger;
 import org.netmarket.warehouse.RunRecord;
 import org.netmarket.warehouse.ScorePublisher;
+import org.netmarket.warehouse.ScoreChanges;
 import org.netmarket.warehouse.ScoreRows;
 import org.netmarket.warehouse.Warehouse;
 import org.slf4j.Logger;
@@ -128,7 +129,7 @@ public final class ScoringPipeline {
                 ledger.succeedWithoutPublishing(runId, unchanged);
                 LOG.info("{}; nothing to publish", unchanged);
                 return new RunOutcome(runId, false, edition.id(), null, List.of(), List.of(), 0, 0, folder.path(),
-                        warehouse.settings().redactedUrl(), unchanged);
+                        warehouse.settings().redactedUrl(), unchanged, List.of());
             }
         }
         Ingestion.Result ingest;
@@ -150,7 +151,7 @@ public final class ScoringPipeline {
         checkInput(ingest);
         if (config.validateOnly()) {
             return new RunOutcome(runId, false, edition.id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
-                    ingest.rowsQuarantined(), folder.path(), null, "validated only");
+                    ingest.rowsQuarantined(), folder.path(), null, "validated only", List.of());
         }
         RegionTree tree = ingest.regions();
         List<Region> scored = regionsToScore(tree);
@@ -177,14 +178,16 @@ public final class ScoringPipeline {
             publications.add(new Publication(edition, year, scored.stream().map(Region::code).toList(),
                     itemCodes == null ? null : codesInScope(edition, itemCodes), ScoreRows.of(edition, yearCards, period.asOf())));
         }
+        List<ScoreChanges.Change> changes = List.of();
         if (warehouse != null) {
             try (Stage s = Stage.start("publish")) {
                 new ScorePublisher(warehouse).publish(runId, tree.all(), publications);
             }
+            changes = ScoreChanges.of(warehouse, runId);
         }
         return new RunOutcome(runId, warehouse != null, edition.id(), tree, cards, files, ingest.rowsRead(),
                 ingest.rowsQuarantined(), folder.path(), warehouse == null ? null : warehouse.settings().redactedUrl(),
-                warehouse == null ? "dry run: nothing was published" : null);
+                warehouse == null ? "dry run: nothing was published" : null, changes);
     }
 
     /**
