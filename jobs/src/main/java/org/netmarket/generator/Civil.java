@@ -16,6 +16,8 @@ final class Civil {
     private static final int FIRST_DAY = (int) LocalDate.of(FIRST_YEAR, 1, 1).toEpochDay();
     /** year * 10000 + month * 100 + day for every day of the supported range. */
     private static final int[] YMD;
+    /** Epoch day of January 1 of FIRST_YEAR..LAST_YEAR + 1. */
+    private static final int[] NEW_YEAR = new int[LAST_YEAR - FIRST_YEAR + 2];
 
     static {
         int last = (int) LocalDate.of(LAST_YEAR, 12, 31).toEpochDay();
@@ -24,6 +26,9 @@ final class Civil {
         for (int i = 0; i < YMD.length; i++) {
             YMD[i] = d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
             d = d.plusDays(1);
+        }
+        for (int y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) {
+            NEW_YEAR[y - FIRST_YEAR] = (int) LocalDate.of(y, 1, 1).toEpochDay();
         }
     }
 
@@ -38,12 +43,17 @@ final class Civil {
         return (long) epochDay * SECONDS_PER_DAY + secondOfDay;
     }
 
+    /** Epoch day of January 1 (a table look-up: the hot loops call it per record). */
+    static int newYear(int year) {
+        return NEW_YEAR[year - FIRST_YEAR];
+    }
+
     static long startOfYear(int year) {
-        return seconds(day(year, 1, 1), 0);
+        return seconds(newYear(year), 0);
     }
 
     static int daysInYear(int year) {
-        return LocalDate.of(year, 1, 1).lengthOfYear();
+        return NEW_YEAR[year + 1 - FIRST_YEAR] - NEW_YEAR[year - FIRST_YEAR];
     }
 
     static int dayOf(long epochSecond) {

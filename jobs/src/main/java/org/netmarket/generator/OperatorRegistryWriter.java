@@ -60,7 +60,7 @@ final class OperatorRegistryWriter {
         o.type = u < 0.02 ? "platform" : u < 0.2 ? "self_built" : "in_platform";
         o.individual = "in_platform".equals(o.type) && r.nextDouble() < 0.7;
         int year = FIRST_REGISTRATION_YEAR + pick(yearWeights, r.nextDouble());
-        o.registered = Civil.day(year, 1, 1) + r.nextInt(Civil.daysInYear(year));
+        o.registered = Civil.newYear(year) + r.nextInt(Civil.daysInYear(year));
         double leaveChance = Math.min(0.35, 0.03 * (FIRST_NIGHT_DAY - o.registered) / 365.0);
         o.deregistered = -1;
         if (r.nextDouble() < leaveChance && o.registered + 60 < FIRST_NIGHT_DAY) {
@@ -143,14 +143,14 @@ final class OperatorRegistryWriter {
     private static void writeSales(CsvSink sales, byte[] id, Operator o, SplittableRandom r) {
         double base = Math.exp(Math.log(400_000) + r.nextGaussian() * 1.1);
         for (int y = Period.FIRST_RECORD_YEAR; y <= Period.LAST_YEAR; y++) {
-            boolean registeredBy = o.registered <= Civil.day(y, 12, 31);
-            boolean stillThere = o.deregistered < 0 || o.deregistered >= Civil.day(y, 1, 1);
+            boolean registeredBy = o.registered < Civil.newYear(y + 1);
+            boolean stillThere = o.deregistered < 0 || o.deregistered >= Civil.newYear(y);
             if (!registeredBy || !stillThere) {
                 continue;
             }
             double yuan = Math.min(SALES_CAP_YUAN, base * Math.pow(1.12, y - Period.FIRST_RECORD_YEAR) * r.nextDouble(0.85, 1.15));
             sales.utf8(id).integer(y).money(Math.round(yuan * 100))
-                    .date(Civil.day(y + 1, 1, 20) + r.nextInt(40)).endRow();
+                    .date(Civil.newYear(y + 1) + 19 + r.nextInt(40)).endRow();
         }
     }
 

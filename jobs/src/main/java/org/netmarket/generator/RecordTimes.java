@@ -22,7 +22,7 @@ final class RecordTimes {
     static long start(int year, int j, int n, SplittableRandom r, int firstHour, int hours) {
         int days = Civil.daysInYear(year);
         double slot = j < n ? j + r.nextDouble() : r.nextDouble() * n;
-        int day = Civil.day(year, 1, 1) + (int) Math.min(days - 1, slot * days / n);
+        int day = Civil.newYear(year) + (int) Math.min(days - 1, slot * days / n);
         return Civil.seconds(day, firstHour * Civil.HOUR + r.nextInt(hours * Civil.HOUR));
     }
 
