@@ -19,7 +19,9 @@ final class OperatorRegistryWriter {
 
     private static final int FIRST_REGISTRATION_YEAR = 2012;
     /** Share of ordinary operators that report e-commerce sales. */
-    private static final double SALES_SHARE = 0.057;
+    private static final double SALES_SHARE = 0.0675;
+    /** One in this many operators without sales reports a 2024 figure late, the next night. */
+    private static final int LATE_SALES_EVERY = 500;
     /** Ordinary operators stay well below every above-scale threshold. */
     private static final long SALES_CAP_YUAN = 15_000_000L;
     /** Numbers above every county's registry: a sales row for this operator names no registered one. */
@@ -46,12 +48,19 @@ final class OperatorRegistryWriter {
         int registered;
         int deregistered;
         long updatedAt;
-        boolean reportsSales;
         SplittableRandom random;
     }
 
     private long stream(CountyProfile p) {
         return Seeds.of(ctx.seed(), OPERATORS, p.index);
+    }
+
+    /**
+     * Sales draw from their own stream, so that a sales row can be drawn again without the
+     * operator's name (the next night revises sales of operators it does not resend).
+     */
+    private long salesStream(CountyProfile p) {
+        return Seeds.of(ctx.seed(), SALES, p.index);
     }
 
     private void draw(CountyProfile p, double[] yearWeights, int j, Operator o) {
@@ -69,7 +78,6 @@ final class OperatorRegistryWriter {
         int last = Math.max(o.registered, o.deregistered);
         o.updatedAt = Math.min(Period.EXTRACTED_AT - Civil.HOUR,
                 Civil.seconds(last + r.nextInt(20), 8 * Civil.HOUR + r.nextInt(10 * Civil.HOUR)));
-        o.reportsSales = r.nextDouble() < SALES_SHARE;
         o.random = r;
     }
 
@@ -127,8 +135,9 @@ final class OperatorRegistryWriter {
                 }
                 ops.timestamp(o.updatedAt).endRow();
                 active.add(p.index, o.registered, o.deregistered);
-                if (o.reportsSales) {
-                    writeSales(sales, id, o, o.random);
+                SplittableRandom r = Seeds.random(salesStream(p), j);
+                if (r.nextDouble() < SALES_SHARE) {
+                    writeSales(sales, id, o, r, 1.0, -1);
                 }
             }
             writeAboveScale(ops, sales, p, n);
@@ -140,18 +149,27 @@ final class OperatorRegistryWriter {
         ctx.close(SALES, sales);
     }
 
-    private static void writeSales(CsvSink sales, byte[] id, Operator o, SplittableRandom r) {
+    /**
+     * The yearly sales rows of an operator, for the years it was registered in; {@code factor}
+     * and {@code reportedOn} (when not -1) give a revision of the same rows.
+     */
+    private static void writeSales(CsvSink sales, byte[] id, Operator o, SplittableRandom r, double factor,
+                                   int reportedOn) {
         double base = Math.exp(Math.log(400_000) + r.nextGaussian() * 1.1);
         for (int y = Period.FIRST_RECORD_YEAR; y <= Period.LAST_YEAR; y++) {
-            boolean registeredBy = o.registered < Civil.newYear(y + 1);
-            boolean stillThere = o.deregistered < 0 || o.deregistered >= Civil.newYear(y);
-            if (!registeredBy || !stillThere) {
+            if (!activeIn(o, y)) {
                 continue;
             }
             double yuan = Math.min(SALES_CAP_YUAN, base * Math.pow(1.12, y - Period.FIRST_RECORD_YEAR) * r.nextDouble(0.85, 1.15));
-            sales.utf8(id).integer(y).money(Math.round(yuan * 100))
-                    .date(Civil.newYear(y + 1) + 19 + r.nextInt(40)).endRow();
+            int reported = Civil.newYear(y + 1) + 19 + r.nextInt(40);
+            sales.utf8(id).integer(y).money(Math.round(yuan * factor * 100))
+                    .date(reportedOn < 0 ? reported : reportedOn).endRow();
         }
+    }
+
+    /** Registered by the end of the year and not deregistered before it began. */
+    private static boolean activeIn(Operator o, int year) {
+        return o.registered < Civil.newYear(year + 1) && (o.deregistered < 0 || o.deregistered >= Civil.newYear(year));
     }
 
     private void writeAboveScale(CsvSink ops, CsvSink sales, CountyProfile p, int first) {
@@ -191,7 +209,8 @@ final class OperatorRegistryWriter {
     /**
      * The next night: about 1% new operators registered on the day of the first extraction, and
      * about 1% of the registry sent again with a later {@code updated_at} (active ones now
-     * deregistered); sales of about 1% of the reporting operators revised, and late 2024 sales.
+     * deregistered); about 1% of the sales rows revised (2% higher, reported the next night),
+     * and late 2024 sales of about one in {@value #LATE_SALES_EVERY} operators without sales.
      */
     void writeNextNight(int part) {
         int parts = ctx.parts();
@@ -199,27 +218,41 @@ final class OperatorRegistryWriter {
         CsvSink sales = ctx.open(DeliveryFiles.nextNight(SALES, part, parts), SALES_COLUMNS);
         Operator o = new Operator();
         long revisedAt = Period.NEXT_EXTRACTED_AT;
+        int revisedOn = Civil.dayOf(revisedAt);
         for (CountyProfile p : ctx.countiesOfPart(part)) {
             byte[] code = p.region.code().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             byte[] name = p.region.nameUtf8();
             double[] years = registrationYears(p);
             int n = ordinaryOperators(ctx.scenario(), p);
-            int salt = (int) Math.floorMod(stream(p), 100);
-            for (int j = (100 - salt) % 100; j < n; j += 100) {
+            int resent = Volumes.firstRevised(stream(p));
+            int salesRevised = Volumes.firstRevised(salesStream(p));
+            int lateSales = (int) Math.floorMod(salesStream(p), LATE_SALES_EVERY);
+            for (int j = 0; j < n; j++) {
+                SplittableRandom r = Seeds.random(salesStream(p), j);
+                boolean reports = r.nextDouble() < SALES_SHARE;
+                boolean resend = j % 100 == resent;
+                boolean revise = reports && j % 100 == salesRevised;
+                boolean late = !reports && j % LATE_SALES_EVERY == lateSales;
+                if (!resend && !revise && !late) {
+                    continue;
+                }
                 draw(p, years, j, o);
                 byte[] id = OperatorIds.bytes(p.region.code(), j, o.individual);
-                ops.utf8(id);
-                OperatorNames.write(ops, name, p.region.name(), o.type, o.random);
-                ops.utf8(code).ascii(o.type).date(o.registered)
-                        .date(o.deregistered < 0 ? FIRST_NIGHT_DAY : o.deregistered)
-                        .timestamp(revisedAt + j % 3_600).endRow();
-                if (o.reportsSales && (o.deregistered < 0 || o.deregistered >= Civil.day(2024, 1, 1))) {
-                    SplittableRandom r = o.random;
-                    sales.utf8(id).integer(2024).money(Math.round(r.nextDouble(50_000, 5_000_000) * 100))
-                            .date(Civil.dayOf(revisedAt)).endRow();
+                if (resend) {
+                    ops.utf8(id);
+                    OperatorNames.write(ops, name, p.region.name(), o.type, o.random);
+                    ops.utf8(code).ascii(o.type).date(o.registered)
+                            .date(o.deregistered < 0 ? FIRST_NIGHT_DAY : o.deregistered)
+                            .timestamp(revisedAt + j % 3_600).endRow();
+                }
+                if (revise) {
+                    writeSales(sales, id, o, r, 1.02, revisedOn);
+                } else if (late && activeIn(o, Period.LAST_YEAR)) {
+                    sales.utf8(id).integer(Period.LAST_YEAR).money(Math.round(r.nextDouble(50_000, 5_000_000) * 100))
+                            .date(revisedOn).endRow();
                 }
             }
-            int fresh = (n + salt) / 100;
+            int fresh = Volumes.nextNight(n, stream(p));
             int first = n + p.aboveScale.size();
             for (int k = 0; k < fresh; k++) {
                 SplittableRandom r = Seeds.random(Seeds.of(ctx.seed(), "next-night-operators", p.index), k);
