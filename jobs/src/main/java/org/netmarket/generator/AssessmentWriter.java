@@ -91,7 +91,8 @@ final class AssessmentWriter {
     private List<Item> assessedItems(Category firstLevel) {
         List<Item> out = new ArrayList<>();
         for (Item item : edition.items()) {
-            if (!item.isComputed() && edition.firstLevelOf(edition.indicator(item.indicatorCode())).code().equals(firstLevel.code())) {
+            Category category = edition.firstLevelOf(edition.indicator(item.indicatorCode()));
+            if (!item.isComputed() && category.code().equals(firstLevel.code())) {
                 out.add(item);
             }
         }

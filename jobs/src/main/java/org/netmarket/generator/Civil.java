@@ -73,11 +73,4 @@ final class Civil {
     static int year(int epochDay) {
         return ymd(epochDay) / 10000;
     }
-
-    /** The day shifted to the next Monday when it falls on a weekend (offices close at weekends). */
-    static int workingDayOnOrAfter(int epochDay) {
-        // 1970-01-01 was a Thursday: (epochDay + 3) mod 7 is 0 on Mondays.
-        int dow = Math.floorMod(epochDay + 3, 7);
-        return dow == 5 ? epochDay + 2 : dow == 6 ? epochDay + 1 : epochDay;
-    }
 }

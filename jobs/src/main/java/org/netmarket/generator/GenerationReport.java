@@ -21,10 +21,6 @@ public final class GenerationReport {
         files.add(new WrittenFile(extract, sink.relative(), sink.rows(), sink.bytes()));
     }
 
-    synchronized void file(String extract, String path, long rows, long bytes) {
-        files.add(new WrittenFile(extract, path, rows, bytes));
-    }
-
     synchronized void flaw(DeliberateFlaw flaw) {
         flaws.add(flaw);
     }
@@ -41,10 +37,6 @@ public final class GenerationReport {
 
     public synchronized long rows(String extract) {
         return files.stream().filter(f -> f.extract().equals(extract)).mapToLong(WrittenFile::rows).sum();
-    }
-
-    public synchronized long bytes(String extract) {
-        return files.stream().filter(f -> f.extract().equals(extract)).mapToLong(WrittenFile::bytes).sum();
     }
 
     public synchronized long totalBytes() {

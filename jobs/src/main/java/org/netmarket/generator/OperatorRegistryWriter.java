@@ -160,7 +160,8 @@ final class OperatorRegistryWriter {
             if (!activeIn(o, y)) {
                 continue;
             }
-            double yuan = Math.min(SALES_CAP_YUAN, base * Math.pow(1.12, y - Period.FIRST_RECORD_YEAR) * r.nextDouble(0.85, 1.15));
+            double grown = base * Math.pow(1.12, y - Period.FIRST_RECORD_YEAR) * r.nextDouble(0.85, 1.15);
+            double yuan = Math.min(SALES_CAP_YUAN, grown);
             int reported = Civil.newYear(y + 1) + 19 + r.nextInt(40);
             sales.utf8(id).integer(y).money(Math.round(yuan * factor * 100))
                     .date(reportedOn < 0 ? reported : reportedOn).endRow();
@@ -226,7 +227,7 @@ final class OperatorRegistryWriter {
             int n = ordinaryOperators(ctx.scenario(), p);
             int resent = Volumes.firstRevised(stream(p));
             int salesRevised = Volumes.firstRevised(salesStream(p));
-            int lateSales = (int) Math.floorMod(salesStream(p), LATE_SALES_EVERY);
+            int lateSales = Math.floorMod(salesStream(p), LATE_SALES_EVERY);
             for (int j = 0; j < n; j++) {
                 SplittableRandom r = Seeds.random(salesStream(p), j);
                 boolean reports = r.nextDouble() < SALES_SHARE;

@@ -1,6 +1,5 @@
 package org.netmarket.generator;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,13 +38,7 @@ final class PublishedNationalFigures {
      * @param source the wording of the reference table, for the sample-data README
      */
     record Figure(int year, String metric, String value, Provenance provenance, String source) {
-        BigDecimal decimal() {
-            return new BigDecimal(value);
-        }
     }
-
-    private static final String[] METRICS = {ONLINE_RETAIL_GROWTH, ONLINE_RETAIL_SHARE, EXPRESS_GROWTH,
-            MEDIATION_SUCCESS, SATISFACTION, ODR_ON_TIME, ODR_SETTLEMENT};
 
     private static final List<Figure> FIGURES = List.of(
             official(2019, ONLINE_RETAIL_GROWTH, "0.165", "online retail 106324 亿元 (+16.5%)"),
@@ -91,10 +84,6 @@ final class PublishedNationalFigures {
 
     static List<Figure> all() {
         return FIGURES;
-    }
-
-    static List<String> metrics() {
-        return List.of(METRICS);
     }
 
     static double value(String metric, int year) {

@@ -1,11 +1,8 @@
 package org.netmarket.generator;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The region tree of one scale in file order (each parent before its children). Record-level
@@ -17,7 +14,6 @@ final class RegionLayout {
     private final List<GeneratedRegion> counties;
     private final List<GeneratedRegion> cities;
     private final Map<String, GeneratedRegion> byCode = new LinkedHashMap<>();
-    private final Map<String, List<GeneratedRegion>> children = new LinkedHashMap<>();
 
     RegionLayout(List<GeneratedRegion> regions) {
         this.all = List.copyOf(regions);
@@ -25,11 +21,8 @@ final class RegionLayout {
             if (byCode.put(r.code(), r) != null) {
                 throw new IllegalStateException("region code " + r.code() + " generated twice");
             }
-            if (r.parentCode() != null) {
-                if (!byCode.containsKey(r.parentCode())) {
-                    throw new IllegalStateException("region " + r.code() + " comes before its parent " + r.parentCode());
-                }
-                children.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
+            if (r.parentCode() != null && !byCode.containsKey(r.parentCode())) {
+                throw new IllegalStateException("region " + r.code() + " comes before its parent " + r.parentCode());
             }
         }
         this.counties = all.stream().filter(GeneratedRegion::isCounty).toList();
@@ -50,14 +43,6 @@ final class RegionLayout {
 
     GeneratedRegion get(String code) {
         return byCode.get(code);
-    }
-
-    Set<String> codes() {
-        return Collections.unmodifiableSet(byCode.keySet());
-    }
-
-    List<GeneratedRegion> childrenOf(String code) {
-        return children.getOrDefault(code, List.of());
     }
 
     /** A code that looks like a county of {@code city} but is not in the tree (for a deliberate bad row). */

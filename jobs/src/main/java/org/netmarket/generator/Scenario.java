@@ -61,8 +61,10 @@ final class Scenario {
                 p.missingEmploymentYear = 0;
             }
             boolean designed = YunchengRegions.YUNCHENG.equals(p.region.parentCode());
-            if (!designed && city != null && city.ownYearlyRows && Math.floorMod(Seeds.of(seed, "employment-gap", p.index), 40) == 0) {
-                p.missingEmploymentYear = Period.FIRST_EVALUATION_YEAR + Math.floorMod(Seeds.of(seed, "gap-year", p.index), 4);
+            boolean gap = Math.floorMod(Seeds.of(seed, "employment-gap", p.index), 40) == 0;
+            if (!designed && city != null && city.ownYearlyRows && gap) {
+                int year = Period.FIRST_EVALUATION_YEAR + Math.floorMod(Seeds.of(seed, "gap-year", p.index), 4);
+                p.missingEmploymentYear = year;
             }
         }
     }

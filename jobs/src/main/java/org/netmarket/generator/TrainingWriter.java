@@ -59,7 +59,8 @@ final class TrainingWriter {
         }
 
         void write(CsvSink s, int j, int halfHours, int reportedOn) {
-            s.id(prefix, firstStaff + j, 4).ascii(p.region.code()).integer(year).decimal(halfHours * 5L, 1).date(reportedOn).endRow();
+            s.id(prefix, firstStaff + j, 4).ascii(p.region.code()).integer(year).decimal(halfHours * 5L, 1)
+                    .date(reportedOn).endRow();
         }
 
         int reportedOn() {

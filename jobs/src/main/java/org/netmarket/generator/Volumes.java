@@ -19,11 +19,11 @@ final class Volumes {
 
     /** New records of a cohort in the next night's delivery: about 1%. */
     static int nextNight(int n, long salt) {
-        return (int) ((n + Math.floorMod(salt, 100)) / 100);
+        return (n + Math.floorMod(salt, 100)) / 100;
     }
 
     /** The first record number revised by the next night (then every 100th). */
     static int firstRevised(long salt) {
-        return (int) ((100 - Math.floorMod(salt, 100)) % 100);
+        return (100 - Math.floorMod(salt, 100)) % 100;
     }
 }
