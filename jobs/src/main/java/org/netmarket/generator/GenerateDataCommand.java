@@ -14,17 +14,18 @@ import java.util.concurrent.Callable;
  * {@code generate-data}: writes a deterministic data directory for the pipeline at one of the
  * scales, and optionally the next night's delivery.
  */
-@Command(name = "generate-data", mixinStandardHelpOptions = true,
+@Command(name = "generate-data", mixinStandardHelpOptions = true, versionProvider = GenerateDataCommand.Version.class,
         description = {
-                "Writes a complete, deterministic data directory for the scoring pipeline: regions.csv and",
-                "every extract folder (national, retail, express, tax, employment, market-entities,",
-                "platform-accounts, operators, operator-sales, dispatches, case-clues, case-reviews,",
-                "complaints, training, assessments), with a few deliberately broken rows the pipeline",
-                "must quarantine. The same scale and seed always give byte-identical files.",
+                "Writes a complete, deterministic data directory for the scoring pipeline: regions.csv and "
+                        + "every extract folder (national, retail, express, tax, employment, market-entities, "
+                        + "platform-accounts, operators, operator-sales, dispatches, case-clues, case-reviews, "
+                        + "complaints, training, assessments), with a few deliberately broken rows that the "
+                        + "pipeline must quarantine. The same scale and seed always give byte-identical files.",
                 "",
-                "Scales: yuncheng = 运城市 and its 13 counties (the committed sample-data/, ~5 MB);",
-                "province = Shanxi, 11 cities, ~100k operators; national = 31 provinces, 341 cities,",
-                "3,410 counties, 10 million operators and complaints (about 4 GB)."},
+                "Scales: yuncheng = 运城市 and its 13 counties (the committed sample-data/, about 4 MB); "
+                        + "province = Shanxi's 11 cities, about 100,000 operators; national = 31 provinces, "
+                        + "341 cities, 3,410 counties, 10 million operators and complaints (about 4 GB).",
+                ""},
         footer = {"", "Examples:",
                 "  generate-data --scale yuncheng --out sample-data",
                 "  generate-data --scale province --out /tmp/nm-province --seed 7",
@@ -47,7 +48,7 @@ public final class GenerateDataCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--delta",
-            description = "Also write the next night's delivery: about 1% new and 1% revised records of the"
+            description = "Also write the next night's delivery: about 1%% new and 1%% revised records of the"
                     + " record-level extracts, as new part files.")
     boolean delta;
 
@@ -114,6 +115,16 @@ public final class GenerateDataCommand implements Callable<Integer> {
         }
     }
 
+    /** The job version from the jar manifest ("dev" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GenerateDataCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"generate-data, netmarket-jobs " + (v == null ? "dev" : v)};
+        }
+    }
+
+    /** Runs the command and exits with its exit code. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new GenerateDataCommand()).execute(args));
     }
