@@ -30,7 +30,7 @@ final class SampleDataReadme {
 
             Everything is synthetic except the national figures marked official below. Region codes
             and names are the real GB/T 2260 ones; operator names, codes, people and amounts are made
-            up. Volumes are scaled down to keep the sample small (about 6,500 operators, 2,000–3,000
+            up. Volumes are scaled down to keep the sample small (about 6,500 operators, 1,500–2,900
             complaints a year); market-entity counts are scaled with the operators so that the ratios
             the indicators use are realistic.
 
