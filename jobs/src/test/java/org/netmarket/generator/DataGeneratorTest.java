@@ -44,6 +44,13 @@ class DataGeneratorTest {
         }
     }
 
+    /** The miniature national layout (synthetic codes, east/central/west) passes validation too. */
+    @Test
+    void tinyScaleIsValidExceptTheDeliberatelyBrokenRows(@TempDir Path tmp) {
+        GenerationReport report = new DataGenerator(Scale.TINY, 42, 2).firstNight(tmp);
+        assertEquals(GeneratedFiles.brokenForValidation(report), new GeneratedFiles(tmp).rejectedRows());
+    }
+
     @Test
     void recordExtractsAreSplitIntoPartFiles(@TempDir Path tmp) {
         GenerationReport report = new DataGenerator(Scale.TINY, 42, 2).firstNight(tmp);

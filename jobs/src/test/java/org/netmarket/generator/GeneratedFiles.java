@@ -13,9 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Reads a generated data directory back with the pipeline's own file scan and validators. */
@@ -38,6 +41,7 @@ final class GeneratedFiles {
     private final SchemaCatalog catalog = SchemaCatalog.load();
     private final Edition edition = DataGenerator.edition();
     private final Set<String> regionCodes;
+    private final Map<String, Extract> cache = new HashMap<>();
 
     GeneratedFiles(Path root) {
         this(root, root);
@@ -63,9 +67,36 @@ final class GeneratedFiles {
         return catalog;
     }
 
+    /** Every row of an extract (read once, then kept). */
     Extract read(String extract) {
-        ExtractSchema schema = catalog.get(extract);
-        return scan(schema, schema.file() == null ? regionCodes : null);
+        return cache.computeIfAbsent(extract, name -> {
+            ExtractSchema schema = catalog.get(name);
+            return scan(schema, schema.file() == null ? regionCodes : null);
+        });
+    }
+
+    /** {@code file:line} of every row the pipeline's validators reject, over all extracts. */
+    Set<String> rejectedRows() {
+        Set<String> out = new TreeSet<>();
+        for (ExtractSchema schema : catalog.all()) {
+            for (Row r : read(schema.name()).rows()) {
+                if (r.rejection() != null) {
+                    out.add(r.file() + ":" + r.line());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code file:line} of the rows the generator broke on purpose for the validators to catch. */
+    static Set<String> brokenForValidation(GenerationReport report) {
+        Set<String> out = new TreeSet<>();
+        for (DeliberateFlaw f : report.flaws()) {
+            if (f.caughtBy() == DeliberateFlaw.Check.ROW_VALIDATION) {
+                out.add(f.file() + ":" + f.line());
+            }
+        }
+        return out;
     }
 
     /** Paths of all files under a directory, relative, with forward slashes, sorted. */
