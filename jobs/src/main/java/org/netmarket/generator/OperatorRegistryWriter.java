@@ -31,6 +31,10 @@ final class OperatorRegistryWriter {
     private final GenerationContext ctx;
     private final ActiveOperators active;
 
+    /**
+     * @param active where the first night counts active operators for the market-entity figures;
+     *               null for the next night, which changes no stock figure
+     */
     OperatorRegistryWriter(GenerationContext ctx, ActiveOperators active) {
         this.ctx = ctx;
         this.active = active;
