@@ -75,6 +75,7 @@ public final class DataGenerator {
         GenerationReport report = new GenerationReport();
         GenerationContext ctx = new GenerationContext(scenario, outDir, report);
         ActiveOperators active = new ActiveOperators(scenario.counties().size());
+        // The largest files first, so that the threads run out of work at about the same time.
         List<Runnable> tasks = new ArrayList<>();
         for (int part = 0; part < scale.parts(); part++) {
             int p = part;

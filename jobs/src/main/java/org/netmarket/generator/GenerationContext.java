@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What every writer of one run shares: the scenario, the data directory, the report that
- * collects written files and deliberate flaws, and whether flaws are written at all.
+ * collects written files and deliberate flaws, and the part a county's records go to.
  */
 final class GenerationContext {
     private final Scenario scenario;
