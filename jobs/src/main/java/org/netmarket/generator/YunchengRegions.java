@@ -1,0 +1,43 @@
+package org.netmarket.generator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shanxi province, Yuncheng city (运城市, 140800) and its 13 county-level divisions with their
+ * real GB/T 2260 codes and names: the first user of the pipeline and the committed sample data.
+ */
+final class YunchengRegions {
+    static final String SHANXI = "140000";
+    static final String YUNCHENG = "140800";
+
+    /** code, name of the 13 county-level divisions of Yuncheng. */
+    static final String[][] COUNTIES = {
+            {"140802", "盐湖区"}, {"140821", "临猗县"}, {"140822", "万荣县"}, {"140823", "闻喜县"},
+            {"140824", "稷山县"}, {"140825", "新绛县"}, {"140826", "绛县"}, {"140827", "垣曲县"},
+            {"140828", "夏县"}, {"140829", "平陆县"}, {"140830", "芮城县"}, {"140881", "永济市"},
+            {"140882", "河津市"}};
+
+    private YunchengRegions() {
+    }
+
+    static RegionLayout layout() {
+        List<GeneratedRegion> r = new ArrayList<>();
+        r.add(new GeneratedRegion(SHANXI, "山西省", null, GeneratedRegion.PROVINCE, "central"));
+        r.add(city());
+        r.addAll(counties());
+        return new RegionLayout(r);
+    }
+
+    static GeneratedRegion city() {
+        return new GeneratedRegion(YUNCHENG, "运城市", SHANXI, GeneratedRegion.CITY, "central");
+    }
+
+    static List<GeneratedRegion> counties() {
+        List<GeneratedRegion> r = new ArrayList<>();
+        for (String[] c : COUNTIES) {
+            r.add(new GeneratedRegion(c[0], c[1], YUNCHENG, GeneratedRegion.COUNTY, "central"));
+        }
+        return r;
+    }
+}

@@ -1,0 +1,123 @@
+package org.netmarket.generator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Determinism, part files and the next night's delivery. */
+class DataGeneratorTest {
+
+    @Test
+    void sameSeedGivesByteIdenticalFilesWhateverTheThreads(@TempDir Path tmp) throws IOException {
+        new DataGenerator(Scale.TINY, 42, 1).firstNight(tmp.resolve("a"));
+        new DataGenerator(Scale.TINY, 42, 3).firstNight(tmp.resolve("b"));
+        assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
+    }
+
+    @Test
+    void nextNightIsDeterministicToo(@TempDir Path tmp) throws IOException {
+        new DataGenerator(Scale.TINY, 42, 2).nextNight(tmp.resolve("a"));
+        new DataGenerator(Scale.TINY, 42, 1).nextNight(tmp.resolve("b"));
+        assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
+    }
+
+    @Test
+    void anotherSeedGivesOtherData(@TempDir Path tmp) throws IOException {
+        new DataGenerator(Scale.TINY, 42, 2).firstNight(tmp.resolve("a"));
+        new DataGenerator(Scale.TINY, 43, 2).firstNight(tmp.resolve("b"));
+        assertEquals(GeneratedFiles.files(tmp.resolve("a")), GeneratedFiles.files(tmp.resolve("b")));
+        for (String f : List.of("operators/operators-2025-03-05-part-00.csv", "complaints/complaints-2025-03-05-part-01.csv",
+                "retail/retail-2024.csv", "assessments/assessments-2024.csv")) {
+            assertFalse(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(f)),
+                    Files.readAllBytes(tmp.resolve("b").resolve(f))), f + " should change with the seed");
+        }
+    }
+
+    /** The miniature national layout (synthetic codes, east/central/west) passes validation too. */
+    @Test
+    void tinyScaleIsValidExceptTheDeliberatelyBrokenRows(@TempDir Path tmp) {
+        GenerationReport report = new DataGenerator(Scale.TINY, 42, 2).firstNight(tmp);
+        assertEquals(GeneratedFiles.brokenForValidation(report), new GeneratedFiles(tmp).rejectedRows());
+    }
+
+    @Test
+    void recordExtractsAreSplitIntoPartFiles(@TempDir Path tmp) {
+        GenerationReport report = new DataGenerator(Scale.TINY, 42, 2).firstNight(tmp);
+        for (String extract : List.of("operators", "operator-sales", "complaints", "dispatches", "case-clues",
+                "case-reviews", "training")) {
+            long parts = report.files().stream().filter(f -> f.extract().equals(extract))
+                    .filter(f -> !f.path().contains("redelivery")).count();
+            assertEquals(Scale.TINY.parts(), parts, extract);
+        }
+    }
+
+    /**
+     * The next night holds only record-level folders; each of its keys is either new or a later
+     * version of a key of the first night (on the Yuncheng scale: the tiny one has too few sales).
+     */
+    @Test
+    void nextNightAddsAndRevisesRecords(@TempDir Path tmp) {
+        new DataGenerator(Scale.YUNCHENG, 42, 2).firstNight(tmp.resolve("first"));
+        GenerationReport next = new DataGenerator(Scale.YUNCHENG, 42, 2).nextNight(tmp.resolve("next"));
+        assertTrue(next.files().stream().allMatch(f -> List.of("operators", "operator-sales", "complaints",
+                "dispatches", "case-clues", "case-reviews", "training").contains(f.extract())));
+        GeneratedFiles first = new GeneratedFiles(tmp.resolve("first"));
+        GeneratedFiles delta = new GeneratedFiles(tmp.resolve("first"), tmp.resolve("next"));
+        for (String extract : List.of("complaints", "dispatches", "operators", "operator-sales", "training")) {
+            GeneratedFiles.Extract before = first.read(extract);
+            GeneratedFiles.Extract after = delta.read(extract);
+            Map<String, Comparable<Object>> versions = new HashMap<>();
+            for (GeneratedFiles.Row r : before.valid()) {
+                versions.merge(key(before, r), version(before, r), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+            int revised = 0;
+            int added = 0;
+            for (GeneratedFiles.Row r : after.valid()) {
+                Comparable<Object> old = versions.get(key(after, r));
+                if (old == null) {
+                    added++;
+                } else {
+                    assertTrue(version(after, r).compareTo(old) > 0, extract + " " + key(after, r) + " must be a later version");
+                    revised++;
+                }
+            }
+            assertTrue(revised > 0, extract + " has revised records");
+            assertTrue(added > 0, extract + " has new records");
+            double share = (double) (revised + added) / before.valid().size();
+            assertTrue(share > 0.005 && share < 0.06, extract + ": next night has " + share + " of the first");
+        }
+    }
+
+    private static String key(GeneratedFiles.Extract e, GeneratedFiles.Row r) {
+        StringBuilder b = new StringBuilder();
+        for (String k : e.schema().key()) {
+            b.append(r.get(e.schema(), k)).append('|');
+        }
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> version(GeneratedFiles.Extract e, GeneratedFiles.Row r) {
+        return (Comparable<Object>) r.get(e.schema(), e.schema().version());
+    }
+
+    static void assertSameTree(Path a, Path b) throws IOException {
+        List<String> files = GeneratedFiles.files(a);
+        assertEquals(files, GeneratedFiles.files(b));
+        assertFalse(files.isEmpty());
+        for (String f : files) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f + " differs");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.netmarket.generator;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.staging.FileReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Yuncheng sample as the pipeline reads it: every file passes the pipeline's own validators
+ * except the rows the generator broke on purpose, references hold, keys are unique except for
+ * deliberate later versions, and the committed {@code sample-data/} is exactly what the
+ * generator writes for the default seed.
+ */
+class SampleDataTest {
+    @TempDir
+    static Path dir;
+    static GenerationReport report;
+    static GeneratedFiles data;
+
+    @BeforeAll
+    static void generate() {
+        report = DataGenerator.generate(Scale.YUNCHENG, dir, DataGenerator.DEFAULT_SEED);
+        data = new GeneratedFiles(dir);
+    }
+
+    @Test
+    void everyExtractIsDelivered() {
+        for (ExtractSchema schema : data.catalog().all()) {
+            assertTrue(Files.exists(dir.resolve(schema.file() != null ? schema.file() : schema.name())), schema.name());
+        }
+        assertEquals(15, data.regionCodes().size());
+    }
+
+    @Test
+    void everyFileIsReadableUtf8WithExactlyTheContractColumns() {
+        for (ExtractSchema schema : data.catalog().all()) {
+            for (FileReport f : data.read(schema.name()).reports()) {
+                assertNull(f.problem(), f.path());
+                assertTrue(f.extraColumns().isEmpty(), f.path() + " has extra columns " + f.extraColumns());
+                assertEquals("UTF-8", f.encoding(), f.path());
+            }
+        }
+    }
+
+    @Test
+    void onlyTheDeliberatelyBrokenRowsAreRejected() {
+        Set<String> expected = GeneratedFiles.brokenForValidation(report);
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, data.rejectedRows());
+    }
+
+    @Test
+    void brokenRowsStayFarBelowTheQuarantineThreshold() {
+        for (DeliberateFlaw f : report.flaws()) {
+            long rows = report.rows(f.extract());
+            assertTrue(rows >= 100, f.extract() + " has too few rows for a flaw to be a small share");
+        }
+    }
+
+    @Test
+    void salesNameRegisteredOperatorsExceptTheDeliberateOne() {
+        Set<Object> operators = new HashSet<>();
+        GeneratedFiles.Extract ops = data.read("operators");
+        ops.valid().forEach(r -> operators.add(r.get(ops.schema(), "operator_id")));
+        GeneratedFiles.Extract sales = data.read("operator-sales");
+        List<String> unknown = new ArrayList<>();
+        for (GeneratedFiles.Row r : sales.valid()) {
+            if (!operators.contains(r.get(sales.schema(), "operator_id"))) {
+                unknown.add(r.file() + ":" + r.line());
+            }
+        }
+        List<String> expected = report.flaws().stream().filter(f -> f.caughtBy() == DeliberateFlaw.Check.REFERENCE)
+                .map(f -> f.file() + ":" + f.line()).toList();
+        assertEquals(1, expected.size());
+        assertEquals(expected, unknown);
+    }
+
+    @Test
+    void everyRegionCodeIsInRegionsCsvExceptTheDeliberateOne() throws IOException {
+        Set<String> codes = data.regionCodes();
+        long unknown = 0;
+        for (ExtractSchema schema : data.catalog().all()) {
+            if (schema.regionColumn().isEmpty() || schema.file() != null) {
+                continue;
+            }
+            for (String file : GeneratedFiles.files(dir.resolve(schema.name()))) {
+                List<String> lines = Files.readAllLines(dir.resolve(schema.name()).resolve(file));
+                int col = List.of(lines.get(0).split(",")).indexOf("region_code");
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+                    if (!codes.contains(f[col])) {
+                        unknown++;
+                    }
+                }
+            }
+        }
+        assertEquals(report.flaws().stream().filter(f -> f.description().contains("not in regions.csv")).count(), unknown);
+    }
+
+    /** Rows sharing a key are deliberate revisions: each has its own version, so none conflict. */
+    @Test
+    void keysAreUniqueOrDeliberateLaterVersions() {
+        for (ExtractSchema schema : data.catalog().all()) {
+            GeneratedFiles.Extract e = data.read(schema.name());
+            Map<String, Set<Object>> versions = new HashMap<>();
+            int revised = 0;
+            for (GeneratedFiles.Row r : e.valid()) {
+                StringBuilder key = new StringBuilder();
+                for (String k : schema.key()) {
+                    key.append(r.get(schema, k)).append('|');
+                }
+                Object version = schema.version() == null ? "" : r.get(schema, schema.version());
+                Set<Object> seen = versions.computeIfAbsent(key.toString(), k -> new HashSet<>());
+                assertTrue(seen.add(version), schema.name() + " key " + key + " has two rows with version " + version);
+                if (seen.size() > 1) {
+                    revised++;
+                }
+            }
+            if (List.of("complaints", "retail", "assessments", "national").contains(schema.name())) {
+                assertTrue(revised > 0, schema.name() + " should carry revisions");
+            }
+        }
+    }
+
+    @Test
+    void committedSampleDataIsWhatTheGeneratorWrites() throws IOException {
+        Path committed = Path.of(System.getProperty("netmarket.project.root", ".")).resolve("sample-data");
+        assertTrue(Files.isDirectory(committed), committed + " is missing");
+        DataGeneratorTest.assertSameTree(dir, committed);
+    }
+}
