@@ -115,7 +115,7 @@ public final class FactBuilder {
         List<String> measures = s.valueColumns();
         for (Row r : e.latest().collectAsList()) {
             String region = r.getAs("region_code");
-            String period = String.valueOf((Object) r.getAs(periodColumn));
+            String period = String.valueOf(r.<Object>getAs(periodColumn));
             for (String m : measures) {
                 Object v = r.getAs(m);
                 if (v != null) {

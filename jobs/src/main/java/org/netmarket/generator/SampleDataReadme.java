@@ -88,8 +88,6 @@ final class SampleDataReadme {
               elsewhere some staff have 0 hours or fewer than 50, so the city scores 0.
             - **Assessments**: 平陆县 has no rows for 33.1 and 33.2 in 2024, 夏县 none for 10 in 2023,
               绛县 none for 27.2 in 2024 (`not_assessed`).
-            - 140000 山西省 is in regions.csv only as the city's parent: its aggregate figures are the
-              city's, and it has no assessments (all its assessed items are `not_assessed`).
             """;
 
     private static final String OTHER_IRREGULARITIES = """

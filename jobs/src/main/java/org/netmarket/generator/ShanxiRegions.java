@@ -23,7 +23,7 @@ final class ShanxiRegions {
         r.add(new GeneratedRegion(YunchengRegions.SHANXI, "山西省", null, GeneratedRegion.PROVINCE, "central"));
         for (String[] c : CITIES) {
             if (c[0].equals(YunchengRegions.YUNCHENG)) {
-                r.add(YunchengRegions.city());
+                r.add(YunchengRegions.city(YunchengRegions.SHANXI));
                 r.addAll(YunchengRegions.counties());
                 continue;
             }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shanxi province, Yuncheng city (运城市, 140800) and its 13 county-level divisions with their
- * real GB/T 2260 codes and names: the first user of the pipeline and the committed sample data.
+ * Yuncheng city (运城市, 140800) and its 13 county-level divisions with their real GB/T 2260 codes
+ * and names: the first user of the pipeline and the committed sample data. The applicant city is
+ * the top of the sample's tree; within Shanxi (the province scale) its parent is 140000.
  */
 final class YunchengRegions {
     static final String SHANXI = "140000";
@@ -23,14 +24,14 @@ final class YunchengRegions {
 
     static RegionLayout layout() {
         List<GeneratedRegion> r = new ArrayList<>();
-        r.add(new GeneratedRegion(SHANXI, "山西省", null, GeneratedRegion.PROVINCE, "central"));
-        r.add(city());
+        r.add(city(null));
         r.addAll(counties());
         return new RegionLayout(r);
     }
 
-    static GeneratedRegion city() {
-        return new GeneratedRegion(YUNCHENG, "运城市", SHANXI, GeneratedRegion.CITY, "central");
+    /** The city, under the given parent (null when it is the top of the tree). */
+    static GeneratedRegion city(String parent) {
+        return new GeneratedRegion(YUNCHENG, "运城市", parent, GeneratedRegion.CITY, "central");
     }
 
     static List<GeneratedRegion> counties() {

@@ -5,6 +5,7 @@ import org.netmarket.edition.Edition;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.ItemScore;
+import org.netmarket.scoring.ItemStatus;
 import org.netmarket.scoring.RegionScorecard;
 
 import java.io.PrintStream;
@@ -41,12 +42,12 @@ public final class ScorecardPrinter {
         int nameWidth = 24;
         out.println();
         out.println("Scorecard " + year + " — edition " + edition.id() + " (pass: total >= "
-                + plain(edition.passRule().totalAtLeast()) + " and every first-level category >= "
-                + plain(edition.passRule().firstLevelShareAtLeast().movePointRight(2)) + "%)");
+                + edition.passRule().totalAtLeast().stripTrailingZeros().toPlainString() + " and every first-level category >= "
+                + edition.passRule().firstLevelShareAtLeast().movePointRight(2).stripTrailingZeros().toPlainString() + "%)");
         StringBuilder header = new StringBuilder(TextWidth.padRight("region", nameWidth))
                 .append(TextWidth.padLeft("total", 7)).append("  result");
         for (Category c : firsts) {
-            header.append("  ").append(TextWidth.padLeft(c.nameZh() + "/" + plain(c.maxPoints()), 11));
+            header.append("  ").append(TextWidth.padLeft(c.nameZh() + "/" + c.maxPoints().stripTrailingZeros().toPlainString(), 11));
         }
         header.append("  attention");
         out.println(header);
@@ -63,7 +64,7 @@ public final class ScorecardPrinter {
             line.append("  ").append(card.needsAttention().size());
             out.println(line);
         }
-        out.println("(* below " + plain(edition.passRule().firstLevelShareAtLeast().movePointRight(2))
+        out.println("(* below " + edition.passRule().firstLevelShareAtLeast().movePointRight(2).stripTrailingZeros().toPlainString()
                 + "% of the category's maximum)");
         List<String> attention = new ArrayList<>();
         for (RegionScorecard card : cards) {
@@ -71,9 +72,19 @@ public final class ScorecardPrinter {
                 continue;
             }
             attention.add(card.regionCode() + " " + name(card.regionCode()) + ":");
+            List<String> notAssessed = new ArrayList<>();
             for (ItemScore s : card.needsAttention()) {
-                attention.add("    " + TextWidth.padRight(s.code(), 6) + TextWidth.padRight(s.status().code(), 14)
-                        + (s.reason() == null ? "" : s.reason()));
+                if (s.status() == ItemStatus.NOT_ASSESSED) {
+                    notAssessed.add(s.code());
+                } else {
+                    attention.add("    " + TextWidth.padRight(s.code(), 6) + TextWidth.padRight(s.status().code(), 14)
+                            + (s.reason() == null ? "" : s.reason()));
+                }
+            }
+            if (!notAssessed.isEmpty()) {
+                // Missing assessment rows are listed together: one reason, many items.
+                attention.addAll(wrap("    not_assessed (no assessment row, " + notAssessed.size() + "): ",
+                        notAssessed, 110));
             }
         }
         if (!attention.isEmpty()) {
@@ -81,6 +92,22 @@ public final class ScorecardPrinter {
             out.println("Items needing attention (0 points until fixed):");
             attention.forEach(out::println);
         }
+    }
+
+    private static List<String> wrap(String prefix, List<String> codes, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(prefix);
+        String indent = " ".repeat(8);
+        for (int i = 0; i < codes.size(); i++) {
+            String piece = codes.get(i) + (i < codes.size() - 1 ? ", " : "");
+            if (line.length() + piece.length() > width && line.length() > indent.length()) {
+                lines.add(line.toString().stripTrailing());
+                line = new StringBuilder(indent);
+            }
+            line.append(piece);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private String name(String code) {
