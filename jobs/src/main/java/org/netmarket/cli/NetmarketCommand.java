@@ -4,6 +4,7 @@ import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
+import org.netmarket.generator.GenerateDataCommand;
 import org.netmarket.warehouse.PublishLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,13 +20,13 @@ import java.util.Locale;
         description = "Scores regions on the national evaluation system for online-market supervision and service "
                 + "demonstration zones and publishes the scores to PostgreSQL.",
         subcommands = {RunCommand.class, NightlyCommand.class, BackfillCommand.class, ValidateCommand.class,
-                CommandLine.HelpCommand.class},
+                GenerateDataCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'netmarket COMMAND --help' for a command's options and examples."})
 public final class NetmarketCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, nightly, backfill or validate");
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, nightly, backfill, validate or generate-data");
     }
 
     public static void main(String[] args) {
