@@ -1,0 +1,52 @@
+package org.netmarket.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.ExitCodes;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --edition FILE} scores with another edition of the indicator system, and the published
+ * rows say which: the revised edition's 80% category rule fails 盐湖区, whose development
+ * category is exactly 75% (15 of 20) and passes under 2022.
+ */
+class EditionSelectionTest {
+    @TempDir
+    Path reports;
+
+    @Test
+    void anEditionFileSelectsThePassRuleAndIsRecorded() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        String revised = Path.of("jobs/src/test/resources/editions/revised-85-80.yaml").toString();
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--jdbc-url", url, "--edition", revised, "--regions", "140802");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        WarehouseRows evaluation = WarehouseRows.query(url, "evaluation_result",
+                "SELECT * FROM netmarket.evaluation_result", "region_code");
+        evaluation.assertValue("140802", "edition", "revised-test");
+        evaluation.assertValue("140802", "total_points", 86);
+        evaluation.assertValue("140802", "passed", false);
+        assertEquals(java.util.List.of("development"), evaluation.row("140802").get("failing_categories"));
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        runs.assertValue("1", "edition", "revised-test");
+        WarehouseRows editions = WarehouseRows.query(url, "edition", "SELECT * FROM netmarket.edition", "edition");
+        editions.assertValue("revised-test", "pass_first_level_share", new java.math.BigDecimal("0.80"));
+        assertTrue(r.output().contains("every first-level category >= 80%"), r.output());
+    }
+
+    @Test
+    void anUnknownEditionIsBadUsage() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
+                "--edition", "1999");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("unknown edition '1999'"), r.output());
+    }
+}
