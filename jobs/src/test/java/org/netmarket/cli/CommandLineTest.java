@@ -1,0 +1,75 @@
+package org.netmarket.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as users and schedulers meet it: help with examples, exit codes, short messages. */
+class CommandLineTest {
+    @TempDir
+    Path reports;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "nightly", "backfill", "validate", "generate-data"})
+    void everyCommandExplainsItselfWithExamples(String command) {
+        JobRunner.Result r = JobRunner.run(reports, command, "--help");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.output().contains("Usage: netmarket " + command), r.output());
+        assertTrue(r.output().contains("Examples"), command + " --help shows examples");
+    }
+
+    @Test
+    void anUnknownOptionIsBadUsageWithAShortMessage() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--yeer", "2024");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("Unknown options: '--yeer'"), r.output());
+        assertTrue(r.output().contains("Try 'netmarket run --help'"), r.output());
+    }
+
+    @Test
+    void publishingWithoutAWarehouseIsBadUsage() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("no warehouse to publish to"), r.output());
+    }
+
+    @Test
+    void backfillNeedsItsRange() {
+        assertEquals(ExitCodes.BAD_INPUT, JobRunner.run(reports, "backfill", "--from", "2024").exitCode());
+        JobRunner.Result r = JobRunner.run(reports, "backfill", "--from", "2024", "--to", "2022", "--dry-run");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("--to 2022 is before --from 2024"), r.output());
+    }
+
+    @Test
+    void anUnknownRegionIsBadUsage() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
+                "--regions", "140802,999999");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("--regions names region(s) not in regions.csv: 999999"), r.output());
+    }
+
+    @Test
+    void validateReportsEveryFileAndPublishesNothing() {
+        JobRunner.Result r = JobRunner.run(reports, "validate", "--data", GoldenData.GIVEN.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Validation of the extracts — nothing was published."), r.output());
+        assertTrue(r.output().contains("complaints/complaints-2024.csv"), r.output());
+        assertTrue(r.output().contains("1 quarantined"), r.output());
+    }
+
+    @Test
+    void aMissingDataDirectoryIsBadInput() {
+        JobRunner.Result r = JobRunner.run(reports, "validate", "--data", reports.resolve("nowhere").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("regions.csv is missing"), r.output());
+    }
+}
