@@ -18,6 +18,11 @@ final class PipelineRunner {
     }
 
     static int run(PipelineConfig config, PrintStream out) throws Exception {
+        return run(config, out, false);
+    }
+
+    /** Runs, then prints the scorecard (with every indicator of every region when {@code details}). */
+    static int run(PipelineConfig config, PrintStream out, boolean details) throws Exception {
         RunOutcome outcome = new ScoringPipeline(config, System.getenv()).run();
         if (outcome.scorecards().isEmpty() && !config.validateOnly()) {
             out.println("Run " + outcome.runId() + ": " + outcome.note() + ". Nothing was published.");
@@ -27,8 +32,12 @@ final class PipelineRunner {
             printValidation(outcome, out);
             return ExitCodes.OK;
         }
-        new ScorecardPrinter(new EditionLoader(ItemRegistry::has).load(config.edition()), outcome.regions())
-                .print(outcome.scorecards(), out);
+        ScorecardPrinter printer = new ScorecardPrinter(new EditionLoader(ItemRegistry::has).load(config.edition()),
+                outcome.regions());
+        if (details) {
+            printer.printDetails(outcome.scorecards(), out);
+        }
+        printer.print(outcome.scorecards(), out);
         long attention = outcome.scorecards().stream().mapToLong(c -> c.needsAttention().size()).sum();
         long passed = outcome.scorecards().stream().filter(RegionScorecard::passed).count();
         out.println();

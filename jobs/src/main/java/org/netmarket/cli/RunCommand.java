@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
                 "  run --data /data/netmarket --year 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",
                 "  run --year 2024 --regions 140802 --items 19 --dry-run      # recompute one county's indicator 19, print only",
                 "  run --year 2023 --as-of 2023-06-30                          # stock figures at mid-year",
+                "  run --year 2024 --regions 140800 --details --dry-run       # the city's full scorecard",
                 "", "Exit codes: 0 published; 2 bad usage or bad input, nothing published; 3 warehouse locked by another run;"
                 + " 1 other failure, nothing published."})
 public final class RunCommand implements Callable<Integer> {
@@ -28,6 +29,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Score and print the scorecard, publish nothing (no warehouse needed).")
     boolean dryRun;
 
+    @Option(names = "--details", description = "Also print every region's full scorecard: categories of both levels and "
+            + "every indicator with its points, status and sub-items.")
+    boolean details;
+
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "adhoc",
             description = "Recorded in pipeline_run: adhoc (default) or nightly.")
     RunMode mode;
@@ -36,6 +41,6 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).dryRun(dryRun)
                 .mode(mode).command("run");
-        return PipelineRunner.run(config, System.out);
+        return PipelineRunner.run(config, System.out, details);
     }
 }

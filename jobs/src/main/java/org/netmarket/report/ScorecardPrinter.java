@@ -94,6 +94,51 @@ public final class ScorecardPrinter {
         }
     }
 
+    /**
+     * The full scorecard of every region: categories of both levels, every indicator with its
+     * points and status, and the items of indicators that have sub-items.
+     */
+    public void printDetails(List<RegionScorecard> cards, PrintStream out) {
+        for (RegionScorecard card : cards) {
+            out.println();
+            out.println(card.regionCode() + " " + name(card.regionCode()) + " — " + card.evalYear() + ": "
+                    + plain(card.totalPoints()) + " / " + edition.totalPoints().stripTrailingZeros().toPlainString()
+                    + (card.passed() ? "  PASS" : "  FAIL"));
+            for (Category first : edition.firstLevelCategories()) {
+                CategoryScore f = card.category(first.code());
+                out.println("  " + first.nameZh() + " " + first.code() + "  " + plain(f.points()) + " / "
+                        + plain(first.maxPoints()) + (f.meetsShare() ? "" : "  * below the pass share"));
+                for (Category second : edition.childrenOf(first.code())) {
+                    out.println("    " + second.nameZh() + "  " + plain(card.category(second.code()).points()) + " / "
+                            + plain(second.maxPoints()));
+                    for (org.netmarket.edition.Indicator ind : edition.indicatorsOf(second.code())) {
+                        org.netmarket.scoring.IndicatorScore is = card.indicator(ind.code());
+                        StringBuilder line = new StringBuilder("      ")
+                                .append(TextWidth.padRight(ind.code(), 4))
+                                .append(TextWidth.padRight(shorten(ind.nameZh(), 24), 50))
+                                .append(TextWidth.padLeft(plain(is.points()) + " / " + plain(ind.maxPoints()), 11));
+                        if (is.status() != ItemStatus.SCORED) {
+                            line.append("  ").append(is.status().code());
+                        }
+                        if (ind.hasSubItems()) {
+                            line.append("  [");
+                            for (int i = 0; i < is.items().size(); i++) {
+                                ItemScore it = is.items().get(i);
+                                line.append(i == 0 ? "" : ", ").append(it.code()).append(' ').append(plain(it.points()));
+                            }
+                            line.append(']');
+                        }
+                        out.println(line);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     private static List<String> wrap(String prefix, List<String> codes, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(prefix);
