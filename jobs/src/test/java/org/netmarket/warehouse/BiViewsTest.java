@@ -14,6 +14,8 @@ import org.netmarket.testing.WarehouseRows;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -345,6 +347,27 @@ class BiViewsTest {
         totals.assertValue("140802|2024", "total_points", 86);
         totals.assertValue("140802|2024", "previous_total_points", null);
         totals.assertValue("140802|2024", "pass_change", null);
+    }
+
+    @Test
+    void theBiRoleReadsEveryBiViewWithTheSameRows() throws Exception {
+        String password = "golden-bi-" + System.nanoTime();
+        try (Connection admin = DriverManager.getConnection(url)) {
+            BiRole.setPassword(admin, password);
+        }
+        List<String> views = List.of("bi_scorecard", "bi_category_score", "bi_pass_status", "bi_county_comparison",
+                "bi_needs_attention", "bi_trend", "bi_total_trend");
+        try (Connection bi = TestingPostgres.connectAs(url, BiRole.ROLE, password)) {
+            for (String view : views) {
+                String sql = "SELECT count(*) AS n FROM netmarket." + view;
+                long asAdmin = ((Number) WarehouseRows.query(url, view, sql, "n").all().values().iterator().next()
+                        .get("n")).longValue();
+                long asBi = ((Number) WarehouseRows.query(bi, view, sql, "n").all().values().iterator().next()
+                        .get("n")).longValue();
+                assertTrue(asAdmin > 0, view + " has rows");
+                assertEquals(asAdmin, asBi, view + ": the BI role sees every row");
+            }
+        }
     }
 
     @Test
