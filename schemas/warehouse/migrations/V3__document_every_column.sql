@@ -120,6 +120,8 @@ COMMENT ON COLUMN evaluation_result.max_points IS 'Maximum total of the edition 
 COMMENT ON COLUMN evaluation_result.passed IS 'Pass under the edition''s rule: total >= 85 and every first-level category >= 75% of its maximum (2022).';
 COMMENT ON COLUMN evaluation_result.failing_categories IS 'Codes of the first-level categories below the required share, in edition order; empty when none.';
 COMMENT ON COLUMN evaluation_result.items_needing_attention IS 'Number of items with a status other than scored (the length of needs_attention).';
+-- V1 said [{item, status, reason}]; the publisher (ScoreRows) also writes the item's Chinese name.
+COMMENT ON COLUMN evaluation_result.needs_attention IS 'Items with a status other than scored, in edition order: [{item, name_zh, status, reason}] (one row each in bi_needs_attention).';
 COMMENT ON COLUMN evaluation_result.as_of IS 'Date the stock figures and completion cut-off were taken at.';
 COMMENT ON COLUMN evaluation_result.edition IS 'Indicator-system edition the region was evaluated with.';
 COMMENT ON COLUMN evaluation_result.run_id IS 'The run that published this version (pipeline_run.run_id).';
