@@ -26,10 +26,14 @@ public final class Warehouse {
         this.settings = settings;
     }
 
-    /** Connects and applies pending migrations. */
+    /**
+     * Connects, applies pending migrations and, when {@code NETMARKET_BI_PASSWORD} is set, lets
+     * the BI role log in with it ({@link BiRole}).
+     */
     public static Warehouse open(JdbcSettings settings) {
         Warehouse w = new Warehouse(settings);
         w.migrate();
+        BiRole.setPasswordIfGiven(w, System.getenv(BiRole.PASSWORD_ENV));
         return w;
     }
 
@@ -53,7 +57,6 @@ public final class Warehouse {
                 .defaultSchema(SCHEMA)
                 .createSchemas(true)
                 .locations(MIGRATIONS)
-                .placeholders(java.util.Map.of("bi_password", System.getenv().getOrDefault("NETMARKET_BI_PASSWORD", "")))
                 .load();
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {

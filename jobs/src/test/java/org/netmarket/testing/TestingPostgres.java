@@ -61,6 +61,17 @@ public final class TestingPostgres {
         return adminUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
+    /**
+     * Connects to the database of {@code jdbcUrl} (a URL of {@link #createDatabase()}) as another
+     * role, with a password.
+     */
+    public static Connection connectAs(String jdbcUrl, String user, String password) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return DriverManager.getConnection(jdbcUrl.replaceFirst("\\?.*$", ""), p);
+    }
+
     /** Stops the server abruptly (fault injection); connections break. */
     public void stop() {
         requireOwn();
@@ -71,6 +82,50 @@ public final class TestingPostgres {
     public void start() {
         requireOwn();
         pgCtl("start", "-w", "-t", "60", "-l", home.resolve("postgres.log").toString(), "-o", serverOptions());
+    }
+
+    /**
+     * Makes the server ask {@code role} for its password (SCRAM) on loopback connections, so that
+     * a test can tell a right password from a wrong one: the cluster otherwise trusts every local
+     * connection. Other roles keep trust. Only for a server this class started.
+     */
+    public synchronized void requirePasswordFor(String role) {
+        requireOwn();
+        Path hba = home.resolve("data").resolve("pg_hba.conf");
+        String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256";
+        try {
+            String rules = Files.readString(hba);
+            if (rules.contains(rule)) {
+                return;
+            }
+            // The first matching line wins: the rule goes before the trust lines.
+            Files.writeString(hba, rule + "\n" + rules);
+            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_reload_conf()");
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot require a password for " + role + ": " + e.getMessage(), e);
+        }
+        // The reload is asynchronous: wait until a wrong password is refused as such.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Connection ignored = connectAs(adminUrl, role, "not-the-password-" + System.nanoTime())) {
+                // Still trusted: the new rule is not loaded yet.
+            } catch (SQLException e) {
+                if ("28P01".equals(e.getSQLState())) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the server did not start asking " + role + " for a password");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     public boolean isOwn() {

@@ -33,9 +33,15 @@ public final class WarehouseRows {
      * Runs a query and keys its rows by the given columns joined with '|'.
      */
     public static WarehouseRows query(String jdbcUrl, String table, String sql, String... keyColumns) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            return query(c, table, sql, keyColumns);
+        }
+    }
+
+    /** The same over an open connection (e.g. one logged in as another role). */
+    public static WarehouseRows query(Connection c, String table, String sql, String... keyColumns) throws SQLException {
         WarehouseRows out = new WarehouseRows(table);
-        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             ResultSetMetaData md = r.getMetaData();
             while (r.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();

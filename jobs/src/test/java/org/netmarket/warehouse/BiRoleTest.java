@@ -1,0 +1,153 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netmarket.testing.TestingPostgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The read-only BI role on a freshly migrated warehouse: it logs in with the password set the
+ * way {@link Warehouse#open} sets it from {@code NETMARKET_BI_PASSWORD}, reads every table and
+ * view, and can neither write nor create anything, even when its session asks for read-write.
+ */
+class BiRoleTest {
+    /** Quotes, a backslash, a dollar quote and Chinese: nothing a literal may mangle. */
+    static final String PASSWORD = "o'Brien \\ $$ 密码-" + System.nanoTime();
+
+    static String url;
+    static Warehouse warehouse;
+
+    @BeforeAll
+    static void migrateAndSetThePassword() {
+        url = TestingPostgres.server().createDatabase();
+        warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        assertTrue(BiRole.setPasswordIfGiven(warehouse, PASSWORD));
+        if (TestingPostgres.server().isOwn()) {
+            // The test cluster trusts local logins; make it check this role's password.
+            TestingPostgres.server().requirePasswordFor(BiRole.ROLE);
+        }
+    }
+
+    private static Connection bi() throws SQLException {
+        return TestingPostgres.connectAs(url, BiRole.ROLE, PASSWORD);
+    }
+
+    private static List<String> relations(String kinds) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     + "WHERE n.nspname = 'netmarket' AND c.relkind IN (" + kinds + ") ORDER BY 1")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static void assertSqlState(String expected, String sql, Connection c) {
+        SQLException e = assertThrows(SQLException.class, () -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }, sql + " must fail");
+        assertEquals(expected, e.getSQLState(), sql + ": " + e.getMessage());
+    }
+
+    @Test
+    void withoutAPasswordNothingIsChanged() {
+        assertFalse(BiRole.setPasswordIfGiven(warehouse, null));
+        assertFalse(BiRole.setPasswordIfGiven(warehouse, ""));
+    }
+
+    @Test
+    void logsInWithThePasswordAndOnlyWithIt() throws Exception {
+        try (Connection c = bi(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT current_user")) {
+            r.next();
+            assertEquals(BiRole.ROLE, r.getString(1));
+        }
+        Assumptions.assumeTrue(TestingPostgres.server().isOwn(), "an external test server decides its own authentication");
+        SQLException e = assertThrows(SQLException.class,
+                () -> TestingPostgres.connectAs(url, BiRole.ROLE, PASSWORD + "x").close());
+        assertEquals("28P01", e.getSQLState(), "a wrong password is refused: " + e.getMessage());
+    }
+
+    @Test
+    void readsEveryTableAndViewOfTheSchema() throws Exception {
+        List<String> all = relations("'r', 'v'");
+        assertTrue(all.containsAll(List.of("bi_scorecard", "bi_category_score", "bi_pass_status", "bi_county_comparison",
+                "bi_needs_attention", "bi_trend", "bi_total_trend", "indicator_score", "category_score",
+                "evaluation_result", "pipeline_run", "region", "edition_indicator")), all.toString());
+        try (Connection c = bi(); Statement s = c.createStatement()) {
+            for (String name : all) {
+                try (ResultSet r = s.executeQuery("SELECT * FROM netmarket." + name + " LIMIT 1")) {
+                    r.next();
+                }
+            }
+        }
+    }
+
+    @Test
+    void sessionsAreReadOnlyByDefault() throws Exception {
+        try (Connection c = bi()) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW default_transaction_read_only")) {
+                r.next();
+                assertEquals("on", r.getString(1));
+            }
+            // read_only_sql_transaction
+            assertSqlState("25006", "CREATE TEMPORARY TABLE scratch (x int)", c);
+        }
+    }
+
+    @Test
+    void cannotWriteOrCreateEvenInAReadWriteSession() throws Exception {
+        try (Connection c = bi()) {
+            try (Statement s = c.createStatement()) {
+                // What a BI tool could do: the privileges must hold on their own.
+                s.execute("SET default_transaction_read_only = off");
+            }
+            String denied = "42501";
+            assertSqlState(denied, "INSERT INTO netmarket.indicator_score (region_code, eval_year, indicator_code, level, "
+                    + "points, max_points, status, edition, run_id) VALUES ('140802', 2024, '1', 'indicator', 2, 2, "
+                    + "'scored', '2022', 1)", c);
+            assertSqlState(denied, "UPDATE netmarket.indicator_score SET points = 2", c);
+            assertSqlState(denied, "DELETE FROM netmarket.indicator_score", c);
+            assertSqlState(denied, "TRUNCATE netmarket.indicator_score", c);
+            assertSqlState(denied, "CREATE TABLE netmarket.bi_scratch (x int)", c);
+            assertSqlState(denied, "CREATE VIEW netmarket.bi_scratch AS SELECT 1 AS x", c);
+            for (String table : relations("'r'")) {
+                assertSqlState(denied, "DELETE FROM netmarket." + table, c);
+                assertSqlState(denied, "TRUNCATE netmarket." + table, c);
+            }
+        }
+    }
+
+    @Test
+    void tablesAndViewsOfLaterMigrationsAreReadableToo() throws Exception {
+        // As the user that ran the migrations, as a later migration would
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE netmarket.later_table (x int)");
+            s.execute("INSERT INTO netmarket.later_table VALUES (7)");
+            s.execute("CREATE VIEW netmarket.later_view AS SELECT x + 1 AS y FROM netmarket.later_table");
+        }
+        try (Connection c = bi(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT t.x, v.y FROM netmarket.later_table t, netmarket.later_view v")) {
+            assertTrue(r.next());
+            assertEquals(7, r.getInt(1));
+            assertEquals(8, r.getInt(2));
+        }
+    }
+}

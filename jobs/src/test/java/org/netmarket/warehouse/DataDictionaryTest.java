@@ -1,0 +1,110 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netmarket.testing.TestingPostgres;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The data dictionary: every published table, view and column carries a comment, and the
+ * committed {@code schemas/warehouse/DATA-DICTIONARY.md} is what the generator makes of the
+ * current migrations.
+ */
+class DataDictionaryTest {
+    static final Path COMMITTED = Path.of("schemas/warehouse/DATA-DICTIONARY.md");
+
+    static String url;
+
+    @BeforeAll
+    static void migrate() {
+        url = TestingPostgres.server().createDatabase();
+        Warehouse.open(JdbcSettings.of(url, Map.of()));
+    }
+
+    @Test
+    void everyTableViewAndColumnHasAComment() throws Exception {
+        // Straight from the catalog, independently of the generator.
+        List<String> missing = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT c.relname, a.attname, "
+                     + "coalesce(obj_description(c.oid, 'pg_class'), '') = '' AS no_table_comment, "
+                     + "coalesce(col_description(c.oid, a.attnum), '') = '' AS no_column_comment "
+                     + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                     + "WHERE n.nspname = 'netmarket' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                     + "AND c.relname <> 'flyway_schema_history' ORDER BY 1, a.attnum")) {
+            while (r.next()) {
+                if (r.getBoolean(3) && !missing.contains(r.getString(1))) {
+                    missing.add(r.getString(1));
+                }
+                if (r.getBoolean(4)) {
+                    missing.add(r.getString(1) + "." + r.getString(2));
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "tables, views and columns without a COMMENT");
+    }
+
+    @Test
+    void theCommittedDictionaryIsWhatTheMigrationsGive() throws Exception {
+        String generated;
+        try (Connection c = DriverManager.getConnection(url)) {
+            generated = DataDictionary.markdown(c);
+        }
+        String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
+        if (!committed.equals(generated)) {
+            String[] a = committed.split("\n", -1);
+            String[] b = generated.split("\n", -1);
+            int line = 0;
+            while (line < Math.min(a.length, b.length) && a[line].equals(b[line])) {
+                line++;
+            }
+            fail(COMMITTED + " is out of date (run scripts/data-dictionary); first difference at line " + (line + 1)
+                    + ":\n  committed: " + (line < a.length ? a[line] : "<end>")
+                    + "\n  generated: " + (line < b.length ? b[line] : "<end>"));
+        }
+        // and it documents what BI depends on
+        for (String name : List.of("indicator_score", "category_score", "evaluation_result", "pipeline_run",
+                "bi_scorecard", "bi_category_score", "bi_pass_status", "bi_county_comparison", "bi_needs_attention",
+                "bi_trend", "bi_total_trend")) {
+            assertTrue(generated.contains("### `" + name + "`\n"), "a section for " + name);
+        }
+        assertTrue(!generated.contains("flyway_schema_history`\n"), "Flyway's bookkeeping is not published data");
+    }
+
+    @Test
+    void aTableOrColumnWithoutCommentIsCaught() throws Exception {
+        String scratch = TestingPostgres.server().createDatabase();
+        Warehouse.open(JdbcSettings.of(scratch, Map.of()));
+        try (Connection c = DriverManager.getConnection(scratch); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE netmarket.scratch (x integer NOT NULL PRIMARY KEY, note text)");
+            s.execute("COMMENT ON COLUMN netmarket.scratch.x IS 'documented'");
+            assertEquals(List.of("table scratch", "column scratch.note"), DataDictionary.undocumented(c));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> DataDictionary.markdown(c));
+            assertTrue(e.getMessage().contains("column scratch.note"), e.getMessage());
+
+            s.execute("COMMENT ON TABLE netmarket.scratch IS 'A | piped\ncomment'");
+            s.execute("COMMENT ON COLUMN netmarket.scratch.note IS 'free text'");
+            assertEquals(List.of(), DataDictionary.undocumented(c));
+            String md = DataDictionary.markdown(c);
+            assertTrue(md.contains("### `scratch`\n\nA | piped comment\n\nOne row per `x` (primary key).\n\n"
+                    + "| column | type | null | description |\n|---|---|---|---|\n"
+                    + "| `x` | integer | not null | documented |\n| `note` | text | null | free text |\n"), md);
+        }
+    }
+}
