@@ -26,7 +26,7 @@ ensure_built() {
   local jar; jar="$(netmarket_jar)"
   command -v java >/dev/null || die "java is not installed (Java 17 is needed)"
   if [[ ! -f "$jar" || ! -f "$NETMARKET_ROOT/target/classpath.txt" ]] \
-     || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+     || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -newer "$jar" ! -name '*.md' -print -quit 2>/dev/null)" ]]; then
     command -v mvn >/dev/null || die "maven (mvn) is not installed"
     log "building the job (mvn package, tests skipped)"
     (cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests package) || die "the build failed"
@@ -42,8 +42,18 @@ netmarket_java() {
 }
 
 # ---- local PostgreSQL (.local/pg) -------------------------------------------------------------
-NETMARKET_PG_PORT="${NETMARKET_PG_PORT:-54329}"
+# The port is chosen when the cluster is created (NETMARKET_PG_PORT, else 54329 or the next free
+# one, so that two checkouts on one machine do not collide) and remembered in .local/pg/port.
 NETMARKET_PG_DB="${NETMARKET_PG_DB:-netmarket}"
+if [[ -f "$NETMARKET_ROOT/.local/pg/port" && -z "${NETMARKET_PG_PORT:-}" ]]; then
+  NETMARKET_PG_PORT="$(cat "$NETMARKET_ROOT/.local/pg/port")"
+fi
+NETMARKET_PG_PORT="${NETMARKET_PG_PORT:-54329}"
+
+port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The local cluster's port (after ensure_local_postgres, which may have chosen it in a subshell).
+pg_port() { cat "$NETMARKET_ROOT/.local/pg/port" 2>/dev/null || echo "$NETMARKET_PG_PORT"; }
 
 pg_bindir() {
   local d
@@ -90,7 +100,9 @@ ensure_local_postgres() {
   mkdir -p "$home/run"
   [[ "$(id -u)" -eq 0 ]] && chown -R postgres:postgres "$(readlink -f "$home")"
   if [[ ! -f "$data/PG_VERSION" ]]; then
-    log "creating a local PostgreSQL cluster in $data"
+    while port_in_use "$NETMARKET_PG_PORT"; do NETMARKET_PG_PORT=$((NETMARKET_PG_PORT + 1)); done
+    echo "$NETMARKET_PG_PORT" >"$home/port"
+    log "creating a local PostgreSQL cluster in $data (port $NETMARKET_PG_PORT)"
     as_pg_user "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >"$home/initdb.log" 2>&1 \
       || { cat "$home/initdb.log" >&2; die "initdb failed"; }
   fi

@@ -53,7 +53,7 @@ public final class ScorePublisher {
                     replaceCurrent(c, runId, p);
                 }
                 try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE pipeline_run SET status = 'succeeded', finished_at = now() WHERE run_id = ?")) {
+                        "UPDATE pipeline_run SET status = 'succeeded', finished_at = clock_timestamp() WHERE run_id = ?")) {
                     s.setLong(1, runId);
                     s.executeUpdate();
                 }
