@@ -2,10 +2,12 @@ package org.netmarket.cli;
 
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.RunMode;
+import org.netmarket.pipeline.NightlyLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,8 +15,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code nightly}: the scheduled run. Scores the current evaluation year from everything
  * delivered so far when a file was added or changed since the last published run, and otherwise
- * records that there was nothing new. Waits longer for the warehouse lock than an ad-hoc run, so
- * that an analyst's recomputation delays the nightly run rather than failing it.
+ * records that there was nothing new. Never overlaps another nightly run ({@link NightlyLock});
+ * waits longer for the warehouse lock than an ad-hoc run, so that an analyst's recomputation
+ * delays the nightly run rather than failing it.
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = "The scheduled run: score the current evaluation year when new or revised extracts were delivered "
@@ -42,7 +45,9 @@ public final class NightlyCommand implements Callable<Integer> {
         if (options.waitForLockSeconds == null) {
             config.waitForLock(NIGHTLY_WAIT_FOR_LOCK);
         }
-        return PipelineRunner.run(config, System.out);
+        try (NightlyLock lock = NightlyLock.acquire(Path.of(config.reportDir()))) {
+            return PipelineRunner.run(config, System.out);
+        }
     }
 
     /** A nightly run waits up to half an hour for an ad-hoc run to finish. */

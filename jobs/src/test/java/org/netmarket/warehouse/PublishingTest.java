@@ -213,6 +213,19 @@ class PublishingTest {
     }
 
     @Test
+    void aNightlyRunDoesNotStartWhileAnotherNightlyRunIsInProgress() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        try (org.netmarket.pipeline.NightlyLock held = org.netmarket.pipeline.NightlyLock.acquire(reports)) {
+            JobRunner.Result r = JobRunner.run(reports, "nightly", "--data", GoldenData.GIVEN.toString(), "--jdbc-url", url);
+            assertEquals(ExitCodes.LOCKED, r.exitCode());
+            assertTrue(r.output().contains("another nightly run is in progress"), r.output());
+        }
+        WarehouseRows schemas = WarehouseRows.query(url, "schemata",
+                "SELECT count(*) AS n FROM information_schema.schemata WHERE schema_name = 'netmarket'", "n");
+        schemas.row("0"); // the refused run never even connected to the warehouse
+    }
+
+    @Test
     void credentialsNeverReachTheLogOrTheLedger() throws Exception {
         String url = TestingPostgres.server().createDatabase() + "&password=s3cr3t-pw";
         JobRunner.Result r = run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140821");

@@ -1,0 +1,56 @@
+package org.netmarket.pipeline;
+
+import org.netmarket.warehouse.PublishLock;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Keeps two nightly runs from overlapping on one machine: an exclusive lock on
+ * {@code <report-dir>/nightly.lock}, taken before anything else and released at exit (the
+ * operating system releases it if the process dies). A second nightly run gives up at once —
+ * the scheduler will start it again tomorrow — unlike the warehouse lock, for which a nightly run
+ * waits while an analyst's run finishes.
+ */
+public final class NightlyLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private NightlyLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Takes the lock or throws {@link PublishLock.LockedException} naming the lock file. */
+    public static NightlyLock acquire(Path reportDir) throws IOException {
+        Files.createDirectories(reportDir);
+        Path file = reportDir.resolve("nightly.lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new PublishLock.LockedException("another nightly run is in progress (it holds " + file
+                    + "); this one does not start");
+        }
+        return new NightlyLock(channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}
