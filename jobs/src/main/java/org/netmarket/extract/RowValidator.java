@@ -312,6 +312,13 @@ public final class RowValidator implements Serializable {
                 return new Rejection(eu.column(), eu.column() + " must be empty unless " + eu.otherColumn() + " is "
                         + String.join("/", eu.values()) + " (" + eu.otherColumn() + " is " + other + ")");
             }
+        } else if (rule instanceof RowRule.NonNegativeUnless nn) {
+            Object value = row[schema.indexOf(nn.column())];
+            Object other = row[schema.indexOf(nn.otherColumn())];
+            if (value instanceof BigDecimal d && d.signum() < 0 && (other == null || !nn.values().contains(other.toString()))) {
+                return new Rejection(nn.column(), d.toPlainString() + " is negative; " + nn.column() + " must be >= 0 when "
+                        + nn.otherColumn() + " is " + other + " (only " + String.join(", ", nn.values()) + " may be negative)");
+            }
         }
         return null;
     }

@@ -323,6 +323,22 @@ class RowValidatorTest {
         assertEquals(0, new BigDecimal(value).compareTo((BigDecimal) valueOf("national", with("national", "value", value), "value")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"online_retail_share", "complaint_mediation_success_rate", "consumer_satisfaction_rate",
+            "odr_on_time_close_rate", "odr_settlement_rate"})
+    void onlyGrowthRatesMayBeNegative(String metric) {
+        Map<String, String> row = validRow("national");
+        row.put("metric", metric);
+        row.put("value", "-0.27");
+        assertRejected(validate(CATALOG.get("national"), row), "value", "-0.27 is negative; value must be >= 0 when metric is "
+                + metric + " (only online_retail_growth_rate, express_volume_growth_rate may be negative)");
+        row.put("value", "0");
+        assertTrue(validate(CATALOG.get("national"), row).isValid(), metric + " 0");
+        row.put("metric", "express_volume_growth_rate");
+        row.put("value", "-0.27");
+        assertTrue(validate(CATALOG.get("national"), row).isValid(), "express growth may be negative");
+    }
+
     @Test
     void signedRatesBeyondOneAreRejected() {
         assertRejected(with("national", "value", "7.2"), "value",
