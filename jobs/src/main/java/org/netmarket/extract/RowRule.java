@@ -14,6 +14,13 @@ public sealed interface RowRule extends Serializable {
     record EmptyUnless(String column, String otherColumn, List<String> values) implements RowRule {
     }
 
+    /**
+     * {@code column >= 0} unless {@code otherColumn} is one of {@code values}: a national figure
+     * is a signed rate only for the growth metrics; shares and success rates are in [0, 1].
+     */
+    record NonNegativeUnless(String column, String otherColumn, List<String> values) implements RowRule {
+    }
+
     /** {@code column} must be a key of another extract (checked once that extract is read). */
     record References(String column, String extract) implements RowRule {
     }

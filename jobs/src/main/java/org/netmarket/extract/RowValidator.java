@@ -1,5 +1,6 @@
 package org.netmarket.extract;
 
+import org.netmarket.edition.Indicator;
 import org.netmarket.edition.Item;
 
 import java.io.Serializable;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.Temporal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,6 +39,13 @@ public final class RowValidator implements Serializable {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    // The shapes of the date types, only consulted after a value failed to parse: a value of the
+    // right shape names a day or time that does not exist (2023-02-29), which the clerk should be
+    // told rather than be shown the format the value already has.
+    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIMESTAMP_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern MONTH_SHAPE = Pattern.compile("\\d{4}-\\d{2}");
 
     private final ExtractSchema schema;
     private final ValidationContext context;
@@ -107,15 +116,16 @@ public final class RowValidator implements Serializable {
             case TEXT -> v;
             case REGION_CODE -> regionCode(v);
             case USCC -> uscc(v);
-            case DATE -> temporal(v, DATE, "a date (YYYY-MM-DD)", LocalDate::parse);
-            case TIMESTAMP -> temporal(v, TIMESTAMP, "a timestamp (YYYY-MM-DD HH:MM:SS)", LocalDateTime::parse);
+            case DATE -> temporal(v, DATE, DATE_SHAPE, "a date (YYYY-MM-DD)", "day", LocalDate::parse);
+            case TIMESTAMP -> temporal(v, TIMESTAMP, TIMESTAMP_SHAPE, "a timestamp (YYYY-MM-DD HH:MM:SS)", "date or time",
+                    LocalDateTime::parse);
             case MONTH -> {
-                temporal(v, MONTH, "a month (YYYY-MM)", YearMonth::parse);
+                temporal(v, MONTH, MONTH_SHAPE, "a month (YYYY-MM)", "month", YearMonth::parse);
                 yield v;
             }
             case YEAR -> year(v);
-            case COUNT -> count(v);
-            case MONEY, DECIMAL, POINTS -> nonNegative(decimal(v));
+            case COUNT -> count(c, v);
+            case MONEY, DECIMAL, POINTS -> nonNegative(c, decimal(v));
             case RATE -> rate(v, false);
             case SIGNED_RATE -> rate(v, true);
             case BOOLEAN -> bool(v);
@@ -135,7 +145,7 @@ public final class RowValidator implements Serializable {
     }
 
     private static String uscc(String v) {
-        String code = v.toUpperCase(Locale.ROOT);
+        String code = UnifiedSocialCreditCode.normalize(v);
         String problem = UnifiedSocialCreditCode.problem(code);
         if (problem != null) {
             throw new InvalidValue(problem);
@@ -147,16 +157,18 @@ public final class RowValidator implements Serializable {
         Temporal parse(CharSequence text, DateTimeFormatter f);
     }
 
-    private static Temporal temporal(String v, DateTimeFormatter f, String what, TemporalParser p) {
+    private static Temporal temporal(String v, DateTimeFormatter f, Pattern shape, String what, String unit,
+                                     TemporalParser p) {
         try {
             return p.parse(v, f);
         } catch (DateTimeParseException e) {
-            throw new InvalidValue("'" + v + "' is not " + what);
+            throw new InvalidValue("'" + v + "' is not " + what
+                    + (shape.matcher(v).matches() ? ": there is no such " + unit : ""));
         }
     }
 
     private static Integer year(String v) {
-        if (!v.matches("\\d{4}")) {
+        if (!YEAR.matcher(v).matches()) {
             throw new InvalidValue("'" + v + "' is not a year (4 digits)");
         }
         int y = Integer.parseInt(v);
@@ -166,7 +178,7 @@ public final class RowValidator implements Serializable {
         return y;
     }
 
-    private static Long count(String v) {
+    private static Long count(ColumnSpec c, String v) {
         if (!INTEGER.matcher(v).matches()) {
             if (DECIMAL.matcher(v).matches()) {
                 throw new InvalidValue("'" + v + "' is not a whole number (counts have no decimals)");
@@ -180,7 +192,7 @@ public final class RowValidator implements Serializable {
             throw new InvalidValue("'" + v + "' is too large");
         }
         if (n < 0) {
-            throw new InvalidValue(v + " is negative; counts must be >= 0");
+            throw new InvalidValue(v + " is negative; " + c.name() + " must be >= 0");
         }
         return n;
     }
@@ -209,9 +221,9 @@ public final class RowValidator implements Serializable {
         return "'" + v + "' is not a number";
     }
 
-    private static BigDecimal nonNegative(BigDecimal d) {
+    private static BigDecimal nonNegative(ColumnSpec c, BigDecimal d) {
         if (d.signum() < 0) {
-            throw new InvalidValue(d.toPlainString() + " is negative; amounts must be >= 0");
+            throw new InvalidValue(d.toPlainString() + " is negative; " + c.name() + " must be >= 0");
         }
         return d;
     }
@@ -248,12 +260,28 @@ public final class RowValidator implements Serializable {
     private String itemCode(String v) {
         Optional<Item> item = context.edition().findItem(v);
         if (item.isEmpty()) {
-            throw new InvalidValue("'" + v + "' is not an item of edition " + context.edition().id());
+            throw new InvalidValue("'" + v + "' is not an item of edition " + context.edition().id() + indicatorHint(v));
         }
         if (item.get().isComputed()) {
             throw new InvalidValue("item " + v + " is computed from the extracts, not assessed");
         }
         return v;
+    }
+
+    /**
+     * Indicator code "11" where item "11.3" was meant is a likely slip (the code sheets list
+     * indicators): name what to write instead. Only called for a rejected row.
+     */
+    private String indicatorHint(String code) {
+        Optional<Indicator> indicator = context.edition().indicators().stream().filter(i -> i.code().equals(code)).findFirst();
+        if (indicator.isEmpty()) {
+            return "";
+        }
+        List<String> assessed = indicator.get().items().stream().filter(i -> !i.isComputed()).map(Item::code).toList();
+        return assessed.isEmpty()
+                ? " (indicator " + code + " is computed from the extracts, not assessed)"
+                : " (it is an indicator; assessments name its item" + (assessed.size() > 1 ? "s " : " ")
+                + String.join(", ", assessed) + ")";
     }
 
     private Optional<Rejection> checkPoints(ColumnSpec c, BigDecimal points, Object[] row) {
@@ -283,6 +311,13 @@ public final class RowValidator implements Serializable {
             if (value != null && (other == null || !eu.values().contains(other.toString()))) {
                 return new Rejection(eu.column(), eu.column() + " must be empty unless " + eu.otherColumn() + " is "
                         + String.join("/", eu.values()) + " (" + eu.otherColumn() + " is " + other + ")");
+            }
+        } else if (rule instanceof RowRule.NonNegativeUnless nn) {
+            Object value = row[schema.indexOf(nn.column())];
+            Object other = row[schema.indexOf(nn.otherColumn())];
+            if (value instanceof BigDecimal d && d.signum() < 0 && (other == null || !nn.values().contains(other.toString()))) {
+                return new Rejection(nn.column(), d.toPlainString() + " is negative; " + nn.column() + " must be >= 0 when "
+                        + nn.otherColumn() + " is " + other + " (only " + String.join(", ", nn.values()) + " may be negative)");
             }
         }
         return null;

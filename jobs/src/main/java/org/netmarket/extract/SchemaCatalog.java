@@ -100,6 +100,10 @@ public final class SchemaCatalog implements Serializable {
                 List<String> values = new ArrayList<>();
                 r.path("values").forEach(v -> values.add(v.asText()));
                 rules.add(new RowRule.EmptyUnless(r.get("empty_unless").asText(), r.path("column").asText(), values));
+            } else if (r.has("non_negative")) {
+                List<String> values = new ArrayList<>();
+                r.path("values").forEach(v -> values.add(v.asText()));
+                rules.add(new RowRule.NonNegativeUnless(r.get("non_negative").asText(), r.path("unless").asText(), values));
             } else if (r.has("references")) {
                 rules.add(new RowRule.References(r.get("references").asText(), r.path("extract").asText()));
             } else {
@@ -115,6 +119,24 @@ public final class SchemaCatalog implements Serializable {
         }
         if (version != null && !schema.hasColumn(version)) {
             throw new IllegalStateException(source + ": version column " + version + " is not a column");
+        }
+        // A misspelt rule column would otherwise fail every row inside a Spark task.
+        for (RowRule rule : rules) {
+            List<String> named;
+            if (rule instanceof RowRule.NotBefore nb) {
+                named = List.of(nb.column(), nb.start());
+            } else if (rule instanceof RowRule.EmptyUnless eu) {
+                named = List.of(eu.column(), eu.otherColumn());
+            } else if (rule instanceof RowRule.NonNegativeUnless nn) {
+                named = List.of(nn.column(), nn.otherColumn());
+            } else {
+                named = List.of(((RowRule.References) rule).column());
+            }
+            for (String c : named) {
+                if (!schema.hasColumn(c)) {
+                    throw new IllegalStateException(source + ": rule " + rule + " names " + c + ", which is not a column");
+                }
+            }
         }
         return schema;
     }

@@ -30,7 +30,32 @@ public final class UnifiedSocialCreditCode {
         return CHARSET.charAt(check == 31 ? 0 : check);
     }
 
-    /** Null when the code is valid, else what is wrong with it in words a data clerk can act on. */
+    /**
+     * The code as stored and compared: ASCII letters upper-cased. Registries and clerks type codes
+     * in either case and GB 32100 codes are read case-insensitively in practice, so a lower-case
+     * code is the same code. Only a-z change: a general upper-casing could change the length
+     * (German sharp s becomes SS) and hide what was delivered.
+     */
+    public static String normalize(String code) {
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                char[] chars = code.toCharArray();
+                for (int j = i; j < chars.length; j++) {
+                    if (chars[j] >= 'a' && chars[j] <= 'z') {
+                        chars[j] = (char) (chars[j] - ('a' - 'A'));
+                    }
+                }
+                return new String(chars);
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Null when the code is valid, else what is wrong with it in words a data clerk can act on.
+     * Expects a {@link #normalize normalized} code: lower-case letters are reported as not allowed.
+     */
     public static String problem(String code) {
         if (code.length() != 18) {
             return "'" + code + "' has " + code.length() + " characters; a unified social credit code has 18";
@@ -38,7 +63,7 @@ public final class UnifiedSocialCreditCode {
         for (int i = 0; i < 18; i++) {
             if (CHARSET.indexOf(code.charAt(i)) < 0) {
                 return "'" + code + "' has '" + code.charAt(i) + "' at position " + (i + 1)
-                        + ", which is not allowed in a unified social credit code (I, O, S, V, Z and lower case are not used)";
+                        + ", which is not allowed in a unified social credit code (the letters I, O, S, V and Z are not used)";
             }
         }
         char expected = checkCharacter(code.substring(0, 17));

@@ -204,9 +204,17 @@ class RowValidatorTest {
     // ---- dates, timestamps, months, years ------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"2023-02-29", "2024-02-30", "2024-13-01", "2024/05/01", "2024-5-1", "20240501", "2024-05-01 00:00:00"})
+    @ValueSource(strings = {"2024/05/01", "2024-5-1", "20240501", "2024-05-01 00:00:00", "01-05-2024"})
     void badDatesAreRejected(String date) {
         assertRejected(with("operators", "registered_on", date), "registered_on", "'" + date + "' is not a date (YYYY-MM-DD)");
+    }
+
+    /** The value has the format already; saying only "YYYY-MM-DD" would leave the clerk puzzled. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2023-02-29", "2024-02-30", "2024-13-01", "2024-04-31", "2024-00-10"})
+    void daysThatDoNotExistAreNamedAsSuch(String date) {
+        assertRejected(with("operators", "registered_on", date), "registered_on",
+                "'" + date + "' is not a date (YYYY-MM-DD): there is no such day");
     }
 
     @Test
@@ -215,16 +223,29 @@ class RowValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-03-01T09:00:00", "2024-03-01 09:00", "2024-03-01", "2024-03-01 24:00:00",
-            "2023-02-29 10:00:00", "2024-03-01 09:00:00+08:00", "2024-03-01 09:00:00.5"})
+    @ValueSource(strings = {"2024-03-01T09:00:00", "2024-03-01 09:00", "2024-03-01", "2024-03-01 9:00:00",
+            "2024-03-01 09:00:00+08:00", "2024-03-01 09:00:00.5"})
     void badTimestampsAreRejected(String ts) {
         assertRejected(with("dispatches", "dispatched_at", ts), "dispatched_at", "'" + ts + "' is not a timestamp (YYYY-MM-DD HH:MM:SS)");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-13", "2024-00", "2024-3", "2024-03-01", "202403", "03-2024"})
+    @ValueSource(strings = {"2024-03-01 24:00:00", "2024-03-01 09:60:00", "2023-02-29 10:00:00"})
+    void timestampsThatDoNotExistAreNamedAsSuch(String ts) {
+        assertRejected(with("dispatches", "dispatched_at", ts), "dispatched_at",
+                "'" + ts + "' is not a timestamp (YYYY-MM-DD HH:MM:SS): there is no such date or time");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-3", "2024-03-01", "202403", "03-2024", "2024/03"})
     void badMonthsAreRejected(String month) {
         assertRejected(with("retail", "month", month), "month", "'" + month + "' is not a month (YYYY-MM)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-13", "2024-00"})
+    void monthsThatDoNotExistAreNamedAsSuch(String month) {
+        assertRejected(with("retail", "month", month), "month", "'" + month + "' is not a month (YYYY-MM): there is no such month");
     }
 
     @ParameterizedTest
@@ -241,7 +262,7 @@ class RowValidatorTest {
                 "'4000.5' is not a whole number (counts have no decimals)");
         assertRejected(with("employment", "total_employed", "4000.0"), "total_employed",
                 "'4000.0' is not a whole number (counts have no decimals)");
-        assertRejected(with("employment", "total_employed", "-3"), "total_employed", "-3 is negative; counts must be >= 0");
+        assertRejected(with("employment", "total_employed", "-3"), "total_employed", "-3 is negative; total_employed must be >= 0");
         assertRejected(with("employment", "total_employed", "4,000"), "total_employed",
                 "'4,000' is not a number (no thousands separators: write 1234567.89)");
         assertRejected(with("employment", "total_employed", "four"), "total_employed", "'four' is not a number");
@@ -250,7 +271,7 @@ class RowValidatorTest {
 
     @Test
     void moneyIsANonNegativeDecimalWithoutSeparators() {
-        assertRejected(with("retail", "online_retail_yuan", "-0.01"), "online_retail_yuan", "-0.01 is negative; amounts must be >= 0");
+        assertRejected(with("retail", "online_retail_yuan", "-0.01"), "online_retail_yuan", "-0.01 is negative; online_retail_yuan must be >= 0");
         assertRejected(with("retail", "total_retail_yuan", "1,234,567.89"), "total_retail_yuan",
                 "'1,234,567.89' is not a number (no thousands separators: write 1234567.89)");
         assertRejected(with("retail", "total_retail_yuan", "1，234"), "total_retail_yuan",
@@ -262,7 +283,7 @@ class RowValidatorTest {
     @Test
     void trainingHoursAreANonNegativeDecimalAndZeroIsAllowed() {
         assertEquals(0, BigDecimal.ZERO.compareTo((BigDecimal) valueOf("training", with("training", "training_hours", "0"), "training_hours")));
-        assertRejected(with("training", "training_hours", "-1.5"), "training_hours", "-1.5 is negative; amounts must be >= 0");
+        assertRejected(with("training", "training_hours", "-1.5"), "training_hours", "-1.5 is negative; training_hours must be >= 0");
     }
 
     // ---- rates -----------------------------------------------------------------------------
@@ -300,6 +321,22 @@ class RowValidatorTest {
     @ValueSource(strings = {"-0.039", "0.072", "-1", "1", "0"})
     void publishedGrowthRatesMayBeNegative(String value) {
         assertEquals(0, new BigDecimal(value).compareTo((BigDecimal) valueOf("national", with("national", "value", value), "value")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"online_retail_share", "complaint_mediation_success_rate", "consumer_satisfaction_rate",
+            "odr_on_time_close_rate", "odr_settlement_rate"})
+    void onlyGrowthRatesMayBeNegative(String metric) {
+        Map<String, String> row = validRow("national");
+        row.put("metric", metric);
+        row.put("value", "-0.27");
+        assertRejected(validate(CATALOG.get("national"), row), "value", "-0.27 is negative; value must be >= 0 when metric is "
+                + metric + " (only online_retail_growth_rate, express_volume_growth_rate may be negative)");
+        row.put("value", "0");
+        assertTrue(validate(CATALOG.get("national"), row).isValid(), metric + " 0");
+        row.put("metric", "express_volume_growth_rate");
+        row.put("value", "-0.27");
+        assertTrue(validate(CATALOG.get("national"), row).isValid(), "express growth may be negative");
     }
 
     @Test
@@ -372,9 +409,27 @@ class RowValidatorTest {
                 "'9144030019220382160' has 19 characters; a unified social credit code has 18");
         assertRejected(with("operators", "operator_id", "91440300I922038216"), "operator_id",
                 "'91440300I922038216' has 'I' at position 9, which is not allowed in a unified social credit code "
-                        + "(I, O, S, V, Z and lower case are not used)");
+                        + "(the letters I, O, S, V and Z are not used)");
         assertRejected(with("operators", "operator_id", "914403001922038217"), "operator_id",
                 "'914403001922038217' fails the GB 32100-2015 check: the 18th character is '7' but should be '6' (mistyped code?)");
+    }
+
+    @Test
+    void lowerCaseCodesAreTheSameCodeAndStoredInUpperCase() {
+        assertEquals("914403001922038216", valueOf("operators", with("operators", "operator_id", "914403001922038216"), "operator_id"));
+        assertEquals("91440300708461136T", valueOf("operators", with("operators", "operator_id", "91440300708461136t"), "operator_id"));
+        assertEquals("91140802MA0000313F", valueOf("operators", with("operators", "operator_id", "91140802ma0000313f"), "operator_id"));
+        // a lower-case code with a wrong check character is still wrong
+        assertRejected(with("operators", "operator_id", "91140802ma0000313g"), "operator_id",
+                "'91140802MA0000313G' fails the GB 32100-2015 check: the 18th character is 'G' but should be 'F' (mistyped code?)");
+    }
+
+    @Test
+    void onlyAsciiLettersAreUpperCasedSoTheLengthStaysAsDelivered() {
+        // "ß".toUpperCase() is "SS": a general upper-casing would report 19 characters
+        assertRejected(with("operators", "operator_id", "9144030019220382ß6"), "operator_id",
+                "'9144030019220382ß6' has 'ß' at position 17, which is not allowed in a unified social credit code "
+                        + "(the letters I, O, S, V and Z are not used)");
     }
 
     // ---- cross-field rules -----------------------------------------------------------------
@@ -426,7 +481,13 @@ class RowValidatorTest {
     @Test
     void assessmentItemsMustBeAssessedItemsOfTheEdition() {
         assertRejected(with("assessments", "item", "42"), "item", "'42' is not an item of edition 2022");
-        assertRejected(with("assessments", "item", "11"), "item", "'11' is not an item of edition 2022");
+        assertRejected(with("assessments", "item", "11"), "item",
+                "'11' is not an item of edition 2022 (it is an indicator; assessments name its item 11.3)");
+        assertRejected(with("assessments", "item", "12"), "item",
+                "'12' is not an item of edition 2022 (it is an indicator; assessments name its items 12.1, 12.2, 12.3)");
+        assertRejected(with("assessments", "item", "19"), "item",
+                "'19' is not an item of edition 2022 (indicator 19 is computed from the extracts, not assessed)");
+        assertRejected(with("assessments", "item", "10.1"), "item", "'10.1' is not an item of edition 2022");
         assertRejected(with("assessments", "item", "1"), "item", "item 1 is computed from the extracts, not assessed");
         assertRejected(with("assessments", "item", "38.2"), "item", "item 38.2 is computed from the extracts, not assessed");
     }
@@ -467,6 +528,6 @@ class RowValidatorTest {
 
     @Test
     void negativePointsAreRejected() {
-        assertRejected(assessment("10", "-0.5"), "points", "-0.5 is negative; amounts must be >= 0");
+        assertRejected(assessment("10", "-0.5"), "points", "-0.5 is negative; points must be >= 0");
     }
 }

@@ -64,6 +64,23 @@ class SchemaCatalogTest {
     }
 
     @Test
+    void nationalSharesAreNonNegativeUnlessTheMetricIsAGrowthRate() {
+        assertEquals(List.of(new RowRule.NonNegativeUnless("value", "metric",
+                List.of("online_retail_growth_rate", "express_volume_growth_rate"))), CATALOG.get("national").rules());
+    }
+
+    @Test
+    void aRuleNamingAColumnTheSchemaLacksIsRejectedWhenLoading() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var node = yaml.readTree("extract: x\nkind: record\nkey: [id]\nversion: at\ncolumns:\n"
+                + "  - {name: id, type: text}\n  - {name: at, type: timestamp}\n"
+                + "rules:\n  - {not_before: at, start: started_at}\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SchemaCatalog.parse(node, "x.yaml"));
+        assertTrue(e.getMessage().startsWith("x.yaml: rule ") && e.getMessage().endsWith("names started_at, which is not a column"),
+                e.getMessage());
+    }
+
+    @Test
     void operatorSalesReferenceOperators() {
         RowRule.References r = CATALOG.get("operator-sales").reference().orElseThrow();
         assertEquals("operator_id", r.column());

@@ -89,6 +89,15 @@ class UnifiedSocialCreditCodeTest {
     }
 
     @Test
+    void normalizeUpperCasesAsciiLettersOnly() {
+        assertEquals("91440300708461136T", UnifiedSocialCreditCode.normalize("91440300708461136t"));
+        assertEquals("91140802MA0000313F", UnifiedSocialCreditCode.normalize("91140802ma0000313f"));
+        assertEquals("9144030019220382ß6", UnifiedSocialCreditCode.normalize("9144030019220382ß6"));
+        assertEquals("９１４４", UnifiedSocialCreditCode.normalize("９１４４"), "full-width digits are not turned into a valid code");
+        assertNull(UnifiedSocialCreditCode.problem(UnifiedSocialCreditCode.normalize("91440300708461136t")));
+    }
+
+    @Test
     void lengthIsChecked() {
         assertEquals("'' has 0 characters; a unified social credit code has 18", UnifiedSocialCreditCode.problem(""));
         assertThrows(IllegalArgumentException.class, () -> UnifiedSocialCreditCode.checkCharacter("9144"));
