@@ -104,6 +104,9 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         try (InputStream in = opener.open()) {
             probe = FileEncoding.probe(in);
         }
+        if (probe.damage() != null) {
+            return new ExtractFileScan(path, validator, probe, null, path + ": " + probe.damage());
+        }
         InputStream in = opener.open();
         try {
             CsvRecords records = new CsvRecords(new BufferedReader(new InputStreamReader(in, probe.charset()), 1 << 16));

@@ -22,11 +22,27 @@ import java.util.HexFormat;
 public final class FileEncoding {
     public static final Charset GB18030 = Charset.forName("GB18030");
 
-    /** What one pass over a file found. */
-    public record Probe(Charset charset, boolean bom, String sha256, long bytes) {
+    /**
+     * What one pass over a file found.
+     *
+     * @param bom             the file starts with the UTF-8 byte-order mark
+     * @param firstInvalidUtf8 offset of the first byte that is not valid UTF-8, or -1
+     */
+    public record Probe(Charset charset, boolean bom, String sha256, long bytes, long firstInvalidUtf8) {
         /** The name shown in the run report, e.g. {@code UTF-8}, {@code UTF-8 (BOM)}, {@code GB18030}. */
         public String label() {
             return charset.equals(StandardCharsets.UTF_8) ? (bom ? "UTF-8 (BOM)" : "UTF-8") : charset.name();
+        }
+
+        /**
+         * A file that announces UTF-8 with a byte-order mark but is not UTF-8 is damaged (or mixes
+         * encodings); read as GB18030 it would only give garbage, so it is refused with the offset.
+         */
+        public String damage() {
+            return bom && firstInvalidUtf8 >= 0
+                    ? "starts with a UTF-8 byte-order mark but byte " + firstInvalidUtf8 + " is not valid UTF-8: the file is "
+                    + "damaged or mixes encodings; re-export it as UTF-8 (or as GB18030 without the mark)"
+                    : null;
         }
     }
 
@@ -50,11 +66,11 @@ public final class FileEncoding {
         boolean first = true;
         boolean bom = false;
         long total = 0;
+        long firstInvalid = -1;
         int n;
         while ((n = in.read(buf)) > 0) {
             sha.update(buf, 0, n);
             total += n;
-            int offset = 0;
             if (first) {
                 first = false;
                 if (n >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
@@ -62,29 +78,36 @@ public final class FileEncoding {
                 }
             }
             if (valid) {
-                pending.put(buf, offset, n - offset);
+                // file offset of the first byte in `pending` once this read is appended
+                long pendingStart = total - n - pending.position();
+                pending.put(buf, 0, n);
                 pending.flip();
                 chars.clear();
                 CoderResult r = utf8.decode(pending, chars, false);
                 if (r.isError()) {
                     valid = false;
+                    firstInvalid = pendingStart + pending.position();
                 }
                 pending.compact();
                 // A multi-byte sequence may straddle two reads: keep its head in `pending`.
-                if (pending.position() > 8) {
+                if (valid && pending.position() > 8) {
                     valid = false;
+                    firstInvalid = total - pending.position();
                 }
             }
         }
         if (valid) {
+            long pendingStart = total - pending.position();
             pending.flip();
             chars.clear();
             CoderResult r = utf8.decode(pending, chars, true);
             if (r.isError() || pending.hasRemaining()) {
                 valid = false;
+                firstInvalid = pendingStart + pending.position();
             }
         }
-        return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom && valid, HexFormat.of().formatHex(sha.digest()), total);
+        return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom, HexFormat.of().formatHex(sha.digest()), total,
+                firstInvalid);
     }
 
     /** True when the bytes are valid UTF-8 (for tests and small inputs). */

@@ -62,6 +62,20 @@ class FileEncodingTest {
     }
 
     @Test
+    void aUtf8FileWithBomAndABadByteLaterIsDamagedNotGb18030() throws IOException {
+        byte[] good = ("region_code,region_name\n140802," + "盐湖区" + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, concat(good, new byte[]{(byte) 0xC3, 0x28}));
+        FileEncoding.Probe p = probe(bytes);
+        assertTrue(p.bom());
+        // 3 BOM bytes + the good text: the damaged sequence starts right after them
+        assertEquals(3 + good.length, p.firstInvalidUtf8());
+        assertEquals("starts with a UTF-8 byte-order mark but byte " + (3 + good.length) + " is not valid UTF-8: the file is "
+                + "damaged or mixes encodings; re-export it as UTF-8 (or as GB18030 without the mark)", p.damage());
+        assertEquals(-1, probe(good).firstInvalidUtf8());
+        org.junit.jupiter.api.Assertions.assertNull(probe(TEXT.getBytes(GB18030)).damage(), "GB18030 without a mark is fine");
+    }
+
+    @Test
     void plainAsciiIsUtf8() throws IOException {
         assertEquals("UTF-8", probe("a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII)).label());
     }
