@@ -102,13 +102,28 @@ public final class Ingestion {
         }
     }
 
+    /**
+     * How a run turns one extract's files into a {@link LoadedExtract}: read into Spark's cache
+     * ({@link ExtractReader#read}), or through the nightly staging area ({@link StagingArea#load}).
+     */
+    @FunctionalInterface
+    public interface ExtractLoader {
+        LoadedExtract load(ExtractReader reader, ExtractSchema schema, ValidationContext context);
+    }
+
+    /** Reads every delivered file of every extract (no staging area). */
     public Result ingest(DataDirectory dir, Edition edition) {
+        return ingest(dir, edition, (reader, schema, context) -> reader.read(schema, context));
+    }
+
+    /** Reads regions.csv, then loads every extract with the loader, then checks references. */
+    public Result ingest(DataDirectory dir, Edition edition, ExtractLoader loader) {
         RegionsFile.Result regions = RegionsFile.read(dir, catalog.get("regions"));
         LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
         ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
         List<ExtractSchema> schemas = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
-        List<LoadedExtract> loaded = Concurrently.map(schemas, schema -> reader.read(schema, context));
+        List<LoadedExtract> loaded = Concurrently.map(schemas, schema -> loader.load(reader, schema, context));
         Map<String, LoadedExtract> extracts = new LinkedHashMap<>();
         loaded.forEach(e -> extracts.put(e.name(), e));
         for (ExtractSchema schema : catalog.all()) {

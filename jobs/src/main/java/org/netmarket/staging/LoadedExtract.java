@@ -14,6 +14,9 @@ import java.util.Set;
  * @param delivered         whether its folder exists in the data directory
  * @param files             what was found in each delivered file
  * @param latest            the winning version of every key: typed columns plus {@code _file}, {@code _line}
+ * @param latestRead        the part of {@code latest} this run judged: every row when it read all
+ *                          files, else the keys its new files touched (what its reference check
+ *                          reports on)
  * @param quarantine        rows set aside, shaped as {@link QuarantinedRow#SCHEMA}
  * @param rowsRead          data rows in all files
  * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions)
@@ -22,7 +25,7 @@ import java.util.Set;
  * @param conflictKeys      the conflicting keys, as key column -> value
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
-                            Dataset<Row> quarantine, long rowsRead, long rowsQuarantined,
+                            Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined,
                             Set<String> conflictRegions, List<Map<String, Object>> conflictKeys) {
 
     public String name() {
