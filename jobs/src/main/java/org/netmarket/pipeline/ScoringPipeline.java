@@ -281,11 +281,11 @@ public final class ScoringPipeline {
         BigDecimal threshold = config.quarantineThreshold();
         for (LoadedExtract e : ingest.extracts().values()) {
             // quarantined / read > threshold, decided exactly.
-            if (e.rowsRead() > 0 && BigDecimal.valueOf(e.rowsQuarantined())
+            if (e.rowsRead() > 0 && BigDecimal.valueOf(e.quarantinedOfRowsRead())
                     .compareTo(threshold.multiply(BigDecimal.valueOf(e.rowsRead()))) > 0) {
                 problems.add(String.format(java.util.Locale.ROOT,
                         "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
-                        e.name(), e.rowsQuarantined(), e.rowsRead(), 100.0 * e.rowsQuarantined() / e.rowsRead(),
+                        e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), 100.0 * e.quarantinedOfRowsRead() / e.rowsRead(),
                         threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
             }
         }

@@ -36,7 +36,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Reads an extract's delivered files with Spark: one task per file streams it through
@@ -95,7 +98,7 @@ public final class ExtractReader {
     public LoadedExtract notDelivered(ExtractSchema schema) {
         Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
         return new LoadedExtract(schema, false, List.of(), empty, empty, spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA),
-                0, 0, Set.of(), List.of());
+                0, 0, 0, Set.of(), List.of());
     }
 
     /**
@@ -174,10 +177,19 @@ public final class ExtractReader {
         }
         Dataset<Row> quarantine = rejected.unionByName(conflictQuarantine);
         long rowsRead = reports.stream().mapToLong(FileReport::rowsRead).sum();
-        // Conflicting rows count as quarantined by the run whose files took part in the conflict.
-        long conflictRowsRead = read == state ? conflictRows.size()
-                : read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT)).count();
-        long quarantined = reports.stream().mapToLong(FileReport::rowsQuarantined).sum() + conflictRowsRead;
+        // Conflicting rows are set aside by the run whose files took part in the conflict; those
+        // of its own files are what its quarantine threshold judges.
+        long conflictRowsSetAside = conflictRows.size();
+        long conflictRowsOfFilesRead = conflictRows.size();
+        if (read != state) {
+            Row counts = read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
+                    .agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(reports)), lit(1L)).otherwise(lit(0L))))
+                    .first();
+            conflictRowsSetAside = counts.getLong(0);
+            conflictRowsOfFilesRead = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        }
+        long rowsRejected = reports.stream().mapToLong(FileReport::rowsQuarantined).sum();
+        long quarantined = rowsRejected + conflictRowsSetAside;
         Dataset<Row> latest = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
         Dataset<Row> latestRead = read == state ? latest
                 : read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
@@ -194,7 +206,7 @@ public final class ExtractReader {
         }
         LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                conflictRegions, conflictKeys);
+                rowsRejected + conflictRowsOfFilesRead, conflictRegions, conflictKeys);
     }
 
     /**
@@ -213,11 +225,15 @@ public final class ExtractReader {
         Dataset<Row> missing = extract.latestRead()
                 .join(keys, extract.latestRead().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_anti")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long missingCount = missing.count();
+        Row missingCounts = missing.agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(extract.files())), lit(1L))
+                .otherwise(lit(0L)))).first();
+        long missingCount = missingCounts.getLong(0);
+        long missingOfFilesRead = missingCounts.isNullAt(1) ? 0 : missingCounts.getLong(1);
         if (missingCount == 0) {
             missing.unpersist();
             return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), extract.quarantine(),
-                    extract.rowsRead(), extract.rowsQuarantined(), extract.conflictRegions(), extract.conflictKeys());
+                    extract.rowsRead(), extract.rowsQuarantined(), extract.quarantinedOfRowsRead(), extract.conflictRegions(),
+                    extract.conflictKeys());
         }
         LOG.warn("extract {}: {} row(s) name a {} that is not in {}", extract.name(), missingCount, column, ref.extract());
         Dataset<Row> q = missing.select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
@@ -226,7 +242,11 @@ public final class ExtractReader {
                 concat(lit(column + " "), col(column), lit(" is not in the " + ref.extract() + " registry")).as("reason"));
         return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(),
                 extract.quarantine().unionByName(q), extract.rowsRead(), extract.rowsQuarantined() + missingCount,
-                extract.conflictRegions(), extract.conflictKeys());
+                extract.quarantinedOfRowsRead() + missingOfFilesRead, extract.conflictRegions(), extract.conflictKeys());
+    }
+
+    private static Object[] paths(List<FileReport> reports) {
+        return reports.stream().map(FileReport::path).toArray();
     }
 
     /** The shape of what a file scan emits: bookkeeping columns, then the typed columns. */

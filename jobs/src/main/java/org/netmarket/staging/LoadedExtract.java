@@ -19,13 +19,16 @@ import java.util.Set;
  *                          reports on)
  * @param quarantine        rows set aside, shaped as {@link QuarantinedRow#SCHEMA}
  * @param rowsRead          data rows in all files
- * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions)
+ * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions),
+ *                          including staged rows of earlier files that a new row conflicts with
+ * @param quarantinedOfRowsRead the rows of the files read that were set aside: what the
+ *                          quarantine threshold judges against {@code rowsRead}
  * @param conflictRegions   regions of rows whose key had conflicting versions: their items that
  *                          need this extract get data_error
  * @param conflictKeys      the conflicting keys, as key column -> value
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
-                            Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined,
+                            Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
                             Set<String> conflictRegions, List<Map<String, Object>> conflictKeys) {
 
     public String name() {
@@ -34,7 +37,7 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
 
     /** Share of rows quarantined, for the run's threshold (0 when nothing was read). */
     public double quarantinedShare() {
-        return rowsRead == 0 ? 0 : (double) rowsQuarantined / rowsRead;
+        return rowsRead == 0 ? 0 : (double) quarantinedOfRowsRead / rowsRead;
     }
 
     public boolean hasFileProblems() {
