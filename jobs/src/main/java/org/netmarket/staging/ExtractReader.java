@@ -220,8 +220,12 @@ public final class ExtractReader {
             return extract;
         }
         String column = ref.column();
-        Dataset<Row> keys = referenced.latest().select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY)).distinct();
-        Dataset<Row> kept = extract.latest().join(keys, extract.latest().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_semi");
+        // The latest rows have one row per key, and semi and anti joins ignore duplicates anyway:
+        // no distinct over the (ten million) keys of the registry.
+        Dataset<Row> keys = referenced.latest().select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY));
+        // Scored twice (rows used, facts) and far smaller than the registry: joined once.
+        Dataset<Row> kept = extract.latest().join(keys, extract.latest().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_semi")
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> missing = extract.latestRead()
                 .join(keys, extract.latestRead().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_anti")
                 .persist(StorageLevel.MEMORY_AND_DISK());
