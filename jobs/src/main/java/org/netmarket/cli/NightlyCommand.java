@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nightly}: the scheduled run. Scores the current evaluation year from everything
- * delivered so far when a file was added or changed since the last published run, and otherwise
- * records that there was nothing new. Never overlaps another nightly run ({@link NightlyLock});
- * waits longer for the warehouse lock than an ad-hoc run, so that an analyst's recomputation
- * delays the nightly run rather than failing it.
+ * {@code nightly}: the scheduled run. Merges the files delivered since the last run into the
+ * staging area (the latest version of every record, as Parquet) and scores the current
+ * evaluation year from it; when nothing was delivered since the last published run it records
+ * that there was nothing new. Never overlaps another nightly run ({@link NightlyLock}); waits
+ * longer for the warehouse lock than an ad-hoc run, so that an analyst's recomputation delays
+ * the nightly run rather than failing it.
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = "The scheduled run: score the current evaluation year when new or revised extracts were delivered "
@@ -25,6 +26,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  nightly --data /data/netmarket --jdbc-url jdbc:postgresql://db:5432/netmarket",
                 "  nightly --data /data/netmarket --force        # score even if nothing changed",
+                "  nightly --data /data/netmarket --full         # rebuild the staging area from every raw file",
+                "  nightly --data hdfs://nn/netmarket --staging hdfs://nn/netmarket-staging   # on a cluster",
                 "", "Exit codes: 0 published, or nothing new to publish; 2 bad input, nothing published;"
                 + " 3 the warehouse stayed locked; 1 other failure, nothing published.",
                 "Schedule it with scripts/nightly (dated log file, no overlapping runs); see scripts/schedule/."})
@@ -38,10 +41,24 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Score and publish even when no file changed since the last published run.")
     boolean force;
 
+    @Option(names = "--full", description = "Rebuild the staging area from every raw file instead of merging the files "
+            + "delivered since the last run (a changed or removed file forces this anyway).")
+    boolean full;
+
+    @Option(names = "--staging", paramLabel = "DIR", description = "The staging area: Parquet files of the latest "
+            + "version of every record and a manifest of the files merged (default: <report-dir>/staging; on a cluster "
+            + "a shared hdfs:// or s3a:// location).")
+    String staging;
+
+    @Option(names = "--facts-csv", paramLabel = "FILE", description = "Also write the record-level counts "
+            + "(year, region, fact, count) to this CSV file, e.g. to compare them with another engine.")
+    String factsCsv;
+
     @Override
     public Integer call() throws Exception {
         PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).mode(RunMode.NIGHTLY)
-                .command("nightly").skipWhenUnchanged(!force);
+                .command("nightly").skipWhenUnchanged(!force).incremental(true).fullRebuild(full).stagingDir(staging)
+                .factsCsv(factsCsv);
         if (options.waitForLockSeconds == null) {
             config.waitForLock(NIGHTLY_WAIT_FOR_LOCK);
         }

@@ -37,10 +37,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Recorded in pipeline_run: adhoc (default) or nightly.")
     RunMode mode;
 
+    @Option(names = "--facts-csv", paramLabel = "FILE", description = "Also write the record-level counts "
+            + "(year, region, fact, count) to this CSV file, e.g. to compare them with another engine.")
+    String factsCsv;
+
     @Override
     public Integer call() throws Exception {
         PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).dryRun(dryRun)
-                .mode(mode).command("run");
+                .mode(mode).command("run").factsCsv(factsCsv);
         return PipelineRunner.run(config, System.out, details);
     }
 }

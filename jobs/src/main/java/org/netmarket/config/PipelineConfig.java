@@ -46,7 +46,29 @@ public final class PipelineConfig {
     public static final String SKIP_WHEN_UNCHANGED = "skip-when-unchanged";
     public static final boolean DEFAULT_SKIP_WHEN_UNCHANGED = false;
 
+    /**
+     * Nightly: keep a staging area of the latest rows and merge only the files delivered since
+     * (off: read every raw file into memory, as ad-hoc runs do).
+     */
+    public static final String INCREMENTAL = "incremental";
+    public static final boolean DEFAULT_INCREMENTAL = false;
+
+    /** Where the nightly staging area lives; by default the folder {@code staging} of the report directory. */
+    public static final String STAGING_DIR = "staging";
+    public static final String DEFAULT_STAGING_SUBDIR = "staging";
+
+    /** Nightly: rebuild the staging area from the raw extracts instead of merging new files. */
+    public static final String FULL_REBUILD = "full";
+    public static final boolean DEFAULT_FULL_REBUILD = false;
+
+    /** Also write the record-level counts (region, fact, count) to this CSV file; null: do not. */
+    public static final String FACTS_CSV = "facts-csv";
+
     private boolean skipWhenUnchanged = DEFAULT_SKIP_WHEN_UNCHANGED;
+    private boolean incremental = DEFAULT_INCREMENTAL;
+    private String stagingDir;
+    private boolean fullRebuild = DEFAULT_FULL_REBUILD;
+    private String factsCsv;
     private String dataDir = DEFAULT_DATA_DIR;
     private String edition = DEFAULT_EDITION;
     private List<Integer> years = List.of();
@@ -228,6 +250,43 @@ public final class PipelineConfig {
 
     public PipelineConfig reportDir(String v) {
         reportDir = v;
+        return this;
+    }
+
+    public boolean incremental() {
+        return incremental;
+    }
+
+    public PipelineConfig incremental(boolean v) {
+        incremental = v;
+        return this;
+    }
+
+    /** The staging area: as set, else {@code <report-dir>/staging}. */
+    public String stagingDir() {
+        return stagingDir != null ? stagingDir : reportDir + "/" + DEFAULT_STAGING_SUBDIR;
+    }
+
+    public PipelineConfig stagingDir(String v) {
+        stagingDir = v;
+        return this;
+    }
+
+    public boolean fullRebuild() {
+        return fullRebuild;
+    }
+
+    public PipelineConfig fullRebuild(boolean v) {
+        fullRebuild = v;
+        return this;
+    }
+
+    public String factsCsv() {
+        return factsCsv;
+    }
+
+    public PipelineConfig factsCsv(String v) {
+        factsCsv = v;
         return this;
     }
 }

@@ -12,8 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.Temporal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,10 +38,6 @@ public final class RowValidator implements Serializable {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Pattern REGION = Pattern.compile("\\d{6}");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
     // The shapes of the date types, only consulted after a value failed to parse: a value of the
     // right shape names a day or time that does not exist (2023-02-29), which the clerk should be
     // told rather than be shown the format the value already has.
@@ -49,10 +47,44 @@ public final class RowValidator implements Serializable {
 
     private final ExtractSchema schema;
     private final ValidationContext context;
+    /** Column specs as an array, and per rule the indexes of its two columns: looked up once, not per row. */
+    private final ColumnSpec[] columns;
+    private final int[] ruleColumn;
+    private final int[] ruleOther;
+    /**
+     * Per enum column, each allowed value as written mapped to what {@link #enumValue} returns for
+     * it: a hash lookup for the common case instead of a case-insensitive scan of the list.
+     */
+    private final Map<String, String>[] enumSpellings;
 
     public RowValidator(ExtractSchema schema, ValidationContext context) {
         this.schema = schema;
         this.context = context;
+        this.columns = schema.columns().toArray(new ColumnSpec[0]);
+        List<RowRule> rules = schema.rules();
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] spellings = new Map[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            spellings[i] = new HashMap<>();
+            for (String allowed : columns[i].values()) {
+                spellings[i].putIfAbsent(allowed, enumValue(columns[i], allowed));
+            }
+        }
+        this.enumSpellings = spellings;
+        this.ruleColumn = new int[rules.size()];
+        this.ruleOther = new int[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            if (rules.get(r) instanceof RowRule.NotBefore nb) {
+                ruleColumn[r] = schema.indexOf(nb.column());
+                ruleOther[r] = schema.indexOf(nb.start());
+            } else if (rules.get(r) instanceof RowRule.EmptyUnless eu) {
+                ruleColumn[r] = schema.indexOf(eu.column());
+                ruleOther[r] = schema.indexOf(eu.otherColumn());
+            } else if (rules.get(r) instanceof RowRule.NonNegativeUnless nn) {
+                ruleColumn[r] = schema.indexOf(nn.column());
+                ruleOther[r] = schema.indexOf(nn.otherColumn());
+            }
+        }
     }
 
     public ExtractSchema schema() {
@@ -73,9 +105,10 @@ public final class RowValidator implements Serializable {
      *               null for a field the row does not have)
      */
     public Result validate(String[] fields) {
-        Object[] out = new Object[schema.columns().size()];
+        Object[] out = new Object[columns.length];
+        boolean anyPoints = false;
         for (int i = 0; i < out.length; i++) {
-            ColumnSpec c = schema.columns().get(i);
+            ColumnSpec c = columns[i];
             String raw = fields[i] == null ? null : fields[i].trim();
             if (raw == null || raw.isEmpty()) {
                 if (c.required()) {
@@ -84,24 +117,28 @@ public final class RowValidator implements Serializable {
                 continue;
             }
             try {
-                out[i] = parse(c, raw);
+                out[i] = parse(c, i, raw);
             } catch (InvalidValue e) {
                 return reject(c.name(), e.getMessage());
             }
+            anyPoints |= c.type() == ColumnType.POINTS;
         }
-        for (int i = 0; i < out.length; i++) {
-            ColumnSpec c = schema.columns().get(i);
-            if (c.type() == ColumnType.POINTS && out[i] != null) {
-                Optional<Rejection> r = checkPoints(c, (BigDecimal) out[i], out);
-                if (r.isPresent()) {
-                    return new Result(null, r.get());
+        if (anyPoints) {
+            for (int i = 0; i < out.length; i++) {
+                ColumnSpec c = columns[i];
+                if (c.type() == ColumnType.POINTS && out[i] != null) {
+                    Optional<Rejection> r = checkPoints(c, (BigDecimal) out[i], out);
+                    if (r.isPresent()) {
+                        return new Result(null, r.get());
+                    }
                 }
             }
         }
-        for (RowRule rule : schema.rules()) {
-            Rejection r = check(rule, out);
-            if (r != null) {
-                return new Result(null, r);
+        List<RowRule> rules = schema.rules();
+        for (int r = 0; r < ruleColumn.length; r++) {
+            Rejection rejection = check(rules.get(r), out[ruleColumn[r]], out[ruleOther[r]]);
+            if (rejection != null) {
+                return new Result(null, rejection);
             }
         }
         return new Result(out, null);
@@ -111,16 +148,26 @@ public final class RowValidator implements Serializable {
         return new Result(null, new Rejection(column, reason));
     }
 
-    private Object parse(ColumnSpec c, String v) {
+    private Object parse(ColumnSpec c, int index, String v) {
         return switch (c.type()) {
             case TEXT -> v;
             case REGION_CODE -> regionCode(v);
             case USCC -> uscc(v);
-            case DATE -> temporal(v, DATE, DATE_SHAPE, "a date (YYYY-MM-DD)", "day", LocalDate::parse);
-            case TIMESTAMP -> temporal(v, TIMESTAMP, TIMESTAMP_SHAPE, "a timestamp (YYYY-MM-DD HH:MM:SS)", "date or time",
-                    LocalDateTime::parse);
+            // Canonical values (nearly all) are parsed without a formatter; anything else takes the
+            // strict formatter, which also words the rejection.
+            case DATE -> {
+                LocalDate d = CanonicalDates.date(v);
+                yield d != null ? d : temporal(v, DATE, DATE_SHAPE, "a date (YYYY-MM-DD)", "day", LocalDate::parse);
+            }
+            case TIMESTAMP -> {
+                LocalDateTime t = CanonicalDates.timestamp(v);
+                yield t != null ? t : temporal(v, TIMESTAMP, TIMESTAMP_SHAPE, "a timestamp (YYYY-MM-DD HH:MM:SS)",
+                        "date or time", LocalDateTime::parse);
+            }
             case MONTH -> {
-                temporal(v, MONTH, MONTH_SHAPE, "a month (YYYY-MM)", "month", YearMonth::parse);
+                if (!CanonicalDates.isMonth(v)) {
+                    temporal(v, MONTH, MONTH_SHAPE, "a month (YYYY-MM)", "month", YearMonth::parse);
+                }
                 yield v;
             }
             case YEAR -> year(v);
@@ -129,13 +176,16 @@ public final class RowValidator implements Serializable {
             case RATE -> rate(v, false);
             case SIGNED_RATE -> rate(v, true);
             case BOOLEAN -> bool(v);
-            case ENUM -> enumValue(c, v);
+            case ENUM -> {
+                String exact = enumSpellings[index].get(v);
+                yield exact != null ? exact : enumValue(c, v);
+            }
             case ITEM_CODE -> itemCode(v);
         };
     }
 
     private String regionCode(String v) {
-        if (!REGION.matcher(v).matches()) {
+        if (!(v.length() == 6 && CanonicalDates.digits(v, 0, 6))) {
             throw new InvalidValue("'" + v + "' is not a 6-digit region code (GB/T 2260)");
         }
         if (context.regionCodes() != null && !context.regionCodes().contains(v)) {
@@ -168,7 +218,7 @@ public final class RowValidator implements Serializable {
     }
 
     private static Integer year(String v) {
-        if (!YEAR.matcher(v).matches()) {
+        if (!(v.length() == 4 && CanonicalDates.digits(v, 0, 4))) {
             throw new InvalidValue("'" + v + "' is not a year (4 digits)");
         }
         int y = Integer.parseInt(v);
@@ -179,8 +229,8 @@ public final class RowValidator implements Serializable {
     }
 
     private static Long count(ColumnSpec c, String v) {
-        if (!INTEGER.matcher(v).matches()) {
-            if (DECIMAL.matcher(v).matches()) {
+        if (!isInteger(v)) {
+            if (isDecimal(v)) {
                 throw new InvalidValue("'" + v + "' is not a whole number (counts have no decimals)");
             }
             throw new InvalidValue(notNumber(v));
@@ -198,7 +248,7 @@ public final class RowValidator implements Serializable {
     }
 
     private static BigDecimal decimal(String v) {
-        if (!DECIMAL.matcher(v).matches()) {
+        if (!isDecimal(v)) {
             throw new InvalidValue(notNumber(v));
         }
         BigDecimal d = new BigDecimal(v);
@@ -209,6 +259,23 @@ public final class RowValidator implements Serializable {
             throw new InvalidValue("'" + v + "' is too large");
         }
         return d;
+    }
+
+    /** {@code -?\d+}, without a regular expression (it runs for every number of every row). */
+    private static boolean isInteger(String v) {
+        int from = v.startsWith("-") ? 1 : 0;
+        return v.length() > from && CanonicalDates.digits(v, from, v.length());
+    }
+
+    /** {@code -?\d+(\.\d+)?}, without a regular expression. */
+    private static boolean isDecimal(String v) {
+        int from = v.startsWith("-") ? 1 : 0;
+        int dot = v.indexOf('.', from);
+        if (dot < 0) {
+            return v.length() > from && CanonicalDates.digits(v, from, v.length());
+        }
+        return dot > from && dot + 1 < v.length() && CanonicalDates.digits(v, from, dot)
+                && CanonicalDates.digits(v, dot + 1, v.length());
     }
 
     private static String notNumber(String v) {
@@ -241,6 +308,15 @@ public final class RowValidator implements Serializable {
     }
 
     private static Boolean bool(String v) {
+        // The usual spellings first, so that most values are not lower-cased into a new string.
+        switch (v) {
+            case "true", "1", "是":
+                return Boolean.TRUE;
+            case "false", "0", "否":
+                return Boolean.FALSE;
+            default:
+                break;
+        }
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "1", "是" -> Boolean.TRUE;
             case "false", "0", "否" -> Boolean.FALSE;
@@ -298,23 +374,18 @@ public final class RowValidator implements Serializable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Rejection check(RowRule rule, Object[] row) {
+    private static Rejection check(RowRule rule, Object value, Object other) {
         if (rule instanceof RowRule.NotBefore nb) {
-            Object value = row[schema.indexOf(nb.column())];
-            Object start = row[schema.indexOf(nb.start())];
+            Object start = other;
             if (value != null && start != null && ((Comparable) value).compareTo(start) < 0) {
                 return new Rejection(nb.column(), nb.column() + " " + show(value) + " is before " + nb.start() + " " + show(start));
             }
         } else if (rule instanceof RowRule.EmptyUnless eu) {
-            Object value = row[schema.indexOf(eu.column())];
-            Object other = row[schema.indexOf(eu.otherColumn())];
             if (value != null && (other == null || !eu.values().contains(other.toString()))) {
                 return new Rejection(eu.column(), eu.column() + " must be empty unless " + eu.otherColumn() + " is "
                         + String.join("/", eu.values()) + " (" + eu.otherColumn() + " is " + other + ")");
             }
         } else if (rule instanceof RowRule.NonNegativeUnless nn) {
-            Object value = row[schema.indexOf(nn.column())];
-            Object other = row[schema.indexOf(nn.otherColumn())];
             if (value instanceof BigDecimal d && d.signum() < 0 && (other == null || !nn.values().contains(other.toString()))) {
                 return new Rejection(nn.column(), d.toPlainString() + " is negative; " + nn.column() + " must be >= 0 when "
                         + nn.otherColumn() + " is " + other + " (only " + String.join(", ", nn.values()) + " may be negative)");

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -45,21 +45,35 @@ public final class OperatorSalesFacts {
         }
         Dataset<Row> pivot = sales.filter(col("year").between(first, y)).groupBy(col("operator_id"))
                 .agg(perYear.get(0), perYear.subList(1, perYear.size()).toArray(new Column[0]));
-        Column threshold = when(col(RegionPairs.SCORED_ZONE).equalTo("east"), lit(p.decimal("above_scale_threshold_yuan.east")))
-                .when(col(RegionPairs.SCORED_ZONE).equalTo("central"), lit(p.decimal("above_scale_threshold_yuan.central")))
-                .when(col(RegionPairs.SCORED_ZONE).equalTo("west"), lit(p.decimal("above_scale_threshold_yuan.west")));
-        Column isNew = lit(false);
-        for (int t = first + 1; t <= y; t++) {
-            Column now = col("s" + t);
-            Column before = col("s" + (t - 1));
-            isNew = isNew.or(now.isNotNull().and(now.geq(threshold))
-                    .and(before.isNull().or(before.lt(threshold))));
+        // The threshold is that of the scored region's zone, so count per region of the operator
+        // once under each zone's threshold, and let each scored region take its zone's count.
+        List<String> zones = List.of("east", "central", "west");
+        List<Column> perZone = new ArrayList<>();
+        for (String zone : zones) {
+            Column threshold = lit(p.decimal("above_scale_threshold_yuan." + zone));
+            Column isNew = lit(false);
+            for (int t = first + 1; t <= y; t++) {
+                Column now = col("s" + t);
+                Column before = col("s" + (t - 1));
+                isNew = isNew.or(now.isNotNull().and(now.geq(threshold))
+                        .and(before.isNull().or(before.lt(threshold))));
+            }
+            perZone.add(sum(when(isNew, lit(1L)).otherwise(lit(0L))).as("n_" + zone));
         }
-        Dataset<Row> rows = pivot
-                .join(operators.select(col("operator_id"), col("region_code")), "operator_id")
-                .join(c.regionPairs(), RegionPairs.REGION)
+        perZone.add(count(lit(1)).as("rows"));
+        // One pivot row per operator and one registry row per operator: counting rows counts
+        // distinct operators.
+        Dataset<Row> perRegion = pivot
+                .join(operators.select(col("operator_id"), col(RegionPairs.REGION)), "operator_id")
+                .groupBy(col(RegionPairs.REGION))
+                .agg(perZone.get(0), perZone.subList(1, perZone.size()).toArray(new Column[0]));
+        Column zoneCount = when(col(RegionPairs.SCORED_ZONE).equalTo("east"), col("n_east"))
+                .when(col(RegionPairs.SCORED_ZONE).equalTo("central"), col("n_central"))
+                .when(col(RegionPairs.SCORED_ZONE).equalTo("west"), col("n_west"))
+                .otherwise(lit(0L));
+        Dataset<Row> rows = perRegion.join(c.regionPairs(), RegionPairs.REGION)
                 .groupBy(col(RegionPairs.SCORED_REGION))
-                .agg(countDistinct(when(isNew, col("operator_id"))).as("n"), count(lit(1)).as("rows"));
+                .agg(sum(zoneCount).as("n"), sum(col("rows")).as("rows"));
         List<RecordAggregation.FactCount> out = new ArrayList<>();
         for (Row r : rows.collectAsList()) {
             out.add(new RecordAggregation.FactCount(r.getString(0), Facts.OPERATORS_NEW_ABOVE_SCALE, r.getLong(1)));

@@ -34,6 +34,11 @@ public final class RecordFacts implements Serializable {
         return counts.getOrDefault(region, Map.of()).getOrDefault(fact, 0L);
     }
 
+    /** The regions that have counts (every region with at least one row of a delivered extract). */
+    public Set<String> regions() {
+        return Set.copyOf(counts.keySet());
+    }
+
     /** Every fact of a region (for lineage and debugging). */
     public Map<String, Long> of(String region) {
         return Map.copyOf(counts.getOrDefault(region, Map.of()));

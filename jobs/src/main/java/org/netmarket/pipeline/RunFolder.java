@@ -1,6 +1,8 @@
 package org.netmarket.pipeline;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -13,6 +15,7 @@ import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +73,42 @@ public final class RunFolder implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    /**
+     * The rows of the quarantine report, read back from {@code quarantine.csv}: the ledger copies
+     * them from the file rather than asking Spark for them a second time.
+     */
+    public Iterator<QuarantinedRow> quarantine() throws IOException {
+        Reader r = Files.newBufferedReader(path.resolve("quarantine.csv"), StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.builder().setReader(r)
+                .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get();
+        Iterator<CSVRecord> records = parser.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                boolean more = records.hasNext();
+                if (!more) {
+                    try {
+                        parser.close();
+                    } catch (IOException ignored) {
+                        // Everything was read; closing a local file that fails to close loses nothing.
+                    }
+                }
+                return more;
+            }
+
+            @Override
+            public QuarantinedRow next() {
+                CSVRecord c = records.next();
+                return new QuarantinedRow(c.get("extract"), c.get("file"), Long.parseLong(c.get("line")),
+                        emptyToNull(c.get("raw_line")), emptyToNull(c.get("column")), c.get("reason"));
+            }
+        };
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** Writes the list of input files with checksums and counts. */

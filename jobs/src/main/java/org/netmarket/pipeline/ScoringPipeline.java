@@ -22,6 +22,7 @@ import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.Ingestion;
 import org.netmarket.staging.LoadedExtract;
+import org.netmarket.staging.StagingArea;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
 import org.netmarket.warehouse.Publication;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -123,32 +125,65 @@ public final class ScoringPipeline {
         SparkSession spark = SparkSessions.getOrCreate(config);
         DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration());
         SchemaCatalog catalog = SchemaCatalog.load();
-        if (ledger != null && config.skipWhenUnchanged()) {
-            String unchanged = unchangedSinceLastPublished(dir, catalog, ledger);
-            if (unchanged != null) {
-                ledger.succeedWithoutPublishing(runId, unchanged);
-                LOG.info("{}; nothing to publish", unchanged);
-                return new RunOutcome(runId, false, edition.id(), null, List.of(), List.of(), 0, 0, folder.path(),
-                        warehouse.settings().redactedUrl(), unchanged, List.of());
+        StagingArea staging = null;
+        StagingArea.Plan plan = null;
+        String fingerprint = null;
+        if (config.incremental()) {
+            try (Stage s = Stage.start("staging plan")) {
+                staging = StagingArea.open(spark, config.stagingDir());
+                fingerprint = stagingFingerprint(edition, catalog);
+                plan = staging.plan(dir, catalog.all(), fingerprint, config.fullRebuild());
+                if (plan.rebuild()) {
+                    LOG.info("rebuilding the staging area {} from the raw extracts: {}", staging.root(), plan.reason());
+                } else {
+                    LOG.info("staging area {}: {} file(s) delivered since it was built", staging.root(), plan.newFileCount());
+                }
+            }
+            if (!plan.rebuild() && plan.newFileCount() == 0 && ledger != null && config.skipWhenUnchanged()) {
+                String unchanged = unchangedSincePublished(staging, warehouse, ledger);
+                if (unchanged != null) {
+                    ledger.succeedWithoutPublishing(runId, unchanged);
+                    LOG.info("{}; nothing to publish", unchanged);
+                    return new RunOutcome(runId, false, edition.id(), null, List.of(), List.of(), 0, 0, folder.path(),
+                            warehouse.settings().redactedUrl(), unchanged, List.of());
+                }
+            }
+            if (!plan.rebuild()) {
+                staging.compact(StagingArea.staged(catalog.all()));
             }
         }
         Ingestion.Result ingest;
-        try (Stage s = Stage.start("ingest")) {
-            LOG.info("data directory {}", dir.root());
-            ingest = new Ingestion(spark, catalog).ingest(dir, edition);
-        }
-        List<FileReport> files = ingest.files();
-        try (Stage s = Stage.start("quarantine report")) {
-            folder.writeInputs(files);
-            folder.writeQuarantine(ingest.quarantine());
-            if (ledger != null) {
-                ledger.recordInputs(runId, files, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
-                ledger.recordQuarantine(runId, ingest.quarantine());
+        List<FileReport> files;
+        try {
+            try (Stage s = Stage.start("ingest")) {
+                LOG.info("data directory {}", dir.root());
+                Ingestion ingestion = new Ingestion(spark, catalog);
+                StagingArea area = staging;
+                StagingArea.Plan stagingPlan = plan;
+                ingest = area == null ? ingestion.ingest(dir, edition)
+                        : ingestion.ingest(dir, edition, (reader, schema, context) -> area.load(stagingPlan, reader, dir, schema, context));
             }
-            LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),
-                    folder.path().resolve("quarantine.csv"));
+            files = ingest.files();
+            try (Stage s = Stage.start("quarantine report")) {
+                folder.writeInputs(files);
+                folder.writeQuarantine(ingest.quarantine());
+                if (ledger != null) {
+                    ledger.recordInputs(runId, files, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
+                    ledger.recordQuarantine(runId, folder.quarantine());
+                }
+                LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),
+                        folder.path().resolve("quarantine.csv"));
+            }
+            checkInput(ingest);
+        } catch (RuntimeException | IOException | SQLException | Error e) {
+            if (staging != null) {
+                staging.abandon();
+            }
+            throw e;
         }
-        checkInput(ingest);
+        if (staging != null) {
+            staging.commit(plan, dir.root(), fingerprint, files);
+        }
         if (config.validateOnly()) {
             return new RunOutcome(runId, false, edition.id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
                     ingest.rowsQuarantined(), folder.path(), null, "validated only", List.of());
@@ -159,11 +194,15 @@ public final class ScoringPipeline {
         FactBuilder facts = new FactBuilder(spark, edition, tree, ingest.extracts());
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
+        List<FactSheet> factCounts = new ArrayList<>();
         for (int year : years) {
             EvaluationPeriod period = new EvaluationPeriod(year, config.asOf() != null ? config.asOf() : LocalDate.of(year, 12, 31));
             FactSheet sheet;
             try (Stage s = Stage.start("facts " + year + " (as of " + period.asOf() + ")")) {
                 sheet = facts.build(period);
+            }
+            if (config.factsCsv() != null) {
+                factCounts.add(sheet);
             }
             List<RegionScorecard> yearCards = new ArrayList<>();
             try (Stage s = Stage.start("score " + year)) {
@@ -178,10 +217,17 @@ public final class ScoringPipeline {
             publications.add(new Publication(edition, year, scored.stream().map(Region::code).toList(),
                     itemCodes == null ? null : codesInScope(edition, itemCodes), ScoreRows.of(edition, yearCards, period.asOf())));
         }
+        if (config.factsCsv() != null) {
+            FactCountsCsv.write(Path.of(config.factsCsv()), factCounts);
+            LOG.info("record-level counts written to {}", config.factsCsv());
+        }
         List<ScoreChanges.Change> changes = List.of();
         if (warehouse != null) {
             try (Stage s = Stage.start("publish")) {
                 new ScorePublisher(warehouse).publish(runId, tree.all(), publications);
+            }
+            if (staging != null) {
+                staging.published(runId, warehouse.settings().redactedUrl());
             }
             changes = ScoreChanges.of(warehouse, runId);
         }
@@ -191,26 +237,37 @@ public final class ScoringPipeline {
     }
 
     /**
-     * Null when files changed since the last published run from this data directory (or there
-     * is none); otherwise a note saying nothing changed. Compares paths and sizes.
+     * Null when the staged state still has to be published (no run published it to this
+     * warehouse, or that run is not recorded as succeeded there); otherwise a note saying that
+     * nothing was delivered since the run that published it.
      */
-    private String unchangedSinceLastPublished(DataDirectory dir, SchemaCatalog catalog, RunLedger ledger) throws SQLException {
-        java.util.SortedMap<String, Long> now = dir.inventory(catalog.all());
-        java.util.Optional<RunLedger.PublishedInputs> last = ledger.lastPublishedInputs(config.dataDir());
-        if (last.isEmpty()) {
-            LOG.info("no earlier published run from {}: scoring everything", config.dataDir());
+    private static String unchangedSincePublished(StagingArea staging, Warehouse warehouse, RunLedger ledger) throws SQLException {
+        StagingArea.Published published = staging.manifest().published();
+        if (published == null || !published.warehouse().equals(warehouse.settings().redactedUrl())
+                || !ledger.succeeded(published.runId())) {
+            LOG.info("the staged state was not published to this warehouse yet: scoring it");
             return null;
         }
-        java.util.SortedMap<String, Long> before = last.get().files();
-        long added = now.keySet().stream().filter(p -> !before.containsKey(p)).count();
-        long changed = now.entrySet().stream().filter(e -> before.containsKey(e.getKey())
-                && !before.get(e.getKey()).equals(e.getValue())).count();
-        long removed = before.keySet().stream().filter(p -> !now.containsKey(p)).count();
-        if (added + changed + removed == 0) {
-            return "no new or changed files since run " + last.get().runId();
+        return "no new or changed files since run " + published.runId();
+    }
+
+    /**
+     * What the staged rows depend on besides the files: the job version (validation rules), the
+     * extract contract and the edition (assessment items and their allowed points). When it
+     * changes, the staging area is rebuilt.
+     */
+    private static String stagingFingerprint(Edition edition, SchemaCatalog catalog) {
+        StringBuilder sb = new StringBuilder(APP_VERSION).append('|').append(catalog.all()).append('|').append(edition.id());
+        for (Item item : edition.items()) {
+            sb.append('|').append(item.code()).append(':').append(item.maxPoints()).append(':').append(item.isComputed())
+                    .append(':').append(item.allowed() == null ? "" : item.allowed().describe(item.maxPoints()));
         }
-        LOG.info("since run {}: {} new, {} changed, {} removed file(s)", last.get().runId(), added, changed, removed);
-        return null;
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */
@@ -224,11 +281,11 @@ public final class ScoringPipeline {
         BigDecimal threshold = config.quarantineThreshold();
         for (LoadedExtract e : ingest.extracts().values()) {
             // quarantined / read > threshold, decided exactly.
-            if (e.rowsRead() > 0 && BigDecimal.valueOf(e.rowsQuarantined())
+            if (e.rowsRead() > 0 && BigDecimal.valueOf(e.quarantinedOfRowsRead())
                     .compareTo(threshold.multiply(BigDecimal.valueOf(e.rowsRead()))) > 0) {
                 problems.add(String.format(java.util.Locale.ROOT,
                         "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
-                        e.name(), e.rowsQuarantined(), e.rowsRead(), 100.0 * e.rowsQuarantined() / e.rowsRead(),
+                        e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), 100.0 * e.quarantinedOfRowsRead() / e.rowsRead(),
                         threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
             }
         }

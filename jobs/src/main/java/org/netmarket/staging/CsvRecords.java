@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,19 +16,53 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Iterates the records of one decoded CSV file (RFC 4180: quoted commas, doubled quotes and line
- * breaks inside quoted fields; LF or CRLF) with, for each record, the line it starts on and its
- * raw text as delivered, so that a quarantined row can be shown to the clerk exactly. The first
- * record is the header; a leading BOM is dropped.
+ * Iterates the records of one decoded CSV file (RFC 4180 as Apache Commons CSV parses it: quoted
+ * commas, doubled quotes and line breaks inside quoted fields; LF or CRLF; blank lines skipped)
+ * with, for each record, the line it starts on and its raw text as delivered, so that a
+ * quarantined row can be shown to the clerk exactly. The first record is the header; a leading
+ * byte-order mark is dropped before parsing, so that it cannot hide a quoted first column name.
+ *
+ * <p>The raw text is cut out of the characters the parser has read only when asked for (a
+ * rejected row): that keeps a string copy per row off the hot path. It stays available until
+ * the record after the next one has been read.
  */
 public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(true)
             .setTrim(false)
             .get();
+    private static final char BOM = '\uFEFF';
 
-    /** One record: its 1-based starting line, raw text (without the line end) and fields. */
-    public record Line(long lineNumber, String raw, String[] fields) {
+    /** One record: its 1-based starting line, its fields, and its raw text (without the line end) on demand. */
+    public static final class Line {
+        private final long lineNumber;
+        private final String[] fields;
+        private final RecordingReader source;
+        private final long position;
+        private String raw;
+
+        Line(long lineNumber, String[] fields, RecordingReader source, long position) {
+            this.lineNumber = lineNumber;
+            this.fields = fields;
+            this.source = source;
+            this.position = position;
+        }
+
+        public long lineNumber() {
+            return lineNumber;
+        }
+
+        /** The record as delivered, without its line end. */
+        public String raw() {
+            if (raw == null) {
+                raw = source.rawFrom(position);
+            }
+            return raw;
+        }
+
+        public String[] fields() {
+            return fields;
+        }
     }
 
     private final RecordingReader recorder;
@@ -35,11 +70,13 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private long linesConsumed;
+    /** Character position of the last record handed out; text before it may be discarded. */
+    private long previousStart;
     private Line next;
 
     /** @throws MalformedCsvException when the header line itself cannot be parsed */
     public CsvRecords(Reader reader) throws IOException {
-        this.recorder = new RecordingReader(reader);
+        this.recorder = new RecordingReader(withoutBom(reader));
         this.parser = CSVParser.builder().setReader(recorder).setFormat(FORMAT).get();
         this.records = parser.iterator();
         boolean hasHeader;
@@ -55,17 +92,22 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         if (!hasHeader) {
             header = List.of();
         } else {
-            CSVRecord h = records.next();
             List<String> names = new ArrayList<>();
-            for (String s : h) {
-                names.add(s);
+            for (String s : records.next()) {
+                names.add(s.trim());
             }
-            if (!names.isEmpty() && !names.get(0).isEmpty() && names.get(0).charAt(0) == '\uFEFF') {
-                names.set(0, names.get(0).substring(1));
-            }
-            header = names.stream().map(String::trim).toList();
+            header = List.copyOf(names);
             linesConsumed = parser.getCurrentLineNumber();
         }
+    }
+
+    private static Reader withoutBom(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first >= 0 && first != BOM) {
+            in.unread(first);
+        }
+        return in;
     }
 
     /** The header's column names, trimmed, in file order (empty for an empty file). */
@@ -84,13 +126,13 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
             }
             CSVRecord r = records.next();
             long start = r.getCharacterPosition();
-            String[] fields = r.values();
             // The record starts after what the parser consumed up to the previous record and
             // after the blank lines it skipped before this one.
-            RecordingReader.Raw raw = recorder.rawFrom(start);
-            long startLine = linesConsumed + 1 + raw.blankLines();
+            long startLine = linesConsumed + 1 + recorder.blankLinesAt(start);
             linesConsumed = parser.getCurrentLineNumber();
-            next = new Line(startLine, raw.text(), fields);
+            recorder.discardBefore(previousStart);
+            previousStart = start;
+            next = new Line(startLine, r.values(), recorder, start);
             return true;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CSVException) {
@@ -101,7 +143,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
             }
             throw e;
         } catch (IllegalStateException e) {
-            // Commons CSV reports malformed quoting (e.g. EOF inside a quoted field) this way.
+            // Older Commons CSV versions report malformed quoting this way.
             throw new MalformedCsvException("malformed CSV after line " + linesConsumed + ": " + e.getMessage(), e);
         }
     }
@@ -136,6 +178,9 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
      * the next unquoted line end.
      */
     static final class RecordingReader extends Reader {
+        /** Text before the last records is dropped in steps of at least this many characters. */
+        private static final int DISCARD_STEP = 1 << 20;
+
         private final Reader in;
         private final StringBuilder buf = new StringBuilder();
         private long base; // character position of buf[0]
@@ -153,23 +198,19 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
             return n;
         }
 
-        /** A record's raw text and the number of blank lines the parser skipped before it. */
-        record Raw(String text, int blankLines) {
+        /** Forgets the text before {@code position} once enough of it has accumulated. */
+        void discardBefore(long position) {
+            if (position - base > DISCARD_STEP) {
+                buf.delete(0, (int) (position - base));
+                base = position;
+            }
         }
 
         /**
-         * The raw record starting at {@code position}, up to its unquoted line end. The parser
-         * has already read past that line end when it hands out the record, so the text is in
-         * the buffer. The position can point at blank lines the parser skipped (they are not
-         * records); they are counted, not returned. A quote opens a quoted section only at the
-         * start of a field (RFC 4180); inside one, a doubled quote is an escaped quote.
+         * The blank lines the parser skipped before the record at {@code position} (they are
+         * not records, but they are lines).
          */
-        Raw rawFrom(long position) {
-            if (position - base > (1 << 20)) {
-                int drop = (int) (position - base);
-                buf.delete(0, drop);
-                base = position;
-            }
+        int blankLinesAt(long position) {
             int i = (int) (position - base);
             int blankLines = 0;
             while (i < buf.length() && (buf.charAt(i) == '\n' || buf.charAt(i) == '\r')) {
@@ -177,6 +218,24 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                     i++;
                 }
                 blankLines++;
+                i++;
+            }
+            return blankLines;
+        }
+
+        /**
+         * The raw record starting at {@code position} (after any blank lines), up to its
+         * unquoted line end. The parser has already read past that line end when it hands out
+         * the record, so the text is in the buffer. A quote opens a quoted section only at the
+         * start of a field (RFC 4180); inside one, a doubled quote is an escaped quote.
+         */
+        String rawFrom(long position) {
+            if (position < base) {
+                throw new IllegalStateException("the raw text of the record at character " + position
+                        + " was already discarded; ask for it before reading two records further");
+            }
+            int i = (int) (position - base);
+            while (i < buf.length() && (buf.charAt(i) == '\n' || buf.charAt(i) == '\r')) {
                 i++;
             }
             int from = i;
@@ -198,12 +257,12 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                 } else if (c == ',') {
                     fieldStart = true;
                 } else if (c == '\n' || c == '\r') {
-                    return new Raw(buf.substring(from, i), blankLines);
+                    return buf.substring(from, i);
                 } else {
                     fieldStart = false;
                 }
             }
-            return new Raw(strip(buf.substring(Math.min(from, buf.length()))), blankLines);
+            return strip(buf.substring(Math.min(from, buf.length())));
         }
 
         private static String strip(String s) {

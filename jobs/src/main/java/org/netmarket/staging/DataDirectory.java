@@ -71,8 +71,20 @@ public final class DataDirectory implements Serializable {
 
     /** The CSV files of an extract, sorted by path; empty when not delivered. */
     public List<String> files(ExtractSchema schema) {
+        return listing(schema).stream().map(DeliveredFile::path).toList();
+    }
+
+    /**
+     * A delivered file: its full path, its path relative to the data directory, its size and when
+     * it was last modified (what tells a nightly run that a file changed without reading it).
+     */
+    public record DeliveredFile(String path, String relative, long bytes, long modified) implements Serializable {
+    }
+
+    /** The CSV files of an extract with their sizes and modification times, sorted by path. */
+    public List<DeliveredFile> listing(ExtractSchema schema) {
         Path p = path(schema);
-        List<String> out = new ArrayList<>();
+        List<DeliveredFile> out = new ArrayList<>();
         try {
             FileSystem fs = fs(p);
             if (!fs.exists(p)) {
@@ -80,7 +92,7 @@ public final class DataDirectory implements Serializable {
             }
             FileStatus status = fs.getFileStatus(p);
             if (status.isFile()) {
-                out.add(status.getPath().toString());
+                out.add(delivered(status));
                 return out;
             }
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
@@ -89,30 +101,30 @@ public final class DataDirectory implements Serializable {
                 String name = f.getPath().getName();
                 if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")
                         && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    out.add(f.getPath().toString());
+                    out.add(delivered(f));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
         }
-        out.sort(String::compareTo);
+        out.sort(java.util.Comparator.comparing(DeliveredFile::path));
         return out;
     }
 
+    private DeliveredFile delivered(FileStatus status) {
+        String path = status.getPath().toString();
+        return new DeliveredFile(path, relative(path), status.getLen(), status.getModificationTime());
+    }
+
     /**
-     * Every delivered file of the given extracts with its size in bytes, by path relative to the
-     * data directory: what a nightly run compares with the files of the last published run.
+     * Every delivered file of the given extracts by path relative to the data directory: what a
+     * nightly run compares with the files its staging area was built from.
      */
-    public java.util.SortedMap<String, Long> inventory(List<ExtractSchema> schemas) {
-        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    public java.util.SortedMap<String, DeliveredFile> inventory(List<ExtractSchema> schemas) {
+        java.util.SortedMap<String, DeliveredFile> out = new java.util.TreeMap<>();
         for (ExtractSchema s : schemas) {
-            for (String f : files(s)) {
-                Path p = new Path(f);
-                try {
-                    out.put(relative(f), fs(p).getFileStatus(p).getLen());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot look at " + f + ": " + e.getMessage(), e);
-                }
+            for (DeliveredFile f : listing(s)) {
+                out.put(f.relative(), f);
             }
         }
         return out;

@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -35,23 +36,39 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Reads an extract's delivered files with Spark: one task per file streams it through
  * {@link ExtractFileScan} (encoding, header, row validation), then later-version-wins
  * deduplication ({@link LatestVersion}) and, for extracts that reference another, the reference
  * check. Every set-aside row keeps its file, line, raw text and reason.
+ *
+ * <p>A scan yields one row per valid record, per rejected record and per file (its report), all
+ * in one shape and told apart by {@link LatestVersion#ROLE}, so that reading, deduplicating and
+ * writing the result is a single pass over the files: nothing is read twice and the scan itself
+ * is never held in memory.
  */
 public final class ExtractReader {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractReader.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private static final String REPORT = "_report";
-    private static final String RAW = "_raw";
-    private static final String REJECT_COLUMN = "_reject_column";
-    private static final String REJECT_REASON = "_reject_reason";
+    /** Role of a row the validator rejected. */
+    public static final String REJECTED = "rejected";
+    /** Role of the one row per file that carries its {@link FileReport} (as JSON). */
+    public static final String REPORT = "report";
+
+    static final String RAW = "_raw";
+    static final String REJECT_COLUMN = "_reject_column";
+    static final String REJECT_REASON = "_reject_reason";
+    static final String REPORT_JSON = "_report";
+    private static final String REFERENCED_KEY = "_ref_key";
+    /** Bookkeeping columns of a scan, before the typed columns. */
+    private static final int BOOKKEEPING = 7;
 
     private final SparkSession spark;
     private final DataDirectory dir;
@@ -61,60 +78,96 @@ public final class ExtractReader {
         this.dir = dir;
     }
 
-    /** Reads, validates and deduplicates one extract. */
+    /**
+     * Reads, validates and deduplicates one extract from all its delivered files, keeping the
+     * result in Spark's cache (for a run that keeps no staging area).
+     */
     public LoadedExtract read(ExtractSchema schema, ValidationContext context) {
-        StructType scanShape = scanShape(schema);
         if (!dir.delivered(schema)) {
             LOG.info("extract {}: not delivered (no folder {}/)", schema.name(), schema.name());
-            Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
-            return new LoadedExtract(schema, false, List.of(), empty,
-                    spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA), 0, 0, Set.of(), List.of());
+            return notDelivered(schema);
         }
-        List<String> files = dir.files(schema);
+        List<DataDirectory.DeliveredFile> files = dir.listing(schema);
         LOG.info("extract {}: reading {} file(s)", schema.name(), files.size());
-        RowValidator validator = new RowValidator(schema, context);
-        JavaRDD<Row> scanned = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(files, Math.max(1, files.size()))
-                .mapPartitions(new ScanFiles(dir, validator));
-        Dataset<Row> all = spark.createDataFrame(scanned, scanShape).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> roled = LatestVersion.roles(scan(schema, context, files), schema)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        return loaded(schema, true, roled, roled);
+    }
 
+    /** An extract whose folder is missing: no files, no rows. */
+    public LoadedExtract notDelivered(ExtractSchema schema) {
+        Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
+        return new LoadedExtract(schema, false, List.of(), empty, empty, spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA),
+                0, 0, 0, Set.of(), List.of());
+    }
+
+    /**
+     * Streams the given files of an extract through validation, one Spark task per file: one row
+     * per record (role null), per rejected record ({@link #REJECTED}) and per file
+     * ({@link #REPORT}), shaped as {@link #scanShape}. Lazy: nothing is read until an action runs.
+     */
+    public Dataset<Row> scan(ExtractSchema schema, ValidationContext context, List<DataDirectory.DeliveredFile> files) {
+        RowValidator validator = new RowValidator(schema, context);
+        // Largest files first: with one task per file, a big file started last would run alone.
+        List<String> ordered = files.stream()
+                .sorted(Comparator.comparingLong(DataDirectory.DeliveredFile::bytes).reversed()
+                        .thenComparing(DataDirectory.DeliveredFile::path))
+                .map(DataDirectory.DeliveredFile::path).toList();
+        JavaRDD<Row> scanned = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(ordered, Math.max(1, ordered.size()))
+                .mapPartitions(new ScanFiles(dir, validator));
+        return spark.createDataFrame(scanned, scanShape(schema));
+    }
+
+    /**
+     * An extract as the rest of the run sees it, from rows with roles ({@link LatestVersion}).
+     *
+     * @param state the current rows of every key: where the latest rows and the keys in conflict
+     *              come from
+     * @param read  the rows of what this run read (its files' reports, rejected rows, and the
+     *              conflicts its files took part in): the run's lineage and quarantine
+     */
+    public LoadedExtract loaded(ExtractSchema schema, boolean delivered, Dataset<Row> state, Dataset<Row> read) {
         List<FileReport> reports = new ArrayList<>();
-        for (Row r : all.filter(col(REPORT).isNotNull()).select(REPORT).collectAsList()) {
+        for (Row r : read.filter(col(LatestVersion.ROLE).equalTo(REPORT)).select(REPORT_JSON).collectAsList()) {
             try {
                 reports.add(JSON.readValue(r.getString(0), FileReport.class));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        reports.sort((a, b) -> a.path().compareTo(b.path()));
-
-        Dataset<Row> valid = all.filter(col(REPORT).isNull().and(col(REJECT_REASON).isNull()))
-                .select(SparkColumns.validRows(schema).fieldNames()[0], restOf(SparkColumns.validRows(schema)));
-        Dataset<Row> rejected = all.filter(col(REJECT_REASON).isNotNull())
+        reports.sort(Comparator.comparing(FileReport::path));
+        StructType valid = SparkColumns.validRows(schema);
+        Column[] validColumns = java.util.Arrays.stream(valid.fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+        Dataset<Row> rejected = read.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
                         col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"));
-
-        LatestVersion.Result dedup = LatestVersion.apply(valid, schema);
-        Dataset<Row> conflicts = dedup.conflicts();
-        Dataset<Row> conflictQuarantine = conflicts.select(lit(schema.name()).as("extract"),
-                col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
-                lit(null).cast(DataTypes.StringType).as("raw_line"), lit(schema.version()).as("column_name"),
-                concat(lit("conflicting versions: another row has the same key ("),
-                        concat_ws(", ", schema.key().stream().map(k -> concat(lit(k + "="), coalesce(col(k).cast("string"), lit(""))))
-                                .toArray(Column[]::new)),
-                        lit(") and the same " + schema.version() + " "), col(schema.version()).cast("string"),
-                        lit(" but different values; both are set aside")).as("reason"));
+        Dataset<Row> conflictQuarantine = read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
+                .select(lit(schema.name()).as("extract"),
+                        col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
+                        lit(null).cast(DataTypes.StringType).as("raw_line"), lit(schema.version()).as("column_name"),
+                        concat(lit("conflicting versions: another row has the same key ("),
+                                concat_ws(", ", schema.key().stream().map(k -> concat(lit(k + "="),
+                                        coalesce(col(k).cast("string"), lit("")))).toArray(Column[]::new)),
+                                lit(") and the same " + schema.version() + " "), col(schema.version()).cast("string"),
+                                lit(" but different values; both are set aside")).as("reason"));
+        List<String> keyAndRegion = new ArrayList<>(schema.key());
+        schema.regionColumn().filter(rc -> !keyAndRegion.contains(rc)).ifPresent(keyAndRegion::add);
         Set<String> conflictRegions = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
-        List<Row> conflictRows = conflicts.collectAsList();
+        List<Row> conflictRows = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
+                .select(keyAndRegion.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .collectAsList();
+        Set<Map<String, Object>> seen = new java.util.HashSet<>();
         for (Row r : conflictRows) {
             schema.regionColumn().ifPresent(rc -> conflictRegions.add(r.getAs(rc)));
             Map<String, Object> k = new LinkedHashMap<>();
             for (String kc : schema.key()) {
                 k.put(kc, r.getAs(kc));
             }
-            if (!conflictKeys.contains(k)) {
+            if (seen.add(k)) {
                 conflictKeys.add(k);
             }
         }
@@ -123,9 +176,23 @@ public final class ExtractReader {
                     conflictKeys.size(), conflictRows.size(), conflictKeys.get(0));
         }
         Dataset<Row> quarantine = rejected.unionByName(conflictQuarantine);
-        long read = reports.stream().mapToLong(FileReport::rowsRead).sum();
-        long quarantined = reports.stream().mapToLong(FileReport::rowsQuarantined).sum() + conflictRows.size();
-        Dataset<Row> latest = dedup.latest();
+        long rowsRead = reports.stream().mapToLong(FileReport::rowsRead).sum();
+        // Conflicting rows are set aside by the run whose files took part in the conflict; those
+        // of its own files are what its quarantine threshold judges.
+        long conflictRowsSetAside = conflictRows.size();
+        long conflictRowsOfFilesRead = conflictRows.size();
+        if (read != state) {
+            Row counts = read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
+                    .agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(reports)), lit(1L)).otherwise(lit(0L))))
+                    .first();
+            conflictRowsSetAside = counts.getLong(0);
+            conflictRowsOfFilesRead = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        }
+        long rowsRejected = reports.stream().mapToLong(FileReport::rowsQuarantined).sum();
+        long quarantined = rowsRejected + conflictRowsSetAside;
+        Dataset<Row> latest = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
+        Dataset<Row> latestRead = read == state ? latest
+                : read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
         for (FileReport f : reports) {
             if (f.failed()) {
                 LOG.error("extract {}: {}", schema.name(), f.problem());
@@ -137,13 +204,15 @@ public final class ExtractReader {
                         f.path(), String.join(", ", f.extraColumns()));
             }
         }
-        LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), read, quarantined);
-        return new LoadedExtract(schema, true, reports, latest, quarantine, read, quarantined, conflictRegions, conflictKeys);
+        LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
+        return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
+                rowsRejected + conflictRowsOfFilesRead, conflictRegions, conflictKeys);
     }
 
     /**
      * Sets aside rows whose reference column names no key of the referenced extract (sales of an
-     * operator missing from the operators registry).
+     * operator missing from the operators registry): they leave the latest rows, and those of
+     * them the run judged ({@link LoadedExtract#latestRead}) are quarantined by it.
      */
     public LoadedExtract checkReference(LoadedExtract extract, LoadedExtract referenced) {
         RowRule.References ref = extract.schema().reference().orElseThrow();
@@ -151,30 +220,37 @@ public final class ExtractReader {
             return extract;
         }
         String column = ref.column();
-        Dataset<Row> keys = referenced.latest().select(col(referenced.schema().key().get(0)).as("_ref_key")).distinct();
-        Dataset<Row> joined = extract.latest().join(keys, extract.latest().col(column).equalTo(keys.col("_ref_key")), "left")
+        // The latest rows have one row per key, and semi and anti joins ignore duplicates anyway:
+        // no distinct over the (ten million) keys of the registry.
+        Dataset<Row> keys = referenced.latest().select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY));
+        // Scored twice (rows used, facts) and far smaller than the registry: joined once.
+        Dataset<Row> kept = extract.latest().join(keys, extract.latest().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> missing = joined.filter(col("_ref_key").isNull()).drop("_ref_key");
-        Dataset<Row> kept = joined.filter(col("_ref_key").isNotNull()).drop("_ref_key");
-        long missingCount = missing.count();
+        Dataset<Row> missing = extract.latestRead()
+                .join(keys, extract.latestRead().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_anti")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row missingCounts = missing.agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(extract.files())), lit(1L))
+                .otherwise(lit(0L)))).first();
+        long missingCount = missingCounts.getLong(0);
+        long missingOfFilesRead = missingCounts.isNullAt(1) ? 0 : missingCounts.getLong(1);
         if (missingCount == 0) {
-            joined.unpersist();
-            return extract;
+            missing.unpersist();
+            return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), extract.quarantine(),
+                    extract.rowsRead(), extract.rowsQuarantined(), extract.quarantinedOfRowsRead(), extract.conflictRegions(),
+                    extract.conflictKeys());
         }
         LOG.warn("extract {}: {} row(s) name a {} that is not in {}", extract.name(), missingCount, column, ref.extract());
         Dataset<Row> q = missing.select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                 col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
                 lit(column).as("column_name"),
                 concat(lit(column + " "), col(column), lit(" is not in the " + ref.extract() + " registry")).as("reason"));
-        return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.quarantine().unionByName(q),
-                extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.conflictRegions(), extract.conflictKeys());
+        return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(),
+                extract.quarantine().unionByName(q), extract.rowsRead(), extract.rowsQuarantined() + missingCount,
+                extract.quarantinedOfRowsRead() + missingOfFilesRead, extract.conflictRegions(), extract.conflictKeys());
     }
 
-    private static String[] restOf(StructType t) {
-        String[] names = t.fieldNames();
-        String[] rest = new String[names.length - 1];
-        System.arraycopy(names, 1, rest, 0, rest.length);
-        return rest;
+    private static Object[] paths(List<FileReport> reports) {
+        return reports.stream().map(FileReport::path).toArray();
     }
 
     /** The shape of what a file scan emits: bookkeeping columns, then the typed columns. */
@@ -182,10 +258,11 @@ public final class ExtractReader {
         List<StructField> f = new ArrayList<>();
         f.add(DataTypes.createStructField(SparkColumns.FILE, DataTypes.StringType, false));
         f.add(DataTypes.createStructField(SparkColumns.LINE, DataTypes.LongType, false));
+        f.add(DataTypes.createStructField(LatestVersion.ROLE, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(REJECT_COLUMN, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(REJECT_REASON, DataTypes.StringType, true));
-        f.add(DataTypes.createStructField(REPORT, DataTypes.StringType, true));
+        f.add(DataTypes.createStructField(REPORT_JSON, DataTypes.StringType, true));
         f.addAll(SparkColumns.fields(schema));
         return DataTypes.createStructType(f);
     }
@@ -231,18 +308,20 @@ public final class ExtractReader {
                         throw new NoSuchElementException();
                     }
                     ExtractFileScan.Event e = scan.next();
-                    Object[] out = new Object[6 + width];
+                    Object[] out = new Object[BOOKKEEPING + width];
                     out[0] = relative;
                     out[1] = e.line();
                     if (e.isRow()) {
-                        System.arraycopy(e.values(), 0, out, 6, width);
+                        System.arraycopy(e.values(), 0, out, BOOKKEEPING, width);
                     } else if (e.isRejection()) {
-                        out[2] = e.raw();
-                        out[3] = e.rejection().column();
-                        out[4] = e.rejection().reason();
+                        out[2] = REJECTED;
+                        out[3] = e.raw();
+                        out[4] = e.rejection().column();
+                        out[5] = e.rejection().reason();
                     } else {
+                        out[2] = REPORT;
                         try {
-                            out[5] = JSON.writeValueAsString(e.report());
+                            out[6] = JSON.writeValueAsString(e.report());
                         } catch (IOException ex) {
                             throw new UncheckedIOException(ex);
                         }

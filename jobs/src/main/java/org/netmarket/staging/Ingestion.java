@@ -35,7 +35,7 @@ public final class Ingestion {
 
     /** Everything read: the region tree and every extract, with the files and what was set aside. */
     public record Result(RegionTree regions, FileReport regionsReport, List<QuarantinedRow> regionsQuarantined,
-                         Map<String, LoadedExtract> extracts) {
+                         Map<String, LoadedExtract> extracts, SparkSession spark, DataDirectory dir) {
 
         public LoadedExtract extract(String name) {
             LoadedExtract e = extracts.get(name);
@@ -72,13 +72,16 @@ public final class Ingestion {
             return out;
         }
 
-        /** All quarantined rows, streamed to the driver extract by extract. */
+        /**
+         * All quarantined rows, streamed to the driver extract by extract, each with its raw text
+         * (rows set aside after the scan have theirs read again from the file).
+         */
         public Iterator<QuarantinedRow> quarantine() {
             List<Iterator<QuarantinedRow>> parts = new ArrayList<>();
             parts.add(regionsQuarantined.iterator());
             for (LoadedExtract e : extracts.values()) {
                 if (e.rowsQuarantined() > 0) {
-                    Dataset<Row> q = e.quarantine().orderBy("file", "line");
+                    Dataset<Row> q = RawLines.fill(spark, dir, e.quarantine()).orderBy("file", "line");
                     Iterator<Row> rows = q.toLocalIterator();
                     parts.add(new Iterator<>() {
                         @Override
@@ -102,19 +105,34 @@ public final class Ingestion {
         }
     }
 
+    /**
+     * How a run turns one extract's files into a {@link LoadedExtract}: read into Spark's cache
+     * ({@link ExtractReader#read}), or through the nightly staging area ({@link StagingArea#load}).
+     */
+    @FunctionalInterface
+    public interface ExtractLoader {
+        LoadedExtract load(ExtractReader reader, ExtractSchema schema, ValidationContext context);
+    }
+
+    /** Reads every delivered file of every extract (no staging area). */
     public Result ingest(DataDirectory dir, Edition edition) {
+        return ingest(dir, edition, (reader, schema, context) -> reader.read(schema, context));
+    }
+
+    /** Reads regions.csv, then loads every extract with the loader, then checks references. */
+    public Result ingest(DataDirectory dir, Edition edition, ExtractLoader loader) {
         RegionsFile.Result regions = RegionsFile.read(dir, catalog.get("regions"));
         LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
         ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
         List<ExtractSchema> schemas = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
-        List<LoadedExtract> loaded = Concurrently.map(schemas, schema -> reader.read(schema, context));
+        List<LoadedExtract> loaded = Concurrently.map(schemas, schema -> loader.load(reader, schema, context));
         Map<String, LoadedExtract> extracts = new LinkedHashMap<>();
         loaded.forEach(e -> extracts.put(e.name(), e));
         for (ExtractSchema schema : catalog.all()) {
             schema.reference().ifPresent(ref ->
                     extracts.put(schema.name(), reader.checkReference(extracts.get(schema.name()), extracts.get(ref.extract()))));
         }
-        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts);
+        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts, spark, dir);
     }
 }

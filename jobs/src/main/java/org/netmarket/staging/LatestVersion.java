@@ -7,59 +7,83 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.netmarket.extract.ExtractSchema;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Later-version-wins deduplication of an extract: rows with the same key are versions of one
- * fact and the row with the greatest version column wins, across files and deliveries. Identical
- * rows collapse silently. Rows that share the key and the winning version but differ in their
- * values are a conflict: all of them are set aside (quarantined) and the key has no value.
+ * fact and the rows with the greatest version column win, across files and deliveries. Of the
+ * winning rows of a key, identical ones collapse into the first by file and line (the others
+ * are {@link #DUPLICATE}s, kept so that a later delivery can still be judged against all of
+ * them); rows that share the key and the winning version but differ in their values are a
+ * {@link #CONFLICT}: all of them are set aside and the key has no value. Rows below the winning
+ * version are dropped: whatever arrives later is judged against the winning rows alone, which is
+ * what lets the nightly run merge a delivery into the staged rows instead of re-reading
+ * everything.
  */
 public final class LatestVersion {
+    /** Role of a row: {@link #LATEST}, {@link #DUPLICATE}, {@link #CONFLICT}, or a scan role (rejected, report). */
+    public static final String ROLE = "_role";
+    /** The row that holds the key's value. */
+    public static final String LATEST = "latest";
+    /** Identical to the key's latest row, later by file and line. */
+    public static final String DUPLICATE = "duplicate";
+    /** One of several rows with the key's greatest version and different values. */
+    public static final String CONFLICT = "conflict";
+
+    private static final String GROUP = "_group";
     private static final String MAX_VERSION = "_max_version";
-    private static final String VALUES = "_values";
     private static final String VALUES_MIN = "_values_min";
     private static final String VALUES_MAX = "_values_max";
     private static final String RANK = "_rank";
 
-    /** The winning rows, and the rows of conflicting keys (same shape as the input). */
-    public record Result(Dataset<Row> latest, Dataset<Row> conflicts) {
-    }
-
     private LatestVersion() {
     }
 
-    public static Result apply(Dataset<Row> rows, ExtractSchema schema) {
-        Column[] key = schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    /**
+     * Gives every record (a row whose {@link #ROLE} is null) its role and drops the records below
+     * their key's greatest version; rows that already have a role (rejected rows, file reports)
+     * pass through unchanged. One shuffle by key and one sort: both windows share them.
+     */
+    public static Dataset<Row> roles(Dataset<Row> rows, ExtractSchema schema) {
+        Column isRecord = col(ROLE).isNull();
+        // Rows that are not records have no key; each gets a group of its own so that they
+        // neither mix with records nor pile up in one window partition.
+        Dataset<Row> grouped = rows.withColumn(GROUP, when(not(isRecord),
+                concat(col(SparkColumns.FILE), lit(":"), col(SparkColumns.LINE).cast("string"))));
+        List<Column> partition = new ArrayList<>();
+        schema.key().forEach(k -> partition.add(col(k)));
+        partition.add(col(GROUP));
+        WindowSpec ordered = Window.partitionBy(partition.toArray(new Column[0]))
+                .orderBy(col(schema.version()).desc(), col(SparkColumns.FILE), col(SparkColumns.LINE));
+        WindowSpec whole = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
         List<String> valueColumns = schema.valueColumns();
+        // Struct comparison treats two nulls in the same field as equal, so "min == max" holds
+        // exactly when every winning row has the same values.
         Column values = valueColumns.isEmpty()
                 ? lit("")
-                : to_json(struct(valueColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
-        WindowSpec byKey = Window.partitionBy(key);
-        Dataset<Row> winners = rows
-                .withColumn(MAX_VERSION, max(col(schema.version())).over(byKey))
-                .filter(col(schema.version()).equalTo(col(MAX_VERSION)))
-                .withColumn(VALUES, values)
-                .withColumn(VALUES_MIN, min(col(VALUES)).over(byKey))
-                .withColumn(VALUES_MAX, max(col(VALUES)).over(byKey))
-                .withColumn(RANK, row_number().over(byKey.orderBy(col(SparkColumns.FILE), col(SparkColumns.LINE))));
-        // Both outputs come from the same windowed rows: compute them once.
-        winners = winners.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-        String[] helpers = {MAX_VERSION, VALUES, VALUES_MIN, VALUES_MAX, RANK};
-        Dataset<Row> latest = winners
-                .filter(col(VALUES_MIN).equalTo(col(VALUES_MAX)).and(col(RANK).equalTo(1)))
-                .drop(helpers);
-        Dataset<Row> conflicts = winners
-                .filter(col(VALUES_MIN).notEqual(col(VALUES_MAX)))
-                .drop(helpers);
-        return new Result(latest, conflicts);
+                : struct(valueColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        Dataset<Row> winners = grouped
+                .withColumn(MAX_VERSION, max(col(schema.version())).over(whole))
+                .filter(not(isRecord).or(col(schema.version()).equalTo(col(MAX_VERSION))));
+        return winners
+                .withColumn(VALUES_MIN, min(values).over(whole))
+                .withColumn(VALUES_MAX, max(values).over(whole))
+                .withColumn(RANK, row_number().over(ordered))
+                .withColumn(ROLE, when(not(isRecord), col(ROLE))
+                        .when(not(col(VALUES_MIN).equalTo(col(VALUES_MAX))), lit(CONFLICT))
+                        .when(col(RANK).equalTo(1), lit(LATEST))
+                        .otherwise(lit(DUPLICATE)))
+                .drop(GROUP, MAX_VERSION, VALUES_MIN, VALUES_MAX, RANK);
     }
 }

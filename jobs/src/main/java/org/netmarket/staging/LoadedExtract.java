@@ -14,15 +14,21 @@ import java.util.Set;
  * @param delivered         whether its folder exists in the data directory
  * @param files             what was found in each delivered file
  * @param latest            the winning version of every key: typed columns plus {@code _file}, {@code _line}
+ * @param latestRead        the part of {@code latest} this run judged: every row when it read all
+ *                          files, else the keys its new files touched (what its reference check
+ *                          reports on)
  * @param quarantine        rows set aside, shaped as {@link QuarantinedRow#SCHEMA}
  * @param rowsRead          data rows in all files
- * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions)
+ * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions),
+ *                          including staged rows of earlier files that a new row conflicts with
+ * @param quarantinedOfRowsRead the rows of the files read that were set aside: what the
+ *                          quarantine threshold judges against {@code rowsRead}
  * @param conflictRegions   regions of rows whose key had conflicting versions: their items that
  *                          need this extract get data_error
  * @param conflictKeys      the conflicting keys, as key column -> value
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
-                            Dataset<Row> quarantine, long rowsRead, long rowsQuarantined,
+                            Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
                             Set<String> conflictRegions, List<Map<String, Object>> conflictKeys) {
 
     public String name() {
@@ -31,7 +37,7 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
 
     /** Share of rows quarantined, for the run's threshold (0 when nothing was read). */
     public double quarantinedShare() {
-        return rowsRead == 0 ? 0 : (double) rowsQuarantined / rowsRead;
+        return rowsRead == 0 ? 0 : (double) quarantinedOfRowsRead / rowsRead;
     }
 
     public boolean hasFileProblems() {

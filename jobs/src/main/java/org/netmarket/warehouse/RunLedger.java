@@ -186,30 +186,15 @@ public final class RunLedger {
         }
     }
 
-    /**
-     * The files (path relative to the data directory -> bytes) of the last run that published
-     * from this data directory, with its id; empty when there is none.
-     */
-    public java.util.Optional<PublishedInputs> lastPublishedInputs(String dataDir) throws SQLException {
-        String sql = "SELECT f.run_id, f.path, f.bytes FROM run_input_file f WHERE f.run_id = (SELECT max(r.run_id) "
-                + "FROM pipeline_run r WHERE r.status = 'succeeded' AND r.data_dir = ? AND r.note IS NULL "
-                + "AND EXISTS (SELECT 1 FROM indicator_score_history h WHERE h.run_id = r.run_id))";
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, dataDir);
-            java.util.SortedMap<String, Long> files = new java.util.TreeMap<>();
-            long run = -1;
+    /** Whether the run is recorded as succeeded (a nightly run checks the run that published its staged state). */
+    public boolean succeeded(long runId) throws SQLException {
+        try (Connection c = warehouse.connect();
+             PreparedStatement s = c.prepareStatement("SELECT status FROM pipeline_run WHERE run_id = ?")) {
+            s.setLong(1, runId);
             try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    run = r.getLong(1);
-                    files.put(r.getString(2), r.getLong(3));
-                }
+                return r.next() && "succeeded".equals(r.getString(1));
             }
-            return run < 0 ? java.util.Optional.empty() : java.util.Optional.of(new PublishedInputs(run, files));
         }
-    }
-
-    /** The input files of a published run. */
-    public record PublishedInputs(long runId, java.util.SortedMap<String, Long> files) {
     }
 
     static void setTextArray(Connection c, PreparedStatement s, int i, List<String> values) throws SQLException {

@@ -31,6 +31,13 @@ class PipelineConfigTest {
         assertEquals(8, c.shufflePartitions());
         assertEquals(Duration.ofSeconds(60), c.waitForLock());
         assertEquals(".local/reports", c.reportDir());
+        assertFalse(c.incremental(), "only the nightly run keeps a staging area");
+        assertFalse(c.fullRebuild());
+        assertEquals(".local/reports/staging", c.stagingDir(), "the staging area lives in the report directory");
+        assertEquals("/srv/reports/staging", new PipelineConfig().reportDir("/srv/reports").stagingDir());
+        assertEquals("hdfs://nn/netmarket/staging", new PipelineConfig().reportDir("/srv/reports")
+                .stagingDir("hdfs://nn/netmarket/staging").stagingDir());
+        assertNull(c.factsCsv());
     }
 
     @Test

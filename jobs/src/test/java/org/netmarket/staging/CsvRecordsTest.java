@@ -41,6 +41,43 @@ class CsvRecordsTest {
     }
 
     @Test
+    void aBomBeforeAQuotedFirstColumnNameIsDropped() throws IOException {
+        // With the BOM left in, the quote would not open the field and the name would keep its quotes.
+        List<CsvRecords.Line> lines;
+        try (CsvRecords r = new CsvRecords(new StringReader("\uFEFF\"region_code\",level\n330100,city\n"))) {
+            assertEquals(List.of("region_code", "level"), r.header());
+            lines = List.of(r.next());
+        }
+        assertLine(lines.get(0), 2, "330100,city", "330100", "city");
+    }
+
+    @Test
+    void rawTextOfTheLastTwoRecordsSurvivesAFileOfManyMegabytes() throws IOException {
+        StringBuilder text = new StringBuilder("a,b\n");
+        int rows = 150_000; // about 3.5 million characters: the recorded text is discarded several times
+        for (int i = 0; i < rows; i++) {
+            text.append(i).append(",\"name ").append(i).append(", with a comma\"\n");
+        }
+        try (CsvRecords r = new CsvRecords(new StringReader(text.toString()))) {
+            CsvRecords.Line previous = null;
+            CsvRecords.Line current = null;
+            int n = 0;
+            while (r.hasNext()) {
+                previous = current;
+                current = r.next();
+                if (n % 10_007 == 0) {
+                    assertLine(current, n + 2, n + ",\"name " + n + ", with a comma\"", String.valueOf(n),
+                            "name " + n + ", with a comma");
+                }
+                n++;
+            }
+            assertEquals(rows, n);
+            assertLine(previous, rows, (rows - 2) + ",\"name " + (rows - 2) + ", with a comma\"",
+                    String.valueOf(rows - 2), "name " + (rows - 2) + ", with a comma");
+        }
+    }
+
+    @Test
     void recordsWithLfLineEnds() throws IOException {
         List<CsvRecords.Line> lines = read("a,b\n1,2\n3,4\n");
         assertEquals(2, lines.size());

@@ -1,0 +1,439 @@
+package org.netmarket.staging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.netmarket.extract.ExtractKind;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.ValidationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The nightly run's staging area: for every extract, the latest version of every record as
+ * Parquet, plus a manifest of the raw files merged into it (path, size, modification time and
+ * SHA-256), so that a nightly run reads only the files delivered since.
+ *
+ * <p>Layout: {@code <root>/manifest.json} and {@code <root>/<extract>/g<N>/part-*.parquet}. An
+ * extract's rows live in generations. A rebuild writes one generation from every raw file; a
+ * nightly merge writes a new generation holding, for each key the new files touch, the key's
+ * rows after the merge (the new rows judged together with the staged winning rows of that key,
+ * by {@link LatestVersion}). A key's rows in a later generation replace its rows in earlier
+ * ones, so the merge never rewrites what it did not touch; reading the current rows costs one
+ * broadcast anti-join per earlier generation against the (small) later ones. After
+ * {@link #MAX_GENERATIONS} generations an extract is compacted into one.
+ *
+ * <p>Every generation holds the rows of the scan shape ({@link ExtractReader#scanShape}) with
+ * their role: the records at their key's greatest version ({@link LatestVersion#LATEST},
+ * {@link LatestVersion#DUPLICATE}, {@link LatestVersion#CONFLICT} — the staged state), and what
+ * the run that wrote it read but did not stage (rejected rows, file reports — its lineage).
+ *
+ * <p>Nothing a run writes is visible before {@link #commit}: generations of a run that fails
+ * (an unreadable file, too many bad rows) are deleted and the manifest stays as it was, so the
+ * next night sees those files as new again.
+ */
+public final class StagingArea {
+    private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
+    /** Version of the layout; a staging area written in another layout is rebuilt. */
+    static final int FORMAT = 1;
+    static final String MANIFEST = "manifest.json";
+    /** Generations an extract may have before the next merge compacts it into one. */
+    static final int MAX_GENERATIONS = 8;
+    /**
+     * Later generations with at most this many rows are broadcast to the anti-join that hides
+     * the replaced rows of earlier ones (a night's delivery: thousands to hundreds of thousands).
+     */
+    static final long BROADCAST_ROWS = 5_000_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The state of the staging area as of the last committed run. */
+    public record Manifest(int format, String dataDir, String fingerprint, long nextGeneration,
+                           SortedMap<String, StagedFile> files, SortedMap<String, List<Generation>> extracts,
+                           Published published) {
+        public Manifest {
+            files = new TreeMap<>(files);
+            extracts = new TreeMap<>(extracts);
+        }
+    }
+
+    /** A raw file merged into the staging area, by path relative to the data directory. */
+    public record StagedFile(String extract, long bytes, long modified, String sha256) {
+    }
+
+    /** One generation of an extract: its number and how many staged rows it holds. */
+    public record Generation(long id, long rows) {
+    }
+
+    /** The run that published the staged state, and to which warehouse. */
+    public record Published(long runId, String warehouse) {
+    }
+
+    /** What a nightly run has to do: merge the new files, or rebuild from every raw file (and why). */
+    public record Plan(boolean rebuild, String reason, Map<String, List<DataDirectory.DeliveredFile>> newFiles,
+                       SortedMap<String, DataDirectory.DeliveredFile> inventory) {
+        /** Files delivered since the staging area was built (none for a rebuild). */
+        public int newFileCount() {
+            return newFiles.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    private final SparkSession spark;
+    private final String root;
+    private final Configuration hadoop;
+    private Manifest manifest;
+    /** Generations written by this run and not yet committed, by extract. */
+    private final Map<String, Generation> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong nextGeneration = new AtomicLong();
+
+    private StagingArea(SparkSession spark, String root, Manifest manifest) {
+        this.spark = spark;
+        this.root = root;
+        this.hadoop = spark.sparkContext().hadoopConfiguration();
+        this.manifest = manifest;
+        this.nextGeneration.set(manifest == null ? 1 : manifest.nextGeneration());
+    }
+
+    /**
+     * Opens (or prepares) the staging area at a local path or file-system URI, and deletes what
+     * an earlier run that did not commit left behind.
+     */
+    public static StagingArea open(SparkSession spark, String location) {
+        String root = location.contains("://") || location.startsWith("file:")
+                ? location
+                : "file:" + java.nio.file.Path.of(location).toAbsolutePath().normalize();
+        if (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        StagingArea area = new StagingArea(spark, root, null);
+        area.manifest = area.readManifest();
+        area.nextGeneration.set(area.manifest == null ? 1 : area.manifest.nextGeneration());
+        area.deleteUncommitted();
+        return area;
+    }
+
+    /** Where the staging area is. */
+    public String root() {
+        return root;
+    }
+
+    /** The committed manifest, or null when nothing was staged yet. */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /**
+     * Compares the data directory with the manifest. A rebuild is needed when there is no
+     * staging yet, when {@code full} is asked for, when the staging was built from another data
+     * directory or by another job version, edition or contract ({@code fingerprint}), or when a
+     * staged file was changed or removed: staged rows cannot be taken back out, only replaced.
+     */
+    public Plan plan(DataDirectory dir, List<ExtractSchema> schemas, String fingerprint, boolean full) {
+        SortedMap<String, DataDirectory.DeliveredFile> inventory = dir.inventory(schemas);
+        String reason = null;
+        if (manifest == null) {
+            reason = "no staging area yet at " + root;
+        } else if (full) {
+            reason = "--full was given";
+        } else if (manifest.format() != FORMAT || !manifest.fingerprint().equals(fingerprint)) {
+            reason = "the staging area was built by another job version, edition or extract contract";
+        } else if (!manifest.dataDir().equals(dir.root())) {
+            reason = "the staging area was built from " + manifest.dataDir() + ", not " + dir.root();
+        } else {
+            long changed = 0;
+            long removed = 0;
+            for (Map.Entry<String, StagedFile> e : manifest.files().entrySet()) {
+                DataDirectory.DeliveredFile now = inventory.get(e.getKey());
+                if (now == null) {
+                    removed++;
+                } else if (now.bytes() != e.getValue().bytes() || now.modified() != e.getValue().modified()) {
+                    changed++;
+                }
+            }
+            if (changed + removed > 0) {
+                reason = changed + " changed and " + removed + " removed file(s) since the staging area was built";
+            }
+        }
+        if (reason != null) {
+            return new Plan(true, reason, Map.of(), inventory);
+        }
+        Map<String, List<DataDirectory.DeliveredFile>> newFiles = new LinkedHashMap<>();
+        for (ExtractSchema s : schemas) {
+            List<DataDirectory.DeliveredFile> added = new ArrayList<>();
+            for (DataDirectory.DeliveredFile f : dir.listing(s)) {
+                if (!manifest.files().containsKey(f.relative())) {
+                    added.add(f);
+                }
+            }
+            if (!added.isEmpty()) {
+                newFiles.put(s.name(), added);
+            }
+        }
+        return new Plan(false, null, newFiles, inventory);
+    }
+
+    /**
+     * The loader of one extract for this run: reads every file into a new generation
+     * (rebuild), or merges the plan's new files of the extract into the staged rows.
+     */
+    public LoadedExtract load(Plan plan, ExtractReader reader, DataDirectory dir, ExtractSchema schema,
+                              ValidationContext context) {
+        boolean delivered = dir.delivered(schema);
+        if (plan.rebuild()) {
+            if (!delivered) {
+                LOG.info("extract {}: not delivered (no folder {}/)", schema.name(), schema.name());
+                return reader.notDelivered(schema);
+            }
+            List<DataDirectory.DeliveredFile> files = dir.listing(schema);
+            LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
+            Dataset<Row> written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema));
+            return reader.loaded(schema, true, staged(written), written);
+        }
+        List<Generation> generations = manifest.extracts().getOrDefault(schema.name(), List.of());
+        List<DataDirectory.DeliveredFile> files = plan.newFiles().getOrDefault(schema.name(), List.of());
+        if (!delivered) {
+            return reader.notDelivered(schema);
+        }
+        Dataset<Row> state = state(schema, generations);
+        if (files.isEmpty()) {
+            return reader.loaded(schema, true, state, state.limit(0));
+        }
+        LOG.info("extract {}: merging {} new file(s) into {} staged generation(s)", schema.name(), files.size(),
+                generations.size());
+        // The new files are small next to the staging; they are read once and used twice.
+        Dataset<Row> scanned = reader.scan(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
+        Column[] key = schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(key).distinct();
+        // The staged rows of the keys the delivery touches, judged again together with it.
+        Dataset<Row> candidates = state.join(broadcast(touched), schema.key().toArray(new String[0]), "left_semi")
+                .withColumn(LatestVersion.ROLE, lit(null).cast("string"));
+        Dataset<Row> written = write(schema, LatestVersion.roles(scanned.unionByName(candidates), schema));
+        scanned.unpersist();
+        List<Generation> after = new ArrayList<>(generations);
+        after.add(pending.get(schema.name()));
+        return reader.loaded(schema, true, state(schema, after), written);
+    }
+
+    /**
+     * Makes the run's generations the staged state: writes the manifest with the files this run
+     * read (all of them after a rebuild, else the earlier ones plus the new), then deletes the
+     * generations no longer referenced.
+     */
+    public void commit(Plan plan, String dataDir, String fingerprint, List<FileReport> filesRead) {
+        SortedMap<String, StagedFile> files = new TreeMap<>(plan.rebuild() || manifest == null ? Map.of() : manifest.files());
+        for (FileReport f : filesRead) {
+            DataDirectory.DeliveredFile d = plan.inventory().get(f.path());
+            if (d != null) {
+                files.put(f.path(), new StagedFile(f.extract(), d.bytes(), d.modified(), f.sha256()));
+            }
+        }
+        SortedMap<String, List<Generation>> extracts = new TreeMap<>();
+        if (!plan.rebuild() && manifest != null) {
+            extracts.putAll(manifest.extracts());
+        }
+        pending.forEach((extract, g) -> {
+            List<Generation> list = new ArrayList<>(extracts.getOrDefault(extract, List.of()));
+            list.add(g);
+            extracts.put(extract, list);
+        });
+        writeManifest(new Manifest(FORMAT, dataDir, fingerprint, nextGeneration.get(), files, extracts, null));
+        pending.clear();
+        deleteUncommitted();
+        LOG.info("staging area {}: committed ({} files, {} extracts)", root, files.size(), extracts.size());
+    }
+
+    /** Deletes the generations this run wrote; the committed state is untouched. */
+    public void abandon() {
+        if (!pending.isEmpty()) {
+            LOG.info("staging area {}: discarding this run's {} generation(s)", root, pending.size());
+        }
+        pending.clear();
+        deleteUncommitted();
+    }
+
+    /** Records that the staged state was published by a run to a warehouse. */
+    public void published(long runId, String warehouse) {
+        writeManifest(new Manifest(manifest.format(), manifest.dataDir(), manifest.fingerprint(), manifest.nextGeneration(),
+                manifest.files(), manifest.extracts(), new Published(runId, warehouse)));
+    }
+
+    /**
+     * Rewrites every extract that has {@link #MAX_GENERATIONS} or more generations as one, so
+     * that reading the staged rows stays one scan plus a few small anti-joins.
+     */
+    public void compact(List<ExtractSchema> schemas) {
+        if (manifest == null) {
+            return;
+        }
+        SortedMap<String, List<Generation>> extracts = new TreeMap<>(manifest.extracts());
+        boolean changed = false;
+        for (ExtractSchema schema : schemas) {
+            List<Generation> generations = extracts.getOrDefault(schema.name(), List.of());
+            if (generations.size() < MAX_GENERATIONS) {
+                continue;
+            }
+            LOG.info("extract {}: compacting {} staged generations into one", schema.name(), generations.size());
+            write(schema, state(schema, generations));
+            extracts.put(schema.name(), List.of(pending.remove(schema.name())));
+            changed = true;
+        }
+        if (changed) {
+            writeManifest(new Manifest(FORMAT, manifest.dataDir(), manifest.fingerprint(), nextGeneration.get(),
+                    manifest.files(), extracts, manifest.published()));
+            deleteUncommitted();
+        }
+    }
+
+    /** The staged rows of an extract: the rows of each generation whose key no later generation has. */
+    Dataset<Row> state(ExtractSchema schema, List<Generation> generations) {
+        Dataset<Row> out = null;
+        Dataset<Row> laterKeys = null;
+        long laterRows = 0;
+        for (int i = generations.size() - 1; i >= 0; i--) {
+            Dataset<Row> g = staged(generation(schema, generations.get(i).id()));
+            Dataset<Row> visible = laterKeys == null ? g
+                    : g.join(laterRows <= BROADCAST_ROWS ? broadcast(laterKeys) : laterKeys, schema.key().toArray(new String[0]), "left_anti");
+            out = out == null ? visible : out.unionByName(visible);
+            Dataset<Row> keys = g.select(schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+            laterKeys = laterKeys == null ? keys : laterKeys.unionByName(keys);
+            laterRows += generations.get(i).rows();
+        }
+        if (out == null) {
+            return spark.createDataFrame(List.of(), ExtractReader.scanShape(schema));
+        }
+        return out;
+    }
+
+    /** The staged rows of a generation: the records at their key's greatest version. */
+    private static Dataset<Row> staged(Dataset<Row> generation) {
+        return generation.filter(col(LatestVersion.ROLE).isin(LatestVersion.LATEST, LatestVersion.DUPLICATE,
+                LatestVersion.CONFLICT));
+    }
+
+    private Dataset<Row> generation(ExtractSchema schema, long id) {
+        return spark.read().schema(ExtractReader.scanShape(schema)).parquet(generationPath(schema.name(), id));
+    }
+
+    private String generationPath(String extract, long id) {
+        return root + "/" + extract + "/" + String.format(java.util.Locale.ROOT, "g%06d", id);
+    }
+
+    /** Writes rows as a new pending generation of the extract and returns them as read back. */
+    private Dataset<Row> write(ExtractSchema schema, Dataset<Row> rows) {
+        long id = nextGeneration.getAndIncrement();
+        String path = generationPath(schema.name(), id);
+        rows.select(ExtractReader.scanShape(schema).fieldNames()[0], restOf(ExtractReader.scanShape(schema).fieldNames()))
+                .write().parquet(path);
+        Dataset<Row> written = generation(schema, id);
+        long stagedRows = staged(written).count();
+        pending.put(schema.name(), new Generation(id, stagedRows));
+        return written;
+    }
+
+    private static String[] restOf(String[] names) {
+        return java.util.Arrays.copyOfRange(names, 1, names.length);
+    }
+
+    private Manifest readManifest() {
+        Path p = new Path(root + "/" + MANIFEST);
+        try {
+            FileSystem fs = fs(p);
+            if (!fs.exists(p)) {
+                return null;
+            }
+            try (InputStream in = fs.open(p)) {
+                return JSON.readValue(in, Manifest.class);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staging manifest " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the manifest next to the old one and renames it over it. */
+    private void writeManifest(Manifest m) {
+        Path target = new Path(root + "/" + MANIFEST);
+        Path temporary = new Path(root + "/." + MANIFEST + ".tmp");
+        try {
+            FileSystem fs = fs(target);
+            fs.mkdirs(target.getParent());
+            try (OutputStream out = fs.create(temporary, true)) {
+                JSON.writeValue(out, m);
+            }
+            if (fs.exists(target) && !fs.delete(target, false)) {
+                throw new IOException("cannot replace " + target);
+            }
+            if (!fs.rename(temporary, target)) {
+                throw new IOException("cannot rename " + temporary + " to " + target);
+            }
+            manifest = m;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the staging manifest " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes generation folders the manifest does not list (and this run is not writing). */
+    private void deleteUncommitted() {
+        Path rootPath = new Path(root);
+        try {
+            FileSystem fs = fs(rootPath);
+            if (!fs.exists(rootPath)) {
+                return;
+            }
+            for (FileStatus extract : fs.listStatus(rootPath)) {
+                if (!extract.isDirectory()) {
+                    continue;
+                }
+                String name = extract.getPath().getName();
+                List<Generation> kept = manifest == null ? List.of() : manifest.extracts().getOrDefault(name, List.of());
+                Generation writing = pending.get(name);
+                for (FileStatus g : fs.listStatus(extract.getPath())) {
+                    String gen = g.getPath().getName();
+                    boolean live = kept.stream().anyMatch(k -> generationPath(name, k.id()).endsWith("/" + gen))
+                            || writing != null && generationPath(name, writing.id()).endsWith("/" + gen);
+                    if (!live && gen.matches("g\\d+")) {
+                        fs.delete(g.getPath(), true);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("staging area {}: could not delete unused generations ({})", root, e.getMessage());
+        }
+    }
+
+    private FileSystem fs(Path p) throws IOException {
+        return FileSystem.get(URI.create(p.toString()), hadoop);
+    }
+
+    /** Schemas the staging area holds: every extract but the region tree (read on every run). */
+    public static List<ExtractSchema> staged(List<ExtractSchema> schemas) {
+        return schemas.stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
+    }
+}

@@ -1,0 +1,184 @@
+package org.netmarket.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.ExitCodes;
+import org.netmarket.generator.DataGenerator;
+import org.netmarket.generator.Scale;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The nightly run that merges only the newly delivered files into its staging area publishes
+ * exactly what a run reading every raw file publishes: on generated data with the next night's
+ * delivery, with a conflict between a staged and a new row, and after a staged file changed.
+ */
+class IncrementalNightlyTest {
+    private static final List<String> SCORE_TABLES = List.of("indicator_score", "category_score", "evaluation_result");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void mergingTheNextNightPublishesWhatAFullReadPublishes() throws Exception {
+        Path data = tmp.resolve("data");
+        Path delta = tmp.resolve("delta");
+        DataGenerator generator = new DataGenerator(Scale.TINY, 42, 2);
+        generator.firstNight(data);
+        generator.nextNight(delta);
+        String nightly = TestingPostgres.server().createDatabase();
+        Path reports = tmp.resolve("reports");
+
+        JobRunner.Result first = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly);
+        assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        assertTrue(lastRunLog(reports).contains("no staging area yet"), "the first night builds the staging area");
+        int copied = copyTree(delta, data);
+        assertTrue(copied > 0);
+        JobRunner.Result second = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly);
+        assertEquals(ExitCodes.OK, second.exitCode(), second.output());
+        assertTrue(lastRunLog(reports).contains(copied + " file(s) delivered since it was built"), lastRunLog(reports));
+
+        String full = TestingPostgres.server().createDatabase();
+        JobRunner.Result reference = JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
+                "--jdbc-url", full);
+        assertEquals(ExitCodes.OK, reference.exitCode(), reference.output());
+        assertSamePublishedScores(full, nightly);
+
+        // The second night read only the new files: its lineage lists them (and regions.csv).
+        WarehouseRows inputs = WarehouseRows.query(nightly, "run_input_file",
+                "SELECT path FROM netmarket.run_input_file WHERE run_id = 2", "path");
+        assertEquals(copied + 1, inputs.size(), "the new files and regions.csv");
+        inputs.row("regions.csv");
+    }
+
+    @Test
+    void aNewRowConflictingWithAStagedRowSetsBothAsideAsAFullReadDoes() throws Exception {
+        Path data = GoldenData.copyTo(tmp.resolve("golden"));
+        String nightly = TestingPostgres.server().createDatabase();
+        Path reports = tmp.resolve("reports");
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--quarantine-threshold", "0.1").exitCode());
+        // Same key and version as A-IC-0 of the first night (dispatches-2024.csv line 2), other
+        // completion time: neither version may be used, and the staged rows are set aside too.
+        StringBuilder late = new StringBuilder(
+                "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
+                        + "A-IC-0,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
+                        + "2024-03-07 09:00:00,2024-03-06 10:00:00\n");
+        for (int i = 0; i < 20; i++) {
+            late.append("L-").append(i).append(",140821,identity_claim,2024-11-01 09:00:00,2024-11-15 09:00:00,,,"
+                    + "2024-11-01 09:00:00\n");
+        }
+        Files.writeString(data.resolve("dispatches/dispatches-late.csv"), late, StandardCharsets.UTF_8);
+        JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--quarantine-threshold", "0.1");
+        assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
+        assertTrue(lastRunLog(reports).contains("1 file(s) delivered since it was built"), lastRunLog(reports));
+
+        String full = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
+                "--jdbc-url", full, "--year", "2024", "--quarantine-threshold", "0.1").exitCode());
+        assertSamePublishedScores(full, nightly);
+        WarehouseRows conflicts = WarehouseRows.query(nightly, "quarantined_row",
+                "SELECT file, line, reason FROM netmarket.quarantined_row WHERE run_id = 2 AND extract = 'dispatches'",
+                "file", "line");
+        // The staged key has two identical rows (dispatches-2024.csv and the redelivery); with the
+        // new row, every row of the key's greatest version is set aside, as in a full read (3 of
+        // 47 dispatch rows there, more than the default 5%: hence the threshold of 10%).
+        WarehouseRows fullConflicts = WarehouseRows.query(full, "quarantined_row",
+                "SELECT file, line, reason FROM netmarket.quarantined_row WHERE extract = 'dispatches'", "file", "line");
+        assertEquals(fullConflicts.all().keySet(), conflicts.all().keySet());
+        assertTrue(conflicts.all().containsKey("dispatches/dispatches-late.csv|2"), conflicts.all().keySet().toString());
+        assertTrue(conflicts.all().containsKey("dispatches/dispatches-2024.csv|2"), conflicts.all().keySet().toString());
+    }
+
+    @Test
+    void aChangedStagedFileRebuildsTheStagingArea() throws Exception {
+        Path data = GoldenData.copyTo(tmp.resolve("golden"));
+        String nightly = TestingPostgres.server().createDatabase();
+        Path reports = tmp.resolve("reports");
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024").exitCode());
+        Path redelivery = data.resolve("dispatches/dispatches-redelivery.csv");
+        Files.writeString(redelivery, Files.readString(redelivery).replace("2025-01-03 09:00:00,2025-01-03 10:00:00",
+                "2025-01-04 09:00:00,2025-01-04 10:00:00"), StandardCharsets.UTF_8);
+        JobRunner.Result rebuilt = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024");
+        assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
+        assertTrue(lastRunLog(reports).contains("1 changed and 0 removed file(s) since the staging area was built"),
+                lastRunLog(reports));
+        String full = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
+                "--jdbc-url", full, "--year", "2024").exitCode());
+        assertSamePublishedScores(full, nightly);
+    }
+
+    /** The current rows of the three score tables, every column but run_id, are identical. */
+    private static void assertSamePublishedScores(String expectedUrl, String actualUrl) throws SQLException {
+        for (String table : SCORE_TABLES) {
+            List<String> expected = rows(expectedUrl, table);
+            List<String> actual = rows(actualUrl, table);
+            assertTrue(expected.size() > 0, table + " has rows");
+            assertEquals(expected, actual, table);
+        }
+    }
+
+    private static List<String> rows(String url, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT * FROM netmarket." + table)) {
+            ResultSetMetaData md = r.getMetaData();
+            while (r.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    if (!md.getColumnLabel(i).equals("run_id")) {
+                        sb.append(md.getColumnLabel(i)).append('=').append(r.getString(i)).append(' ');
+                    }
+                }
+                out.add(sb.toString());
+            }
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    /** The run.log of the latest run folder under the report directory. */
+    private static String lastRunLog(Path reports) throws IOException {
+        try (Stream<Path> folders = Files.list(reports)) {
+            Path last = folders.filter(f -> Files.exists(f.resolve("run.log"))).max(Path::compareTo).orElseThrow();
+            return Files.readString(last.resolve("run.log"));
+        }
+    }
+
+    /** Copies every file under {@code from} to the same relative path under {@code to}; returns how many. */
+    private static int copyTree(Path from, Path to) throws IOException {
+        int n = 0;
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+                n++;
+            }
+        }
+        return n;
+    }
+}
