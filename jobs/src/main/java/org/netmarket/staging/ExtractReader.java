@@ -91,14 +91,14 @@ public final class ExtractReader {
         LOG.info("extract {}: reading {} file(s)", schema.name(), files.size());
         Dataset<Row> roled = LatestVersion.roles(scan(schema, context, files), schema)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        return loaded(schema, true, roled, roled);
+        return loaded(schema, true, roled, roled, null);
     }
 
     /** An extract whose folder is missing: no files, no rows. */
     public LoadedExtract notDelivered(ExtractSchema schema) {
         Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
         return new LoadedExtract(schema, false, List.of(), empty, empty, spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA),
-                0, 0, 0, Set.of(), List.of());
+                0, 0, 0, Set.of(), List.of(), 0);
     }
 
     /**
@@ -126,8 +126,11 @@ public final class ExtractReader {
      *              come from
      * @param read  the rows of what this run read (its files' reports, rejected rows, and the
      *              conflicts its files took part in): the run's lineage and quarantine
+     * @param known the counts of {@code state} when the caller keeps them (the staging area),
+     *              else null: with them, the state is not scanned for conflicts when it has none
      */
-    public LoadedExtract loaded(ExtractSchema schema, boolean delivered, Dataset<Row> state, Dataset<Row> read) {
+    public LoadedExtract loaded(ExtractSchema schema, boolean delivered, Dataset<Row> state, Dataset<Row> read,
+                                StagedCounts known) {
         List<FileReport> reports = new ArrayList<>();
         for (Row r : read.filter(col(LatestVersion.ROLE).equalTo(REPORT)).select(REPORT_JSON).collectAsList()) {
             try {
@@ -157,7 +160,8 @@ public final class ExtractReader {
         schema.regionColumn().filter(rc -> !keyAndRegion.contains(rc)).ifPresent(keyAndRegion::add);
         Set<String> conflictRegions = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
-        List<Row> conflictRows = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
+        List<Row> conflictRows = known != null && known.conflicts() == 0 ? List.of()
+                : state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
                 .select(keyAndRegion.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
                 .collectAsList();
         Set<Map<String, Object>> seen = new java.util.HashSet<>();
@@ -206,7 +210,7 @@ public final class ExtractReader {
         }
         LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                rowsRejected + conflictRowsOfFilesRead, conflictRegions, conflictKeys);
+                rowsRejected + conflictRowsOfFilesRead, conflictRegions, conflictKeys, known == null ? -1 : known.latest());
     }
 
     /**
@@ -237,7 +241,7 @@ public final class ExtractReader {
             missing.unpersist();
             return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), extract.quarantine(),
                     extract.rowsRead(), extract.rowsQuarantined(), extract.quarantinedOfRowsRead(), extract.conflictRegions(),
-                    extract.conflictKeys());
+                    extract.conflictKeys(), -1); // kept may still differ from latest (a staged sale of an operator now in conflict)
         }
         LOG.warn("extract {}: {} row(s) name a {} that is not in {}", extract.name(), missingCount, column, ref.extract());
         Dataset<Row> q = missing.select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
@@ -246,7 +250,7 @@ public final class ExtractReader {
                 concat(lit(column + " "), col(column), lit(" is not in the " + ref.extract() + " registry")).as("reason"));
         return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(),
                 extract.quarantine().unionByName(q), extract.rowsRead(), extract.rowsQuarantined() + missingCount,
-                extract.quarantinedOfRowsRead() + missingOfFilesRead, extract.conflictRegions(), extract.conflictKeys());
+                extract.quarantinedOfRowsRead() + missingOfFilesRead, extract.conflictRegions(), extract.conflictKeys(), -1);
     }
 
     private static Object[] paths(List<FileReport> reports) {

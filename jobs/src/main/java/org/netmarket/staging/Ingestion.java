@@ -68,7 +68,7 @@ public final class Ingestion {
             out.add(new ExtractSummary("regions", true, 1, regionsReport.rowsRead(), regionsQuarantined.size(),
                     regions.codes().size(), 0));
             out.addAll(Concurrently.map(list, e -> new ExtractSummary(e.name(), e.delivered(), e.files().size(),
-                    e.rowsRead(), e.rowsQuarantined(), e.delivered() ? e.latest().count() : 0, e.conflictKeys().size())));
+                    e.rowsRead(), e.rowsQuarantined(), e.delivered() ? e.latestCount() : 0, e.conflictKeys().size())));
             return out;
         }
 

@@ -26,10 +26,17 @@ import java.util.Set;
  * @param conflictRegions   regions of rows whose key had conflicting versions: their items that
  *                          need this extract get data_error
  * @param conflictKeys      the conflicting keys, as key column -> value
+ * @param latestRows        the number of rows of {@code latest} when already known (the
+ *                          staging area keeps it), else -1: see {@link #latestCount()}
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
                             Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
-                            Set<String> conflictRegions, List<Map<String, Object>> conflictKeys) {
+                            Set<String> conflictRegions, List<Map<String, Object>> conflictKeys, long latestRows) {
+
+    /** Rows of {@code latest}: known, or counted (a Spark job) when not. */
+    public long latestCount() {
+        return latestRows >= 0 ? latestRows : latest.count();
+    }
 
     public String name() {
         return schema.name();

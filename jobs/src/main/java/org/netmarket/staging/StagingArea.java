@@ -61,7 +61,7 @@ import static org.apache.spark.sql.functions.lit;
 public final class StagingArea {
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
     /** Version of the layout; a staging area written in another layout is rebuilt. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final String MANIFEST = "manifest.json";
     /** Generations an extract may have before the next merge compacts it into one. */
     static final int MAX_GENERATIONS = 8;
@@ -89,8 +89,17 @@ public final class StagingArea {
     public record StagedFile(String extract, long bytes, long modified, String sha256) {
     }
 
-    /** One generation of an extract: its number and how many staged rows it holds. */
-    public record Generation(long id, long rows) {
+    /**
+     * One generation of an extract: its number, how many staged rows it holds, and the counts of
+     * the extract's staged state once it was added (winning rows, their identical copies, rows
+     * set aside as conflicting versions: {@link StagedCounts}). Keeping the state's counts lets a
+     * night that merges a small delivery report rows used and skip looking for conflicts without
+     * scanning the whole staging area again.
+     */
+    public record Generation(long id, long rows, long latest, long duplicates, long conflicts) {
+        StagedCounts state() {
+            return new StagedCounts(latest, duplicates, conflicts);
+        }
     }
 
     /** The run that published the staged state, and to which warehouse. */
@@ -214,8 +223,9 @@ public final class StagingArea {
             }
             List<DataDirectory.DeliveredFile> files = dir.listing(schema);
             LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
-            Dataset<Row> written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema));
-            return reader.loaded(schema, true, staged(written), written);
+            Dataset<Row> written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema),
+                    StagedCounts.NONE, StagedCounts.NONE);
+            return reader.loaded(schema, true, staged(written), written, pending.get(schema.name()).state());
         }
         List<Generation> generations = manifest.extracts().getOrDefault(schema.name(), List.of());
         List<DataDirectory.DeliveredFile> files = plan.newFiles().getOrDefault(schema.name(), List.of());
@@ -223,8 +233,9 @@ public final class StagingArea {
             return reader.notDelivered(schema);
         }
         Dataset<Row> state = state(schema, generations);
+        StagedCounts before = generations.isEmpty() ? StagedCounts.NONE : generations.get(generations.size() - 1).state();
         if (files.isEmpty()) {
-            return reader.loaded(schema, true, state, state.limit(0));
+            return reader.loaded(schema, true, state, state.limit(0), before);
         }
         LOG.info("extract {}: merging {} new file(s) into {} staged generation(s)", schema.name(), files.size(),
                 generations.size());
@@ -232,14 +243,20 @@ public final class StagingArea {
         Dataset<Row> scanned = reader.scan(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
         Column[] key = schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(key).distinct();
-        // The staged rows of the keys the delivery touches, judged again together with it.
+        // The staged rows of the keys the delivery touches, judged again together with it; the
+        // new generation hides them, so their counts leave the state's. Kept in memory (they are
+        // few) so that counting them and writing the generation scan the staging area once.
         Dataset<Row> candidates = state.join(broadcast(touched), schema.key().toArray(new String[0]), "left_semi")
-                .withColumn(LatestVersion.ROLE, lit(null).cast("string"));
-        Dataset<Row> written = write(schema, LatestVersion.roles(scanned.unionByName(candidates), schema));
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        StagedCounts replaced = StagedCounts.of(candidates);
+        Dataset<Row> written = write(schema, LatestVersion.roles(scanned.unionByName(
+                candidates.withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema), before, replaced);
+        candidates.unpersist();
         scanned.unpersist();
         List<Generation> after = new ArrayList<>(generations);
-        after.add(pending.get(schema.name()));
-        return reader.loaded(schema, true, state(schema, after), written);
+        Generation added = pending.get(schema.name());
+        after.add(added);
+        return reader.loaded(schema, true, state(schema, after), written, added.state());
     }
 
     /**
@@ -301,7 +318,8 @@ public final class StagingArea {
                 continue;
             }
             LOG.info("extract {}: compacting {} staged generations into one", schema.name(), generations.size());
-            write(schema, state(schema, generations));
+            // The compacted generation is the whole state: its own counts are the state's.
+            write(schema, state(schema, generations), StagedCounts.NONE, StagedCounts.NONE);
             extracts.put(schema.name(), List.of(pending.remove(schema.name())));
             changed = true;
         }
@@ -346,15 +364,19 @@ public final class StagingArea {
         return root + "/" + extract + "/" + String.format(java.util.Locale.ROOT, "g%06d", id);
     }
 
-    /** Writes rows as a new pending generation of the extract and returns them as read back. */
-    private Dataset<Row> write(ExtractSchema schema, Dataset<Row> rows) {
+    /**
+     * Writes rows as a new pending generation of the extract and returns them as read back.
+     * The state's counts after it are {@code before - replaced +} the generation's own.
+     */
+    private Dataset<Row> write(ExtractSchema schema, Dataset<Row> rows, StagedCounts before, StagedCounts replaced) {
         long id = nextGeneration.getAndIncrement();
         String path = generationPath(schema.name(), id);
         rows.select(ExtractReader.scanShape(schema).fieldNames()[0], restOf(ExtractReader.scanShape(schema).fieldNames()))
                 .write().parquet(path);
         Dataset<Row> written = generation(schema, id);
-        long stagedRows = staged(written).count();
-        pending.put(schema.name(), new Generation(id, stagedRows));
+        StagedCounts own = StagedCounts.of(written);
+        StagedCounts state = before.minus(replaced).plus(own);
+        pending.put(schema.name(), new Generation(id, own.staged(), state.latest(), state.duplicates(), state.conflicts()));
         return written;
     }
 

@@ -62,6 +62,8 @@ class IncrementalNightlyTest {
                 "--jdbc-url", full);
         assertEquals(ExitCodes.OK, reference.exitCode(), reference.output());
         assertSamePublishedScores(full, nightly);
+        // Rows used per extract: kept by arithmetic in the staging area, counted by the full run.
+        assertSameRowsUsed(full, 1, nightly, 2);
 
         // The second night read only the new files: its lineage lists them (and regions.csv).
         WarehouseRows inputs = WarehouseRows.query(nightly, "run_input_file",
@@ -97,6 +99,7 @@ class IncrementalNightlyTest {
         assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
                 "--jdbc-url", full, "--year", "2024", "--quarantine-threshold", "0.1").exitCode());
         assertSamePublishedScores(full, nightly);
+        assertSameRowsUsed(full, 1, nightly, 2);
         WarehouseRows conflicts = WarehouseRows.query(nightly, "quarantined_row",
                 "SELECT file, line, reason FROM netmarket.quarantined_row WHERE run_id = 2 AND extract = 'dispatches'",
                 "file", "line");
@@ -138,6 +141,22 @@ class IncrementalNightlyTest {
             List<String> actual = rows(actualUrl, table);
             assertTrue(expected.size() > 0, table + " has rows");
             assertEquals(expected, actual, table);
+        }
+    }
+
+    /** Per extract, the rows used and conflicting keys one run recorded equal those of another. */
+    private static void assertSameRowsUsed(String expectedUrl, long expectedRun, String actualUrl, long actualRun)
+            throws SQLException {
+        String sql = "SELECT extract, rows_used, conflicting_keys FROM netmarket.run_extract WHERE run_id = ";
+        WarehouseRows expected = WarehouseRows.query(expectedUrl, "run_extract", sql + expectedRun, "extract");
+        WarehouseRows actual = WarehouseRows.query(actualUrl, "run_extract", sql + actualRun, "extract");
+        assertTrue(expected.size() > 1, "run_extract has rows");
+        assertEquals(expected.all().keySet(), actual.all().keySet());
+        for (String extract : expected.all().keySet()) {
+            assertEquals(expected.row(extract).get("rows_used"), actual.row(extract).get("rows_used"),
+                    "rows_used of " + extract);
+            assertEquals(expected.row(extract).get("conflicting_keys"), actual.row(extract).get("conflicting_keys"),
+                    "conflicting_keys of " + extract);
         }
     }
 
