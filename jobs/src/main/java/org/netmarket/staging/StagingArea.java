@@ -32,8 +32,11 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * The nightly run's staging area: for every extract, the latest version of every record as
@@ -70,6 +73,8 @@ public final class StagingArea {
      * the replaced rows of earlier ones (a night's delivery: thousands to hundreds of thousands).
      */
     static final long BROADCAST_ROWS = 5_000_000;
+    /** A delivery's greatest version of a key, while merging. */
+    private static final String NEWEST = "_newest_version";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -243,15 +248,32 @@ public final class StagingArea {
         Dataset<Row> scanned = reader.scan(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
         Column[] key = schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(key).distinct();
-        // The staged rows of the keys the delivery touches, judged again together with it; the
-        // new generation hides them, so their counts leave the state's. Kept in memory (they are
-        // few) so that counting them and writing the generation scan the staging area once.
-        Dataset<Row> candidates = state.join(broadcast(touched), schema.key().toArray(new String[0]), "left_semi")
+        String[] keyNames = schema.key().toArray(new String[0]);
+        // The staged rows of the keys the delivery touches leave the state (the new generation
+        // hides them): their key, version and role are enough to count them, and come from a scan
+        // of three or four columns of the staging area.
+        Column[] keyVersionRole = java.util.stream.Stream.concat(schema.key().stream(),
+                        java.util.stream.Stream.of(schema.version(), LatestVersion.ROLE))
+                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> replacedRows = state.select(keyVersionRole).join(broadcast(touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        StagedCounts replaced = StagedCounts.of(candidates);
+        StagedCounts replaced = StagedCounts.of(replacedRows);
+        // Only the staged rows whose version is not below the delivery's greatest version of the
+        // key take part in judging it (an equal version: duplicate or conflict; a greater one: the
+        // staged row stays); a row at a lower version is simply superseded. A delivery of new
+        // records and revisions needs none, and the whole rows are only read when some do.
+        Dataset<Row> newest = scanned.filter(col(LatestVersion.ROLE).isNull()).groupBy(key)
+                .agg(max(col(schema.version())).as(NEWEST));
+        Dataset<Row> stillCounting = replacedRows.join(newest, keyNames)
+                .filter(not(coalesce(col(schema.version()).lt(col(NEWEST)), lit(false))))
+                .select(key).distinct().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> candidates = stillCounting.isEmpty()
+                ? spark.createDataFrame(List.of(), ExtractReader.scanShape(schema))
+                : state.join(broadcast(stillCounting), keyNames, "left_semi");
         Dataset<Row> written = write(schema, LatestVersion.roles(scanned.unionByName(
                 candidates.withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema), before, replaced);
-        candidates.unpersist();
+        stillCounting.unpersist();
+        replacedRows.unpersist();
         scanned.unpersist();
         List<Generation> after = new ArrayList<>(generations);
         Generation added = pending.get(schema.name());

@@ -74,6 +74,7 @@ class IncrementalNightlyTest {
 
     @Test
     void aNewRowConflictingWithAStagedRowSetsBothAsideAsAFullReadDoes() throws Exception {
+        // Also: a stale copy of a staged key leaves it as it is, and a revision replaces it.
         Path data = GoldenData.copyTo(tmp.resolve("golden"));
         String nightly = TestingPostgres.server().createDatabase();
         Path reports = tmp.resolve("reports");
@@ -89,6 +90,12 @@ class IncrementalNightlyTest {
             late.append("L-").append(i).append(",140821,identity_claim,2024-11-01 09:00:00,2024-11-15 09:00:00,,,"
                     + "2024-11-01 09:00:00\n");
         }
+        // A stale copy of A-IC-1 (an earlier version, completed late): the staged row must stay.
+        // A revision of A-IC-2 (a later version, completed late): it must replace the staged row.
+        late.append("A-IC-1,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
+                + "2024-03-20 09:00:00,2024-03-06 09:30:00\n");
+        late.append("A-IC-2,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
+                + "2024-03-20 09:00:00,2024-03-21 10:00:00\n");
         Files.writeString(data.resolve("dispatches/dispatches-late.csv"), late, StandardCharsets.UTF_8);
         JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
                 "--year", "2024", "--quarantine-threshold", "0.1");
