@@ -41,17 +41,23 @@ public final class DataDirectory implements Serializable {
      * @param conf     the Hadoop configuration of the Spark session (its entries travel to tasks)
      */
     public static DataDirectory of(String location, Configuration conf) {
-        String root = location.contains("://") || location.startsWith("file:")
-                ? location
-                : "file:" + java.nio.file.Path.of(location).toAbsolutePath().normalize();
-        if (root.endsWith("/")) {
-            root = root.substring(0, root.length() - 1);
-        }
+        String root = asUri(location);
         Map<String, String> entries = new HashMap<>();
         if (conf != null) {
             conf.forEach(e -> entries.put(e.getKey(), e.getValue()));
         }
         return new DataDirectory(root, entries);
+    }
+
+    /**
+     * A location given to the job as a URI without a trailing slash: a file-system URI as it is,
+     * a local path (relative paths against the working directory) as {@code file:/...}.
+     */
+    static String asUri(String location) {
+        String uri = location.contains("://") || location.startsWith("file:")
+                ? location
+                : "file:" + java.nio.file.Path.of(location).toAbsolutePath().normalize();
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
     /** The location as given to the job, normalised to a URI. */

@@ -141,12 +141,7 @@ public final class StagingArea {
      * an earlier run that did not commit left behind.
      */
     public static StagingArea open(SparkSession spark, String location) {
-        String root = location.contains("://") || location.startsWith("file:")
-                ? location
-                : "file:" + java.nio.file.Path.of(location).toAbsolutePath().normalize();
-        if (root.endsWith("/")) {
-            root = root.substring(0, root.length() - 1);
-        }
+        String root = DataDirectory.asUri(location);
         StagingArea area = new StagingArea(spark, root, null);
         area.manifest = area.readManifest();
         area.nextGeneration.set(area.manifest == null ? 1 : area.manifest.nextGeneration());
