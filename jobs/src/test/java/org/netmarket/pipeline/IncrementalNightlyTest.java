@@ -75,11 +75,9 @@ class IncrementalNightlyTest {
     @Test
     void aNewRowConflictingWithAStagedRowSetsBothAsideAsAFullReadDoes() throws Exception {
         // Also: a stale copy of a staged key leaves it as it is, and a revision replaces it.
-        Path data = GoldenData.copyTo(tmp.resolve("golden"));
-        String nightly = TestingPostgres.server().createDatabase();
+        Path data = tmp.resolve("golden");
         Path reports = tmp.resolve("reports");
-        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--quarantine-threshold", "0.1").exitCode());
+        String nightly = firstNightOnGolden(data, reports, "--quarantine-threshold", "0.1");
         // Same key and version as A-IC-0 of the first night (dispatches-2024.csv line 2), other
         // completion time: neither version may be used, and the staged rows are set aside too.
         StringBuilder late = new StringBuilder(
@@ -122,11 +120,9 @@ class IncrementalNightlyTest {
 
     @Test
     void aChangedStagedFileRebuildsTheStagingArea() throws Exception {
-        Path data = GoldenData.copyTo(tmp.resolve("golden"));
-        String nightly = TestingPostgres.server().createDatabase();
+        Path data = tmp.resolve("golden");
         Path reports = tmp.resolve("reports");
-        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024").exitCode());
+        String nightly = firstNightOnGolden(data, reports);
         Path redelivery = data.resolve("dispatches/dispatches-redelivery.csv");
         Files.writeString(redelivery, Files.readString(redelivery).replace("2025-01-03 09:00:00,2025-01-03 10:00:00",
                 "2025-01-04 09:00:00,2025-01-04 10:00:00"), StandardCharsets.UTF_8);
@@ -139,6 +135,20 @@ class IncrementalNightlyTest {
         assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
                 "--jdbc-url", full, "--year", "2024").exitCode());
         assertSamePublishedScores(full, nightly);
+    }
+
+    /**
+     * Copies the golden delivery to {@code data} and runs the first night on it for 2024 into a
+     * new database, which it returns.
+     */
+    private static String firstNightOnGolden(Path data, Path reports, String... options) throws Exception {
+        GoldenData.copyTo(data);
+        String url = TestingPostgres.server().createDatabase();
+        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--jdbc-url", url, "--year", "2024"));
+        args.addAll(List.of(options));
+        JobRunner.Result first = JobRunner.run(reports, "nightly", args.toArray(new String[0]));
+        assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        return url;
     }
 
     /** The current rows of the three score tables, every column but run_id, are identical. */
