@@ -33,10 +33,15 @@ ensure_built() {
   fi
 }
 
+# The job's JVM options in local mode (NETMARKET_JAVA_OPTS replaces them): a 4 GB heap, and the
+# parallel collector, which ran the national benchmark 10-15% faster than G1 on 2 cores (Spark
+# tasks want throughput, not short pauses).
+NETMARKET_DEFAULT_JAVA_OPTS="-Xmx4g -XX:+UseParallelGC"
+
 # Runs the job's CLI in local mode: netmarket_java ARGS...
 netmarket_java() {
   ensure_built
-  java ${NETMARKET_JAVA_OPTS:--Xmx4g} "${NETMARKET_JVM_OPENS[@]}" \
+  java ${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS} "${NETMARKET_JVM_OPENS[@]}" \
     -cp "$(netmarket_jar):$(cat "$NETMARKET_ROOT/target/classpath.txt")" \
     org.netmarket.cli.NetmarketCommand "$@"
 }
