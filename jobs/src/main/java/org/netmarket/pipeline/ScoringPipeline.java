@@ -6,7 +6,6 @@ import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.edition.Indicator;
-import org.netmarket.edition.Item;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
@@ -131,7 +130,7 @@ public final class ScoringPipeline {
         if (config.incremental()) {
             try (Stage s = Stage.start("staging plan")) {
                 staging = StagingArea.open(spark, config.stagingDir());
-                fingerprint = stagingFingerprint(edition, catalog);
+                fingerprint = StagingArea.fingerprint(APP_VERSION, edition, catalog.all());
                 plan = staging.plan(dir, catalog.all(), fingerprint, config.fullRebuild());
                 if (plan.rebuild()) {
                     LOG.info("rebuilding the staging area {} from the raw extracts: {}", staging.root(), plan.reason());
@@ -249,25 +248,6 @@ public final class ScoringPipeline {
             return null;
         }
         return "no new or changed files since run " + published.runId();
-    }
-
-    /**
-     * What the staged rows depend on besides the files: the job version (validation rules), the
-     * extract contract and the edition (assessment items and their allowed points). When it
-     * changes, the staging area is rebuilt.
-     */
-    private static String stagingFingerprint(Edition edition, SchemaCatalog catalog) {
-        StringBuilder sb = new StringBuilder(APP_VERSION).append('|').append(catalog.all()).append('|').append(edition.id());
-        for (Item item : edition.items()) {
-            sb.append('|').append(item.code()).append(':').append(item.maxPoints()).append(':').append(item.isComputed())
-                    .append(':').append(item.allowed() == null ? "" : item.allowed().describe(item.maxPoints()));
-        }
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */

@@ -35,7 +35,7 @@ public final class Ingestion {
 
     /** Everything read: the region tree and every extract, with the files and what was set aside. */
     public record Result(RegionTree regions, FileReport regionsReport, List<QuarantinedRow> regionsQuarantined,
-                         Map<String, LoadedExtract> extracts, SparkSession spark, DataDirectory dir) {
+                         Map<String, LoadedExtract> extracts) {
 
         public LoadedExtract extract(String name) {
             LoadedExtract e = extracts.get(name);
@@ -72,16 +72,13 @@ public final class Ingestion {
             return out;
         }
 
-        /**
-         * All quarantined rows, streamed to the driver extract by extract, each with its raw text
-         * (rows set aside after the scan have theirs read again from the file).
-         */
+        /** All quarantined rows, streamed to the driver extract by extract. */
         public Iterator<QuarantinedRow> quarantine() {
             List<Iterator<QuarantinedRow>> parts = new ArrayList<>();
             parts.add(regionsQuarantined.iterator());
             for (LoadedExtract e : extracts.values()) {
                 if (e.rowsQuarantined() > 0) {
-                    Dataset<Row> q = RawLines.fill(spark, dir, e.quarantine()).orderBy("file", "line");
+                    Dataset<Row> q = e.quarantine().orderBy("file", "line");
                     Iterator<Row> rows = q.toLocalIterator();
                     parts.add(new Iterator<>() {
                         @Override
@@ -133,6 +130,10 @@ public final class Ingestion {
             schema.reference().ifPresent(ref ->
                     extracts.put(schema.name(), reader.checkReference(extracts.get(schema.name()), extracts.get(ref.extract()))));
         }
-        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts, spark, dir);
+        // Rows set aside after the scan (conflicts, unknown references) get their raw text read
+        // again from the file, once every set-aside row of the extract is known.
+        extracts.replaceAll((name, e) -> e.rowsQuarantined() == 0 ? e
+                : e.withQuarantine(RawLines.fill(spark, dir, e.quarantine())));
+        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts);
     }
 }

@@ -33,6 +33,12 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
                             Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
                             Set<String> conflictRegions, List<Map<String, Object>> conflictKeys, long latestRows) {
 
+    /** The same extract with another quarantine (same rows, e.g. with their raw text filled in). */
+    public LoadedExtract withQuarantine(Dataset<Row> rows) {
+        return new LoadedExtract(schema, delivered, files, latest, latestRead, rows, rowsRead, rowsQuarantined,
+                quarantinedOfRowsRead, conflictRegions, conflictKeys, latestRows);
+    }
+
     /** Rows of {@code latest}: known, or counted (a Spark job) when not. */
     public long latestCount() {
         return latestRows >= 0 ? latestRows : latest.count();

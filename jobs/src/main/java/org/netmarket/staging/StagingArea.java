@@ -12,6 +12,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.Item;
 import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.ValidationContext;
@@ -157,6 +159,25 @@ public final class StagingArea {
     /** The committed manifest, or null when nothing was staged yet. */
     public Manifest manifest() {
         return manifest;
+    }
+
+    /**
+     * What the staged rows depend on besides the files: the job version (validation rules), the
+     * extract contract and the edition (assessment items and their allowed points). A staging
+     * area built under another fingerprint is rebuilt.
+     */
+    public static String fingerprint(String jobVersion, Edition edition, List<ExtractSchema> schemas) {
+        StringBuilder sb = new StringBuilder(jobVersion).append('|').append(schemas).append('|').append(edition.id());
+        for (Item item : edition.items()) {
+            sb.append('|').append(item.code()).append(':').append(item.maxPoints()).append(':').append(item.isComputed())
+                    .append(':').append(item.allowed() == null ? "" : item.allowed().describe(item.maxPoints()));
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

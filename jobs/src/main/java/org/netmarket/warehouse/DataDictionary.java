@@ -172,25 +172,26 @@ public final class DataDictionary {
     }
 
     private static List<Column> columns(Connection c, long oid) throws SQLException {
-        List<Column> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(COLUMNS)) {
-            s.setLong(1, oid);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Column(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4)));
-                }
-            }
-        }
-        return out;
+        return ofRelation(c, COLUMNS, oid, r -> new Column(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4)));
     }
 
     private static List<String> primaryKey(Connection c, long oid) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(PRIMARY_KEY)) {
+        return ofRelation(c, PRIMARY_KEY, oid, r -> r.getString(1));
+    }
+
+    /** One catalog row mapped to a value. */
+    private interface RowMapper<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    /** The rows of a catalog query about one relation (its oid the only parameter), mapped. */
+    private static <T> List<T> ofRelation(Connection c, String sql, long oid, RowMapper<T> mapper) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, oid);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(r.getString(1));
+                    out.add(mapper.map(r));
                 }
             }
         }
