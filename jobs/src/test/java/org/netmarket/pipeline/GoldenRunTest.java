@@ -1,6 +1,5 @@
 package org.netmarket.pipeline;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,17 +9,14 @@ import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.edition.Item;
 import org.netmarket.items.ItemRegistry;
+import org.netmarket.testing.GoldenExpectation;
 import org.netmarket.testing.SharedSpark;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,20 +51,8 @@ class GoldenRunTest {
 
     @Test
     void everyComputedItemMatchesTheHandDerivedValues() throws Exception {
-        WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
-                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
-        List<CSVRecord> expected = csv(GOLDEN.resolve("expect/computed-items.csv"));
+        List<CSVRecord> expected = GoldenExpectation.assertComputedItems(jdbcUrl);
         assertEquals(22 * REGIONS.size(), expected.size(), "the expect file covers every computed item of every region");
-        for (CSVRecord e : expected) {
-            String key = e.get("region_code") + "|" + e.get("code");
-            published.assertValue(key, "points", new BigDecimal(e.get("points")));
-            published.assertValue(key, "status", e.get("status"));
-            for (String column : List.of("value", "comparison_value", "numerator", "denominator")) {
-                if (!e.get(column).isEmpty()) {
-                    published.assertValue(key, column, new BigDecimal(e.get(column)));
-                }
-            }
-        }
     }
 
     @Test
@@ -116,32 +100,14 @@ class GoldenRunTest {
 
     @Test
     void categoriesMatchTheHandDerivedSums() throws Exception {
-        WarehouseRows published = WarehouseRows.query(jdbcUrl, "category_score",
-                "SELECT * FROM netmarket.category_score WHERE eval_year = 2024", "region_code", "category_code");
-        List<CSVRecord> expected = csv(GOLDEN.resolve("expect/categories.csv"));
-        assertEquals(expected.size(), published.size(), "15 categories per region");
-        for (CSVRecord e : expected) {
-            String key = e.get("region_code") + "|" + e.get("category_code");
-            published.assertValue(key, "points", new BigDecimal(e.get("points")));
-            published.assertValue(key, "meets_share", Boolean.valueOf(e.get("meets_share")));
-        }
+        GoldenExpectation.assertCategories(jdbcUrl);
     }
 
     @Test
     void evaluationResultsMatchTotalsAndPassRule() throws Exception {
-        WarehouseRows published = WarehouseRows.query(jdbcUrl, "evaluation_result",
-                "SELECT * FROM netmarket.evaluation_result WHERE eval_year = 2024", "region_code");
-        List<CSVRecord> expected = csv(GOLDEN.resolve("expect/evaluation.csv"));
-        assertEquals(expected.size(), published.size());
-        for (CSVRecord e : expected) {
-            String key = e.get("region_code");
-            published.assertValue(key, "total_points", new BigDecimal(e.get("total_points")));
-            published.assertValue(key, "passed", Boolean.valueOf(e.get("passed")));
-            published.assertValue(key, "items_needing_attention", Integer.valueOf(e.get("items_needing_attention")));
-            List<String> failing = e.get("failing_categories").isEmpty() ? List.of()
-                    : Arrays.asList(e.get("failing_categories").split(" "));
-            published.assertValue(key, "failing_categories", failing);
-            published.assertValue(key, "edition", "2022");
+        WarehouseRows published = GoldenExpectation.assertEvaluations(jdbcUrl);
+        for (String region : published.all().keySet()) {
+            published.assertValue(region, "edition", "2022");
         }
     }
 
@@ -188,9 +154,4 @@ class GoldenRunTest {
         lineage.assertValue("140821|11.1|platform-accounts", "status", "data_error");
     }
 
-    private static List<CSVRecord> csv(Path p) throws IOException {
-        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
-        }
-    }
 }

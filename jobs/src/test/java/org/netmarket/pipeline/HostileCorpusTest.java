@@ -1,19 +1,17 @@
 package org.netmarket.pipeline;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
 import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.GoldenExpectation;
 import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class HostileCorpusTest {
     static final Path HOSTILE = Path.of("jobs/src/test/resources/hostile");
-    static final Path GOLDEN_EXPECT = GoldenData.ROOT.resolve("expect");
 
     @TempDir
     static Path reports;
@@ -235,41 +232,10 @@ class HostileCorpusTest {
     /** Same facts as the golden delivery: its hand-derived values are the expectation. */
     @Test
     void theSameFactsInHostileFormattingPublishTheGoldenScores() throws Exception {
-        WarehouseRows items = WarehouseRows.query(jdbcUrl, "indicator_score",
-                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
-        List<CSVRecord> computed = csv(GOLDEN_EXPECT.resolve("computed-items.csv"));
+        List<CSVRecord> computed = GoldenExpectation.assertComputedItems(jdbcUrl);
         assertTrue(computed.size() > 80, "the golden expectation covers every computed item of every region");
-        for (CSVRecord e : computed) {
-            String key = e.get("region_code") + "|" + e.get("code");
-            items.assertValue(key, "points", new BigDecimal(e.get("points")));
-            items.assertValue(key, "status", e.get("status"));
-            for (String column : List.of("value", "comparison_value", "numerator", "denominator")) {
-                if (!e.get(column).isEmpty()) {
-                    items.assertValue(key, column, new BigDecimal(e.get(column)));
-                }
-            }
-        }
-        WarehouseRows categories = WarehouseRows.query(jdbcUrl, "category_score",
-                "SELECT * FROM netmarket.category_score WHERE eval_year = 2024", "region_code", "category_code");
-        List<CSVRecord> expectedCategories = csv(GOLDEN_EXPECT.resolve("categories.csv"));
-        assertEquals(expectedCategories.size(), categories.size());
-        for (CSVRecord e : expectedCategories) {
-            String key = e.get("region_code") + "|" + e.get("category_code");
-            categories.assertValue(key, "points", new BigDecimal(e.get("points")));
-            categories.assertValue(key, "meets_share", Boolean.valueOf(e.get("meets_share")));
-        }
-        WarehouseRows evaluation = WarehouseRows.query(jdbcUrl, "evaluation_result",
-                "SELECT * FROM netmarket.evaluation_result WHERE eval_year = 2024", "region_code");
-        List<CSVRecord> expectedEvaluation = csv(GOLDEN_EXPECT.resolve("evaluation.csv"));
-        assertEquals(expectedEvaluation.size(), evaluation.size(), "the broken regions.csv rows are not scored");
-        for (CSVRecord e : expectedEvaluation) {
-            String key = e.get("region_code");
-            evaluation.assertValue(key, "total_points", new BigDecimal(e.get("total_points")));
-            evaluation.assertValue(key, "passed", Boolean.valueOf(e.get("passed")));
-            evaluation.assertValue(key, "items_needing_attention", Integer.valueOf(e.get("items_needing_attention")));
-            evaluation.assertValue(key, "failing_categories", e.get("failing_categories").isEmpty() ? List.of()
-                    : Arrays.asList(e.get("failing_categories").split(" ")));
-        }
+        GoldenExpectation.assertCategories(jdbcUrl);
+        GoldenExpectation.assertEvaluations(jdbcUrl);
     }
 
     // ---- a missing required column ------------------------------------------------------------
@@ -301,8 +267,6 @@ class HostileCorpusTest {
     }
 
     private static List<CSVRecord> csv(Path p) throws IOException {
-        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
-        }
+        return GoldenExpectation.csv(p);
     }
 }

@@ -1,0 +1,92 @@
+package org.netmarket.testing;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The hand-derived 2024 expectation of the golden delivery ({@code golden/mini-yuncheng/expect})
+ * checked row by row against a warehouse: every test that publishes the golden facts, in clean
+ * or hostile formatting, compares with the same files in the same way.
+ */
+public final class GoldenExpectation {
+    private static final Path EXPECT = GoldenData.ROOT.resolve("expect");
+
+    private GoldenExpectation() {
+    }
+
+    /** A CSV file with a header row, as records. */
+    public static List<CSVRecord> csv(Path p) throws IOException {
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    /**
+     * Every computed item of {@code computed-items.csv}: points, status and the value, comparison
+     * value, numerator and denominator it gives. Returns the expectation's rows, for a test to
+     * check how much it covers.
+     */
+    public static List<CSVRecord> assertComputedItems(String jdbcUrl) throws IOException, SQLException {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
+        List<CSVRecord> expected = csv(EXPECT.resolve("computed-items.csv"));
+        for (CSVRecord e : expected) {
+            String key = e.get("region_code") + "|" + e.get("code");
+            published.assertValue(key, "points", new BigDecimal(e.get("points")));
+            published.assertValue(key, "status", e.get("status"));
+            for (String column : List.of("value", "comparison_value", "numerator", "denominator")) {
+                if (!e.get(column).isEmpty()) {
+                    published.assertValue(key, column, new BigDecimal(e.get(column)));
+                }
+            }
+        }
+        return expected;
+    }
+
+    /** Exactly the categories of {@code categories.csv}, with their points and the 75% rule. */
+    public static void assertCategories(String jdbcUrl) throws IOException, SQLException {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "category_score",
+                "SELECT * FROM netmarket.category_score WHERE eval_year = 2024", "region_code", "category_code");
+        List<CSVRecord> expected = csv(EXPECT.resolve("categories.csv"));
+        assertEquals(expected.size(), published.size(), "15 categories per region");
+        for (CSVRecord e : expected) {
+            String key = e.get("region_code") + "|" + e.get("category_code");
+            published.assertValue(key, "points", new BigDecimal(e.get("points")));
+            published.assertValue(key, "meets_share", Boolean.valueOf(e.get("meets_share")));
+        }
+    }
+
+    /**
+     * Exactly the regions of {@code evaluation.csv} (the broken rows of a regions.csv are not
+     * scored), with total, pass, items needing attention and failing categories. Returns the
+     * published rows, for a test to check more columns.
+     */
+    public static WarehouseRows assertEvaluations(String jdbcUrl) throws IOException, SQLException {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "evaluation_result",
+                "SELECT * FROM netmarket.evaluation_result WHERE eval_year = 2024", "region_code");
+        List<CSVRecord> expected = csv(EXPECT.resolve("evaluation.csv"));
+        assertEquals(expected.size(), published.size(), "the regions of the expectation, and no others");
+        for (CSVRecord e : expected) {
+            String key = e.get("region_code");
+            published.assertValue(key, "total_points", new BigDecimal(e.get("total_points")));
+            published.assertValue(key, "passed", Boolean.valueOf(e.get("passed")));
+            published.assertValue(key, "items_needing_attention", Integer.valueOf(e.get("items_needing_attention")));
+            List<String> failing = e.get("failing_categories").isEmpty() ? List.of()
+                    : Arrays.asList(e.get("failing_categories").split(" "));
+            published.assertValue(key, "failing_categories", failing);
+        }
+        return published;
+    }
+}
