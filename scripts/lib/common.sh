@@ -78,12 +78,14 @@ ensure_postgres_installed() {
 }
 
 # Runs a PostgreSQL server program as the postgres OS user when we are root (it refuses root).
+# From /, so that a working directory postgres may not enter draws no warning.
 as_pg_user() {
-  if [[ "$(id -u)" -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ "$(id -u)" -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # The cluster lives in .local/pg; when the postgres user cannot reach that path (a checkout in
-# a private directory), it lives in /tmp and .local/pg links to it.
+# a private directory), it lives in /tmp and .local/pg links to it. pg_dir gives the path the
+# postgres user can reach: the link resolved.
 pg_home() {
   local home="$NETMARKET_ROOT/.local/pg"
   mkdir -p "$NETMARKET_ROOT/.local"
@@ -98,12 +100,14 @@ pg_home() {
   echo "$home"
 }
 
+pg_dir() { readlink -f "$NETMARKET_ROOT/.local/pg"; }
+
 # Starts (or reuses) the local cluster and makes sure the database exists; prints its JDBC URL.
 ensure_local_postgres() {
   ensure_postgres_installed
-  local bin home data; bin="$(pg_bindir)"; home="$(pg_home)"; data="$home/data"
+  local bin home data; bin="$(pg_bindir)"; pg_home >/dev/null; home="$(pg_dir)"; data="$home/data"
   mkdir -p "$home/run"
-  [[ "$(id -u)" -eq 0 ]] && chown -R postgres:postgres "$(readlink -f "$home")"
+  [[ "$(id -u)" -eq 0 ]] && chown -R postgres:postgres "$home"
   if [[ ! -f "$data/PG_VERSION" ]]; then
     while port_in_use "$NETMARKET_PG_PORT"; do NETMARKET_PG_PORT=$((NETMARKET_PG_PORT + 1)); done
     echo "$NETMARKET_PG_PORT" >"$home/port"
@@ -114,7 +118,7 @@ ensure_local_postgres() {
   if ! as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$NETMARKET_PG_PORT"
     as_pg_user "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
-      -o "-p $NETMARKET_PG_PORT -k $(readlink -f "$home")/run -c listen_addresses=127.0.0.1" start >/dev/null \
+      -o "-p $NETMARKET_PG_PORT -k $home/run -c listen_addresses=127.0.0.1" start >/dev/null \
       || { tail -n 20 "$home/postgres.log" >&2; die "PostgreSQL did not start (see $home/postgres.log)"; }
   fi
   if ! "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -tAc \
