@@ -243,7 +243,7 @@ public final class ExtractReader {
                     extract.rowsRead(), extract.rowsQuarantined(), extract.quarantinedOfRowsRead(), extract.conflictRegions(),
                     extract.conflictKeys(), -1); // kept may still differ from latest (a staged sale of an operator now in conflict)
         }
-        LOG.warn("extract {}: {} row(s) name a {} that is not in {}", extract.name(), missingCount, column, ref.extract());
+        LOG.warn("extract {}: {} row(s) whose {} is not in {}", extract.name(), missingCount, column, ref.extract());
         Dataset<Row> q = missing.select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                 col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
                 lit(column).as("column_name"),
