@@ -3,9 +3,7 @@ package org.netmarket.staging;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.netmarket.extract.ExtractSchema;
 
 import java.io.IOException;
@@ -101,13 +99,18 @@ public final class DataDirectory implements Serializable {
                 out.add(delivered(status));
                 return out;
             }
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
-            while (it.hasNext()) {
-                LocatedFileStatus f = it.next();
-                String name = f.getPath().getName();
-                if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")
-                        && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    out.add(delivered(f));
+            // listStatus, not listFiles: the located statuses of listFiles ask the local file
+            // system for owner and permissions, which it answers by running a process per file
+            // (seconds for a few hundred files); only path, size and time are needed here.
+            java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(p));
+            while (!folders.isEmpty()) {
+                for (FileStatus f : fs.listStatus(folders.poll())) {
+                    String name = f.getPath().getName();
+                    if (f.isDirectory()) {
+                        folders.add(f.getPath());
+                    } else if (!name.startsWith(".") && !name.startsWith("_") && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                        out.add(delivered(f));
+                    }
                 }
             }
         } catch (IOException e) {
