@@ -2,7 +2,6 @@ package org.netmarket.facts;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.netmarket.edition.Edition;
 import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
@@ -10,6 +9,7 @@ import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.Assessment;
 import org.netmarket.staging.Concurrently;
 import org.netmarket.staging.LoadedExtract;
+import org.netmarket.staging.StagedChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +20,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The marts layer: turns the staged extracts into the facts of an evaluation. Record-level
- * extracts are counted by Spark per region and rolled up ({@link RecordAggregation}s, listed
- * here one per line); aggregate extracts, national figures and assessments are small and are
- * collected to the driver once.
+ * extracts are counted by Spark per region ({@link RecordAggregation}s, listed here one per line)
+ * and rolled up to every ancestor; aggregate extracts, national figures and assessments are small
+ * and are collected to the driver once.
+ *
+ * <p>With a staging area, the counts of each extract's staged state are kept with it
+ * ({@link StagedFactCounts}); the next night updates them with the rows its delivery replaced
+ * and added ({@link org.netmarket.staging.StagedChange}) instead of counting every staged row.
  */
 public final class FactBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(FactBuilder.class);
@@ -44,7 +50,7 @@ public final class FactBuilder {
     private final Edition edition;
     private final RegionTree tree;
     private final Map<String, LoadedExtract> extracts;
-    private final Dataset<Row> regionPairs;
+    private final StagedFactCounts staged;
     private final Map<String, AggregateFigures> aggregates = new LinkedHashMap<>();
     private final NationalFigures national;
     private final Map<String, Set<String>> conflictRegions = new HashMap<>();
@@ -53,11 +59,14 @@ public final class FactBuilder {
     /** year -> region|item of assessments with conflicting versions. */
     private final Map<Integer, Set<String>> assessmentConflicts = new HashMap<>();
 
-    public FactBuilder(SparkSession spark, Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts) {
+    /**
+     * @param staged where counts are kept from one run to the next, or null (counted afresh)
+     */
+    public FactBuilder(Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts, StagedFactCounts staged) {
         this.edition = edition;
         this.tree = tree;
         this.extracts = extracts;
-        this.regionPairs = RegionPairs.of(spark, tree);
+        this.staged = staged;
         List<LoadedExtract> aggregateExtracts = extracts.values().stream()
                 .filter(e -> e.schema().kind() == ExtractKind.AGGREGATE).toList();
         List<AggregateFigures> collected = Concurrently.map(aggregateExtracts, this::collectAggregate);
@@ -69,19 +78,22 @@ public final class FactBuilder {
 
     /** The facts of one evaluation year and as-of date. */
     public FactSheet build(EvaluationPeriod period) {
-        AggregationContext context = new AggregationContext(period, edition, regionPairs);
+        AggregationContext context = new AggregationContext(period, edition);
         RecordFacts records = new RecordFacts();
         List<RecordAggregation> delivered = AGGREGATIONS.stream().filter(a -> isDelivered(a.extract())).toList();
         delivered.forEach(a -> records.delivered(a.extract()));
         List<Supplier<List<RecordAggregation.FactCount>>> jobs = new ArrayList<>();
         for (RecordAggregation a : delivered) {
-            jobs.add(() -> timed(a.extract(), period, () -> a.aggregate(extracts.get(a.extract()).latest(), context)));
+            jobs.add(() -> timed(a.extract(), period, () -> rolledUp(a.extract(), counts(extracts.get(a.extract()), context,
+                    rows -> a.count(rows, context)))));
         }
         if (isDelivered(OperatorSalesFacts.EXTRACT)) {
             records.delivered(OperatorSalesFacts.EXTRACT);
-            if (isDelivered("operators")) {
-                jobs.add(() -> timed(OperatorSalesFacts.EXTRACT, period, () -> OperatorSalesFacts.aggregate(
-                        extracts.get(OperatorSalesFacts.EXTRACT).latest(), extracts.get("operators").latest(), context)));
+            if (isDelivered("operators") && OperatorSalesFacts.applies(context)) {
+                // The sales kept by the reference check carry their operator's region.
+                jobs.add(() -> timed(OperatorSalesFacts.EXTRACT, period, () -> OperatorSalesFacts.scored(
+                        counts(extracts.get(OperatorSalesFacts.EXTRACT), context, rows -> OperatorSalesFacts.count(rows, context)),
+                        tree)));
             }
         }
         for (List<RecordAggregation.FactCount> counts : Concurrently.map(jobs, Supplier::get)) {
@@ -93,6 +105,52 @@ public final class FactBuilder {
         return new FactSheet(period, tree, records, aggregates, national, conflictRegions,
                 assessments.getOrDefault(period.year(), Map.of()), assessed != null && assessed.delivered(),
                 assessmentConflicts.getOrDefault(period.year(), Set.of()));
+    }
+
+    /**
+     * The counts of an extract's latest rows: kept from the state this run left (nothing
+     * changed), updated from those of the state it started from, or counted; then kept for the
+     * next run.
+     */
+    private RegionCounts counts(LoadedExtract e, AggregationContext context, Function<Dataset<Row>, RegionCounts> count) {
+        StagedChange change = e.change();
+        if (staged == null || change == null) {
+            return count.apply(e.latest());
+        }
+        String basis = context.basis();
+        Optional<RegionCounts> kept = staged.find(e.name(), change.generationAfter(), change.after(), basis);
+        if (kept.isPresent()) {
+            LOG.info("facts {}: the counts of {} were kept by an earlier run", e.name(), change.after());
+            return kept.get();
+        }
+        RegionCounts out = null;
+        Optional<RegionCounts> before = change.updatable()
+                ? staged.find(e.name(), change.generationBefore(), change.before(), basis) : Optional.empty();
+        if (before.isPresent()) {
+            try {
+                out = before.get().minus(count.apply(change.removed())).plus(count.apply(change.added()));
+                LOG.info("facts {}: counts of {} updated with the rows the delivery replaced and added", e.name(), change.after());
+            } catch (IllegalArgumentException | IllegalStateException ex) {
+                LOG.warn("facts {}: the kept counts of {} do not fit ({}); counting every row", e.name(), change.before(),
+                        ex.getMessage());
+            }
+        }
+        if (out == null) {
+            out = count.apply(e.latest());
+        }
+        staged.keep(e.name(), change.generationAfter(), change.after(), basis, out);
+        return out;
+    }
+
+    /** One count per fact and region, each region's over its own and its descendants' records. */
+    private List<RecordAggregation.FactCount> rolledUp(String extract, RegionCounts counts) {
+        List<RecordAggregation.FactCount> out = new ArrayList<>();
+        counts.rolledUp(tree).forEach((region, n) -> {
+            for (int i = 0; i < n.length; i++) {
+                out.add(new RecordAggregation.FactCount(region, counts.facts().get(i), n[i]));
+            }
+        });
+        return out;
     }
 
     private boolean isDelivered(String extract) {

@@ -3,14 +3,14 @@ package org.netmarket.facts;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.netmarket.edition.Parameters;
+import org.netmarket.region.RegionTree;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
@@ -24,18 +24,33 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class OperatorSalesFacts {
     public static final String EXTRACT = "operator-sales";
+    /** The column of a sales row that holds its operator's region (joined from the registry). */
+    public static final String OPERATOR_REGION = RecordAggregation.REGION;
+    private static final String COMPUTATION = "new_above_scale_operators";
+    private static final List<String> ZONES = List.of("east", "central", "west");
+    /**
+     * Per region of the operators: operators with a sales row in the years the item looks at,
+     * then the new above-scale operators under each zone's threshold.
+     */
+    static final List<String> FACTS = List.of(Facts.rowsOf(EXTRACT), "new_above_scale_east",
+            "new_above_scale_central", "new_above_scale_west");
 
     private OperatorSalesFacts() {
     }
 
-    /** Counts per scored region; empty when the edition has no such item. */
-    public static List<RecordAggregation.FactCount> aggregate(Dataset<Row> sales, Dataset<Row> operators,
-                                                             AggregationContext c) {
-        Optional<Parameters> params = c.parameters("new_above_scale_operators");
-        if (params.isEmpty()) {
-            return List.of();
-        }
-        Parameters p = params.get();
+    /** Whether the edition has the item. */
+    public static boolean applies(AggregationContext c) {
+        return c.parameters(COMPUTATION).isPresent();
+    }
+
+    /**
+     * Counts per region of the operators, from sales rows that carry their operator's region in
+     * {@link #OPERATOR_REGION} (sales of operators missing from the registry are not among
+     * them). Every operator's counts come from its own rows alone, so the counts of a changed
+     * set of operators can be taken out and put back ({@link RegionCounts}).
+     */
+    public static RegionCounts count(Dataset<Row> salesWithRegion, AggregationContext c) {
+        Parameters p = c.parameters(COMPUTATION).orElseThrow();
         int years = p.integer("recent_years", 2);
         int y = c.period().year();
         int first = y - years; // the year before the first recent year
@@ -43,13 +58,15 @@ public final class OperatorSalesFacts {
         for (int t = first; t <= y; t++) {
             perYear.add(max(when(col("year").equalTo(t), col("ecommerce_sales_yuan"))).as("s" + t));
         }
-        Dataset<Row> pivot = sales.filter(col("year").between(first, y)).groupBy(col("operator_id"))
+        // One registry row per operator: grouping by operator and its region is one row per operator.
+        Dataset<Row> pivot = salesWithRegion.filter(col("year").between(first, y))
+                .groupBy(col("operator_id"), col(OPERATOR_REGION))
                 .agg(perYear.get(0), perYear.subList(1, perYear.size()).toArray(new Column[0]));
         // The threshold is that of the scored region's zone, so count per region of the operator
         // once under each zone's threshold, and let each scored region take its zone's count.
-        List<String> zones = List.of("east", "central", "west");
-        List<Column> perZone = new ArrayList<>();
-        for (String zone : zones) {
+        List<Column> counts = new ArrayList<>();
+        counts.add(functions.count(lit(1)).as("rows"));
+        for (String zone : ZONES) {
             Column threshold = lit(p.decimal("above_scale_threshold_yuan." + zone));
             Column isNew = lit(false);
             for (int t = first + 1; t <= y; t++) {
@@ -58,28 +75,24 @@ public final class OperatorSalesFacts {
                 isNew = isNew.or(now.isNotNull().and(now.geq(threshold))
                         .and(before.isNull().or(before.lt(threshold))));
             }
-            perZone.add(sum(when(isNew, lit(1L)).otherwise(lit(0L))).as("n_" + zone));
+            counts.add(sum(when(isNew, lit(1L)).otherwise(lit(0L))).as("n_" + zone));
         }
-        perZone.add(count(lit(1)).as("rows"));
-        // One pivot row per operator and one registry row per operator: counting rows counts
-        // distinct operators.
-        Dataset<Row> perRegion = pivot
-                .join(operators.select(col("operator_id"), col(RegionPairs.REGION)), "operator_id")
-                .groupBy(col(RegionPairs.REGION))
-                .agg(perZone.get(0), perZone.subList(1, perZone.size()).toArray(new Column[0]));
-        Column zoneCount = when(col(RegionPairs.SCORED_ZONE).equalTo("east"), col("n_east"))
-                .when(col(RegionPairs.SCORED_ZONE).equalTo("central"), col("n_central"))
-                .when(col(RegionPairs.SCORED_ZONE).equalTo("west"), col("n_west"))
-                .otherwise(lit(0L));
-        Dataset<Row> rows = perRegion.join(c.regionPairs(), RegionPairs.REGION)
-                .groupBy(col(RegionPairs.SCORED_REGION))
-                .agg(sum(zoneCount).as("n"), sum(col("rows")).as("rows"));
+        Dataset<Row> perRegion = pivot.groupBy(col(OPERATOR_REGION))
+                .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
+        return RegionCounts.collect(perRegion, FACTS);
+    }
+
+    /**
+     * The facts of every scored region from the rolled-up counts: its operators with sales rows,
+     * and the new above-scale operators under its own zone's threshold.
+     */
+    public static List<RecordAggregation.FactCount> scored(RegionCounts counts, RegionTree tree) {
         List<RecordAggregation.FactCount> out = new ArrayList<>();
-        for (Row r : rows.collectAsList()) {
-            out.add(new RecordAggregation.FactCount(r.getString(0), Facts.OPERATORS_NEW_ABOVE_SCALE, r.getLong(1)));
-            // operators of the region with a sales row in the years the item looks at
-            out.add(new RecordAggregation.FactCount(r.getString(0), Facts.rowsOf(EXTRACT), r.getLong(2)));
-        }
+        counts.rolledUp(tree).forEach((region, n) -> {
+            int zone = ZONES.indexOf(tree.get(region).economicZone());
+            out.add(new RecordAggregation.FactCount(region, Facts.OPERATORS_NEW_ABOVE_SCALE, zone < 0 ? 0 : n[1 + zone]));
+            out.add(new RecordAggregation.FactCount(region, Facts.rowsOf(EXTRACT), n[0]));
+        });
         return out;
     }
 }

@@ -15,10 +15,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Counts facts of one record-level extract per region, rolled up to every ancestor. One
- * implementation per extract; the counts feed the items through {@link RecordFacts}.
+ * Counts facts of one record-level extract per region. One implementation per extract; the
+ * counts, rolled up to every ancestor, feed the items through {@link RecordFacts}.
  */
 public interface RecordAggregation {
+    /** The column of a record that holds its (lowest) region. */
+    String REGION = "region_code";
 
     /** The extract it reads. */
     String extract();
@@ -32,37 +34,25 @@ public interface RecordAggregation {
     }
 
     /**
-     * Runs the aggregation: per region of the records, the count of all rows
-     * ({@link Facts#rowsOf}) and one conditional count per fact within the cohort; then the
-     * counts are rolled up to every ancestor. Counting per region first evaluates each condition
-     * once per record instead of once per record and ancestor, and the roll-up joins a few
-     * thousand rows instead of every record. Returns rows (scored_region, fact, count).
+     * Counts the rows per region of the records: the count of all rows ({@link Facts#rowsOf})
+     * and one conditional count per fact within the cohort, in one pass. The roll-up to
+     * ancestors is {@link RegionCounts#rolledUp}: counting per region first evaluates each
+     * condition once per record instead of once per record and ancestor.
      */
-    default List<FactCount> aggregate(Dataset<Row> latest, AggregationContext context) {
+    default RegionCounts count(Dataset<Row> rows, AggregationContext context) {
         Map<String, Column> facts = new LinkedHashMap<>();
         facts.put(Facts.rowsOf(extract()), lit(true));
         Column cohort = cohort(context);
         facts(context).forEach((name, condition) -> facts.put(name, cohort.and(condition)));
         List<Column> counts = new ArrayList<>();
-        List<Column> rolledUp = new ArrayList<>();
         List<String> names = new ArrayList<>(facts.keySet());
         for (int i = 0; i < names.size(); i++) {
             // A null condition (e.g. a comparison with an empty timestamp) counts as not met.
             counts.add(sum(when(facts.get(names.get(i)), lit(1L)).otherwise(lit(0L))).as("f" + i));
-            rolledUp.add(sum(col("f" + i)).as("f" + i));
         }
-        Dataset<Row> perRegion = latest.groupBy(col(RegionPairs.REGION))
+        Dataset<Row> perRegion = rows.groupBy(col(REGION))
                 .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
-        Dataset<Row> grouped = perRegion.join(context.regionPairs(), RegionPairs.REGION)
-                .groupBy(col(RegionPairs.SCORED_REGION))
-                .agg(rolledUp.get(0), rolledUp.subList(1, rolledUp.size()).toArray(new Column[0]));
-        List<FactCount> out = new ArrayList<>();
-        for (Row r : grouped.collectAsList()) {
-            for (int i = 0; i < names.size(); i++) {
-                out.add(new FactCount(r.getString(0), names.get(i), r.getLong(i + 1)));
-            }
-        }
-        return out;
+        return RegionCounts.collect(perRegion, names);
     }
 
     /** One count of one region. */

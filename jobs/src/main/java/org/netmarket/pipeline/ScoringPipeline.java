@@ -11,6 +11,7 @@ import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.facts.FactBuilder;
 import org.netmarket.facts.FactSheet;
+import org.netmarket.facts.StagedFactCounts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
@@ -157,10 +158,7 @@ public final class ScoringPipeline {
             try (Stage s = Stage.start("ingest")) {
                 LOG.info("data directory {}", dir.root());
                 Ingestion ingestion = new Ingestion(spark, catalog);
-                StagingArea area = staging;
-                StagingArea.Plan stagingPlan = plan;
-                ingest = area == null ? ingestion.ingest(dir, edition)
-                        : ingestion.ingest(dir, edition, (reader, schema, context) -> area.load(stagingPlan, reader, dir, schema, context));
+                ingest = staging == null ? ingestion.ingest(dir, edition) : ingestion.ingest(dir, edition, staging, plan);
             }
             files = ingest.files();
             try (Stage s = Stage.start("quarantine report")) {
@@ -181,7 +179,7 @@ public final class ScoringPipeline {
             throw e;
         }
         if (staging != null) {
-            staging.commit(plan, dir.root(), fingerprint, files);
+            staging.commit(plan, dir.root(), fingerprint, files, ingest.referencedRows());
         }
         if (config.validateOnly()) {
             return new RunOutcome(runId, false, edition.id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
@@ -190,7 +188,8 @@ public final class ScoringPipeline {
         RegionTree tree = ingest.regions();
         List<Region> scored = regionsToScore(tree);
         List<Integer> years = config.years().isEmpty() ? List.of(LatestCompleteYear.of(ingest.extracts())) : config.years();
-        FactBuilder facts = new FactBuilder(spark, edition, tree, ingest.extracts());
+        FactBuilder facts = new FactBuilder(edition, tree, ingest.extracts(),
+                staging == null ? null : new StagedFactCounts(staging));
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factCounts = new ArrayList<>();

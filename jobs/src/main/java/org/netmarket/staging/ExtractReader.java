@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -67,6 +68,9 @@ public final class ExtractReader {
     static final String REJECT_REASON = "_reject_reason";
     static final String REPORT_JSON = "_report";
     private static final String REFERENCED_KEY = "_ref_key";
+    private static final String REFERENCED_REGION = "_ref_region";
+    /** The column in which rows without a region of their own get that of the row they reference. */
+    public static final String REGION_OF_REFERENCE = "region_code";
     /** Bookkeeping columns of a scan, before the typed columns. */
     private static final int BOOKKEEPING = 7;
 
@@ -98,7 +102,7 @@ public final class ExtractReader {
     public LoadedExtract notDelivered(ExtractSchema schema) {
         Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
         return new LoadedExtract(schema, false, List.of(), empty, empty, spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA),
-                0, 0, 0, Set.of(), List.of(), 0);
+                0, 0, 0, Set.of(), List.of(), 0, null);
     }
 
     /**
@@ -210,26 +214,94 @@ public final class ExtractReader {
         }
         LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                rowsRejected + conflictRowsOfFilesRead, conflictRegions, conflictKeys, known == null ? -1 : known.latest());
+                rowsRejected + conflictRowsOfFilesRead, conflictRegions, conflictKeys, known == null ? -1 : known.latest(), null);
     }
 
     /**
      * Sets aside rows whose reference column names no key of the referenced extract (sales of an
      * operator missing from the operators registry): they leave the latest rows, and those of
-     * them the run judged ({@link LoadedExtract#latestRead}) are quarantined by it.
+     * them the run judged ({@link LoadedExtract#latestRead}) are quarantined by it. The rows kept
+     * take the region of the row they reference when they have none of their own (a sale is the
+     * region's through its operator), in {@code region_code}.
+     *
+     * <p>When both extracts went through the staging area and the kept rows of the state they
+     * were merged into are known ({@code before}), only the references the delivery can change
+     * are looked at: those of the referencing rows that came or left, and of the referenced keys
+     * that came or left. Their kept rows before and after are the extract's
+     * {@link StagedChange}, and the kept rows are counted by arithmetic instead of joining every
+     * staged row with the registry.
      */
-    public LoadedExtract checkReference(LoadedExtract extract, LoadedExtract referenced) {
-        RowRule.References ref = extract.schema().reference().orElseThrow();
+    public LoadedExtract checkReference(LoadedExtract extract, LoadedExtract referenced,
+                                        java.util.Optional<StagingArea.ReferencedRows> before) {
         if (!extract.delivered() || !referenced.delivered()) {
             return extract;
         }
-        String column = ref.column();
-        // The latest rows have one row per key, and semi and anti joins ignore duplicates anyway:
-        // no distinct over the (ten million) keys of the registry.
-        Dataset<Row> keys = referenced.latest().select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY));
+        StagedChange own = extract.change();
+        StagedChange theirs = referenced.change();
+        String after = own == null || theirs == null ? null : own.after() + "+" + theirs.after();
+        if (after != null && before.isPresent() && own.before() != null && theirs.before() != null
+                && before.get().state().equals(own.before() + "+" + theirs.before())) {
+            if (own.isUnchanged() && theirs.isUnchanged()) {
+                return new LoadedExtract(extract.schema(), true, extract.files(), kept(extract, referenced),
+                        extract.latestRead(), extract.quarantine(), extract.rowsRead(), extract.rowsQuarantined(),
+                        extract.quarantinedOfRowsRead(), extract.conflictRegions(), extract.conflictKeys(),
+                        before.get().rows(), StagedChange.unchanged(own.generationAfter(), after));
+            }
+            return checkChanged(extract, referenced, before.get(), after);
+        }
         // Scored twice (rows used, facts) and far smaller than the registry: joined once.
-        Dataset<Row> kept = extract.latest().join(keys, extract.latest().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_semi")
+        Dataset<Row> kept = kept(extract, referenced).persist(StorageLevel.MEMORY_AND_DISK());
+        StagedChange change = after == null ? null : StagedChange.rebuilt(own.generationAfter(), after);
+        return setAside(extract, kept, -1, change, referencedKeys(referenced));
+    }
+
+    /** The kept rows when both extracts' changes are known: see {@link #checkReference}. */
+    private LoadedExtract checkChanged(LoadedExtract extract, LoadedExtract referenced, StagingArea.ReferencedRows before,
+                                       String after) {
+        String column = extract.schema().reference().orElseThrow().column();
+        StagedChange own = extract.change();
+        StagedChange theirs = referenced.change();
+        Dataset<Row> none = extract.latest().limit(0);
+        Dataset<Row> ownRemoved = own.updatable() ? own.removed() : none;
+        Dataset<Row> ownAdded = own.updatable() ? own.added() : none;
+        Dataset<Row> registry = referencedKeys(referenced);
+        Dataset<Row> theirRemoved = theirs.updatable() ? referencedKeys(referenced.withLatest(theirs.removed())) : registry.limit(0);
+        Dataset<Row> theirAdded = theirs.updatable() ? referencedKeys(referenced.withLatest(theirs.added())) : registry.limit(0);
+        // The references whose outcome may change: small, as the delivery is.
+        Dataset<Row> touched = ownRemoved.select(col(column).as(REFERENCED_KEY))
+                .unionByName(ownAdded.select(col(column).as(REFERENCED_KEY)))
+                .unionByName(theirRemoved.select(REFERENCED_KEY))
+                .unionByName(theirAdded.select(REFERENCED_KEY))
+                .distinct().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> registryNow = registry.join(broadcast(touched), REFERENCED_KEY, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> registryBefore = registryNow.join(broadcast(theirAdded.select(REFERENCED_KEY)), REFERENCED_KEY, "left_anti")
+                .unionByName(theirRemoved);
+        Dataset<Row> rowsNow = extract.latest().join(broadcast(touched),
+                extract.latest().col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi");
+        String[] key = extract.schema().key().toArray(new String[0]);
+        Dataset<Row> rowsBefore = rowsNow.join(broadcast(ownAdded.select(extract.schema().key().stream()
+                        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new))), key, "left_anti")
+                .unionByName(ownRemoved);
+        Dataset<Row> removed = withReferencedRegion(extract, rowsBefore, registryBefore).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> added = withReferencedRegion(extract, rowsNow, registryNow).persist(StorageLevel.MEMORY_AND_DISK());
+        long keptRows = before.rows() - removed.count() + added.count();
+        LOG.info("extract {}: references of {} key(s) looked up again; {} rows resolve", extract.name(), touched.count(),
+                keptRows);
+        StagedChange change = new StagedChange(own.generationBefore(), before.state(), own.generationAfter(), after,
+                removed, added);
+        // The rows this run judged reference only touched keys: the small registry part answers.
+        return setAside(extract, kept(extract, referenced), keptRows, change, registryNow);
+    }
+
+    /**
+     * The extract with its latest rows replaced by the kept ones, and the rows this run judged
+     * whose reference is not among {@code keys} quarantined.
+     */
+    private LoadedExtract setAside(LoadedExtract extract, Dataset<Row> kept, long keptRows, StagedChange change,
+                                   Dataset<Row> keys) {
+        RowRule.References ref = extract.schema().reference().orElseThrow();
+        String column = ref.column();
         Dataset<Row> missing = extract.latestRead()
                 .join(keys, extract.latestRead().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_anti")
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -237,20 +309,42 @@ public final class ExtractReader {
                 .otherwise(lit(0L)))).first();
         long missingCount = missingCounts.getLong(0);
         long missingOfFilesRead = missingCounts.isNullAt(1) ? 0 : missingCounts.getLong(1);
+        Dataset<Row> quarantine = extract.quarantine();
         if (missingCount == 0) {
             missing.unpersist();
-            return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), extract.quarantine(),
-                    extract.rowsRead(), extract.rowsQuarantined(), extract.quarantinedOfRowsRead(), extract.conflictRegions(),
-                    extract.conflictKeys(), -1); // kept may still differ from latest (a staged sale of an operator now in conflict)
+        } else {
+            LOG.warn("extract {}: {} row(s) whose {} is not in {}", extract.name(), missingCount, column, ref.extract());
+            quarantine = quarantine.unionByName(missing.select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
+                    col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
+                    lit(column).as("column_name"),
+                    concat(lit(column + " "), col(column), lit(" is not in the " + ref.extract() + " registry")).as("reason")));
         }
-        LOG.warn("extract {}: {} row(s) whose {} is not in {}", extract.name(), missingCount, column, ref.extract());
-        Dataset<Row> q = missing.select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
-                col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
-                lit(column).as("column_name"),
-                concat(lit(column + " "), col(column), lit(" is not in the " + ref.extract() + " registry")).as("reason"));
-        return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(),
-                extract.quarantine().unionByName(q), extract.rowsRead(), extract.rowsQuarantined() + missingCount,
-                extract.quarantinedOfRowsRead() + missingOfFilesRead, extract.conflictRegions(), extract.conflictKeys(), -1);
+        // Unless counted by arithmetic, the kept rows are counted when asked: they may differ from
+        // the latest rows by more than this run's missing rows (a staged sale of an operator now
+        // in conflict).
+        return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), quarantine,
+                extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.quarantinedOfRowsRead() + missingOfFilesRead,
+                extract.conflictRegions(), extract.conflictKeys(), keptRows, change);
+    }
+
+    /** The latest rows whose reference resolves, with the referenced row's region when they have none. */
+    private static Dataset<Row> kept(LoadedExtract extract, LoadedExtract referenced) {
+        return withReferencedRegion(extract, extract.latest(), referencedKeys(referenced));
+    }
+
+    private static Dataset<Row> withReferencedRegion(LoadedExtract extract, Dataset<Row> rows, Dataset<Row> keys) {
+        String column = extract.schema().reference().orElseThrow().column();
+        Dataset<Row> joined = rows.join(keys, rows.col(column).equalTo(keys.col(REFERENCED_KEY)), "inner").drop(REFERENCED_KEY);
+        return extract.schema().regionColumn().isPresent() ? joined.drop(REFERENCED_REGION)
+                : joined.withColumnRenamed(REFERENCED_REGION, REGION_OF_REFERENCE);
+    }
+
+    /** The referenced extract's latest keys, with their region (null when it has none). */
+    private static Dataset<Row> referencedKeys(LoadedExtract referenced) {
+        Dataset<Row> latest = referenced.latest();
+        Column region = referenced.schema().regionColumn().map(org.apache.spark.sql.functions::col)
+                .orElse(lit(null).cast(DataTypes.StringType));
+        return latest.select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY), region.as(REFERENCED_REGION));
     }
 
     private static Object[] paths(List<FileReport> reports) {

@@ -72,6 +72,17 @@ public final class Ingestion {
             return out;
         }
 
+        /**
+         * Per extract that references another and went through the staging area: its rows
+         * that resolve, as of the state this run leaves (what the next night starts from).
+         */
+        public Map<String, StagingArea.ReferencedRows> referencedRows() {
+            Map<String, StagingArea.ReferencedRows> out = new LinkedHashMap<>();
+            extracts.values().stream().filter(e -> e.schema().reference().isPresent() && e.change() != null)
+                    .forEach(e -> out.put(e.name(), new StagingArea.ReferencedRows(e.change().after(), e.latestCount())));
+            return out;
+        }
+
         /** All quarantined rows, streamed to the driver extract by extract. */
         public Iterator<QuarantinedRow> quarantine() {
             List<Iterator<QuarantinedRow>> parts = new ArrayList<>();
@@ -113,22 +124,38 @@ public final class Ingestion {
 
     /** Reads every delivered file of every extract (no staging area). */
     public Result ingest(DataDirectory dir, Edition edition) {
-        return ingest(dir, edition, (reader, schema, context) -> reader.read(schema, context));
+        return ingest(dir, edition, (reader, schema, context) -> reader.read(schema, context), extract -> java.util.Optional.empty());
     }
 
-    /** Reads regions.csv, then loads every extract with the loader, then checks references. */
-    public Result ingest(DataDirectory dir, Edition edition, ExtractLoader loader) {
+    /** Loads every extract through the staging area: rebuilt, or the plan's new files merged in. */
+    public Result ingest(DataDirectory dir, Edition edition, StagingArea area, StagingArea.Plan plan) {
+        return ingest(dir, edition, (reader, schema, context) -> area.load(plan, reader, dir, schema, context),
+                area::referencedRows);
+    }
+
+    /**
+     * Reads regions.csv, then loads every extract with the loader, then checks references (with
+     * what is known of the referencing rows that resolved in the state the run started from).
+     */
+    public Result ingest(DataDirectory dir, Edition edition, ExtractLoader loader,
+                         java.util.function.Function<String, java.util.Optional<StagingArea.ReferencedRows>> referencedBefore) {
         RegionsFile.Result regions = RegionsFile.read(dir, catalog.get("regions"));
         LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
         ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
-        List<ExtractSchema> schemas = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
-        List<LoadedExtract> loaded = Concurrently.map(schemas, schema -> loader.load(reader, schema, context));
+        // Biggest extract first: its chain of jobs is the longest, and the small ones fill the
+        // cores around it instead of leaving it to run alone at the end.
+        Map<String, Long> bytes = new java.util.HashMap<>();
+        catalog.all().forEach(s -> bytes.put(s.name(), dir.listing(s).stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum()));
+        List<ExtractSchema> schemas = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE)
+                .sorted(java.util.Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
+        Map<String, LoadedExtract> byName = new java.util.HashMap<>();
+        Concurrently.map(schemas, schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
         Map<String, LoadedExtract> extracts = new LinkedHashMap<>();
-        loaded.forEach(e -> extracts.put(e.name(), e));
+        catalog.all().stream().filter(s -> byName.containsKey(s.name())).forEach(s -> extracts.put(s.name(), byName.get(s.name())));
         for (ExtractSchema schema : catalog.all()) {
-            schema.reference().ifPresent(ref ->
-                    extracts.put(schema.name(), reader.checkReference(extracts.get(schema.name()), extracts.get(ref.extract()))));
+            schema.reference().ifPresent(ref -> extracts.put(schema.name(), reader.checkReference(extracts.get(schema.name()),
+                    extracts.get(ref.extract()), referencedBefore.apply(schema.name()))));
         }
         // Rows set aside after the scan (conflicts, unknown references) get their raw text read
         // again from the file, once every set-aside row of the extract is known.

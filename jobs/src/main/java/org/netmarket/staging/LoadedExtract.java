@@ -28,15 +28,30 @@ import java.util.Set;
  * @param conflictKeys      the conflicting keys, as key column -> value
  * @param latestRows        the number of rows of {@code latest} when already known (the
  *                          staging area keeps it), else -1: see {@link #latestCount()}
+ * @param change            how the staging area changed the latest rows in this run, null when
+ *                          the run read the files without a staging area
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
                             Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
-                            Set<String> conflictRegions, List<Map<String, Object>> conflictKeys, long latestRows) {
+                            Set<String> conflictRegions, List<Map<String, Object>> conflictKeys, long latestRows,
+                            StagedChange change) {
 
     /** The same extract with another quarantine (same rows, e.g. with their raw text filled in). */
     public LoadedExtract withQuarantine(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, rows, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictRegions, conflictKeys, latestRows);
+                quarantinedOfRowsRead, conflictRegions, conflictKeys, latestRows, change);
+    }
+
+    /** The same extract with other latest rows (and nothing else changed). */
+    LoadedExtract withLatest(Dataset<Row> rows) {
+        return new LoadedExtract(schema, delivered, files, rows, latestRead, quarantine, rowsRead, rowsQuarantined,
+                quarantinedOfRowsRead, conflictRegions, conflictKeys, -1, change);
+    }
+
+    /** The same extract with the staging area's account of how its latest rows changed. */
+    public LoadedExtract withChange(StagedChange staged) {
+        return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
+                quarantinedOfRowsRead, conflictRegions, conflictKeys, latestRows, staged);
     }
 
     /** Rows of {@code latest}: known, or counted (a Spark job) when not. */

@@ -66,7 +66,7 @@ import static org.apache.spark.sql.functions.not;
 public final class StagingArea {
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
     /** Version of the layout; a staging area written in another layout is rebuilt. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final String MANIFEST = "manifest.json";
     /** Generations an extract may have before the next merge compacts it into one. */
     static final int MAX_GENERATIONS = 8;
@@ -85,11 +85,20 @@ public final class StagingArea {
     /** The state of the staging area as of the last committed run. */
     public record Manifest(int format, String dataDir, String fingerprint, long nextGeneration,
                            SortedMap<String, StagedFile> files, SortedMap<String, List<Generation>> extracts,
-                           Published published) {
+                           Published published, SortedMap<String, ReferencedRows> references) {
         public Manifest {
             files = new TreeMap<>(files);
             extracts = new TreeMap<>(extracts);
+            references = references == null ? new TreeMap<>() : new TreeMap<>(references);
         }
+    }
+
+    /**
+     * The latest rows of an extract that references another (sales of registered operators)
+     * whose reference resolves, as of a staged state of both: what the next night updates
+     * instead of joining every staged row with the registry again.
+     */
+    public record ReferencedRows(String state, long rows) {
     }
 
     /** A raw file merged into the staging area, by path relative to the data directory. */
@@ -246,7 +255,9 @@ public final class StagingArea {
             LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
             Dataset<Row> written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema),
                     StagedCounts.NONE, StagedCounts.NONE);
-            return reader.loaded(schema, true, staged(written), written, pending.get(schema.name()).state());
+            Generation added = pending.get(schema.name());
+            return reader.loaded(schema, true, staged(written), written, added.state())
+                    .withChange(StagedChange.rebuilt(added.id(), state(schema.name(), added.id())));
         }
         List<Generation> generations = manifest.extracts().getOrDefault(schema.name(), List.of());
         List<DataDirectory.DeliveredFile> files = plan.newFiles().getOrDefault(schema.name(), List.of());
@@ -255,8 +266,11 @@ public final class StagingArea {
         }
         Dataset<Row> state = state(schema, generations);
         StagedCounts before = generations.isEmpty() ? StagedCounts.NONE : generations.get(generations.size() - 1).state();
+        Generation last = generations.isEmpty() ? null : generations.get(generations.size() - 1);
         if (files.isEmpty()) {
-            return reader.loaded(schema, true, state, state.limit(0), before);
+            LoadedExtract unchanged = reader.loaded(schema, true, state, state.limit(0), before);
+            return last == null ? unchanged
+                    : unchanged.withChange(StagedChange.unchanged(last.id(), state(schema.name(), last.id())));
         }
         LOG.info("extract {}: merging {} new file(s) into {} staged generation(s)", schema.name(), files.size(),
                 generations.size());
@@ -266,12 +280,12 @@ public final class StagingArea {
         Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(key).distinct();
         String[] keyNames = schema.key().toArray(new String[0]);
         // The staged rows of the keys the delivery touches leave the state (the new generation
-        // hides them): their key, version and role are enough to count them, and come from a scan
-        // of three or four columns of the staging area.
-        Column[] keyVersionRole = java.util.stream.Stream.concat(schema.key().stream(),
-                        java.util.stream.Stream.of(schema.version(), LatestVersion.ROLE))
+        // hides them): with their role they are counted, and those that were latest are the rows
+        // whose figures leave the extract's figures (StagedChange).
+        Column[] typedAndRole = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(SparkColumns.validRows(schema).fieldNames()), java.util.stream.Stream.of(LatestVersion.ROLE))
                 .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> replacedRows = state.select(keyVersionRole).join(broadcast(touched), keyNames, "left_semi")
+        Dataset<Row> replacedRows = state.select(typedAndRole).join(broadcast(touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         StagedCounts replaced = StagedCounts.of(replacedRows);
         // Only the staged rows whose version is not below the delivery's greatest version of the
@@ -289,12 +303,86 @@ public final class StagingArea {
         Dataset<Row> written = write(schema, LatestVersion.roles(scanned.unionByName(
                 candidates.withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema), before, replaced);
         stillCounting.unpersist();
-        replacedRows.unpersist();
         scanned.unpersist();
         List<Generation> after = new ArrayList<>(generations);
         Generation added = pending.get(schema.name());
         after.add(added);
-        return reader.loaded(schema, true, state(schema, after), written, added.state());
+        // replacedRows stays cached: figures kept up to date take its latest rows away.
+        Column[] typed = java.util.Arrays.stream(SparkColumns.validRows(schema).fieldNames())
+                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column isLatest = col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST);
+        StagedChange change = new StagedChange(last == null ? -1 : last.id(), last == null ? null : state(schema.name(), last.id()),
+                added.id(), state(schema.name(), added.id()),
+                replacedRows.filter(isLatest).select(typed), written.filter(isLatest).select(typed));
+        return reader.loaded(schema, true, state(schema, after), written, added.state()).withChange(change);
+    }
+
+    /**
+     * The name of an extract's staged state whose newest generation is {@code generation}: a
+     * generation is written once and never reused while the staging area exists, so the name
+     * stands for the rows.
+     */
+    private String state(String extract, long generation) {
+        return extract + "@" + String.format(java.util.Locale.ROOT, "g%06d", generation);
+    }
+
+    /** The rows of the extract that resolve their reference, as of the last committed run (if known). */
+    public java.util.Optional<ReferencedRows> referencedRows(String extract) {
+        return manifest == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(manifest.references().get(extract));
+    }
+
+    /**
+     * Reads a note kept with a committed generation of an extract ({@link #writeNote}), if there
+     * is one.
+     */
+    public java.util.Optional<String> readNote(String extract, long generation, String name) {
+        Path p = notePath(extract, generation, name);
+        try {
+            FileSystem fs = fs(p);
+            if (!fs.exists(p)) {
+                return java.util.Optional.empty();
+            }
+            try (InputStream in = fs.open(p)) {
+                return java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            LOG.warn("staging area {}: cannot read note {} ({})", root, p, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps a small text (figures derived from the staged rows) with a committed generation of
+     * an extract, replacing a note of the same name. It is deleted with the generation, so a
+     * note never outlives the rows it was derived from. Written next to its place and renamed.
+     */
+    public void writeNote(String extract, long generation, String name, String text) {
+        Path target = notePath(extract, generation, name);
+        Path temporary = new Path(target.getParent(), "." + name + ".tmp");
+        try {
+            FileSystem fs = fs(target);
+            fs.mkdirs(target.getParent());
+            try (OutputStream out = fs.create(temporary, true)) {
+                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (fs.exists(target) && !fs.delete(target, false)) {
+                throw new IOException("cannot replace " + target);
+            }
+            if (!fs.rename(temporary, target)) {
+                throw new IOException("cannot rename " + temporary + " to " + target);
+            }
+        } catch (IOException e) {
+            // A note only saves work: the next run without it computes the figures afresh.
+            LOG.warn("staging area {}: cannot write note {} ({})", root, target, e.getMessage());
+        }
+    }
+
+    /** Notes live in a folder Spark's file listing skips (names starting with an underscore). */
+    private Path notePath(String extract, long generation, String name) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("note name " + name);
+        }
+        return new Path(generationPath(extract, generation) + "/_notes/" + name);
     }
 
     /**
@@ -302,7 +390,8 @@ public final class StagingArea {
      * read (all of them after a rebuild, else the earlier ones plus the new), then deletes the
      * generations no longer referenced.
      */
-    public void commit(Plan plan, String dataDir, String fingerprint, List<FileReport> filesRead) {
+    public void commit(Plan plan, String dataDir, String fingerprint, List<FileReport> filesRead,
+                       Map<String, ReferencedRows> references) {
         SortedMap<String, StagedFile> files = new TreeMap<>(plan.rebuild() || manifest == null ? Map.of() : manifest.files());
         for (FileReport f : filesRead) {
             DataDirectory.DeliveredFile d = plan.inventory().get(f.path());
@@ -319,7 +408,8 @@ public final class StagingArea {
             list.add(g);
             extracts.put(extract, list);
         });
-        writeManifest(new Manifest(FORMAT, dataDir, fingerprint, nextGeneration.get(), files, extracts, null));
+        writeManifest(new Manifest(FORMAT, dataDir, fingerprint, nextGeneration.get(), files, extracts, null,
+                new TreeMap<>(references)));
         pending.clear();
         deleteUncommitted();
         LOG.info("staging area {}: committed ({} files, {} extracts)", root, files.size(), extracts.size());
@@ -337,7 +427,7 @@ public final class StagingArea {
     /** Records that the staged state was published by a run to a warehouse. */
     public void published(long runId, String warehouse) {
         writeManifest(new Manifest(manifest.format(), manifest.dataDir(), manifest.fingerprint(), manifest.nextGeneration(),
-                manifest.files(), manifest.extracts(), new Published(runId, warehouse)));
+                manifest.files(), manifest.extracts(), new Published(runId, warehouse), manifest.references()));
     }
 
     /**
@@ -362,8 +452,9 @@ public final class StagingArea {
             changed = true;
         }
         if (changed) {
+            // Referenced rows are known by state, and a compacted extract is a new state of it.
             writeManifest(new Manifest(FORMAT, manifest.dataDir(), manifest.fingerprint(), nextGeneration.get(),
-                    manifest.files(), extracts, manifest.published()));
+                    manifest.files(), extracts, manifest.published(), new TreeMap<>()));
             deleteUncommitted();
         }
     }

@@ -3,6 +3,7 @@ package org.netmarket.pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
+import org.netmarket.extract.UnifiedSocialCreditCode;
 import org.netmarket.generator.DataGenerator;
 import org.netmarket.generator.Scale;
 import org.netmarket.testing.GoldenData;
@@ -22,9 +23,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,6 +119,79 @@ class IncrementalNightlyTest {
         assertEquals(fullConflicts.all().keySet(), conflicts.all().keySet());
         assertTrue(conflicts.all().containsKey("dispatches/dispatches-late.csv|2"), conflicts.all().keySet().toString());
         assertTrue(conflicts.all().containsKey("dispatches/dispatches-2024.csv|2"), conflicts.all().keySet().toString());
+    }
+
+    @Test
+    void salesAndTheRegistryChangingTogetherGiveTheFiguresOfAFullRead() throws Exception {
+        // Sales are the region's through their operator: a night that moves an operator to
+        // another county, sets another aside as a conflict and adds sales (one of an unknown
+        // operator) changes the sales figures of operators whose sales did not change. The
+        // nightly run looks up only those references again and updates its kept counts.
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        String nightly = firstNightOnGolden(data, reports, "--quarantine-threshold", "0.7");
+        Map<String, Object> firstNight = newAboveScale(nightly);
+        Files.writeString(data.resolve("operators/operators-next.csv"),
+                "operator_id,operator_name,region_code,operator_type,registered_on,deregistered_on,updated_at\n"
+                        // moved: its 2024 sales make it new above scale in 140821, no longer in 140802
+                        + "91140802MA0000314J,网店314,140821,in_platform,2015-01-01,,2025-02-01 08:00:00\n"
+                        // two versions at the same time that disagree: its sales no longer resolve
+                        + "91140802MA0000316Q,网店316,140802,in_platform,2015-01-01,,2025-02-01 08:00:00\n"
+                        + "91140802MA0000316Q,网店316,140802,self_built,2015-01-01,,2025-02-01 08:00:00\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(data.resolve("operator-sales/sales-next.csv"), "operator_id,year,ecommerce_sales_yuan,reported_at\n"
+                + "91140802MA00000017,2024,200000000.00,2025-03-02\n"
+                + UnifiedSocialCreditCode.complete("91140802MA9999999") + ",2024,300000000.00,2025-03-02\n",
+                StandardCharsets.UTF_8);
+        JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--quarantine-threshold", "0.7");
+        assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
+        String log = lastRunLog(reports);
+        assertTrue(log.contains("2 file(s) delivered since it was built"), log);
+        assertTrue(log.contains("extract operator-sales: references of 4 key(s) looked up again"), log);
+        assertTrue(log.contains("facts operator-sales: counts of operator-sales@"), log);
+        assertTrue(log.contains("updated with the rows the delivery replaced and added"), log);
+
+        String full = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
+                "--jdbc-url", full, "--year", "2024", "--quarantine-threshold", "0.7").exitCode());
+        assertSamePublishedScores(full, nightly);
+        assertSameRowsUsed(full, 1, nightly, 2);
+        // The moved operator's sales changed the figures of both counties.
+        Map<String, Object> secondNight = newAboveScale(nightly);
+        assertNotEquals(firstNight.get("140821"), secondNight.get("140821"), "140821 gained an operator: " + secondNight);
+        assertEquals(newAboveScale(full), secondNight);
+    }
+
+    /** Item 4's value (new above-scale operators) of the two golden counties, as published. */
+    private static Map<String, Object> newAboveScale(String url) throws SQLException {
+        WarehouseRows item4 = WarehouseRows.query(url, "indicator_score",
+                "SELECT region_code, value FROM netmarket.indicator_score WHERE indicator_code = '4'"
+                        + " AND region_code IN ('140802', '140821')", "region_code");
+        assertEquals(2, item4.size(), "item 4 of both counties");
+        // 140802 holds the operator in conflict after the delivery: its item 4 is data_error, no value.
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("140802", item4.row("140802").get("value"));
+        values.put("140821", item4.row("140821").get("value"));
+        return values;
+    }
+
+    @Test
+    void aNightWithoutNewFilesReusesTheKeptCounts() throws Exception {
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        String nightly = firstNightOnGolden(data, reports);
+        JobRunner.Result again = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--force");
+        assertEquals(ExitCodes.OK, again.exitCode(), again.output());
+        String log = lastRunLog(reports);
+        assertTrue(log.contains("facts complaints: the counts of complaints@"), log);
+        assertTrue(log.contains("were kept by an earlier run"), log);
+        String full = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
+                "--jdbc-url", full, "--year", "2024").exitCode());
+        assertSamePublishedScores(full, nightly);
+        assertSameRowsUsed(full, 1, nightly, 2);
     }
 
     @Test

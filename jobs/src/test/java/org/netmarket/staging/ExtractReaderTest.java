@@ -144,9 +144,12 @@ class ExtractReaderTest {
         ExtractReader reader = new ExtractReader(spark, dir);
         ValidationContext ctx = new ValidationContext(Set.of("140802"), edition);
         LoadedExtract operators = reader.read(catalog.get("operators"), ctx);
-        LoadedExtract sales = reader.checkReference(reader.read(catalog.get("operator-sales"), ctx), operators);
+        LoadedExtract sales = reader.checkReference(reader.read(catalog.get("operator-sales"), ctx), operators,
+                java.util.Optional.empty());
         assertEquals(1, sales.rowsQuarantined());
         assertEquals(1, sales.latest().count());
+        // The sale kept takes its operator's region.
+        assertEquals("140802", sales.latest().first().getAs(ExtractReader.REGION_OF_REFERENCE));
         Row q = sales.quarantine().collectAsList().get(0);
         assertEquals("operator_id", q.getAs("column_name"));
         assertEquals("operator_id " + unknown + " is not in the operators registry", q.getAs("reason"));

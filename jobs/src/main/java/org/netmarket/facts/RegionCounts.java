@@ -1,0 +1,147 @@
+package org.netmarket.facts;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.netmarket.region.RegionTree;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts of one record-level aggregation per region of the records (before the roll-up to
+ * ancestors): the first fact counts the rows, the others count rows meeting a condition. Counts
+ * are sums over rows, so the counts of a changed set of rows are the old counts minus those of
+ * the rows that left plus those of the rows that came: what lets a nightly run keep them up to
+ * date from a small delivery instead of recounting every staged row.
+ *
+ * <p>A region whose row count is 0 has no entry, exactly as when the rows were counted afresh.
+ */
+public final class RegionCounts {
+    private final List<String> facts;
+    private final Map<String, long[]> byRegion;
+
+    /**
+     * @param facts    the fact names, the row count first
+     * @param byRegion region code -> one count per fact
+     */
+    public RegionCounts(List<String> facts, Map<String, long[]> byRegion) {
+        if (facts.isEmpty()) {
+            throw new IllegalArgumentException("no facts");
+        }
+        this.facts = List.copyOf(facts);
+        TreeMap<String, long[]> m = new TreeMap<>();
+        byRegion.forEach((region, counts) -> {
+            if (counts.length != this.facts.size()) {
+                throw new IllegalArgumentException("region " + region + " has " + counts.length + " counts for "
+                        + this.facts.size() + " facts");
+            }
+            if (counts[0] != 0) {
+                m.put(region, counts.clone());
+            }
+        });
+        this.byRegion = Collections.unmodifiableMap(m);
+    }
+
+    /** Collects rows shaped (region, count of fact 0, count of fact 1, ...) from Spark. */
+    public static RegionCounts collect(Dataset<Row> perRegion, List<String> facts) {
+        Map<String, long[]> m = new LinkedHashMap<>();
+        for (Row r : perRegion.collectAsList()) {
+            long[] counts = new long[facts.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = r.isNullAt(i + 1) ? 0 : r.getLong(i + 1);
+            }
+            m.put(r.getString(0), counts);
+        }
+        return new RegionCounts(facts, m);
+    }
+
+    public List<String> facts() {
+        return facts;
+    }
+
+    /** Region code -> counts (a copy per region). */
+    public Map<String, long[]> byRegion() {
+        Map<String, long[]> out = new TreeMap<>();
+        byRegion.forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
+    /** These counts plus those of other rows of the same aggregation. */
+    public RegionCounts plus(RegionCounts other) {
+        return combine(other, 1);
+    }
+
+    /**
+     * These counts minus those of rows among them that left.
+     *
+     * @throws IllegalStateException naming the region and fact when a count would fall below 0:
+     *                               the removed rows were not part of the counted ones
+     */
+    public RegionCounts minus(RegionCounts other) {
+        return combine(other, -1);
+    }
+
+    private RegionCounts combine(RegionCounts other, int sign) {
+        if (!facts.equals(other.facts)) {
+            throw new IllegalArgumentException("counts of facts " + facts + " and " + other.facts + " do not combine");
+        }
+        Map<String, long[]> m = byRegion();
+        other.byRegion.forEach((region, counts) -> {
+            long[] sum = m.computeIfAbsent(region, r -> new long[facts.size()]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += sign * counts[i];
+                if (sum[i] < 0) {
+                    throw new IllegalStateException("count " + facts.get(i) + " of region " + region
+                            + " would be " + sum[i] + ": the rows taken away were not counted");
+                }
+            }
+        });
+        return new RegionCounts(facts, m);
+    }
+
+    /**
+     * The counts rolled up: for every region of the tree with rows of its own or of a
+     * descendant, the sums over itself and all its descendants. Regions not in the tree are left
+     * out (their rows were quarantined).
+     */
+    public Map<String, long[]> rolledUp(RegionTree tree) {
+        Map<String, long[]> out = new TreeMap<>();
+        byRegion.forEach((region, counts) -> {
+            if (!tree.contains(region)) {
+                return;
+            }
+            for (String scored : tree.selfAndAncestors(region)) {
+                long[] sum = out.computeIfAbsent(scored, s -> new long[facts.size()]);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += counts[i];
+                }
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RegionCounts other) || !facts.equals(other.facts)
+                || !byRegion.keySet().equals(other.byRegion.keySet())) {
+            return false;
+        }
+        return byRegion.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.byRegion.get(e.getKey())));
+    }
+
+    @Override
+    public int hashCode() {
+        return facts.hashCode() * 31 + byRegion.keySet().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("RegionCounts").append(facts).append('{');
+        byRegion.forEach((k, v) -> sb.append(k).append('=').append(Arrays.toString(v)).append(' '));
+        return sb.append('}').toString();
+    }
+}
