@@ -261,7 +261,8 @@ public final class ExtractReader {
         String column = extract.schema().reference().orElseThrow().column();
         StagedChange own = extract.change();
         StagedChange theirs = referenced.change();
-        Dataset<Row> none = extract.latest().limit(0);
+        Dataset<Row> latest = extract.latest().select(StagedChange.columns(extract.schema()));
+        Dataset<Row> none = latest.limit(0);
         Dataset<Row> ownRemoved = own.updatable() ? own.removed() : none;
         Dataset<Row> ownAdded = own.updatable() ? own.added() : none;
         Dataset<Row> registry = referencedKeys(referenced);
@@ -277,8 +278,7 @@ public final class ExtractReader {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> registryBefore = registryNow.join(broadcast(theirAdded.select(REFERENCED_KEY)), REFERENCED_KEY, "left_anti")
                 .unionByName(theirRemoved);
-        Dataset<Row> rowsNow = extract.latest().join(broadcast(touched),
-                extract.latest().col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi");
+        Dataset<Row> rowsNow = latest.join(broadcast(touched), latest.col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi");
         String[] key = extract.schema().key().toArray(new String[0]);
         Dataset<Row> rowsBefore = rowsNow.join(broadcast(ownAdded.select(extract.schema().key().stream()
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new))), key, "left_anti")

@@ -16,11 +16,23 @@ import org.apache.spark.sql.Row;
  * @param generationAfter  the generation that holds its newest rows after the run
  * @param after            the state after the run (names every generation it depends on)
  * @param removed          the latest rows that left, null when {@code before} is null or the
- *                         state did not change
+ *                         state did not change; in the {@link #columns} of the extract
  * @param added            the latest rows that came, null likewise
  */
 public record StagedChange(long generationBefore, String before, long generationAfter, String after,
                            Dataset<Row> removed, Dataset<Row> added) {
+
+    /**
+     * The columns of changed rows: the key and every typed column but free text, which no figure
+     * counts (an operator's name), and without the file and line. Finding the rows a delivery
+     * replaces reads these columns of every staged row, so each one left out is a column not
+     * decoded.
+     */
+    public static org.apache.spark.sql.Column[] columns(org.netmarket.extract.ExtractSchema schema) {
+        return schema.columns().stream()
+                .filter(c -> c.type() != org.netmarket.extract.ColumnType.TEXT || schema.key().contains(c.name()))
+                .map(c -> org.apache.spark.sql.functions.col(c.name())).toArray(org.apache.spark.sql.Column[]::new);
+    }
 
     /** A rebuilt extract: nothing to update, the figures are computed afresh. */
     static StagedChange rebuilt(long generation, String after) {

@@ -282,9 +282,8 @@ public final class StagingArea {
         // The staged rows of the keys the delivery touches leave the state (the new generation
         // hides them): with their role they are counted, and those that were latest are the rows
         // whose figures leave the extract's figures (StagedChange).
-        Column[] typedAndRole = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(SparkColumns.validRows(schema).fieldNames()), java.util.stream.Stream.of(LatestVersion.ROLE))
-                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] typedAndRole = java.util.stream.Stream.concat(java.util.Arrays.stream(StagedChange.columns(schema)),
+                java.util.stream.Stream.of(col(LatestVersion.ROLE))).toArray(Column[]::new);
         Dataset<Row> replacedRows = state.select(typedAndRole).join(broadcast(touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         StagedCounts replaced = StagedCounts.of(replacedRows);
@@ -308,8 +307,7 @@ public final class StagingArea {
         Generation added = pending.get(schema.name());
         after.add(added);
         // replacedRows stays cached: figures kept up to date take its latest rows away.
-        Column[] typed = java.util.Arrays.stream(SparkColumns.validRows(schema).fieldNames())
-                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] typed = StagedChange.columns(schema);
         Column isLatest = col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST);
         StagedChange change = new StagedChange(last == null ? -1 : last.id(), last == null ? null : state(schema.name(), last.id()),
                 added.id(), state(schema.name(), added.id()),
