@@ -85,7 +85,7 @@ public final class DuckDbBaseline {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE regions AS SELECT trim(region_code) AS region_code, nullif(trim(parent_code), '') AS parent_code, "
                     + "trim(economic_zone) AS economic_zone FROM read_csv('" + data.resolve("regions.csv") + "', all_varchar = true, header = true)");
-            // Each region with itself and every ancestor (the job's RegionPairs).
+            // Each region with itself and every ancestor (the job's RegionCounts.rolledUp).
             s.execute("CREATE TEMP TABLE region_pairs AS WITH RECURSIVE up(region_code, scored_region) AS ("
                     + "SELECT region_code, region_code FROM regions UNION ALL "
                     + "SELECT up.region_code, r.parent_code FROM up JOIN regions r ON r.region_code = up.scored_region "
