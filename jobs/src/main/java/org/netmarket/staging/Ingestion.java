@@ -137,17 +137,18 @@ public final class Ingestion {
      * Reads regions.csv, then loads every extract with the loader, then checks references (with
      * what is known of the referencing rows that resolved in the state the run started from).
      */
-    public Result ingest(DataDirectory dir, Edition edition, ExtractLoader loader,
-                         java.util.function.Function<String, java.util.Optional<StagingArea.ReferencedRows>> referencedBefore) {
+    private Result ingest(DataDirectory dir, Edition edition, ExtractLoader loader,
+                          java.util.function.Function<String, java.util.Optional<StagingArea.ReferencedRows>> referencedBefore) {
         RegionsFile.Result regions = RegionsFile.read(dir, catalog.get("regions"));
         LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
         ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
         // Biggest extract first: its chain of jobs is the longest, and the small ones fill the
         // cores around it instead of leaving it to run alone at the end.
+        List<ExtractSchema> loaded = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
         Map<String, Long> bytes = new java.util.HashMap<>();
-        catalog.all().forEach(s -> bytes.put(s.name(), dir.listing(s).stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum()));
-        List<ExtractSchema> schemas = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE)
+        loaded.forEach(s -> bytes.put(s.name(), dir.listing(s).stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum()));
+        List<ExtractSchema> schemas = loaded.stream()
                 .sorted(java.util.Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
         Map<String, LoadedExtract> byName = new java.util.HashMap<>();
         Concurrently.map(schemas, schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));

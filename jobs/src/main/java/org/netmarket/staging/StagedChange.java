@@ -1,7 +1,11 @@
 package org.netmarket.staging;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.netmarket.extract.ColumnType;
+import org.netmarket.extract.ExtractSchema;
 
 /**
  * How an extract's latest rows changed in a run that went through the staging area, so that
@@ -28,10 +32,10 @@ public record StagedChange(long generationBefore, String before, long generation
      * replaces reads these columns of every staged row, so each one left out is a column not
      * decoded.
      */
-    public static org.apache.spark.sql.Column[] columns(org.netmarket.extract.ExtractSchema schema) {
+    public static Column[] columns(ExtractSchema schema) {
         return schema.columns().stream()
-                .filter(c -> c.type() != org.netmarket.extract.ColumnType.TEXT || schema.key().contains(c.name()))
-                .map(c -> org.apache.spark.sql.functions.col(c.name())).toArray(org.apache.spark.sql.Column[]::new);
+                .filter(c -> c.type() != ColumnType.TEXT || schema.key().contains(c.name()))
+                .map(c -> functions.col(c.name())).toArray(Column[]::new);
     }
 
     /** A rebuilt extract: nothing to update, the figures are computed afresh. */

@@ -352,23 +352,12 @@ public final class StagingArea {
     /**
      * Keeps a small text (figures derived from the staged rows) with a committed generation of
      * an extract, replacing a note of the same name. It is deleted with the generation, so a
-     * note never outlives the rows it was derived from. Written next to its place and renamed.
+     * note never outlives the rows it was derived from.
      */
     public void writeNote(String extract, long generation, String name, String text) {
         Path target = notePath(extract, generation, name);
-        Path temporary = new Path(target.getParent(), "." + name + ".tmp");
         try {
-            FileSystem fs = fs(target);
-            fs.mkdirs(target.getParent());
-            try (OutputStream out = fs.create(temporary, true)) {
-                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            if (fs.exists(target) && !fs.delete(target, false)) {
-                throw new IOException("cannot replace " + target);
-            }
-            if (!fs.rename(temporary, target)) {
-                throw new IOException("cannot rename " + temporary + " to " + target);
-            }
+            replace(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             // A note only saves work: the next run without it computes the figures afresh.
             LOG.warn("staging area {}: cannot write note {} ({})", root, target, e.getMessage());
@@ -529,22 +518,30 @@ public final class StagingArea {
     /** Writes the manifest next to the old one and renames it over it. */
     private void writeManifest(Manifest m) {
         Path target = new Path(root + "/" + MANIFEST);
-        Path temporary = new Path(root + "/." + MANIFEST + ".tmp");
         try {
-            FileSystem fs = fs(target);
-            fs.mkdirs(target.getParent());
-            try (OutputStream out = fs.create(temporary, true)) {
-                JSON.writeValue(out, m);
-            }
-            if (fs.exists(target) && !fs.delete(target, false)) {
-                throw new IOException("cannot replace " + target);
-            }
-            if (!fs.rename(temporary, target)) {
-                throw new IOException("cannot rename " + temporary + " to " + target);
-            }
+            replace(target, JSON.writeValueAsBytes(m));
             manifest = m;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the staging manifest " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a file next to its place (a hidden name in the same folder) and renames it over the
+     * old one, so that a reader sees the old or the new content, never part of it.
+     */
+    private void replace(Path target, byte[] content) throws IOException {
+        Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
+        FileSystem fs = fs(target);
+        fs.mkdirs(target.getParent());
+        try (OutputStream out = fs.create(temporary, true)) {
+            out.write(content);
+        }
+        if (fs.exists(target) && !fs.delete(target, false)) {
+            throw new IOException("cannot replace " + target);
+        }
+        if (!fs.rename(temporary, target)) {
+            throw new IOException("cannot rename " + temporary + " to " + target);
         }
     }
 
