@@ -129,14 +129,17 @@ public final class ExtractReader {
      * @param state the current rows of every key: where the latest rows and the keys in conflict
      *              come from
      * @param read  the rows of what this run read (its files' reports, rejected rows, and the
-     *              conflicts its files took part in): the run's lineage and quarantine
+     *              conflicts its files took part in): the run's lineage and quarantine; null when
+     *              the run read no file of the extract, which then costs no Spark job
      * @param known the counts of {@code state} when the caller keeps them (the staging area),
      *              else null: with them, the state is not scanned for conflicts when it has none
      */
     public LoadedExtract loaded(ExtractSchema schema, boolean delivered, Dataset<Row> state, Dataset<Row> read,
                                 StagedCounts known) {
         List<FileReport> reports = new ArrayList<>();
-        for (Row r : read.filter(col(LatestVersion.ROLE).equalTo(REPORT)).select(REPORT_JSON).collectAsList()) {
+        List<Row> reportRows = read == null ? List.of()
+                : read.filter(col(LatestVersion.ROLE).equalTo(REPORT)).select(REPORT_JSON).collectAsList();
+        for (Row r : reportRows) {
             try {
                 reports.add(JSON.readValue(r.getString(0), FileReport.class));
             } catch (IOException e) {
@@ -147,11 +150,13 @@ public final class ExtractReader {
         StructType valid = SparkColumns.validRows(schema);
         Column[] validColumns = java.util.Arrays.stream(valid.fieldNames()).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
-        Dataset<Row> rejected = read.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
+        // Lazy: defining the quarantine of a run that read nothing starts no job.
+        Dataset<Row> lineage = read == null ? state.limit(0) : read;
+        Dataset<Row> rejected = lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
                         col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"));
-        Dataset<Row> conflictQuarantine = read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
+        Dataset<Row> conflictQuarantine = lineage.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
                 .select(lit(schema.name()).as("extract"),
                         col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
                         lit(null).cast(DataTypes.StringType).as("raw_line"), lit(schema.version()).as("column_name"),
@@ -189,7 +194,10 @@ public final class ExtractReader {
         // of its own files are what its quarantine threshold judges.
         long conflictRowsSetAside = conflictRows.size();
         long conflictRowsOfFilesRead = conflictRows.size();
-        if (read != state) {
+        if (read == null) {
+            conflictRowsSetAside = 0;
+            conflictRowsOfFilesRead = 0;
+        } else if (read != state) {
             Row counts = read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
                     .agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(reports)), lit(1L)).otherwise(lit(0L))))
                     .first();
@@ -199,7 +207,7 @@ public final class ExtractReader {
         long rowsRejected = reports.stream().mapToLong(FileReport::rowsQuarantined).sum();
         long quarantined = rowsRejected + conflictRowsSetAside;
         Dataset<Row> latest = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
-        Dataset<Row> latestRead = read == state ? latest
+        Dataset<Row> latestRead = read == state ? latest : read == null ? latest.limit(0)
                 : read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
         for (FileReport f : reports) {
             if (f.failed()) {

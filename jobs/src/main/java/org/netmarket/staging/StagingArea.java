@@ -268,7 +268,7 @@ public final class StagingArea {
         StagedCounts before = generations.isEmpty() ? StagedCounts.NONE : generations.get(generations.size() - 1).state();
         Generation last = generations.isEmpty() ? null : generations.get(generations.size() - 1);
         if (files.isEmpty()) {
-            LoadedExtract unchanged = reader.loaded(schema, true, state, state.limit(0), before);
+            LoadedExtract unchanged = reader.loaded(schema, true, state, null, before);
             return last == null ? unchanged
                     : unchanged.withChange(StagedChange.unchanged(last.id(), state(schema.name(), last.id())));
         }
