@@ -282,11 +282,14 @@ public final class ExtractReader {
                 .unionByName(theirRemoved.select(REFERENCED_KEY))
                 .unionByName(theirAdded.select(REFERENCED_KEY))
                 .distinct().persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> registryNow = registry.join(broadcast(touched), REFERENCED_KEY, "left_semi")
+        KeySketch sketch = KeySketch.of(touched, REFERENCED_KEY);
+        Dataset<Row> registryNow = registry.filter(sketch.mightContain(REFERENCED_KEY))
+                .join(broadcast(touched), REFERENCED_KEY, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> registryBefore = registryNow.join(broadcast(theirAdded.select(REFERENCED_KEY)), REFERENCED_KEY, "left_anti")
                 .unionByName(theirRemoved);
-        Dataset<Row> rowsNow = latest.join(broadcast(touched), latest.col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi");
+        Dataset<Row> rowsNow = latest.filter(sketch.mightContain(column))
+                .join(broadcast(touched), latest.col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi");
         String[] key = extract.schema().key().toArray(new String[0]);
         Dataset<Row> rowsBefore = rowsNow.join(broadcast(ownAdded.select(extract.schema().key().stream()
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new))), key, "left_anti")

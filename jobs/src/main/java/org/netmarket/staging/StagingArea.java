@@ -277,14 +277,17 @@ public final class StagingArea {
         // The new files are small next to the staging; they are read once and used twice.
         Dataset<Row> scanned = reader.scan(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
         Column[] key = schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(key).distinct();
+        Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(key).distinct()
+                .persist(StorageLevel.MEMORY_AND_DISK());
         String[] keyNames = schema.key().toArray(new String[0]);
+        KeySketch sketch = KeySketch.of(touched, keyNames);
         // The staged rows of the keys the delivery touches leave the state (the new generation
         // hides them): with their role they are counted, and those that were latest are the rows
         // whose figures leave the extract's figures (StagedChange).
         Column[] typedAndRole = java.util.stream.Stream.concat(java.util.Arrays.stream(StagedChange.columns(schema)),
                 java.util.stream.Stream.of(col(LatestVersion.ROLE))).toArray(Column[]::new);
-        Dataset<Row> replacedRows = state.select(typedAndRole).join(broadcast(touched), keyNames, "left_semi")
+        Dataset<Row> replacedRows = state.select(typedAndRole).filter(sketch.mightContain(keyNames))
+                .join(broadcast(touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         StagedCounts replaced = StagedCounts.of(replacedRows);
         // Only the staged rows whose version is not below the delivery's greatest version of the
@@ -302,6 +305,7 @@ public final class StagingArea {
         Dataset<Row> written = write(schema, LatestVersion.roles(scanned.unionByName(
                 candidates.withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema), before, replaced);
         stillCounting.unpersist();
+        touched.unpersist();
         scanned.unpersist();
         List<Generation> after = new ArrayList<>(generations);
         Generation added = pending.get(schema.name());

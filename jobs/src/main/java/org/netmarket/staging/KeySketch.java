@@ -1,0 +1,76 @@
+package org.netmarket.staging;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.util.sketch.BloomFilter;
+
+import java.util.Arrays;
+
+/**
+ * A Bloom filter of a small set of keys (those a night's delivery touches), for the scans of
+ * every staged row that look for them. A semi-join of millions of rows against a broadcast
+ * hash table spends most of its time in the table's lookups (a cache miss or two per row);
+ * testing the row's key hash against a filter of a few hundred kilobytes costs a fraction of
+ * that, and only the rows that may match go on to the exact join. The filter answers "certainly
+ * not" or "maybe", so it narrows an exact join and never replaces it.
+ *
+ * <p>Used as a filter on top of a staged state, it is pushed down by Spark's optimizer to every
+ * generation's scan, below the anti-joins that hide replaced rows, so those are narrowed too.
+ */
+final class KeySketch {
+    /** Share of the rows outside the set that the filter lets through to the exact join. */
+    static final double FALSE_POSITIVE_RATE = 0.01;
+    private static final String HASH = "_key_hash";
+
+    private final BloomFilter filter;
+
+    private KeySketch(BloomFilter filter) {
+        this.filter = filter;
+    }
+
+    /**
+     * Builds the filter of the keys in {@code columns} of {@code keys} (two small Spark jobs:
+     * count, then the filter; give a persisted or cheap Dataset). No keys, no row passes.
+     */
+    static KeySketch of(Dataset<Row> keys, Column... columns) {
+        Dataset<Row> hashes = keys.select(hash(columns).as(HASH));
+        long count = hashes.count();
+        // Spark's filter of no rows is no filter at all (null): an empty one is built here.
+        return new KeySketch(count == 0 ? BloomFilter.create(1, FALSE_POSITIVE_RATE)
+                : hashes.stat().bloomFilter(HASH, count, FALSE_POSITIVE_RATE));
+    }
+
+    /** Builds the filter of the keys in the named columns of {@code keys}. */
+    static KeySketch of(Dataset<Row> keys, String... columns) {
+        return of(keys, columns(columns));
+    }
+
+    /**
+     * True for every row whose key (the given columns, of the same types as the set's) is in
+     * the set, and for about {@link #FALSE_POSITIVE_RATE} of the others.
+     */
+    Column mightContain(Column... columns) {
+        BloomFilter f = filter;
+        UserDefinedFunction test = functions.udf((UDF1<Long, Boolean>) f::mightContainLong, DataTypes.BooleanType);
+        return test.apply(hash(columns));
+    }
+
+    /** {@link #mightContain(Column...)} of the named columns. */
+    Column mightContain(String... columns) {
+        return mightContain(columns(columns));
+    }
+
+    /** The 64-bit hash of a key, the same on both sides for columns of the same types. */
+    static Column hash(Column... columns) {
+        return functions.xxhash64(columns);
+    }
+
+    private static Column[] columns(String... names) {
+        return Arrays.stream(names).map(functions::col).toArray(Column[]::new);
+    }
+}
