@@ -222,12 +222,11 @@ public final class ScoringPipeline {
         List<ScoreChanges.Change> changes = List.of();
         if (warehouse != null) {
             try (Stage s = Stage.start("publish")) {
-                new ScorePublisher(warehouse).publish(runId, tree.all(), publications);
+                changes = new ScorePublisher(warehouse).publish(runId, tree.all(), publications);
             }
             if (staging != null) {
                 staging.published(runId, warehouse.settings().redactedUrl());
             }
-            changes = ScoreChanges.of(warehouse, runId);
         }
         return new RunOutcome(runId, warehouse != null, edition.id(), tree, cards, files, ingest.rowsRead(),
                 ingest.rowsQuarantined(), folder.path(), warehouse == null ? null : warehouse.settings().redactedUrl(),

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a run changed against the versions published before it (view {@code score_change}):
- * shown to the analyst after a recomputation of a past year.
+ * What a run changes against the versions published before it: shown to the analyst after a
+ * recomputation of a past year, and the same rows as view {@code score_change} for the run.
  */
 public final class ScoreChanges {
     /** One changed item or indicator. */
@@ -21,16 +21,23 @@ public final class ScoreChanges {
     private ScoreChanges() {
     }
 
-    /** The changes published by a run, in region, year and edition order. */
-    public static List<Change> of(Warehouse warehouse, long runId) throws SQLException {
-        String sql = "SELECT c.region_code, c.eval_year, c.indicator_code, c.previous_points, c.points, c.previous_status, "
-                + "c.status FROM score_change c LEFT JOIN edition_indicator e ON e.edition = "
-                + "(SELECT edition FROM pipeline_run WHERE run_id = ?) AND e.indicator_code = c.indicator_code "
-                + "WHERE c.run_id = ? ORDER BY c.region_code, c.eval_year, e.sort_order";
+    /**
+     * The changes of a run whose history rows are written and whose current rows are not
+     * replaced yet, read in the publishing transaction, in region, year and edition order. The
+     * current rows are the latest published versions, so comparing with them gives what view
+     * {@code score_change} gives once the run is committed; one join instead of the view's
+     * look-up of every version's predecessor, which takes seconds for a national run.
+     */
+    static List<Change> beforeReplacing(Connection c, long runId) throws SQLException {
+        String sql = "SELECT h.region_code, h.eval_year, h.indicator_code, s.points, h.points, s.status, h.status "
+                + "FROM indicator_score_history h JOIN indicator_score s ON s.region_code = h.region_code "
+                + "AND s.eval_year = h.eval_year AND s.indicator_code = h.indicator_code "
+                + "LEFT JOIN edition_indicator e ON e.edition = h.edition AND e.indicator_code = h.indicator_code "
+                + "WHERE h.run_id = ? AND (h.points IS DISTINCT FROM s.points OR h.status IS DISTINCT FROM s.status "
+                + "OR h.value IS DISTINCT FROM s.value) ORDER BY h.region_code, h.eval_year, e.sort_order";
         List<Change> out = new ArrayList<>();
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, runId);
-            s.setLong(2, runId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Change(r.getString(1), r.getInt(2), r.getString(3), r.getBigDecimal(4), r.getBigDecimal(5),

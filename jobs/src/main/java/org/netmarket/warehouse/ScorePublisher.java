@@ -39,8 +39,12 @@ public final class ScorePublisher {
         this.warehouse = warehouse;
     }
 
-    /** Publishes every publication of the run, and marks the run succeeded, in one transaction. */
-    public void publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
+    /**
+     * Publishes every publication of the run, and marks the run succeeded, in one transaction.
+     *
+     * @return what the run changed against the versions published before it
+     */
+    public List<ScoreChanges.Change> publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
             try {
@@ -50,6 +54,9 @@ public final class ScorePublisher {
                 long rows = 0;
                 for (Publication p : publications) {
                     rows += copyHistory(c, runId, p);
+                }
+                List<ScoreChanges.Change> changes = ScoreChanges.beforeReplacing(c, runId);
+                for (Publication p : publications) {
                     replaceCurrent(c, runId, p);
                 }
                 try (PreparedStatement s = c.prepareStatement(
@@ -58,7 +65,9 @@ public final class ScorePublisher {
                     s.executeUpdate();
                 }
                 c.commit();
-                LOG.info("published run {}: {} rows for {} year(s)", runId, rows, publications.size());
+                LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
+                        rows, publications.size(), changes.size());
+                return changes;
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();

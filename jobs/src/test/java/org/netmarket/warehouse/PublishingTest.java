@@ -85,7 +85,8 @@ class PublishingTest {
                 "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
                         + "A-ML-9,140802,monitoring_lead,2024-07-01 09:00:00,2024-07-10 18:00:00,2024-07-10 17:00:00,"
                         + "2024-07-20 09:00:00,2025-02-01 09:00:00\n", StandardCharsets.UTF_8);
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024", "--regions", "140802", "--items", "19").exitCode());
+        JobRunner.Result recompute = run(url, data, "--year", "2024", "--regions", "140802", "--items", "19");
+        assertEquals(ExitCodes.OK, recompute.exitCode(), recompute.output());
 
         WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         assertEquals(before.size(), after.size());
@@ -118,6 +119,10 @@ class PublishingTest {
         changes.assertValue("140802|19.1", "points", 1);
         changes.assertValue("140802|19.1", "previous_run_id", firstRun);
         changes.assertValue("140802|19", "points_change", 1);
+        // The run prints the changes it published, the same as the view lists.
+        assertTrue(recompute.output().contains("Changes against what was published before (2;"), recompute.output());
+        assertTrue(recompute.output().contains("140802 2024 item 19.1  0 -> 1"), recompute.output());
+        assertTrue(recompute.output().contains("140802 2024 item 19    1 -> 2"), recompute.output());
     }
 
     @Test
