@@ -129,6 +129,7 @@ public final class ScoringPipeline {
         StagingArea.Plan plan = null;
         String fingerprint = null;
         if (config.incremental()) {
+            SparkSessions.cacheSmallDatasetsUncompressed(spark);
             try (Stage s = Stage.start("staging plan")) {
                 staging = StagingArea.open(spark, config.stagingDir());
                 fingerprint = StagingArea.fingerprint(APP_VERSION, edition, catalog.all());
@@ -204,9 +205,8 @@ public final class ScoringPipeline {
             }
             List<RegionScorecard> yearCards = new ArrayList<>();
             try (Stage s = Stage.start("score " + year)) {
-                for (Region r : scored) {
-                    yearCards.add(RegionEvaluator.evaluate(edition, sheet, r));
-                }
+                // Regions are scored independently from facts that are only read by now.
+                yearCards.addAll(scored.parallelStream().map(r -> RegionEvaluator.evaluate(edition, sheet, r)).toList());
                 if (itemCodes != null && warehouse != null) {
                     yearCards = keepPublished(edition, warehouse, year, yearCards, Set.copyOf(itemCodes));
                 }
