@@ -37,7 +37,7 @@ public final class SparkSessions {
     /**
      * For runs through the staging area: what they cache is a night's delivery and the staged
      * rows it touches, small and read a few times, so compressing the cached batches costs more
-     * CPU (a sixth of a national nightly run's) than the memory it saves. Runs that cache whole
+     * CPU (about 15% of the executors' time in a national nightly run) than the memory it saves. Runs that cache whole
      * extracts keep Spark's default.
      */
     public static void cacheSmallDatasetsUncompressed(SparkSession spark) {
