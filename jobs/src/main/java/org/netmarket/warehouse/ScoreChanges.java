@@ -36,6 +36,10 @@ public final class ScoreChanges {
                 + "WHERE h.run_id = ? AND (h.points IS DISTINCT FROM s.points OR h.status IS DISTINCT FROM s.status "
                 + "OR h.value IS DISTINCT FROM s.value) ORDER BY h.region_code, h.eval_year, e.sort_order";
         List<Change> out = new ArrayList<>();
+        // The run's rows were just written: the planner's statistics do not know its run_id and
+        // expect a handful of rows, and a nested loop of index look-ups over a national run's
+        // 370,000 rows takes seconds. A hash join of the two sides takes under one.
+        setNestedLoops(c, false);
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, runId);
             try (ResultSet r = s.executeQuery()) {
@@ -45,6 +49,13 @@ public final class ScoreChanges {
                 }
             }
         }
+        setNestedLoops(c, true);
         return out;
+    }
+
+    private static void setNestedLoops(Connection c, boolean enabled) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LOCAL enable_nestloop = " + (enabled ? "on" : "off"));
+        }
     }
 }
