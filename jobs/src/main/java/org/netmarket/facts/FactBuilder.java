@@ -58,26 +58,48 @@ public final class FactBuilder {
     private final Map<Integer, Map<String, Map<String, Assessment>>> assessments = new HashMap<>();
     /** year -> region|item of assessments with conflicting versions. */
     private final Map<Integer, Set<String>> assessmentConflicts = new HashMap<>();
+    private final Set<Integer> years;
 
     /**
+     * Collects the small extracts (aggregate figures, national figures, assessments) at once.
+     *
      * @param staged where counts are kept from one run to the next, or null (counted afresh)
+     * @param years  the evaluation years {@link #build} will be asked for: only their assessments
+     *               are collected (a national data set holds close to a million assessment rows
+     *               over all years)
      */
-    public FactBuilder(Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts, StagedFactCounts staged) {
+    public FactBuilder(Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts, StagedFactCounts staged,
+                       Set<Integer> years) {
         this.edition = edition;
         this.tree = tree;
         this.extracts = extracts;
         this.staged = staged;
-        List<LoadedExtract> aggregateExtracts = extracts.values().stream()
-                .filter(e -> e.schema().kind() == ExtractKind.AGGREGATE).toList();
-        List<AggregateFigures> collected = Concurrently.map(aggregateExtracts, this::collectAggregate);
-        collected.forEach(a -> aggregates.put(a.extract(), a));
+        this.years = Set.copyOf(years);
+        List<Supplier<Object>> collections = new ArrayList<>();
+        extracts.values().stream().filter(e -> e.schema().kind() == ExtractKind.AGGREGATE)
+                .forEach(e -> collections.add(() -> collectAggregate(e)));
+        collections.add(() -> collectNational(extracts.get("national")));
+        collections.add(() -> {
+            collectAssessments(extracts.get("assessments"));
+            return Boolean.TRUE;
+        });
+        NationalFigures collectedNational = null;
+        for (Object collected : Concurrently.map(collections, Supplier::get)) {
+            if (collected instanceof AggregateFigures a) {
+                aggregates.put(a.extract(), a);
+            } else if (collected instanceof NationalFigures n) {
+                collectedNational = n;
+            }
+        }
+        this.national = collectedNational;
         extracts.values().forEach(e -> conflictRegions.put(e.name(), e.conflictRegions()));
-        this.national = collectNational(extracts.get("national"));
-        collectAssessments(extracts.get("assessments"));
     }
 
     /** The facts of one evaluation year and as-of date. */
     public FactSheet build(EvaluationPeriod period) {
+        if (!years.contains(period.year())) {
+            throw new IllegalArgumentException("facts of " + period.year() + " were not prepared (years " + years + ")");
+        }
         AggregationContext context = new AggregationContext(period, edition);
         RecordFacts records = new RecordFacts();
         List<RecordAggregation> delivered = AGGREGATIONS.stream().filter(a -> isDelivered(a.extract())).toList();
@@ -205,7 +227,8 @@ public final class FactBuilder {
         if (e == null || !e.delivered()) {
             return;
         }
-        for (Row r : e.latest().collectAsList()) {
+        Dataset<Row> ofYears = e.latest().filter(org.apache.spark.sql.functions.col("year").isin(years.toArray()));
+        for (Row r : ofYears.collectAsList()) {
             BigDecimal points = r.getAs("points");
             Assessment a = new Assessment(r.getAs("item"), points.stripTrailingZeros(), r.getAs("evidence"),
                     r.getAs("assessor"), r.<LocalDateTime>getAs("assessed_at"));
