@@ -69,7 +69,7 @@ public final class FactBuilder {
      *               over all years)
      */
     public FactBuilder(Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts, StagedFactCounts staged,
-                       Set<Integer> years) {
+                       java.util.Collection<Integer> years) {
         this.edition = edition;
         this.tree = tree;
         this.extracts = extracts;

@@ -190,7 +190,7 @@ public final class ScoringPipeline {
         List<Region> scored = regionsToScore(tree);
         List<Integer> years = config.years().isEmpty() ? List.of(LatestCompleteYear.of(ingest.extracts())) : config.years();
         FactBuilder facts = new FactBuilder(edition, tree, ingest.extracts(),
-                staging == null ? null : new StagedFactCounts(staging), Set.copyOf(years));
+                staging == null ? null : new StagedFactCounts(staging), years);
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factCounts = new ArrayList<>();

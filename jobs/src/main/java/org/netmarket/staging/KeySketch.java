@@ -34,10 +34,10 @@ final class KeySketch {
     }
 
     /**
-     * Builds the filter of the keys in {@code columns} of {@code keys} (two small Spark jobs:
+     * Builds the filter of the keys in the named columns of {@code keys} (two small Spark jobs:
      * count, then the filter; give a persisted or cheap Dataset). No keys, no row passes.
      */
-    static KeySketch of(Dataset<Row> keys, Column... columns) {
+    static KeySketch of(Dataset<Row> keys, String... columns) {
         Dataset<Row> hashes = keys.select(hash(columns).as(HASH));
         long count = hashes.count();
         // Spark's filter of no rows is no filter at all (null): an empty one is built here.
@@ -45,32 +45,18 @@ final class KeySketch {
                 : hashes.stat().bloomFilter(HASH, count, FALSE_POSITIVE_RATE));
     }
 
-    /** Builds the filter of the keys in the named columns of {@code keys}. */
-    static KeySketch of(Dataset<Row> keys, String... columns) {
-        return of(keys, columns(columns));
-    }
-
     /**
-     * True for every row whose key (the given columns, of the same types as the set's) is in
+     * True for every row whose key (the named columns, of the same types as the set's) is in
      * the set, and for about {@link #FALSE_POSITIVE_RATE} of the others.
      */
-    Column mightContain(Column... columns) {
+    Column mightContain(String... columns) {
         BloomFilter f = filter;
         UserDefinedFunction test = functions.udf((UDF1<Long, Boolean>) f::mightContainLong, DataTypes.BooleanType);
         return test.apply(hash(columns));
     }
 
-    /** {@link #mightContain(Column...)} of the named columns. */
-    Column mightContain(String... columns) {
-        return mightContain(columns(columns));
-    }
-
     /** The 64-bit hash of a key, the same on both sides for columns of the same types. */
-    static Column hash(Column... columns) {
-        return functions.xxhash64(columns);
-    }
-
-    private static Column[] columns(String... names) {
-        return Arrays.stream(names).map(functions::col).toArray(Column[]::new);
+    private static Column hash(String... columns) {
+        return functions.xxhash64(Arrays.stream(columns).map(functions::col).toArray(Column[]::new));
     }
 }

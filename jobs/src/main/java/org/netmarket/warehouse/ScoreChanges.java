@@ -39,7 +39,7 @@ public final class ScoreChanges {
         // The run's rows were just written: the planner's statistics do not know its run_id and
         // expect a handful of rows, and a nested loop of index look-ups over a national run's
         // 370,000 rows takes seconds. A hash join of the two sides takes under one.
-        setNestedLoops(c, false);
+        Warehouse.setLocal(c, "enable_nestloop", "off");
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, runId);
             try (ResultSet r = s.executeQuery()) {
@@ -49,13 +49,7 @@ public final class ScoreChanges {
                 }
             }
         }
-        setNestedLoops(c, true);
+        Warehouse.setLocal(c, "enable_nestloop", "on");
         return out;
-    }
-
-    private static void setNestedLoops(Connection c, boolean enabled) throws SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("SET LOCAL enable_nestloop = " + (enabled ? "on" : "off"));
-        }
     }
 }

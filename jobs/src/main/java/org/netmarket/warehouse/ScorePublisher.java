@@ -48,13 +48,11 @@ public final class ScorePublisher {
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
             try {
-                try (java.sql.Statement s = c.createStatement()) {
-                    // A national run joins its few hundred thousand rows with the current ones:
-                    // in memory rather than in batches on disk, and without compiling one-off
-                    // statements (JIT), which costs more than it saves here.
-                    s.execute("SET LOCAL work_mem = '64MB'");
-                    s.execute("SET LOCAL jit = off");
-                }
+                // A national run joins its few hundred thousand rows with the current ones: in
+                // memory rather than in batches on disk, and without compiling one-off statements
+                // (JIT), which costs more than it saves here.
+                Warehouse.setLocal(c, "work_mem", "'64MB'");
+                Warehouse.setLocal(c, "jit", "off");
                 Edition edition = publications.get(0).edition();
                 writeEdition(c, edition);
                 writeRegions(c, runId, regions);

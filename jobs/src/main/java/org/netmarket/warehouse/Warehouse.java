@@ -66,4 +66,11 @@ public final class Warehouse {
             LOG.info("warehouse {}: schema {} is up to date", settings.redactedUrl(), SCHEMA);
         }
     }
+
+    /** Sets a PostgreSQL setting for the rest of the connection's current transaction. */
+    static void setLocal(Connection c, String setting, String value) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LOCAL " + setting + " = " + value);
+        }
+    }
 }
