@@ -18,6 +18,9 @@ NETMARKET_JVM_OPENS=(
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit "${2:-1}"; }
+# A script's --help: its header comment, from the line after the shebang to the first line that
+# is not a comment, so the text cannot drift from a hard-coded line range.
+script_help() { awk 'NR == 1 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' "$1"; }
 
 # The job jar; rebuilt when it is missing or any source, schema or the pom is newer.
 netmarket_jar() { echo "$NETMARKET_ROOT/target/netmarket-jobs-0.1.0.jar"; }

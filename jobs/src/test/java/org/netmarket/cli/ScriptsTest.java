@@ -1,0 +1,104 @@
+package org.netmarket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The shell scripts users and schedulers call: every one parses, and the {@code --help} of those
+ * that answer without building the job prints the script's header comment and nothing of its
+ * code (the help once printed {@code set -euo pipefail} after a header grew by a line).
+ */
+class ScriptsTest {
+
+    private static final Path SCRIPTS = Path.of("scripts");
+
+    @Test
+    void everyScriptParses() throws Exception {
+        List<Path> scripts = scripts();
+        assertTrue(scripts.size() >= 8, "scripts found: " + scripts);
+        for (Path script : scripts) {
+            Result result = run("bash", "-n", script.toString());
+            assertEquals(0, result.exitCode, script + " does not parse: " + result.output);
+        }
+    }
+
+    @Test
+    void everyHelpIsTheHeaderCommentAndNoCode() throws Exception {
+        List<Path> withHelp = scripts().stream()
+                .filter(script -> read(script).stream().anyMatch(line -> line.contains("script_help \"$")))
+                .collect(Collectors.toList());
+        assertTrue(withHelp.size() >= 6, "scripts with script_help: " + withHelp);
+        for (Path script : withHelp) {
+            Result result = run("bash", "-c", "source scripts/lib/common.sh && script_help \"$0\"", script.toString());
+            assertEquals(0, result.exitCode, script + ": " + result.output);
+            assertHelpWithoutCode(script, result.output);
+        }
+    }
+
+    /** The scripts whose --help answers without building the job, run as a user runs them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bench", "data-dictionary", "local-postgres", "spark-cluster"})
+    void helpExitsZeroWithUsage(String name) throws Exception {
+        Path script = SCRIPTS.resolve(name);
+        Result result = run("bash", script.toString(), "--help");
+        assertEquals(0, result.exitCode, name + " --help: " + result.output);
+        assertTrue(result.output.contains("scripts/" + name), name + " --help shows no usage line");
+        assertHelpWithoutCode(script, result.output);
+    }
+
+    private static void assertHelpWithoutCode(Path script, String output) {
+        List<String> help = output.lines().collect(Collectors.toList());
+        assertFalse(help.isEmpty() || help.get(0).isBlank(), script + ": help begins with no summary");
+        Set<String> code = read(script).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .collect(Collectors.toSet());
+        for (int i = 0; i < help.size(); i++) {
+            if (code.contains(help.get(i).strip())) {
+                fail(script + ": help line " + (i + 1) + " is code, not help: " + help.get(i));
+            }
+        }
+    }
+
+    private static List<Path> scripts() throws IOException {
+        try (Stream<Path> files = Files.list(SCRIPTS)) {
+            return files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static List<String> read(Path script) {
+        try {
+            return Files.readAllLines(script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int exitCode, String output) {}
+
+    private static Result run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish within 60 s");
+        }
+        return new Result(process.exitValue(), output);
+    }
+}
