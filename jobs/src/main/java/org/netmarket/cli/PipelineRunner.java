@@ -11,6 +11,9 @@ import org.netmarket.staging.FileReport;
 import org.netmarket.warehouse.ScoreChanges;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
 
 /** Runs the pipeline for a command and prints what a user needs to see afterwards. */
 final class PipelineRunner {
@@ -44,7 +47,7 @@ final class PipelineRunner {
         out.printf("%d region-year(s) scored, %d passed; %d item(s) need attention; %d rows read, %d quarantined.%n",
                 outcome.scorecards().size(), passed, attention, outcome.rowsRead(), outcome.rowsQuarantined());
         if (outcome.published()) {
-            printChanges(outcome, out);
+            printChanges(outcome.changes(), out);
             out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
         } else {
             out.println("Dry run: nothing was published.");
@@ -53,25 +56,51 @@ final class PipelineRunner {
         return ExitCodes.OK;
     }
 
-    /** Items and indicators whose points or status differ from what was published before. */
-    private static void printChanges(RunOutcome outcome, PrintStream out) {
-        if (outcome.changes().isEmpty()) {
+    /**
+     * Items and indicators that differ from what was published before: first those whose points
+     * or status changed, then those whose computed value moved without changing the score (a
+     * revised record shifts a rate), so the analyst sees what matters first.
+     */
+    static void printChanges(List<ScoreChanges.Change> changes, PrintStream out) {
+        if (changes.isEmpty()) {
             return;
         }
+        List<ScoreChanges.Change> scored = changes.stream().filter(ScoreChanges.Change::changesScore).toList();
+        List<ScoreChanges.Change> valueOnly = changes.stream().filter(c -> !c.changesScore()).toList();
         out.println();
-        out.println("Changes against what was published before (" + outcome.changes().size()
-                + "; all in view netmarket.score_change):");
-        int shown = 0;
-        for (ScoreChanges.Change c : outcome.changes()) {
-            if (shown++ == 40) {
-                out.println("    ... " + (outcome.changes().size() - 40) + " more");
-                break;
-            }
-            out.printf("    %s %d item %-5s %s -> %s%s%n", c.regionCode(), c.evalYear(), c.code(),
-                    c.previousPoints() == null ? "-" : c.previousPoints().stripTrailingZeros().toPlainString(),
-                    c.points().stripTrailingZeros().toPlainString(),
-                    java.util.Objects.equals(c.previousStatus(), c.status()) ? "" : "  (" + c.previousStatus() + " -> " + c.status() + ")");
+        out.printf("Changes against what was published before (%d: %d in points or status, %d in the value only;"
+                + " all in view netmarket.score_change):%n", changes.size(), scored.size(), valueOnly.size());
+        int room = printChangeLines(scored, CHANGES_SHOWN, out);
+        if (!valueOnly.isEmpty() && room > 0) {
+            out.println("  value only, points and status unchanged:");
+            printChangeLines(valueOnly, room, out);
+        } else if (!valueOnly.isEmpty()) {
+            out.println("    ... and " + valueOnly.size() + " change(s) of the value only");
         }
+    }
+
+    private static final int CHANGES_SHOWN = 40;
+
+    /** Prints up to {@code room} changes and returns how many more lines there is room for. */
+    private static int printChangeLines(List<ScoreChanges.Change> changes, int room, PrintStream out) {
+        for (int i = 0; i < changes.size(); i++) {
+            if (i == room) {
+                out.println("    ... " + (changes.size() - room) + " more");
+                return 0;
+            }
+            ScoreChanges.Change c = changes.get(i);
+            String status = Objects.equals(c.previousStatus(), c.status()) ? ""
+                    : "  (" + Objects.toString(c.previousStatus(), "-") + " -> " + c.status() + ")";
+            String value = Objects.equals(c.previousValue(), c.value()) ? ""
+                    : "  value " + plain(c.previousValue()) + " -> " + plain(c.value());
+            out.printf("    %s %d item %-5s %s -> %s%s%s%n", c.regionCode(), c.evalYear(), c.code(),
+                    plain(c.previousPoints()), plain(c.points()), status, value);
+        }
+        return room - changes.size();
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? "-" : number.stripTrailingZeros().toPlainString();
     }
 
     private static void printValidation(RunOutcome outcome, PrintStream out) {

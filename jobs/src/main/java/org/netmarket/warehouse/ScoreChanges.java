@@ -7,15 +7,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a run changes against the versions published before it: shown to the analyst after a
  * recomputation of a past year, and the same rows as view {@code score_change} for the run.
  */
 public final class ScoreChanges {
-    /** One changed item or indicator. */
+    /** One changed item or indicator: its points, status or computed value differ. */
     public record Change(String regionCode, int evalYear, String code, BigDecimal previousPoints, BigDecimal points,
-                         String previousStatus, String status) {
+                         String previousStatus, String status, BigDecimal previousValue, BigDecimal value) {
+
+        /** Whether what the item scores changed, not only the figure it was scored from. */
+        public boolean changesScore() {
+            return !Objects.equals(previousStatus, status) || previousPoints == null || previousPoints.compareTo(points) != 0;
+        }
     }
 
     private ScoreChanges() {
@@ -29,7 +35,7 @@ public final class ScoreChanges {
      * look-up of every version's predecessor, which takes seconds for a national run.
      */
     static List<Change> beforeReplacing(Connection c, long runId) throws SQLException {
-        String sql = "SELECT h.region_code, h.eval_year, h.indicator_code, s.points, h.points, s.status, h.status "
+        String sql = "SELECT h.region_code, h.eval_year, h.indicator_code, s.points, h.points, s.status, h.status, s.value, h.value "
                 + "FROM indicator_score_history h JOIN indicator_score s ON s.region_code = h.region_code "
                 + "AND s.eval_year = h.eval_year AND s.indicator_code = h.indicator_code "
                 + "LEFT JOIN edition_indicator e ON e.edition = h.edition AND e.indicator_code = h.indicator_code "
@@ -45,7 +51,7 @@ public final class ScoreChanges {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Change(r.getString(1), r.getInt(2), r.getString(3), r.getBigDecimal(4), r.getBigDecimal(5),
-                            r.getString(6), r.getString(7)));
+                            r.getString(6), r.getString(7), r.getBigDecimal(8), r.getBigDecimal(9)));
                 }
             }
         }

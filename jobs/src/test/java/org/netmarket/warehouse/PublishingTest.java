@@ -120,8 +120,8 @@ class PublishingTest {
         changes.assertValue("140802|19.1", "previous_run_id", firstRun);
         changes.assertValue("140802|19", "points_change", 1);
         // The run prints the changes it published, the same as the view lists.
-        assertTrue(recompute.output().contains("Changes against what was published before (2;"), recompute.output());
-        assertTrue(recompute.output().contains("140802 2024 item 19.1  0 -> 1"), recompute.output());
+        assertTrue(recompute.output().contains("Changes against what was published before (2: 2 in points or status, 0 in the value only;"), recompute.output());
+        assertTrue(recompute.output().contains("140802 2024 item 19.1  0 -> 1  value 0.9 -> 1\n"), recompute.output());
         assertTrue(recompute.output().contains("140802 2024 item 19    1 -> 2"), recompute.output());
     }
 

@@ -1,0 +1,69 @@
+package org.netmarket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netmarket.warehouse.ScoreChanges.Change;
+
+/**
+ * The changes a run prints after publishing: score changes before value-only ones, the value
+ * shown when it moved, so that "1 -> 1" never appears without saying what did change.
+ */
+class ChangeListingTest {
+
+    private static Change change(String code, String before, String after, String statusBefore, String status,
+                                 String valueBefore, String value) {
+        return new Change("140802", 2024, code, before == null ? null : new BigDecimal(before), new BigDecimal(after),
+                statusBefore, status, valueBefore == null ? null : new BigDecimal(valueBefore),
+                value == null ? null : new BigDecimal(value));
+    }
+
+    private static List<String> print(List<Change> changes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PipelineRunner.printChanges(changes, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void scoreChangesComeFirstAndValueOnlyChangesSayWhichValueMoved() {
+        List<String> lines = print(List.of(
+                change("25.1", "1", "1.0", "scored", "scored", "0.97", "0.9750"),
+                change("19.1", "0", "1", "scored", "scored", "0.9", "1.0000"),
+                change("7", "0", "0", "missing_data", "scored", null, "0.021")));
+        assertEquals(List.of(
+                "",
+                "Changes against what was published before (3: 2 in points or status, 1 in the value only;"
+                        + " all in view netmarket.score_change):",
+                "    140802 2024 item 19.1  0 -> 1  value 0.9 -> 1",
+                "    140802 2024 item 7     0 -> 0  (missing_data -> scored)  value - -> 0.021",
+                "  value only, points and status unchanged:",
+                "    140802 2024 item 25.1  1 -> 1  value 0.97 -> 0.975"), lines);
+    }
+
+    @Test
+    void anItemPublishedForTheFirstTimeCountsAsAScoreChange() {
+        Change first = change("3", null, "2", null, "scored", null, "0.16");
+        assertTrue(first.changesScore());
+        assertEquals("    140802 2024 item 3     - -> 2  (- -> scored)  value - -> 0.16", print(List.of(first)).get(2));
+    }
+
+    @Test
+    void longListsAreCutAtFortyLinesWithACountOfTheRest() {
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            changes.add(change("19.1", "0", "1", "scored", "scored", null, null));
+        }
+        changes.add(change("25.1", "1", "1", "scored", "scored", "0.96", "0.97"));
+        List<String> lines = print(changes);
+        assertEquals(2 + 40 + 2, lines.size(), String.join("\n", lines));
+        assertEquals("    ... 5 more", lines.get(42));
+        assertEquals("    ... and 1 change(s) of the value only", lines.get(43));
+    }
+}
