@@ -3,11 +3,13 @@ package org.netmarket.region;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntToLongFunction;
 
 /**
  * The region tree of regions.csv. Record-level figures of a region cover its own records and
@@ -21,15 +23,33 @@ public final class RegionTree implements Serializable {
     private final Map<String, List<String>> children;
 
     /**
-     * @throws IllegalArgumentException naming the region when a parent is unknown or the tree
-     *                                  has a cycle
+     * A tree of regions given one per line after a header line, as a regions.csv without quoted
+     * line breaks would hold them: the messages name region {@code i} (0-based) as line
+     * {@code i + 2} of regions.csv.
+     *
+     * @throws RegionTreeException when the regions do not form a tree (see the other constructor)
      */
     public RegionTree(List<Region> list) {
+        this(list, "regions.csv", i -> i + 2L);
+    }
+
+    /**
+     * @param file   the file the regions were read from, as messages name it
+     * @param lineOf the physical line (header = line 1) the row of region {@code i} (0-based, in
+     *               list order) starts on
+     * @throws RegionTreeException naming the file, line and column when a region code appears
+     *                             twice (both lines), a parent_code names no region, or
+     *                             parent_code links form a cycle (the regions of the cycle)
+     */
+    public RegionTree(List<Region> list, String file, IntToLongFunction lineOf) {
         Map<String, Region> m = new LinkedHashMap<>();
-        for (Region r : list) {
-            if (m.put(r.code(), r) != null) {
-                throw new IllegalArgumentException("region " + r.code() + " appears twice in regions.csv");
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            Region r = list.get(i);
+            if (index.putIfAbsent(r.code(), i) != null) {
+                throw duplicate(list, r.code(), file, lineOf);
             }
+            m.put(r.code(), r);
         }
         Map<String, List<String>> ch = new LinkedHashMap<>();
         for (Region r : m.values()) {
@@ -38,24 +58,67 @@ public final class RegionTree implements Serializable {
         for (Region r : m.values()) {
             if (r.parentCode() != null) {
                 if (!m.containsKey(r.parentCode())) {
-                    throw new IllegalArgumentException("region " + r.code() + " (" + r.name() + ") has parent_code "
-                            + r.parentCode() + ", which is not in regions.csv");
+                    throw new RegionTreeException(RegionTreeException.Kind.UNKNOWN_PARENT, file,
+                            lineOf.applyAsLong(index.get(r.code())), "parent_code", "region " + r.code() + " ("
+                            + r.name() + ") has parent_code " + r.parentCode() + ", which names no region of " + file);
                 }
                 ch.get(r.parentCode()).add(r.code());
             }
         }
         this.regions = Collections.unmodifiableMap(m);
         this.children = ch;
+        Set<String> acyclic = new HashSet<>();
         for (Region r : m.values()) {
-            Set<String> seen = new HashSet<>();
+            // Walk up from r until a region known to lead to a root, a root, or a repeat (a cycle).
+            List<String> path = new ArrayList<>();
+            Map<String, Integer> onPath = new HashMap<>();
             String c = r.code();
-            while (c != null) {
-                if (!seen.add(c)) {
-                    throw new IllegalArgumentException("regions.csv has a cycle through region " + r.code());
+            while (c != null && !acyclic.contains(c)) {
+                Integer at = onPath.putIfAbsent(c, path.size());
+                if (at != null) {
+                    throw cycle(path.subList(at, path.size()), index, file, lineOf);
                 }
+                path.add(c);
                 c = m.get(c).parentCode();
             }
+            acyclic.addAll(path);
         }
+    }
+
+    private static RegionTreeException duplicate(List<Region> list, String code, String file, IntToLongFunction lineOf) {
+        List<Long> lines = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).code().equals(code)) {
+                lines.add(lineOf.applyAsLong(i));
+            }
+        }
+        String times = lines.size() == 2 ? "twice" : lines.size() + " times";
+        List<String> shown = lines.stream().map(String::valueOf).toList();
+        String where = String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
+        return new RegionTreeException(RegionTreeException.Kind.DUPLICATE, file, lines.get(1), "region_code",
+                "region " + code + " appears " + times + ", on lines " + where);
+    }
+
+    /** The cycle as found (each region's parent is the next, the last's is the first), told from its first row in the file. */
+    private static RegionTreeException cycle(List<String> found, Map<String, Integer> index, String file,
+                                             IntToLongFunction lineOf) {
+        int start = 0;
+        for (int k = 1; k < found.size(); k++) {
+            if (index.get(found.get(k)) < index.get(found.get(start))) {
+                start = k;
+            }
+        }
+        List<String> links = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            String code = found.get((start + k) % found.size());
+            links.add(code + " (line " + lineOf.applyAsLong(index.get(code)) + ")");
+        }
+        String first = found.get(start);
+        links.add(first);
+        return new RegionTreeException(RegionTreeException.Kind.CYCLE, file, lineOf.applyAsLong(index.get(first)),
+                "parent_code", (found.size() == 1 ? "region " + first + " has itself as parent_code"
+                : "region " + first + " is its own ancestor") + ": the parent_code links "
+                + String.join(" -> ", links) + " form a cycle");
     }
 
     public boolean contains(String code) {

@@ -6,6 +6,7 @@ import org.netmarket.extract.RowValidator;
 import org.netmarket.extract.ValidationContext;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.region.RegionTreeException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,13 @@ import java.util.List;
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
  * Rows that fail validation are quarantined; a missing file, a broken header or a broken tree
- * (unknown parent, cycle) stops the run.
+ * (a region code twice, an unknown parent, a cycle) stops the run with a message naming the
+ * file, the line and the column.
  */
 public final class RegionsFile {
+    /** Quarantined rows named in the message of an unknown parent. */
+    private static final int SHOWN = 5;
+
     /** The tree plus what reading found. */
     public record Result(RegionTree tree, FileReport report, List<QuarantinedRow> quarantined) {
     }
@@ -33,6 +38,7 @@ public final class RegionsFile {
         String file = files.get(0);
         String relative = dir.relative(file);
         List<Region> regions = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
         List<QuarantinedRow> quarantined = new ArrayList<>();
         FileReport report = null;
         RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
@@ -44,6 +50,7 @@ public final class RegionsFile {
                     regions.add(new Region((String) v[schema.indexOf("region_code")], (String) v[schema.indexOf("region_name")],
                             (String) v[schema.indexOf("parent_code")], (String) v[schema.indexOf("level")],
                             (String) v[schema.indexOf("economic_zone")]));
+                    lines.add(e.line());
                 } else if (e.isRejection()) {
                     quarantined.add(new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
                             e.rejection().reason()));
@@ -61,9 +68,24 @@ public final class RegionsFile {
             throw new InvalidInputException(relative + " has no valid region rows");
         }
         try {
-            return new Result(new RegionTree(regions), report, quarantined);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(relative + ": " + e.getMessage());
+            return new Result(new RegionTree(regions, relative, lines::get), report, quarantined);
+        } catch (RegionTreeException e) {
+            if (e.kind() == RegionTreeException.Kind.UNKNOWN_PARENT && !quarantined.isEmpty()) {
+                // The parent may be a row that was set aside: the run stops before the quarantine
+                // report is written, so say which rows those are.
+                throw new InvalidInputException(e.getMessage() + " (" + quarantined.size() + " row"
+                        + (quarantined.size() == 1 ? " was" : "s were") + " quarantined, the parent's may be among them: "
+                        + quarantinedRows(quarantined) + ")");
+            }
+            throw new InvalidInputException(e.getMessage());
         }
+    }
+
+    private static String quarantinedRows(List<QuarantinedRow> rows) {
+        List<String> shown = new ArrayList<>();
+        for (QuarantinedRow q : rows.subList(0, Math.min(SHOWN, rows.size()))) {
+            shown.add("line " + q.line() + (q.column() == null ? "" : ", column " + q.column()) + ": " + q.reason());
+        }
+        return String.join("; ", shown) + (rows.size() > SHOWN ? "; and " + (rows.size() - SHOWN) + " more" : "");
     }
 }

@@ -1,0 +1,115 @@
+package org.netmarket.staging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.InvalidInputException;
+import org.netmarket.extract.SchemaCatalog;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * regions.csv read into the region tree: a tree that is broken stops the run as bad input (exit
+ * code 2) with a message naming the file, the physical line of the row and the column.
+ */
+class RegionsFileTest {
+    private static final ExtractSchema REGIONS = SchemaCatalog.load().get("regions");
+    private static final String HEADER = "region_code,region_name,parent_code,level,economic_zone";
+    /** Line 1 the header, line 2 the province, lines 3-4 the city (its name holds a quoted line break). */
+    private static final String TOP = HEADER + "\r\n"
+            + "140000,山西省,,province,central\r\n"
+            + "140800,\"运城市\n(地级市)\",140000,city,central\r\n";
+
+    @TempDir
+    Path data;
+
+    private RegionsFile.Result read(String csv) throws IOException {
+        Files.write(data.resolve("regions.csv"), csv.getBytes(StandardCharsets.UTF_8));
+        return RegionsFile.read(DataDirectory.of(data.toString(), null), REGIONS);
+    }
+
+    private String broken(String csv) throws IOException {
+        Files.write(data.resolve("regions.csv"), csv.getBytes(StandardCharsets.UTF_8));
+        DataDirectory dir = DataDirectory.of(data.toString(), null);
+        // InvalidInputException: the CLI exits with code 2 (bad input, nothing published).
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RegionsFile.read(dir, REGIONS));
+        assertEquals(1, e.problems().size());
+        return e.getMessage();
+    }
+
+    @Test
+    void aGoodFile() throws IOException {
+        RegionsFile.Result r = read(TOP + "140802,盐湖区,140800,county,central\r\n");
+        assertEquals(List.of("140000", "140800", "140802"), List.copyOf(r.tree().codes()));
+        assertEquals("运城市\n(地级市)", r.tree().get("140800").name());
+        assertEquals(List.of(), r.quarantined());
+    }
+
+    @Test
+    void aDuplicateNamesTheFileBothLinesAndTheColumn() throws IOException {
+        assertEquals("regions.csv, line 8, column region_code: region 140802 appears twice, on lines 5 and 8",
+                broken(TOP
+                        + "140802,盐湖区,140800,county,central\r\n"
+                        + "140821,\"临猗\r\n县\",140800,county,central\r\n"
+                        + "140802,盐湖区,140800,county,central\r\n"));
+    }
+
+    @Test
+    void aDuplicateOfAQuotedMultiLineRowNamesTheLineTheRowStartsOn() throws IOException {
+        assertEquals("regions.csv, line 5, column region_code: region 140800 appears twice, on lines 3 and 5",
+                broken(TOP + "140800,\"运城市\n(重复)\",140000,city,central\n"));
+    }
+
+    @Test
+    void anUnknownParentNamesTheLineAndParentCode() throws IOException {
+        assertEquals("regions.csv, line 6, column parent_code: region 140821 (临猗县) has parent_code 140899, "
+                        + "which names no region of regions.csv",
+                broken(TOP
+                        + "140802,盐湖区,140800,county,central\r\n"
+                        + "140821,临猗县,140899,county,central\r\n"));
+    }
+
+    @Test
+    void anUnknownParentWhoseRowWasQuarantinedSaysWhichRowsWere() throws IOException {
+        assertEquals("regions.csv, line 4, column parent_code: region 140802 (盐湖区) has parent_code 140800, "
+                        + "which names no region of regions.csv (1 row was quarantined, the parent's may be among them: "
+                        + "line 3, column economic_zone: 'northeast' is not one of east, central, west)",
+                broken(HEADER + "\n"
+                        + "140000,山西省,,province,central\n"
+                        + "140800,运城市,140000,city,northeast\n"
+                        + "140802,盐湖区,140800,county,central\n"));
+    }
+
+    @Test
+    void aCycleNamesTheLineOfItsFirstRegionAndItsCodes() throws IOException {
+        assertEquals("regions.csv, line 2, column parent_code: region 140000 is its own ancestor: "
+                        + "the parent_code links 140000 (line 2) -> 140802 (line 5) -> 140800 (line 3) -> 140000 form a cycle",
+                broken(HEADER + "\r\n"
+                        + "140000,山西省,140802,province,central\r\n"
+                        + "140800,\"运城市\n(地级市)\",140000,city,central\r\n"
+                        + "140802,盐湖区,140800,county,central\r\n"));
+    }
+
+    @Test
+    void aRegionThatIsItsOwnParent() throws IOException {
+        assertEquals("regions.csv, line 5, column parent_code: region 140802 has itself as parent_code: "
+                        + "the parent_code links 140802 (line 5) -> 140802 form a cycle",
+                broken(TOP + "140802,盐湖区,140802,county,central\r\n"));
+    }
+
+    @Test
+    void columnsInAnotherOrderAndABomChangeNothing() throws IOException {
+        assertEquals("regions.csv, line 4, column region_code: region 140000 appears twice, on lines 2 and 4",
+                broken("\uFEFFlevel,economic_zone,region_name,parent_code,region_code\n"
+                        + "province,central,山西省,,140000\n"
+                        + "city,central,运城市,140000,140800\n"
+                        + "province,central,山西省,,140000\n"));
+    }
+}
