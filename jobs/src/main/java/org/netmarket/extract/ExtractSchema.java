@@ -11,9 +11,20 @@ import java.util.Optional;
  * @param name    the folder name under the data directory, e.g. {@code dispatches}
  * @param file    for the reference extract, its file name ({@code regions.csv}); else null
  * @param version the version column (greatest wins); null for the reference extract
+ * @param cohort  how a record-level extract's rows fall into the yearly populations items count;
+ *                null for extracts counted as a stock (operators) or not by cohort
  */
 public record ExtractSchema(String name, ExtractKind kind, String file, List<String> key, String version,
-                           List<ColumnSpec> columns, List<RowRule> rules) implements Serializable {
+                           List<ColumnSpec> columns, List<RowRule> rules, Cohort cohort) implements Serializable {
+
+    /**
+     * The cohort of a record: the year of column {@code yearOf} (a date, timestamp or year
+     * column), and, when the extract holds several populations, their column {@code type}
+     * (dispatch_type, source, channel ...). A conflicting key matters to the items that count
+     * the year and type its versions fall in, and to no other.
+     */
+    public record Cohort(String yearOf, String type) implements Serializable {
+    }
 
     public ExtractSchema {
         key = List.copyOf(key);

@@ -31,7 +31,7 @@ public final class SchemaCatalog implements Serializable {
     public static final String CLASSPATH_FOLDER = "netmarket/schemas/extracts/";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> SCHEMA_KEYS = Set.of("extract", "kind", "file", "key", "version", "columns", "rules");
+    private static final Set<String> SCHEMA_KEYS = Set.of("extract", "kind", "file", "key", "version", "cohort", "columns", "rules");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "required", "values", "of");
 
     private final Map<String, ExtractSchema> schemas;
@@ -110,8 +110,13 @@ public final class SchemaCatalog implements Serializable {
                 throw new IllegalStateException(source + ": unknown rule " + r);
             }
         }
+        ExtractSchema.Cohort cohort = null;
+        if (root.hasNonNull("cohort")) {
+            JsonNode c = root.get("cohort");
+            cohort = new ExtractSchema.Cohort(c.path("year_of").asText(null), c.hasNonNull("type") ? c.get("type").asText() : null);
+        }
         ExtractSchema schema = new ExtractSchema(name, kind, root.hasNonNull("file") ? root.get("file").asText() : null,
-                key, version, columns, rules);
+                key, version, columns, rules, cohort);
         for (String k : key) {
             if (!schema.hasColumn(k)) {
                 throw new IllegalStateException(source + ": key column " + k + " is not a column");
@@ -119,6 +124,16 @@ public final class SchemaCatalog implements Serializable {
         }
         if (version != null && !schema.hasColumn(version)) {
             throw new IllegalStateException(source + ": version column " + version + " is not a column");
+        }
+        if (cohort != null) {
+            if (cohort.yearOf() == null || !schema.hasColumn(cohort.yearOf())
+                    || !java.util.EnumSet.of(ColumnType.DATE, ColumnType.TIMESTAMP, ColumnType.YEAR)
+                    .contains(schema.column(cohort.yearOf()).type())) {
+                throw new IllegalStateException(source + ": cohort year_of must name a date, timestamp or year column");
+            }
+            if (cohort.type() != null && !schema.hasColumn(cohort.type())) {
+                throw new IllegalStateException(source + ": cohort type " + cohort.type() + " is not a column");
+            }
         }
         // A misspelt rule column would otherwise fail every row inside a Spark task.
         for (RowRule rule : rules) {

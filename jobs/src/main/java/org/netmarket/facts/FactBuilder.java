@@ -10,6 +10,7 @@ import org.netmarket.scoring.Assessment;
 import org.netmarket.staging.Concurrently;
 import org.netmarket.staging.LoadedExtract;
 import org.netmarket.staging.StagedChange;
+import org.netmarket.staging.ConflictScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ public final class FactBuilder {
     private final StagedFactCounts staged;
     private final Map<String, AggregateFigures> aggregates = new LinkedHashMap<>();
     private final NationalFigures national;
-    private final Map<String, Set<String>> conflictRegions = new HashMap<>();
+    private final Map<String, List<ConflictScope>> conflictScopes = new HashMap<>();
     /** year -> region -> item -> assessment. */
     private final Map<Integer, Map<String, Map<String, Assessment>>> assessments = new HashMap<>();
     /** year -> region|item of assessments with conflicting versions. */
@@ -92,7 +93,7 @@ public final class FactBuilder {
             }
         }
         this.national = collectedNational;
-        extracts.values().forEach(e -> conflictRegions.put(e.name(), e.conflictRegions()));
+        extracts.values().forEach(e -> conflictScopes.put(e.name(), e.conflictScopes()));
     }
 
     /** The facts of one evaluation year and as-of date. */
@@ -124,7 +125,7 @@ public final class FactBuilder {
             }
         }
         LoadedExtract assessed = extracts.get("assessments");
-        return new FactSheet(period, tree, records, aggregates, national, conflictRegions,
+        return new FactSheet(period, tree, records, aggregates, national, conflictScopes,
                 assessments.getOrDefault(period.year(), Map.of()), assessed != null && assessed.delivered(),
                 assessmentConflicts.getOrDefault(period.year(), Set.of()));
     }

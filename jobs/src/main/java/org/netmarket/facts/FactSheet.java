@@ -3,7 +3,9 @@ package org.netmarket.facts;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.Assessment;
+import org.netmarket.staging.ConflictScope;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +19,7 @@ public final class FactSheet {
     private final RecordFacts records;
     private final Map<String, AggregateFigures> aggregates;
     private final NationalFigures national;
-    private final Map<String, Set<String>> conflictRegions;
+    private final Map<String, List<ConflictScope>> conflictScopes;
     private final Map<String, Map<String, Assessment>> assessments;
     private final boolean assessmentsDelivered;
     private final Set<String> assessmentConflicts;
@@ -27,7 +29,7 @@ public final class FactSheet {
      *                            conflicting versions
      */
     public FactSheet(EvaluationPeriod period, RegionTree tree, RecordFacts records, Map<String, AggregateFigures> aggregates,
-                     NationalFigures national, Map<String, Set<String>> conflictRegions,
+                     NationalFigures national, Map<String, List<ConflictScope>> conflictScopes,
                      Map<String, Map<String, Assessment>> assessments, boolean assessmentsDelivered,
                      Set<String> assessmentConflicts) {
         this.period = period;
@@ -35,7 +37,7 @@ public final class FactSheet {
         this.records = records;
         this.aggregates = aggregates;
         this.national = national;
-        this.conflictRegions = conflictRegions;
+        this.conflictScopes = conflictScopes;
         this.assessments = assessments;
         this.assessmentsDelivered = assessmentsDelivered;
         this.assessmentConflicts = assessmentConflicts;
@@ -55,7 +57,7 @@ public final class FactSheet {
 
     /** The facts of one region, as the items read them. */
     public RegionFacts forRegion(Region region) {
-        return new RegionFacts(region, period, tree, records, aggregates, national, conflictRegions);
+        return new RegionFacts(region, period, tree, records, aggregates, national, conflictScopes);
     }
 
     /** The region's assessments for the evaluation year, by item code. */

@@ -2,8 +2,10 @@ package org.netmarket.facts;
 
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.staging.ConflictScope;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,22 +22,21 @@ public final class RegionFacts {
     private final RecordFacts records;
     private final Map<String, AggregateFigures> aggregates;
     private final NationalFigures national;
-    private final Map<String, Set<String>> conflictRegions;
+    private final Map<String, List<ConflictScope>> conflictScopes;
 
     /**
-     * @param conflictRegions per record-level extract, the regions of rows whose key had
-     *                        conflicting versions
+     * @param conflictScopes per extract, where the rows of keys with conflicting versions lie
      */
     public RegionFacts(Region region, EvaluationPeriod period, RegionTree tree, RecordFacts records,
                        Map<String, AggregateFigures> aggregates, NationalFigures national,
-                       Map<String, Set<String>> conflictRegions) {
+                       Map<String, List<ConflictScope>> conflictScopes) {
         this.region = region;
         this.period = period;
         this.tree = tree;
         this.records = records;
         this.aggregates = aggregates;
         this.national = national;
-        this.conflictRegions = conflictRegions;
+        this.conflictScopes = conflictScopes;
     }
 
     public Region region() {
@@ -60,17 +61,19 @@ public final class RegionFacts {
     }
 
     /**
-     * When rows of a record-level extract in this region or below had conflicting versions,
-     * says where; such rows are set aside, so counts over them cannot be trusted.
+     * When rows of a record-level extract that an item counts — in this region or below, of
+     * cohort years {@code from..to} and population {@code type} (null: all) — had conflicting
+     * versions, says where; such rows are set aside, so counts over them cannot be trusted.
+     * Conflicts of other years or populations do not concern the item.
      */
-    public Optional<String> conflict(String extract) {
-        Set<String> regions = conflictRegions.getOrDefault(extract, Set.of());
-        if (regions.isEmpty()) {
+    public Optional<String> conflict(String extract, int from, int to, String type) {
+        List<ConflictScope> scopes = conflictScopes.getOrDefault(extract, List.of());
+        if (scopes.isEmpty()) {
             return Optional.empty();
         }
         Set<String> mine = tree.selfAndDescendants(region.code());
-        return regions.stream().filter(mine::contains).findFirst()
-                .map(r -> extract + " has rows with conflicting versions in region " + r);
+        return scopes.stream().filter(s -> s.region() != null && mine.contains(s.region()) && s.concerns(from, to, type))
+                .findFirst().map(s -> extract + " has rows with conflicting versions in " + s.describe());
     }
 
     /** Rows of a record-level extract in this region and below, in any year. */

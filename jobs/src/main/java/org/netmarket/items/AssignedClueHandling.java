@@ -26,7 +26,7 @@ public final class AssignedClueHandling implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        Measurement.Problems p = Measures.recordInputs(f, "case-clues");
+        Measurement.Problems p = Measures.recordInputs(f, Measures.RecordInput.cohort(f, "case-clues", "superior_assigned"));
         if (p.any()) {
             return p.toMeasurement(List.of());
         }

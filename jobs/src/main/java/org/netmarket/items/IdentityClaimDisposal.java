@@ -21,7 +21,7 @@ public final class IdentityClaimDisposal implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, "dispatches", "completion_rate", f.count(Facts.IDENTITY_CLAIMS_COMPLETED),
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "identity_claim"), "completion_rate", f.count(Facts.IDENTITY_CLAIMS_COMPLETED),
                 f.count(Facts.IDENTITY_CLAIMS), "identity-claim dispatches in " + f.year());
     }
 }

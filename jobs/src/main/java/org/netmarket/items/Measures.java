@@ -17,17 +17,40 @@ final class Measures {
     }
 
     /**
-     * Records the problems of record-level inputs: not delivered (missing_data), conflicting
-     * versions in the region (data_error), or delivered without any row for the region
-     * (no_records).
+     * The part of a record-level extract an item counts: the records of cohort years
+     * {@code from..to} (see the extract's cohort) of one population, or of all when
+     * {@code type} is null. Conflicting versions outside it do not concern the item.
      */
+    record RecordInput(String extract, int from, int to, String type) {
+        /** The records of the evaluation year, every population. */
+        static RecordInput cohort(RegionFacts f, String extract) {
+            return new RecordInput(extract, f.year(), f.year(), null);
+        }
+
+        /** The records of the evaluation year of one population (dispatch type, clue source, channel). */
+        static RecordInput cohort(RegionFacts f, String extract, String type) {
+            return new RecordInput(extract, f.year(), f.year(), type);
+        }
+    }
+
+    /** {@link #recordInputs(RegionFacts, RecordInput...)} over the evaluation year's records of every population. */
     static Measurement.Problems recordInputs(RegionFacts f, String... extracts) {
+        return recordInputs(f, java.util.Arrays.stream(extracts).map(e -> RecordInput.cohort(f, e)).toArray(RecordInput[]::new));
+    }
+
+    /**
+     * Records the problems of record-level inputs: not delivered (missing_data), conflicting
+     * versions among the records the item counts in the region (data_error), or delivered
+     * without any row for the region (no_records).
+     */
+    static Measurement.Problems recordInputs(RegionFacts f, RecordInput... inputs) {
         Measurement.Problems p = new Measurement.Problems();
-        for (String e : extracts) {
+        for (RecordInput in : inputs) {
+            String e = in.extract();
             if (!f.delivered(e)) {
                 p.add(ItemStatus.MISSING_DATA, e + " was not delivered");
             } else {
-                f.conflict(e).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
+                f.conflict(e, in.from(), in.to(), in.type()).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
                 if (f.rows(e) == 0) {
                     p.add(ItemStatus.NO_RECORDS, e + " has no rows for region " + f.region().code());
                 }
@@ -46,9 +69,9 @@ final class Measures {
     }
 
     /** A single cohort rate item over one record-level extract. */
-    static Measurement cohortRate(RegionFacts f, String extract, String label, long numerator, long denominator,
+    static Measurement cohortRate(RegionFacts f, RecordInput input, String label, long numerator, long denominator,
                                   String population) {
-        Measurement.Problems p = recordInputs(f, extract);
+        Measurement.Problems p = recordInputs(f, input);
         if (p.any()) {
             return p.toMeasurement(List.of());
         }

@@ -21,7 +21,7 @@ public final class MonitoringLeadCompletion implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, "dispatches", "completion_rate", f.count(Facts.MONITORING_LEADS_COMPLETED),
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "monitoring_lead"), "completion_rate", f.count(Facts.MONITORING_LEADS_COMPLETED),
                 f.count(Facts.MONITORING_LEADS), "monitoring-lead dispatches in " + f.year());
     }
 }

@@ -21,7 +21,7 @@ public final class MonitoringLeadTimeliness implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, "dispatches", "on_time_rate", f.count(Facts.MONITORING_LEADS_VERIFIED_ON_TIME),
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "monitoring_lead"), "on_time_rate", f.count(Facts.MONITORING_LEADS_VERIFIED_ON_TIME),
                 f.count(Facts.MONITORING_LEADS), "monitoring-lead dispatches in " + f.year());
     }
 }

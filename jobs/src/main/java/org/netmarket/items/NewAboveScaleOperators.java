@@ -28,7 +28,10 @@ public final class NewAboveScaleOperators implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        Measurement.Problems p = Measures.recordInputs(f, "operators", "operator-sales");
+        // Sales of the recent years and the year before them decide who is new above scale.
+        int first = f.year() - parameters.integer("recent_years", 2);
+        Measurement.Problems p = Measures.recordInputs(f, Measures.RecordInput.cohort(f, "operators"),
+                new Measures.RecordInput("operator-sales", first, f.year(), null));
         if (p.any()) {
             return p.toMeasurement(List.of());
         }

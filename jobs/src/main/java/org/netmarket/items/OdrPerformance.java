@@ -29,7 +29,7 @@ public final class OdrPerformance implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        Measurement.Problems p = Measures.recordInputs(f, "complaints");
+        Measurement.Problems p = Measures.recordInputs(f, Measures.RecordInput.cohort(f, "complaints", "odr"));
         BigDecimal onTimeNational = Measures.value(p, f.national(parameters.string("national_on_time_metric"), f.year()));
         BigDecimal settledNational = Measures.value(p, f.national(parameters.string("national_settlement_metric"), f.year()));
         if (p.any()) {

@@ -23,7 +23,7 @@ public final class OperatorSurvivalRate implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, "operators", "survival_rate", f.count(Facts.OPERATORS_SURVIVED),
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "operators"), "survival_rate", f.count(Facts.OPERATORS_SURVIVED),
                 f.count(Facts.OPERATORS_ACTIVE), "active operators at " + f.asOf());
     }
 }

@@ -21,7 +21,7 @@ public final class ReportedClueTimeliness implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, "case-clues", "on_time_rate", f.count(Facts.REPORT_CLUES_VERIFIED_ON_TIME),
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "case-clues", "report"), "on_time_rate", f.count(Facts.REPORT_CLUES_VERIFIED_ON_TIME),
                 f.count(Facts.REPORT_CLUES), "report clues received in " + f.year());
     }
 }

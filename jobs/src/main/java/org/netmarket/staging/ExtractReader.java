@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.netmarket.extract.ColumnType;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.RowRule;
 import org.netmarket.extract.RowValidator;
@@ -102,7 +103,7 @@ public final class ExtractReader {
     public LoadedExtract notDelivered(ExtractSchema schema) {
         Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
         return new LoadedExtract(schema, false, List.of(), empty, empty, spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA),
-                0, 0, 0, Set.of(), List.of(), 0, null);
+                0, 0, 0, List.of(), List.of(), 0, null);
     }
 
     /**
@@ -165,17 +166,15 @@ public final class ExtractReader {
                                         coalesce(col(k).cast("string"), lit("")))).toArray(Column[]::new)),
                                 lit(") and the same " + schema.version() + " "), col(schema.version()).cast("string"),
                                 lit(" but different values; both are set aside")).as("reason"));
-        List<String> keyAndRegion = new ArrayList<>(schema.key());
-        schema.regionColumn().filter(rc -> !keyAndRegion.contains(rc)).ifPresent(keyAndRegion::add);
-        Set<String> conflictRegions = new LinkedHashSet<>();
+        List<ConflictScope> conflictScopes = new ArrayList<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
         List<Row> conflictRows = known != null && known.conflicts() == 0 ? List.of()
-                : state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
-                .select(keyAndRegion.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                : state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT)).select(conflictColumns(schema))
                 .collectAsList();
         Set<Map<String, Object>> seen = new java.util.HashSet<>();
         for (Row r : conflictRows) {
-            schema.regionColumn().ifPresent(rc -> conflictRegions.add(r.getAs(rc)));
+            conflictScopes.add(new ConflictScope(r.getAs(CONFLICT_REGION), r.getAs(CONFLICT_YEAR), r.getAs(CONFLICT_TYPE),
+                    r.getAs(CONFLICT_REFERENCE)));
             Map<String, Object> k = new LinkedHashMap<>();
             for (String kc : schema.key()) {
                 k.put(kc, r.getAs(kc));
@@ -222,7 +221,7 @@ public final class ExtractReader {
         }
         LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                rowsRejected + conflictRowsOfFilesRead, conflictRegions, conflictKeys, known == null ? -1 : known.latest(), null);
+                rowsRejected + conflictRowsOfFilesRead, List.copyOf(new LinkedHashSet<>(conflictScopes)), conflictKeys, known == null ? -1 : known.latest(), null);
     }
 
     /**
@@ -244,6 +243,7 @@ public final class ExtractReader {
         if (!extract.delivered() || !referenced.delivered()) {
             return extract;
         }
+        extract = placeConflictsThroughReference(extract, referenced);
         StagedChange own = extract.change();
         StagedChange theirs = referenced.change();
         String after = own == null || theirs == null ? null : own.after() + "+" + theirs.after();
@@ -252,7 +252,7 @@ public final class ExtractReader {
             if (own.isUnchanged() && theirs.isUnchanged()) {
                 return new LoadedExtract(extract.schema(), true, extract.files(), kept(extract, referenced),
                         extract.latestRead(), extract.quarantine(), extract.rowsRead(), extract.rowsQuarantined(),
-                        extract.quarantinedOfRowsRead(), extract.conflictRegions(), extract.conflictKeys(),
+                        extract.quarantinedOfRowsRead(), extract.conflictScopes(), extract.conflictKeys(),
                         before.get().rows(), StagedChange.unchanged(own.generationAfter(), after));
             }
             return checkChanged(extract, referenced, before.get(), after);
@@ -260,7 +260,33 @@ public final class ExtractReader {
         // Scored twice (rows used, facts) and far smaller than the registry: joined once.
         Dataset<Row> kept = kept(extract, referenced).persist(StorageLevel.MEMORY_AND_DISK());
         StagedChange change = after == null ? null : StagedChange.rebuilt(own.generationAfter(), after);
-        return setAside(extract, kept, -1, change, referencedKeys(referenced));
+        return setAside(extract, referenced, kept, -1, change, referencedKeys(referenced));
+    }
+
+    /**
+     * Conflicting rows without a region of their own (sales) take the region of the row they
+     * reference, so that the items counting them in that region get data_error. A reference to
+     * an unknown or itself conflicting key places nothing: that row is set aside as unresolved,
+     * and a conflicting operator already makes its region's items data_error.
+     */
+    private static LoadedExtract placeConflictsThroughReference(LoadedExtract extract, LoadedExtract referenced) {
+        Object[] references = extract.conflictScopes().stream().filter(s -> s.region() == null && s.reference() != null)
+                .map(ConflictScope::reference).distinct().toArray();
+        if (references.length == 0) {
+            return extract;
+        }
+        Map<String, String> regionOf = new java.util.HashMap<>();
+        for (Row r : referencedKeys(referenced).filter(col(REFERENCED_KEY).isin(references)).collectAsList()) {
+            regionOf.put(r.getString(0), r.getString(1));
+        }
+        List<ConflictScope> scopes = new ArrayList<>();
+        for (ConflictScope s : extract.conflictScopes()) {
+            ConflictScope placed = s.region() == null && s.reference() != null ? s.resolved(regionOf) : s;
+            if (placed != null && !scopes.contains(placed)) {
+                scopes.add(placed);
+            }
+        }
+        return extract.withConflictScopes(List.copyOf(scopes));
     }
 
     /** The kept rows when both extracts' changes are known: see {@link #checkReference}. */
@@ -302,15 +328,15 @@ public final class ExtractReader {
         StagedChange change = new StagedChange(own.generationBefore(), before.state(), own.generationAfter(), after,
                 removed, added);
         // The rows this run judged reference only touched keys: the small registry part answers.
-        return setAside(extract, kept(extract, referenced), keptRows, change, registryNow);
+        return setAside(extract, referenced, kept(extract, referenced), keptRows, change, registryNow);
     }
 
     /**
      * The extract with its latest rows replaced by the kept ones, and the rows this run judged
      * whose reference is not among {@code keys} quarantined.
      */
-    private LoadedExtract setAside(LoadedExtract extract, Dataset<Row> kept, long keptRows, StagedChange change,
-                                   Dataset<Row> keys) {
+    private LoadedExtract setAside(LoadedExtract extract, LoadedExtract referenced, Dataset<Row> kept, long keptRows,
+                                   StagedChange change, Dataset<Row> keys) {
         RowRule.References ref = extract.schema().reference().orElseThrow();
         String column = ref.column();
         Dataset<Row> missing = extract.latestRead()
@@ -328,14 +354,24 @@ public final class ExtractReader {
             quarantine = quarantine.unionByName(missing.select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                     col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
                     lit(column).as("column_name"),
-                    concat(lit(column + " "), col(column), lit(" is not in the " + ref.extract() + " registry")).as("reason")));
+                    unresolvedReason(column, ref.extract(), referenced).as("reason")));
         }
         // Unless counted by arithmetic, the kept rows are counted when asked: they may differ from
         // the latest rows by more than this run's missing rows (a staged sale of an operator now
         // in conflict).
         return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), quarantine,
                 extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.quarantinedOfRowsRead() + missingOfFilesRead,
-                extract.conflictRegions(), extract.conflictKeys(), keptRows, change);
+                extract.conflictScopes(), extract.conflictKeys(), keptRows, change);
+    }
+
+    /** Why a row's reference does not resolve: no such key, or a key whose versions conflict. */
+    private static Column unresolvedReason(String column, String referencedExtract, LoadedExtract referenced) {
+        Column missing = concat(lit(column + " "), col(column), lit(" is not in the " + referencedExtract + " registry"));
+        Object[] conflicting = referenced.conflictKeys().stream().map(k -> k.get(referenced.schema().key().get(0)))
+                .filter(java.util.Objects::nonNull).map(String::valueOf).distinct().toArray();
+        return conflicting.length == 0 ? missing
+                : when(col(column).isin(conflicting), concat(lit(column + " "), col(column), lit(" has conflicting versions in the "
+                        + referencedExtract + " registry (both set aside), so this row cannot be placed"))).otherwise(missing);
     }
 
     /** The latest rows whose reference resolves, with the referenced row's region when they have none. */
@@ -356,6 +392,34 @@ public final class ExtractReader {
         Column region = referenced.schema().regionColumn().map(org.apache.spark.sql.functions::col)
                 .orElse(lit(null).cast(DataTypes.StringType));
         return latest.select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY), region.as(REFERENCED_REGION));
+    }
+
+    private static final String CONFLICT_REGION = "_conflict_region";
+    private static final String CONFLICT_YEAR = "_conflict_year";
+    private static final String CONFLICT_TYPE = "_conflict_type";
+    private static final String CONFLICT_REFERENCE = "_conflict_reference";
+
+    /**
+     * The key of a conflicting row and where it lies: region, cohort year and type (see
+     * {@link ConflictScope}), and its reference when it has no region of its own.
+     */
+    private static Column[] conflictColumns(ExtractSchema schema) {
+        List<Column> columns = new ArrayList<>();
+        schema.key().forEach(k -> columns.add(col(k)));
+        Column none = lit(null).cast(DataTypes.StringType);
+        columns.add(schema.regionColumn().map(org.apache.spark.sql.functions::col).orElse(none).as(CONFLICT_REGION));
+        ExtractSchema.Cohort cohort = schema.cohort();
+        Column year = lit(null).cast(DataTypes.IntegerType);
+        if (cohort != null) {
+            year = schema.column(cohort.yearOf()).type() == ColumnType.YEAR ? col(cohort.yearOf()).cast(DataTypes.IntegerType)
+                    : org.apache.spark.sql.functions.year(col(cohort.yearOf()));
+        }
+        columns.add(year.as(CONFLICT_YEAR));
+        columns.add((cohort == null || cohort.type() == null ? none : col(cohort.type())).as(CONFLICT_TYPE));
+        Column reference = schema.regionColumn().isEmpty() && schema.reference().isPresent()
+                ? col(schema.reference().get().column()).cast(DataTypes.StringType) : none;
+        columns.add(reference.as(CONFLICT_REFERENCE));
+        return columns.toArray(Column[]::new);
     }
 
     private static Object[] paths(List<FileReport> reports) {

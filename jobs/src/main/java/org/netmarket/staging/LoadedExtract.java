@@ -6,7 +6,6 @@ import org.netmarket.extract.ExtractSchema;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One extract after reading, validation and deduplication.
@@ -23,8 +22,8 @@ import java.util.Set;
  *                          including staged rows of earlier files that a new row conflicts with
  * @param quarantinedOfRowsRead the rows of the files read that were set aside: what the
  *                          quarantine threshold judges against {@code rowsRead}
- * @param conflictRegions   regions of rows whose key had conflicting versions: their items that
- *                          need this extract get data_error
+ * @param conflictScopes    where the rows of keys with conflicting versions lie (region, cohort
+ *                          year and type): the items that count them get data_error
  * @param conflictKeys      the conflicting keys, as key column -> value
  * @param latestRows        the number of rows of {@code latest} when already known (the
  *                          staging area keeps it), else -1: see {@link #latestCount()}
@@ -33,25 +32,31 @@ import java.util.Set;
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
                             Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
-                            Set<String> conflictRegions, List<Map<String, Object>> conflictKeys, long latestRows,
+                            List<ConflictScope> conflictScopes, List<Map<String, Object>> conflictKeys, long latestRows,
                             StagedChange change) {
 
     /** The same extract with another quarantine (same rows, e.g. with their raw text filled in). */
     public LoadedExtract withQuarantine(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, rows, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictRegions, conflictKeys, latestRows, change);
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change);
     }
 
     /** The same extract with other latest rows (and nothing else changed). */
     LoadedExtract withLatest(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, rows, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictRegions, conflictKeys, -1, change);
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, -1, change);
     }
 
     /** The same extract with the staging area's account of how its latest rows changed. */
     public LoadedExtract withChange(StagedChange staged) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictRegions, conflictKeys, latestRows, staged);
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, staged);
+    }
+
+    /** The same extract with other conflict scopes (sales placed in their operators' regions). */
+    LoadedExtract withConflictScopes(List<ConflictScope> scopes) {
+        return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
+                quarantinedOfRowsRead, scopes, conflictKeys, latestRows, change);
     }
 
     /** Rows of {@code latest}: known, or counted (a Spark job) when not. */

@@ -2,10 +2,12 @@ package org.netmarket.facts;
 
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.staging.ConflictScope;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class FactsBuilder {
     private final RecordFacts records = new RecordFacts();
     private final Map<String, AggregateFigures> aggregates = new HashMap<>();
     private NationalFigures national = new NationalFigures(true);
-    private final Map<String, Set<String>> conflicts = new HashMap<>();
+    private final Map<String, List<ConflictScope>> conflicts = new HashMap<>();
 
     private FactsBuilder(EvaluationPeriod period) {
         this.period = period;
@@ -90,9 +92,14 @@ public final class FactsBuilder {
         return this;
     }
 
-    /** Rows of a record-level extract in this region had conflicting versions. */
+    /** Rows of a record-level extract in this region had conflicting versions, of every year and type. */
     public FactsBuilder recordConflict(String extract, String region) {
-        conflicts.computeIfAbsent(extract, e -> new HashSet<>()).add(region);
+        return recordConflict(extract, region, null, null);
+    }
+
+    /** A conflicting row of a record-level extract in this region, of a cohort year and type (null: none). */
+    public FactsBuilder recordConflict(String extract, String region, Integer year, String type) {
+        conflicts.computeIfAbsent(extract, e -> new ArrayList<>()).add(new ConflictScope(region, year, type, null));
         return this;
     }
 

@@ -22,14 +22,36 @@ class RegionFactsTest {
     @Test
     void aConflictInACountyConcernsItsCityAndProvinceButNotItsSiblings() {
         FactsBuilder b = FactsBuilder.year(2024).delivered("case-clues").recordConflict("case-clues", COUNTY_A);
-        Optional<String> atCounty = b.build(COUNTY_A).conflict("case-clues");
+        Optional<String> atCounty = b.build(COUNTY_A).conflict("case-clues", 2024, 2024, null);
         assertTrue(atCounty.isPresent());
         assertEquals("case-clues has rows with conflicting versions in region " + COUNTY_A, atCounty.get());
-        assertTrue(b.build(CITY).conflict("case-clues").isPresent(), "the city's counts include the county's records");
-        assertTrue(b.build(PROVINCE).conflict("case-clues").isPresent());
-        assertFalse(b.build(COUNTY_B).conflict("case-clues").isPresent(), "sibling county");
-        assertFalse(b.build(OTHER_CITY).conflict("case-clues").isPresent(), "other city");
-        assertFalse(b.build(COUNTY_A).conflict("dispatches").isPresent(), "another extract");
+        assertTrue(b.build(CITY).conflict("case-clues", 2024, 2024, null).isPresent(), "the city's counts include the county's records");
+        assertTrue(b.build(PROVINCE).conflict("case-clues", 2024, 2024, null).isPresent());
+        assertFalse(b.build(COUNTY_B).conflict("case-clues", 2024, 2024, null).isPresent(), "sibling county");
+        assertFalse(b.build(OTHER_CITY).conflict("case-clues", 2024, 2024, null).isPresent(), "other city");
+        assertFalse(b.build(COUNTY_A).conflict("dispatches", 2024, 2024, null).isPresent(), "another extract");
+    }
+
+    @Test
+    void aConflictConcernsOnlyTheCohortYearsAndPopulationOfItsRows() {
+        FactsBuilder b = FactsBuilder.year(2024).delivered("dispatches")
+                .recordConflict("dispatches", COUNTY_A, 2023, "monitoring_lead");
+        RegionFacts county = b.build(COUNTY_A);
+        assertEquals(Optional.of("dispatches has rows with conflicting versions in region " + COUNTY_A + ", 2023, monitoring_lead"),
+                county.conflict("dispatches", 2023, 2023, "monitoring_lead"));
+        assertTrue(county.conflict("dispatches", 2022, 2024, "monitoring_lead").isPresent(), "a range holding 2023");
+        assertTrue(county.conflict("dispatches", 2023, 2023, null).isPresent(), "every population");
+        assertFalse(county.conflict("dispatches", 2024, 2024, "monitoring_lead").isPresent(), "the year after");
+        assertFalse(county.conflict("dispatches", 2022, 2022, "monitoring_lead").isPresent(), "the year before");
+        assertFalse(county.conflict("dispatches", 2023, 2023, "identity_claim").isPresent(), "another population");
+    }
+
+    @Test
+    void aConflictWithoutCohortConcernsEveryYearAndPopulation() {
+        RegionFacts county = FactsBuilder.year(2024).delivered("operators").recordConflict("operators", COUNTY_A, null, null)
+                .build(COUNTY_A);
+        assertTrue(county.conflict("operators", 2024, 2024, null).isPresent());
+        assertTrue(county.conflict("operators", 1990, 1990, "anything").isPresent());
     }
 
     @Test

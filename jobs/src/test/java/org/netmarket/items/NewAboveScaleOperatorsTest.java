@@ -1,6 +1,8 @@
 package org.netmarket.items;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.FactsBuilder;
 import org.netmarket.scoring.Measurement;
@@ -43,11 +45,18 @@ class NewAboveScaleOperatorsTest {
                 "operators was not delivered");
     }
 
-    @Test
-    void conflictingSalesAreADataError() {
-        assertStatus(DATA_ERROR, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators", "operator-sales")
-                .recordConflict("operator-sales", COUNTY_A).count(CITY, Facts.OPERATORS_NEW_ABOVE_SCALE, 2).build(CITY)),
-                "operator-sales has rows with conflicting versions");
+    /** Y = 2024 with two recent years: sales of 2022 (the year before 2023), 2023 and 2024 decide. */
+    @ParameterizedTest
+    @CsvSource({"2021, scored", "2022, data_error", "2023, data_error", "2024, data_error", "2025, scored"})
+    void conflictingSalesAreADataErrorWhenOfTheYearsTheItemLooksAt(int year, String status) {
+        var m = measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators", "operator-sales")
+                .recordConflict("operator-sales", COUNTY_A, year, null).count(CITY, Facts.OPERATORS_NEW_ABOVE_SCALE, 2)
+                .count(CITY, Facts.rowsOf("operator-sales"), 5).count(CITY, Facts.rowsOf("operators"), 5).build(CITY));
+        if (status.equals("scored")) {
+            assertPoints("4", "2", m);
+        } else {
+            assertStatus(DATA_ERROR, m, "operator-sales has rows with conflicting versions in region " + COUNTY_A + ", " + year);
+        }
     }
 
     @Test

@@ -79,7 +79,7 @@ class ExtractReaderTest {
         assertEquals(Set.of("D1", "D2"), latest.keySet());
         assertEquals(LocalDateTime.of(2024, 1, 6, 9, 0), latest.get("D1").getAs("completed_at"), "the later version of D1 wins");
         assertEquals("dispatches/night-2/part-0.csv", latest.get("D1").getAs(SparkColumns.FILE));
-        assertTrue(e.conflictRegions().isEmpty());
+        assertTrue(e.conflictScopes().isEmpty());
     }
 
     @Test
@@ -94,7 +94,7 @@ class ExtractReaderTest {
         List<String> ids = e.latest().collectAsList().stream().map(r -> r.<String>getAs("dispatch_id")).toList();
         assertEquals(List.of("D3"), ids, "neither version of D1 is used");
         assertEquals(2, e.rowsQuarantined());
-        assertEquals(Set.of("140802"), e.conflictRegions());
+        assertEquals(List.of(new ConflictScope("140802", 2024, "identity_claim", null)), e.conflictScopes());
         assertEquals(List.of(Map.of("dispatch_id", "D1")), e.conflictKeys());
         List<Row> q = e.quarantine().orderBy("file").collectAsList();
         assertEquals(2, q.size());
@@ -154,5 +154,44 @@ class ExtractReaderTest {
         assertEquals("operator_id", q.getAs("column_name"));
         assertEquals("operator_id " + unknown + " is not in the operators registry", q.getAs("reason"));
         assertEquals(3L, (long) q.<Long>getAs("line"));
+    }
+
+    @Test
+    void aConflictIsScopedByTheCohortYearAndTypeOfEachOfItsVersions() throws IOException {
+        write("dispatches/a.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2023-12-31 23:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00");
+        write("dispatches/b.csv", DISPATCH_HEADER,
+                // same key and version, another start year and type: both places are concerned
+                "D1,140802,monitoring_lead,2024-01-01 08:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00");
+        LoadedExtract e = read("dispatches");
+        assertEquals(Set.of(new ConflictScope("140802", 2023, "identity_claim", null),
+                new ConflictScope("140802", 2024, "monitoring_lead", null)), Set.copyOf(e.conflictScopes()));
+    }
+
+    @Test
+    void conflictingSalesArePlacedInTheirOperatorsRegionAndSalesOfAConflictingOperatorSaySo() throws IOException {
+        String placed = UnifiedSocialCreditCode.complete("91140802MA0000001");
+        String disputed = UnifiedSocialCreditCode.complete("91140821MA0000003");
+        String header = "operator_id,operator_name,region_code,operator_type,registered_on,deregistered_on,updated_at";
+        write("operators/ops.csv", header,
+                placed + ",甲,140802,self_built,2020-01-01,,2024-01-01 00:00:00",
+                disputed + ",乙,140821,self_built,2020-01-01,,2024-01-01 00:00:00");
+        // the registry row of the second operator has a conflicting version
+        write("operators/ops-2.csv", header, disputed + ",乙,140821,platform,2020-01-01,,2024-01-01 00:00:00");
+        write("operator-sales/s.csv", "operator_id,year,ecommerce_sales_yuan,reported_at",
+                placed + ",2023,100.00,2025-01-01", placed + ",2023,300.00,2025-01-01", disputed + ",2024,200.00,2025-01-01");
+        DataDirectory dir = DataDirectory.of(data.toString(), spark.sparkContext().hadoopConfiguration());
+        ExtractReader reader = new ExtractReader(spark, dir);
+        ValidationContext ctx = new ValidationContext(Set.of("140802", "140821"), edition);
+        LoadedExtract operators = reader.read(catalog.get("operators"), ctx);
+        LoadedExtract unplaced = reader.read(catalog.get("operator-sales"), ctx);
+        assertEquals(List.of(new ConflictScope(null, 2023, null, placed)), unplaced.conflictScopes(),
+                "a sale has no region of its own");
+        LoadedExtract sales = reader.checkReference(unplaced, operators, java.util.Optional.empty());
+        assertEquals(List.of(new ConflictScope("140802", 2023, null, placed)), sales.conflictScopes());
+        Row q = sales.quarantine().filter(org.apache.spark.sql.functions.col("column_name").equalTo("operator_id"))
+                .collectAsList().get(0);
+        assertEquals("operator_id " + disputed + " has conflicting versions in the operators registry (both set aside),"
+                + " so this row cannot be placed", q.getAs("reason"));
     }
 }

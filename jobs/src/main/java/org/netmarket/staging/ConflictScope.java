@@ -1,0 +1,37 @@
+package org.netmarket.staging;
+
+import java.util.Map;
+
+/**
+ * Where one set-aside version of a conflicting key lies: its region, the cohort year and type
+ * of the extract's {@link org.netmarket.extract.ExtractSchema.Cohort} (null when the extract has
+ * none, which makes it matter to every year and type). The items that count that region, year
+ * and type get data_error; the others are untouched.
+ *
+ * @param region    the row's region; null until resolved through its reference for rows that
+ *                  have none of their own (a sale is its operator's region)
+ * @param year      the cohort year, or null for extracts not counted by cohort
+ * @param type      the population (e.g. {@code monitoring_lead}), or null when not split by type
+ * @param reference the value of the row's reference column (an operator id) when it has no
+ *                  region of its own, else null
+ */
+public record ConflictScope(String region, Integer year, String type, String reference) {
+
+    /** Whether an item counting years {@code from..to} of population {@code type} (null: all) needs this row. */
+    public boolean concerns(int from, int to, String population) {
+        return (year == null || (year >= from && year <= to))
+                && (population == null || type == null || type.equals(population));
+    }
+
+    /** This scope with the region of its reference, or null when the reference names no known row. */
+    ConflictScope resolved(Map<String, String> regionByReference) {
+        String r = regionByReference.get(reference);
+        return r == null ? null : new ConflictScope(r, year, type, reference);
+    }
+
+    /** Says where, for the item's reason. */
+    public String describe() {
+        return "region " + region + (year == null ? "" : ", " + year) + (type == null ? "" : ", " + type)
+                + (reference == null ? "" : " (through " + reference + ")");
+    }
+}
