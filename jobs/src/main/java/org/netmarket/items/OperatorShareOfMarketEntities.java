@@ -29,8 +29,10 @@ public final class OperatorShareOfMarketEntities implements ComputedItem {
     public Measurement measure(RegionFacts f, Parameters parameters) {
         Measurement.Problems p = Measures.recordInputs(f, "operators");
         BigDecimal entities = Measures.value(p, f.snapshot("market-entities", "market_entities"));
-        Ratio share = Measures.share(p, p.any() ? null : BigDecimal.valueOf(f.count(Facts.OPERATORS_ACTIVE)),
-                entities, "market entities at " + f.asOf());
+        // The base is judged even when the operators have a problem: a zero base (data_error)
+        // takes precedence over a region without operator rows (no_records).
+        Ratio share = Measures.share(p, BigDecimal.valueOf(f.count(Facts.OPERATORS_ACTIVE)), entities,
+                "market entities at " + f.asOf());
         return p.orMeasured(share == null ? List.of() : List.of(Observation.of("share", share)));
     }
 }

@@ -104,4 +104,12 @@ class OperatorShareOfMarketEntitiesTest {
         assertStatus(org.netmarket.scoring.ItemStatus.MISSING_DATA, measure(ITEM, "3", FactsBuilder.year(2024)
                 .delivered("operators").noRows("operators", CITY).build(CITY)), "market-entities");
     }
+
+    @Test
+    void zeroMarketEntitiesWinOverNoOperatorRows() {
+        // missing_data > data_error > no_records: a zero base is a data error even without operators
+        Measurement m = measure(ITEM, "3", FactsBuilder.year(2024).delivered("operators").noRows("operators", CITY)
+                .put("market-entities", CITY, "2024-12-31", "market_entities", "0").build(CITY));
+        assertStatus(DATA_ERROR, m, "market entities at 2024-12-31 is 0");
+    }
 }
