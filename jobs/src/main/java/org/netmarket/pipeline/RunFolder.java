@@ -11,8 +11,8 @@ import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
+import org.netmarket.warehouse.RunLedger;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -28,7 +28,7 @@ import java.util.List;
 /**
  * The folder of one run under the report directory ({@code <report-dir>/<timestamp>-<command>}):
  * the run's log ({@code run.log}), the quarantine report ({@code quarantine.csv}: extract, file,
- * line, column, reason, raw line) and the input files ({@code inputs.csv}).
+ * line, column, reason, raw line) and the input files ({@code inputs.csv}, as in {@code run_input_file}).
  */
 public final class RunFolder implements AutoCloseable {
     private static final String APPENDER = "netmarket-run-log";
@@ -111,15 +111,21 @@ public final class RunFolder implements AutoCloseable {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** Writes the list of input files with checksums and counts. */
-    public Path writeInputs(List<FileReport> files) throws IOException {
+    /**
+     * Writes the list of input files with checksums and counts: the run's lineage, the same files
+     * as {@code run_input_file} — those the run read ({@code read_by_run} true) and, for a
+     * nightly run that merged into its staging area, the other files of the staged state it
+     * scored from ({@code read_by_run} false, counts as found by the run that read them; empty
+     * when unknown).
+     */
+    public Path writeInputs(List<RunLedger.InputFile> files) throws IOException {
         Path file = path.resolve("inputs.csv");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("extract", "path", "encoding",
-                     "sha256", "bytes", "rows_read", "rows_quarantined", "extra_columns", "problem").get())) {
-            for (FileReport f : files) {
+                     "sha256", "bytes", "rows_read", "rows_quarantined", "extra_columns", "problem", "read_by_run").get())) {
+            for (RunLedger.InputFile f : files) {
                 p.printRecord(f.extract(), f.path(), f.encoding(), f.sha256(), f.bytes(), f.rowsRead(), f.rowsQuarantined(),
-                        String.join(" ", f.extraColumns()), f.problem());
+                        String.join(" ", f.extraColumns()), f.problem(), f.readByRun());
             }
         }
         return file;

@@ -162,11 +162,15 @@ public final class ScoringPipeline {
                 ingest = staging == null ? ingestion.ingest(dir, edition) : ingestion.ingest(dir, edition, staging, plan);
             }
             files = ingest.files();
+            // The lineage of a merging night: the files it read and those of the staged state it
+            // scores from, staged by earlier runs (what a full read of the same state would list).
+            List<RunLedger.InputFile> lineage = RunLedger.InputFile.of(files,
+                    staging == null ? Map.of() : staging.stagedEarlier(plan, files));
             try (Stage s = Stage.start("quarantine report")) {
-                folder.writeInputs(files);
+                folder.writeInputs(lineage);
                 folder.writeQuarantine(ingest.quarantine());
                 if (ledger != null) {
-                    ledger.recordInputs(runId, files, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
+                    ledger.recordInputs(runId, lineage, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
                     ledger.recordQuarantine(runId, folder.quarantine());
                 }
                 LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),

@@ -42,8 +42,9 @@ import static org.apache.spark.sql.functions.not;
 
 /**
  * The nightly run's staging area: for every extract, the latest version of every record as
- * Parquet, plus a manifest of the raw files merged into it (path, size, modification time and
- * SHA-256), so that a nightly run reads only the files delivered since.
+ * Parquet, plus a manifest of the raw files merged into it (path, size, modification time,
+ * SHA-256 and what reading it found), so that a nightly run reads only the files delivered since
+ * and still records every file it scores from.
  *
  * <p>Layout: {@code <root>/manifest.json} and {@code <root>/<extract>/g<N>/part-*.parquet}. An
  * extract's rows live in generations. A rebuild writes one generation from every raw file; a
@@ -101,8 +102,22 @@ public final class StagingArea {
     public record ReferencedRows(String state, long rows) {
     }
 
-    /** A raw file merged into the staging area, by path relative to the data directory. */
-    public record StagedFile(String extract, long bytes, long modified, String sha256) {
+    /**
+     * A raw file merged into the staging area, by path relative to the data directory, with what
+     * the run that read it found in it: a later night that scores the staged state records it in
+     * its lineage without reading it again. The counts, encoding and extra columns are null in a
+     * manifest written before they were kept (unknown until the next rebuild).
+     */
+    public record StagedFile(String extract, long bytes, long modified, String sha256, Long rowsRead,
+                             Long rowsQuarantined, String encoding, List<String> extraColumns) {
+        public StagedFile {
+            extraColumns = extraColumns == null ? null : List.copyOf(extraColumns);
+        }
+
+        static StagedFile of(FileReport read, DataDirectory.DeliveredFile delivered) {
+            return new StagedFile(read.extract(), delivered.bytes(), delivered.modified(), read.sha256(), read.rowsRead(),
+                    read.rowsQuarantined(), read.encoding(), read.extraColumns());
+        }
     }
 
     /**
@@ -237,6 +252,21 @@ public final class StagingArea {
             }
         }
         return new Plan(false, null, newFiles, inventory);
+    }
+
+    /**
+     * The files of the staged state a merging run scores from that it does not read itself:
+     * every file staged by an earlier run but those in {@code read} (regions.csv, read on every
+     * run). None for a rebuild, which reads every file. By path relative to the data directory.
+     */
+    public SortedMap<String, StagedFile> stagedEarlier(Plan plan, List<FileReport> read) {
+        SortedMap<String, StagedFile> out = new TreeMap<>();
+        if (plan.rebuild() || manifest == null) {
+            return out;
+        }
+        out.putAll(manifest.files());
+        read.forEach(f -> out.remove(f.path()));
+        return out;
     }
 
     /**
@@ -387,7 +417,7 @@ public final class StagingArea {
         for (FileReport f : filesRead) {
             DataDirectory.DeliveredFile d = plan.inventory().get(f.path());
             if (d != null) {
-                files.put(f.path(), new StagedFile(f.extract(), d.bytes(), d.modified(), f.sha256()));
+                files.put(f.path(), StagedFile.of(f, d));
             }
         }
         SortedMap<String, List<Generation>> extracts = new TreeMap<>();

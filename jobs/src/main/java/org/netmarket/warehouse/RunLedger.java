@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.netmarket.staging.ExtractSummary;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
+import org.netmarket.staging.StagingArea;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +85,50 @@ public final class RunLedger {
         }
     }
 
-    /** Records the input files, per-extract counts and totals of a run. */
-    public void recordInputs(long runId, List<FileReport> files, List<ExtractSummary> extracts, long rowsRead,
+    /**
+     * A file of a run's lineage: one the run read ({@link #read}), or one a nightly run scored
+     * from without reading it, staged by an earlier run ({@link #stagedEarlier}: its counts,
+     * encoding and extra columns are those the earlier run found, null when the staging manifest
+     * did not keep them).
+     *
+     * @param readByRun whether this run read the file
+     */
+    public record InputFile(String extract, String path, String encoding, String sha256, long bytes, Long rowsRead,
+                            Long rowsQuarantined, List<String> extraColumns, String problem, boolean readByRun) {
+        public InputFile {
+            extraColumns = extraColumns == null ? List.of() : List.copyOf(extraColumns);
+        }
+
+        /** A file the run read. */
+        public static InputFile read(FileReport f) {
+            return new InputFile(f.extract(), f.path(), f.encoding(), f.sha256(), f.bytes(), f.rowsRead(),
+                    f.rowsQuarantined(), f.extraColumns(), f.problem(), true);
+        }
+
+        /** A file of the staged state a nightly run scored from, read by an earlier run. */
+        public static InputFile stagedEarlier(String path, StagingArea.StagedFile f) {
+            return new InputFile(f.extract(), path, f.encoding(), f.sha256(), f.bytes(), f.rowsRead(), f.rowsQuarantined(),
+                    f.extraColumns(), null, false);
+        }
+
+        /**
+         * The files a run read, then (a nightly run that merged into its staging area) the other
+         * files of the staged state it scored from, by path.
+         */
+        public static List<InputFile> of(List<FileReport> read, Map<String, StagingArea.StagedFile> stagedEarlier) {
+            List<InputFile> out = new ArrayList<>();
+            read.forEach(f -> out.add(read(f)));
+            stagedEarlier.forEach((path, f) -> out.add(stagedEarlier(path, f)));
+            return out;
+        }
+    }
+
+    /**
+     * Records the lineage files, per-extract counts and totals of a run: the counts and totals are
+     * those of the files the run read; the files may include those of the staged state a nightly
+     * run scored from without reading them ({@link InputFile#readByRun()} false).
+     */
+    public void recordInputs(long runId, List<InputFile> files, List<ExtractSummary> extracts, long rowsRead,
                              long rowsQuarantined) throws SQLException {
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
@@ -105,19 +149,20 @@ public final class RunLedger {
                 s.executeBatch();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO run_input_file (run_id, extract, path, sha256, bytes, "
-                    + "rows_read, rows_quarantined, encoding, extra_columns, problem) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                    + "rows_read, rows_quarantined, encoding, extra_columns, problem, read_by_run) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (run_id, path) DO NOTHING")) {
-                for (FileReport f : files) {
+                for (InputFile f : files) {
                     s.setLong(1, runId);
                     s.setString(2, f.extract());
                     s.setString(3, f.path());
                     s.setString(4, f.sha256());
                     s.setLong(5, f.bytes());
-                    s.setLong(6, f.rowsRead());
-                    s.setLong(7, f.rowsQuarantined());
+                    s.setObject(6, f.rowsRead(), Types.BIGINT);
+                    s.setObject(7, f.rowsQuarantined(), Types.BIGINT);
                     s.setString(8, f.encoding());
                     s.setArray(9, c.createArrayOf("text", f.extraColumns().toArray()));
                     s.setString(10, f.problem());
+                    s.setBoolean(11, f.readByRun());
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -68,11 +68,17 @@ class IncrementalNightlyTest {
         // Rows used per extract: kept by arithmetic in the staging area, counted by the full run.
         assertSameRowsUsed(full, 1, nightly, 2);
 
-        // The second night read only the new files: its lineage lists them (and regions.csv).
+        // The second night read only the new files (and regions.csv); its lineage lists them and
+        // the files staged by the first night, which it scored from (NightlyLineageTest).
         WarehouseRows inputs = WarehouseRows.query(nightly, "run_input_file",
-                "SELECT path FROM netmarket.run_input_file WHERE run_id = 2", "path");
+                "SELECT path FROM netmarket.run_input_file WHERE run_id = 2 AND read_by_run", "path");
         assertEquals(copied + 1, inputs.size(), "the new files and regions.csv");
         inputs.row("regions.csv");
+        WarehouseRows all = WarehouseRows.query(nightly, "run_input_file",
+                "SELECT path FROM netmarket.run_input_file WHERE run_id = 2", "path");
+        WarehouseRows fullRead = WarehouseRows.query(full, "run_input_file",
+                "SELECT path FROM netmarket.run_input_file WHERE run_id = 1", "path");
+        assertEquals(fullRead.all().keySet(), all.all().keySet(), "every file the scores were computed from");
     }
 
     @Test
