@@ -2,6 +2,7 @@ package org.netmarket.staging;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.util.sketch.BloomFilter;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A Bloom filter of a small set of keys (those a night's delivery touches), for the scans of
@@ -25,7 +27,6 @@ import java.util.Arrays;
 final class KeySketch {
     /** Share of the rows outside the set that the filter lets through to the exact join. */
     static final double FALSE_POSITIVE_RATE = 0.01;
-    private static final String HASH = "_key_hash";
 
     private final BloomFilter filter;
 
@@ -34,15 +35,17 @@ final class KeySketch {
     }
 
     /**
-     * Builds the filter of the keys in the named columns of {@code keys} (two small Spark jobs:
-     * count, then the filter; give a persisted or cheap Dataset). No keys, no row passes.
+     * Builds the filter of the keys in the named columns of {@code keys}: one small Spark job
+     * that brings their 64-bit hashes to the driver (a night's keys are a few hundred thousand
+     * at most, a few megabytes), where the filter is sized to their number and filled. Spark's
+     * own {@code stat().bloomFilter} needs the number up front, which took a second job per
+     * set. No keys, no row passes.
      */
     static KeySketch of(Dataset<Row> keys, String... columns) {
-        Dataset<Row> hashes = keys.select(hash(columns).as(HASH));
-        long count = hashes.count();
-        // Spark's filter of no rows is no filter at all (null): an empty one is built here.
-        return new KeySketch(count == 0 ? BloomFilter.create(1, FALSE_POSITIVE_RATE)
-                : hashes.stat().bloomFilter(HASH, count, FALSE_POSITIVE_RATE));
+        List<Long> hashes = keys.select(hash(columns)).as(Encoders.LONG()).collectAsList();
+        BloomFilter filter = BloomFilter.create(Math.max(1, hashes.size()), FALSE_POSITIVE_RATE);
+        hashes.forEach(filter::putLong);
+        return new KeySketch(filter);
     }
 
     /**
