@@ -112,7 +112,10 @@ public final class ScoreRows {
                 for (Observation o : s.measurement().observations()) {
                     observations.add(observation(item, o));
                 }
-                Observation h = s.measurement().headline();
+                // The figures of the evaluation year, and only for a scored item: an item two
+                // years need whose year Y is missing keeps Y-1's observation in the detail, and
+                // publishing it as the value would read as Y's (the column is null when unscored).
+                Observation h = s.measurement().isScored() ? s.measurement().headline() : null;
                 if (h != null && !h.absent() && h.value() != null) {
                     value = h.value().toDecimal();
                     numerator = h.value().numerator();
