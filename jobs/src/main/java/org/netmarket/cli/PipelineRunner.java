@@ -17,6 +17,9 @@ import java.util.Objects;
 
 /** Runs the pipeline for a command and prints what a user needs to see afterwards. */
 final class PipelineRunner {
+    /** Lines of changes printed after publishing; view score_change has them all. */
+    private static final int CHANGES_SHOWN = 40;
+
     private PipelineRunner() {
     }
 
@@ -78,8 +81,6 @@ final class PipelineRunner {
             out.println("    ... and " + valueOnly.size() + " change(s) of the value only");
         }
     }
-
-    private static final int CHANGES_SHOWN = 40;
 
     /** Prints up to {@code room} changes and returns how many more lines there is room for. */
     private static int printChangeLines(List<ScoreChanges.Change> changes, int room, PrintStream out) {

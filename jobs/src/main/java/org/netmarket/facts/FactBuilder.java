@@ -8,9 +8,9 @@ import org.netmarket.extract.ExtractSchema;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.Assessment;
 import org.netmarket.staging.Concurrently;
+import org.netmarket.staging.ConflictScope;
 import org.netmarket.staging.LoadedExtract;
 import org.netmarket.staging.StagedChange;
-import org.netmarket.staging.ConflictScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

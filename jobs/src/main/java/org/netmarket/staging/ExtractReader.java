@@ -166,7 +166,7 @@ public final class ExtractReader {
                                         coalesce(col(k).cast("string"), lit("")))).toArray(Column[]::new)),
                                 lit(") and the same " + schema.version() + " "), col(schema.version()).cast("string"),
                                 lit(" but different values; both are set aside")).as("reason"));
-        List<ConflictScope> conflictScopes = new ArrayList<>();
+        Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
         List<Row> conflictRows = known != null && known.conflicts() == 0 ? List.of()
                 : state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT)).select(conflictColumns(schema))
@@ -221,7 +221,7 @@ public final class ExtractReader {
         }
         LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                rowsRejected + conflictRowsOfFilesRead, List.copyOf(new LinkedHashSet<>(conflictScopes)), conflictKeys, known == null ? -1 : known.latest(), null);
+                rowsRejected + conflictRowsOfFilesRead, List.copyOf(conflictScopes), conflictKeys, known == null ? -1 : known.latest(), null);
     }
 
     /**
@@ -279,14 +279,9 @@ public final class ExtractReader {
         for (Row r : referencedKeys(referenced).filter(col(REFERENCED_KEY).isin(references)).collectAsList()) {
             regionOf.put(r.getString(0), r.getString(1));
         }
-        List<ConflictScope> scopes = new ArrayList<>();
-        for (ConflictScope s : extract.conflictScopes()) {
-            ConflictScope placed = s.region() == null && s.reference() != null ? s.resolved(regionOf) : s;
-            if (placed != null && !scopes.contains(placed)) {
-                scopes.add(placed);
-            }
-        }
-        return extract.withConflictScopes(List.copyOf(scopes));
+        return extract.withConflictScopes(extract.conflictScopes().stream()
+                .map(s -> s.region() == null && s.reference() != null ? s.resolved(regionOf) : s)
+                .filter(java.util.Objects::nonNull).distinct().toList());
     }
 
     /** The kept rows when both extracts' changes are known: see {@link #checkReference}. */
