@@ -6,7 +6,6 @@ import org.netmarket.edition.Edition;
 import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.region.RegionTree;
-import org.netmarket.scoring.Assessment;
 import org.netmarket.staging.Concurrently;
 import org.netmarket.staging.ConflictScope;
 import org.netmarket.staging.LoadedExtract;
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,10 +54,7 @@ public final class FactBuilder {
     private final Map<String, AggregateFigures> aggregates = new LinkedHashMap<>();
     private final NationalFigures national;
     private final Map<String, List<ConflictScope>> conflictScopes = new HashMap<>();
-    /** year -> region -> item -> assessment. */
-    private final Map<Integer, Map<String, Map<String, Assessment>>> assessments = new HashMap<>();
-    /** year -> region|item of assessments with conflicting versions. */
-    private final Map<Integer, Set<String>> assessmentConflicts = new HashMap<>();
+    private final AssessmentFacts assessments;
     private final Set<Integer> years;
 
     /**
@@ -66,8 +62,7 @@ public final class FactBuilder {
      *
      * @param staged where counts are kept from one run to the next, or null (counted afresh)
      * @param years  the evaluation years {@link #build} will be asked for: only their assessments
-     *               are collected (a national data set holds close to a million assessment rows
-     *               over all years)
+     *               are collected
      */
     public FactBuilder(Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts, StagedFactCounts staged,
                        java.util.Collection<Integer> years) {
@@ -76,23 +71,16 @@ public final class FactBuilder {
         this.extracts = extracts;
         this.staged = staged;
         this.years = Set.copyOf(years);
-        List<Supplier<Object>> collections = new ArrayList<>();
-        extracts.values().stream().filter(e -> e.schema().kind() == ExtractKind.AGGREGATE)
-                .forEach(e -> collections.add(() -> collectAggregate(e)));
-        collections.add(() -> collectNational(extracts.get("national")));
-        collections.add(() -> {
-            collectAssessments(extracts.get("assessments"));
-            return Boolean.TRUE;
-        });
-        NationalFigures collectedNational = null;
-        for (Object collected : Concurrently.map(collections, Supplier::get)) {
-            if (collected instanceof AggregateFigures a) {
-                aggregates.put(a.extract(), a);
-            } else if (collected instanceof NationalFigures n) {
-                collectedNational = n;
-            }
+        List<LoadedExtract> aggregated = extracts.values().stream()
+                .filter(e -> e.schema().kind() == ExtractKind.AGGREGATE).toList();
+        try (Concurrently.Tasks tasks = Concurrently.tasks(aggregated.size() + 2)) {
+            List<Future<AggregateFigures>> figures = aggregated.stream().map(e -> tasks.submit(() -> collectAggregate(e))).toList();
+            Future<NationalFigures> nationalFigures = tasks.submit(() -> collectNational(extracts.get("national")));
+            Future<AssessmentFacts> assessed = tasks.submit(() -> AssessmentFacts.collect(extracts.get("assessments"), this.years));
+            figures.stream().map(tasks::join).forEach(a -> aggregates.put(a.extract(), a));
+            this.national = tasks.join(nationalFigures);
+            this.assessments = tasks.join(assessed);
         }
-        this.national = collectedNational;
         extracts.values().forEach(e -> conflictScopes.put(e.name(), e.conflictScopes()));
     }
 
@@ -124,10 +112,7 @@ public final class FactBuilder {
                 records.put(c.region(), c.fact(), c.count());
             }
         }
-        LoadedExtract assessed = extracts.get("assessments");
-        return new FactSheet(period, tree, records, aggregates, national, conflictScopes,
-                assessments.getOrDefault(period.year(), Map.of()), assessed != null && assessed.delivered(),
-                assessmentConflicts.getOrDefault(period.year(), Set.of()));
+        return new FactSheet(period, tree, records, aggregates, national, conflictScopes, assessments);
     }
 
     /**
@@ -222,24 +207,5 @@ public final class FactBuilder {
             n.conflict((Integer) key.get("year"), (String) key.get("metric"));
         }
         return n;
-    }
-
-    private void collectAssessments(LoadedExtract e) {
-        if (e == null || !e.delivered()) {
-            return;
-        }
-        Dataset<Row> ofYears = e.latest().filter(org.apache.spark.sql.functions.col("year").isin(years.toArray()));
-        for (Row r : ofYears.collectAsList()) {
-            BigDecimal points = r.getAs("points");
-            Assessment a = new Assessment(r.getAs("item"), points.stripTrailingZeros(), r.getAs("evidence"),
-                    r.getAs("assessor"), r.<LocalDateTime>getAs("assessed_at"));
-            assessments.computeIfAbsent(r.<Integer>getAs("year"), y -> new HashMap<>())
-                    .computeIfAbsent(r.getAs("region_code"), x -> new HashMap<>())
-                    .put(a.itemCode(), a);
-        }
-        for (Map<String, Object> key : e.conflictKeys()) {
-            assessmentConflicts.computeIfAbsent((Integer) key.get("year"), y -> new java.util.HashSet<>())
-                    .add(key.get("region_code") + "|" + key.get("item"));
-        }
     }
 }

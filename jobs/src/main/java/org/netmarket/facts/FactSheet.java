@@ -7,7 +7,6 @@ import org.netmarket.staging.ConflictScope;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * All facts of one evaluation (year and as-of date) for every region: record-level counts,
@@ -20,18 +19,10 @@ public final class FactSheet {
     private final Map<String, AggregateFigures> aggregates;
     private final NationalFigures national;
     private final Map<String, List<ConflictScope>> conflictScopes;
-    private final Map<String, Map<String, Assessment>> assessments;
-    private final boolean assessmentsDelivered;
-    private final Set<String> assessmentConflicts;
+    private final AssessmentFacts assessments;
 
-    /**
-     * @param assessmentConflicts {@code region|item} keys of the year whose assessment rows had
-     *                            conflicting versions
-     */
     public FactSheet(EvaluationPeriod period, RegionTree tree, RecordFacts records, Map<String, AggregateFigures> aggregates,
-                     NationalFigures national, Map<String, List<ConflictScope>> conflictScopes,
-                     Map<String, Map<String, Assessment>> assessments, boolean assessmentsDelivered,
-                     Set<String> assessmentConflicts) {
+                     NationalFigures national, Map<String, List<ConflictScope>> conflictScopes, AssessmentFacts assessments) {
         this.period = period;
         this.tree = tree;
         this.records = records;
@@ -39,8 +30,6 @@ public final class FactSheet {
         this.national = national;
         this.conflictScopes = conflictScopes;
         this.assessments = assessments;
-        this.assessmentsDelivered = assessmentsDelivered;
-        this.assessmentConflicts = assessmentConflicts;
     }
 
     public EvaluationPeriod period() {
@@ -62,7 +51,7 @@ public final class FactSheet {
 
     /** The region's assessments for the evaluation year, by item code. */
     public Map<String, Assessment> assessments(String regionCode) {
-        return assessments.getOrDefault(regionCode, Map.of());
+        return assessments.of(period.year(), regionCode);
     }
 
     /**
@@ -70,10 +59,10 @@ public final class FactSheet {
      * then a data error rather than not assessed.
      */
     public boolean assessmentConflict(String regionCode, String itemCode) {
-        return assessmentConflicts.contains(regionCode + "|" + itemCode);
+        return assessments.conflict(period.year(), regionCode, itemCode);
     }
 
     public boolean assessmentsDelivered() {
-        return assessmentsDelivered;
+        return assessments.delivered();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Submits independent Spark jobs from a few driver threads. Small jobs (one extract, one
@@ -20,38 +21,69 @@ public final class Concurrently {
     private Concurrently() {
     }
 
+    /** The work applied to every input, at most {@link #DEFAULT_THREADS} at once, results in input order. */
     public static <T, R> List<R> map(List<T> inputs, Function<T, R> work) {
         if (inputs.size() <= 1) {
             return inputs.stream().map(work).toList();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(DEFAULT_THREADS, inputs.size()), r -> {
-            Thread t = new Thread(r, "netmarket-jobs");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (Tasks tasks = new Tasks(inputs.size())) {
             List<Future<R>> futures = new ArrayList<>();
             for (T input : inputs) {
-                futures.add(pool.submit(() -> work.apply(input)));
+                futures.add(tasks.submit(() -> work.apply(input)));
             }
             List<R> out = new ArrayList<>();
             for (Future<R> f : futures) {
-                out.add(f.get());
+                out.add(tasks.join(f));
             }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
+        }
+    }
+
+    /**
+     * Tasks of different result types run at once (at most {@code tasks} threads, capped at
+     * {@link #DEFAULT_THREADS}); closing cancels what is still running.
+     */
+    public static Tasks tasks(int tasks) {
+        return new Tasks(tasks);
+    }
+
+    /** A pool of driver threads for one batch of tasks; see {@link #tasks(int)}. */
+    public static final class Tasks implements AutoCloseable {
+        private final ExecutorService pool;
+
+        private Tasks(int tasks) {
+            pool = Executors.newFixedThreadPool(Math.max(1, Math.min(DEFAULT_THREADS, tasks)), r -> {
+                Thread t = new Thread(r, "netmarket-jobs");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        public <R> Future<R> submit(Supplier<R> work) {
+            return pool.submit(work::get);
+        }
+
+        /** The task's result; its exception rethrown as it was (unchecked) when it failed. */
+        public <R> R join(Future<R> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
             }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
         }
     }
