@@ -122,6 +122,16 @@ class ExtractFileScanTest {
     }
 
     @Test
+    void aColumnWhoseFieldsMayBeEmptyIsStillRequiredInTheHeader() throws IOException {
+        // parent_code is empty for the top region; a file without the column must not read as
+        // a list of top regions.
+        Path f = write("regions.csv", "region_code,region_name,level,economic_zone\n330100,杭州市,city,east\n");
+        FileReport r = report(scanRegions(f));
+        assertTrue(r.failed());
+        assertTrue(r.problem().startsWith(f + ": header (line 1) lacks required column parent_code;"), r.problem());
+    }
+
+    @Test
     void twoMissingColumnsAreBothNamed() throws IOException {
         Path f = write("regions.csv", "region_code,region_name,parent_code\n330100,杭州市,330000\n");
         String problem = report(scanRegions(f)).problem();
