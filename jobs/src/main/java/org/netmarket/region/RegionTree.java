@@ -3,6 +3,7 @@ package org.netmarket.region;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,19 +38,43 @@ public final class RegionTree implements Serializable {
      * @param file   the file the regions were read from, as messages name it
      * @param lineOf the physical line (header = line 1) the row of region {@code i} (0-based, in
      *               list order) starts on
-     * @throws RegionTreeException naming the file, line and column when a region code appears
-     *                             twice (both lines), a parent_code names no region, or
-     *                             parent_code links form a cycle (the regions of the cycle)
+     * @throws RegionTreeException naming, for every problem of the list in file order, the file,
+     *                             line and column: a region code that appears twice (every line),
+     *                             a parent_code that names no region, parent_code links that form
+     *                             a cycle (the regions of the cycle)
      */
     public RegionTree(List<Region> list, String file, IntToLongFunction lineOf) {
         Map<String, Region> m = new LinkedHashMap<>();
         Map<String, Integer> index = new HashMap<>();
+        Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
             Region r = list.get(i);
-            if (index.putIfAbsent(r.code(), i) != null) {
-                throw duplicate(list, r.code(), file, lineOf);
+            rowsOf.computeIfAbsent(r.code(), c -> new ArrayList<>()).add(i);
+            if (index.putIfAbsent(r.code(), i) == null) {
+                m.put(r.code(), r);
             }
-            m.put(r.code(), r);
+        }
+        List<RegionTreeProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : rowsOf.entrySet()) {
+            if (e.getValue().size() > 1) {
+                problems.add(duplicate(e.getKey(), e.getValue(), file, lineOf));
+            }
+        }
+        // Every row's parent, not only the first row's of a code: a clerk who settles a duplicate
+        // by deleting the first row should not find the other row's parent missing on the rerun.
+        for (int i = 0; i < list.size(); i++) {
+            Region r = list.get(i);
+            if (r.parentCode() != null && !m.containsKey(r.parentCode())) {
+                problems.add(new RegionTreeProblem(RegionTreeException.Kind.UNKNOWN_PARENT, file, lineOf.applyAsLong(i),
+                        "parent_code", "region " + r.code() + " (" + r.name() + ") has parent_code " + r.parentCode()
+                        + ", which names no region of " + file));
+            }
+        }
+        problems.addAll(cycles(m, index, file, lineOf));
+        if (!problems.isEmpty()) {
+            // Stable: problems on one line keep the order above (duplicate, parent).
+            problems.sort(Comparator.comparingLong(RegionTreeProblem::line));
+            throw new RegionTreeException(problems);
         }
         Map<String, List<String>> ch = new LinkedHashMap<>();
         for (Region r : m.values()) {
@@ -57,51 +82,52 @@ public final class RegionTree implements Serializable {
         }
         for (Region r : m.values()) {
             if (r.parentCode() != null) {
-                if (!m.containsKey(r.parentCode())) {
-                    throw new RegionTreeException(RegionTreeException.Kind.UNKNOWN_PARENT, file,
-                            lineOf.applyAsLong(index.get(r.code())), "parent_code", "region " + r.code() + " ("
-                            + r.name() + ") has parent_code " + r.parentCode() + ", which names no region of " + file);
-                }
                 ch.get(r.parentCode()).add(r.code());
             }
         }
         this.regions = Collections.unmodifiableMap(m);
         this.children = ch;
-        Set<String> acyclic = new HashSet<>();
-        for (Region r : m.values()) {
-            // Walk up from r until a region known to lead to a root, a root, or a repeat (a cycle).
-            List<String> path = new ArrayList<>();
-            Map<String, Integer> onPath = new HashMap<>();
-            String c = r.code();
-            while (c != null && !acyclic.contains(c)) {
-                Integer at = onPath.putIfAbsent(c, path.size());
-                if (at != null) {
-                    throw cycle(path.subList(at, path.size()), index, file, lineOf);
-                }
-                path.add(c);
-                c = m.get(c).parentCode();
-            }
-            acyclic.addAll(path);
-        }
     }
 
-    private static RegionTreeException duplicate(List<Region> list, String code, String file, IntToLongFunction lineOf) {
-        List<Long> lines = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).code().equals(code)) {
-                lines.add(lineOf.applyAsLong(i));
-            }
-        }
+    private static RegionTreeProblem duplicate(String code, List<Integer> rows, String file, IntToLongFunction lineOf) {
+        List<Long> lines = rows.stream().map(lineOf::applyAsLong).toList();
         String times = lines.size() == 2 ? "twice" : lines.size() + " times";
         List<String> shown = lines.stream().map(String::valueOf).toList();
         String where = String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
-        return new RegionTreeException(RegionTreeException.Kind.DUPLICATE, file, lines.get(1), "region_code",
+        return new RegionTreeProblem(RegionTreeException.Kind.DUPLICATE, file, lines.get(1), "region_code",
                 "region " + code + " appears " + times + ", on lines " + where);
     }
 
+    /** Every cycle of parent_code links among the regions, each once. */
+    private static List<RegionTreeProblem> cycles(Map<String, Region> m, Map<String, Integer> index, String file,
+                                                  IntToLongFunction lineOf) {
+        List<RegionTreeProblem> found = new ArrayList<>();
+        // Regions whose ancestors were walked: they lead to a root, to a missing parent (told on
+        // its own) or into a cycle already told, so a later walk stops at them.
+        Set<String> settled = new HashSet<>();
+        for (Region r : m.values()) {
+            // Walk up from r until a settled region, a root, a missing parent, or a repeat (a cycle).
+            List<String> path = new ArrayList<>();
+            Map<String, Integer> onPath = new HashMap<>();
+            String c = r.code();
+            while (c != null && !settled.contains(c)) {
+                Integer at = onPath.putIfAbsent(c, path.size());
+                if (at != null) {
+                    found.add(cycle(path.subList(at, path.size()), index, file, lineOf));
+                    break;
+                }
+                path.add(c);
+                String parent = m.get(c).parentCode();
+                c = m.containsKey(parent) ? parent : null;
+            }
+            settled.addAll(path);
+        }
+        return found;
+    }
+
     /** The cycle as found (each region's parent is the next, the last's is the first), told from its first row in the file. */
-    private static RegionTreeException cycle(List<String> found, Map<String, Integer> index, String file,
-                                             IntToLongFunction lineOf) {
+    private static RegionTreeProblem cycle(List<String> found, Map<String, Integer> index, String file,
+                                           IntToLongFunction lineOf) {
         int start = 0;
         for (int k = 1; k < found.size(); k++) {
             if (index.get(found.get(k)) < index.get(found.get(start))) {
@@ -115,7 +141,7 @@ public final class RegionTree implements Serializable {
         }
         String first = found.get(start);
         links.add(first);
-        return new RegionTreeException(RegionTreeException.Kind.CYCLE, file, lineOf.applyAsLong(index.get(first)),
+        return new RegionTreeProblem(RegionTreeException.Kind.CYCLE, file, lineOf.applyAsLong(index.get(first)),
                 "parent_code", (found.size() == 1 ? "region " + first + " has itself as parent_code"
                 : "region " + first + " is its own ancestor") + ": the parent_code links "
                 + String.join(" -> ", links) + " form a cycle");

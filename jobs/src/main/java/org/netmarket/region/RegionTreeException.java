@@ -1,13 +1,22 @@
 package org.netmarket.region;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The rows of regions.csv do not form a tree: a region code appears twice, a parent_code names
- * no region, or parent_code links form a cycle. The message names the file, the line of the row
- * at fault and the column ({@code regions.csv, line 6, column region_code: ...}), like every
- * other message about bad input.
+ * no region, or parent_code links form a cycle. Every such problem of the file is told at once,
+ * in file order, so that a data clerk fixes them all in one go instead of rerunning once per
+ * problem. Each names the file, the line of the row at fault and the column
+ * ({@code regions.csv, line 6, column region_code: ...}), like every other message about bad
+ * input; the message is that line alone when there is one problem, else a line per problem,
+ * the first {@value #SHOWN} of them, then how many more there are.
  */
 public final class RegionTreeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+
+    /** Problems written out in the message; a file broken throughout would otherwise fill a screen. */
+    static final int SHOWN = 20;
 
     /** What is wrong with the tree. */
     public enum Kind {
@@ -19,41 +28,60 @@ public final class RegionTreeException extends IllegalArgumentException {
         CYCLE
     }
 
-    private final Kind kind;
-    private final String file;
-    private final long line;
-    private final String column;
-    private final String problem;
+    private final List<RegionTreeProblem> problems;
 
-    RegionTreeException(Kind kind, String file, long line, String column, String problem) {
-        super(file + ", line " + line + ", column " + column + ": " + problem);
-        this.kind = kind;
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.problem = problem;
+    /** @param problems at least one, in file order */
+    RegionTreeException(List<RegionTreeProblem> problems) {
+        super(message(problems));
+        this.problems = List.copyOf(problems);
     }
 
+    private static String message(List<RegionTreeProblem> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0).message();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(problems.size() + " problems with the region tree of " + problems.get(0).file() + ":");
+        for (RegionTreeProblem p : problems.subList(0, Math.min(SHOWN, problems.size()))) {
+            lines.add("  - " + p.message());
+        }
+        if (problems.size() > SHOWN) {
+            lines.add("  - and " + (problems.size() - SHOWN) + " more");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Every problem of the file, in file order (by line), also those the message leaves out. */
+    public List<RegionTreeProblem> problems() {
+        return problems;
+    }
+
+    /** Whether any of the problems is of this kind. */
+    public boolean has(Kind kind) {
+        return problems.stream().anyMatch(p -> p.kind() == kind);
+    }
+
+    /** The kind of the first problem. */
     public Kind kind() {
-        return kind;
+        return problems.get(0).kind();
     }
 
     public String file() {
-        return file;
+        return problems.get(0).file();
     }
 
-    /** The physical line the row at fault starts on (the header is line 1). */
+    /** The physical line the row at fault of the first problem starts on (the header is line 1). */
     public long line() {
-        return line;
+        return problems.get(0).line();
     }
 
-    /** The column at fault: {@code region_code} or {@code parent_code}. */
+    /** The column at fault of the first problem: {@code region_code} or {@code parent_code}. */
     public String column() {
-        return column;
+        return problems.get(0).column();
     }
 
-    /** The message without its file, line and column. */
+    /** The first problem's message without its file, line and column. */
     public String problem() {
-        return problem;
+        return problems.get(0).problem();
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
  * Rows that fail validation are quarantined; a missing file, a broken header or a broken tree
  * (a region code twice, an unknown parent, a cycle) stops the run with a message naming the
- * file, the line and the column.
+ * file, the line and the column (for a broken tree, of every problem it has).
  */
 public final class RegionsFile {
     /** Quarantined rows named in the message of an unknown parent. */
@@ -70,12 +70,15 @@ public final class RegionsFile {
         try {
             return new Result(new RegionTree(regions, relative, lines::get), report, quarantined);
         } catch (RegionTreeException e) {
-            if (e.kind() == RegionTreeException.Kind.UNKNOWN_PARENT && !quarantined.isEmpty()) {
+            if (e.has(RegionTreeException.Kind.UNKNOWN_PARENT) && !quarantined.isEmpty()) {
                 // The parent may be a row that was set aside: the run stops before the quarantine
-                // report is written, so say which rows those are.
-                throw new InvalidInputException(e.getMessage() + " (" + quarantined.size() + " row"
-                        + (quarantined.size() == 1 ? " was" : "s were") + " quarantined, the parent's may be among them: "
-                        + quarantinedRows(quarantined) + ")");
+                // report is written, so say which rows those are. Said once, after the list when
+                // there are several problems, so that it does not read as part of the last one.
+                String aside = quarantined.size() + " row" + (quarantined.size() == 1 ? " was" : "s were") + " quarantined";
+                String which = quarantinedRows(quarantined);
+                throw new InvalidInputException(e.problems().size() == 1
+                        ? e.getMessage() + " (" + aside + ", the parent's may be among them: " + which + ")"
+                        : e.getMessage() + "\n(" + aside + ", a missing parent's may be among them: " + which + ")");
             }
             throw new InvalidInputException(e.getMessage());
         }

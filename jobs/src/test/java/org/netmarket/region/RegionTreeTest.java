@@ -2,12 +2,15 @@ package org.netmarket.region;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A broken tree is told with the file, the line of the row at fault and the column. */
+/** A broken tree is told with the file, the line of the row at fault and the column, for every problem at once. */
 class RegionTreeTest {
     private static final Region SHANXI = new Region("140000", "山西省", null, "province", "central");
     private static final Region YUNCHENG = new Region("140800", "运城市", "140000", "city", "central");
@@ -82,6 +85,89 @@ class RegionTreeTest {
         RegionTreeException e = assertThrows(RegionTreeException.class,
                 () -> new RegionTree(List.of(SHANXI, YUNCHENG, SHANXI)));
         assertEquals("regions.csv, line 4, column region_code: region 140000 appears twice, on lines 2 and 4", e.getMessage());
+    }
+
+    @Test
+    void everyProblemIsToldAtOnceInFileOrder() {
+        // Found in another order (duplicates, then parents, then cycles); told by line.
+        RegionTreeException e = broken(List.of(SHANXI,
+                new Region("140800", "运城市", "140802", "city", "central"),
+                new Region("140802", "盐湖区", "140800", "county", "central"),
+                new Region("140821", "临猗县", "140899", "county", "central"),
+                new Region("140000", "山西", null, "province", "central"),
+                new Region("140822", "万荣县", "140822", "county", "central")));
+        assertEquals("4 problems with the region tree of regions.csv:\n"
+                + "  - regions.csv, line 3, column parent_code: region 140800 is its own ancestor: "
+                + "the parent_code links 140800 (line 3) -> 140802 (line 6) -> 140800 form a cycle\n"
+                + "  - regions.csv, line 7, column parent_code: region 140821 (临猗县) has parent_code 140899, "
+                + "which names no region of regions.csv\n"
+                + "  - regions.csv, line 8, column region_code: region 140000 appears twice, on lines 2 and 8\n"
+                + "  - regions.csv, line 9, column parent_code: region 140822 has itself as parent_code: "
+                + "the parent_code links 140822 (line 9) -> 140822 form a cycle", e.getMessage());
+        assertEquals(List.of("CYCLE 3 parent_code", "UNKNOWN_PARENT 7 parent_code", "DUPLICATE 8 region_code",
+                "CYCLE 9 parent_code"), e.problems().stream().map(p -> p.kind() + " " + p.line() + " " + p.column()).toList());
+        // The single-problem accessors tell the first problem in the file.
+        assertEquals(RegionTreeException.Kind.CYCLE, e.kind());
+        assertEquals(3, e.line());
+        assertEquals("parent_code", e.column());
+        assertTrue(e.has(RegionTreeException.Kind.UNKNOWN_PARENT));
+    }
+
+    @Test
+    void aRegionBelowACycleIsNotACycleOfItsOwn() {
+        // 140821 and 140822 both hang below the cycle 140800 <-> 140802: one cycle, told once.
+        RegionTreeException e = assertThrows(RegionTreeException.class, () -> new RegionTree(List.of(
+                new Region("140821", "临猗县", "140800", "county", "central"),
+                new Region("140800", "运城市", "140802", "city", "central"),
+                new Region("140802", "盐湖区", "140800", "county", "central"),
+                new Region("140822", "万荣县", "140821", "county", "central"))));
+        assertEquals("regions.csv, line 3, column parent_code: region 140800 is its own ancestor: "
+                + "the parent_code links 140800 (line 3) -> 140802 (line 4) -> 140800 form a cycle", e.getMessage());
+        assertEquals(1, e.problems().size());
+        assertFalse(e.has(RegionTreeException.Kind.UNKNOWN_PARENT));
+    }
+
+    @Test
+    void theParentOfEveryRowOfADuplicateIsChecked() {
+        // Deleting line 6 to settle the duplicate must not leave line 7's unknown parent for the rerun.
+        RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, YANHU, new Region("140802", "盐湖区", "140899", "county", "central")));
+        assertEquals(List.of("DUPLICATE 7 region_code", "UNKNOWN_PARENT 7 parent_code"),
+                e.problems().stream().map(p -> p.kind() + " " + p.line() + " " + p.column()).toList());
+    }
+
+    @Test
+    void twentyProblemsAreAllWrittenOut() {
+        RegionTreeException e = assertThrows(RegionTreeException.class, () -> new RegionTree(orphans(20)));
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals(21, lines.size());
+        assertEquals("20 problems with the region tree of regions.csv:", lines.get(0));
+        assertEquals("  - regions.csv, line 22, column parent_code: region 140820 (县20) has parent_code 140800, "
+                + "which names no region of regions.csv", lines.get(20));
+    }
+
+    @Test
+    void pastTwentyProblemsTheMessageSaysHowManyMore() {
+        RegionTreeException e = assertThrows(RegionTreeException.class, () -> new RegionTree(orphans(25)));
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals(22, lines.size());
+        assertEquals("25 problems with the region tree of regions.csv:", lines.get(0));
+        assertEquals("  - regions.csv, line 3, column parent_code: region 140801 (县1) has parent_code 140800, "
+                + "which names no region of regions.csv", lines.get(1));
+        assertEquals("  - regions.csv, line 22, column parent_code: region 140820 (县20) has parent_code 140800, "
+                + "which names no region of regions.csv", lines.get(20));
+        assertEquals("  - and 5 more", lines.get(21));
+        // The problems the message leaves out are still there for a caller.
+        assertEquals(25, e.problems().size());
+        assertEquals(27, e.problems().get(24).line());
+    }
+
+    /** The province, then {@code n} counties whose parent, the city 140800, is missing. */
+    private static List<Region> orphans(int n) {
+        List<Region> regions = new ArrayList<>(List.of(SHANXI));
+        for (int k = 1; k <= n; k++) {
+            regions.add(new Region(String.format("1408%02d", k), "县" + k, "140800", "county", "central"));
+        }
+        return regions;
     }
 
     @Test

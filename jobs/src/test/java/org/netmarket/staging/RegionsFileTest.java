@@ -105,6 +105,38 @@ class RegionsFileTest {
     }
 
     @Test
+    void everyProblemOfTheTreeIsToldAtOnceWithTheQuarantinedRowsOnce() throws IOException {
+        assertEquals("3 problems with the region tree of regions.csv:\n"
+                        + "  - regions.csv, line 4, column parent_code: region 140802 (盐湖区) has parent_code 140800, "
+                        + "which names no region of regions.csv\n"
+                        + "  - regions.csv, line 5, column parent_code: region 140821 (临猗县) has parent_code 140800, "
+                        + "which names no region of regions.csv\n"
+                        + "  - regions.csv, line 8, column region_code: region 140000 appears twice, on lines 2 and 8\n"
+                        + "(1 row was quarantined, a missing parent's may be among them: "
+                        + "line 3, column economic_zone: 'northeast' is not one of east, central, west)",
+                broken(HEADER + "\r\n"
+                        + "140000,山西省,,province,central\r\n"
+                        + "140800,运城市,140000,city,northeast\r\n"
+                        + "140802,盐湖区,140800,county,central\r\n"
+                        + "140821,临猗县,140800,county,central\r\n"
+                        + "140822,\"万荣县\n(两行)\",140000,county,central\r\n"
+                        + "140000,\"山西省\n(重复)\",,province,central\r\n"));
+    }
+
+    @Test
+    void quarantinedRowsAreNotNamedWhenNoParentIsMissing() throws IOException {
+        assertEquals("2 problems with the region tree of regions.csv:\n"
+                        + "  - regions.csv, line 4, column parent_code: region 140802 has itself as parent_code: "
+                        + "the parent_code links 140802 (line 4) -> 140802 form a cycle\n"
+                        + "  - regions.csv, line 5, column region_code: region 140000 appears twice, on lines 2 and 5",
+                broken(HEADER + "\n"
+                        + "140000,山西省,,province,central\n"
+                        + "140800,运城市,140000,city,northeast\n"
+                        + "140802,盐湖区,140802,county,central\n"
+                        + "140000,山西,,province,central\n"));
+    }
+
+    @Test
     void columnsInAnotherOrderAndABomChangeNothing() throws IOException {
         assertEquals("regions.csv, line 4, column region_code: region 140000 appears twice, on lines 2 and 4",
                 broken("\uFEFFlevel,economic_zone,region_name,parent_code,region_code\n"

@@ -1,0 +1,21 @@
+package org.netmarket.region;
+
+import java.io.Serializable;
+
+/**
+ * One reason the rows of regions.csv do not form a tree, at the row at fault.
+ *
+ * @param kind    what is wrong
+ * @param file    the file, as messages name it
+ * @param line    the physical line the row at fault starts on (the header is line 1)
+ * @param column  the column at fault: {@code region_code} or {@code parent_code}
+ * @param problem what is wrong, without the file, line and column
+ */
+public record RegionTreeProblem(RegionTreeException.Kind kind, String file, long line, String column, String problem)
+        implements Serializable {
+
+    /** The problem as every message about bad input tells it: {@code regions.csv, line 6, column region_code: ...}. */
+    public String message() {
+        return file + ", line " + line + ", column " + column + ": " + problem;
+    }
+}
