@@ -10,15 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 
 /**
- * The region tree of regions.csv. Record-level figures of a region cover its own records and
- * all its descendants'; aggregate figures of a region without its own row are summed from its
- * children. Every region is scored.
+ * The region tree of regions.csv: one region per region_code (a row delivered again identical in
+ * every column collapses into the first, as the contract has identical rows collapse silently).
+ * Record-level figures of a region cover its own records and all its descendants'; aggregate
+ * figures of a region without its own row are summed from its children. Every region is scored.
  */
 public final class RegionTree implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The columns of a row besides region_code, as regions.csv names them: what two rows of one code can differ in. */
+    private static final List<Column> COLUMNS = List.of(new Column("region_name", Region::name),
+            new Column("parent_code", Region::parentCode), new Column("level", Region::level),
+            new Column("economic_zone", Region::economicZone));
+
+    private record Column(String name, Function<Region, String> of) {
+    }
 
     private final Map<String, Region> regions;
     private final Map<String, List<String>> children;
@@ -39,30 +49,39 @@ public final class RegionTree implements Serializable {
      * @param lineOf the physical line (header = line 1) the row of region {@code i} (0-based, in
      *               list order) starts on
      * @throws RegionTreeException naming, for every problem of the list in file order, the file,
-     *                             line and column: a region code that appears twice (every line),
-     *                             a parent_code that names no region, parent_code links that form
-     *                             a cycle (the regions of the cycle)
+     *                             line and column: a region code on rows that differ (every line of
+     *                             the code, and the columns that differ), a parent_code that names
+     *                             no region, parent_code links that form a cycle (the regions of the
+     *                             cycle)
      */
     public RegionTree(List<Region> list, String file, IntToLongFunction lineOf) {
         Map<String, Region> m = new LinkedHashMap<>();
         Map<String, Integer> index = new HashMap<>();
         Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
+        // The rows not identical to an earlier one: a re-delivered row collapses into its first copy.
+        List<Integer> distinct = new ArrayList<>();
+        Set<Region> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             Region r = list.get(i);
             rowsOf.computeIfAbsent(r.code(), c -> new ArrayList<>()).add(i);
+            if (seen.add(r)) {
+                distinct.add(i);
+            }
             if (index.putIfAbsent(r.code(), i) == null) {
                 m.put(r.code(), r);
             }
         }
         List<RegionTreeProblem> problems = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : rowsOf.entrySet()) {
-            if (e.getValue().size() > 1) {
-                problems.add(duplicate(e.getKey(), e.getValue(), file, lineOf));
+            List<Integer> rows = e.getValue();
+            if (rows.stream().map(list::get).distinct().count() > 1) {
+                problems.add(duplicate(e.getKey(), rows, list, file, lineOf));
             }
         }
-        // Every row's parent, not only the first row's of a code: a clerk who settles a duplicate
-        // by deleting the first row should not find the other row's parent missing on the rerun.
-        for (int i = 0; i < list.size(); i++) {
+        // Every distinct row's parent, not only the first row's of a code: a clerk who settles a
+        // duplicate by deleting the first row should not find the other row's parent missing on
+        // the rerun.
+        for (int i : distinct) {
             Region r = list.get(i);
             if (r.parentCode() != null && !m.containsKey(r.parentCode())) {
                 problems.add(new RegionTreeProblem(RegionTreeException.Kind.UNKNOWN_PARENT, file, lineOf.applyAsLong(i),
@@ -89,13 +108,42 @@ public final class RegionTree implements Serializable {
         this.children = ch;
     }
 
-    private static RegionTreeProblem duplicate(String code, List<Integer> rows, String file, IntToLongFunction lineOf) {
-        List<Long> lines = rows.stream().map(lineOf::applyAsLong).toList();
-        String times = lines.size() == 2 ? "twice" : lines.size() + " times";
+    /**
+     * A code on rows that are not all identical, told at the first row that differs from the
+     * code's first row (identical copies of the first are not at fault), with every line of the
+     * code and, for each column that differs, its values and the lines that hold them.
+     */
+    private static RegionTreeProblem duplicate(String code, List<Integer> rows, List<Region> list, String file,
+                                               IntToLongFunction lineOf) {
+        Region first = list.get(rows.get(0));
+        int atFault = rows.stream().filter(i -> !list.get(i).equals(first)).findFirst().orElseThrow();
+        List<String> differences = new ArrayList<>();
+        for (Column column : COLUMNS) {
+            // Value -> lines holding it, values in the order they first appear.
+            Map<String, List<Long>> linesOf = new LinkedHashMap<>();
+            for (int i : rows) {
+                linesOf.computeIfAbsent(column.of().apply(list.get(i)), v -> new ArrayList<>()).add(lineOf.applyAsLong(i));
+            }
+            if (linesOf.size() > 1) {
+                List<String> values = new ArrayList<>();
+                linesOf.forEach((value, lines) -> values.add((value == null ? "empty" : "'" + value + "'")
+                        + " on " + lines(lines)));
+                differences.add(column.name() + " " + String.join(", ", values));
+            }
+        }
+        String times = rows.size() == 2 ? "twice" : rows.size() + " times";
+        return new RegionTreeProblem(RegionTreeException.Kind.DUPLICATE, file, lineOf.applyAsLong(atFault), "region_code",
+                "region " + code + " appears " + times + " with different values, on "
+                        + lines(rows.stream().map(lineOf::applyAsLong).toList()) + ": " + String.join("; ", differences));
+    }
+
+    /** {@code line 6}, {@code lines 6 and 8}, {@code lines 3, 8 and 9}. */
+    private static String lines(List<Long> lines) {
+        if (lines.size() == 1) {
+            return "line " + lines.get(0);
+        }
         List<String> shown = lines.stream().map(String::valueOf).toList();
-        String where = String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
-        return new RegionTreeProblem(RegionTreeException.Kind.DUPLICATE, file, lines.get(1), "region_code",
-                "region " + code + " appears " + times + ", on lines " + where);
+        return "lines " + String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
     }
 
     /** Every cycle of parent_code links among the regions, each once. */

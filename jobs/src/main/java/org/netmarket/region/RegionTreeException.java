@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of regions.csv do not form a tree: a region code appears twice, a parent_code names
- * no region, or parent_code links form a cycle. Every such problem of the file is told at once,
- * in file order, so that a data clerk fixes them all in one go instead of rerunning once per
- * problem. Each names the file, the line of the row at fault and the column
+ * The rows of regions.csv do not form a tree: a region code appears on rows that differ (rows
+ * identical in every column collapse, as the contract says), a parent_code names no region, or
+ * parent_code links form a cycle. Every such problem of the file is told at once, in file order,
+ * so that a data clerk fixes them all in one go instead of rerunning once per problem. Each names
+ * the file, the line of the row at fault and the column
  * ({@code regions.csv, line 6, column region_code: ...}), like every other message about bad
- * input; the message is that line alone when there is one problem, else a line per problem,
- * the first {@value #SHOWN} of them, then how many more there are.
+ * input; the message is that line alone when there is one problem, else a line per problem, the
+ * first {@value #SHOWN} of them, then how many more there are.
  */
 public final class RegionTreeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -20,7 +21,7 @@ public final class RegionTreeException extends IllegalArgumentException {
 
     /** What is wrong with the tree. */
     public enum Kind {
-        /** Two rows (or more) have the same region_code. */
+        /** Two rows (or more) have the same region_code but differ in another column. */
         DUPLICATE,
         /** A parent_code names no region of the file. */
         UNKNOWN_PARENT,

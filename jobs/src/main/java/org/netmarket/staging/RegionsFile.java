@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
- * Rows that fail validation are quarantined; a missing file, a broken header or a broken tree
- * (a region code twice, an unknown parent, a cycle) stops the run with a message naming the
- * file, the line and the column (for a broken tree, of every problem it has).
+ * Rows that fail validation are quarantined; rows identical in every column collapse into one; a
+ * missing file, a broken header or a broken tree (a region code on rows that differ, an unknown
+ * parent, a cycle) stops the run with a message naming the file, the line and the column (for a
+ * broken tree, of every problem it has).
  */
 public final class RegionsFile {
     /** Quarantined rows named in the message of an unknown parent. */

@@ -32,21 +32,44 @@ class RegionTreeTest {
     }
 
     @Test
-    void aDuplicateNamesBothLines() {
-        RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, YANHU, LINYI,
-                new Region("140802", "盐湖区", "140800", "county", "central")));
-        assertEquals("regions.csv, line 8, column region_code: region 140802 appears twice, on lines 6 and 8", e.getMessage());
-        assertEquals(RegionTreeException.Kind.DUPLICATE, e.kind());
-        assertEquals(8, e.line());
-        assertEquals("region_code", e.column());
-        assertEquals("region 140802 appears twice, on lines 6 and 8", e.problem());
+    void identicalRowsCollapseIntoTheFirst() {
+        // A re-delivered row, equal in every column (another object with the same values).
+        RegionTree tree = new RegionTree(List.of(SHANXI, YUNCHENG, YANHU,
+                new Region("140000", "山西省", null, "province", "central"), YANHU, LINYI), "regions.csv", i -> LINES[i]);
+        assertEquals(List.of(SHANXI, YUNCHENG, YANHU, LINYI), tree.all());
+        assertEquals(List.of("140800"), tree.childrenOf("140000"));
+        assertEquals(List.of("140802", "140821"), tree.childrenOf("140800"));
     }
 
     @Test
-    void aCodeThreeTimesNamesEveryLine() {
-        RegionTreeException e = broken(List.of(SHANXI, YANHU, YUNCHENG, LINYI, YANHU, YANHU));
-        assertEquals("regions.csv, line 8, column region_code: region 140802 appears 3 times, on lines 3, 8 and 9",
-                e.getMessage());
+    void aDuplicateWithOtherValuesNamesBothLinesAndTheColumn() {
+        RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, YANHU, LINYI,
+                new Region("140802", "盐湖新区", "140800", "county", "central")));
+        assertEquals("regions.csv, line 8, column region_code: region 140802 appears twice with different values, "
+                + "on lines 6 and 8: region_name '盐湖区' on line 6, '盐湖新区' on line 8", e.getMessage());
+        assertEquals(RegionTreeException.Kind.DUPLICATE, e.kind());
+        assertEquals(8, e.line());
+        assertEquals("region_code", e.column());
+        assertEquals("region 140802 appears twice with different values, on lines 6 and 8: "
+                + "region_name '盐湖区' on line 6, '盐湖新区' on line 8", e.problem());
+    }
+
+    @Test
+    void aDuplicateNamesEveryColumnThatDiffersAndAnEmptyOne() {
+        RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, YANHU, LINYI,
+                new Region("140800", "运城市", null, "province", "central")));
+        assertEquals("regions.csv, line 8, column region_code: region 140800 appears twice with different values, "
+                + "on lines 3 and 8: parent_code '140000' on line 3, empty on line 8; "
+                + "level 'city' on line 3, 'province' on line 8", e.getMessage());
+    }
+
+    @Test
+    void aCodeThreeTimesNamesEveryLineAndIsToldAtTheFirstRowThatDiffers() {
+        // Line 8 is a copy of line 3 and not at fault; line 9 moves the county under the province.
+        RegionTreeException e = broken(List.of(SHANXI, YANHU, YUNCHENG, LINYI, YANHU,
+                new Region("140802", "盐湖区", "140000", "county", "central")));
+        assertEquals("regions.csv, line 9, column region_code: region 140802 appears 3 times with different values, "
+                + "on lines 3, 8 and 9: parent_code '140800' on lines 3 and 8, '140000' on line 9", e.getMessage());
     }
 
     @Test
@@ -83,8 +106,9 @@ class RegionTreeTest {
     @Test
     void withoutLinesTheRowsAreCountedOnePerLineAfterTheHeader() {
         RegionTreeException e = assertThrows(RegionTreeException.class,
-                () -> new RegionTree(List.of(SHANXI, YUNCHENG, SHANXI)));
-        assertEquals("regions.csv, line 4, column region_code: region 140000 appears twice, on lines 2 and 4", e.getMessage());
+                () -> new RegionTree(List.of(SHANXI, YUNCHENG, new Region("140000", "山西省", null, "province", "east"))));
+        assertEquals("regions.csv, line 4, column region_code: region 140000 appears twice with different values, "
+                + "on lines 2 and 4: economic_zone 'central' on line 2, 'east' on line 4", e.getMessage());
     }
 
     @Test
@@ -101,7 +125,8 @@ class RegionTreeTest {
                 + "the parent_code links 140800 (line 3) -> 140802 (line 6) -> 140800 form a cycle\n"
                 + "  - regions.csv, line 7, column parent_code: region 140821 (临猗县) has parent_code 140899, "
                 + "which names no region of regions.csv\n"
-                + "  - regions.csv, line 8, column region_code: region 140000 appears twice, on lines 2 and 8\n"
+                + "  - regions.csv, line 8, column region_code: region 140000 appears twice with different values, "
+                + "on lines 2 and 8: region_name '山西省' on line 2, '山西' on line 8\n"
                 + "  - regions.csv, line 9, column parent_code: region 140822 has itself as parent_code: "
                 + "the parent_code links 140822 (line 9) -> 140822 form a cycle", e.getMessage());
         assertEquals(List.of("CYCLE 3 parent_code", "UNKNOWN_PARENT 7 parent_code", "DUPLICATE 8 region_code",
@@ -133,6 +158,14 @@ class RegionTreeTest {
         RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, YANHU, new Region("140802", "盐湖区", "140899", "county", "central")));
         assertEquals(List.of("DUPLICATE 7 region_code", "UNKNOWN_PARENT 7 parent_code"),
                 e.problems().stream().map(p -> p.kind() + " " + p.line() + " " + p.column()).toList());
+    }
+
+    @Test
+    void anIdenticalCopyOfARowWithAnUnknownParentIsToldOnce() {
+        Region orphan = new Region("140802", "盐湖区", "140899", "county", "central");
+        RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, orphan, orphan));
+        assertEquals("regions.csv, line 6, column parent_code: region 140802 (盐湖区) has parent_code 140899, "
+                + "which names no region of regions.csv", e.getMessage());
     }
 
     @Test
@@ -173,6 +206,7 @@ class RegionTreeTest {
     @Test
     void aBrokenTreeIsAnIllegalArgument() {
         // Callers that knew the tree's old exception still catch it.
-        assertThrows(IllegalArgumentException.class, () -> new RegionTree(List.of(SHANXI, SHANXI)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RegionTree(List.of(SHANXI, new Region("140000", "山西", null, "province", "central"))));
     }
 }

@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * regions.csv read into the region tree: a tree that is broken stops the run as bad input (exit
- * code 2) with a message naming the file, the physical line of the row and the column.
+ * regions.csv read into the region tree: identical rows collapse; a tree that is broken stops the
+ * run as bad input (exit code 2) with a message naming the file, the physical line of the row and
+ * the column of every problem.
  */
 class RegionsFileTest {
     private static final ExtractSchema REGIONS = SchemaCatalog.load().get("regions");
@@ -53,17 +54,35 @@ class RegionsFileTest {
     }
 
     @Test
-    void aDuplicateNamesTheFileBothLinesAndTheColumn() throws IOException {
-        assertEquals("regions.csv, line 8, column region_code: region 140802 appears twice, on lines 5 and 8",
+    void rowsIdenticalAfterParsingCollapse() throws IOException {
+        // Line 6 quotes what line 5 does not and has another remark (an extra column, ignored);
+        // line 7 repeats the quoted multi-line city: each is the same region as before.
+        RegionsFile.Result r = read(HEADER + ",备注\r\n"
+                + "140000,山西省,,province,central,\r\n"
+                + "140800,\"运城市\n(地级市)\",140000,city,central,\r\n"
+                + "140802,盐湖区,140800,county,central,第一次\r\n"
+                + "\"140802\",\"盐湖区\",\"140800\",county,central,重发\n"
+                + "140800,\"运城市\n(地级市)\",140000,city,central,\r\n");
+        assertEquals(List.of("140000", "140800", "140802"), List.copyOf(r.tree().codes()));
+        assertEquals(List.of("140802"), r.tree().childrenOf("140800"));
+        assertEquals(List.of(), r.quarantined());
+        assertEquals(5, r.report().rowsRead());
+    }
+
+    @Test
+    void aDuplicateWithOtherValuesNamesTheFileBothLinesAndTheColumn() throws IOException {
+        assertEquals("regions.csv, line 8, column region_code: region 140802 appears twice with different values, "
+                        + "on lines 5 and 8: level 'county' on line 5, 'city' on line 8",
                 broken(TOP
                         + "140802,盐湖区,140800,county,central\r\n"
                         + "140821,\"临猗\r\n县\",140800,county,central\r\n"
-                        + "140802,盐湖区,140800,county,central\r\n"));
+                        + "140802,盐湖区,140800,city,central\r\n"));
     }
 
     @Test
     void aDuplicateOfAQuotedMultiLineRowNamesTheLineTheRowStartsOn() throws IOException {
-        assertEquals("regions.csv, line 5, column region_code: region 140800 appears twice, on lines 3 and 5",
+        assertEquals("regions.csv, line 5, column region_code: region 140800 appears twice with different values, "
+                        + "on lines 3 and 5: region_name '运城市\n(地级市)' on line 3, '运城市\n(重复)' on line 5",
                 broken(TOP + "140800,\"运城市\n(重复)\",140000,city,central\n"));
     }
 
@@ -111,7 +130,8 @@ class RegionsFileTest {
                         + "which names no region of regions.csv\n"
                         + "  - regions.csv, line 5, column parent_code: region 140821 (临猗县) has parent_code 140800, "
                         + "which names no region of regions.csv\n"
-                        + "  - regions.csv, line 8, column region_code: region 140000 appears twice, on lines 2 and 8\n"
+                        + "  - regions.csv, line 8, column region_code: region 140000 appears twice with different "
+                        + "values, on lines 2 and 8: region_name '山西省' on line 2, '山西省\n(重复)' on line 8\n"
                         + "(1 row was quarantined, a missing parent's may be among them: "
                         + "line 3, column economic_zone: 'northeast' is not one of east, central, west)",
                 broken(HEADER + "\r\n"
@@ -128,7 +148,8 @@ class RegionsFileTest {
         assertEquals("2 problems with the region tree of regions.csv:\n"
                         + "  - regions.csv, line 4, column parent_code: region 140802 has itself as parent_code: "
                         + "the parent_code links 140802 (line 4) -> 140802 form a cycle\n"
-                        + "  - regions.csv, line 5, column region_code: region 140000 appears twice, on lines 2 and 5",
+                        + "  - regions.csv, line 5, column region_code: region 140000 appears twice with different "
+                        + "values, on lines 2 and 5: region_name '山西省' on line 2, '山西' on line 5",
                 broken(HEADER + "\n"
                         + "140000,山西省,,province,central\n"
                         + "140800,运城市,140000,city,northeast\n"
@@ -138,10 +159,11 @@ class RegionsFileTest {
 
     @Test
     void columnsInAnotherOrderAndABomChangeNothing() throws IOException {
-        assertEquals("regions.csv, line 4, column region_code: region 140000 appears twice, on lines 2 and 4",
+        assertEquals("regions.csv, line 4, column region_code: region 140000 appears twice with different values, "
+                        + "on lines 2 and 4: economic_zone 'central' on line 2, 'east' on line 4",
                 broken("\uFEFFlevel,economic_zone,region_name,parent_code,region_code\n"
                         + "province,central,山西省,,140000\n"
                         + "city,central,运城市,140000,140800\n"
-                        + "province,central,山西省,,140000\n"));
+                        + "province,east,山西省,,140000\n"));
     }
 }
