@@ -30,7 +30,12 @@ public final class AggregateFigures implements Serializable {
     private final Map<String, TreeMap<String, Map<String, BigDecimal>>> own = new HashMap<>();
     /** region -> periods whose key had conflicting versions. */
     private final Map<String, java.util.Set<String>> conflicts = new HashMap<>();
-    private final Map<String, Figure> memo = new HashMap<>();
+    /**
+     * Figures already worked out (a city's sum is asked for by several items). Concurrent: the
+     * regions of a run are scored in parallel and share one instance. A lookup that recurses
+     * into the children fills it with get and put, not computeIfAbsent, which forbids that.
+     */
+    private final Map<String, Figure> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AggregateFigures(String extract, boolean delivered, RegionTree tree) {
         this.extract = extract;
@@ -48,11 +53,13 @@ public final class AggregateFigures implements Serializable {
 
     /** Adds a region's own row (the latest version of its key). */
     public void put(String region, String period, String measure, BigDecimal value) {
+        forgetWorkedOut();
         own.computeIfAbsent(region, r -> new TreeMap<>()).computeIfAbsent(period, p -> new HashMap<>()).put(measure, value);
     }
 
     /** Marks a region-period whose rows were in conflict: it has no value, and needing it is a data error. */
     public void conflict(String region, String period) {
+        forgetWorkedOut();
         conflicts.computeIfAbsent(region, r -> new java.util.HashSet<>()).add(period);
     }
 
@@ -68,6 +75,13 @@ public final class AggregateFigures implements Serializable {
             memo.put(key, f);
         }
         return f;
+    }
+
+    /** A figure worked out before a row was added may be out of date. */
+    private void forgetWorkedOut() {
+        if (!memo.isEmpty()) {
+            memo.clear();
+        }
     }
 
     private Figure compute(String region, String period, String measure) {

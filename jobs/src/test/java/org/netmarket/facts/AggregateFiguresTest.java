@@ -256,6 +256,35 @@ class AggregateFiguresTest {
     }
 
     @Test
+    void aCitysSnapshotIsTakenAtTheLatestDateEveryCountyReported() {
+        // Counties reporting on different days are not added up across dates: the city's figure
+        // is the sum at the latest date both have a row for.
+        AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
+        a.put(COUNTY_A, "2024-06-30", "market_entities", new BigDecimal("900"));
+        a.put(COUNTY_B, "2024-06-30", "market_entities", new BigDecimal("400"));
+        a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1000"));
+        a.put(COUNTY_B, "2024-12-30", "market_entities", new BigDecimal("500"));
+        assertValue("1300", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
+        // A row added after a figure was worked out is not hidden by it.
+        a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("510"));
+        assertValue("1510", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
+        a.conflict(COUNTY_A, "2024-12-31");
+        assertEquals(ItemStatus.DATA_ERROR, a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities").problem());
+    }
+
+    @Test
+    void aCitysOwnOlderSnapshotGivesWayToTheCountiesNewerSum() {
+        // The latest date on or before the as-of date at which the city has a figure, its own
+        // row or the counties' sum, is the one used.
+        AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
+        a.put(CITY, "2024-06-30", "market_entities", new BigDecimal("9000"));
+        a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1000"));
+        a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("500"));
+        assertValue("1500", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
+        assertValue("9000", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 30), "market_entities"));
+    }
+
+    @Test
     void theLatestSnapshotInConflictIsADataError() {
         AggregateFigures a = new AggregateFigures("platform-accounts", true, TREE);
         a.put(COUNTY_A, "2024-06-30", "platform_users", new BigDecimal("10"));
