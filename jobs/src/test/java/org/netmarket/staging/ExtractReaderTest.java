@@ -107,6 +107,25 @@ class ExtractReaderTest {
     }
 
     @Test
+    void aRevisionThatFailsValidationLeavesTheEarlierVersionStanding() throws IOException {
+        write("dispatches/night-1.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-02 09:00:00");
+        write("dispatches/night-2.csv", DISPATCH_HEADER,
+                // the revision's completion is before the dispatch: quarantined, takes no part in the versions
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,2024-01-01 09:00:00,2024-01-06 10:00:00");
+        LoadedExtract e = read("dispatches");
+        List<Row> latest = e.latest().collectAsList();
+        assertEquals(1, latest.size());
+        assertEquals("dispatches/night-1.csv", latest.get(0).getAs(SparkColumns.FILE), "the earlier valid version stands");
+        assertTrue(latest.get(0).isNullAt(latest.get(0).fieldIndex("completed_at")), "no completion in the version that stands");
+        List<Row> q = e.quarantine().collectAsList();
+        assertEquals(1, q.size());
+        assertEquals("dispatches/night-2.csv", q.get(0).getAs("file"));
+        assertEquals("completed_at", q.get(0).getAs("column_name"));
+        assertTrue(e.conflictScopes().isEmpty(), "a rejected row is no version, so no conflict either");
+    }
+
+    @Test
     void invalidRowsAreQuarantinedWithFileLineAndReason() throws IOException {
         write("dispatches/a.csv", DISPATCH_HEADER,
                 "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00",
