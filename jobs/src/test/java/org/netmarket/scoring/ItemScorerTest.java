@@ -265,6 +265,7 @@ class ItemScorerTest {
                 row("17.2", "on time exactly 90%", values(frac(90, 100), frac(91, 100)), "0"),
                 row("17.2", "completed exactly 90%", values(frac(91, 100), frac(9, 10)), "0"),
                 row("17.2", "89% on time, all completed", values(frac(89, 100), frac(1, 1)), "0"),
+                row("17.2", "all on time, completed 899/1000 just below 90%", values(frac(1, 1), frac(899, 1000)), "0"),
                 row("17.2", "90.1% and 90.1%", values(frac(901, 1000), frac(901, 1000)), "1"),
                 // 25.1: initial review and close on time, both 超过 95%
                 row("25.1", "96% and 96%", values(frac(96, 100), frac(96, 100)), "1"),
@@ -272,6 +273,7 @@ class ItemScorerTest {
                 row("25.1", "closed on time exactly 95%", values(frac(1, 1), frac(19, 20)), "0"),
                 row("25.1", "95.1% and 95.1%", values(frac(951, 1000), frac(951, 1000)), "1"),
                 row("25.1", "94.9% and 100%", values(frac(949, 1000), frac(1, 1)), "0"),
+                row("25.1", "100% and closed on time 949/1000 just below 95%", values(frac(1, 1), frac(949, 1000)), "0"),
                 // 38.2: coverage 达到 100% and everyone >= 50 hours
                 row("38.2", "everyone trained, everyone at least 50 hours", values(frac(10, 10), frac(10, 10)), "1"),
                 row("38.2", "one of 10 untrained", values(frac(9, 10), frac(9, 10)), "0"),
@@ -300,6 +302,10 @@ class ItemScorerTest {
                         Measurement.of(Observation.of("upheld_rate", frac(95, 100)), noLitigations), "0"),
                 row("18.1", "no reconsideration, won 19 of 20 = 95%",
                         Measurement.of(noReconsiderations, Observation.of("won_rate", frac(19, 20))), "0"),
+                row("18.1", "upheld 949/1000 just below 95%, no litigation",
+                        Measurement.of(Observation.of("upheld_rate", frac(949, 1000)), noLitigations), "0"),
+                row("18.1", "no reconsideration, won 949/1000 just below 95%",
+                        Measurement.of(noReconsiderations, Observation.of("won_rate", frac(949, 1000))), "0"),
                 row("18.1", "upheld 96%, won exactly 95%",
                         Measurement.of(Observation.of("upheld_rate", frac(96, 100)), Observation.of("won_rate", frac(95, 100))), "0"),
                 row("18.1", "upheld 21 of 22 (95.45%), won 1 of 1",
