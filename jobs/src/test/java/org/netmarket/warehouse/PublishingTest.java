@@ -162,6 +162,8 @@ class PublishingTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.output().contains("extract complaints: 2 of 23 rows quarantined"), r.output());
         WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        assertTrue(before.size() > 0, "the first run published rows for the stopped run to leave alone");
+        assertEquals(before.size(), after.size(), "indicator_score rows after the stopped run");
         for (var e : before.all().entrySet()) {
             after.assertValue(e.getKey(), "run_id", e.getValue().get("run_id"));
         }
@@ -237,7 +239,9 @@ class PublishingTest {
         assertEquals(ExitCodes.OK, r.exitCode());
         assertFalse(r.output().contains("s3cr3t-pw"), "the console output shows no password");
         try (var logs = Files.walk(reports)) {
-            for (Path log : logs.filter(p -> p.getFileName().toString().equals("run.log")).toList()) {
+            var runLogs = logs.filter(p -> p.getFileName().toString().equals("run.log")).toList();
+            assertFalse(runLogs.isEmpty(), "the run wrote a run.log under " + reports + " to check");
+            for (Path log : runLogs) {
                 assertFalse(Files.readString(log).contains("s3cr3t-pw"), log + " shows no password");
             }
         }
