@@ -17,7 +17,7 @@ NETMARKET_JVM_OPENS=(
 )
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { printf 'error: %s\n' "$*" >&2; exit "${2:-1}"; }
+die() { printf 'error: %s\n' "$1" >&2; exit "${2:-1}"; }
 # A script's --help: its header comment, from the line after the shebang to the first line that
 # is not a comment, so the text cannot drift from a hard-coded line range.
 script_help() { awk 'NR == 1 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' "$1"; }
