@@ -193,6 +193,9 @@ public final class ScoringPipeline {
         RegionTree tree = ingest.regions();
         List<Region> scored = regionsToScore(tree);
         List<Integer> years = config.years().isEmpty() ? List.of(LatestCompleteYear.of(ingest.extracts())) : config.years();
+        if (ledger != null && config.years().isEmpty()) {
+            ledger.recordYears(runId, years);
+        }
         FactBuilder facts = new FactBuilder(edition, tree, ingest.extracts(),
                 staging == null ? null : new StagedFactCounts(staging), years);
         List<RegionScorecard> cards = new ArrayList<>();

@@ -211,6 +211,20 @@ public final class RunLedger {
         }
     }
 
+    /**
+     * Records the evaluation years a run scores once they are known: a run without --year
+     * (every nightly run) scores the data's latest complete year, which is only known after
+     * ingest, after the run was registered.
+     */
+    public void recordYears(long runId, List<Integer> years) throws SQLException {
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE pipeline_run SET eval_years = ? WHERE run_id = ?")) {
+            s.setArray(1, c.createArrayOf("integer", years.toArray()));
+            s.setLong(2, runId);
+            s.executeUpdate();
+        }
+    }
+
     /** Ends a run as failed with the reason (the published scores are untouched). */
     public void fail(long runId, String error) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(

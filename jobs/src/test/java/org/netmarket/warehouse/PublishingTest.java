@@ -204,6 +204,10 @@ class PublishingTest {
         assertTrue(second.output().contains("no new or changed files since run 1"), second.output());
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "mode", "nightly");
+        // No --year: the year scored is the data's latest complete one, recorded once known.
+        WarehouseRows years = WarehouseRows.query(url, "pipeline_run",
+                "SELECT run_id, eval_years::text AS years FROM netmarket.pipeline_run", "run_id");
+        years.assertValue("1", "years", "{2024}");
         runs.assertValue("2", "status", "succeeded");
         runs.assertValue("2", "note", "no new or changed files since run 1");
         WarehouseRows published = WarehouseRows.query(url, "history",
