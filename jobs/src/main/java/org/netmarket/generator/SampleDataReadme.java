@@ -47,7 +47,7 @@ final class SampleDataReadme {
             `backfill --from 2021 --to 2024`):
 
             - **2024: 运城市 passes** (total 87.5, every first-level category at or above 75%), and so
-              do 盐湖区 and 临猗县; the ten other counties fail, most on 促进发展. The city fails in
+              do 盐湖区 and 临猗县; the eleven other counties fail, most on 促进发展. The city fails in
               2021–2023 (its assessments improve year by year).
             - **Item 1** (online retail growth vs national 11.0% in 2023, 7.2% in 2024): 万荣县 is just
               above in 2023 (11.2%) and just below in 2024 (6.9%); 闻喜县 is below, then above; 新绛县
