@@ -4,6 +4,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.netmarket.edition.TestEditions;
@@ -11,6 +12,7 @@ import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.staging.SparkColumns;
 import org.netmarket.testing.SharedSpark;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,12 +27,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Boundary cases of one record-level extract counted by Spark, one record per region, so that
- * each region's counts are the verdict on one case (as in {@link CohortFactsBoundariesTest}).
+ * each region's counts are the verdict on one case.
  *
  * <p>Records have the staged shape of the extract ({@link SparkColumns#fields} of its schema:
- * timestamps as timestamp_ntz, dates as date, booleans as boolean): a case gives the columns it
- * changes from a typical record, by name, values written as text. A failure lists every case
- * whose counts differ, with its region, its description and the fact that differs.
+ * timestamps as timestamp_ntz, dates as date, booleans as boolean, years as integer, decimals as
+ * decimal(38,12)): a case gives the columns it changes from a typical record, by name, values
+ * written as text (a decimal with more fraction digits than its type holds is refused, not
+ * rounded). A failure lists every case whose counts differ, with its region, its description and
+ * the fact that differs.
  */
 final class RecordCases {
     private final StructType schema;
@@ -139,6 +143,16 @@ final class RecordCases {
                 throw new IllegalArgumentException(column + ": write true or false, not " + text);
             }
             return Boolean.valueOf(text);
+        }
+        if (type.equals(DataTypes.IntegerType)) {
+            return Integer.valueOf(text);
+        }
+        if (type instanceof DecimalType d) {
+            BigDecimal value = new BigDecimal(text);
+            if (value.scale() > d.scale()) {
+                throw new IllegalArgumentException(column + ": " + text + " has more than " + d.scale() + " decimal places");
+            }
+            return value;
         }
         if (type.equals(DataTypes.StringType)) {
             return text;
