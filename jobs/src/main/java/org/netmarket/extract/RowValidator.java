@@ -38,9 +38,10 @@ public final class RowValidator implements Serializable {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
-    // The shapes of the date types, only consulted after a value failed to parse: a value of the
-    // right shape names a day or time that does not exist (2023-02-29), which the clerk should be
-    // told rather than be shown the format the value already has.
+    // The shapes of the date types, only consulted for values that are not canonical: a value of
+    // another shape is refused with the format; one of the right shape that does not parse names
+    // a day or time that does not exist (2023-02-29), which the clerk should be told rather than
+    // be shown the format the value already has.
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIMESTAMP_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final Pattern MONTH_SHAPE = Pattern.compile("\\d{4}-\\d{2}");
@@ -209,11 +210,15 @@ public final class RowValidator implements Serializable {
 
     private static Temporal temporal(String v, DateTimeFormatter f, Pattern shape, String what, String unit,
                                      TemporalParser p) {
+        // The shape first: the formatter's year field alone would take a sign or a fifth digit
+        // (-2024-05-01, +12024-05), which the contract's formats do not allow.
+        if (!shape.matcher(v).matches()) {
+            throw new InvalidValue("'" + v + "' is not " + what);
+        }
         try {
             return p.parse(v, f);
         } catch (DateTimeParseException e) {
-            throw new InvalidValue("'" + v + "' is not " + what
-                    + (shape.matcher(v).matches() ? ": there is no such " + unit : ""));
+            throw new InvalidValue("'" + v + "' is not " + what + ": there is no such " + unit);
         }
     }
 

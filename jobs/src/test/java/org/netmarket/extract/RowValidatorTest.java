@@ -204,7 +204,9 @@ class RowValidatorTest {
     // ---- dates, timestamps, months, years ------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024/05/01", "2024-5-1", "20240501", "2024-05-01 00:00:00", "01-05-2024"})
+    @ValueSource(strings = {"2024/05/01", "2024-5-1", "20240501", "2024-05-01 00:00:00", "01-05-2024",
+            // a sign or a fifth digit of the year: a year number, not the contract's YYYY
+            "-2024-05-01", "+2024-05-01", "+12024-05-01", "12024-05-01"})
     void badDatesAreRejected(String date) {
         assertRejected(with("operators", "registered_on", date), "registered_on", "'" + date + "' is not a date (YYYY-MM-DD)");
     }
@@ -224,7 +226,7 @@ class RowValidatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2024-03-01T09:00:00", "2024-03-01 09:00", "2024-03-01", "2024-03-01 9:00:00",
-            "2024-03-01 09:00:00+08:00", "2024-03-01 09:00:00.5"})
+            "2024-03-01 09:00:00+08:00", "2024-03-01 09:00:00.5", "-2024-03-01 09:00:00", "+12024-03-01 09:00:00"})
     void badTimestampsAreRejected(String ts) {
         assertRejected(with("dispatches", "dispatched_at", ts), "dispatched_at", "'" + ts + "' is not a timestamp (YYYY-MM-DD HH:MM:SS)");
     }
@@ -237,7 +239,7 @@ class RowValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-3", "2024-03-01", "202403", "03-2024", "2024/03"})
+    @ValueSource(strings = {"2024-3", "2024-03-01", "202403", "03-2024", "2024/03", "-2024-03", "+12024-03", "12024-03"})
     void badMonthsAreRejected(String month) {
         assertRejected(with("retail", "month", month), "month", "'" + month + "' is not a month (YYYY-MM)");
     }
