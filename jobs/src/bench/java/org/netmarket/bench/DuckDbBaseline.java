@@ -244,7 +244,7 @@ public final class DuckDbBaseline {
     }
 
     private String inCohort(String column) {
-        return column + " >= " + ts(period.yearStart()) + " AND " + column + " < " + ts(period.cohortEnd());
+        return column + " >= " + ts(period.yearStart()) + " AND " + column + " < " + ts(period.yearEnd());
     }
 
     private Map<String, String> operatorFacts() {
@@ -283,7 +283,7 @@ public final class DuckDbBaseline {
     private Map<String, String> reviewFacts() {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("_cohort", "decided_on >= DATE '" + period.year() + "-01-01' AND decided_on < DATE '"
-                + period.cohortEnd().toLocalDate() + "'");
+                + period.yearEnd().toLocalDate() + "'");
         f.put(Facts.RECONSIDERATIONS, "review_type = 'reconsideration'");
         f.put(Facts.RECONSIDERATIONS_UPHELD, "review_type = 'reconsideration' AND outcome = 'upheld'");
         f.put(Facts.LITIGATIONS, "review_type = 'litigation'");

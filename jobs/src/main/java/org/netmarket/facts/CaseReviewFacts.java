@@ -19,7 +19,7 @@ public final class CaseReviewFacts implements RecordAggregation {
     @Override
     public Column cohort(AggregationContext c) {
         LocalDate start = LocalDate.of(c.period().year(), 1, 1);
-        LocalDate end = c.period().cohortEnd().toLocalDate(); // exclusive
+        LocalDate end = c.period().yearEnd().toLocalDate(); // exclusive; the as-of date does not narrow it
         return col("decided_on").geq(lit(start)).and(col("decided_on").lt(lit(end)));
     }
 

@@ -14,9 +14,12 @@ final class CohortConditions {
     private CohortConditions() {
     }
 
-    /** The record started in year Y (and not after the as-of date). */
+    /**
+     * The record started in year Y, whatever the as-of date: one started after an as-of date
+     * inside Y is in the cohort and, its completion being later, neither completed nor on time.
+     */
     static Column inCohort(String startColumn, EvaluationPeriod p) {
-        return col(startColumn).geq(lit(p.yearStart())).and(col(startColumn).lt(lit(p.cohortEnd())));
+        return col(startColumn).geq(lit(p.yearStart())).and(col(startColumn).lt(lit(p.yearEnd())));
     }
 
     /** Completed: the timestamp is present and not after the as-of date's end. */

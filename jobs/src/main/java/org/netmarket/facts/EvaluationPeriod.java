@@ -6,7 +6,8 @@ import java.time.LocalDateTime;
 
 /**
  * The evaluation year Y and the as-of date (default Y-12-31): the point in time for stock
- * figures and the cut-off for completion timestamps ("not after the as-of date's end").
+ * figures and the cut-off for completion timestamps ("not after the as-of date's end"). It does
+ * not narrow a cohort: the contract defines a cohort as the records whose start falls in Y.
  */
 public record EvaluationPeriod(int year, LocalDate asOf) implements Serializable {
 
@@ -27,13 +28,5 @@ public record EvaluationPeriod(int year, LocalDate asOf) implements Serializable
     /** First instant after the as-of date: completions must be strictly before it. */
     public LocalDateTime asOfEnd() {
         return asOf.plusDays(1).atStartOfDay();
-    }
-
-    /**
-     * End of the cohort window: records start in year Y and, when the as-of date falls inside
-     * Y, not after it (a record started after the as-of date is not yet known then).
-     */
-    public LocalDateTime cohortEnd() {
-        return asOfEnd().isBefore(yearEnd()) ? asOfEnd() : yearEnd();
     }
 }

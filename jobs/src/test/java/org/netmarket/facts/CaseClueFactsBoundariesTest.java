@@ -13,8 +13,7 @@ import static org.netmarket.facts.RecordCases.with;
  * The boundaries of indicators.md "Cohort rates" where Spark counts violation clues
  * ({@link CaseClueFacts}, items 17.1 and 17.2), each just below, at and just above:
  * <ul>
- *   <li>the cohort: {@code received_at} in year Y, both sources, and not after the as-of date
- *       when it falls inside Y;</li>
+ *   <li>the cohort: {@code received_at} in year Y, both sources, whatever the as-of date;</li>
  *   <li>verified on time: {@code verified_at <= due_at} and not after the as-of date's end;</li>
  *   <li>completed (superior-assigned clues): {@code closed_at} not null and not after the as-of
  *       date's end, whatever {@code due_at} and {@code verified_at} say.</li>
@@ -110,17 +109,17 @@ class CaseClueFactsBoundariesTest {
     }
 
     @Test
-    void anAsOfDateInsideTheYearEndsTheCohortAndTheCompletionsAtThatDate() {
-        // as-of 2024-06-30: received, verified and closed before 2024-07-01 00:00:00.
+    void anAsOfDateInsideTheYearEndsTheCompletionsButNotTheCohort() {
+        // as-of 2024-06-30: every clue received in 2024; verified and closed only before 2024-07-01 00:00:00.
         String[] june = {"source", ASSIGNED, "received_at", "2024-06-20 09:00:00", "due_at", "2024-07-10 18:00:00"};
         //                                                  report, on time, assigned, on time, closed
         RecordCases cases = new RecordCases("case-clues", TYPICAL, FACTS)
                 .add("superior-assigned received 2024-06-30 23:59:59: the last second of the as-of date",
                         clue(ASSIGNED, "2024-06-30 23:59:59", "2024-07-10 18:00:00", null), 0, 0, 1, 0, 0)
-                .add("superior-assigned received 2024-07-01 00:00:00: not known yet",
-                        clue(ASSIGNED, "2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00"), 0, 0, 0, 0, 0)
-                .add("report received 2024-07-01 00:00:00: not known yet",
-                        clue(REPORT, "2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00"), 0, 0, 0, 0, 0)
+                .add("superior-assigned received 2024-07-01 00:00:00, after the as-of date: in the cohort, verified later",
+                        clue(ASSIGNED, "2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00"), 0, 0, 1, 0, 0)
+                .add("report received 2024-07-01 00:00:00, after the as-of date: in the cohort, verified later",
+                        clue(REPORT, "2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00"), 1, 0, 0, 0, 0)
                 .add("verified and closed 2024-06-30 23:59:59: count",
                         with(june, "verified_at", "2024-06-30 23:59:59", "closed_at", "2024-06-30 23:59:59"), 0, 0, 1, 1, 1)
                 .add("verified and closed 2024-07-01 00:00:00, before due_at: after the as-of date",

@@ -11,9 +11,9 @@ import static org.netmarket.facts.RecordCases.set;
 /**
  * Where Spark counts reconsiderations and litigations ({@link CaseReviewFacts}, items 18.1 and 18.2):
  * <ul>
- *   <li>the cohort: {@code decided_on}, a DATE, in year Y and not after the as-of date
- *       (Dec 31 and Jan 1 either side of the year; the day of an as-of date inside the year and the
- *       day after; an as-of date after the year keeps the year);</li>
+ *   <li>the cohort: {@code decided_on}, a DATE, in year Y whatever the as-of date (Dec 31 and
+ *       Jan 1 either side of the year, with the default as-of date, one inside the year and one
+ *       after it);</li>
  *   <li>upheld = a reconsideration with outcome {@code upheld}; won = a litigation with outcome
  *       {@code won};</li>
  *   <li>a procedural loss = {@code procedural_violation} and outcome revoked, confirmed_illegal or
@@ -71,18 +71,22 @@ class CaseReviewFactsBoundariesTest {
     }
 
     @Test
-    void anAsOfDateInsideTheYearEndsTheCohortThatDay() {
+    void anAsOfDateInsideTheYearKeepsTheYearAsCohort() {
         //                                                  reconsiderations, upheld, litigations, won, procedural losses
         RecordCases cases = new RecordCases("case-reviews", TYPICAL, FACTS)
                 .add("reconsideration upheld 2024-06-29", reconsideration("2024-06-29", "upheld", false), 1, 1, 0, 0, 0)
                 .add("reconsideration upheld 2024-06-30: the as-of date itself",
                         reconsideration("2024-06-30", "upheld", false), 1, 1, 0, 0, 0)
-                .add("reconsideration upheld 2024-07-01: after the as-of date",
-                        reconsideration("2024-07-01", "upheld", false), 0, 0, 0, 0, 0)
+                .add("reconsideration upheld 2024-07-01: after the as-of date, still decided in 2024",
+                        reconsideration("2024-07-01", "upheld", false), 1, 1, 0, 0, 0)
                 .add("litigation lost for a procedural violation 2024-06-30",
                         litigation("2024-06-30", "lost", true), 0, 0, 1, 0, 1)
                 .add("litigation lost for a procedural violation 2024-07-01",
-                        litigation("2024-07-01", "lost", true), 0, 0, 0, 0, 0)
+                        litigation("2024-07-01", "lost", true), 0, 0, 1, 0, 1)
+                .add("reconsideration upheld 2024-12-31: the last day of the year",
+                        reconsideration("2024-12-31", "upheld", false), 1, 1, 0, 0, 0)
+                .add("reconsideration upheld 2025-01-01: the year after",
+                        reconsideration("2025-01-01", "upheld", false), 0, 0, 0, 0, 0)
                 .add("reconsideration upheld 2024-01-01", reconsideration("2024-01-01", "upheld", false), 1, 1, 0, 0, 0)
                 .add("reconsideration upheld 2023-12-31", reconsideration("2023-12-31", "upheld", false), 0, 0, 0, 0, 0);
         cases.assertCounted(new CaseReviewFacts(), new EvaluationPeriod(2024, LocalDate.of(2024, 6, 30)));

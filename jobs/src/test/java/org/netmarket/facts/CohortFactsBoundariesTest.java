@@ -20,7 +20,8 @@ import static org.netmarket.facts.RecordCases.set;
  * just below, at and just above:
  * <ul>
  *   <li>the cohort: the start ({@code dispatched_at}) falls in year Y, i.e. from Y-01-01 00:00:00
- *       up to the end of Y, and not after the as-of date when it falls inside Y;</li>
+ *       up to the end of Y, whatever the as-of date (the contract's definition: an as-of date
+ *       inside Y only cuts the completions);</li>
  *   <li>on time: the completion timestamp {@code <=} its due timestamp;</li>
  *   <li>completed: not null and not after the as-of date's end (the last second of the as-of
  *       date counts, the first second of the next day does not);</li>
@@ -102,16 +103,21 @@ class CohortFactsBoundariesTest {
     }
 
     @Test
-    void anAsOfDateInsideTheYearEndsTheCohortAndTheCompletionsAtThatDate() {
-        // as-of 2024-06-30: cohort [2024-01-01 00:00:00, 2024-07-01 00:00:00), completed when < 2024-07-01 00:00:00.
+    void anAsOfDateInsideTheYearEndsTheCompletionsButNotTheCohort() {
+        // as-of 2024-06-30: cohort [2024-01-01 00:00:00, 2025-01-01 00:00:00) as for any as-of
+        // date, completed (and on time) only when before 2024-07-01 00:00:00.
         //                                                  leads, on time, completed
         RecordCases cases = new RecordCases("dispatches", TYPICAL_LEAD, LEAD_FACTS)
                 .add("dispatched 2024-06-30 23:59:58",
                         lead("2024-06-30 23:59:58", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
                 .add("dispatched 2024-06-30 23:59:59: the last second of the as-of date",
                         lead("2024-06-30 23:59:59", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
-                .add("dispatched 2024-07-01 00:00:00: not known yet at the as-of date",
-                        lead("2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00", "2024-07-01 00:00:00"), 0, 0, 0)
+                .add("dispatched 2024-07-01 00:00:00, after the as-of date: in the cohort, its completion is later",
+                        lead("2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00", "2024-07-01 00:00:00"), 1, 0, 0)
+                .add("dispatched 2024-12-31 23:59:59: the last second of the year is in the cohort",
+                        lead("2024-12-31 23:59:59", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 1, 0, 0)
+                .add("dispatched 2025-01-01 00:00:00: the year after",
+                        lead("2025-01-01 00:00:00", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 0, 0, 0)
                 .add("completed 2024-06-30 23:59:59: counts",
                         lead("2024-06-01 09:00:00", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
                 .add("completed 2024-07-01 00:00:00: after the as-of date",
