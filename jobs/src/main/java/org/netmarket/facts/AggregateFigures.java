@@ -148,36 +148,50 @@ public final class AggregateFigures implements Serializable {
     }
 
     /**
-     * The figure at the latest period on or before {@code asOf}, for dated snapshots
-     * (market entities, platform accounts). Periods are {@code YYYY-MM-DD}.
+     * The figure of a dated snapshot (market entities, platform accounts) as of {@code asOf}:
+     * the region's own row at its latest date on or before it, when it has one; otherwise the
+     * sum of its children's figures as of that date, each child's own latest row (or, in turn,
+     * its children's sum), missing when a child has none. Periods are {@code YYYY-MM-DD}; a
+     * conflict at a region's latest date is a data error.
      */
     public Figure latestOnOrBefore(String region, LocalDate asOf, String measure) {
         if (!delivered) {
             return Figure.missing(extract + " was not delivered");
         }
-        String bound = asOf.toString();
-        java.util.SortedSet<String> periods = new java.util.TreeSet<>();
-        for (String r : tree.selfAndDescendants(region)) {
-            TreeMap<String, Map<String, BigDecimal>> rows = own.get(r);
-            if (rows != null) {
-                periods.addAll(rows.headMap(bound, true).keySet());
-            }
-            periods.addAll(conflicts.getOrDefault(r, java.util.Set.of()).stream().filter(p -> p.compareTo(bound) <= 0).toList());
+        return snapshot(region, asOf.toString(), measure);
+    }
+
+    private Figure snapshot(String region, String bound, String measure) {
+        TreeMap<String, Map<String, BigDecimal>> rows = own.get(region);
+        String latest = rows == null ? null : rows.floorKey(bound);
+        String conflicting = conflicts.getOrDefault(region, java.util.Set.of()).stream()
+                .filter(p -> p.compareTo(bound) <= 0).max(String::compareTo).orElse(null);
+        if (conflicting != null && (latest == null || conflicting.compareTo(latest) >= 0)) {
+            return Figure.conflict(extract + " has conflicting versions for region " + region + ", " + conflicting);
         }
-        Figure lastProblem = null;
-        for (String p : ((java.util.TreeSet<String>) periods).descendingSet()) {
-            Figure f = get(region, p, measure);
-            if (f.isPresent()) {
-                return f;
-            }
-            if (lastProblem == null || f.problem() == org.netmarket.scoring.ItemStatus.DATA_ERROR) {
-                lastProblem = f;
-            }
-            if (f.problem() == org.netmarket.scoring.ItemStatus.DATA_ERROR) {
-                return f;
+        if (latest != null) {
+            BigDecimal v = rows.get(latest).get(measure);
+            return v == null ? Figure.missing(extract + " has no " + measure + " for region " + region + ", " + latest)
+                    : Figure.of(v);
+        }
+        List<String> children = tree.childrenOf(region);
+        if (children.isEmpty()) {
+            return Figure.missing(extract + " has no figure for region " + region + " on or before " + bound);
+        }
+        Figure sum = Figure.of(BigDecimal.ZERO);
+        Figure conflict = null;
+        for (String child : children) {
+            Figure c = snapshot(child, bound, measure);
+            if (c.isPresent()) {
+                sum = sum.plus(c);
+            } else if (c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
+                // As for months and years: a missing child wins over a conflicting one.
+                return Figure.missing(extract + " has no figure for region " + region + " on or before " + bound
+                        + " and not every child has one (" + child + " lacks it)");
+            } else if (conflict == null) {
+                conflict = c;
             }
         }
-        return Figure.missing(extract + " has no figure for region " + region + " on or before " + asOf
-                + (lastProblem == null ? "" : " (" + lastProblem.reason() + ")"));
+        return conflict != null ? conflict : sum;
     }
 }

@@ -256,32 +256,52 @@ class AggregateFiguresTest {
     }
 
     @Test
-    void aCitysSnapshotIsTakenAtTheLatestDateEveryCountyReported() {
-        // Counties reporting on different days are not added up across dates: the city's figure
-        // is the sum at the latest date both have a row for.
+    void aCitysSnapshotSumsEachCountysLatestSnapshot() {
+        // Counties report on days of their own: each county's latest row on or before the as-of
+        // date goes into the city's sum.
         AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
         a.put(COUNTY_A, "2024-06-30", "market_entities", new BigDecimal("900"));
         a.put(COUNTY_B, "2024-06-30", "market_entities", new BigDecimal("400"));
         a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1000"));
         a.put(COUNTY_B, "2024-12-30", "market_entities", new BigDecimal("500"));
-        assertValue("1300", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
-        // A row added after a figure was worked out is not hidden by it.
+        assertValue("1500", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
+        assertValue("1400", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 30), "market_entities"));
+        assertValue("1300", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 29), "market_entities"));
         a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("510"));
         assertValue("1510", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
         a.conflict(COUNTY_A, "2024-12-31");
         assertEquals(ItemStatus.DATA_ERROR, a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities").problem());
+        assertValue("1400", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 30), "market_entities"));
     }
 
     @Test
-    void aCitysOwnOlderSnapshotGivesWayToTheCountiesNewerSum() {
-        // The latest date on or before the as-of date at which the city has a figure, its own
-        // row or the counties' sum, is the one used.
+    void aCitysSnapshotIsMissingWhenACountyHasNoneByTheAsOfDate() {
+        AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
+        a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1000"));
+        a.put(COUNTY_B, "2025-01-31", "market_entities", new BigDecimal("500"));
+        assertProblem(ItemStatus.MISSING_DATA, a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"),
+                COUNTY_B + " lacks it");
+        assertValue("1500", a.latestOnOrBefore(CITY, LocalDate.of(2025, 1, 31), "market_entities"));
+        // A missing county wins over a conflicting one, as for months and years.
+        a.conflict(COUNTY_A, "2024-12-31");
+        assertEquals(ItemStatus.MISSING_DATA, a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities").problem());
+    }
+
+    @Test
+    void aCitysOwnSnapshotIsUsedEvenWhenItsCountiesReportedLater() {
+        // "A row for the region itself is used when present": the city's own latest row on or
+        // before the as-of date, however recent its counties' rows are.
         AggregateFigures a = new AggregateFigures("market-entities", true, TREE);
         a.put(CITY, "2024-06-30", "market_entities", new BigDecimal("9000"));
         a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("1000"));
         a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("500"));
-        assertValue("1500", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
-        assertValue("9000", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 30), "market_entities"));
+        assertValue("9000", a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"));
+        // Before its own first row the city is its counties' sum, and they have none yet.
+        assertProblem(ItemStatus.MISSING_DATA, a.latestOnOrBefore(CITY, LocalDate.of(2024, 6, 29), "market_entities"),
+                "on or before 2024-06-29");
+        a.put(COUNTY_A, "2024-06-01", "market_entities", new BigDecimal("800"));
+        a.put(COUNTY_B, "2024-06-02", "market_entities", new BigDecimal("300"));
+        assertValue("1100", a.latestOnOrBefore(CITY, LocalDate.of(2024, 6, 29), "market_entities"));
     }
 
     @Test
