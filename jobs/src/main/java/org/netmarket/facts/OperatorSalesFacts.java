@@ -29,8 +29,9 @@ public final class OperatorSalesFacts {
     private static final String COMPUTATION = "new_above_scale_operators";
     private static final List<String> ZONES = List.of("east", "central", "west");
     /**
-     * Per region of the operators: operators with a sales row in the years the item looks at,
-     * then the new above-scale operators under each zone's threshold.
+     * Per region of the operators: operators with a sales row (any year: a region without any
+     * has no records; one whose sales all lie outside the recent years has a count of 0), then
+     * the new above-scale operators under each zone's threshold.
      */
     static final List<String> FACTS = List.of(Facts.rowsOf(EXTRACT), "new_above_scale_east",
             "new_above_scale_central", "new_above_scale_west");
@@ -59,8 +60,7 @@ public final class OperatorSalesFacts {
             perYear.add(max(when(col("year").equalTo(t), col("ecommerce_sales_yuan"))).as("s" + t));
         }
         // One registry row per operator: grouping by operator and its region is one row per operator.
-        Dataset<Row> pivot = salesWithRegion.filter(col("year").between(first, y))
-                .groupBy(col("operator_id"), col(OPERATOR_REGION))
+        Dataset<Row> pivot = salesWithRegion.groupBy(col("operator_id"), col(OPERATOR_REGION))
                 .agg(perYear.get(0), perYear.subList(1, perYear.size()).toArray(new Column[0]));
         // The threshold is that of the scored region's zone, so count per region of the operator
         // once under each zone's threshold, and let each scored region take its zone's count.

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -227,5 +228,31 @@ class OperatorSalesFactsBoundariesTest {
                 sale("91440100MA00000003", 2024, new BigDecimal("200000000.00"), "440103"), rows.get(3));
         assertEquals(Map.of("440101", 1L, "440102", 1L, "440103", 1L, "440100", 2L, "440000", 2L),
                 newAboveScale(more, tree));
+    }
+
+    @Test
+    void salesOnlyOutsideTheRecentYearsAreRowsOfTheRegionAndNoNewOperator() {
+        // Item 4 is a count, not a rate: a county whose operators sold only in 2019 and 2021 has
+        // sales rows (so its item is scored, with 0), unlike a county without any sales row (no
+        // records). 2021 is Y-3, the year before the first year the item looks back on.
+        RegionTree tree = new RegionTree(List.of(
+                new Region("330000", "浙江省", null, "province", "east"),
+                new Region("330100", "杭州市", "330000", "city", "east"),
+                new Region("330102", "上城区", "330100", "county", "east"),
+                new Region("330105", "拱墅区", "330100", "county", "east")));
+        List<Row> rows = List.of(
+                sale("91330100MA00000001", 2019, new BigDecimal("900000000.00"), "330102"),
+                sale("91330100MA00000002", 2021, new BigDecimal("900000000.00"), "330102"),
+                sale("91330100MA00000003", 2024, new BigDecimal("900000000.00"), "330105"));
+        Map<String, long[]> counted = new TreeMap<>();
+        for (RecordAggregation.FactCount c : OperatorSalesFacts.scored(
+                OperatorSalesFacts.count(spark.createDataFrame(rows, SALES), new AggregationContext(Y2024, edition)), tree)) {
+            long[] n = counted.computeIfAbsent(c.region(), r -> new long[2]);
+            n[c.fact().equals(Facts.OPERATORS_NEW_ABOVE_SCALE) ? 1 : 0] = c.count();
+        }
+        //                                    operators with sales, new above scale
+        assertArrayEquals(new long[]{2, 0}, counted.get("330102"), "330102: sales in 2019 and 2021 only");
+        assertArrayEquals(new long[]{1, 1}, counted.get("330105"), "330105: new above scale in 2024");
+        assertArrayEquals(new long[]{3, 1}, counted.get("330100"), "330100: both counties");
     }
 }
