@@ -96,7 +96,8 @@ public final class ExtractReader {
         LOG.info("extract {}: reading {} file(s)", schema.name(), files.size());
         Dataset<Row> roled = LatestVersion.roles(scan(schema, context, files), schema)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        return loaded(schema, true, roled, roled, null);
+        ReadSummary summary = ReadSummary.of(roled);
+        return loaded(schema, true, roled, roled, summary, summary.staged());
     }
 
     /** An extract whose folder is missing: no files, no rows. */
@@ -132,22 +133,14 @@ public final class ExtractReader {
      * @param read  the rows of what this run read (its files' reports, rejected rows, and the
      *              conflicts its files took part in): the run's lineage and quarantine; null when
      *              the run read no file of the extract, which then costs no Spark job
+     * @param readSummary what one pass over {@code read} found ({@link ReadSummary#of}); null
+     *              when {@code read} is
      * @param known the counts of {@code state} when the caller keeps them (the staging area),
      *              else null: with them, the state is not scanned for conflicts when it has none
      */
     public LoadedExtract loaded(ExtractSchema schema, boolean delivered, Dataset<Row> state, Dataset<Row> read,
-                                StagedCounts known) {
-        List<FileReport> reports = new ArrayList<>();
-        List<Row> reportRows = read == null ? List.of()
-                : read.filter(col(LatestVersion.ROLE).equalTo(REPORT)).select(REPORT_JSON).collectAsList();
-        for (Row r : reportRows) {
-            try {
-                reports.add(JSON.readValue(r.getString(0), FileReport.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        reports.sort(Comparator.comparing(FileReport::path));
+                                ReadSummary readSummary, StagedCounts known) {
+        List<FileReport> reports = read == null ? List.of() : readSummary.reports();
         StructType valid = SparkColumns.validRows(schema);
         Column[] validColumns = java.util.Arrays.stream(valid.fieldNames()).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
@@ -191,18 +184,8 @@ public final class ExtractReader {
         long rowsRead = reports.stream().mapToLong(FileReport::rowsRead).sum();
         // Conflicting rows are set aside by the run whose files took part in the conflict; those
         // of its own files are what its quarantine threshold judges.
-        long conflictRowsSetAside = conflictRows.size();
-        long conflictRowsOfFilesRead = conflictRows.size();
-        if (read == null) {
-            conflictRowsSetAside = 0;
-            conflictRowsOfFilesRead = 0;
-        } else if (read != state) {
-            Row counts = read.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
-                    .agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(reports)), lit(1L)).otherwise(lit(0L))))
-                    .first();
-            conflictRowsSetAside = counts.getLong(0);
-            conflictRowsOfFilesRead = counts.isNullAt(1) ? 0 : counts.getLong(1);
-        }
+        long conflictRowsSetAside = read == null ? 0 : readSummary.staged().conflicts();
+        long conflictRowsOfFilesRead = read == null ? 0 : readSummary.conflictRowsOfFilesRead();
         long rowsRejected = reports.stream().mapToLong(FileReport::rowsQuarantined).sum();
         long quarantined = rowsRejected + conflictRowsSetAside;
         Dataset<Row> latest = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);

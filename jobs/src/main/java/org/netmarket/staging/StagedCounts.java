@@ -1,9 +1,5 @@
 package org.netmarket.staging;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-
-import static org.apache.spark.sql.functions.col;
 
 /**
  * How many rows of an extract's staged rows are winning rows ({@link LatestVersion#LATEST}),
@@ -16,22 +12,10 @@ public record StagedCounts(long latest, long duplicates, long conflicts) {
     /** Nothing staged. */
     public static final StagedCounts NONE = new StagedCounts(0, 0, 0);
 
-    /** Counts the rows of a generation (or of any rows with roles) in one pass. */
-    static StagedCounts of(Dataset<Row> rows) {
-        long latest = 0;
-        long duplicates = 0;
-        long conflicts = 0;
-        for (Row r : rows.groupBy(col(LatestVersion.ROLE)).count().collectAsList()) {
-            String role = r.getString(0);
-            if (LatestVersion.LATEST.equals(role)) {
-                latest = r.getLong(1);
-            } else if (LatestVersion.DUPLICATE.equals(role)) {
-                duplicates = r.getLong(1);
-            } else if (LatestVersion.CONFLICT.equals(role)) {
-                conflicts = r.getLong(1);
-            }
-        }
-        return new StagedCounts(latest, duplicates, conflicts);
+    /** The counts among rows counted by role (role -> rows); roles that are not staged are ignored. */
+    static StagedCounts of(java.util.Map<String, Long> rowsByRole) {
+        return new StagedCounts(rowsByRole.getOrDefault(LatestVersion.LATEST, 0L),
+                rowsByRole.getOrDefault(LatestVersion.DUPLICATE, 0L), rowsByRole.getOrDefault(LatestVersion.CONFLICT, 0L));
     }
 
     /** Rows that are part of the staged state. */

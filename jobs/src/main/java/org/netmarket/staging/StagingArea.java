@@ -36,9 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The nightly run's staging area: for every extract, the latest version of every record as
@@ -283,10 +286,10 @@ public final class StagingArea {
             }
             List<DataDirectory.DeliveredFile> files = dir.listing(schema);
             LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
-            Dataset<Row> written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema),
+            Written written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema),
                     StagedCounts.NONE, StagedCounts.NONE);
             Generation added = pending.get(schema.name());
-            return reader.loaded(schema, true, staged(written), written, added.state())
+            return reader.loaded(schema, true, staged(written.rows()), written.rows(), written.summary(), added.state())
                     .withChange(StagedChange.rebuilt(added.id(), state(schema.name(), added.id())));
         }
         List<Generation> generations = manifest.extracts().getOrDefault(schema.name(), List.of());
@@ -298,7 +301,7 @@ public final class StagingArea {
         StagedCounts before = generations.isEmpty() ? StagedCounts.NONE : generations.get(generations.size() - 1).state();
         Generation last = generations.isEmpty() ? null : generations.get(generations.size() - 1);
         if (files.isEmpty()) {
-            LoadedExtract unchanged = reader.loaded(schema, true, state, null, before);
+            LoadedExtract unchanged = reader.loaded(schema, true, state, null, null, before);
             return last == null ? unchanged
                     : unchanged.withChange(StagedChange.unchanged(last.id(), state(schema.name(), last.id())));
         }
@@ -319,22 +322,29 @@ public final class StagingArea {
         Dataset<Row> replacedRows = state.select(typedAndRole).filter(sketch.mightContain(keyNames))
                 .join(broadcast(touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        StagedCounts replaced = StagedCounts.of(replacedRows);
         // Only the staged rows whose version is not below the delivery's greatest version of the
         // key take part in judging it (an equal version: duplicate or conflict; a greater one: the
         // staged row stays); a row at a lower version is simply superseded. A delivery of new
-        // records and revisions needs none, and the whole rows are only read when some do.
+        // records and revisions needs none, and the whole rows are only read when some do. The
+        // replaced rows are counted by role, and those still taking part, in one job (every
+        // replaced row's key is one of the delivery's, so the join keeps them all).
         Dataset<Row> newest = scanned.filter(col(LatestVersion.ROLE).isNull()).groupBy(key)
                 .agg(max(col(schema.version())).as(NEWEST));
-        Dataset<Row> stillCounting = replacedRows.join(newest, keyNames)
-                .filter(not(coalesce(col(schema.version()).lt(col(NEWEST)), lit(false))))
-                .select(key).distinct().persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> candidates = stillCounting.isEmpty()
+        Dataset<Row> judged = replacedRows.join(newest, keyNames);
+        Column stillJudged = not(coalesce(col(schema.version()).lt(col(NEWEST)), lit(false)));
+        Map<String, Long> replacedByRole = new java.util.HashMap<>();
+        long stillJudgedRows = 0;
+        for (Row r : judged.groupBy(col(LatestVersion.ROLE))
+                .agg(count(lit(1)), sum(when(stillJudged, lit(1L)).otherwise(lit(0L)))).collectAsList()) {
+            replacedByRole.put(r.getString(0), r.getLong(1));
+            stillJudgedRows += r.getLong(2);
+        }
+        StagedCounts replaced = StagedCounts.of(replacedByRole);
+        Dataset<Row> candidates = stillJudgedRows == 0
                 ? spark.createDataFrame(List.of(), ExtractReader.scanShape(schema))
-                : state.join(broadcast(stillCounting), keyNames, "left_semi");
-        Dataset<Row> written = write(schema, LatestVersion.roles(scanned.unionByName(
+                : state.join(broadcast(judged.filter(stillJudged).select(key).distinct()), keyNames, "left_semi");
+        Written written = write(schema, LatestVersion.roles(scanned.unionByName(
                 candidates.withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema), before, replaced);
-        stillCounting.unpersist();
         touched.unpersist();
         scanned.unpersist();
         List<Generation> after = new ArrayList<>(generations);
@@ -345,8 +355,9 @@ public final class StagingArea {
         Column isLatest = col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST);
         StagedChange change = new StagedChange(last == null ? -1 : last.id(), last == null ? null : state(schema.name(), last.id()),
                 added.id(), state(schema.name(), added.id()),
-                replacedRows.filter(isLatest).select(typed), written.filter(isLatest).select(typed));
-        return reader.loaded(schema, true, state(schema, after), written, added.state()).withChange(change);
+                replacedRows.filter(isLatest).select(typed), written.rows().filter(isLatest).select(typed));
+        return reader.loaded(schema, true, state(schema, after), written.rows(), written.summary(), added.state())
+                .withChange(change);
     }
 
     /**
@@ -514,20 +525,25 @@ public final class StagingArea {
         return root + "/" + extract + "/" + String.format(java.util.Locale.ROOT, "g%06d", id);
     }
 
+    /** A generation as written: its rows as read back, and what one pass over them found. */
+    private record Written(Dataset<Row> rows, ReadSummary summary) {
+    }
+
     /**
      * Writes rows as a new pending generation of the extract and returns them as read back.
      * The state's counts after it are {@code before - replaced +} the generation's own.
      */
-    private Dataset<Row> write(ExtractSchema schema, Dataset<Row> rows, StagedCounts before, StagedCounts replaced) {
+    private Written write(ExtractSchema schema, Dataset<Row> rows, StagedCounts before, StagedCounts replaced) {
         long id = nextGeneration.getAndIncrement();
         String path = generationPath(schema.name(), id);
         rows.select(ExtractReader.scanShape(schema).fieldNames()[0], restOf(ExtractReader.scanShape(schema).fieldNames()))
                 .write().parquet(path);
         Dataset<Row> written = generation(schema, id);
-        StagedCounts own = StagedCounts.of(written);
+        ReadSummary summary = ReadSummary.of(written);
+        StagedCounts own = summary.staged();
         StagedCounts state = before.minus(replaced).plus(own);
         pending.put(schema.name(), new Generation(id, own.staged(), state.latest(), state.duplicates(), state.conflicts()));
-        return written;
+        return new Written(written, summary);
     }
 
     private static String[] restOf(String[] names) {
