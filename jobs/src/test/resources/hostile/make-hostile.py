@@ -700,9 +700,11 @@ golden hand-derived ones (`../golden/mini-yuncheng/expect`), plus:
 - **broken rows**: every row rule of `extracts.md` and of every schema in `schemas/extracts`,
   each broken in a row of its own (table below);
 - **valid rows of other years** (which the 2024 scores do not read) so that every extract's
-  quarantined share stays below the 5% threshold. regions.csv (4 broken rows of 8) is reference
-  data, not an extract: the threshold does not apply to it, and its broken rows' codes reappear
-  as "not in regions.csv" in other extracts.
+  quarantined share stays below the 5% threshold, except regions.csv: its 4 broken rows of 8
+  (50%) are above it, and padding it would add regions to the published scores. The threshold
+  applies to regions.csv as to every extract, so the test runs the job with
+  `--quarantine-threshold 0.5` and checks the 5% of every other extract itself. The broken
+  region rows' codes reappear as "not in regions.csv" in other extracts.
 
 `expect/quarantine.csv` is what the run must set aside: extract, file, line (the physical line
 the row starts on; the header is line 1), column (empty when the row as a whole is at fault),
@@ -745,7 +747,7 @@ for x in main:
     for kind, row, column, reason, line, text in (i for i in x.items if i[0] not in ('ok', 'blank')):
         expected.append((x.extract, x.rel, line, column or '', reason, text))
 
-# every extract but regions must stay below the 5% threshold
+# every extract but regions must stay below the 5% threshold (the test allows regions' 50%)
 read, quarantined = {}, {}
 for x in main:
     read[x.extract] = read.get(x.extract, 0) + x.rows_read()

@@ -263,19 +263,24 @@ public final class ScoringPipeline {
                 problems.add(f.problem());
             }
         }
-        BigDecimal threshold = config.quarantineThreshold();
+        // regions.csv is an extract of the contract like the others, though read apart from them.
+        tooManyQuarantined("regions", ingest.regionsQuarantined().size(), ingest.regionsReport().rowsRead(), problems);
         for (LoadedExtract e : ingest.extracts().values()) {
-            // quarantined / read > threshold, decided exactly.
-            if (e.rowsRead() > 0 && BigDecimal.valueOf(e.quarantinedOfRowsRead())
-                    .compareTo(threshold.multiply(BigDecimal.valueOf(e.rowsRead()))) > 0) {
-                problems.add(String.format(java.util.Locale.ROOT,
-                        "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
-                        e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), 100.0 * e.quarantinedOfRowsRead() / e.rowsRead(),
-                        threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
-            }
+            tooManyQuarantined(e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Adds a problem when quarantined / read is above the threshold, decided exactly. */
+    private void tooManyQuarantined(String extract, long quarantined, long read, List<String> problems) {
+        BigDecimal threshold = config.quarantineThreshold();
+        if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
+            problems.add(String.format(java.util.Locale.ROOT,
+                    "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
+                    extract, quarantined, read, 100.0 * quarantined / read,
+                    threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
         }
     }
 

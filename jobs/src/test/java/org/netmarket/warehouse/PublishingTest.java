@@ -180,6 +180,60 @@ class PublishingTest {
         q.assertValue("24", "reason", "'maybe' is not one of success, failed, none");
     }
 
+    /** A region row that breaks an enumeration: 'town' is no level of the contract. */
+    private static final String BAD_REGION_ROW = "140899,某镇,140800,town,central\n";
+
+    @Test
+    void tooManyQuarantinedRegionRowsStopTheRunBeforePublishing() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        // regions.csv is an extract of the contract too: 4 good rows and 1 bad make 1 of 5 = 20% > 5%
+        Files.writeString(data.resolve("regions.csv"), BAD_REGION_ROW, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        JobRunner.Result r = run(url, data, "--year", "2024");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("extract regions: 1 of 5 rows quarantined (20.0%), more than the allowed 5%; "
+                + "see the quarantine report"), r.output());
+        WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        assertTrue(before.size() > 0, "the first run published rows for the stopped run to leave alone");
+        assertEquals(before.size(), after.size(), "indicator_score rows after the stopped run");
+        for (var e : before.all().entrySet()) {
+            after.assertValue(e.getKey(), "run_id", e.getValue().get("run_id"));
+        }
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        runs.assertValue("2", "status", "failed");
+        assertTrue(String.valueOf(runs.row("2").get("error")).contains("extract regions"), String.valueOf(runs.row("2").get("error")));
+        // the failed run still records what it read of regions.csv, and the row it set aside
+        WarehouseRows extracts = WarehouseRows.query(url, "run_extract",
+                "SELECT * FROM netmarket.run_extract WHERE run_id = 2", "extract");
+        extracts.assertValue("regions", "rows_read", 5);
+        extracts.assertValue("regions", "rows_quarantined", 1);
+        extracts.assertValue("regions", "rows_used", 4);
+        WarehouseRows q = WarehouseRows.query(url, "quarantined_row",
+                "SELECT * FROM netmarket.quarantined_row WHERE run_id = 2", "line");
+        q.assertValue("6", "extract", "regions");
+    }
+
+    @Test
+    void regionRowsQuarantinedAtTheThresholdDoNotStopTheRun() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        Files.writeString(data.resolve("regions.csv"), BAD_REGION_ROW, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        // 1 of 5 = 20%: not more than a threshold of 20%
+        JobRunner.Result r = run(url, data, "--year", "2024", "--quarantine-threshold", "0.2");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        runs.assertValue("1", "status", "succeeded");
+        WarehouseRows extracts = WarehouseRows.query(url, "run_extract",
+                "SELECT * FROM netmarket.run_extract WHERE run_id = 1", "extract");
+        extracts.assertValue("regions", "rows_read", 5);
+        extracts.assertValue("regions", "rows_quarantined", 1);
+        extracts.assertValue("regions", "rows_used", 4);
+        WarehouseRows items = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        assertEquals(GOLDEN_SCORE_ROWS, items.size(), "the four good regions are scored as without the bad row");
+    }
+
     @Test
     void aRunThatCannotGetTheLockGivesUpWithExitCode3() throws Exception {
         String url = TestingPostgres.server().createDatabase();
