@@ -4,11 +4,9 @@ import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.Rejection;
 import org.netmarket.extract.RowValidator;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,12 +102,9 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         try (InputStream in = opener.open()) {
             probe = FileEncoding.probe(in);
         }
-        if (probe.damage() != null) {
-            return new ExtractFileScan(path, validator, probe, null, path + ": " + probe.damage());
-        }
         InputStream in = opener.open();
         try {
-            CsvRecords records = new CsvRecords(new BufferedReader(new InputStreamReader(in, probe.charset()), 1 << 16));
+            CsvRecords records = new CsvRecords(probe.reader(in));
             return new ExtractFileScan(path, validator, probe, records, null);
         } catch (CsvRecords.MalformedCsvException e) {
             in.close();

@@ -1,7 +1,11 @@
 package org.netmarket.staging;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,15 +16,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * Decides how a delivered file is decoded and fingerprints it in the same pass: UTF-8 (with or
  * without BOM) when every byte sequence is valid UTF-8, otherwise GB18030, the usual encoding of
- * Chinese government exports. The SHA-256 of the bytes goes into the lineage of the run.
+ * Chinese government exports (extracts.md), even behind a UTF-8 byte-order mark. The SHA-256 of
+ * the bytes goes into the lineage of the run.
  */
 public final class FileEncoding {
     public static final Charset GB18030 = Charset.forName("GB18030");
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /**
      * What one pass over a file found.
@@ -35,14 +42,17 @@ public final class FileEncoding {
         }
 
         /**
-         * A file that announces UTF-8 with a byte-order mark but is not UTF-8 is damaged (or mixes
-         * encodings); read as GB18030 it would only give garbage, so it is refused with the offset.
+         * The file's text in this charset, from a stream opened at its start. A leading UTF-8
+         * byte-order mark is skipped as bytes: decoded as GB18030 they would become characters of
+         * the first column's name.
          */
-        public String damage() {
-            return bom && firstInvalidUtf8 >= 0
-                    ? "starts with a UTF-8 byte-order mark but byte " + firstInvalidUtf8 + " is not valid UTF-8: the file is "
-                    + "damaged or mixes encodings; re-export it as UTF-8 (or as GB18030 without the mark)"
-                    : null;
+        public Reader reader(InputStream in) throws IOException {
+            BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
+            b.mark(BOM.length);
+            if (!Arrays.equals(b.readNBytes(BOM.length), BOM)) {
+                b.reset();
+            }
+            return new BufferedReader(new InputStreamReader(b, charset), 1 << 16);
         }
     }
 
@@ -73,7 +83,7 @@ public final class FileEncoding {
             total += n;
             if (first) {
                 first = false;
-                if (n >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+                if (n >= BOM.length && Arrays.equals(buf, 0, BOM.length, BOM, 0, BOM.length)) {
                     bom = true;
                 }
             }

@@ -10,10 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -94,11 +92,7 @@ final class RawLines {
                 try (InputStream in = dir.open(path)) {
                     probe = FileEncoding.probe(in);
                 }
-                if (probe.damage() != null) {
-                    return out.iterator();
-                }
-                try (CsvRecords records = new CsvRecords(new BufferedReader(
-                        new InputStreamReader(dir.open(path), probe.charset()), 1 << 16))) {
+                try (CsvRecords records = new CsvRecords(probe.reader(dir.open(path)))) {
                     long last = wanted.lines()[wanted.lines().length - 1];
                     while (records.hasNext()) {
                         CsvRecords.Line l = records.next();

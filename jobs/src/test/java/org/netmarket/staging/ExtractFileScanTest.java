@@ -220,6 +220,29 @@ class ExtractFileScanTest {
     }
 
     @Test
+    void aGb18030FileWithAUtf8ByteOrderMarkIsReadAsGb18030AfterTheMark() throws IOException {
+        // Some exporters put the UTF-8 mark in front of GB18030 text: the file is not valid UTF-8,
+        // so it is GB18030 (extracts.md), and the mark is not part of the first column's name.
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = (HEADER + ",备注\r\n330100,杭州市,330000,city,east,示范区\r\n330102,上城区,330100,town,east,\r\n")
+                .getBytes(Charset.forName("GB18030"));
+        byte[] bytes = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, bytes, 0, bom.length);
+        System.arraycopy(text, 0, bytes, bom.length, text.length);
+        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", bytes));
+        FileReport r = report(events);
+        assertNull(r.problem(), "the mark is neither damage nor part of region_code's name");
+        assertEquals("GB18030", r.encoding());
+        assertTrue(r.isGb18030());
+        assertEquals(List.of("备注"), r.extraColumns());
+        assertEquals(2, r.rowsRead());
+        assertArrayEquals(new Object[]{"330100", "杭州市", "330000", "city", "east"}, rows(events).get(0).values());
+        ExtractFileScan.Event rejected = rejections(events).get(0);
+        assertEquals(3, rejected.line());
+        assertEquals("330102,上城区,330100,town,east,", rejected.raw());
+    }
+
+    @Test
     void quotedCommasDoubledQuotesAndLineBreaksInsideFields() throws IOException {
         Path f = write("regions.csv", HEADER + "\n"
                 + "330100,\"杭州市, 浙江\",330000,city,east\n"          // line 2

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,13 +16,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** extracts.md: UTF-8 with or without BOM; a file that is not valid UTF-8 is read as GB18030. */
+/** extracts.md: UTF-8 with or without BOM; a file that is not valid UTF-8 is read as GB18030 (after a BOM, if any). */
 class FileEncodingTest {
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final String TEXT = "region_code,region_name\n330100,杭州市\n330102,上城区\n";
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private static FileEncoding.Probe probe(byte[] bytes) throws IOException {
         return FileEncoding.probe(new ByteArrayInputStream(bytes));
+    }
+
+    private static String read(FileEncoding.Probe p, byte[] bytes) throws IOException {
+        try (Reader r = p.reader(new ByteArrayInputStream(bytes))) {
+            StringWriter out = new StringWriter();
+            r.transferTo(out);
+            return out.toString();
+        }
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -43,7 +54,7 @@ class FileEncodingTest {
 
     @Test
     void utf8WithBom() throws IOException {
-        byte[] bytes = concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, TEXT.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = concat(BOM, TEXT.getBytes(StandardCharsets.UTF_8));
         FileEncoding.Probe p = probe(bytes);
         assertEquals(StandardCharsets.UTF_8, p.charset());
         assertTrue(p.bom());
@@ -62,17 +73,41 @@ class FileEncodingTest {
     }
 
     @Test
-    void aUtf8FileWithBomAndABadByteLaterIsDamagedNotGb18030() throws IOException {
-        byte[] good = ("region_code,region_name\n140802," + "盐湖区" + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, concat(good, new byte[]{(byte) 0xC3, 0x28}));
+    void gb18030BehindAUtf8ByteOrderMarkIsGb18030AndTheMarkIsSkipped() throws IOException {
+        byte[] bytes = concat(BOM, TEXT.getBytes(GB18030));
         FileEncoding.Probe p = probe(bytes);
         assertTrue(p.bom());
-        // 3 BOM bytes + the good text: the damaged sequence starts right after them
+        assertEquals(GB18030, p.charset());
+        assertEquals("GB18030", p.label(), "reported like any other GB18030 file");
+        // 杭 is the first byte that is not UTF-8: 3 mark bytes + "region_code,region_name\n330100,"
+        assertEquals(3 + "region_code,region_name\n330100,".length(), p.firstInvalidUtf8());
+        assertEquals(TEXT, read(p, bytes), "no character of the mark before region_code");
+    }
+
+    @Test
+    void aUtf8FileWithBomAndABadByteLaterIsGb18030Too() throws IOException {
+        // Not valid UTF-8, so GB18030 (extracts.md): its Chinese text comes out garbled, and the
+        // run report's GB18030 for a file meant as UTF-8 is what tells the clerk.
+        byte[] good = ("region_code,region_name\n140802," + "盐湖区" + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = concat(BOM, good, new byte[]{(byte) 0xC3, 0x28});
+        FileEncoding.Probe p = probe(bytes);
+        assertTrue(p.bom());
+        assertEquals("GB18030", p.label());
         assertEquals(3 + good.length, p.firstInvalidUtf8());
-        assertEquals("starts with a UTF-8 byte-order mark but byte " + (3 + good.length) + " is not valid UTF-8: the file is "
-                + "damaged or mixes encodings; re-export it as UTF-8 (or as GB18030 without the mark)", p.damage());
         assertEquals(-1, probe(good).firstInvalidUtf8());
-        org.junit.jupiter.api.Assertions.assertNull(probe(TEXT.getBytes(GB18030)).damage(), "GB18030 without a mark is fine");
+        assertTrue(read(p, bytes).startsWith("region_code,region_name\n140802,"));
+    }
+
+    @Test
+    void theReaderSkipsTheMarkOfUtf8AndKeepsEveryOtherByte() throws IOException {
+        byte[] withBom = concat(BOM, TEXT.getBytes(StandardCharsets.UTF_8));
+        assertEquals(TEXT, read(probe(withBom), withBom));
+        byte[] plain = TEXT.getBytes(StandardCharsets.UTF_8);
+        assertEquals(TEXT, read(probe(plain), plain));
+        byte[] gb = TEXT.getBytes(GB18030);
+        assertEquals(TEXT, read(probe(gb), gb));
+        byte[] tiny = {(byte) 0xEF, (byte) 0xBB};
+        assertEquals(new String(tiny, GB18030), read(probe(tiny), tiny), "two bytes of a mark are no mark");
     }
 
     @Test
