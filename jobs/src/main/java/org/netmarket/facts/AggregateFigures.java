@@ -93,27 +93,31 @@ public final class AggregateFigures implements Serializable {
             BigDecimal v = row.get(measure);
             return v == null ? Figure.missing(extract + " has no " + measure + " for region " + region + ", " + period) : Figure.of(v);
         }
+        return sumOfChildren(region, "has no row for region " + region + ", " + period, child -> get(child, period, measure));
+    }
+
+    /**
+     * The sum of the children's figures: a city's figure is a sum only when every child has
+     * one. A missing child wins over a conflicting one whatever their order (missing_data first).
+     *
+     * @param lacking what the region lacks, for the reason ("has no row for region R, P")
+     */
+    private Figure sumOfChildren(String region, String lacking, java.util.function.Function<String, Figure> ofChild) {
         List<String> children = tree.childrenOf(region);
         if (children.isEmpty()) {
-            return Figure.missing(extract + " has no row for region " + region + ", " + period);
+            return Figure.missing(extract + " " + lacking);
         }
         Figure sum = Figure.of(BigDecimal.ZERO);
         Figure conflict = null;
         for (String child : children) {
-            Figure c = get(child, period, measure);
-            if (!c.isPresent()) {
-                // The city's figure is a sum only when every child has the period. A missing
-                // child wins over a conflicting one whatever their order (missing_data first).
-                if (c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
-                    return Figure.missing(extract + " has no row for region " + region + ", " + period
-                            + " and not every child has one (" + child + " lacks it)");
-                }
-                if (conflict == null) {
-                    conflict = c;
-                }
-                continue;
+            Figure c = ofChild.apply(child);
+            if (c.isPresent()) {
+                sum = sum.plus(c);
+            } else if (c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
+                return Figure.missing(extract + " " + lacking + " and not every child has one (" + child + " lacks it)");
+            } else if (conflict == null) {
+                conflict = c;
             }
-            sum = sum.plus(c);
         }
         return conflict != null ? conflict : sum;
     }
@@ -174,24 +178,7 @@ public final class AggregateFigures implements Serializable {
             return v == null ? Figure.missing(extract + " has no " + measure + " for region " + region + ", " + latest)
                     : Figure.of(v);
         }
-        List<String> children = tree.childrenOf(region);
-        if (children.isEmpty()) {
-            return Figure.missing(extract + " has no figure for region " + region + " on or before " + bound);
-        }
-        Figure sum = Figure.of(BigDecimal.ZERO);
-        Figure conflict = null;
-        for (String child : children) {
-            Figure c = snapshot(child, bound, measure);
-            if (c.isPresent()) {
-                sum = sum.plus(c);
-            } else if (c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
-                // As for months and years: a missing child wins over a conflicting one.
-                return Figure.missing(extract + " has no figure for region " + region + " on or before " + bound
-                        + " and not every child has one (" + child + " lacks it)");
-            } else if (conflict == null) {
-                conflict = c;
-            }
-        }
-        return conflict != null ? conflict : sum;
+        return sumOfChildren(region, "has no figure for region " + region + " on or before " + bound,
+                child -> snapshot(child, bound, measure));
     }
 }

@@ -56,7 +56,8 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class ExtractReader {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractReader.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** File reports travel through Spark as JSON (read back by {@link ReadSummary}). */
+    static final ObjectMapper JSON = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Role of a row the validator rejected. */

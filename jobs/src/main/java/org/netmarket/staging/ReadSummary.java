@@ -1,7 +1,5 @@
 package org.netmarket.staging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -32,9 +30,6 @@ import static org.apache.spark.sql.functions.max;
  * @param conflictRowsOfFilesRead conflicting rows whose file is among {@code reports}
  */
 public record ReadSummary(StagedCounts staged, List<FileReport> reports, long conflictRowsOfFilesRead) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     public ReadSummary {
         reports = List.copyOf(reports);
     }
@@ -55,7 +50,7 @@ public record ReadSummary(StagedCounts staged, List<FileReport> reports, long co
                 conflictsByFile.merge(g.getString(1), n, Long::sum);
             } else if (ExtractReader.REPORT.equals(role)) {
                 try {
-                    reports.add(JSON.readValue(g.getString(3), FileReport.class));
+                    reports.add(ExtractReader.JSON.readValue(g.getString(3), FileReport.class));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
