@@ -164,12 +164,7 @@ class PublishingTest {
         JobRunner.Result r = run(url, data, "--year", "2024");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.output().contains("extract complaints: 2 of 23 rows quarantined"), r.output());
-        WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
-        assertTrue(before.size() > 0, "the first run published rows for the stopped run to leave alone");
-        assertEquals(before.size(), after.size(), "indicator_score rows after the stopped run");
-        for (var e : before.all().entrySet()) {
-            after.assertValue(e.getKey(), "run_id", e.getValue().get("run_id"));
-        }
+        assertCurrentScoresLeftAlone(url, before);
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         Map<String, Object> failed = runs.row("2");
         assertEquals("failed", failed.get("status"));
@@ -178,6 +173,16 @@ class PublishingTest {
         WarehouseRows q = WarehouseRows.query(url, "quarantined_row",
                 "SELECT * FROM netmarket.quarantined_row WHERE run_id = 2", "line");
         q.assertValue("24", "reason", "'maybe' is not one of success, failed, none");
+    }
+
+    /** The current scores are those {@code before} (same rows, same run), and there were some. */
+    private static void assertCurrentScoresLeftAlone(String url, WarehouseRows before) throws Exception {
+        WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        assertTrue(before.size() > 0, "the first run published rows for the stopped run to leave alone");
+        assertEquals(before.size(), after.size(), "indicator_score rows after the stopped run");
+        for (var e : before.all().entrySet()) {
+            after.assertValue(e.getKey(), "run_id", e.getValue().get("run_id"));
+        }
     }
 
     /** A region row that breaks an enumeration: 'town' is no level of the contract. */
@@ -195,12 +200,7 @@ class PublishingTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
         assertTrue(r.output().contains("extract regions: 1 of 5 rows quarantined (20.0%), more than the allowed 5%; "
                 + "see the quarantine report"), r.output());
-        WarehouseRows after = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
-        assertTrue(before.size() > 0, "the first run published rows for the stopped run to leave alone");
-        assertEquals(before.size(), after.size(), "indicator_score rows after the stopped run");
-        for (var e : before.all().entrySet()) {
-            after.assertValue(e.getKey(), "run_id", e.getValue().get("run_id"));
-        }
+        assertCurrentScoresLeftAlone(url, before);
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("2", "status", "failed");
         assertTrue(String.valueOf(runs.row("2").get("error")).contains("extract regions"), String.valueOf(runs.row("2").get("error")));
