@@ -176,7 +176,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         done = true;
         closeQuietly();
         return new Event(0, null, null, null, new FileReport(schema.name(), path, probe.label(), probe.sha256(),
-                probe.bytes(), read, rejected, header == null ? List.of() : header.extra(), problem));
+                probe.bytes(), read, rejected, header == null ? List.of() : header.extra(), problem, probe.firstInvalidUtf8()));
     }
 
     private Event row(CsvRecords.Line line) {

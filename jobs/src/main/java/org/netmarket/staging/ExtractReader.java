@@ -196,7 +196,8 @@ public final class ExtractReader {
             if (f.failed()) {
                 LOG.error("extract {}: {}", schema.name(), f.problem());
             } else if (f.isGb18030()) {
-                LOG.info("extract {}: {} is not valid UTF-8, read as GB18030", schema.name(), f.path());
+                LOG.info("extract {}: {} is not valid UTF-8, read as GB18030 (byte {} is the first that is not UTF-8)",
+                        schema.name(), f.path(), f.firstNonUtf8Byte());
             }
             if (!f.extraColumns().isEmpty()) {
                 LOG.info("extract {}: {} has columns the contract does not know (ignored): {}", schema.name(),

@@ -8,11 +8,15 @@ import java.util.List;
  * quarantined, columns the contract does not know, and — when the file could not be read at all —
  * the problem, naming the file and the column or line.
  *
- * @param rowsRead     data rows in the file (header excluded)
- * @param problem      a file-level problem (missing required column, malformed CSV), else null
+ * @param rowsRead         data rows in the file (header excluded)
+ * @param problem          a file-level problem (missing required column, malformed CSV), else null
+ * @param firstNonUtf8Byte offset of the first byte that is not valid UTF-8, -1 when all are: for
+ *                         a file read as GB18030, it tells a GB18030 export (early, in the first
+ *                         Chinese text) from a UTF-8 file damaged further on
  */
 public record FileReport(String extract, String path, String encoding, String sha256, long bytes, long rowsRead,
-                         long rowsQuarantined, List<String> extraColumns, String problem) implements Serializable {
+                         long rowsQuarantined, List<String> extraColumns, String problem, long firstNonUtf8Byte)
+        implements Serializable {
     public FileReport {
         extraColumns = List.copyOf(extraColumns);
     }

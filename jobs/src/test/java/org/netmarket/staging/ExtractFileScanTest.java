@@ -91,6 +91,7 @@ class ExtractFileScanTest {
         assertEquals(List.of(), r.extraColumns());
         assertNull(r.problem());
         assertFalse(r.failed());
+        assertEquals(-1, r.firstNonUtf8Byte(), "every byte is UTF-8");
     }
 
     @Test
@@ -217,6 +218,22 @@ class ExtractFileScanTest {
         assertEquals("GB18030", r.encoding());
         assertTrue(r.isGb18030());
         assertEquals(List.of("杭州市", "上城区"), rows(events).stream().map(e -> (String) e.values()[1]).toList());
+        // The first Chinese character is where UTF-8 fails: the header and "330100," are ASCII.
+        assertEquals((HEADER + "\n330100,").length(), r.firstNonUtf8Byte());
+    }
+
+    @Test
+    void aUtf8FileWithOneBadByteIsReadAsGb18030AndSaysWhere() throws IOException {
+        // A UTF-8 export damaged far from its start: read as GB18030 (the contract), and the
+        // offset of the bad byte in the report is what tells the clerk it was meant as UTF-8.
+        byte[] good = (HEADER + "\n330100,杭州市,330000,city,east\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + "330102,x,330100,county,east\n".length());
+        byte[] tail = "330102,x,330100,county,east\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(tail, 0, bytes, good.length, tail.length);
+        bytes[good.length + 7] = (byte) 0xFF; // the "x" of the second row's name
+        FileReport r = report(scanRegions(write("regions.csv", bytes)));
+        assertEquals("GB18030", r.encoding());
+        assertEquals(good.length + 7, r.firstNonUtf8Byte());
     }
 
     @Test
