@@ -303,7 +303,7 @@ public final class ExtractReader {
         Dataset<Row> removed = withReferencedRegion(extract, rowsBefore, registryBefore).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> added = withReferencedRegion(extract, rowsNow, registryNow).persist(StorageLevel.MEMORY_AND_DISK());
         long keptRows = before.rows() - removed.count() + added.count();
-        LOG.info("extract {}: references of {} key(s) looked up again; {} rows resolve", extract.name(), touched.count(),
+        LOG.info("extract {}: references of {} key(s) looked up again; {} rows resolve", extract.name(), sketch.keys(),
                 keptRows);
         StagedChange change = new StagedChange(own.generationBefore(), before.state(), own.generationAfter(), after,
                 removed, added);

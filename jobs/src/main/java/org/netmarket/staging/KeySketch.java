@@ -29,9 +29,16 @@ final class KeySketch {
     static final double FALSE_POSITIVE_RATE = 0.01;
 
     private final BloomFilter filter;
+    private final long keys;
 
-    private KeySketch(BloomFilter filter) {
+    private KeySketch(BloomFilter filter, long keys) {
         this.filter = filter;
+        this.keys = keys;
+    }
+
+    /** How many keys (rows of the set) the filter was built from. */
+    long keys() {
+        return keys;
     }
 
     /**
@@ -45,7 +52,7 @@ final class KeySketch {
         List<Long> hashes = keys.select(hash(columns)).as(Encoders.LONG()).collectAsList();
         BloomFilter filter = BloomFilter.create(Math.max(1, hashes.size()), FALSE_POSITIVE_RATE);
         hashes.forEach(filter::putLong);
-        return new KeySketch(filter);
+        return new KeySketch(filter, hashes.size());
     }
 
     /**

@@ -58,6 +58,7 @@ class KeySketchTest {
         keys.add(RowFactory.create("91140800MX00000001", 2024, 0L));
         Dataset<Row> delivery = spark.createDataFrame(keys, SALES).select("operator_id", "year");
         KeySketch sketch = KeySketch.of(delivery, "operator_id", "year");
+        assertEquals(keys.size(), sketch.keys(), "keys the sketch was built from (the log reports them)");
 
         List<Row> passed = staged.filter(sketch.mightContain("operator_id", "year")).collectAsList();
         Set<String> passedKeys = new HashSet<>();
