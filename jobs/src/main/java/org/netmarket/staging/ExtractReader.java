@@ -136,8 +136,9 @@ public final class ExtractReader {
      *              the run read no file of the extract, which then costs no Spark job
      * @param readSummary what one pass over {@code read} found ({@link ReadSummary#of}); null
      *              when {@code read} is
-     * @param known the counts of {@code state} when the caller keeps them (the staging area),
-     *              else null: with them, the state is not scanned for conflicts when it has none
+     * @param known the counts of {@code state} (kept by the staging area, or {@code read}'s own
+     *              when the state is what the run read): the state is not scanned for conflicts
+     *              when it has none, and its latest rows need no count
      */
     public LoadedExtract loaded(ExtractSchema schema, boolean delivered, Dataset<Row> state, Dataset<Row> read,
                                 ReadSummary readSummary, StagedCounts known) {
@@ -162,7 +163,7 @@ public final class ExtractReader {
                                 lit(" but different values; both are set aside")).as("reason"));
         Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
-        List<Row> conflictRows = known != null && known.conflicts() == 0 ? List.of()
+        List<Row> conflictRows = known.conflicts() == 0 ? List.of()
                 : state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT)).select(conflictColumns(schema))
                 .collectAsList();
         Set<Map<String, Object>> seen = new java.util.HashSet<>();
@@ -206,7 +207,7 @@ public final class ExtractReader {
         }
         LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                rowsRejected + conflictRowsOfFilesRead, List.copyOf(conflictScopes), conflictKeys, known == null ? -1 : known.latest(), null);
+                rowsRejected + conflictRowsOfFilesRead, List.copyOf(conflictScopes), conflictKeys, known.latest(), null);
     }
 
     /**

@@ -26,7 +26,9 @@ import java.util.Map;
  *                          year and type): the items that count them get data_error
  * @param conflictKeys      the conflicting keys, as key column -> value
  * @param latestRows        the number of rows of {@code latest} when already known (the
- *                          staging area keeps it), else -1: see {@link #latestCount()}
+ *                          staging area keeps it, a full read counts it with its roles), else
+ *                          -1 (rows set apart later, e.g. by a reference check): see
+ *                          {@link #latestCount()}
  * @param change            how the staging area changed the latest rows in this run, null when
  *                          the run read the files without a staging area
  */

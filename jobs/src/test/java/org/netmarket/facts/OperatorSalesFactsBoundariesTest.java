@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -138,11 +137,16 @@ class OperatorSalesFactsBoundariesTest {
 
     /** Region -> OPERATORS_NEW_ABOVE_SCALE, as the scored facts give it. */
     private static Map<String, Long> newAboveScale(List<Row> rows, RegionTree tree) {
+        return scored(rows, tree, Facts.OPERATORS_NEW_ABOVE_SCALE);
+    }
+
+    /** Region -> one fact of the scored facts of item 4. */
+    private static Map<String, Long> scored(List<Row> rows, RegionTree tree, String fact) {
         Dataset<Row> sales = spark.createDataFrame(rows, SALES);
         AggregationContext context = new AggregationContext(Y2024, edition);
         Map<String, Long> out = new TreeMap<>();
         for (RecordAggregation.FactCount c : OperatorSalesFacts.scored(OperatorSalesFacts.count(sales, context), tree)) {
-            if (c.fact().equals(Facts.OPERATORS_NEW_ABOVE_SCALE)) {
+            if (c.fact().equals(fact)) {
                 out.put(c.region(), c.count());
             }
         }
@@ -244,15 +248,10 @@ class OperatorSalesFactsBoundariesTest {
                 sale("91330100MA00000001", 2019, new BigDecimal("900000000.00"), "330102"),
                 sale("91330100MA00000002", 2021, new BigDecimal("900000000.00"), "330102"),
                 sale("91330100MA00000003", 2024, new BigDecimal("900000000.00"), "330105"));
-        Map<String, long[]> counted = new TreeMap<>();
-        for (RecordAggregation.FactCount c : OperatorSalesFacts.scored(
-                OperatorSalesFacts.count(spark.createDataFrame(rows, SALES), new AggregationContext(Y2024, edition)), tree)) {
-            long[] n = counted.computeIfAbsent(c.region(), r -> new long[2]);
-            n[c.fact().equals(Facts.OPERATORS_NEW_ABOVE_SCALE) ? 1 : 0] = c.count();
-        }
-        //                                    operators with sales, new above scale
-        assertArrayEquals(new long[]{2, 0}, counted.get("330102"), "330102: sales in 2019 and 2021 only");
-        assertArrayEquals(new long[]{1, 1}, counted.get("330105"), "330105: new above scale in 2024");
-        assertArrayEquals(new long[]{3, 1}, counted.get("330100"), "330100: both counties");
+        // 330102: sales in 2019 and 2021 only; 330105: new above scale in 2024; the city: both.
+        assertEquals(Map.of("330102", 2L, "330105", 1L, "330100", 3L, "330000", 3L),
+                scored(rows, tree, Facts.rowsOf(OperatorSalesFacts.EXTRACT)), "operators with sales rows");
+        assertEquals(Map.of("330102", 0L, "330105", 1L, "330100", 1L, "330000", 1L),
+                newAboveScale(rows, tree), "new above-scale operators");
     }
 }
