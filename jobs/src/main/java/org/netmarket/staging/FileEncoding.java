@@ -73,19 +73,19 @@ public final class FileEncoding {
         ByteBuffer pending = ByteBuffer.allocate(buf.length + 8);
         CharBuffer chars = CharBuffer.allocate(buf.length + 8);
         boolean valid = true;
-        boolean first = true;
-        boolean bom = false;
+        // The first bytes of the file, gathered across reads: a stream may hand them over one at a time.
+        byte[] head = new byte[BOM.length];
+        int headLength = 0;
         long total = 0;
         long firstInvalid = -1;
         int n;
         while ((n = in.read(buf)) > 0) {
             sha.update(buf, 0, n);
             total += n;
-            if (first) {
-                first = false;
-                if (n >= BOM.length && Arrays.equals(buf, 0, BOM.length, BOM, 0, BOM.length)) {
-                    bom = true;
-                }
+            if (headLength < head.length) {
+                int take = Math.min(n, head.length - headLength);
+                System.arraycopy(buf, 0, head, headLength, take);
+                headLength += take;
             }
             if (valid) {
                 // file offset of the first byte in `pending` once this read is appended
@@ -116,6 +116,7 @@ public final class FileEncoding {
                 firstInvalid = pendingStart + pending.position();
             }
         }
+        boolean bom = Arrays.equals(head, BOM);
         return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom, HexFormat.of().formatHex(sha.digest()), total,
                 firstInvalid);
     }

@@ -92,7 +92,8 @@ final class RawLines {
                 try (InputStream in = dir.open(path)) {
                     probe = FileEncoding.probe(in);
                 }
-                try (CsvRecords records = new CsvRecords(probe.reader(dir.open(path)))) {
+                // The stream in its own resource: it is closed even when the reader cannot be made.
+                try (InputStream in = dir.open(path); CsvRecords records = new CsvRecords(probe.reader(in))) {
                     long last = wanted.lines()[wanted.lines().length - 1];
                     while (records.hasNext()) {
                         CsvRecords.Line l = records.next();

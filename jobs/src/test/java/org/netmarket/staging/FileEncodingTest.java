@@ -152,6 +152,28 @@ class FileEncodingTest {
     }
 
     @Test
+    void aMarkHandedOverOneByteAtATimeIsStillAMark() throws IOException {
+        byte[] bytes = concat(BOM, TEXT.getBytes(StandardCharsets.UTF_8));
+        FileEncoding.Probe p = FileEncoding.probe(new OneByteAtATime(bytes));
+        assertTrue(p.bom());
+        assertEquals("UTF-8 (BOM)", p.label());
+        assertEquals(bytes.length, p.bytes());
+        assertFalse(FileEncoding.probe(new OneByteAtATime(TEXT.getBytes(StandardCharsets.UTF_8))).bom());
+    }
+
+    /** A stream that hands over at most one byte per read, as a slow network file system may. */
+    private static final class OneByteAtATime extends ByteArrayInputStream {
+        OneByteAtATime(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1));
+        }
+    }
+
+    @Test
     void probeReadsTheWholeStream() throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8));
         FileEncoding.probe(in);
