@@ -3,6 +3,7 @@ package org.netmarket.generator;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.staging.Concurrently;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Generates a complete data directory for the pipeline at a given {@link Scale}: every extract
@@ -131,31 +128,10 @@ public final class DataGenerator {
     }
 
     private void run(List<Runnable> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "generate-data");
-            t.setDaemon(true);
-            return t;
+        Concurrently.map(tasks, threads, "generate-data", task -> {
+            task.run();
+            return null;
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while generating data", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause.getMessage(), cause);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Removes what an earlier run wrote, so that a smaller or different run leaves no stale part files. */
