@@ -26,11 +26,11 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "Y", description = "Last evaluation year (inclusive).")
     int to;
 
-    @Option(names = "--dry-run", description = "Score and print, publish nothing.")
+    @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print, publish nothing.")
     boolean dryRun;
 
-    @Override
-    public Integer call() throws Exception {
+    /** The settings of the backfill this command line asks for. */
+    PipelineConfig config() {
         if (to < from) {
             throw new UsageException("--to " + to + " is before --from " + from);
         }
@@ -41,7 +41,11 @@ public final class BackfillCommand implements Callable<Integer> {
         for (int y = from; y <= to; y++) {
             years.add(y);
         }
-        PipelineConfig config = options.toConfig().years(years).dryRun(dryRun).mode(RunMode.BACKFILL).command("backfill");
-        return PipelineRunner.run(config, System.out);
+        return options.toConfig().years(years).dryRun(dryRun).mode(RunMode.BACKFILL).command("backfill");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return PipelineRunner.run(config(), System.out);
     }
 }

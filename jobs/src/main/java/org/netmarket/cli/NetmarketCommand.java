@@ -35,6 +35,11 @@ public final class NetmarketCommand implements Runnable {
 
     /** Runs a command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its converters and the handlers that map failures to exit codes. */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NetmarketCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(RunMode.class, s -> RunMode.valueOf(s.toUpperCase(Locale.ROOT)));
@@ -59,7 +64,7 @@ public final class NetmarketCommand implements Runnable {
             err.flush();
             return code;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static int exitCode(Throwable ex) {

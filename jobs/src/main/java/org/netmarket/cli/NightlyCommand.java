@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -41,32 +40,31 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Score and publish even when no file changed since the last published run.")
     boolean force;
 
-    @Option(names = "--full", description = "Rebuild the staging area from every raw file instead of merging the files "
+    @Option(names = "--" + PipelineConfig.FULL_REBUILD, description = "Rebuild the staging area from every raw file instead of merging the files "
             + "delivered since the last run (a changed or removed file forces this anyway).")
     boolean full;
 
-    @Option(names = "--staging", paramLabel = "DIR", description = "The staging area: Parquet files of the latest "
+    @Option(names = "--" + PipelineConfig.STAGING_DIR, paramLabel = "DIR", description = "The staging area: Parquet files of the latest "
             + "version of every record and a manifest of the files merged (default: <report-dir>/staging; on a cluster "
             + "a shared hdfs:// or s3a:// location).")
     String staging;
 
-    @Option(names = "--facts-csv", paramLabel = "FILE", description = "Also write the record-level counts "
+    @Option(names = "--" + PipelineConfig.FACTS_CSV, paramLabel = "FILE", description = "Also write the record-level counts "
             + "(year, region, fact, count) to this CSV file, e.g. to compare them with another engine.")
     String factsCsv;
 
+    /** The settings of the nightly run this command line asks for. */
+    PipelineConfig config() {
+        return options.toConfig(PipelineConfig.NIGHTLY_WAIT_FOR_LOCK).years(year == null ? List.of() : List.of(year))
+                .mode(RunMode.NIGHTLY).command("nightly").skipWhenUnchanged(!force).incremental(true).fullRebuild(full)
+                .stagingDir(staging).factsCsv(factsCsv);
+    }
+
     @Override
     public Integer call() throws Exception {
-        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).mode(RunMode.NIGHTLY)
-                .command("nightly").skipWhenUnchanged(!force).incremental(true).fullRebuild(full).stagingDir(staging)
-                .factsCsv(factsCsv);
-        if (options.waitForLockSeconds == null) {
-            config.waitForLock(NIGHTLY_WAIT_FOR_LOCK);
-        }
+        PipelineConfig config = config();
         try (NightlyLock lock = NightlyLock.acquire(Path.of(config.reportDir()))) {
             return PipelineRunner.run(config, System.out);
         }
     }
-
-    /** A nightly run waits up to half an hour for an ad-hoc run to finish. */
-    static final Duration NIGHTLY_WAIT_FOR_LOCK = Duration.ofMinutes(30);
 }

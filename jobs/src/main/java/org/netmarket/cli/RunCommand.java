@@ -26,25 +26,30 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "Y", description = "Evaluation year (default: the latest complete year of the data).")
     Integer year;
 
-    @Option(names = "--dry-run", description = "Score and print the scorecard, publish nothing (no warehouse needed).")
+    @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print the scorecard, publish nothing (no warehouse needed).")
     boolean dryRun;
 
     @Option(names = "--details", description = "Also print every region's full scorecard: categories of both levels and "
             + "every indicator with its points, status and sub-items.")
     boolean details;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "adhoc",
+    @Option(names = "--" + PipelineConfig.MODE, paramLabel = "MODE",
             description = "Recorded in pipeline_run: adhoc (default) or nightly.")
     RunMode mode;
 
-    @Option(names = "--facts-csv", paramLabel = "FILE", description = "Also write the record-level counts "
+    @Option(names = "--" + PipelineConfig.FACTS_CSV, paramLabel = "FILE", description = "Also write the record-level counts "
             + "(year, region, fact, count) to this CSV file, e.g. to compare them with another engine.")
     String factsCsv;
 
+    /** The settings of the run this command line asks for. */
+    PipelineConfig config() {
+        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).dryRun(dryRun)
+                .command("run").factsCsv(factsCsv);
+        return mode == null ? config : config.mode(mode);
+    }
+
     @Override
     public Integer call() throws Exception {
-        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).dryRun(dryRun)
-                .mode(mode).command("run").factsCsv(factsCsv);
-        return PipelineRunner.run(config, System.out, details);
+        return PipelineRunner.run(config(), System.out, details);
     }
 }

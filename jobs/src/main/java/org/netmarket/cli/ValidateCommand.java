@@ -17,9 +17,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions options;
 
+    /** The settings of the check this command line asks for. */
+    PipelineConfig config() {
+        return options.toConfig().validateOnly(true).command("validate");
+    }
+
     @Override
     public Integer call() throws Exception {
-        PipelineConfig config = options.toConfig().validateOnly(true).command("validate");
-        return PipelineRunner.run(config, System.out);
+        return PipelineRunner.run(config(), System.out);
     }
 }

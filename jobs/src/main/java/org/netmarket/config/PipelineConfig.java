@@ -3,7 +3,9 @@ package org.netmarket.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The settings of one pipeline run: a plain bean with every key named as a constant beside its
@@ -14,13 +16,32 @@ public final class PipelineConfig {
     public static final String DATA_DIR = "data";
     public static final String DEFAULT_DATA_DIR = "sample-data";
 
+    /** Evaluation years (run and nightly: {@code --year}; backfill: {@code --from} to {@code --to}). */
+    public static final String YEARS = "years";
+
+    /** The as-of date of stock figures and completion cut-offs; default December 31 of the year. */
+    public static final String AS_OF = "as-of";
+
+    /** Regions to score and publish; default every region of regions.csv. */
+    public static final String REGIONS = "regions";
+
+    /** Items or indicators to recompute and publish; default all. */
+    public static final String ITEMS = "items";
+
+    /** The warehouse; never recorded in {@link #parameters()}, for it may carry credentials. */
+    public static final String JDBC_URL = "jdbc-url";
+
+    /** Score and print the scorecard, publish nothing. */
+    public static final String DRY_RUN = "dry-run";
+
     /** The indicator-system edition: an id under schemas/editions/ or a path to a YAML file. */
     public static final String EDITION = "edition";
     public static final String DEFAULT_EDITION = "2022";
 
     /** Largest share of one extract's rows that may be quarantined before the run fails. */
     public static final String QUARANTINE_THRESHOLD = "quarantine-threshold";
-    public static final BigDecimal DEFAULT_QUARANTINE_THRESHOLD = new BigDecimal("0.05");
+    public static final String DEFAULT_QUARANTINE_THRESHOLD_TEXT = "0.05";
+    public static final BigDecimal DEFAULT_QUARANTINE_THRESHOLD = new BigDecimal(DEFAULT_QUARANTINE_THRESHOLD_TEXT);
 
     /** Spark master used when none is given by spark-submit. */
     public static final String SPARK_MASTER = "spark-master";
@@ -30,9 +51,15 @@ public final class PipelineConfig {
     public static final String SHUFFLE_PARTITIONS = "shuffle-partitions";
     public static final int DEFAULT_SHUFFLE_PARTITIONS = 8;
 
-    /** How long to wait for another run to release the warehouse lock. */
+    /**
+     * How long to wait for another run to release the warehouse lock. The nightly run waits
+     * longer, so that an analyst's recomputation delays it rather than failing it.
+     */
     public static final String WAIT_FOR_LOCK = "wait-for-lock";
-    public static final Duration DEFAULT_WAIT_FOR_LOCK = Duration.ofSeconds(60);
+    public static final int DEFAULT_WAIT_FOR_LOCK_SECONDS = 60;
+    public static final Duration DEFAULT_WAIT_FOR_LOCK = Duration.ofSeconds(DEFAULT_WAIT_FOR_LOCK_SECONDS);
+    public static final int NIGHTLY_WAIT_FOR_LOCK_SECONDS = 1800;
+    public static final Duration NIGHTLY_WAIT_FOR_LOCK = Duration.ofSeconds(NIGHTLY_WAIT_FOR_LOCK_SECONDS);
 
     /** Where a run writes its quarantine CSV report and log files. */
     public static final String REPORT_DIR = "report-dir";
@@ -288,5 +315,33 @@ public final class PipelineConfig {
     public PipelineConfig factsCsv(String v) {
         factsCsv = v;
         return this;
+    }
+
+    /**
+     * The settings recorded in {@code pipeline_run.parameters}, keyed by the names above (the
+     * command-line options' names). The JDBC URL is left out: it may carry credentials.
+     */
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(DATA_DIR, dataDir);
+        p.put(YEARS, years);
+        p.put(AS_OF, asOf == null ? null : asOf.toString());
+        p.put(REGIONS, regions);
+        p.put(ITEMS, items);
+        p.put(EDITION, edition);
+        p.put(DRY_RUN, dryRun);
+        p.put(QUARANTINE_THRESHOLD, quarantineThreshold);
+        p.put(SPARK_MASTER, sparkMaster);
+        p.put(SHUFFLE_PARTITIONS, shufflePartitions);
+        p.put(WAIT_FOR_LOCK, waitForLock.toSeconds());
+        p.put(REPORT_DIR, reportDir);
+        p.put(INCREMENTAL, incremental);
+        if (incremental) {
+            p.put(STAGING_DIR, stagingDir());
+            p.put(FULL_REBUILD, fullRebuild);
+            p.put(SKIP_WHEN_UNCHANGED, skipWhenUnchanged);
+        }
+        p.put(FACTS_CSV, factsCsv);
+        return p;
     }
 }

@@ -335,18 +335,8 @@ public final class ScoringPipeline {
     }
 
     private RunRecord runRecord(Edition edition) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put(PipelineConfig.DATA_DIR, config.dataDir());
-        params.put("years", config.years());
-        params.put("as_of", config.asOf() == null ? null : config.asOf().toString());
-        params.put("regions", config.regions());
-        params.put("items", config.items());
-        params.put(PipelineConfig.EDITION, config.edition());
-        params.put(PipelineConfig.QUARANTINE_THRESHOLD, config.quarantineThreshold());
-        params.put(PipelineConfig.SPARK_MASTER, config.sparkMaster());
-        params.put("dry_run", config.dryRun());
         return new RunRecord(config.mode().code(), config.command(), edition.id(), config.years().isEmpty() ? null : config.years(),
-                config.asOf(), config.regions(), config.items(), config.dataDir(), params, host(), APP_VERSION);
+                config.asOf(), config.regions(), config.items(), config.dataDir(), config.parameters(), host(), APP_VERSION);
     }
 
     private static String host() {

@@ -69,13 +69,4 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
     public String name() {
         return schema.name();
     }
-
-    /** Share of rows quarantined, for the run's threshold (0 when nothing was read). */
-    public double quarantinedShare() {
-        return rowsRead == 0 ? 0 : (double) quarantinedOfRowsRead / rowsRead;
-    }
-
-    public boolean hasFileProblems() {
-        return files.stream().anyMatch(FileReport::failed);
-    }
 }

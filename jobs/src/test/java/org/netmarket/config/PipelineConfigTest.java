@@ -30,6 +30,7 @@ class PipelineConfigTest {
         assertEquals("local[*]", c.sparkMaster());
         assertEquals(8, c.shufflePartitions());
         assertEquals(Duration.ofSeconds(60), c.waitForLock());
+        assertEquals(Duration.ofMinutes(30), PipelineConfig.NIGHTLY_WAIT_FOR_LOCK, "nightly waits longer for an analyst's run");
         assertEquals(".local/reports", c.reportDir());
         assertFalse(c.incremental(), "only the nightly run keeps a staging area");
         assertFalse(c.fullRebuild());
@@ -38,6 +39,8 @@ class PipelineConfigTest {
         assertEquals("hdfs://nn/netmarket/staging", new PipelineConfig().reportDir("/srv/reports")
                 .stagingDir("hdfs://nn/netmarket/staging").stagingDir());
         assertNull(c.factsCsv());
+        assertFalse(c.skipWhenUnchanged(), "only the nightly run skips when nothing changed");
+        assertEquals("run", c.command());
     }
 
     @Test

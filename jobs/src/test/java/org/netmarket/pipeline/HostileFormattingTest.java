@@ -29,7 +29,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The same facts delivered in hostile formatting — GB18030, BOM, CRLF, shuffled and extra
@@ -68,7 +67,7 @@ class HostileFormattingTest {
         files.assertValue("operators/operators.csv", "encoding", "GB18030");
         files.assertValue("regions.csv", "encoding", "UTF-8 (BOM)");
         assertEquals(List.of("remark"), files.row("dispatches/dispatches-2024.csv").get("extra_columns"));
-        assertTrue(h.output().contains("read as GB18030") || files.row("assessments/assessments-2024.csv").get("encoding").equals("GB18030"));
+        files.assertValue("assessments/assessments-2024.csv", "encoding", "GB18030");
     }
 
     private JobRunner.Result run(Path data, String url) {
