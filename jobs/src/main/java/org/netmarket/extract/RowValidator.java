@@ -34,6 +34,14 @@ public final class RowValidator implements Serializable {
 
     /** Fraction digits kept exactly; a value with more is rejected rather than rounded. */
     public static final int DECIMAL_SCALE = 12;
+    /**
+     * Fraction digits kept exactly for rates: a rate computed in a spreadsheet comes out with up
+     * to 17 (0.30000000000000004), and rates, never above 1 in magnitude, need no integer digits.
+     */
+    public static final int RATE_SCALE = 18;
+    /** Years a date, month or timestamp may fall in: as for year columns, so that a typo (3024) is caught. */
+    public static final int FIRST_YEAR = 1949;
+    public static final int LAST_YEAR = 2200;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
@@ -110,12 +118,16 @@ public final class RowValidator implements Serializable {
         boolean anyPoints = false;
         for (int i = 0; i < out.length; i++) {
             ColumnSpec c = columns[i];
-            String raw = fields[i] == null ? null : fields[i].trim();
+            String raw = fields[i] == null ? null : trimField(fields[i]);
             if (raw == null || raw.isEmpty()) {
                 if (c.required()) {
                     return reject(c.name(), "is empty but required");
                 }
                 continue;
+            }
+            if (raw.indexOf('\0') >= 0) {
+                return reject(c.name(), "contains a NUL character (byte 0x00): the file is damaged, or is not "
+                        + "UTF-8 or GB18030 text");
             }
             try {
                 out[i] = parse(c, i, raw);
@@ -158,22 +170,24 @@ public final class RowValidator implements Serializable {
             // strict formatter, which also words the rejection.
             case DATE -> {
                 LocalDate d = CanonicalDates.date(v);
-                yield d != null ? d : temporal(v, DATE, DATE_SHAPE, "a date (YYYY-MM-DD)", "day", LocalDate::parse);
+                yield inYears(v, d != null ? d : (LocalDate) temporal(v, DATE, DATE_SHAPE, "a date (YYYY-MM-DD)", "day",
+                        LocalDate::parse));
             }
             case TIMESTAMP -> {
                 LocalDateTime t = CanonicalDates.timestamp(v);
-                yield t != null ? t : temporal(v, TIMESTAMP, TIMESTAMP_SHAPE, "a timestamp (YYYY-MM-DD HH:MM:SS)",
-                        "date or time", LocalDateTime::parse);
+                yield inYears(v, t != null ? t : (LocalDateTime) temporal(v, TIMESTAMP, TIMESTAMP_SHAPE,
+                        "a timestamp (YYYY-MM-DD HH:MM:SS)", "date or time", LocalDateTime::parse));
             }
             case MONTH -> {
                 if (!CanonicalDates.isMonth(v)) {
                     temporal(v, MONTH, MONTH_SHAPE, "a month (YYYY-MM)", "month", YearMonth::parse);
                 }
+                checkYear(v, Integer.parseInt(v, 0, 4, 10));
                 yield v;
             }
             case YEAR -> year(v);
             case COUNT -> count(c, v);
-            case MONEY, DECIMAL, POINTS -> nonNegative(c, decimal(v));
+            case MONEY, DECIMAL, POINTS -> nonNegative(c, decimal(v, DECIMAL_SCALE));
             case RATE -> rate(v, false);
             case SIGNED_RATE -> rate(v, true);
             case BOOLEAN -> bool(v);
@@ -227,10 +241,48 @@ public final class RowValidator implements Serializable {
             throw new InvalidValue("'" + v + "' is not a year (4 digits)");
         }
         int y = Integer.parseInt(v);
-        if (y < 1949 || y > 2200) {
-            throw new InvalidValue("year " + v + " is outside 1949-2200");
+        if (y < FIRST_YEAR || y > LAST_YEAR) {
+            throw new InvalidValue("year " + v + " is outside " + FIRST_YEAR + "-" + LAST_YEAR);
         }
         return y;
+    }
+
+    private static LocalDate inYears(String v, LocalDate d) {
+        checkYear(v, d.getYear());
+        return d;
+    }
+
+    private static LocalDateTime inYears(String v, LocalDateTime t) {
+        checkYear(v, t.getYear());
+        return t;
+    }
+
+    private static void checkYear(String v, int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidValue("'" + v + "' falls in year " + year + ", outside " + FIRST_YEAR + "-" + LAST_YEAR);
+        }
+    }
+
+    /**
+     * The field without surrounding blanks: ASCII spaces and control characters, as
+     * {@link String#trim}, and also the no-break and ideographic (full-width) spaces a
+     * spreadsheet or a Chinese input method leaves, which would otherwise be invisible in a
+     * rejection ("'是　' is not a boolean").
+     */
+    public static String trimField(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isBlank(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isBlank(s.charAt(to - 1))) {
+            to--;
+        }
+        return from == 0 && to == s.length() ? s : s.substring(from, to);
+    }
+
+    private static boolean isBlank(char c) {
+        return c <= ' ' || c == '\u00A0' || c == '\u3000' || c == '\u2007' || c == '\u202F';
     }
 
     private static Long count(ColumnSpec c, String v) {
@@ -252,15 +304,15 @@ public final class RowValidator implements Serializable {
         return n;
     }
 
-    private static BigDecimal decimal(String v) {
+    private static BigDecimal decimal(String v, int scale) {
         if (!isDecimal(v)) {
             throw new InvalidValue(notNumber(v));
         }
         BigDecimal d = new BigDecimal(v);
-        if (d.scale() > DECIMAL_SCALE) {
-            throw new InvalidValue("'" + v + "' has more than " + DECIMAL_SCALE + " decimal places");
+        if (d.scale() > scale) {
+            throw new InvalidValue("'" + v + "' has more than " + scale + " decimal places");
         }
-        if (d.precision() - d.scale() > 38 - DECIMAL_SCALE) {
+        if (d.precision() - d.scale() > 38 - scale) {
             throw new InvalidValue("'" + v + "' is too large");
         }
         return d;
@@ -301,7 +353,7 @@ public final class RowValidator implements Serializable {
     }
 
     private static BigDecimal rate(String v, boolean signed) {
-        BigDecimal d = decimal(v);
+        BigDecimal d = decimal(v, RATE_SCALE);
         if (d.abs().compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidValue(v + " is " + (d.signum() < 0 ? "below -1" : "above 1")
                     + ": rates are fractions (0.962, not 96.2); this looks like a percentage");

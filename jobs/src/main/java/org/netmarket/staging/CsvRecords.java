@@ -5,6 +5,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.netmarket.extract.RowValidator;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -94,7 +96,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         } else {
             List<String> names = new ArrayList<>();
             for (String s : records.next()) {
-                names.add(s.trim());
+                names.add(RowValidator.trimField(s));
             }
             header = List.copyOf(names);
             linesConsumed = parser.getCurrentLineNumber();

@@ -102,6 +102,10 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         try (InputStream in = opener.open()) {
             probe = FileEncoding.probe(in);
         }
+        if (probe.encodingProblem() != null) {
+            // Decoded as GB18030, UTF-16 would only give a header of garbled names.
+            return new ExtractFileScan(path, validator, probe, null, path + ": " + probe.encodingProblem());
+        }
         InputStream in = opener.open();
         try {
             CsvRecords records = new CsvRecords(probe.reader(in));

@@ -34,8 +34,16 @@ public final class FileEncoding {
      *
      * @param bom             the file starts with the UTF-8 byte-order mark
      * @param firstInvalidUtf8 offset of the first byte that is not valid UTF-8, or -1
+     * @param utf16Mark       {@code FF FE} or {@code FE FF} when the file starts with a UTF-16
+     *                        byte-order mark (a spreadsheet's "Unicode" export), else null
      */
-    public record Probe(Charset charset, boolean bom, String sha256, long bytes, long firstInvalidUtf8) {
+    public record Probe(Charset charset, boolean bom, String sha256, long bytes, long firstInvalidUtf8, String utf16Mark) {
+        /** Why the file cannot be read as an extract because of its encoding, or null when it can. */
+        public String encodingProblem() {
+            return utf16Mark == null ? null : "the file is UTF-16 text (it starts with the byte-order mark " + utf16Mark
+                    + "); extracts must be UTF-8 or GB18030: save it as \"CSV UTF-8\"";
+        }
+
         /** The name shown in the run report, e.g. {@code UTF-8}, {@code UTF-8 (BOM)}, {@code GB18030}. */
         public String label() {
             return charset.equals(StandardCharsets.UTF_8) ? (bom ? "UTF-8 (BOM)" : "UTF-8") : charset.name();
@@ -117,8 +125,11 @@ public final class FileEncoding {
             }
         }
         boolean bom = Arrays.equals(head, BOM);
+        String utf16Mark = headLength < 2 ? null
+                : head[0] == (byte) 0xFF && head[1] == (byte) 0xFE ? "FF FE"
+                : head[0] == (byte) 0xFE && head[1] == (byte) 0xFF ? "FE FF" : null;
         return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom, HexFormat.of().formatHex(sha.digest()), total,
-                firstInvalid);
+                firstInvalid, utf16Mark);
     }
 
     /** True when the bytes are valid UTF-8 (for tests and small inputs). */

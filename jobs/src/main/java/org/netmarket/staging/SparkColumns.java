@@ -23,6 +23,8 @@ public final class SparkColumns {
 
     /** Decimals keep 12 fraction digits exactly (see {@link RowValidator#DECIMAL_SCALE}). */
     public static final DataType DECIMAL = DataTypes.createDecimalType(38, RowValidator.DECIMAL_SCALE);
+    /** Rates keep 18 (see {@link RowValidator#RATE_SCALE}). */
+    public static final DataType RATE = DataTypes.createDecimalType(38, RowValidator.RATE_SCALE);
 
     private SparkColumns() {
     }
@@ -34,7 +36,8 @@ public final class SparkColumns {
             case TIMESTAMP -> DataTypes.TimestampNTZType;
             case YEAR -> DataTypes.IntegerType;
             case COUNT -> DataTypes.LongType;
-            case MONEY, DECIMAL, RATE, SIGNED_RATE, POINTS -> DECIMAL;
+            case MONEY, DECIMAL, POINTS -> DECIMAL;
+            case RATE, SIGNED_RATE -> RATE;
             case BOOLEAN -> DataTypes.BooleanType;
         };
     }

@@ -70,7 +70,7 @@ import static org.apache.spark.sql.functions.when;
 public final class StagingArea {
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
     /** Version of the layout; a staging area written in another layout is rebuilt. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     static final String MANIFEST = "manifest.json";
     /** Generations an extract may have before the next merge compacts it into one. */
     static final int MAX_GENERATIONS = 8;

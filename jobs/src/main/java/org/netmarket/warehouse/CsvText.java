@@ -1,6 +1,6 @@
 package org.netmarket.warehouse;
 
-/** CSV quoting for PostgreSQL COPY ... (FORMAT csv): null is an empty unquoted field. */
+/** CSV quoting for PostgreSQL COPY ... (FORMAT csv): null is an empty unquoted field; NUL as in {@link PgText}. */
 final class CsvText {
     private CsvText() {
     }
@@ -16,7 +16,7 @@ final class CsvText {
             if (c == '"') {
                 sb.append('"');
             }
-            sb.append(c);
+            sb.append(c == '\0' ? PgText.NUL_SYMBOL : c);
         }
         return sb.append('"');
     }

@@ -96,7 +96,9 @@ public final class RunLedger {
     public record InputFile(String extract, String path, String encoding, String sha256, long bytes, Long rowsRead,
                             Long rowsQuarantined, List<String> extraColumns, String problem, boolean readByRun) {
         public InputFile {
-            extraColumns = extraColumns == null ? List.of() : List.copyOf(extraColumns);
+            path = PgText.of(path);
+            extraColumns = extraColumns == null ? List.of() : PgText.of(extraColumns);
+            problem = PgText.of(problem);
         }
 
         /** A file the run read. */
@@ -229,7 +231,7 @@ public final class RunLedger {
     public void fail(long runId, String error) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
                 "UPDATE pipeline_run SET status = 'failed', finished_at = now(), error = ? WHERE run_id = ? AND status = 'running'")) {
-            s.setString(1, error);
+            s.setString(1, PgText.of(error));
             s.setLong(2, runId);
             s.executeUpdate();
         }
@@ -239,7 +241,7 @@ public final class RunLedger {
     public void succeedWithoutPublishing(long runId, String note) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
                 "UPDATE pipeline_run SET status = 'succeeded', finished_at = now(), note = ? WHERE run_id = ?")) {
-            s.setString(1, note);
+            s.setString(1, PgText.of(note));
             s.setLong(2, runId);
             s.executeUpdate();
         }

@@ -186,6 +186,24 @@ class RowValidatorTest {
         assertEquals("330102", valueOf("dispatches", with("dispatches", "region_code", " 330102 "), "region_code"));
     }
 
+    /** Blanks a spreadsheet or a Chinese input method leaves: no-break and full-width spaces. */
+    @Test
+    void noBreakAndFullWidthSpacesAreTrimmedToo() {
+        assertEquals("330102", valueOf("dispatches", with("dispatches", "region_code", "\u00A0330102\u3000"), "region_code"));
+        assertEquals(Boolean.TRUE, valueOf("case-reviews", with("case-reviews", "procedural_violation", "是\u3000"),
+                "procedural_violation"));
+        assertEquals("a\u3000b", RowValidator.trimField("\u3000a\u3000b\u00A0"), "a space inside a value stays");
+        assertRejected(with("dispatches", "region_code", "\u3000"), "region_code", "is empty but required");
+    }
+
+    /** A NUL byte is never text (PostgreSQL cannot even store it): a UTF-16 or damaged file. */
+    @Test
+    void aNulCharacterInAnyFieldIsRejected() {
+        String reason = "contains a NUL character (byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text";
+        assertRejected(with("dispatches", "dispatch_type", "bogus\0type"), "dispatch_type", reason);
+        assertRejected(with("operators", "operator_name", "运城\0商贸"), "operator_name", reason);
+    }
+
     // ---- required and empty ----------------------------------------------------------------
 
     @ParameterizedTest
@@ -250,6 +268,27 @@ class RowValidatorTest {
         assertRejected(with("retail", "month", month), "month", "'" + month + "' is not a month (YYYY-MM): there is no such month");
     }
 
+    /** The years a year column allows bound dates, months and timestamps too: 3024-12 is a typo, not a year to score. */
+    @Test
+    void datesMonthsAndTimestampsFallIn1949To2200() {
+        assertRejected(with("retail", "month", "3024-12"), "month", "'3024-12' falls in year 3024, outside 1949-2200");
+        assertRejected(with("retail", "month", "1948-12"), "month", "'1948-12' falls in year 1948, outside 1949-2200");
+        assertEquals("1949-01", valueOf("retail", with("retail", "month", "1949-01"), "month"));
+        assertEquals("2200-12", valueOf("retail", with("retail", "month", "2200-12"), "month"));
+        assertRejected(with("retail", "month", "2201-01"), "month", "'2201-01' falls in year 2201, outside 1949-2200");
+        assertRejected(with("operators", "registered_on", "0000-02-29"), "registered_on",
+                "'0000-02-29' falls in year 0, outside 1949-2200");
+        assertRejected(with("operators", "registered_on", "9999-12-31"), "registered_on",
+                "'9999-12-31' falls in year 9999, outside 1949-2200");
+        assertEquals(LocalDate.of(1949, 1, 1), valueOf("operators", with("operators", "registered_on", "1949-01-01"), "registered_on"));
+        assertRejected(with("operators", "registered_on", "1948-12-31"), "registered_on",
+                "'1948-12-31' falls in year 1948, outside 1949-2200");
+        assertEquals(LocalDateTime.of(2200, 12, 31, 23, 59, 59),
+                valueOf("dispatches", with("dispatches", "updated_at", "2200-12-31 23:59:59"), "updated_at"));
+        assertRejected(with("dispatches", "updated_at", "2201-01-01 00:00:00"), "updated_at",
+                "'2201-01-01 00:00:00' falls in year 2201, outside 1949-2200");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"24", "2024.0", "二〇二四", "20240", "Y2024"})
     void badYearsAreRejected(String year) {
@@ -305,6 +344,16 @@ class RowValidatorTest {
         RowValidator.Result r = rate(value);
         assertTrue(r.isValid(), () -> value + ": " + r.rejection());
         assertEquals(0, new BigDecimal(value).compareTo((BigDecimal) r.values()[1]));
+    }
+
+    /** A rate computed in a spreadsheet keeps its binary noise (17 places); it is still that exact decimal. */
+    @Test
+    void ratesKeepEighteenDecimalPlacesExactly() {
+        RowValidator.Result r = rate("0.30000000000000004");
+        assertTrue(r.isValid(), () -> String.valueOf(r.rejection()));
+        assertEquals(new BigDecimal("0.30000000000000004"), r.values()[1]);
+        assertTrue(rate("0.123456789012345678").isValid(), "18 places");
+        assertRejected(rate("0.1234567890123456789"), "share", "'0.1234567890123456789' has more than 18 decimal places");
     }
 
     @Test

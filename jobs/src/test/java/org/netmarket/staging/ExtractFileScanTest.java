@@ -185,6 +185,39 @@ class ExtractFileScanTest {
         assertEquals(0, report(events).rowsRead());
     }
 
+    /** A spreadsheet's "Unicode" export: the contract's encodings are UTF-8 and GB18030, and the clerk is told how to save it. */
+    @Test
+    void aUtf16FileFailsSayingSoAndHowToSaveIt() throws IOException {
+        String text = HEADER + "\n140800,运城市,,city,central\n";
+        for (var encoding : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            boolean little = encoding.equals(StandardCharsets.UTF_16LE);
+            byte[] mark = little ? new byte[]{(byte) 0xFF, (byte) 0xFE} : new byte[]{(byte) 0xFE, (byte) 0xFF};
+            byte[] body = text.getBytes(encoding);
+            byte[] bytes = new byte[mark.length + body.length];
+            System.arraycopy(mark, 0, bytes, 0, mark.length);
+            System.arraycopy(body, 0, bytes, mark.length, body.length);
+            Path f = write("regions-" + encoding + ".csv", bytes);
+            List<ExtractFileScan.Event> events = scanRegions(f);
+            assertEquals(1, events.size(), "no row is read");
+            assertEquals(f + ": the file is UTF-16 text (it starts with the byte-order mark " + (little ? "FF FE" : "FE FF")
+                    + "); extracts must be UTF-8 or GB18030: save it as \"CSV UTF-8\"", report(events).problem());
+        }
+    }
+
+    /** A NUL byte in a row (a damaged file) sets that row aside; the file and its other rows are fine. */
+    @Test
+    void aRowWithANulByteIsQuarantinedAndTheFileGoesOn() throws IOException {
+        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv",
+                HEADER + "\n140800,运城市,,city,central\n140802,盐湖\0区,140800,county,central\n"));
+        assertEquals(1, rows(events).size());
+        assertEquals(1, rejections(events).size());
+        ExtractFileScan.Event bad = rejections(events).get(0);
+        assertEquals(3, bad.line());
+        assertEquals("region_name", bad.rejection().column());
+        assertTrue(bad.rejection().reason().startsWith("contains a NUL character (byte 0x00)"), bad.rejection().reason());
+        assertNull(report(events).problem());
+    }
+
     @Test
     void aHeaderOnlyFileIsFineAndEmpty() throws IOException {
         FileReport r = report(scanRegions(write("regions.csv", HEADER + "\r\n")));
