@@ -5,11 +5,13 @@ import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.generator.GenerateDataCommand;
+import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
 
 /**
@@ -45,7 +47,7 @@ public final class NetmarketCommand implements Runnable {
         cl.registerConverter(RunMode.class, s -> RunMode.valueOf(s.toUpperCase(Locale.ROOT)));
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + JdbcSettings.redactText(ex.getMessage()));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.BAD_INPUT;
         });
@@ -57,9 +59,12 @@ public final class NetmarketCommand implements Runnable {
                 case ExitCodes.LOCKED -> "warehouse locked, nothing was published";
                 default -> "failed, nothing was published";
             };
-            err.println("error (" + what + "): " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            err.println("error (" + what + "): " + JdbcSettings.redactText(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (code == ExitCodes.FAILURE) {
-                ex.printStackTrace(err);
+                // The trace goes to the log too: a driver's message may quote the URL it was given.
+                StringWriter trace = new StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(JdbcSettings.redactText(trace.toString()));
             }
             err.flush();
             return code;

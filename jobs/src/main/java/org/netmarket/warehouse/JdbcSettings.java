@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Where the warehouse is and how to log in. Credentials come from the JDBC URL, the
@@ -15,6 +16,11 @@ import java.util.Properties;
 public final class JdbcSettings {
     /** Environment variable holding the warehouse JDBC URL when no --jdbc-url is given. */
     public static final String URL_ENV = "NETMARKET_JDBC_URL";
+
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("(?i)\\b((?:ssl)?password|pwd)=[^&\\s'\"]*");
+    /** user:password@ in front of a host, with or without a scheme (UnknownHostException shows it bare). */
+    private static final Pattern USER_INFO = Pattern.compile("[^\\s/@'\"]+:[^\\s/@'\"]*@");
 
     private final String url;
     private final Properties properties;
@@ -59,6 +65,19 @@ public final class JdbcSettings {
     public static String redact(String url) {
         String u = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         return u.replaceAll("//[^/@]*@", "//");
+    }
+
+    /**
+     * Any text (an error message, a stack trace, an echoed command line) with passwords masked:
+     * {@code password=...} parameters and {@code user:password@} before a host. A mistyped
+     * option or an unknown host can put a JDBC URL into an error, and errors go to the logs.
+     */
+    public static String redactText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = PASSWORD_PARAMETER.matcher(text).replaceAll("$1=***");
+        return USER_INFO.matcher(t).replaceAll("***@");
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.netmarket.testing.JobRunner;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as users and schedulers meet it: help with examples, exit codes, short messages. */
@@ -32,6 +33,25 @@ class CommandLineTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.output().contains("Unknown options: '--yeer'"), r.output());
         assertTrue(r.output().contains("Try 'netmarket run --help'"), r.output());
+    }
+
+    /** The command line is echoed into the nightly log when an option is mistyped: its password must not be. */
+    @Test
+    void aMistypedOptionDoesNotEchoAPassword() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--jdbc", "jdbc:postgresql://db/x?user=postgres&password=LeakF6");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("Unknown options: '--jdbc', 'jdbc:postgresql://db/x?user=postgres&password=***'"),
+                r.output());
+        assertFalse(r.output().contains("LeakF6"), r.output());
+    }
+
+    /** A failure's message and stack trace go to the log; the driver quotes the host part it was given. */
+    @Test
+    void aFailedConnectionDoesNotShowTheUserInfoOfTheUrl() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(),
+                "--jdbc-url", "jdbc:postgresql://postgres:LeakD4@no-such-host.invalid:5432/netmarket", "--wait-for-lock", "1");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        assertFalse(r.output().contains("LeakD4"), r.output());
     }
 
     @Test
