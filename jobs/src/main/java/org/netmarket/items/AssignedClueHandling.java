@@ -4,9 +4,7 @@ import org.netmarket.edition.Parameters;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,18 +24,9 @@ public final class AssignedClueHandling implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        Measurement.Problems p = Measures.recordInputs(f, Measures.RecordInput.cohort(f, "case-clues", "superior_assigned"));
-        if (p.any()) {
-            return p.toMeasurement(List.of());
-        }
-        long total = f.count(Facts.ASSIGNED_CLUES);
-        String population = "superior-assigned clues received in " + f.year();
-        List<Observation> out = new ArrayList<>();
-        Observation onTime = Measures.rate(p, "on_time_rate", f.count(Facts.ASSIGNED_CLUES_VERIFIED_ON_TIME), total, population);
-        if (onTime != null) {
-            out.add(onTime);
-            out.add(Measures.rate(p, "completion_rate", f.count(Facts.ASSIGNED_CLUES_CLOSED), total, population));
-        }
-        return p.orMeasured(out);
+        return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "case-clues", "superior_assigned"),
+                "superior-assigned clues received in " + f.year(), f.count(Facts.ASSIGNED_CLUES),
+                "on_time_rate", f.count(Facts.ASSIGNED_CLUES_VERIFIED_ON_TIME),
+                "completion_rate", f.count(Facts.ASSIGNED_CLUES_CLOSED));
     }
 }

@@ -4,9 +4,7 @@ import org.netmarket.edition.Parameters;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,18 +24,9 @@ public final class ComplaintTimeliness implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        Measurement.Problems p = Measures.recordInputs(f, "complaints");
-        if (p.any()) {
-            return p.toMeasurement(List.of());
-        }
-        long total = f.count(Facts.COMPLAINTS);
-        String population = "complaints received in " + f.year();
-        List<Observation> out = new ArrayList<>();
-        Observation reviewed = Measures.rate(p, "initial_review_on_time_rate", f.count(Facts.COMPLAINTS_REVIEWED_ON_TIME), total, population);
-        if (reviewed != null) {
-            out.add(reviewed);
-            out.add(Measures.rate(p, "closed_on_time_rate", f.count(Facts.COMPLAINTS_CLOSED_ON_TIME), total, population));
-        }
-        return p.orMeasured(out);
+        return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "complaints"),
+                "complaints received in " + f.year(), f.count(Facts.COMPLAINTS),
+                "initial_review_on_time_rate", f.count(Facts.COMPLAINTS_REVIEWED_ON_TIME),
+                "closed_on_time_rate", f.count(Facts.COMPLAINTS_CLOSED_ON_TIME));
     }
 }

@@ -5,7 +5,6 @@ import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.scoring.Measurement;
 import org.netmarket.scoring.Observation;
-import org.netmarket.scoring.Ratio;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,6 +33,6 @@ public final class ConsumerSatisfaction implements ComputedItem {
         }
         Observation o = Measures.rate(p, "satisfaction_rate", f.count(Facts.COMPLAINTS_SATISFIED),
                 f.count(Facts.COMPLAINTS_RATED), "rated complaints in " + f.year());
-        return p.orMeasured(o == null ? List.of() : List.of(Observation.against(o.label(), o.value(), Ratio.of(national))));
+        return p.orMeasured(o == null ? List.of() : List.of(Measures.againstNational(o, national)));
     }
 }

@@ -79,6 +79,27 @@ final class Measures {
         return p.orMeasured(o == null ? List.of() : List.of(o));
     }
 
+    /**
+     * An item of two cohort rates over the same records (say on time and completed), which the
+     * edition judges together: both rates, or no_records when there are no records to count.
+     */
+    static Measurement twoCohortRates(RegionFacts f, RecordInput input, String population, long denominator,
+                                      String firstLabel, long firstNumerator, String secondLabel, long secondNumerator) {
+        Measurement.Problems p = recordInputs(f, input);
+        if (p.any()) {
+            return p.toMeasurement(List.of());
+        }
+        Observation first = rate(p, firstLabel, firstNumerator, denominator, population);
+        // The rates share their denominator: the second exists exactly when the first does.
+        return p.orMeasured(first == null ? List.of()
+                : List.of(first, rate(p, secondLabel, secondNumerator, denominator, population)));
+    }
+
+    /** A rate compared with a published national rate instead of the edition's threshold. */
+    static Observation againstNational(Observation rate, BigDecimal national) {
+        return Observation.against(rate.label(), rate.value(), Ratio.of(national));
+    }
+
     /** The value of a figure, or null after recording its problem. */
     static BigDecimal value(Measurement.Problems p, Figure figure) {
         if (figure.isPresent()) {

@@ -5,7 +5,6 @@ import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.scoring.Measurement;
 import org.netmarket.scoring.Observation;
-import org.netmarket.scoring.Ratio;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,6 +34,6 @@ public final class MediationSuccess implements ComputedItem {
         long success = f.count(Facts.MEDIATION_SUCCESS);
         Observation o = Measures.rate(p, "success_rate", success, success + f.count(Facts.MEDIATION_FAILED),
                 "mediated complaints in " + f.year());
-        return p.orMeasured(o == null ? List.of() : List.of(Observation.against(o.label(), o.value(), Ratio.of(national))));
+        return p.orMeasured(o == null ? List.of() : List.of(Measures.againstNational(o, national)));
     }
 }

@@ -5,7 +5,6 @@ import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.scoring.Measurement;
 import org.netmarket.scoring.Observation;
-import org.netmarket.scoring.Ratio;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,10 +40,10 @@ public final class OdrPerformance implements ComputedItem {
         Observation settled = Measures.rate(p, "settlement_rate", f.count(Facts.ODR_SETTLED),
                 f.count(Facts.ODR_CLOSED), "closed ODR complaints of " + f.year());
         if (onTime != null) {
-            out.add(Observation.against(onTime.label(), onTime.value(), Ratio.of(onTimeNational)));
+            out.add(Measures.againstNational(onTime, onTimeNational));
         }
         if (settled != null) {
-            out.add(Observation.against(settled.label(), settled.value(), Ratio.of(settledNational)));
+            out.add(Measures.againstNational(settled, settledNational));
         }
         return p.orMeasured(out);
     }

@@ -4,9 +4,7 @@ import org.netmarket.edition.Parameters;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,18 +25,9 @@ public final class StaffTraining implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        Measurement.Problems p = Measures.recordInputs(f, "training");
-        if (p.any()) {
-            return p.toMeasurement(List.of());
-        }
-        long staff = f.count(Facts.STAFF);
-        String population = "training rows for " + f.year();
-        List<Observation> out = new ArrayList<>();
-        Observation coverage = Measures.rate(p, "coverage", f.count(Facts.STAFF_TRAINED), staff, population);
-        if (coverage != null) {
-            out.add(coverage);
-            out.add(Measures.rate(p, "min_hours_share", f.count(Facts.STAFF_MIN_HOURS), staff, population));
-        }
-        return p.orMeasured(out);
+        return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "training"),
+                "training rows for " + f.year(), f.count(Facts.STAFF),
+                "coverage", f.count(Facts.STAFF_TRAINED),
+                "min_hours_share", f.count(Facts.STAFF_MIN_HOURS));
     }
 }
