@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * An exact non-negative-denominator fraction of two decimals, the only number type that
+ * An exact fraction of two decimals with a positive denominator, the only number type that
  * scoring compares.
  *
  * <p>Boundaries of the indicator system are decided by exact comparison: 150 of 1000
@@ -71,19 +71,6 @@ public final class Ratio implements Comparable<Ratio>, Serializable {
     @Override
     public int compareTo(Ratio other) {
         return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
-    }
-
-    public boolean isGreaterThan(Ratio other) {
-        return compareTo(other) > 0;
-    }
-
-    public boolean isAtLeast(Ratio other) {
-        return compareTo(other) >= 0;
-    }
-
-    /** This ratio times a decimal factor, exactly (used for "more than 50% of staff"). */
-    public Ratio times(BigDecimal factor) {
-        return new Ratio(numerator.multiply(factor), denominator);
     }
 
     /** Rounded decimal form for display and storage; never used to decide a boundary. */
