@@ -4,7 +4,6 @@ import org.netmarket.scoring.ScoringRule;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * A scored sub-point of the indicator system (e.g. {@code 11.2}). An indicator without numbered
@@ -31,10 +30,5 @@ public record Item(String code, String indicatorCode, String nameZh, String name
     /** True when the item is the whole of its indicator (no sub-points). */
     public boolean isWholeIndicator() {
         return code.equals(indicatorCode);
-    }
-
-    /** Convenience for tests and analyst tools. */
-    public Map<String, String> parameterMap() {
-        return parameters.asMap();
     }
 }

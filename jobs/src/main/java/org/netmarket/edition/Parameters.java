@@ -57,10 +57,6 @@ public final class Parameters implements Serializable {
         return has(key) ? integer(key) : defaultValue;
     }
 
-    public Map<String, String> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
-    }
-
     @Override
     public String toString() {
         return values.toString();

@@ -243,25 +243,4 @@ public final class RegionTree implements Serializable {
         }
         return out;
     }
-
-    /** Regions in an order where every child comes before its parent (for bottom-up roll-ups). */
-    public List<String> bottomUp() {
-        List<String> out = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        for (String code : regions.keySet()) {
-            visit(code, done, out);
-        }
-        return out;
-    }
-
-    private void visit(String code, Set<String> done, List<String> out) {
-        if (done.contains(code)) {
-            return;
-        }
-        for (String child : childrenOf(code)) {
-            visit(child, done, out);
-        }
-        done.add(code);
-        out.add(code);
-    }
 }

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -130,16 +129,5 @@ public final class FileEncoding {
                 : head[0] == (byte) 0xFE && head[1] == (byte) 0xFF ? "FE FF" : null;
         return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom, HexFormat.of().formatHex(sha.digest()), total,
                 firstInvalid, utf16Mark);
-    }
-
-    /** True when the bytes are valid UTF-8 (for tests and small inputs). */
-    public static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }
