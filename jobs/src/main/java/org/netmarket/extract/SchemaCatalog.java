@@ -69,6 +69,10 @@ public final class SchemaCatalog implements Serializable {
         return List.copyOf(schemas.values());
     }
 
+    /**
+     * Reads one schema file ({@code source} names it in errors) and checks that its key,
+     * version, cohort and rules name columns it has.
+     */
     static ExtractSchema parse(JsonNode root, String source) {
         root.fieldNames().forEachRemaining(k -> {
             if (!SCHEMA_KEYS.contains(k)) {
@@ -77,82 +81,110 @@ public final class SchemaCatalog implements Serializable {
         });
         String name = root.path("extract").asText();
         ExtractKind kind = ExtractKind.fromCode(root.path("kind").asText());
-        List<String> key = new ArrayList<>();
-        root.path("key").forEach(k -> key.add(k.asText()));
-        String version = root.hasNonNull("version") ? root.get("version").asText() : null;
-        List<ColumnSpec> columns = new ArrayList<>();
-        for (JsonNode c : root.path("columns")) {
+        List<String> key = texts(root.path("key"));
+        String version = textOrNull(root, "version");
+        List<ColumnSpec> columns = columns(root.path("columns"), source);
+        List<RowRule> rules = rules(root.path("rules"), source);
+        ExtractSchema.Cohort cohort = root.hasNonNull("cohort") ? cohort(root.get("cohort")) : null;
+        ExtractSchema schema = new ExtractSchema(name, kind, textOrNull(root, "file"), key, version, columns, rules, cohort);
+        checkKeyAndVersion(schema, source);
+        if (cohort != null) {
+            checkCohort(schema, source);
+        }
+        checkRuleColumns(schema, source);
+        return schema;
+    }
+
+    private static List<ColumnSpec> columns(JsonNode columns, String source) {
+        List<ColumnSpec> out = new ArrayList<>();
+        for (JsonNode c : columns) {
             c.fieldNames().forEachRemaining(k -> {
                 if (!COLUMN_KEYS.contains(k)) {
                     throw new IllegalStateException(source + ": column " + c.path("name").asText() + ": unknown key '" + k + "'");
                 }
             });
-            List<String> values = new ArrayList<>();
-            c.path("values").forEach(v -> values.add(v.asText()));
-            columns.add(new ColumnSpec(c.path("name").asText(), ColumnType.fromCode(c.path("type").asText()),
-                    c.path("required").asBoolean(true), values, c.hasNonNull("of") ? c.get("of").asText() : null));
+            out.add(new ColumnSpec(c.path("name").asText(), ColumnType.fromCode(c.path("type").asText()),
+                    c.path("required").asBoolean(true), texts(c.path("values")), textOrNull(c, "of")));
         }
-        List<RowRule> rules = new ArrayList<>();
-        for (JsonNode r : root.path("rules")) {
+        return out;
+    }
+
+    private static List<RowRule> rules(JsonNode rules, String source) {
+        List<RowRule> out = new ArrayList<>();
+        for (JsonNode r : rules) {
             if (r.has("not_before")) {
-                rules.add(new RowRule.NotBefore(r.get("not_before").asText(), r.path("start").asText()));
+                out.add(new RowRule.NotBefore(r.get("not_before").asText(), r.path("start").asText()));
             } else if (r.has("empty_unless")) {
-                List<String> values = new ArrayList<>();
-                r.path("values").forEach(v -> values.add(v.asText()));
-                rules.add(new RowRule.EmptyUnless(r.get("empty_unless").asText(), r.path("column").asText(), values));
+                out.add(new RowRule.EmptyUnless(r.get("empty_unless").asText(), r.path("column").asText(), texts(r.path("values"))));
             } else if (r.has("non_negative")) {
-                List<String> values = new ArrayList<>();
-                r.path("values").forEach(v -> values.add(v.asText()));
-                rules.add(new RowRule.NonNegativeUnless(r.get("non_negative").asText(), r.path("unless").asText(), values));
+                out.add(new RowRule.NonNegativeUnless(r.get("non_negative").asText(), r.path("unless").asText(),
+                        texts(r.path("values"))));
             } else if (r.has("references")) {
-                rules.add(new RowRule.References(r.get("references").asText(), r.path("extract").asText()));
+                out.add(new RowRule.References(r.get("references").asText(), r.path("extract").asText()));
             } else {
                 throw new IllegalStateException(source + ": unknown rule " + r);
             }
         }
-        ExtractSchema.Cohort cohort = null;
-        if (root.hasNonNull("cohort")) {
-            JsonNode c = root.get("cohort");
-            cohort = new ExtractSchema.Cohort(c.path("year_of").asText(null), c.hasNonNull("type") ? c.get("type").asText() : null);
-        }
-        ExtractSchema schema = new ExtractSchema(name, kind, root.hasNonNull("file") ? root.get("file").asText() : null,
-                key, version, columns, rules, cohort);
-        for (String k : key) {
+        return out;
+    }
+
+    private static ExtractSchema.Cohort cohort(JsonNode cohort) {
+        return new ExtractSchema.Cohort(cohort.path("year_of").asText(null), textOrNull(cohort, "type"));
+    }
+
+    private static void checkKeyAndVersion(ExtractSchema schema, String source) {
+        for (String k : schema.key()) {
             if (!schema.hasColumn(k)) {
                 throw new IllegalStateException(source + ": key column " + k + " is not a column");
             }
         }
-        if (version != null && !schema.hasColumn(version)) {
-            throw new IllegalStateException(source + ": version column " + version + " is not a column");
+        if (schema.version() != null && !schema.hasColumn(schema.version())) {
+            throw new IllegalStateException(source + ": version column " + schema.version() + " is not a column");
         }
-        if (cohort != null) {
-            if (cohort.yearOf() == null || !schema.hasColumn(cohort.yearOf())
-                    || !java.util.EnumSet.of(ColumnType.DATE, ColumnType.TIMESTAMP, ColumnType.YEAR)
-                    .contains(schema.column(cohort.yearOf()).type())) {
-                throw new IllegalStateException(source + ": cohort year_of must name a date, timestamp or year column");
-            }
-            if (cohort.type() != null && !schema.hasColumn(cohort.type())) {
-                throw new IllegalStateException(source + ": cohort type " + cohort.type() + " is not a column");
-            }
+    }
+
+    private static void checkCohort(ExtractSchema schema, String source) {
+        ExtractSchema.Cohort cohort = schema.cohort();
+        if (cohort.yearOf() == null || !schema.hasColumn(cohort.yearOf())
+                || !java.util.EnumSet.of(ColumnType.DATE, ColumnType.TIMESTAMP, ColumnType.YEAR)
+                .contains(schema.column(cohort.yearOf()).type())) {
+            throw new IllegalStateException(source + ": cohort year_of must name a date, timestamp or year column");
         }
-        // A misspelt rule column would otherwise fail every row inside a Spark task.
-        for (RowRule rule : rules) {
-            List<String> named;
-            if (rule instanceof RowRule.NotBefore nb) {
-                named = List.of(nb.column(), nb.start());
-            } else if (rule instanceof RowRule.EmptyUnless eu) {
-                named = List.of(eu.column(), eu.otherColumn());
-            } else if (rule instanceof RowRule.NonNegativeUnless nn) {
-                named = List.of(nn.column(), nn.otherColumn());
-            } else {
-                named = List.of(((RowRule.References) rule).column());
-            }
-            for (String c : named) {
+        if (cohort.type() != null && !schema.hasColumn(cohort.type())) {
+            throw new IllegalStateException(source + ": cohort type " + cohort.type() + " is not a column");
+        }
+    }
+
+    /** A misspelt rule column would otherwise fail every row inside a Spark task. */
+    private static void checkRuleColumns(ExtractSchema schema, String source) {
+        for (RowRule rule : schema.rules()) {
+            for (String c : columnsNamedBy(rule)) {
                 if (!schema.hasColumn(c)) {
                     throw new IllegalStateException(source + ": rule " + rule + " names " + c + ", which is not a column");
                 }
             }
         }
-        return schema;
+    }
+
+    private static List<String> columnsNamedBy(RowRule rule) {
+        if (rule instanceof RowRule.NotBefore nb) {
+            return List.of(nb.column(), nb.start());
+        } else if (rule instanceof RowRule.EmptyUnless eu) {
+            return List.of(eu.column(), eu.otherColumn());
+        } else if (rule instanceof RowRule.NonNegativeUnless nn) {
+            return List.of(nn.column(), nn.otherColumn());
+        }
+        return List.of(((RowRule.References) rule).column());
+    }
+
+    /** The texts of a YAML list (none when the field is absent). */
+    private static List<String> texts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 }
