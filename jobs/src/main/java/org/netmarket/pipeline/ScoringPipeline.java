@@ -41,7 +41,6 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -202,7 +201,7 @@ public final class ScoringPipeline {
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factCounts = new ArrayList<>();
         for (int year : years) {
-            EvaluationPeriod period = new EvaluationPeriod(year, config.asOf() != null ? config.asOf() : LocalDate.of(year, 12, 31));
+            EvaluationPeriod period = config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
             FactSheet sheet;
             try (Stage s = Stage.start("facts " + year + " (as of " + period.asOf() + ")")) {
                 sheet = facts.build(period);
