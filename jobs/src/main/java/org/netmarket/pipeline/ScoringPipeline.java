@@ -102,7 +102,7 @@ public final class ScoringPipeline {
                 }
             }
             try {
-                RunOutcome outcome = runStages(edition, itemCodes, warehouse, ledger, runId, folder);
+                RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse, ledger, runId, folder));
                 LOG.info("run folder: {}", folder.path());
                 return outcome;
             } catch (RuntimeException | IOException | SQLException | Error e) {
@@ -119,87 +119,168 @@ public final class ScoringPipeline {
         }
     }
 
-    private RunOutcome runStages(Edition edition, List<String> itemCodes, Warehouse warehouse, RunLedger ledger, long runId,
-                                 RunFolder folder) throws IOException, SQLException {
+    /**
+     * The run being executed: its edition, the items it recomputes (null for all), and, when it
+     * publishes, the warehouse and the ledger it is registered in (else null and -1); its report
+     * folder in every case.
+     */
+    private record Run(Edition edition, List<String> itemCodes, Warehouse warehouse, RunLedger ledger, long runId,
+                       RunFolder folder) {
+    }
+
+    /** A nightly run's staging area, what the run does to it, and the fingerprint it commits it under. */
+    private record PlannedStaging(StagingArea area, StagingArea.Plan plan, String fingerprint) {
+    }
+
+    /**
+     * What scoring the years produced: every scorecard, a publication per year, and the fact
+     * sheets kept for --facts-csv.
+     */
+    private record Scores(List<RegionScorecard> cards, List<Publication> publications, List<FactSheet> factSheets) {
+    }
+
+    /**
+     * The stages after registration: staging plan (nightly), ingest, facts and scores per year,
+     * publish. A nightly run asked to skip unchanged data stops after the plan when nothing was
+     * delivered since its staged state was published.
+     */
+    private RunOutcome runStages(Run run) throws IOException, SQLException {
         SparkSession spark = SparkSessions.getOrCreate(config);
         DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration());
         SchemaCatalog catalog = SchemaCatalog.load();
-        StagingArea staging = null;
-        StagingArea.Plan plan = null;
-        String fingerprint = null;
+        PlannedStaging staging = null;
         if (config.incremental()) {
             SparkSessions.cacheSmallDatasetsUncompressed(spark);
-            try (Stage s = Stage.start("staging plan")) {
-                staging = StagingArea.open(spark, config.stagingDir());
-                fingerprint = StagingArea.fingerprint(APP_VERSION, edition, catalog.all());
-                plan = staging.plan(dir, catalog.all(), fingerprint, config.fullRebuild());
-                if (plan.rebuild()) {
-                    LOG.info("rebuilding the staging area {} from the raw extracts: {}", staging.root(), plan.reason());
-                } else {
-                    LOG.info("staging area {}: {} file(s) delivered since it was built", staging.root(), plan.newFileCount());
-                }
+            staging = planStaging(spark, dir, catalog, run.edition());
+            RunOutcome skipped = skipWhenUnchanged(run, staging);
+            if (skipped != null) {
+                return skipped;
             }
-            if (!plan.rebuild() && plan.newFileCount() == 0 && ledger != null && config.skipWhenUnchanged()) {
-                String unchanged = unchangedSincePublished(staging, warehouse, ledger);
-                if (unchanged != null) {
-                    ledger.succeedWithoutPublishing(runId, unchanged);
-                    LOG.info("{}; nothing to publish", unchanged);
-                    return new RunOutcome(runId, false, edition.id(), null, List.of(), List.of(), 0, 0, folder.path(),
-                            warehouse.settings().redactedUrl(), unchanged, List.of());
-                }
-            }
-            if (!plan.rebuild()) {
-                staging.compact(StagingArea.staged(catalog.all()));
+            if (!staging.plan().rebuild()) {
+                staging.area().compact(StagingArea.staged(catalog.all()));
             }
         }
-        Ingestion.Result ingest;
-        List<FileReport> files;
+        Ingestion.Result ingest = ingest(run, new Ingestion(spark, catalog), dir, staging);
+        List<FileReport> files = ingest.files();
+        if (staging != null) {
+            staging.area().commit(staging.plan(), dir.root(), staging.fingerprint(), files, ingest.referencedRows());
+        }
+        if (config.validateOnly()) {
+            return new RunOutcome(run.runId(), false, run.edition().id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
+                    ingest.rowsQuarantined(), run.folder().path(), null, "validated only", List.of());
+        }
+        RegionTree tree = ingest.regions();
+        List<Region> regions = regionsToScore(tree);
+        List<Integer> years = yearsToScore(run, ingest);
+        FactBuilder facts = new FactBuilder(run.edition(), tree, ingest.extracts(),
+                staging == null ? null : new StagedFactCounts(staging.area()), years);
+        Scores scores = scoreYears(run, facts, regions, years);
+        if (config.factsCsv() != null) {
+            FactCountsCsv.write(Path.of(config.factsCsv()), scores.factSheets());
+            LOG.info("record-level counts written to {}", config.factsCsv());
+        }
+        List<ScoreChanges.Change> changes = publish(run, tree, scores.publications(), staging);
+        Warehouse warehouse = run.warehouse();
+        return new RunOutcome(run.runId(), warehouse != null, run.edition().id(), tree, scores.cards(), files, ingest.rowsRead(),
+                ingest.rowsQuarantined(), run.folder().path(), warehouse == null ? null : warehouse.settings().redactedUrl(),
+                warehouse == null ? "dry run: nothing was published" : null, changes);
+    }
+
+    /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */
+    private PlannedStaging planStaging(SparkSession spark, DataDirectory dir, SchemaCatalog catalog, Edition edition) {
+        try (Stage s = Stage.start("staging plan")) {
+            StagingArea staging = StagingArea.open(spark, config.stagingDir());
+            String fingerprint = StagingArea.fingerprint(APP_VERSION, edition, catalog.all());
+            StagingArea.Plan plan = staging.plan(dir, catalog.all(), fingerprint, config.fullRebuild());
+            if (plan.rebuild()) {
+                LOG.info("rebuilding the staging area {} from the raw extracts: {}", staging.root(), plan.reason());
+            } else {
+                LOG.info("staging area {}: {} file(s) delivered since it was built", staging.root(), plan.newFileCount());
+            }
+            return new PlannedStaging(staging, plan, fingerprint);
+        }
+    }
+
+    /**
+     * The outcome of a publishing run that stops early because nothing was delivered since it
+     * published the staged state to this warehouse (only when asked to skip such runs); null when
+     * the run goes on.
+     */
+    private RunOutcome skipWhenUnchanged(Run run, PlannedStaging staging) throws SQLException {
+        StagingArea.Plan plan = staging.plan();
+        if (plan.rebuild() || plan.newFileCount() != 0 || run.ledger() == null || !config.skipWhenUnchanged()) {
+            return null;
+        }
+        String unchanged = unchangedSincePublished(staging.area(), run.warehouse(), run.ledger());
+        if (unchanged == null) {
+            return null;
+        }
+        run.ledger().succeedWithoutPublishing(run.runId(), unchanged);
+        LOG.info("{}; nothing to publish", unchanged);
+        return new RunOutcome(run.runId(), false, run.edition().id(), null, List.of(), List.of(), 0, 0, run.folder().path(),
+                run.warehouse().settings().redactedUrl(), unchanged, List.of());
+    }
+
+    /**
+     * Reads, validates, quarantines and deduplicates every extract (merging into the staging
+     * area on a nightly run), records what was read, and stops the run when the input is
+     * unusable; on any failure this run's staged generations are discarded.
+     */
+    private Ingestion.Result ingest(Run run, Ingestion ingestion, DataDirectory dir, PlannedStaging staging)
+            throws IOException, SQLException {
         try {
+            Ingestion.Result ingest;
             try (Stage s = Stage.start("ingest")) {
                 LOG.info("data directory {}", dir.root());
-                Ingestion ingestion = new Ingestion(spark, catalog);
-                ingest = staging == null ? ingestion.ingest(dir, edition) : ingestion.ingest(dir, edition, staging, plan);
+                ingest = staging == null ? ingestion.ingest(dir, run.edition())
+                        : ingestion.ingest(dir, run.edition(), staging.area(), staging.plan());
             }
-            files = ingest.files();
-            // The lineage of a merging night: the files it read and those of the staged state it
-            // scores from, staged by earlier runs (what a full read of the same state would list).
-            List<RunLedger.InputFile> lineage = RunLedger.InputFile.of(files,
-                    staging == null ? Map.of() : staging.stagedEarlier(plan, files));
-            try (Stage s = Stage.start("quarantine report")) {
-                folder.writeInputs(lineage);
-                folder.writeQuarantine(ingest.quarantine());
-                if (ledger != null) {
-                    ledger.recordInputs(runId, lineage, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
-                    ledger.recordQuarantine(runId, folder.quarantine());
-                }
-                LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),
-                        folder.path().resolve("quarantine.csv"));
-            }
+            recordInputs(run, ingest, staging);
             checkInput(ingest);
+            return ingest;
         } catch (RuntimeException | IOException | SQLException | Error e) {
             if (staging != null) {
-                staging.abandon();
+                staging.area().abandon();
             }
             throw e;
         }
-        if (staging != null) {
-            staging.commit(plan, dir.root(), fingerprint, files, ingest.referencedRows());
+    }
+
+    /** Writes the files read and the quarantined rows to the run folder and, when publishing, to the run ledger. */
+    private void recordInputs(Run run, Ingestion.Result ingest, PlannedStaging staging) throws IOException, SQLException {
+        // The lineage of a merging night: the files it read and those of the staged state it
+        // scores from, staged by earlier runs (what a full read of the same state would list).
+        List<RunLedger.InputFile> lineage = RunLedger.InputFile.of(ingest.files(),
+                staging == null ? Map.of() : staging.area().stagedEarlier(staging.plan(), ingest.files()));
+        try (Stage s = Stage.start("quarantine report")) {
+            run.folder().writeInputs(lineage);
+            run.folder().writeQuarantine(ingest.quarantine());
+            if (run.ledger() != null) {
+                run.ledger().recordInputs(run.runId(), lineage, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
+                run.ledger().recordQuarantine(run.runId(), run.folder().quarantine());
+            }
+            LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),
+                    run.folder().path().resolve("quarantine.csv"));
         }
-        if (config.validateOnly()) {
-            return new RunOutcome(runId, false, edition.id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
-                    ingest.rowsQuarantined(), folder.path(), null, "validated only", List.of());
+    }
+
+    /** The years asked for, or else the latest complete year of the data, which the ledger then records. */
+    private List<Integer> yearsToScore(Run run, Ingestion.Result ingest) throws SQLException {
+        if (!config.years().isEmpty()) {
+            return config.years();
         }
-        RegionTree tree = ingest.regions();
-        List<Region> scored = regionsToScore(tree);
-        List<Integer> years = config.years().isEmpty() ? List.of(LatestCompleteYear.of(ingest.extracts())) : config.years();
-        if (ledger != null && config.years().isEmpty()) {
-            ledger.recordYears(runId, years);
+        List<Integer> years = List.of(LatestCompleteYear.of(ingest.extracts()));
+        if (run.ledger() != null) {
+            run.ledger().recordYears(run.runId(), years);
         }
-        FactBuilder facts = new FactBuilder(edition, tree, ingest.extracts(),
-                staging == null ? null : new StagedFactCounts(staging), years);
+        return years;
+    }
+
+    /** Builds the facts of each year and scores the regions from them. */
+    private Scores scoreYears(Run run, FactBuilder facts, List<Region> regions, List<Integer> years) throws SQLException {
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
-        List<FactSheet> factCounts = new ArrayList<>();
+        List<FactSheet> factSheets = new ArrayList<>();
         for (int year : years) {
             EvaluationPeriod period = config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
             FactSheet sheet;
@@ -207,36 +288,45 @@ public final class ScoringPipeline {
                 sheet = facts.build(period);
             }
             if (config.factsCsv() != null) {
-                factCounts.add(sheet);
+                factSheets.add(sheet);
             }
-            List<RegionScorecard> yearCards = new ArrayList<>();
-            try (Stage s = Stage.start("score " + year)) {
-                // Regions are scored independently from facts that are only read by now.
-                yearCards.addAll(scored.parallelStream().map(r -> RegionEvaluator.evaluate(edition, sheet, r)).toList());
-                if (itemCodes != null && warehouse != null) {
-                    yearCards = keepPublished(edition, warehouse, year, yearCards, Set.copyOf(itemCodes));
-                }
-            }
+            List<RegionScorecard> yearCards = scoreRegions(run, sheet, regions, year);
             cards.addAll(yearCards);
-            publications.add(new Publication(edition, year, scored.stream().map(Region::code).toList(),
-                    itemCodes == null ? null : codesInScope(edition, itemCodes), ScoreRows.of(edition, yearCards, period.asOf())));
+            publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
+                    run.itemCodes() == null ? null : codesInScope(run.edition(), run.itemCodes()),
+                    ScoreRows.of(run.edition(), yearCards, period.asOf())));
         }
-        if (config.factsCsv() != null) {
-            FactCountsCsv.write(Path.of(config.factsCsv()), factCounts);
-            LOG.info("record-level counts written to {}", config.factsCsv());
-        }
-        List<ScoreChanges.Change> changes = List.of();
-        if (warehouse != null) {
-            try (Stage s = Stage.start("publish")) {
-                changes = new ScorePublisher(warehouse).publish(runId, tree.all(), publications);
+        return new Scores(cards, publications, factSheets);
+    }
+
+    /** The scorecards of a year; when only some items are recomputed, the others keep their published points. */
+    private static List<RegionScorecard> scoreRegions(Run run, FactSheet sheet, List<Region> regions, int year)
+            throws SQLException {
+        try (Stage s = Stage.start("score " + year)) {
+            // Regions are scored independently from facts that are only read by now.
+            List<RegionScorecard> cards = regions.parallelStream()
+                    .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
+            if (run.itemCodes() != null && run.warehouse() != null) {
+                return keepPublished(run.edition(), run.warehouse(), year, cards, Set.copyOf(run.itemCodes()));
             }
-            if (staging != null) {
-                staging.published(runId, warehouse.settings().redactedUrl());
-            }
+            return cards;
         }
-        return new RunOutcome(runId, warehouse != null, edition.id(), tree, cards, files, ingest.rowsRead(),
-                ingest.rowsQuarantined(), folder.path(), warehouse == null ? null : warehouse.settings().redactedUrl(),
-                warehouse == null ? "dry run: nothing was published" : null, changes);
+    }
+
+    /** Publishes the scores when the run has a warehouse; the changes it made to the published scores. */
+    private static List<ScoreChanges.Change> publish(Run run, RegionTree tree, List<Publication> publications,
+                                                     PlannedStaging staging) throws SQLException {
+        if (run.warehouse() == null) {
+            return List.of();
+        }
+        List<ScoreChanges.Change> changes;
+        try (Stage s = Stage.start("publish")) {
+            changes = new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications);
+        }
+        if (staging != null) {
+            staging.area().published(run.runId(), run.warehouse().settings().redactedUrl());
+        }
+        return changes;
     }
 
     /**
