@@ -284,50 +284,95 @@ public final class StagingArea {
                 LOG.info("extract {}: not delivered (no folder {}/)", schema.name(), schema.name());
                 return reader.notDelivered(schema);
             }
-            List<DataDirectory.DeliveredFile> files = dir.listing(schema);
-            LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
-            Written written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema),
-                    StagedCounts.NONE, StagedCounts.NONE);
-            Generation added = pending.get(schema.name());
-            return reader.loaded(schema, true, staged(written.rows()), written.rows(), written.summary(), added.state())
-                    .withChange(StagedChange.rebuilt(added.id(), state(schema.name(), added.id())));
+            return rebuild(reader, dir, schema, context);
         }
-        List<Generation> generations = manifest.extracts().getOrDefault(schema.name(), List.of());
-        List<DataDirectory.DeliveredFile> files = plan.newFiles().getOrDefault(schema.name(), List.of());
         if (!delivered) {
             return reader.notDelivered(schema);
         }
+        List<Generation> generations = manifest.extracts().getOrDefault(schema.name(), List.of());
+        List<DataDirectory.DeliveredFile> files = plan.newFiles().getOrDefault(schema.name(), List.of());
+        return files.isEmpty() ? unchanged(reader, schema, generations) : merge(reader, schema, context, generations, files);
+    }
+
+    /** Reads every file of the extract into one new generation: the whole staged state. */
+    private LoadedExtract rebuild(ExtractReader reader, DataDirectory dir, ExtractSchema schema, ValidationContext context) {
+        List<DataDirectory.DeliveredFile> files = dir.listing(schema);
+        LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
+        Written written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema),
+                StagedCounts.NONE, StagedCounts.NONE);
+        Generation added = pending.get(schema.name());
+        return reader.loaded(schema, true, staged(written.rows()), written.rows(), written.summary(), added.state())
+                .withChange(StagedChange.rebuilt(added.id(), state(schema.name(), added.id())));
+    }
+
+    /** The staged rows as they are, when no file of the extract was delivered since they were staged. */
+    private LoadedExtract unchanged(ExtractReader reader, ExtractSchema schema, List<Generation> generations) {
+        Generation last = lastGeneration(generations);
+        LoadedExtract unchanged = reader.loaded(schema, true, state(schema, generations), null, null,
+                last == null ? StagedCounts.NONE : last.state());
+        return last == null ? unchanged
+                : unchanged.withChange(StagedChange.unchanged(last.id(), state(schema.name(), last.id())));
+    }
+
+    /**
+     * Merges the new files of the extract into its staged rows as a new generation holding, for
+     * each key the files touch, the key's rows judged anew.
+     */
+    private LoadedExtract merge(ExtractReader reader, ExtractSchema schema, ValidationContext context,
+                                List<Generation> generations, List<DataDirectory.DeliveredFile> files) {
         Dataset<Row> state = state(schema, generations);
-        StagedCounts before = generations.isEmpty() ? StagedCounts.NONE : generations.get(generations.size() - 1).state();
-        Generation last = generations.isEmpty() ? null : generations.get(generations.size() - 1);
-        if (files.isEmpty()) {
-            LoadedExtract unchanged = reader.loaded(schema, true, state, null, null, before);
-            return last == null ? unchanged
-                    : unchanged.withChange(StagedChange.unchanged(last.id(), state(schema.name(), last.id())));
-        }
+        Generation last = lastGeneration(generations);
         LOG.info("extract {}: merging {} new file(s) into {} staged generation(s)", schema.name(), files.size(),
                 generations.size());
         // The new files are small next to the staging; they are read once and used twice.
         Dataset<Row> scanned = reader.scan(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
-        Column[] key = schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(key).distinct()
+        Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(keyColumns(schema)).distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        String[] keyNames = schema.key().toArray(new String[0]);
+        Dataset<Row> replacedRows = replacedRows(schema, state, touched);
+        Replacement replacement = replacement(schema, state, scanned, replacedRows);
+        Written written = write(schema, LatestVersion.roles(scanned.unionByName(
+                        replacement.rejudged().withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema),
+                last == null ? StagedCounts.NONE : last.state(), replacement.counts());
+        touched.unpersist();
+        scanned.unpersist();
+        return merged(reader, schema, generations, replacedRows, written);
+    }
+
+    /**
+     * The staged rows of the keys the delivery touches, which leave the state (the new
+     * generation hides them): with their role they are counted, and those that were latest are
+     * the rows whose figures leave the extract's figures ({@link StagedChange}).
+     */
+    private static Dataset<Row> replacedRows(ExtractSchema schema, Dataset<Row> state, Dataset<Row> touched) {
+        String[] keyNames = keyNames(schema);
         KeySketch sketch = KeySketch.of(touched, keyNames);
-        // The staged rows of the keys the delivery touches leave the state (the new generation
-        // hides them): with their role they are counted, and those that were latest are the rows
-        // whose figures leave the extract's figures (StagedChange).
         Column[] typedAndRole = java.util.stream.Stream.concat(java.util.Arrays.stream(StagedChange.columns(schema)),
                 java.util.stream.Stream.of(col(LatestVersion.ROLE))).toArray(Column[]::new);
-        Dataset<Row> replacedRows = state.select(typedAndRole).filter(sketch.mightContain(keyNames))
+        return state.select(typedAndRole).filter(sketch.mightContain(keyNames))
                 .join(broadcast(touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        // Only the staged rows whose version is not below the delivery's greatest version of the
-        // key take part in judging it (an equal version: duplicate or conflict; a greater one: the
-        // staged row stays); a row at a lower version is simply superseded. A delivery of new
-        // records and revisions needs none, and the whole rows are only read when some do. The
-        // replaced rows are counted by role, and those still taking part, in one job (every
-        // replaced row's key is one of the delivery's, so the join keeps them all).
+    }
+
+    /**
+     * The staged rows a delivery replaces, counted by role, and the staged rows judged again
+     * together with the delivery.
+     */
+    private record Replacement(StagedCounts counts, Dataset<Row> rejudged) {
+    }
+
+    /**
+     * Counts the replaced rows by role, and those still taking part, in one job (every replaced
+     * row's key is one of the delivery's, so the join keeps them all), and picks the staged rows
+     * judged again with the delivery. Only the staged rows whose version is not below the
+     * delivery's greatest version of the key take part in judging it (an equal version:
+     * duplicate or conflict; a greater one: the staged row stays); a row at a lower version is
+     * simply superseded. A delivery of new records and revisions needs none, and the whole rows
+     * are only read when some do.
+     */
+    private Replacement replacement(ExtractSchema schema, Dataset<Row> state, Dataset<Row> scanned,
+                                    Dataset<Row> replacedRows) {
+        Column[] key = keyColumns(schema);
+        String[] keyNames = keyNames(schema);
         Dataset<Row> newest = scanned.filter(col(LatestVersion.ROLE).isNull()).groupBy(key)
                 .agg(max(col(schema.version())).as(NEWEST));
         Dataset<Row> judged = replacedRows.join(newest, keyNames);
@@ -339,14 +384,19 @@ public final class StagingArea {
             replacedByRole.put(r.getString(0), r.getLong(1));
             stillJudgedRows += r.getLong(2);
         }
-        StagedCounts replaced = StagedCounts.of(replacedByRole);
-        Dataset<Row> candidates = stillJudgedRows == 0
+        Dataset<Row> rejudged = stillJudgedRows == 0
                 ? spark.createDataFrame(List.of(), ExtractReader.scanShape(schema))
                 : state.join(broadcast(judged.filter(stillJudged).select(key).distinct()), keyNames, "left_semi");
-        Written written = write(schema, LatestVersion.roles(scanned.unionByName(
-                candidates.withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema), before, replaced);
-        touched.unpersist();
-        scanned.unpersist();
+        return new Replacement(StagedCounts.of(replacedByRole), rejudged);
+    }
+
+    /**
+     * The extract after a merge: its staged state with the new generation, and the change of its
+     * latest rows that the figures kept up to date apply.
+     */
+    private LoadedExtract merged(ExtractReader reader, ExtractSchema schema, List<Generation> generations,
+                                 Dataset<Row> replacedRows, Written written) {
+        Generation last = lastGeneration(generations);
         List<Generation> after = new ArrayList<>(generations);
         Generation added = pending.get(schema.name());
         after.add(added);
@@ -358,6 +408,19 @@ public final class StagingArea {
                 replacedRows.filter(isLatest).select(typed), written.rows().filter(isLatest).select(typed));
         return reader.loaded(schema, true, state(schema, after), written.rows(), written.summary(), added.state())
                 .withChange(change);
+    }
+
+    /** The newest committed generation of an extract, or null when it has none. */
+    private static Generation lastGeneration(List<Generation> generations) {
+        return generations.isEmpty() ? null : generations.get(generations.size() - 1);
+    }
+
+    private static Column[] keyColumns(ExtractSchema schema) {
+        return schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static String[] keyNames(ExtractSchema schema) {
+        return schema.key().toArray(new String[0]);
     }
 
     /**
@@ -499,9 +562,9 @@ public final class StagingArea {
         for (int i = generations.size() - 1; i >= 0; i--) {
             Dataset<Row> g = staged(generation(schema, generations.get(i).id()));
             Dataset<Row> visible = laterKeys == null ? g
-                    : g.join(laterRows <= BROADCAST_ROWS ? broadcast(laterKeys) : laterKeys, schema.key().toArray(new String[0]), "left_anti");
+                    : g.join(laterRows <= BROADCAST_ROWS ? broadcast(laterKeys) : laterKeys, keyNames(schema), "left_anti");
             out = out == null ? visible : out.unionByName(visible);
-            Dataset<Row> keys = g.select(schema.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+            Dataset<Row> keys = g.select(keyColumns(schema));
             laterKeys = laterKeys == null ? keys : laterKeys.unionByName(keys);
             laterRows += generations.get(i).rows();
         }
