@@ -5,7 +5,6 @@ import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
-import org.netmarket.edition.Indicator;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
