@@ -78,6 +78,7 @@ public final class ScoringPipeline {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--items: " + e.getMessage());
         }
+        config.years().forEach(this::checkAsOf);
         boolean publishing = !config.dryRun() && !config.validateOnly();
         String jdbcUrl = config.jdbcUrl() != null ? config.jdbcUrl() : env.get(JdbcSettings.URL_ENV);
         if (publishing && jdbcUrl == null) {
@@ -266,6 +267,10 @@ public final class ScoringPipeline {
     /** The years asked for, or else the latest complete year of the data, which the ledger then records. */
     private List<Integer> yearsToScore(Run run, Ingestion.Result ingest) throws SQLException {
         if (!config.years().isEmpty()) {
+            DataYears covered = DataYears.of(ingest.extracts());
+            if (covered != null) {
+                covered.check(config.years());
+            }
             return config.years();
         }
         List<Integer> years = List.of(LatestCompleteYear.of(ingest.extracts()));
@@ -281,6 +286,7 @@ public final class ScoringPipeline {
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factSheets = new ArrayList<>();
         for (int year : years) {
+            checkAsOf(year);
             EvaluationPeriod period = config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
             FactSheet sheet;
             try (Stage s = Stage.start("facts " + year + " (as of " + period.asOf() + ")")) {
@@ -408,9 +414,15 @@ public final class ScoringPipeline {
                                                        List<RegionScorecard> fresh, Set<String> recomputed) throws SQLException {
         Map<String, Map<String, PublishedScores.PublishedItem>> published = PublishedScores.read(warehouse, year,
                 fresh.stream().map(RegionScorecard::regionCode).toList());
+        List<String> unpublished = fresh.stream().map(RegionScorecard::regionCode).filter(r -> !published.containsKey(r)).toList();
+        if (!unpublished.isEmpty()) {
+            // Publishing only the recomputed items would leave a total without the items it adds up.
+            throw new UsageException("--items recomputes items of published scores, but nothing is published for " + year
+                    + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)");
+        }
         List<RegionScorecard> out = new ArrayList<>();
         for (RegionScorecard card : fresh) {
-            Map<String, PublishedScores.PublishedItem> mine = published.getOrDefault(card.regionCode(), Map.of());
+            Map<String, PublishedScores.PublishedItem> mine = published.get(card.regionCode());
             Map<String, ItemScore> items = new LinkedHashMap<>();
             for (ItemScore s : card.items()) {
                 PublishedScores.PublishedItem p = mine.get(s.code());
@@ -420,6 +432,14 @@ public final class ScoringPipeline {
             out.add(EvaluationRollup.rollUp(edition, card.regionCode(), year, items));
         }
         return out;
+    }
+
+    /** Refuses an as-of date before the evaluation year: nothing of the year could be counted by then. */
+    private void checkAsOf(int year) {
+        if (config.asOf() != null && config.asOf().getYear() < year) {
+            throw new UsageException("--as-of " + config.asOf() + " is before the evaluation year " + year
+                    + ": nothing of " + year + " could be counted by then");
+        }
     }
 
     private RunRecord runRecord(Edition edition) {

@@ -1,0 +1,72 @@
+package org.netmarket.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.ExitCodes;
+import org.netmarket.config.UsageException;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an analyst may ask for and the data cannot answer is bad usage (exit 2), not a scorecard
+ * of missing data published as if it were one: a year the data has no figures for, an as-of
+ * date before the year, some items of a region whose other items were never published.
+ */
+class RunScopeChecksTest {
+    @TempDir
+    Path reports;
+
+    @Test
+    void yearsOutsideTheDataAreRefusedByName() {
+        DataYears covered = new DataYears(2022, 2024);
+        covered.check(List.of(2022, 2023, 2024));
+        assertEquals("the data has no figures for year 2021: its retail and national figures cover 2022-2024",
+                assertThrows(UsageException.class, () -> covered.check(List.of(2021))).getMessage());
+        assertEquals("the data has no figures for years 2025, 2204: its retail and national figures cover 2022-2024",
+                assertThrows(UsageException.class, () -> covered.check(List.of(2024, 2025, 2204))).getMessage());
+    }
+
+    /** The golden delivery's retail months run 2022-01 to 2024-12 and its national figures cover 2023-2024. */
+    @Test
+    void aYearWithoutDataStopsTheRun() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run", "--year", "1999");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("the data has no figures for year 1999: its retail and national figures cover 2022-2024"),
+                r.output());
+    }
+
+    @Test
+    void anAsOfDateBeforeTheYearStopsTheRun() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run", "--year", "2024",
+                "--as-of", "2023-06-30");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("--as-of 2023-06-30 is before the evaluation year 2024"), r.output());
+    }
+
+    /** Publishing 19 alone would leave a total that adds up items nobody can see. */
+    @Test
+    void someItemsOfAnUnpublishedRegionAreRefusedAndNothingIsPublished() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--jdbc-url", url,
+                "--year", "2024", "--regions", "140802", "--items", "19");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("--items recomputes items of published scores, but nothing is published for 2024 in 140802: "
+                + "score all items first (run without --items)"), r.output());
+        assertEquals(0, WarehouseRows.query(url, "indicator_score", "SELECT * FROM netmarket.indicator_score",
+                "region_code", "indicator_code").size());
+        assertEquals(0, WarehouseRows.query(url, "evaluation_result", "SELECT * FROM netmarket.evaluation_result",
+                "region_code").size());
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status FROM netmarket.pipeline_run", "run_id");
+        assertEquals(1, runs.size());
+        assertEquals("failed", runs.all().values().iterator().next().get("status"));
+    }
+}
