@@ -5,7 +5,9 @@ import org.netmarket.edition.TestEditions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -25,6 +27,9 @@ import static org.netmarket.facts.RecordCases.set;
  *   <li>on time: the completion timestamp {@code <=} its due timestamp;</li>
  *   <li>completed: not null and not after the as-of date's end (the last second of the as-of
  *       date counts, the first second of the next day does not);</li>
+ *   <li>item 11.2: an identity claim is completed by {@code completed_at} alone (not by
+ *       {@code verified_at}), and a completion after {@code due_at} is still a completion (item
+ *       11.2 asks for completion, not timeliness);</li>
  *   <li>item 38.2: trained = hours {@code > 0}, and {@code >= 50} hours (edition 2022).</li>
  * </ul>
  * One record per region, so each region's counts are the verdict on one case; the expected
@@ -47,6 +52,28 @@ class CohortFactsBoundariesTest {
     private static final String[] LEAD_FACTS = {
             Facts.MONITORING_LEADS, Facts.MONITORING_LEADS_VERIFIED_ON_TIME, Facts.MONITORING_LEADS_COMPLETED};
 
+    /**
+     * An identity claim of 2024 (due 2024-06-10 18:00:00) completed before its due time and never
+     * verified: verified_at stays null unless a case sets it, so a case that completes a claim
+     * shows that completion needs no verification.
+     */
+    private static final Map<String, String> TYPICAL_CLAIM = typicalClaim();
+
+    private static Map<String, String> typicalClaim() {
+        Map<String, String> claim = new HashMap<>(Map.ofEntries(
+                entry("dispatch_id", "IC-1"),
+                entry("region_code", "330100"),
+                entry("dispatch_type", "identity_claim"),
+                entry("dispatched_at", "2024-06-01 09:00:00"),
+                entry("due_at", "2024-06-10 18:00:00"),
+                entry("completed_at", "2024-06-05 09:00:00"),
+                entry("updated_at", "2024-06-05 09:00:00")));
+        claim.put("verified_at", null); // Map.ofEntries refuses null values
+        return Collections.unmodifiableMap(claim);
+    }
+
+    private static final String[] CLAIM_FACTS = {Facts.IDENTITY_CLAIMS, Facts.IDENTITY_CLAIMS_COMPLETED};
+
     /** A staff member with 56 hours of training in 2024, reported early in 2025. */
     private static final Map<String, String> TYPICAL_STAFF = Map.ofEntries(
             entry("staff_id", "S-1"),
@@ -58,10 +85,11 @@ class CohortFactsBoundariesTest {
     private static final String[] STAFF_FACTS = {Facts.STAFF, Facts.STAFF_TRAINED, Facts.STAFF_MIN_HOURS};
 
     /**
-     * A monitoring lead with these timestamps ({@code verified} and {@code completed} may be null),
-     * last updated at the latest of them (the text order of these timestamps is their time order).
+     * A dispatch of the typical record's type with these timestamps ({@code verified} and
+     * {@code completed} may be null), last updated at the latest of them (the text order of these
+     * timestamps is their time order).
      */
-    private static String[] lead(String dispatched, String due, String verified, String completed) {
+    private static String[] dispatch(String dispatched, String due, String verified, String completed) {
         String updated = Stream.of(dispatched, verified, completed).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElseThrow();
         return set("dispatched_at", dispatched, "due_at", due, "verified_at", verified,
@@ -75,15 +103,15 @@ class CohortFactsBoundariesTest {
         //                                                  leads, on time, completed
         RecordCases cases = new RecordCases("dispatches", TYPICAL_LEAD, LEAD_FACTS)
                 .add("dispatched 2023-12-31 23:59:59: one second before the year, not in the cohort",
-                        lead("2023-12-31 23:59:59", "2024-01-10 18:00:00", "2024-01-05 09:00:00", "2024-01-06 09:00:00"), 0, 0, 0)
+                        dispatch("2023-12-31 23:59:59", "2024-01-10 18:00:00", "2024-01-05 09:00:00", "2024-01-06 09:00:00"), 0, 0, 0)
                 .add("dispatched 2024-01-01 00:00:00: the first second of the year",
-                        lead("2024-01-01 00:00:00", "2024-01-10 18:00:00", "2024-01-05 09:00:00", "2024-01-06 09:00:00"), 1, 1, 1)
+                        dispatch("2024-01-01 00:00:00", "2024-01-10 18:00:00", "2024-01-05 09:00:00", "2024-01-06 09:00:00"), 1, 1, 1)
                 .add("dispatched 2024-01-01 00:00:01",
-                        lead("2024-01-01 00:00:01", "2024-01-10 18:00:00", "2024-01-05 09:00:00", "2024-01-06 09:00:00"), 1, 1, 1)
+                        dispatch("2024-01-01 00:00:01", "2024-01-10 18:00:00", "2024-01-05 09:00:00", "2024-01-06 09:00:00"), 1, 1, 1)
                 .add("dispatched 2024-12-31 23:59:59: the last second of the year",
-                        lead("2024-12-31 23:59:59", "2025-01-10 18:00:00", "2024-12-31 23:59:59", "2024-12-31 23:59:59"), 1, 1, 1)
+                        dispatch("2024-12-31 23:59:59", "2025-01-10 18:00:00", "2024-12-31 23:59:59", "2024-12-31 23:59:59"), 1, 1, 1)
                 .add("dispatched 2025-01-01 00:00:00: the year after",
-                        lead("2025-01-01 00:00:00", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 0, 0, 0)
+                        dispatch("2025-01-01 00:00:00", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 0, 0, 0)
                 // dispatched 2024-06-01 09:00:00, due 2024-06-10 18:00:00, completed 2024-06-20 09:00:00 unless set.
                 .add("verified one second before due: on time",
                         set("verified_at", "2024-06-10 17:59:59"), 1, 1, 1)
@@ -94,11 +122,11 @@ class CohortFactsBoundariesTest {
                 .add("never verified nor completed",
                         set("verified_at", null, "completed_at", null), 1, 0, 0)
                 .add("verified and completed 2024-12-31 23:59:59: the last second of the as-of date counts",
-                        lead("2024-12-01 09:00:00", "2025-01-31 18:00:00", "2024-12-31 23:59:59", "2024-12-31 23:59:59"), 1, 1, 1)
+                        dispatch("2024-12-01 09:00:00", "2025-01-31 18:00:00", "2024-12-31 23:59:59", "2024-12-31 23:59:59"), 1, 1, 1)
                 .add("verified and completed 2025-01-01 00:00:00: after the as-of date, before due: neither",
-                        lead("2024-12-01 09:00:00", "2025-01-31 18:00:00", "2025-01-01 00:00:00", "2025-01-01 00:00:00"), 1, 0, 0)
+                        dispatch("2024-12-01 09:00:00", "2025-01-31 18:00:00", "2025-01-01 00:00:00", "2025-01-01 00:00:00"), 1, 0, 0)
                 .add("verified and completed 2025-01-01 00:00:01: neither",
-                        lead("2024-12-01 09:00:00", "2025-01-31 18:00:00", "2025-01-01 00:00:01", "2025-01-01 00:00:01"), 1, 0, 0);
+                        dispatch("2024-12-01 09:00:00", "2025-01-31 18:00:00", "2025-01-01 00:00:01", "2025-01-01 00:00:01"), 1, 0, 0);
         cases.assertCounted(new DispatchFacts(), EvaluationPeriod.of(2024));
     }
 
@@ -109,21 +137,95 @@ class CohortFactsBoundariesTest {
         //                                                  leads, on time, completed
         RecordCases cases = new RecordCases("dispatches", TYPICAL_LEAD, LEAD_FACTS)
                 .add("dispatched 2024-06-30 23:59:58",
-                        lead("2024-06-30 23:59:58", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
+                        dispatch("2024-06-30 23:59:58", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
                 .add("dispatched 2024-06-30 23:59:59: the last second of the as-of date",
-                        lead("2024-06-30 23:59:59", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
+                        dispatch("2024-06-30 23:59:59", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
                 .add("dispatched 2024-07-01 00:00:00, after the as-of date: in the cohort, its completion is later",
-                        lead("2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00", "2024-07-01 00:00:00"), 1, 0, 0)
+                        dispatch("2024-07-01 00:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00", "2024-07-01 00:00:00"), 1, 0, 0)
                 .add("dispatched 2024-12-31 23:59:59: the last second of the year is in the cohort",
-                        lead("2024-12-31 23:59:59", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 1, 0, 0)
+                        dispatch("2024-12-31 23:59:59", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 1, 0, 0)
                 .add("dispatched 2025-01-01 00:00:00: the year after",
-                        lead("2025-01-01 00:00:00", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 0, 0, 0)
+                        dispatch("2025-01-01 00:00:00", "2025-01-10 18:00:00", "2025-01-02 09:00:00", "2025-01-03 09:00:00"), 0, 0, 0)
                 .add("completed 2024-06-30 23:59:59: counts",
-                        lead("2024-06-01 09:00:00", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
+                        dispatch("2024-06-01 09:00:00", "2024-07-10 18:00:00", "2024-06-30 23:59:59", "2024-06-30 23:59:59"), 1, 1, 1)
                 .add("completed 2024-07-01 00:00:00: after the as-of date",
-                        lead("2024-06-01 09:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00", "2024-07-01 00:00:00"), 1, 0, 0)
+                        dispatch("2024-06-01 09:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:00", "2024-07-01 00:00:00"), 1, 0, 0)
                 .add("completed 2024-07-01 00:00:01",
-                        lead("2024-06-01 09:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:01", "2024-07-01 00:00:01"), 1, 0, 0);
+                        dispatch("2024-06-01 09:00:00", "2024-07-10 18:00:00", "2024-07-01 00:00:01", "2024-07-01 00:00:01"), 1, 0, 0);
+        cases.assertCounted(new DispatchFacts(), new EvaluationPeriod(2024, LocalDate.of(2024, 6, 30)));
+    }
+
+    @Test
+    void anIdentityClaimIsCompletedByCompletedAtAloneUpToTheEndOfTheDefaultAsOfDate() {
+        // Y = 2024, as-of 2024-12-31: cohort [2024-01-01 00:00:00, 2025-01-01 00:00:00); a claim
+        // counts as completed when completed_at is not null and < 2025-01-01 00:00:00, whatever
+        // verified_at and due_at say.
+        //                                                  claims, completed
+        RecordCases cases = new RecordCases("dispatches", TYPICAL_CLAIM, CLAIM_FACTS)
+                .add("dispatched 2023-12-31 23:59:59: one second before the year, not in the cohort",
+                        dispatch("2023-12-31 23:59:59", "2024-01-10 18:00:00", null, "2024-01-05 09:00:00"), 0, 0)
+                .add("dispatched 2024-01-01 00:00:00: the first second of the year",
+                        dispatch("2024-01-01 00:00:00", "2024-01-10 18:00:00", null, "2024-01-05 09:00:00"), 1, 1)
+                .add("dispatched 2024-01-01 00:00:01",
+                        dispatch("2024-01-01 00:00:01", "2024-01-10 18:00:00", null, "2024-01-05 09:00:00"), 1, 1)
+                .add("dispatched and completed 2024-12-31 23:59:59: the last second of the year",
+                        dispatch("2024-12-31 23:59:59", "2025-01-10 18:00:00", null, "2024-12-31 23:59:59"), 1, 1)
+                .add("dispatched 2025-01-01 00:00:00: the year after",
+                        dispatch("2025-01-01 00:00:00", "2025-01-10 18:00:00", null, "2025-01-02 09:00:00"), 0, 0)
+                .add("dispatched 2025-01-01 00:00:01",
+                        dispatch("2025-01-01 00:00:01", "2025-01-10 18:00:00", null, "2025-01-02 09:00:00"), 0, 0)
+                // dispatched 2024-06-01 09:00:00, due 2024-06-10 18:00:00 unless set.
+                .add("completed 2024-12-31 23:59:58", set("completed_at", "2024-12-31 23:59:58"), 1, 1)
+                .add("completed 2024-12-31 23:59:59: the last second of the as-of date counts",
+                        set("completed_at", "2024-12-31 23:59:59"), 1, 1)
+                .add("completed 2025-01-01 00:00:00: the first second after the as-of date",
+                        set("completed_at", "2025-01-01 00:00:00"), 1, 0)
+                .add("completed 2025-01-01 00:00:01", set("completed_at", "2025-01-01 00:00:01"), 1, 0)
+                .add("completed, never verified: completed",
+                        set("verified_at", null, "completed_at", "2024-06-05 09:00:00"), 1, 1)
+                .add("verified, never completed: not completed",
+                        set("verified_at", "2024-06-05 09:00:00", "completed_at", null), 1, 0)
+                .add("verified in 2024, completed 2025-01-01 00:00:00: the completion decides, not completed",
+                        set("verified_at", "2024-06-05 09:00:00", "completed_at", "2025-01-01 00:00:00"), 1, 0)
+                .add("completed one second before due", set("completed_at", "2024-06-10 17:59:59"), 1, 1)
+                .add("completed exactly at due", set("completed_at", "2024-06-10 18:00:00"), 1, 1)
+                .add("completed one second after due: late, still completed",
+                        set("completed_at", "2024-06-10 18:00:01"), 1, 1)
+                .add("completed months after due: still completed", set("completed_at", "2024-11-20 09:00:00"), 1, 1)
+                .add("a monitoring lead, completed: not an identity claim",
+                        set("dispatch_type", "monitoring_lead"), 0, 0);
+        cases.assertCounted(new DispatchFacts(), EvaluationPeriod.of(2024));
+    }
+
+    @Test
+    void anAsOfDateInsideTheYearEndsTheClaimCompletionsButNotTheCohort() {
+        // as-of 2024-06-30: cohort [2024-01-01 00:00:00, 2025-01-01 00:00:00) as for any as-of
+        // date; completed only when completed_at < 2024-07-01 00:00:00.
+        //                                                  claims, completed
+        RecordCases cases = new RecordCases("dispatches", TYPICAL_CLAIM, CLAIM_FACTS)
+                .add("dispatched 2023-12-31 23:59:59: not in the cohort",
+                        dispatch("2023-12-31 23:59:59", "2024-01-10 18:00:00", null, "2024-01-05 09:00:00"), 0, 0)
+                .add("dispatched 2024-01-01 00:00:00: in the cohort",
+                        dispatch("2024-01-01 00:00:00", "2024-01-10 18:00:00", null, "2024-01-05 09:00:00"), 1, 1)
+                .add("dispatched 2024-07-01 00:00:00, after the as-of date: in the cohort, its completion is later",
+                        dispatch("2024-07-01 00:00:00", "2024-07-10 18:00:00", null, "2024-07-01 00:00:00"), 1, 0)
+                .add("dispatched 2024-12-31 23:59:59: the last second of the year is in the cohort",
+                        dispatch("2024-12-31 23:59:59", "2025-01-10 18:00:00", null, "2025-01-02 09:00:00"), 1, 0)
+                .add("dispatched 2025-01-01 00:00:00: the year after",
+                        dispatch("2025-01-01 00:00:00", "2025-01-10 18:00:00", null, "2025-01-02 09:00:00"), 0, 0)
+                // dispatched 2024-06-01 09:00:00 unless set.
+                .add("completed 2024-06-30 23:59:58",
+                        set("due_at", "2024-07-10 18:00:00", "completed_at", "2024-06-30 23:59:58"), 1, 1)
+                .add("completed 2024-06-30 23:59:59: the last second of the as-of date counts",
+                        set("due_at", "2024-07-10 18:00:00", "completed_at", "2024-06-30 23:59:59"), 1, 1)
+                .add("completed 2024-07-01 00:00:00: after the as-of date",
+                        set("due_at", "2024-07-10 18:00:00", "completed_at", "2024-07-01 00:00:00"), 1, 0)
+                .add("completed 2024-07-01 00:00:01",
+                        set("due_at", "2024-07-10 18:00:00", "completed_at", "2024-07-01 00:00:01"), 1, 0)
+                .add("verified before the as-of date, completed after it: not completed",
+                        set("verified_at", "2024-06-05 09:00:00", "completed_at", "2024-07-01 00:00:00"), 1, 0)
+                .add("completed after due (2024-06-10 18:00:00) and before the as-of date's end: completed",
+                        set("completed_at", "2024-06-30 23:59:59"), 1, 1);
         cases.assertCounted(new DispatchFacts(), new EvaluationPeriod(2024, LocalDate.of(2024, 6, 30)));
     }
 
