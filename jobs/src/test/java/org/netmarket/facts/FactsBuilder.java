@@ -164,11 +164,23 @@ public final class FactsBuilder {
     }
 
     public RegionFacts build(String region) {
+        fillRows(region);
+        return new RegionFacts(TREE.get(region), period, TREE, records, aggregates, national, conflicts);
+    }
+
+    /** The facts of every region of {@link #TREE} as one sheet, with these assessments. */
+    public FactSheet sheet(AssessmentFacts assessments) {
+        for (Region r : TREE.all()) {
+            fillRows(r.code());
+        }
+        return new FactSheet(period, TREE, records, aggregates, national, conflicts, assessments);
+    }
+
+    private void fillRows(String region) {
         for (String extract : RECORD_EXTRACTS) {
             if (records.isDelivered(extract) && !records.of(region).containsKey(Facts.rowsOf(extract))) {
                 records.put(region, Facts.rowsOf(extract), 1);
             }
         }
-        return new RegionFacts(TREE.get(region), period, TREE, records, aggregates, national, conflicts);
     }
 }
