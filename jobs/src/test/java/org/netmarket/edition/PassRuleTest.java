@@ -13,7 +13,8 @@ class PassRuleTest {
     private static final PassRule REVISED = new PassRule(new BigDecimal("85"), new BigDecimal("0.80"), null);
 
     @ParameterizedTest(name = "total {0}: {1}")
-    @CsvSource({"85, true", "85.0, true", "84.5, false", "84.99, false", "100, true", "0, false"})
+    // At 85, just below (84.5, the next total in half points; 84.99 exactly), just above (85.5, 85.01).
+    @CsvSource({"85, true", "85.0, true", "84.5, false", "84.99, false", "85.5, true", "85.01, true", "100, true", "0, false"})
     void totalAtLeast85(String total, boolean passes) {
         assertEquals(passes, Y2022.totalPasses(new BigDecimal(total)), "total " + total);
     }

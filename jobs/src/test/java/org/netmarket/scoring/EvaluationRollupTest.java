@@ -110,6 +110,16 @@ class EvaluationRollupTest {
     }
 
     @Test
+    void total85Point5WithACategoryAtExactly75PercentPasses() {
+        // Item 16 at 1.5 instead of 1: regulation 21.5, total 85 + 0.5 = 85.5, development still 15 of 20.
+        RegionScorecard card = exactly85WithDevelopmentAt75Percent().points("16", "1.5").rollUp();
+        assertPoints("85.5", card.totalPoints(), "total");
+        assertPoints("15", card.category("development").points(), "development");
+        assertTrue(card.passed(), "85.5 >= 85 and every first-level category >= 75%");
+        assertTrue(card.failingCategories().isEmpty());
+    }
+
+    @Test
     void total85WithACategoryBelow75PercentFails() {
         RegionScorecard card = new Scores(EDITION)
                 .points("1", "0").points("2", "0").points("10", "0.5")       // development 14.5 of 20 = 72.5%
