@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -357,25 +358,31 @@ public final class ScoringPipeline {
                 problems.add(f.problem());
             }
         }
+        BigDecimal threshold = config.quarantineThreshold();
         // regions.csv is an extract of the contract like the others, though read apart from them.
-        tooManyQuarantined("regions", ingest.regionsQuarantined().size(), ingest.regionsReport().rowsRead(), problems);
+        tooManyQuarantined("regions", ingest.regionsQuarantined().size(), ingest.regionsReport().rowsRead(), threshold)
+                .ifPresent(problems::add);
         for (LoadedExtract e : ingest.extracts().values()) {
-            tooManyQuarantined(e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), problems);
+            tooManyQuarantined(e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), threshold).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
 
-    /** Adds a problem when quarantined / read is above the threshold, decided exactly. */
-    private void tooManyQuarantined(String extract, long quarantined, long read, List<String> problems) {
-        BigDecimal threshold = config.quarantineThreshold();
+    /**
+     * The problem when quarantined / read is above the threshold, decided exactly (quarantined
+     * {@code >} threshold x read); empty when it is not, or nothing was read. Static and
+     * package-private so that its boundary is tested without a run.
+     */
+    static Optional<String> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
         if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
-            problems.add(String.format(java.util.Locale.ROOT,
+            return Optional.of(String.format(java.util.Locale.ROOT,
                     "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
                     extract, quarantined, read, 100.0 * quarantined / read,
                     threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
         }
+        return Optional.empty();
     }
 
     private List<Region> regionsToScore(RegionTree tree) {

@@ -1,0 +1,57 @@
+package org.netmarket.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The quarantine threshold's decision ({@link ScoringPipeline#tooManyQuarantined}): a run stops
+ * when an extract's quarantined rows are more than the threshold's share of the rows read, i.e.
+ * quarantined {@code >} threshold x read, exactly. PublishingTest runs the pipeline at the
+ * threshold (1 of 5 at 20%) and far above it (1 of 5 at 5%); here are the cases just below, at
+ * and just above, whose expected verdicts are threshold x read worked out by hand.
+ */
+class QuarantineThresholdTest {
+    @ParameterizedTest(name = "{0} of {1} at {2}: stops {3}")
+    @CsvSource({
+            // 0.05 x 1000 = 50: 49 below, 50 at, 51 the first count above, 1000 far above.
+            "49, 1000, 0.05, false",
+            "50, 1000, 0.05, false",
+            "51, 1000, 0.05, true",
+            "1000, 1000, 0.05, true",
+            // 0.05 x 20 = 1: exactly 5% is not more than 5%.
+            "1, 20, 0.05, false",
+            "2, 20, 0.05, true",
+            // 0.2 x 5 = 1 (PublishingTest's regions.csv): 1 at, 2 the first count above.
+            "1, 5, 0.2, false",
+            "2, 5, 0.2, true",
+            // 0.0333 x 10000 = 333: a threshold with more digits than a percentage shows.
+            "333, 10000, 0.0333, false",
+            "334, 10000, 0.0333, true",
+            // 0.05 x 2000000001 = 100000000.05: 100000000 is below, 100000001 above by 0.95 of a row.
+            "100000000, 2000000001, 0.05, false",
+            "100000001, 2000000001, 0.05, true",
+            // threshold 0: any quarantined row stops the run; threshold 1: none can.
+            "0, 10, 0, false",
+            "1, 10, 0, true",
+            "10, 10, 1, false",
+            // nothing read: nothing to judge.
+            "0, 0, 0, false"})
+    void stopsOnlyAboveTheThreshold(long quarantined, long read, String threshold, boolean stops) {
+        assertEquals(stops, ScoringPipeline.tooManyQuarantined("dispatches", quarantined, read, new BigDecimal(threshold))
+                .isPresent(), quarantined + " of " + read + " at " + threshold);
+    }
+
+    @Test
+    void theProblemNamesTheExtractTheCountsAndTheThreshold() {
+        // 51 / 1000 = 5.1%; the threshold 0.05 shown as 5.
+        assertEquals(Optional.of("extract dispatches: 51 of 1000 rows quarantined (5.1%), more than the allowed 5%;"
+                        + " see the quarantine report"),
+                ScoringPipeline.tooManyQuarantined("dispatches", 51, 1000, new BigDecimal("0.05")));
+    }
+}
