@@ -94,8 +94,12 @@ class DataGeneratorTest {
             }
             assertTrue(revised > 0, extract + " has revised records");
             assertTrue(added > 0, extract + " has new records");
-            double share = (double) (revised + added) / before.valid().size();
-            assertTrue(share > 0.005 && share < 0.06, extract + ": next night has " + share + " of the first");
+            // 0.5% < changed / first < 6%, cross-multiplied in integers: 1000 x changed > 5 x first
+            // and 100 x changed < 6 x first.
+            long changed = revised + added;
+            long firstRows = before.valid().size();
+            assertTrue(1000 * changed > 5 * firstRows && 100 * changed < 6 * firstRows,
+                    extract + ": next night has " + changed + " rows for " + firstRows + " of the first (0.5% to 6% expected)");
         }
     }
 
