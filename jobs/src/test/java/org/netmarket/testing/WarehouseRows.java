@@ -80,9 +80,17 @@ public final class WarehouseRows {
         return rows;
     }
 
-    /** Asserts one column of one row; numbers are compared by value. */
+    /**
+     * Asserts one column of one row; numbers are compared by value. A column the query did not
+     * return fails (naming the row and the column) rather than reading as null, so that expecting
+     * null of a misspelt column cannot pass.
+     */
     public void assertValue(String key, String column, Object expected) {
-        Object actual = row(key).get(column);
+        Map<String, Object> row = row(key);
+        if (!row.containsKey(column)) {
+            fail(table + " row " + key + ": no column " + column + " (columns: " + row.keySet() + ")");
+        }
+        Object actual = row.get(column);
         String where = table + " row " + key + " column " + column;
         if (expected == null || actual == null) {
             assertEquals(expected, actual, where);
