@@ -142,6 +142,35 @@ class ExtractReaderTest {
         assertEquals(1, e.latest().count());
     }
 
+    /**
+     * README "Which files are read": every *.csv of the folder and its subfolders, except names
+     * starting with '.' or '_' (a delivery still being copied, Hadoop's _SUCCESS). Each skipped
+     * file below holds a valid row of its own, so reading it would show as an extra id.
+     */
+    @Test
+    void filesWhoseNamesStartWithADotOrAnUnderscoreAreNotRead() throws IOException {
+        String row = ",140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-02 09:00:00";
+        write("dispatches/night-1.csv", DISPATCH_HEADER, "READ-1" + row);
+        write("dispatches/night_2.csv", DISPATCH_HEADER, "READ-2" + row);          // '_' inside the name: read
+        write("dispatches/more/part-00000.csv", DISPATCH_HEADER, "READ-3" + row);  // a subfolder: read
+        write("dispatches/.hidden.csv", DISPATCH_HEADER, "HIDDEN" + row);
+        write("dispatches/.night-3.csv", DISPATCH_HEADER, "COPYING" + row);        // still being copied
+        write("dispatches/_tmp.csv", DISPATCH_HEADER, "TMP" + row);
+        write("dispatches/more/.part-00000.csv", DISPATCH_HEADER, "PART-HIDDEN" + row);
+        write("dispatches/more/_part-00001.csv", DISPATCH_HEADER, "PART-UNDERSCORE" + row);
+        // Hadoop's marker and a checksum file (of no file read here: Hadoop's local file system
+        // would check one named after a file it reads): not CSV, and not taken for a bad file.
+        write("dispatches/_SUCCESS");
+        write("dispatches/more/.part-00002.csv.crc", "crc");
+        LoadedExtract e = read("dispatches");
+        assertEquals(List.of("dispatches/more/part-00000.csv", "dispatches/night-1.csv", "dispatches/night_2.csv"),
+                e.files().stream().map(FileReport::path).sorted().toList());
+        assertEquals(3, e.rowsRead());
+        assertEquals(0, e.rowsQuarantined());
+        assertEquals(Set.of("READ-1", "READ-2", "READ-3"),
+                e.latest().collectAsList().stream().map(r -> r.<String>getAs("dispatch_id")).collect(Collectors.toSet()));
+    }
+
     @Test
     void anAbsentFolderIsNotDeliveredAndAnEmptyOneIsDelivered() throws IOException {
         assertFalse(read("case-reviews").delivered());
