@@ -9,6 +9,7 @@ import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.edition.Item;
 import org.netmarket.items.ItemRegistry;
+import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.GoldenExpectation;
 import org.netmarket.testing.SharedSpark;
 import org.netmarket.testing.TestingPostgres;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class GoldenRunTest {
     static final Path GOLDEN = Path.of("jobs/src/test/resources/golden/mini-yuncheng");
-    static final List<String> REGIONS = List.of("140000", "140800", "140802", "140821");
 
     static String jdbcUrl;
     static Edition edition;
@@ -52,7 +51,7 @@ class GoldenRunTest {
     @Test
     void everyComputedItemMatchesTheHandDerivedValues() throws Exception {
         List<CSVRecord> expected = GoldenExpectation.assertComputedItems(jdbcUrl);
-        assertEquals(22 * REGIONS.size(), expected.size(), "the expect file covers every computed item of every region");
+        assertEquals(22 * GoldenData.REGIONS.size(), expected.size(), "the expect file covers every computed item of every region");
     }
 
     @Test
@@ -60,21 +59,19 @@ class GoldenRunTest {
         WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
                 "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
         // See expect/assessed-items.md.
-        Map<String, BigDecimal> exceptions = Map.of(
-                "140802|34", BigDecimal.ONE, "140802|10", new BigDecimal("2"), "140821|28", BigDecimal.ZERO);
-        Set<String> notAssessed = Set.of("140821|11.3", "140821|16");
-        for (String region : REGIONS) {
+        for (String region : GoldenData.REGIONS) {
             for (Item item : edition.items()) {
                 if (item.isComputed()) {
                     continue;
                 }
                 String key = region + "|" + item.code();
-                if (region.equals("140000") || notAssessed.contains(key)) {
+                BigDecimal expected = GoldenExpectation.assessedPoints(region, item);
+                if (expected == null) {
                     published.assertValue(key, "status", "not_assessed");
                     published.assertValue(key, "points", BigDecimal.ZERO);
                 } else {
                     published.assertValue(key, "status", "scored");
-                    published.assertValue(key, "points", exceptions.getOrDefault(key, item.maxPoints()));
+                    published.assertValue(key, "points", expected);
                 }
             }
         }
@@ -86,7 +83,7 @@ class GoldenRunTest {
                 "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
         // 41 indicator rows + the 75 - 22 = ... items of indicators with sub-items: every code once.
         long subItems = edition.items().stream().filter(i -> !i.isWholeIndicator()).count();
-        assertEquals(REGIONS.size() * (41 + subItems), published.size(), "one row per indicator and per sub-item");
+        assertEquals(GoldenData.REGIONS.size() * (41 + subItems), published.size(), "one row per indicator and per sub-item");
         published.assertValue("140802|3", "level", "indicator");
         published.assertValue("140802|11.1", "level", "item");
         published.assertValue("140802|11", "level", "indicator");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The golden mini-Yuncheng data set, and writable copies of it for tests that alter a delivery. */
@@ -12,6 +13,8 @@ public final class GoldenData {
     public static final Path ROOT = Path.of("jobs/src/test/resources/golden/mini-yuncheng");
     /** The data directory of the golden delivery. */
     public static final Path GIVEN = ROOT.resolve("given");
+    /** Its regions (regions.csv): 山西省, 运城市 and the city's two counties 盐湖区 and 临猗县. */
+    public static final List<String> REGIONS = List.of("140000", "140800", "140802", "140821");
 
     private GoldenData() {
     }

@@ -2,6 +2,8 @@ package org.netmarket.testing;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.Item;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -11,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,6 +56,52 @@ public final class GoldenExpectation {
             }
         }
         return expected;
+    }
+
+    /**
+     * The 2024 points of an assessed item as {@code assessed-items.md} gives them: the item's
+     * maximum except 盐湖区 34 = 1 and 10 = 2 (the later of its two versions) and 临猗县 28 = 0;
+     * null when the item is not assessed (临猗县 11.3 and 16, and every item of the province).
+     */
+    public static BigDecimal assessedPoints(String region, Item item) {
+        String key = region + "|" + item.code();
+        if (region.equals("140000") || key.equals("140821|11.3") || key.equals("140821|16")) {
+            return null;
+        }
+        return switch (key) {
+            case "140802|34" -> BigDecimal.ONE;
+            case "140802|10" -> new BigDecimal("2");
+            case "140821|28" -> BigDecimal.ZERO;
+            default -> item.maxPoints();
+        };
+    }
+
+    /**
+     * The hand-derived 2024 points of every item and indicator of every region, keyed
+     * {@code region|code}: computed items from {@code computed-items.csv}, assessed items from
+     * {@link #assessedPoints} (0 when not assessed), an indicator with sub-items the sum of them.
+     */
+    public static Map<String, BigDecimal> points2024(Edition edition) throws IOException {
+        Map<String, BigDecimal> computed = new HashMap<>();
+        for (CSVRecord e : csv(EXPECT.resolve("computed-items.csv"))) {
+            computed.put(e.get("region_code") + "|" + e.get("code"), new BigDecimal(e.get("points")));
+        }
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (String region : GoldenData.REGIONS) {
+            for (Item item : edition.items()) {
+                String key = region + "|" + item.code();
+                BigDecimal points = item.isComputed() ? computed.get(key) : assessedPoints(region, item);
+                if (item.isComputed() && points == null) {
+                    throw new IllegalStateException("computed-items.csv has no row " + key);
+                }
+                points = points == null ? BigDecimal.ZERO : points;
+                out.put(key, points);
+                if (!item.isWholeIndicator()) {
+                    out.merge(region + "|" + item.indicatorCode(), points, BigDecimal::add);
+                }
+            }
+        }
+        return out;
     }
 
     /** Exactly the categories of {@code categories.csv}, with their points and the 75% rule. */
