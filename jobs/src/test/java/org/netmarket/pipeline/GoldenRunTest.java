@@ -29,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * against the hand-derived {@code expect/} files.
  */
 class GoldenRunTest {
-    static final Path GOLDEN = Path.of("jobs/src/test/resources/golden/mini-yuncheng");
 
     static String jdbcUrl;
     static Edition edition;
@@ -42,7 +41,7 @@ class GoldenRunTest {
         SharedSpark.session();
         edition = new EditionLoader(ItemRegistry::has).load("2022");
         jdbcUrl = TestingPostgres.server().createDatabase();
-        int exit = NetmarketCommand.execute("run", "--data", GOLDEN.resolve("given").toString(), "--year", "2024",
+        int exit = NetmarketCommand.execute("run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
                 "--jdbc-url", jdbcUrl, "--report-dir", reports.toString(), "--spark-master", "local[2]",
                 "--shuffle-partitions", "2", "--wait-for-lock", "0");
         assertEquals(0, exit, "the golden run must publish");
@@ -81,9 +80,12 @@ class GoldenRunTest {
     void bothLevelsArePublishedForEveryIndicator() throws Exception {
         WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
                 "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
-        // 41 indicator rows + the 75 - 22 = ... items of indicators with sub-items: every code once.
-        long subItems = edition.items().stream().filter(i -> !i.isWholeIndicator()).count();
-        assertEquals(GoldenData.REGIONS.size() * (41 + subItems), published.size(), "one row per indicator and per sub-item");
+        // Per region one row per indicator and one per sub-item (an item that is not its whole
+        // indicator): every code once. The edition must have the counts GoldenData.SCORE_ROWS is made of.
+        assertEquals(GoldenData.INDICATORS, edition.indicators().size(), "indicators of the 2022 edition");
+        assertEquals(GoldenData.SUB_ITEMS, edition.items().stream().filter(i -> !i.isWholeIndicator()).count(),
+                "sub-items of the 2022 edition");
+        assertEquals(GoldenData.SCORE_ROWS, published.size(), "one row per indicator and per sub-item");
         published.assertValue("140802|3", "level", "indicator");
         published.assertValue("140802|11.1", "level", "item");
         published.assertValue("140802|11", "level", "indicator");
@@ -123,7 +125,7 @@ class GoldenRunTest {
         WarehouseRows files = WarehouseRows.query(jdbcUrl, "run_input_file", "SELECT * FROM netmarket.run_input_file", "path");
         files.assertValue("dispatches/dispatches-redelivery.csv", "rows_read", 2);
         files.assertValue("regions.csv", "rows_read", 4);
-        try (var lines = Files.lines(GOLDEN.resolve("given/operators/operators.csv"))) {
+        try (var lines = Files.lines(GoldenData.GIVEN.resolve("operators/operators.csv"))) {
             files.assertValue("operators/operators.csv", "rows_read", lines.count() - 1);
         }
     }

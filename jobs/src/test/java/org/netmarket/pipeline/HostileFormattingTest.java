@@ -36,9 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * other spellings — publish exactly the same scores as the clean delivery.
  */
 class HostileFormattingTest {
-    /** One run of the golden delivery: 4 regions x (41 indicators + 57 sub-items of the 2022 edition), as GoldenRunTest counts. */
-    private static final int GOLDEN_SCORE_ROWS = 4 * (41 + 57);
-
     @TempDir
     Path work;
 
@@ -56,7 +53,7 @@ class HostileFormattingTest {
                 + "comparison_value, numerator, denominator, reason FROM netmarket.indicator_score";
         WarehouseRows clean = WarehouseRows.query(cleanUrl, "clean", query, "region_code", "indicator_code");
         WarehouseRows dirty = WarehouseRows.query(hostileUrl, "hostile", query, "region_code", "indicator_code");
-        assertEquals(GOLDEN_SCORE_ROWS, clean.size(), "indicator_score rows of the clean run, the rows compared below");
+        assertEquals(GoldenData.SCORE_ROWS, clean.size(), "indicator_score rows of the clean run, the rows compared below");
         assertEquals(clean.size(), dirty.size(), "indicator_score rows of the hostile run");
         for (var e : clean.all().entrySet()) {
             for (Map.Entry<String, Object> c : e.getValue().entrySet()) {

@@ -53,12 +53,13 @@ class IncrementalNightlyTest {
 
         JobRunner.Result first = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly);
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
-        assertTrue(lastRunLog(reports).contains("no staging area yet"), "the first night builds the staging area");
+        assertTrue(JobRunner.lastRunLog(reports).contains("no staging area yet"), "the first night builds the staging area");
         int copied = copyTree(delta, data);
         assertTrue(copied > 0);
         JobRunner.Result second = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly);
         assertEquals(ExitCodes.OK, second.exitCode(), second.output());
-        assertTrue(lastRunLog(reports).contains(copied + " file(s) delivered since it was built"), lastRunLog(reports));
+        String secondLog = JobRunner.lastRunLog(reports);
+        assertTrue(secondLog.contains(copied + " file(s) delivered since it was built"), secondLog);
 
         String full = TestingPostgres.server().createDatabase();
         JobRunner.Result reference = JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
@@ -107,7 +108,8 @@ class IncrementalNightlyTest {
         JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
                 "--year", "2024", "--quarantine-threshold", "0.1");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
-        assertTrue(lastRunLog(reports).contains("1 file(s) delivered since it was built"), lastRunLog(reports));
+        String mergedLog = JobRunner.lastRunLog(reports);
+        assertTrue(mergedLog.contains("1 file(s) delivered since it was built"), mergedLog);
 
         String full = TestingPostgres.server().createDatabase();
         assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
@@ -152,7 +154,7 @@ class IncrementalNightlyTest {
         JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
                 "--year", "2024", "--quarantine-threshold", "0.7");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
-        String log = lastRunLog(reports);
+        String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains("2 file(s) delivered since it was built"), log);
         assertTrue(log.contains("extract operator-sales: references of 4 key(s) looked up again"), log);
         assertTrue(log.contains("facts operator-sales: counts of operator-sales@"), log);
@@ -190,7 +192,7 @@ class IncrementalNightlyTest {
         JobRunner.Result again = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
                 "--year", "2024", "--force");
         assertEquals(ExitCodes.OK, again.exitCode(), again.output());
-        String log = lastRunLog(reports);
+        String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains("facts complaints: the counts of complaints@"), log);
         assertTrue(log.contains("were kept by an earlier run"), log);
         String full = TestingPostgres.server().createDatabase();
@@ -211,8 +213,8 @@ class IncrementalNightlyTest {
         JobRunner.Result rebuilt = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
                 "--year", "2024");
         assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
-        assertTrue(lastRunLog(reports).contains("1 changed and 0 removed file(s) since the staging area was built"),
-                lastRunLog(reports));
+        assertTrue(JobRunner.lastRunLog(reports).contains("1 changed and 0 removed file(s) since the staging area was built"),
+                JobRunner.lastRunLog(reports));
         String full = TestingPostgres.server().createDatabase();
         assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
                 "--jdbc-url", full, "--year", "2024").exitCode());
@@ -276,14 +278,6 @@ class IncrementalNightlyTest {
         }
         out.sort(String::compareTo);
         return out;
-    }
-
-    /** The run.log of the latest run folder under the report directory. */
-    private static String lastRunLog(Path reports) throws IOException {
-        try (Stream<Path> folders = Files.list(reports)) {
-            Path last = folders.filter(f -> Files.exists(f.resolve("run.log"))).max(Path::compareTo).orElseThrow();
-            return Files.readString(last.resolve("run.log"));
-        }
     }
 
     /** Copies every file under {@code from} to the same relative path under {@code to}; returns how many. */

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,7 +99,7 @@ class NightlyLineageTest {
         }
 
         // The run folder lists the same files as the warehouse.
-        Map<String, CSVRecord> csv = inputsCsv(lastRunFolder(reports));
+        Map<String, CSVRecord> csv = inputsCsv(JobRunner.lastRunFolder(reports));
         assertEquals(second.keySet(), csv.keySet(), "inputs.csv of run 2");
         for (Map.Entry<String, CSVRecord> r : csv.entrySet()) {
             Map<String, Object> f = second.get(r.getKey());
@@ -169,7 +168,7 @@ class NightlyLineageTest {
     private void night(Path reports, Path data, String url, String expectedInLog) throws IOException {
         JobRunner.Result r = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url, "--year", "2024");
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
-        String log = Files.readString(lastRunFolder(reports).resolve("run.log"));
+        String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains(expectedInLog), log);
     }
 
@@ -225,12 +224,6 @@ class NightlyLineageTest {
             }
         }
         return out;
-    }
-
-    private static Path lastRunFolder(Path reports) throws IOException {
-        try (Stream<Path> folders = Files.list(reports)) {
-            return folders.filter(f -> Files.exists(f.resolve("run.log"))).max(Path::compareTo).orElseThrow();
-        }
     }
 
     private static String sha256(Path file) throws Exception {

@@ -15,6 +15,18 @@ public final class GoldenData {
     public static final Path GIVEN = ROOT.resolve("given");
     /** Its regions (regions.csv): 山西省, 运城市 and the city's two counties 盐湖区 and 临猗县. */
     public static final List<String> REGIONS = List.of("140000", "140800", "140802", "140821");
+    /** Indicators of the 2022 edition. */
+    public static final int INDICATORS = 41;
+    /**
+     * Sub-items of the 2022 edition: of its 75 items, 18 are a whole indicator (3, 10, ...) and
+     * 57 are sub-points (11.1, ...) of the other 23 indicators.
+     */
+    public static final int SUB_ITEMS = 57;
+    /**
+     * The indicator_score rows one run of the golden delivery publishes: for each region one per
+     * indicator and one per sub-item, 4 x (41 + 57) = 392.
+     */
+    public static final int SCORE_ROWS = REGIONS.size() * (INDICATORS + SUB_ITEMS);
 
     private GoldenData() {
     }

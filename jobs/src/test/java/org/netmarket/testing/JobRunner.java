@@ -3,11 +3,14 @@ package org.netmarket.testing;
 import org.netmarket.cli.NetmarketCommand;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs the job's command line as a user would (same parser, same exit codes) in the test JVM,
@@ -40,6 +43,21 @@ public final class JobRunner {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /**
+     * The latest run folder under a report directory: of the folders holding a run.log, the last
+     * by name ({@code <yyyyMMdd-HHmmss>-<command>}, so the latest started).
+     */
+    public static Path lastRunFolder(Path reportDir) throws IOException {
+        try (Stream<Path> folders = Files.list(reportDir)) {
+            return folders.filter(f -> Files.exists(f.resolve("run.log"))).max(Path::compareTo).orElseThrow();
+        }
+    }
+
+    /** The run.log of {@link #lastRunFolder}. */
+    public static String lastRunLog(Path reportDir) throws IOException {
+        return Files.readString(lastRunFolder(reportDir).resolve("run.log"));
     }
 
     private static final class TeeStream extends java.io.OutputStream {

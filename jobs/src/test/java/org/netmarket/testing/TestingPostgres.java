@@ -18,8 +18,10 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL server for tests: one throwaway cluster per test JVM, started from the
  * installed server binaries on a free loopback port (as the postgres OS user when the tests run
- * as root, since PostgreSQL refuses root), with a fresh database per test class. It can be
- * stopped and started again for fault-injection tests.
+ * as root, since PostgreSQL refuses root), with a fresh database for every
+ * {@link #createDatabase()} call: most tests make one per test method, a class that publishes
+ * once in its {@code @BeforeAll} one per class. It can be stopped and started again for
+ * fault-injection tests.
  *
  * <p>Set {@code NETMARKET_TEST_ADMIN_URL} (a JDBC URL of a superuser connection) to use an
  * existing server instead; the binaries are looked up in {@code NETMARKET_PG_BIN} or

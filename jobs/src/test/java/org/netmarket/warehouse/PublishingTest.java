@@ -32,8 +32,6 @@ class PublishingTest {
     Path reports;
 
     private static final String CURRENT_ITEMS = "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024";
-    /** One run of the golden delivery: 4 regions x (41 indicators + 57 sub-items of the 2022 edition), as GoldenRunTest counts. */
-    private static final int GOLDEN_SCORE_ROWS = 4 * (41 + 57);
 
     private JobRunner.Result run(String url, Path data, String... extra) {
         String[] args = new String[extra.length + 6];
@@ -52,7 +50,7 @@ class PublishingTest {
         String url = TestingPostgres.server().createDatabase();
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
         WarehouseRows first = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
-        assertEquals(GOLDEN_SCORE_ROWS, first.size(), "indicator_score rows of the first run, the rows compared below");
+        assertEquals(GoldenData.SCORE_ROWS, first.size(), "indicator_score rows of the first run, the rows compared below");
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
         WarehouseRows second = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         assertEquals(first.size(), second.size(), "no duplicates after a second run");
@@ -231,7 +229,7 @@ class PublishingTest {
         extracts.assertValue("regions", "rows_quarantined", 1);
         extracts.assertValue("regions", "rows_used", 4);
         WarehouseRows items = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
-        assertEquals(GOLDEN_SCORE_ROWS, items.size(), "the four good regions are scored as without the bad row");
+        assertEquals(GoldenData.SCORE_ROWS, items.size(), "the four good regions are scored as without the bad row");
     }
 
     @Test
