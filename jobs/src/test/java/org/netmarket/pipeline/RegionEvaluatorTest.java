@@ -80,7 +80,8 @@ class RegionEvaluatorTest {
         assertScored("1.5", RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(COUNTY_B)).item("10"));
         assertScored("1", RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(OTHER_COUNTY)).item("10"));
         // The city has no row of its own: an assessed item is not summed from the counties.
-        assertEquals(ItemStatus.NOT_ASSESSED, RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(CITY)).item("10").status());
+        assertEquals(ItemStatus.NOT_ASSESSED,
+                RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(CITY)).item("10").status());
     }
 
     private static void assertScored(String points, ItemScore score) {
