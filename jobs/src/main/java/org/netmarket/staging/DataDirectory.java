@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,13 @@ import java.util.Map;
  * The data directory the extracts are delivered to: a local folder, or any Hadoop file system
  * URI ({@code hdfs://...}, {@code s3a://...}) when the job runs on a cluster. Each extract kind
  * is a folder of CSV files (read recursively, hidden files skipped); regions is one file.
+ *
+ * <p>A local folder is listed and read with {@code java.nio.file}, so that a file or folder name
+ * may hold any character the file system allows (a space, a colon as in
+ * {@code express-2025-03-05T02:30:00.csv}, Chinese, {@code #}, {@code %}): Hadoop's local file
+ * system takes a colon in a name for a URI scheme when it looks for the file's checksum.
+ * Other file systems are reached through Hadoop, with paths built as Hadoop {@link Path}s and
+ * never parsed back from text as URIs.
  */
 public final class DataDirectory implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -65,11 +74,14 @@ public final class DataDirectory implements Serializable {
 
     /** Whether the extract was delivered: its folder (or, for regions, its file) exists. */
     public boolean delivered(ExtractSchema schema) {
+        if (local()) {
+            return Files.exists(localPath(location(schema).toString()));
+        }
         try {
-            Path p = path(schema);
+            Path p = location(schema);
             return fs(p).exists(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot look at " + path(schema) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot look at " + location(schema) + ": " + e.getMessage(), e);
         }
     }
 
@@ -87,37 +99,82 @@ public final class DataDirectory implements Serializable {
 
     /** The CSV files of an extract with their sizes and modification times, sorted by path. */
     public List<DeliveredFile> listing(ExtractSchema schema) {
-        Path p = path(schema);
+        Path p = location(schema);
         List<DeliveredFile> out = new ArrayList<>();
         try {
-            FileSystem fs = fs(p);
-            if (!fs.exists(p)) {
-                return out;
-            }
-            FileStatus status = fs.getFileStatus(p);
-            if (status.isFile()) {
-                out.add(delivered(status));
-                return out;
-            }
-            // listStatus, not listFiles: the located statuses of listFiles ask the local file
-            // system for owner and permissions, which it answers by running a process per file
-            // (seconds for a few hundred files); only path, size and time are needed here.
-            java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(p));
-            while (!folders.isEmpty()) {
-                for (FileStatus f : fs.listStatus(folders.poll())) {
-                    String name = f.getPath().getName();
-                    if (f.isDirectory()) {
-                        folders.add(f.getPath());
-                    } else if (!name.startsWith(".") && !name.startsWith("_") && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                        out.add(delivered(f));
-                    }
-                }
+            if (local()) {
+                listLocal(localPath(p.toString()), out);
+            } else {
+                listHadoop(p, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
         }
         out.sort(java.util.Comparator.comparing(DeliveredFile::path));
         return out;
+    }
+
+    private void listHadoop(Path p, List<DeliveredFile> out) throws IOException {
+        FileSystem fs = fs(p);
+        if (!fs.exists(p)) {
+            return;
+        }
+        FileStatus status = fs.getFileStatus(p);
+        if (status.isFile()) {
+            out.add(delivered(status));
+            return;
+        }
+        // listStatus, not listFiles: the located statuses of listFiles ask for owner and
+        // permissions, which some file systems answer slowly; only path, size and time are needed.
+        java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(p));
+        while (!folders.isEmpty()) {
+            for (FileStatus f : fs.listStatus(folders.poll())) {
+                if (f.isDirectory()) {
+                    folders.add(f.getPath());
+                } else if (read(f.getPath().getName())) {
+                    out.add(delivered(f));
+                }
+            }
+        }
+    }
+
+    /** Lists a local folder (or one file) as Hadoop would: links are followed. */
+    private void listLocal(java.nio.file.Path p, List<DeliveredFile> out) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            out.add(deliveredLocal(p));
+            return;
+        }
+        java.util.ArrayDeque<java.nio.file.Path> folders = new java.util.ArrayDeque<>(List.of(p));
+        java.util.Set<java.nio.file.Path> seen = new java.util.HashSet<>();
+        while (!folders.isEmpty()) {
+            java.nio.file.Path folder = folders.poll();
+            if (!seen.add(folder.toRealPath())) {
+                continue; // a link back to a folder already listed
+            }
+            try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(folder)) {
+                for (java.nio.file.Path f : entries) {
+                    if (Files.isDirectory(f)) {
+                        folders.add(f);
+                    } else if (read(f.getFileName().toString())) {
+                        out.add(deliveredLocal(f));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a file of an extract folder is read: a {@code *.csv} whose name does not start with {@code .} or {@code _}. */
+    private static boolean read(String name) {
+        return !name.startsWith(".") && !name.startsWith("_") && name.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private DeliveredFile deliveredLocal(java.nio.file.Path f) throws IOException {
+        String relative = localRoot().relativize(f).toString();
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+        return new DeliveredFile(root + "/" + relative, relative, a.size(), a.lastModifiedTime().toMillis());
     }
 
     private DeliveredFile delivered(FileStatus status) {
@@ -141,6 +198,9 @@ public final class DataDirectory implements Serializable {
 
     /** Opens a file of this directory (in a task or on the driver). */
     public InputStream open(String file) throws IOException {
+        if (local()) {
+            return Files.newInputStream(localPath(file));
+        }
         Path p = new Path(file);
         return fs(p).open(p);
     }
@@ -150,13 +210,28 @@ public final class DataDirectory implements Serializable {
         return file.startsWith(root + "/") ? file.substring(root.length() + 1) : file;
     }
 
-    private Path path(ExtractSchema schema) {
+    /** Where an extract is: its folder, or for regions its file. */
+    Path location(ExtractSchema schema) {
         return new Path(root + "/" + (schema.file() != null ? schema.file() : schema.name()));
+    }
+
+    /** Whether the data directory is a local folder (read with java.nio, see the class comment). */
+    private boolean local() {
+        return root.startsWith("file:");
+    }
+
+    private java.nio.file.Path localRoot() {
+        return localPath(root);
+    }
+
+    /** A local file or folder from its text ({@code file:/...}), decoded as Hadoop's local file system does. */
+    private static java.nio.file.Path localPath(String file) {
+        return java.nio.file.Path.of(new Path(file).toUri().getPath());
     }
 
     private FileSystem fs(Path p) throws IOException {
         Configuration conf = new Configuration(false);
         hadoopConf.forEach(conf::set);
-        return FileSystem.get(URI.create(p.toString()), conf);
+        return p.getFileSystem(conf);
     }
 }

@@ -1,0 +1,86 @@
+package org.netmarket.staging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.SchemaCatalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Listing and opening the files of a data directory: any character a local file or folder name
+ * may hold (space, colon, Chinese, {@code #}, {@code %}), and file-system URIs kept as given.
+ */
+class DataDirectoryTest {
+    private static final SchemaCatalog CATALOG = SchemaCatalog.load();
+    private static final ExtractSchema REGIONS = CATALOG.get("regions");
+    private static final ExtractSchema TAX = CATALOG.get("tax");
+    private static final ExtractSchema EXPRESS = CATALOG.get("express");
+
+    @TempDir
+    Path tmp;
+
+    private static void write(Path root, String relative, String text) throws IOException {
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> relatives(DataDirectory dir, ExtractSchema schema) {
+        return dir.listing(schema).stream().map(DataDirectory.DeliveredFile::relative).toList();
+    }
+
+    private static String read(DataDirectory dir, String file) throws IOException {
+        try (InputStream in = dir.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aDataDirectoryWithASpaceInItsPathIsListedAndRead() throws IOException {
+        Path root = tmp.resolve("base copy");
+        write(root, "regions.csv", "regions");
+        write(root, "tax/tax 2019-2024.csv", "tax");
+        DataDirectory dir = DataDirectory.of(root.toString(), null);
+        assertTrue(dir.delivered(TAX));
+        assertEquals(List.of("regions.csv"), relatives(dir, REGIONS));
+        assertEquals(List.of("tax/tax 2019-2024.csv"), relatives(dir, TAX));
+        assertEquals("regions", read(dir, dir.files(REGIONS).get(0)));
+        assertEquals("tax", read(dir, dir.files(TAX).get(0)));
+        // What the staging area and the re-read of quarantined lines build: root, slash, relative path.
+        assertEquals("tax", read(dir, dir.root() + "/tax/tax 2019-2024.csv"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"express-2025-03-05T02:30:00.csv", "tax 2019-2024.csv", "运城 快递.csv", "part#1.csv",
+            "100%.csv", "a%20b.csv", "x:y/part 1.csv", "子目录#2/100%:3.csv"})
+    void anyCharacterOfALocalFileNameIsListedAndRead(String name) throws IOException {
+        Path root = tmp.resolve("data 2025:03#1 %20 运城");
+        write(root, "express/" + name, name);
+        DataDirectory dir = DataDirectory.of(root.toString(), null);
+        assertEquals(List.of("express/" + name), relatives(dir, EXPRESS));
+        assertEquals(name, read(dir, dir.files(EXPRESS).get(0)));
+        assertEquals("express/" + name, dir.relative(dir.files(EXPRESS).get(0)));
+    }
+
+    @Test
+    void aFileSystemUriIsKeptAsGivenWithItsExtractsUnderIt() {
+        DataDirectory hdfs = DataDirectory.of("hdfs://namenode:8020/data/net market/", null);
+        assertEquals("hdfs://namenode:8020/data/net market", hdfs.root());
+        assertEquals("hdfs://namenode:8020/data/net%20market/tax", hdfs.location(TAX).toUri().toString());
+        assertEquals("tax/tax 2024.csv", hdfs.relative("hdfs://namenode:8020/data/net market/tax/tax 2024.csv"));
+        DataDirectory s3 = DataDirectory.of("s3a://bucket/deliveries/2025-03-05T02:30", null);
+        assertEquals("s3a://bucket/deliveries/2025-03-05T02:30/regions.csv", s3.location(REGIONS).toUri().toString());
+        assertEquals("hdfs", hdfs.location(TAX).toUri().getScheme());
+    }
+}
