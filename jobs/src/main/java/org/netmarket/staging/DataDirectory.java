@@ -5,13 +5,18 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.InvalidInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +80,8 @@ public final class DataDirectory implements Serializable {
     /** Whether the extract was delivered: its folder (or, for regions, its file) exists. */
     public boolean delivered(ExtractSchema schema) {
         if (local()) {
-            return Files.exists(localPath(location(schema).toString()));
+            // A broken link in its place is delivered: reading it says why it cannot be read.
+            return Files.exists(localPath(location(schema).toString()), LinkOption.NOFOLLOW_LINKS);
         }
         try {
             Path p = location(schema);
@@ -97,7 +103,11 @@ public final class DataDirectory implements Serializable {
     public record DeliveredFile(String path, String relative, long bytes, long modified) implements Serializable {
     }
 
-    /** The CSV files of an extract with their sizes and modification times, sorted by path. */
+    /**
+     * The CSV files of an extract with their sizes and modification times, sorted by path. A
+     * broken link is listed too (reading it says why it cannot be read, instead of the file
+     * going unnoticed); a folder that cannot be listed is bad input naming it.
+     */
     public List<DeliveredFile> listing(ExtractSchema schema) {
         Path p = location(schema);
         List<DeliveredFile> out = new ArrayList<>();
@@ -128,7 +138,14 @@ public final class DataDirectory implements Serializable {
         // permissions, which some file systems answer slowly; only path, size and time are needed.
         java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(p));
         while (!folders.isEmpty()) {
-            for (FileStatus f : fs.listStatus(folders.poll())) {
+            Path folder = folders.poll();
+            FileStatus[] entries;
+            try {
+                entries = fs.listStatus(folder);
+            } catch (IOException e) {
+                throw unreadable(relative(folder.toString()) + "/", null, e);
+            }
+            for (FileStatus f : entries) {
                 if (f.isDirectory()) {
                     folders.add(f.getPath());
                 } else if (read(f.getPath().getName())) {
@@ -140,7 +157,7 @@ public final class DataDirectory implements Serializable {
 
     /** Lists a local folder (or one file) as Hadoop would: links are followed. */
     private void listLocal(java.nio.file.Path p, List<DeliveredFile> out) throws IOException {
-        if (!Files.exists(p)) {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (!Files.isDirectory(p)) {
@@ -151,16 +168,24 @@ public final class DataDirectory implements Serializable {
         java.util.Set<java.nio.file.Path> seen = new java.util.HashSet<>();
         while (!folders.isEmpty()) {
             java.nio.file.Path folder = folders.poll();
-            if (!seen.add(folder.toRealPath())) {
-                continue; // a link back to a folder already listed
+            List<java.nio.file.Path> entries = new ArrayList<>();
+            try {
+                if (!seen.add(folder.toRealPath())) {
+                    continue; // a link back to a folder already listed
+                }
+                try (DirectoryStream<java.nio.file.Path> s = Files.newDirectoryStream(folder)) {
+                    s.forEach(entries::add);
+                }
+            } catch (IOException e) {
+                throw unreadable(localRoot().relativize(folder) + "/", folder, e);
+            } catch (java.nio.file.DirectoryIteratorException e) {
+                throw unreadable(localRoot().relativize(folder) + "/", folder, e.getCause());
             }
-            try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(folder)) {
-                for (java.nio.file.Path f : entries) {
-                    if (Files.isDirectory(f)) {
-                        folders.add(f);
-                    } else if (read(f.getFileName().toString())) {
-                        out.add(deliveredLocal(f));
-                    }
+            for (java.nio.file.Path f : entries) {
+                if (Files.isDirectory(f)) {
+                    folders.add(f);
+                } else if (read(f.getFileName().toString())) {
+                    out.add(deliveredLocal(f));
                 }
             }
         }
@@ -173,7 +198,13 @@ public final class DataDirectory implements Serializable {
 
     private DeliveredFile deliveredLocal(java.nio.file.Path f) throws IOException {
         String relative = localRoot().relativize(f).toString();
-        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(f, BasicFileAttributes.class);
+        } catch (IOException e) {
+            // A broken link, or one to a file that cannot be looked at: listed all the same.
+            a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
         return new DeliveredFile(root + "/" + relative, relative, a.size(), a.lastModifiedTime().toMillis());
     }
 
@@ -196,13 +227,72 @@ public final class DataDirectory implements Serializable {
         return out;
     }
 
+    /**
+     * A file that cannot be opened for a reason of its own (a broken link, no permission, not a
+     * regular file): bad input, not a failure of the run. The message names the file relative to
+     * the data directory and the reason: {@code cannot read express/bad.csv: Permission denied}.
+     */
+    public static final class UnreadableFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableFileException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     /** Opens a file of this directory (in a task or on the driver). */
     public InputStream open(String file) throws IOException {
-        if (local()) {
-            return Files.newInputStream(localPath(file));
+        java.nio.file.Path local = local() ? localPath(file) : null;
+        try {
+            if (local != null) {
+                return Files.newInputStream(local);
+            }
+            Path p = new Path(file);
+            return fs(p).open(p);
+        } catch (IOException e) {
+            String why = whyUnreadable(local, e);
+            if (why == null) {
+                throw e;
+            }
+            throw new UnreadableFileException("cannot read " + relative(file) + ": " + why, e);
         }
-        Path p = new Path(file);
-        return fs(p).open(p);
+    }
+
+    /** A folder that cannot be listed: bad input when the reason is its own, else a failure. */
+    private RuntimeException unreadable(String relative, java.nio.file.Path local, IOException e) {
+        String why = whyUnreadable(local, e);
+        return why == null ? new UncheckedIOException("cannot list " + relative + ": " + e.getMessage(), e)
+                : new InvalidInputException("cannot read " + relative + ": " + why);
+    }
+
+    /**
+     * Why a file or folder cannot be read when the reason is its own and will not pass by
+     * retrying: missing (a broken link says where it points), no permission, or what the
+     * operating system says of it ("No such device or address" for a socket); null for other
+     * failures (a network error reaching HDFS or S3), which stay failures of the run.
+     *
+     * @param local the file when it is local (to tell a broken link), else null
+     */
+    static String whyUnreadable(java.nio.file.Path local, IOException e) {
+        if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+            if (local != null && Files.isSymbolicLink(local)) {
+                try {
+                    return "it is a link to " + Files.readSymbolicLink(local) + ", which does not exist";
+                } catch (IOException ignored) {
+                    // Say what is known.
+                }
+            }
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException || e instanceof org.apache.hadoop.security.AccessControlException) {
+            // HDFS says who was denied what ("Permission denied: user=..., access=READ, ..."); keep that.
+            String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            return first.startsWith("Permission denied") ? first : "Permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null && local != null) {
+            return f.getReason();
+        }
+        return null;
     }
 
     /** The path relative to the data directory, as shown in messages ({@code dispatches/part-1.csv}). */

@@ -438,17 +438,25 @@ public final class ExtractReader {
             return new Iterator<>() {
                 private ExtractFileScan scan;
                 private String relative;
+                /** The report of a file that could not be opened, not yet emitted. */
+                private FileReport unreadable;
 
                 @Override
                 public boolean hasNext() {
-                    while (scan == null || !scan.hasNext()) {
+                    while (unreadable == null && (scan == null || !scan.hasNext())) {
                         if (!files.hasNext()) {
                             return false;
                         }
                         String file = files.next();
                         relative = dir.relative(file);
+                        scan = null;
                         try {
                             scan = ExtractFileScan.open(relative, () -> dir.open(file), validator);
+                        } catch (DataDirectory.UnreadableFileException e) {
+                            // Bad input, like a file without its required columns: the file's
+                            // report says why, and the run stops before publishing naming it.
+                            unreadable = new FileReport(validator.schema().name(), relative, null, null, 0, 0, 0,
+                                    List.of(), e.getMessage(), -1);
                         } catch (IOException e) {
                             throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);
                         }
@@ -461,7 +469,13 @@ public final class ExtractReader {
                     if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    ExtractFileScan.Event e = scan.next();
+                    ExtractFileScan.Event e;
+                    if (unreadable != null) {
+                        e = new ExtractFileScan.Event(0, null, null, null, unreadable);
+                        unreadable = null;
+                    } else {
+                        e = scan.next();
+                    }
                     Object[] out = new Object[BOOKKEEPING + width];
                     out[0] = relative;
                     out[1] = e.line();

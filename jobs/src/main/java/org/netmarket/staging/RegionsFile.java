@@ -59,6 +59,8 @@ public final class RegionsFile {
                     report = e.report();
                 }
             }
+        } catch (DataDirectory.UnreadableFileException e) {
+            throw new InvalidInputException(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);
         }

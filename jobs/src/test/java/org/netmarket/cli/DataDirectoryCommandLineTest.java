@@ -4,17 +4,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.UnreadableFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The files of a data directory as the command line meets them: any name a local file or folder
- * may have is read.
+ * may have is read; a file that cannot be read stops the run as bad input (exit code 2) with one
+ * message naming it and why, and nothing published.
  */
 class DataDirectoryCommandLineTest {
     @TempDir
@@ -41,5 +45,47 @@ class DataDirectoryCommandLineTest {
         JobRunner.Result r = JobRunner.run(reports(), "run", "--data", data.toString(), "--dry-run");
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
         assertTrue(r.output().contains("Dry run: nothing was published."), r.output());
+    }
+
+    /** The run stopped as bad input with the message, and without a stack trace. */
+    private static void badInput(JobRunner.Result r, String message) {
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (bad input, nothing was published): " + message), r.output());
+        assertFalse(r.output().contains("\tat org."), "no stack trace: " + r.output());
+    }
+
+    @Test
+    void aFileWithoutReadPermissionIsBadInputNamingTheFile() throws IOException {
+        Path mem = UnreadableFiles.PROCESS_ONE_MEMORY;
+        assumeFalse(UnreadableFiles.canOpen(mem), "this process can open /proc/1/mem");
+        Path data = GoldenData.copyTo(tmp.resolve("data"));
+        Files.createSymbolicLink(data.resolve("express/bad.csv"), mem);
+        badInput(JobRunner.run(reports(), "validate", "--data", data.toString()),
+                "cannot read express/bad.csv: Permission denied");
+    }
+
+    @Test
+    void aBrokenLinkIsBadInputNamingTheFile() throws IOException {
+        Path data = GoldenData.copyTo(tmp.resolve("data"));
+        Files.createSymbolicLink(data.resolve("express/dead.csv"), Path.of("/nonexistent/file.csv"));
+        badInput(JobRunner.run(reports(), "run", "--data", data.toString(), "--dry-run"),
+                "cannot read express/dead.csv: it is a link to /nonexistent/file.csv, which does not exist");
+    }
+
+    @Test
+    void everyUnreadableFileIsNamedAtOnceRegionsCsvFirst() throws IOException {
+        Path data = GoldenData.copyTo(tmp.resolve("data"));
+        UnreadableFiles.socketAt(data.resolve("tax/socket.csv"));
+        Files.createSymbolicLink(data.resolve("complaints/dead.csv"), Path.of("/nonexistent/file.csv"));
+        JobRunner.Result r = JobRunner.run(reports(), "validate", "--data", data.toString());
+        badInput(r, "2 problems with the input:");
+        assertTrue(r.output().contains("  - cannot read complaints/dead.csv: it is a link to /nonexistent/file.csv, "
+                + "which does not exist"), r.output());
+        assertTrue(r.output().contains("  - cannot read tax/socket.csv: No such device or address"), r.output());
+
+        Files.move(data.resolve("regions.csv"), data.resolve("regions-real.csv"));
+        Files.createSymbolicLink(data.resolve("regions.csv"), Path.of("/nonexistent/regions.csv"));
+        badInput(JobRunner.run(reports(), "validate", "--data", data.toString()),
+                "cannot read regions.csv: it is a link to /nonexistent/regions.csv, which does not exist");
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.testing.UnreadableFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +16,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Listing and opening the files of a data directory: any character a local file or folder name
- * may hold (space, colon, Chinese, {@code #}, {@code %}), and file-system URIs kept as given.
+ * may hold (space, colon, Chinese, {@code #}, {@code %}), file-system URIs kept as given, and a
+ * file that cannot be opened named with the reason.
  */
 class DataDirectoryTest {
     private static final SchemaCatalog CATALOG = SchemaCatalog.load();
@@ -82,5 +86,70 @@ class DataDirectoryTest {
         DataDirectory s3 = DataDirectory.of("s3a://bucket/deliveries/2025-03-05T02:30", null);
         assertEquals("s3a://bucket/deliveries/2025-03-05T02:30/regions.csv", s3.location(REGIONS).toUri().toString());
         assertEquals("hdfs", hdfs.location(TAX).toUri().getScheme());
+    }
+
+    private DataDirectory.UnreadableFileException unreadable(DataDirectory dir, String relative) {
+        return assertThrows(DataDirectory.UnreadableFileException.class, () -> read(dir, dir.root() + "/" + relative));
+    }
+
+    @Test
+    void aBrokenLinkIsListedAndOpeningItSaysWhereItPoints() throws IOException {
+        write(tmp, "express/good.csv", "good");
+        Files.createSymbolicLink(tmp.resolve("express/dead.csv"), Path.of("/nonexistent/file.csv"));
+        DataDirectory dir = DataDirectory.of(tmp.toString(), null);
+        assertEquals(List.of("express/dead.csv", "express/good.csv"), relatives(dir, EXPRESS));
+        assertEquals("cannot read express/dead.csv: it is a link to /nonexistent/file.csv, which does not exist",
+                unreadable(dir, "express/dead.csv").getMessage());
+    }
+
+    @Test
+    void aBrokenLinkInPlaceOfRegionsCsvIsListedToo() throws IOException {
+        Files.createSymbolicLink(tmp.resolve("regions.csv"), Path.of("/nonexistent/regions.csv"));
+        DataDirectory dir = DataDirectory.of(tmp.toString(), null);
+        assertTrue(dir.delivered(REGIONS));
+        assertEquals(List.of("regions.csv"), relatives(dir, REGIONS));
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedSaysWhy() throws IOException {
+        UnreadableFiles.socketAt(tmp.resolve("express/socket.csv"));
+        DataDirectory dir = DataDirectory.of(tmp.toString(), null);
+        assertEquals(List.of("express/socket.csv"), relatives(dir, EXPRESS));
+        assertEquals("cannot read express/socket.csv: No such device or address", unreadable(dir, "express/socket.csv").getMessage());
+    }
+
+    @Test
+    void aFileWithoutReadPermissionSaysPermissionDenied() throws IOException {
+        // Mode 000 would not do: root reads it.
+        Path mem = UnreadableFiles.PROCESS_ONE_MEMORY;
+        assumeFalse(UnreadableFiles.canOpen(mem), "this process can open /proc/1/mem");
+        Files.createDirectories(tmp.resolve("express"));
+        Files.createSymbolicLink(tmp.resolve("express/bad.csv"), mem);
+        DataDirectory dir = DataDirectory.of(tmp.toString(), null);
+        assertEquals("cannot read express/bad.csv: Permission denied", unreadable(dir, "express/bad.csv").getMessage());
+    }
+
+    @Test
+    void aFolderWithoutReadPermissionIsBadInputNamingIt() throws IOException {
+        write(tmp, "express/2025/a.csv", "a");
+        Path folder = tmp.resolve("express/2025");
+        Files.setPosixFilePermissions(folder, java.util.Set.of());
+        try {
+            assumeFalse(Files.isReadable(folder) && canList(folder), "this process lists folders of mode 000 (root)");
+            DataDirectory dir = DataDirectory.of(tmp.toString(), null);
+            org.netmarket.extract.InvalidInputException e = assertThrows(org.netmarket.extract.InvalidInputException.class,
+                    () -> dir.listing(EXPRESS));
+            assertEquals("cannot read express/2025/: Permission denied", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    private static boolean canList(Path folder) {
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

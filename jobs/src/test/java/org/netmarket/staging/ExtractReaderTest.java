@@ -172,6 +172,22 @@ class ExtractReaderTest {
     }
 
     @Test
+    void aFileThatCannotBeOpenedFailsWithItsReasonAndTheOtherFilesAreRead() throws IOException {
+        write("dispatches/a.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00");
+        Files.createSymbolicLink(data.resolve("dispatches/dead.csv"), Path.of("/nonexistent/file.csv"));
+        org.netmarket.testing.UnreadableFiles.socketAt(data.resolve("dispatches/socket.csv"));
+        // Read in Spark tasks: the file's report says why, instead of the job failing with a stack trace.
+        LoadedExtract e = read("dispatches");
+        Map<String, String> problems = e.files().stream().collect(Collectors.toMap(FileReport::path,
+                f -> String.valueOf(f.problem())));
+        assertEquals(Map.of("dispatches/a.csv", "null",
+                "dispatches/dead.csv", "cannot read dispatches/dead.csv: it is a link to /nonexistent/file.csv, which does not exist",
+                "dispatches/socket.csv", "cannot read dispatches/socket.csv: No such device or address"), problems);
+        assertEquals(1, e.rowsRead());
+    }
+
+    @Test
     void anAbsentFolderIsNotDeliveredAndAnEmptyOneIsDelivered() throws IOException {
         assertFalse(read("case-reviews").delivered());
         Files.createDirectories(data.resolve("case-reviews"));
