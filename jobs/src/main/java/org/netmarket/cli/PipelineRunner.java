@@ -7,6 +7,7 @@ import org.netmarket.pipeline.RunOutcome;
 import org.netmarket.pipeline.ScoringPipeline;
 import org.netmarket.report.ScorecardPrinter;
 import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.warehouse.ScoreChanges;
 
@@ -49,6 +50,12 @@ final class PipelineRunner {
         out.println();
         out.printf("%d region-year(s) scored, %d passed; %d item(s) need attention; %d rows read, %d quarantined.%n",
                 outcome.scorecards().size(), passed, attention, outcome.rowsRead(), outcome.rowsQuarantined());
+        if (!outcome.notRead().isEmpty()) {
+            out.println("Files in the extract folders that were not read:");
+            for (DataDirectory.SkippedFile f : outcome.notRead()) {
+                out.println("  " + f.path() + "  not read: " + f.reason());
+            }
+        }
         if (outcome.published()) {
             printChanges(outcome.changes(), out);
             out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
@@ -111,6 +118,11 @@ final class PipelineRunner {
         for (FileReport f : outcome.files()) {
             out.printf("%-18s %-44s %-12s %10d %11d%s%n", f.extract(), f.path(), f.encoding(), f.rowsRead(),
                     f.rowsQuarantined(), f.extraColumns().isEmpty() ? "" : "  extra columns: " + String.join(", ", f.extraColumns()));
+        }
+        // A file the clerk delivered but the run did not read (a .txt, an .xlsx) is listed with
+        // the files, so that items without records are not a mystery.
+        for (DataDirectory.SkippedFile f : outcome.notRead()) {
+            out.printf("%-18s %-44s not read: %s%n", f.extract(), f.path(), f.reason());
         }
         out.printf("%d rows read, %d quarantined. Details: %s%n", outcome.rowsRead(), outcome.rowsQuarantined(),
                 outcome.runFolder().resolve("quarantine.csv"));

@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.warehouse.ScoreChanges;
 
@@ -10,11 +11,24 @@ import java.util.List;
 
 /**
  * What a run did: its id in pipeline_run (or -1 when it did not touch the warehouse), whether
- * it published, the scorecards it computed, the files it read, where its report folder is, and
- * — when it deliberately published nothing — why.
+ * it published, the scorecards it computed, the files it read and those of the extract folders
+ * it did not read, where its report folder is, and — when it deliberately published nothing —
+ * why.
  */
 public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
                          long rowsQuarantined, Path runFolder, String warehouse, String note,
-                         List<ScoreChanges.Change> changes) {
+                         List<ScoreChanges.Change> changes, List<DataDirectory.SkippedFile> notRead) {
+    public RunOutcome {
+        notRead = List.copyOf(notRead);
+    }
+
+    /** A run that listed no extract folder. */
+    public RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
+                      List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
+                      long rowsQuarantined, Path runFolder, String warehouse, String note,
+                      List<ScoreChanges.Change> changes) {
+        this(runId, published, editionId, regions, scorecards, files, rowsRead, rowsQuarantined, runFolder, warehouse,
+                note, changes, List.of());
+    }
 }

@@ -168,7 +168,7 @@ public final class ScoringPipeline {
         }
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition().id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
-                    ingest.rowsQuarantined(), run.folder().path(), null, "validated only", List.of());
+                    ingest.rowsQuarantined(), run.folder().path(), null, "validated only", List.of(), ingest.notRead());
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = regionsToScore(tree);
@@ -184,7 +184,7 @@ public final class ScoringPipeline {
         Warehouse warehouse = run.warehouse();
         return new RunOutcome(run.runId(), warehouse != null, run.edition().id(), tree, scores.cards(), files, ingest.rowsRead(),
                 ingest.rowsQuarantined(), run.folder().path(), warehouse == null ? null : warehouse.settings().redactedUrl(),
-                warehouse == null ? "dry run: nothing was published" : null, changes);
+                warehouse == null ? "dry run: nothing was published" : null, changes, ingest.notRead());
     }
 
     /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */

@@ -103,35 +103,87 @@ public final class DataDirectory implements Serializable {
     public record DeliveredFile(String path, String relative, long bytes, long modified) implements Serializable {
     }
 
+    /** A file of an extract's folder that is not read, and why ({@code not a .csv file}). */
+    public record SkippedFile(String extract, String path, String reason) implements Serializable {
+    }
+
+    /** Why a file of an extract's folder whose name does not end in {@code .csv} is not read. */
+    static final String NOT_CSV = "not a .csv file";
+
+    /**
+     * What an extract's folder holds: the files read, those not read with why, and the hidden
+     * ones (names starting with {@code .} or {@code _}: a delivery still being copied, Hadoop's
+     * {@code _SUCCESS}), which are not read either; each sorted by path. A folder's own name
+     * does not matter: its files are listed whatever it is called.
+     */
+    public record Contents(List<DeliveredFile> files, List<SkippedFile> skipped, List<String> hidden) {
+    }
+
     /**
      * The CSV files of an extract with their sizes and modification times, sorted by path. A
      * broken link is listed too (reading it says why it cannot be read, instead of the file
      * going unnoticed); a folder that cannot be listed is bad input naming it.
      */
     public List<DeliveredFile> listing(ExtractSchema schema) {
+        return contents(schema).files();
+    }
+
+    /** The files of an extract's folder, read or not (see {@link #listing}); all empty when not delivered. */
+    public Contents contents(ExtractSchema schema) {
         Path p = location(schema);
-        List<DeliveredFile> out = new ArrayList<>();
+        Found found = new Found(schema.name());
         try {
             if (local()) {
-                listLocal(localPath(p.toString()), out);
+                listLocal(localPath(p.toString()), found);
             } else {
-                listHadoop(p, out);
+                listHadoop(p, found);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
         }
-        out.sort(java.util.Comparator.comparing(DeliveredFile::path));
-        return out;
+        return found.contents();
     }
 
-    private void listHadoop(Path p, List<DeliveredFile> out) throws IOException {
+    /** What a listing finds, as it goes. */
+    private static final class Found {
+        private final String extract;
+        private final List<DeliveredFile> files = new ArrayList<>();
+        private final List<SkippedFile> skipped = new ArrayList<>();
+        private final List<String> hidden = new ArrayList<>();
+
+        Found(String extract) {
+            this.extract = extract;
+        }
+
+        /** Whether a file of the folder is read: a {@code *.csv} (in any case) that is not hidden. */
+        boolean read(String name, String relative) {
+            if (name.startsWith(".") || name.startsWith("_")) {
+                hidden.add(relative);
+                return false;
+            }
+            if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                skipped.add(new SkippedFile(extract, relative, NOT_CSV));
+                return false;
+            }
+            return true;
+        }
+
+        Contents contents() {
+            files.sort(java.util.Comparator.comparing(DeliveredFile::path));
+            skipped.sort(java.util.Comparator.comparing(SkippedFile::path));
+            hidden.sort(null);
+            return new Contents(List.copyOf(files), List.copyOf(skipped), List.copyOf(hidden));
+        }
+    }
+
+    private void listHadoop(Path p, Found found) throws IOException {
         FileSystem fs = fs(p);
         if (!fs.exists(p)) {
             return;
         }
         FileStatus status = fs.getFileStatus(p);
         if (status.isFile()) {
-            out.add(delivered(status));
+            found.files.add(delivered(status));
             return;
         }
         // listStatus, not listFiles: the located statuses of listFiles ask for owner and
@@ -148,20 +200,20 @@ public final class DataDirectory implements Serializable {
             for (FileStatus f : entries) {
                 if (f.isDirectory()) {
                     folders.add(f.getPath());
-                } else if (read(f.getPath().getName())) {
-                    out.add(delivered(f));
+                } else if (found.read(f.getPath().getName(), relative(f.getPath().toString()))) {
+                    found.files.add(delivered(f));
                 }
             }
         }
     }
 
     /** Lists a local folder (or one file) as Hadoop would: links are followed. */
-    private void listLocal(java.nio.file.Path p, List<DeliveredFile> out) throws IOException {
+    private void listLocal(java.nio.file.Path p, Found found) throws IOException {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (!Files.isDirectory(p)) {
-            out.add(deliveredLocal(p));
+            found.files.add(deliveredLocal(p));
             return;
         }
         java.util.ArrayDeque<java.nio.file.Path> folders = new java.util.ArrayDeque<>(List.of(p));
@@ -184,16 +236,11 @@ public final class DataDirectory implements Serializable {
             for (java.nio.file.Path f : entries) {
                 if (Files.isDirectory(f)) {
                     folders.add(f);
-                } else if (read(f.getFileName().toString())) {
-                    out.add(deliveredLocal(f));
+                } else if (found.read(f.getFileName().toString(), localRoot().relativize(f).toString())) {
+                    found.files.add(deliveredLocal(f));
                 }
             }
         }
-    }
-
-    /** Whether a file of an extract folder is read: a {@code *.csv} whose name does not start with {@code .} or {@code _}. */
-    private static boolean read(String name) {
-        return !name.startsWith(".") && !name.startsWith("_") && name.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     private DeliveredFile deliveredLocal(java.nio.file.Path f) throws IOException {

@@ -33,9 +33,18 @@ public final class Ingestion {
         this.catalog = catalog;
     }
 
-    /** Everything read: the region tree and every extract, with the files and what was set aside. */
+    /** Hidden files named in the log line of an extract (the count says how many there are). */
+    private static final int HIDDEN_NAMED = 5;
+
+    /**
+     * Everything read: the region tree and every extract, with the files and what was set aside,
+     * and the files of the extract folders that were not read (not CSV files; hidden files aside).
+     */
     public record Result(RegionTree regions, FileReport regionsReport, List<QuarantinedRow> regionsQuarantined,
-                         Map<String, LoadedExtract> extracts) {
+                         Map<String, LoadedExtract> extracts, List<DataDirectory.SkippedFile> notRead) {
+        public Result {
+            notRead = List.copyOf(notRead);
+        }
 
         public LoadedExtract extract(String name) {
             LoadedExtract e = extracts.get(name);
@@ -147,7 +156,12 @@ public final class Ingestion {
         // cores around it instead of leaving it to run alone at the end.
         List<ExtractSchema> loaded = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
         Map<String, Long> bytes = new java.util.HashMap<>();
-        loaded.forEach(s -> bytes.put(s.name(), dir.listing(s).stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum()));
+        List<DataDirectory.SkippedFile> notRead = new ArrayList<>();
+        for (ExtractSchema s : loaded) {
+            DataDirectory.Contents contents = dir.contents(s);
+            bytes.put(s.name(), contents.files().stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum());
+            notRead.addAll(notRead(s, contents));
+        }
         List<ExtractSchema> schemas = loaded.stream()
                 .sorted(java.util.Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
         Map<String, LoadedExtract> byName = new java.util.HashMap<>();
@@ -162,6 +176,24 @@ public final class Ingestion {
         // again from the file, once every set-aside row of the extract is known.
         extracts.replaceAll((name, e) -> e.rowsQuarantined() == 0 ? e
                 : e.withQuarantine(RawLines.fill(spark, dir, e.quarantine())));
-        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts);
+        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts, notRead);
+    }
+
+    /**
+     * The files of an extract's folder that are not read, each warned of (a misnamed delivery
+     * would otherwise turn items into no_records without a word); hidden files, left there on
+     * purpose, in one line.
+     */
+    private static List<DataDirectory.SkippedFile> notRead(ExtractSchema schema, DataDirectory.Contents contents) {
+        for (DataDirectory.SkippedFile f : contents.skipped()) {
+            LOG.warn("extract {}: {} not read: {}", schema.name(), f.path(), f.reason());
+        }
+        List<String> hidden = contents.hidden();
+        if (!hidden.isEmpty()) {
+            LOG.info("extract {}: {} hidden file(s) not read (names starting with . or _): {}{}", schema.name(), hidden.size(),
+                    String.join(", ", hidden.subList(0, Math.min(HIDDEN_NAMED, hidden.size()))),
+                    hidden.size() > HIDDEN_NAMED ? " and " + (hidden.size() - HIDDEN_NAMED) + " more" : "");
+        }
+        return contents.skipped();
     }
 }

@@ -9,6 +9,7 @@ import org.netmarket.testing.UnreadableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /**
  * The files of a data directory as the command line meets them: any name a local file or folder
  * may have is read; a file that cannot be read stops the run as bad input (exit code 2) with one
- * message naming it and why, and nothing published.
+ * message naming it and why, and nothing published; a file of an extract folder that is not read
+ * (not a CSV) is named in the report and warned of in the log.
  */
 class DataDirectoryCommandLineTest {
     @TempDir
@@ -87,5 +89,39 @@ class DataDirectoryCommandLineTest {
         Files.createSymbolicLink(data.resolve("regions.csv"), Path.of("/nonexistent/regions.csv"));
         badInput(JobRunner.run(reports(), "validate", "--data", data.toString()),
                 "cannot read regions.csv: it is a link to /nonexistent/regions.csv, which does not exist");
+    }
+
+    /** The run.log of the one run under the report directory. */
+    private String runLog() throws IOException {
+        try (Stream<Path> files = Files.walk(reports())) {
+            Path log = files.filter(p -> p.getFileName().toString().equals("run.log")).findFirst().orElseThrow();
+            return Files.readString(log);
+        }
+    }
+
+    @Test
+    void validateNamesEveryFileOfAnExtractFolderThatIsNotRead() throws IOException {
+        Path data = GoldenData.copyTo(tmp.resolve("data"));
+        Files.writeString(data.resolve("complaints/complaints-2025.txt"), "a misnamed delivery");
+        Files.writeString(data.resolve("complaints/.DS_Store"), "hidden");
+        JobRunner.Result r = JobRunner.run(reports(), "validate", "--data", data.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("complaints ") && l.contains("complaints/complaints-2025.txt")
+                && l.endsWith("not read: not a .csv file")), r.output());
+        assertFalse(r.output().contains(".DS_Store"), "hidden files are not listed: " + r.output());
+        String log = runLog();
+        assertTrue(log.contains("WARN  Ingestion - extract complaints: complaints/complaints-2025.txt not read: not a .csv file"), log);
+        assertTrue(log.contains("INFO  Ingestion - extract complaints: 1 hidden file(s) not read (names starting with . or _): "
+                + "complaints/.DS_Store"), log);
+    }
+
+    @Test
+    void aRunNamesEveryFileOfAnExtractFolderThatIsNotRead() throws IOException {
+        Path data = GoldenData.copyTo(tmp.resolve("data"));
+        Files.writeString(data.resolve("tax/tax-2025.xlsx"), "not a CSV");
+        JobRunner.Result r = JobRunner.run(reports(), "run", "--data", data.toString(), "--dry-run");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Files in the extract folders that were not read:\n"
+                + "  tax/tax-2025.xlsx  not read: not a .csv file\n"), r.output());
     }
 }

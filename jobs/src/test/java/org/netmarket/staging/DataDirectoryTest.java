@@ -22,14 +22,16 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Listing and opening the files of a data directory: any character a local file or folder name
- * may hold (space, colon, Chinese, {@code #}, {@code %}), file-system URIs kept as given, and a
- * file that cannot be opened named with the reason.
+ * may hold (space, colon, Chinese, {@code #}, {@code %}), file-system URIs kept as given, a file
+ * that cannot be opened named with the reason, and the files of an extract folder that are not
+ * read told apart from those that are.
  */
 class DataDirectoryTest {
     private static final SchemaCatalog CATALOG = SchemaCatalog.load();
     private static final ExtractSchema REGIONS = CATALOG.get("regions");
     private static final ExtractSchema TAX = CATALOG.get("tax");
     private static final ExtractSchema EXPRESS = CATALOG.get("express");
+    private static final ExtractSchema COMPLAINTS = CATALOG.get("complaints");
 
     @TempDir
     Path tmp;
@@ -151,5 +153,24 @@ class DataDirectoryTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    @Test
+    void filesOfAnExtractFolderThatAreNotReadAreListedWithWhy() throws IOException {
+        write(tmp, "complaints/complaints-2024.csv", "read");
+        write(tmp, "complaints/2025/UPPER.CSV", "read: the extension in any case");
+        write(tmp, "complaints/complaints-2025.txt", "a misnamed delivery");
+        write(tmp, "complaints/2025/notes.xlsx", "not a CSV");
+        write(tmp, "complaints/.DS_Store", "hidden");
+        write(tmp, "complaints/.part-3.csv", "hidden: still being copied");
+        write(tmp, "complaints/_SUCCESS", "hidden");
+        DataDirectory dir = DataDirectory.of(tmp.toString(), null);
+        DataDirectory.Contents c = dir.contents(COMPLAINTS);
+        assertEquals(List.of("complaints/2025/UPPER.CSV", "complaints/complaints-2024.csv"),
+                c.files().stream().map(DataDirectory.DeliveredFile::relative).toList());
+        assertEquals(List.of(new DataDirectory.SkippedFile("complaints", "complaints/2025/notes.xlsx", "not a .csv file"),
+                new DataDirectory.SkippedFile("complaints", "complaints/complaints-2025.txt", "not a .csv file")), c.skipped());
+        assertEquals(List.of("complaints/.DS_Store", "complaints/.part-3.csv", "complaints/_SUCCESS"), c.hidden());
+        assertEquals(c.files(), dir.listing(COMPLAINTS));
     }
 }
