@@ -75,7 +75,7 @@ class DataDirectoryCommandLineTest {
     }
 
     @Test
-    void everyUnreadableFileIsNamedAtOnceRegionsCsvFirst() throws IOException {
+    void everyUnreadableFileIsNamedAtOnceAndABrokenRegionsCsvToo() throws IOException {
         Path data = GoldenData.copyTo(tmp.resolve("data"));
         UnreadableFiles.socketAt(data.resolve("tax/socket.csv"));
         Files.createSymbolicLink(data.resolve("complaints/dead.csv"), Path.of("/nonexistent/file.csv"));
