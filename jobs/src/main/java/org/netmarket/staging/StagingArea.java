@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -688,7 +687,8 @@ public final class StagingArea {
     }
 
     private FileSystem fs(Path p) throws IOException {
-        return FileSystem.get(URI.create(p.toString()), hadoop);
+        // From the Path, not from its text parsed as a URI: a space in a local folder name is no URI.
+        return p.getFileSystem(hadoop);
     }
 
     /** Schemas the staging area holds: every extract but the region tree (read on every run). */
