@@ -275,6 +275,7 @@ public final class ScoringPipeline {
             return config.years();
         }
         List<Integer> years = List.of(LatestCompleteYear.of(ingest.extracts()));
+        years.forEach(this::checkAsOf); // given years were checked before anything was read
         if (run.ledger() != null) {
             run.ledger().recordYears(run.runId(), years);
         }
@@ -287,7 +288,6 @@ public final class ScoringPipeline {
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factSheets = new ArrayList<>();
         for (int year : years) {
-            checkAsOf(year);
             EvaluationPeriod period = config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
             FactSheet sheet;
             try (Stage s = Stage.start("facts " + year + " (as of " + period.asOf() + ")")) {

@@ -39,6 +39,15 @@ class ExtractFileScanTest {
         return p;
     }
 
+    /** The bytes of the parts one after the other (a byte-order mark, then the text). */
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     private Path write(String name, String text) throws IOException {
         return write(name, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -192,11 +201,7 @@ class ExtractFileScanTest {
         for (var encoding : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             boolean little = encoding.equals(StandardCharsets.UTF_16LE);
             byte[] mark = little ? new byte[]{(byte) 0xFF, (byte) 0xFE} : new byte[]{(byte) 0xFE, (byte) 0xFF};
-            byte[] body = text.getBytes(encoding);
-            byte[] bytes = new byte[mark.length + body.length];
-            System.arraycopy(mark, 0, bytes, 0, mark.length);
-            System.arraycopy(body, 0, bytes, mark.length, body.length);
-            Path f = write("regions-" + encoding + ".csv", bytes);
+            Path f = write("regions-" + encoding + ".csv", concat(mark, text.getBytes(encoding)));
             List<ExtractFileScan.Event> events = scanRegions(f);
             assertEquals(1, events.size(), "no row is read");
             assertEquals(f + ": the file is UTF-16 text (it starts with the byte-order mark " + (little ? "FF FE" : "FE FF")
@@ -229,10 +234,7 @@ class ExtractFileScanTest {
     void bomAndCrlfAreHandled() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] text = (HEADER + "\r\n330100,杭州市,330000,city,east\r\n330102,上城区,330100,town,east\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = new byte[bom.length + text.length];
-        System.arraycopy(bom, 0, bytes, 0, bom.length);
-        System.arraycopy(text, 0, bytes, bom.length, text.length);
-        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", bytes));
+        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", concat(bom, text)));
         FileReport r = report(events);
         assertNull(r.problem(), "the BOM is not part of the first column's name");
         assertEquals("UTF-8 (BOM)", r.encoding());
@@ -276,10 +278,7 @@ class ExtractFileScanTest {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] text = (HEADER + ",备注\r\n330100,杭州市,330000,city,east,示范区\r\n330102,上城区,330100,town,east,\r\n")
                 .getBytes(Charset.forName("GB18030"));
-        byte[] bytes = new byte[bom.length + text.length];
-        System.arraycopy(bom, 0, bytes, 0, bom.length);
-        System.arraycopy(text, 0, bytes, bom.length, text.length);
-        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", bytes));
+        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", concat(bom, text)));
         FileReport r = report(events);
         assertNull(r.problem(), "the mark is neither damage nor part of region_code's name");
         assertEquals("GB18030", r.encoding());
