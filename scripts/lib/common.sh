@@ -51,8 +51,10 @@ netmarket_java() {
 
 # ---- local PostgreSQL (.local/pg) -------------------------------------------------------------
 # The port is chosen when the cluster is created (NETMARKET_PG_PORT, else 54329 or the next free
-# one, so that two checkouts on one machine do not collide) and remembered in .local/pg/port.
+# one, so that two checkouts on one machine do not collide) and remembered in .local/pg/port; a
+# stopped cluster whose port another checkout's server took since moves to the next free one.
 NETMARKET_PG_DB="${NETMARKET_PG_DB:-netmarket}"
+NETMARKET_PG_PORT_GIVEN="${NETMARKET_PG_PORT:+yes}"
 if [[ -f "$NETMARKET_ROOT/.local/pg/port" && -z "${NETMARKET_PG_PORT:-}" ]]; then
   NETMARKET_PG_PORT="$(cat "$NETMARKET_ROOT/.local/pg/port")"
 fi
@@ -119,6 +121,13 @@ ensure_local_postgres() {
       || { cat "$home/initdb.log" >&2; die "initdb failed"; }
   fi
   if ! as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    if port_in_use "$NETMARKET_PG_PORT"; then
+      [[ -n "$NETMARKET_PG_PORT_GIVEN" ]] && die "port $NETMARKET_PG_PORT (NETMARKET_PG_PORT) is taken by another server"
+      local taken="$NETMARKET_PG_PORT"
+      while port_in_use "$NETMARKET_PG_PORT"; do NETMARKET_PG_PORT=$((NETMARKET_PG_PORT + 1)); done
+      echo "$NETMARKET_PG_PORT" >"$home/port"
+      log "port $taken is taken by another server: the local cluster moves to port $NETMARKET_PG_PORT"
+    fi
     log "starting PostgreSQL on 127.0.0.1:$NETMARKET_PG_PORT"
     as_pg_user "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
       -o "-p $NETMARKET_PG_PORT -k $home/run -c listen_addresses=127.0.0.1" start >/dev/null \
