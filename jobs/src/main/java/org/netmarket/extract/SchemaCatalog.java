@@ -22,11 +22,14 @@ import java.util.Set;
 public final class SchemaCatalog implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The extract every assessed item is scored from. */
+    public static final String ASSESSMENTS = "assessments";
+
     /** Extract names in the order they are read (regions first, operators before their sales). */
     public static final List<String> EXTRACTS = List.of(
             "regions", "national", "retail", "express", "tax", "employment", "market-entities",
             "platform-accounts", "operators", "operator-sales", "dispatches", "case-clues",
-            "case-reviews", "complaints", "training", "assessments");
+            "case-reviews", "complaints", "training", ASSESSMENTS);
 
     public static final String CLASSPATH_FOLDER = "netmarket/schemas/extracts/";
 

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.netmarket.edition.Edition;
 import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.region.RegionTree;
 import org.netmarket.staging.Concurrently;
 import org.netmarket.staging.ConflictScope;
@@ -76,7 +77,7 @@ public final class FactBuilder {
         try (Concurrently.Tasks tasks = Concurrently.tasks(aggregated.size() + 2)) {
             List<Future<AggregateFigures>> figures = aggregated.stream().map(e -> tasks.submit(() -> collectAggregate(e))).toList();
             Future<NationalFigures> nationalFigures = tasks.submit(() -> collectNational(extracts.get("national")));
-            Future<AssessmentFacts> assessed = tasks.submit(() -> AssessmentFacts.collect(extracts.get("assessments"), this.years));
+            Future<AssessmentFacts> assessed = tasks.submit(() -> AssessmentFacts.collect(extracts.get(SchemaCatalog.ASSESSMENTS), this.years));
             figures.stream().map(tasks::join).forEach(a -> aggregates.put(a.extract(), a));
             this.national = tasks.join(nationalFigures);
             this.assessments = tasks.join(assessed);

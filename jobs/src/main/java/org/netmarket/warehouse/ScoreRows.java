@@ -2,6 +2,7 @@ package org.netmarket.warehouse;
 
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.Criterion;
@@ -127,7 +128,12 @@ public final class ScoreRows {
                 }
             }
             detail.put("observations", observations);
-        } else if (s.assessment() != null) {
+        } else {
+            // Listed so that item_lineage shows the assessments files an assessed item was
+            // scored from (or, not assessed, the files it was looked for in).
+            detail.put("extracts", List.of(SchemaCatalog.ASSESSMENTS));
+        }
+        if (s.assessment() != null) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("points", s.assessment().points());
             a.put("evidence", s.assessment().evidence());

@@ -153,4 +153,22 @@ class GoldenRunTest {
         lineage.assertValue("140821|11.1|platform-accounts", "status", "data_error");
     }
 
+    @Test
+    void lineageOfAnAssessedItemNamesTheAssessmentFiles() throws Exception {
+        WarehouseRows lineage = WarehouseRows.query(jdbcUrl, "item_lineage",
+                "SELECT * FROM netmarket.item_lineage WHERE eval_year = 2024", "region_code", "indicator_code", "extract");
+        // 盐湖区 item 10: the later of its two versions (2 points) — see expect/assessed-items.md
+        lineage.assertValue("140802|10|assessments", "points", 2);
+        lineage.assertValue("140802|10|assessments", "status", "scored");
+        try (var lines = Files.lines(GoldenData.GIVEN.resolve("assessments/assessments-2024.csv"))) {
+            lineage.assertValue("140802|10|assessments", "rows_read", lines.count() - 1);
+        }
+        // not assessed: the files it was looked for in
+        lineage.assertValue("140821|16|assessments", "status", "not_assessed");
+        for (String key : List.of("140802|10|assessments", "140821|16|assessments")) {
+            String files = lineage.row(key).get("files").toString();
+            org.junit.jupiter.api.Assertions.assertTrue(files.contains("assessments/assessments-2024.csv"), key + ": " + files);
+        }
+    }
+
 }
