@@ -21,6 +21,7 @@ import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.Ingestion;
 import org.netmarket.staging.LoadedExtract;
+import org.netmarket.staging.RegionsFile;
 import org.netmarket.staging.StagingArea;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
@@ -233,8 +234,10 @@ public final class ScoringPipeline {
             Ingestion.Result ingest;
             try (Stage s = Stage.start("ingest")) {
                 LOG.info("data directory {}", dir.root());
-                ingest = staging == null ? ingestion.ingest(dir, run.edition())
-                        : ingestion.ingest(dir, run.edition(), staging.area(), staging.plan());
+                RegionsFile.Result regions = ingestion.readRegions(dir);
+                regionsToScore(regions.tree()); // an unknown --regions code is refused before the extracts are read
+                ingest = staging == null ? ingestion.ingest(dir, regions, run.edition())
+                        : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan());
             }
             recordInputs(run, ingest, staging);
             checkInput(ingest);

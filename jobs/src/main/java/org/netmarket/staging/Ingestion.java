@@ -131,25 +131,34 @@ public final class Ingestion {
         LoadedExtract load(ExtractReader reader, ExtractSchema schema, ValidationContext context);
     }
 
-    /** Reads every delivered file of every extract (no staging area). */
-    public Result ingest(DataDirectory dir, Edition edition) {
-        return ingest(dir, edition, (reader, schema, context) -> reader.read(schema, context), extract -> java.util.Optional.empty());
+    /**
+     * Reads regions.csv, the first step of ingesting: small, read on the driver, and what the
+     * run's scope (--regions) is checked against before the extracts are read.
+     */
+    public RegionsFile.Result readRegions(DataDirectory dir) {
+        RegionsFile.Result regions = RegionsFile.read(dir, catalog.get("regions"));
+        LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
+        return regions;
+    }
+
+    /** Reads every delivered file of every extract (no staging area), given the run's regions.csv. */
+    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition) {
+        return ingest(dir, regions, edition, (reader, schema, context) -> reader.read(schema, context),
+                extract -> java.util.Optional.empty());
     }
 
     /** Loads every extract through the staging area: rebuilt, or the plan's new files merged in. */
-    public Result ingest(DataDirectory dir, Edition edition, StagingArea area, StagingArea.Plan plan) {
-        return ingest(dir, edition, (reader, schema, context) -> area.load(plan, reader, dir, schema, context),
+    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, StagingArea area, StagingArea.Plan plan) {
+        return ingest(dir, regions, edition, (reader, schema, context) -> area.load(plan, reader, dir, schema, context),
                 area::referencedRows);
     }
 
     /**
-     * Reads regions.csv, then loads every extract with the loader, then checks references (with
-     * what is known of the referencing rows that resolved in the state the run started from).
+     * Loads every extract with the loader, then checks references (with what is known of the
+     * referencing rows that resolved in the state the run started from).
      */
-    private Result ingest(DataDirectory dir, Edition edition, ExtractLoader loader,
+    private Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, ExtractLoader loader,
                           java.util.function.Function<String, java.util.Optional<StagingArea.ReferencedRows>> referencedBefore) {
-        RegionsFile.Result regions = RegionsFile.read(dir, catalog.get("regions"));
-        LOG.info("regions.csv: {} regions ({} rows quarantined)", regions.tree().codes().size(), regions.quarantined().size());
         ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
         // Biggest extract first: its chain of jobs is the longest, and the small ones fill the

@@ -70,11 +70,15 @@ class CommandLineTest {
     }
 
     @Test
-    void anUnknownRegionIsBadUsage() {
+    void anUnknownRegionIsBadUsage() throws Exception {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
                 "--regions", "140802,999999");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.output().contains("--regions names region(s) not in regions.csv: 999999"), r.output());
+        // refused from regions.csv alone, before any extract is read
+        String log = JobRunner.lastRunLog(reports);
+        assertTrue(log.contains("regions.csv: 4 regions"), log);
+        assertFalse(log.contains("reading"), log);
     }
 
     @Test
