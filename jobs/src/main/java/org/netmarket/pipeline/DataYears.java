@@ -4,43 +4,107 @@ import org.apache.spark.sql.Row;
 import org.netmarket.config.UsageException;
 import org.netmarket.staging.LoadedExtract;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
 
 /**
- * The years the data has figures for: from the first to the last year of the monthly retail
- * figures and the published national figures. A year asked for outside them would publish a
- * scorecard of nothing but missing data (and become a region's "latest" year on dashboards), so
- * it is refused as bad usage.
+ * The years the data has figures for, judged by the monthly retail figures and the published
+ * national figures: the span a year asked for must fall in (a year outside it would publish a
+ * scorecard of nothing but missing data, and become a region's "latest" year on dashboards, so
+ * it is refused as bad usage), and the latest complete year, scored when no year is asked for.
+ *
+ * <p>A year is complete when every region that reported retail figures for it has its December
+ * figures (monthly figures are the last to complete a year; one county's early December does not
+ * complete it for the others) and, when national figures were delivered, the national figures of
+ * that year are published (without them every comparison with the nation is missing).
+ *
+ * @param pending what the year after the latest complete one lacks, when the data has figures
+ *                for it (for the log of a run that scores the latest complete year); else null
  */
-record DataYears(int first, int last) {
+record DataYears(int first, int last, int latestComplete, String pending) {
+    private static final int SHOWN = 5;
 
-    /** The years covered, or null when neither retail nor national figures were delivered (nothing to judge by). */
-    static DataYears of(Map<String, LoadedExtract> extracts) {
-        Integer first = null;
-        Integer last = null;
-        LoadedExtract retail = extracts.get("retail");
-        if (retail != null && retail.delivered()) {
-            Row r = retail.latest().agg(min(substring(col("month"), 1, 4)), max(substring(col("month"), 1, 4))).first();
-            if (!r.isNullAt(0)) {
-                first = Integer.parseInt(r.getString(0));
-                last = Integer.parseInt(r.getString(1));
+    /** The retail figures of one year: the regions that reported any month, and those that reported December. */
+    record RetailYear(SortedSet<String> reporting, SortedSet<String> withDecember) {
+        boolean complete() {
+            return withDecember.containsAll(reporting);
+        }
+
+        SortedSet<String> withoutDecember() {
+            SortedSet<String> out = new TreeSet<>(reporting);
+            out.removeAll(withDecember);
+            return out;
+        }
+    }
+
+    /** The years of the delivered retail and national figures; empty when neither has any. */
+    static Optional<DataYears> of(Map<String, LoadedExtract> extracts) {
+        SortedMap<Integer, RetailYear> retail = new TreeMap<>();
+        LoadedExtract r = extracts.get("retail");
+        if (r != null && r.delivered()) {
+            // One row per year: a few thousand region codes at most, even for the whole country.
+            for (Row row : r.latest().groupBy(substring(col("month"), 1, 4).as("year"))
+                    .agg(collect_set(col("region_code")), collect_set(when(col("month").endsWith("-12"), col("region_code"))))
+                    .collectAsList()) {
+                retail.put(Integer.parseInt(row.getString(0)),
+                        new RetailYear(new TreeSet<>(row.<String>getList(1)), new TreeSet<>(row.<String>getList(2))));
             }
         }
-        LoadedExtract national = extracts.get("national");
-        if (national != null && national.delivered()) {
-            Row r = national.latest().agg(min(col("year")), max(col("year"))).first();
-            if (!r.isNullAt(0)) {
-                first = first == null ? r.getInt(0) : Math.min(first, r.getInt(0));
-                last = last == null ? r.getInt(1) : Math.max(last, r.getInt(1));
-            }
+        SortedSet<Integer> national = new TreeSet<>();
+        LoadedExtract n = extracts.get("national");
+        if (n != null && n.delivered()) {
+            n.latest().select(col("year")).distinct().collectAsList().forEach(row -> national.add(row.getInt(0)));
         }
-        return first == null ? null : new DataYears(first, last);
+        return from(retail, national);
+    }
+
+    /** The span and the latest complete year of retail years and national years. */
+    static Optional<DataYears> from(SortedMap<Integer, RetailYear> retail, SortedSet<Integer> national) {
+        SortedSet<Integer> all = new TreeSet<>(retail.keySet());
+        all.addAll(national);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> complete = retail.entrySet().stream().filter(e -> e.getValue().complete()).map(Map.Entry::getKey).toList();
+        int latest = complete.stream().filter(y -> national.isEmpty() || national.contains(y)).reduce(Math::max)
+                .or(() -> complete.stream().reduce(Math::max))
+                .orElse(national.isEmpty() ? all.last() : national.last());
+        String pending = null;
+        if (latest < all.last()) {
+            int next = latest + 1;
+            List<String> lacks = new ArrayList<>();
+            RetailYear r = retail.get(next);
+            if (r == null && !retail.isEmpty()) {
+                lacks.add("retail figures");
+            } else if (r != null && !r.complete()) {
+                SortedSet<String> without = r.withoutDecember();
+                lacks.add("December retail figures of " + without.size() + " of the " + r.reporting().size()
+                        + " regions reporting (" + String.join(", ", without.stream().limit(SHOWN).toList())
+                        + (without.size() > SHOWN ? ", …" : "") + ")");
+            }
+            if (!national.isEmpty() && !national.contains(next)) {
+                lacks.add("the national figures of " + next);
+            }
+            pending = lacks.isEmpty() ? null : next + " is not complete yet: it lacks " + String.join(" and ", lacks);
+        }
+        return Optional.of(new DataYears(all.first(), all.last(), latest, pending));
+    }
+
+    /** The year a run scores when none is asked for: the latest complete one, else last calendar year. */
+    static int defaultYear(Optional<DataYears> covered) {
+        return covered.map(DataYears::latestComplete).orElseGet(() -> LocalDate.now().getYear() - 1);
     }
 
     /** Refuses the years that fall outside the data's. */

@@ -270,14 +270,14 @@ public final class ScoringPipeline {
 
     /** The years asked for, or else the latest complete year of the data, which the ledger then records. */
     private List<Integer> yearsToScore(Run run, Ingestion.Result ingest) throws SQLException {
+        Optional<DataYears> covered = DataYears.of(ingest.extracts());
         if (!config.years().isEmpty()) {
-            DataYears covered = DataYears.of(ingest.extracts());
-            if (covered != null) {
-                covered.check(config.years());
-            }
+            covered.ifPresent(c -> c.check(config.years()));
             return config.years();
         }
-        List<Integer> years = List.of(LatestCompleteYear.of(ingest.extracts()));
+        List<Integer> years = List.of(DataYears.defaultYear(covered));
+        LOG.info("no --year given: scoring {}, the latest complete year of the data", years.get(0));
+        covered.map(DataYears::pending).ifPresent(LOG::warn);
         years.forEach(this::checkAsOf); // given years were checked before anything was read
         if (run.ledger() != null) {
             run.ledger().recordYears(run.runId(), years);

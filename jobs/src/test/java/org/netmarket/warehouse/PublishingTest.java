@@ -254,26 +254,37 @@ class PublishingTest {
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         JobRunner.Result first = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        String firstLog = JobRunner.lastRunLog(reports);
         JobRunner.Result second = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
         assertEquals(ExitCodes.OK, second.exitCode(), second.output());
         assertTrue(second.output().contains("no new or changed files since run 1"), second.output());
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "mode", "nightly");
-        // No --year: the year scored is the data's latest complete one, recorded once known.
+        // No --year: the year scored is the data's latest complete one, recorded once known. The
+        // golden county 140821 lacks its December 2024 retail figures, so 2024 is not complete yet.
         WarehouseRows years = WarehouseRows.query(url, "pipeline_run",
                 "SELECT run_id, eval_years::text AS years FROM netmarket.pipeline_run", "run_id");
-        years.assertValue("1", "years", "{2024}");
+        years.assertValue("1", "years", "{2023}");
+        assertTrue(firstLog.contains("2024 is not complete yet: it lacks December retail figures of 1 of the 3 regions "
+                + "reporting (140821)"), firstLog);
         runs.assertValue("2", "status", "succeeded");
         runs.assertValue("2", "note", "no new or changed files since run 1");
         WarehouseRows published = WarehouseRows.query(url, "history",
                 "SELECT DISTINCT run_id FROM netmarket.evaluation_result_history", "run_id");
         assertEquals(1, published.size(), "the second nightly run published nothing");
-        // a new delivery makes the next nightly run publish
+        // a new delivery makes the next nightly run publish: the missing December completes 2024,
+        // and a late training report lifts 140821's item 38.2 (0 in expect/computed-items.csv)
+        Files.writeString(data.resolve("retail/retail-2024-12-late.csv"),
+                "region_code,month,online_retail_yuan,total_retail_yuan,reported_at\n140821,2024-12,700.00,2900.00,2025-01-20\n",
+                StandardCharsets.UTF_8);
         Files.writeString(data.resolve("training/training-late.csv"),
                 "staff_id,region_code,year,training_hours,reported_at\nB-S1,140821,2024,52,2025-02-01\n", StandardCharsets.UTF_8);
         JobRunner.Result third = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
         assertEquals(ExitCodes.OK, third.exitCode(), third.output());
+        WarehouseRows.query(url, "pipeline_run", "SELECT run_id, eval_years::text AS years FROM netmarket.pipeline_run", "run_id")
+                .assertValue("3", "years", "{2024}");
         WarehouseRows items = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        items.assertValue("140821|1", "status", "scored");
         items.assertValue("140821|38.2", "points", 1);
         items.assertValue("140821|38.2", "run_id", 3);
     }
