@@ -454,7 +454,8 @@ public final class ScoringPipeline {
 
     private RunRecord runRecord(Edition edition) {
         return new RunRecord(config.mode().code(), config.command(), edition.id(), config.years().isEmpty() ? null : config.years(),
-                config.asOf(), config.regions(), config.items(), config.dataDir(), config.parameters(), host(), APP_VERSION);
+                config.asOf(), config.regions(), config.items(),
+                DataDirectory.asUri(config.dataDir()), config.parameters(), host(), APP_VERSION);
     }
 
     private static String host() {

@@ -65,7 +65,7 @@ public final class DataDirectory implements Serializable {
      * A location given to the job as a URI without a trailing slash: a file-system URI as it is,
      * a local path (relative paths against the working directory) as {@code file:/...}.
      */
-    static String asUri(String location) {
+    public static String asUri(String location) {
         String uri = location.contains("://") || location.startsWith("file:")
                 ? location
                 : "file:" + java.nio.file.Path.of(location).toAbsolutePath().normalize();

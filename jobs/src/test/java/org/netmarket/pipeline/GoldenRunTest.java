@@ -41,7 +41,9 @@ class GoldenRunTest {
         SharedSpark.session();
         edition = new EditionLoader(ItemRegistry::has).load("2022");
         jdbcUrl = TestingPostgres.server().createDatabase();
-        int exit = NetmarketCommand.execute("run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+        // given relative to the working directory, as an analyst types it
+        String data = Path.of("").toAbsolutePath().relativize(GoldenData.GIVEN.toAbsolutePath()).toString();
+        int exit = NetmarketCommand.execute("run", "--data", data, "--year", "2024",
                 "--jdbc-url", jdbcUrl, "--report-dir", reports.toString(), "--spark-master", "local[2]",
                 "--shuffle-partitions", "2", "--wait-for-lock", "0");
         assertEquals(0, exit, "the golden run must publish");
@@ -117,6 +119,7 @@ class GoldenRunTest {
         Map<String, Object> run = runs.all().values().iterator().next();
         assertEquals("succeeded", run.get("status"));
         assertEquals("adhoc", run.get("mode"));
+        assertEquals("file:" + GoldenData.GIVEN.toAbsolutePath().normalize(), run.get("data_dir"), "where it read from, not as typed");
         assertEquals(1L, ((Number) run.get("rows_quarantined")).longValue(), "the complaint closed before it was received");
         WarehouseRows quarantined = WarehouseRows.query(jdbcUrl, "quarantined_row",
                 "SELECT * FROM netmarket.quarantined_row", "extract", "line");
