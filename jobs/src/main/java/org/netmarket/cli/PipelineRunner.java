@@ -51,7 +51,7 @@ final class PipelineRunner {
         out.printf("%d region-year(s) scored, %d passed; %d item(s) need attention; %d rows read, %d quarantined.%n",
                 outcome.scorecards().size(), passed, attention, outcome.rowsRead(), outcome.rowsQuarantined());
         if (!outcome.notRead().isEmpty()) {
-            out.println("Files in the extract folders that were not read:");
+            out.println("Files and folders of the data directory that were not read:");
             for (DataDirectory.SkippedFile f : outcome.notRead()) {
                 out.println("  " + f.path() + "  not read: " + f.reason());
             }

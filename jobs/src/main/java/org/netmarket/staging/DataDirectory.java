@@ -112,9 +112,10 @@ public final class DataDirectory implements Serializable {
 
     /**
      * What an extract's folder holds: the files read, those not read with why, and the hidden
-     * ones (names starting with {@code .} or {@code _}: a delivery still being copied, Hadoop's
-     * {@code _SUCCESS}), which are not read either; each sorted by path. A folder's own name
-     * does not matter: its files are listed whatever it is called.
+     * files and folders (names starting with {@code .} or {@code _}: a delivery still being
+     * copied, Hadoop's {@code _SUCCESS}, a {@code _temporary/} folder of a write in progress;
+     * folders end in {@code /}), which are not read either; each sorted by path. The name of a
+     * folder inside it does not matter otherwise: its files are listed whatever it is called.
      */
     public record Contents(List<DeliveredFile> files, List<SkippedFile> skipped, List<String> hidden) {
     }
@@ -157,12 +158,24 @@ public final class DataDirectory implements Serializable {
 
         /** Whether a file of the folder is read: a {@code *.csv} (in any case) that is not hidden. */
         boolean read(String name, String relative) {
-            if (name.startsWith(".") || name.startsWith("_")) {
+            if (hidden(name)) {
                 hidden.add(relative);
                 return false;
             }
             if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 skipped.add(new SkippedFile(extract, relative, NOT_CSV));
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * Whether a folder inside the extract's folder is listed: not when hidden (Spark's and
+         * Hadoop's {@code _temporary/} of a write in progress, a {@code .git/}).
+         */
+        boolean descend(String name, String relative) {
+            if (hidden(name)) {
+                hidden.add(relative + "/");
                 return false;
             }
             return true;
@@ -199,7 +212,9 @@ public final class DataDirectory implements Serializable {
             }
             for (FileStatus f : entries) {
                 if (f.isDirectory()) {
-                    folders.add(f.getPath());
+                    if (found.descend(f.getPath().getName(), relative(f.getPath().toString()))) {
+                        folders.add(f.getPath());
+                    }
                 } else if (found.read(f.getPath().getName(), relative(f.getPath().toString()))) {
                     found.files.add(delivered(f));
                 }
@@ -235,7 +250,9 @@ public final class DataDirectory implements Serializable {
             }
             for (java.nio.file.Path f : entries) {
                 if (Files.isDirectory(f)) {
-                    folders.add(f);
+                    if (found.descend(f.getFileName().toString(), localRoot().relativize(f).toString())) {
+                        folders.add(f);
+                    }
                 } else if (found.read(f.getFileName().toString(), localRoot().relativize(f).toString())) {
                     found.files.add(deliveredLocal(f));
                 }
@@ -258,6 +275,106 @@ public final class DataDirectory implements Serializable {
     private DeliveredFile delivered(FileStatus status) {
         String path = status.getPath().toString();
         return new DeliveredFile(path, relative(path), status.getLen(), status.getModificationTime());
+    }
+
+    /** Why an entry at the top of the data directory is not read. */
+    static final String NOT_AN_EXTRACT = "not an extract of the contract";
+
+    /** What a stray entry of the data directory is listed under in place of an extract name. */
+    public static final String NO_EXTRACT = "(none)";
+
+    /**
+     * What the top of the data directory holds that no extract is read from: a misspelled extract
+     * folder ({@code complaint/}, {@code Retail/}), a file beside the folders; with the extract it
+     * was probably meant to be. Hidden entries and README files are left out. Without this, a
+     * misspelled folder only shows as its extract not delivered (items missing data).
+     */
+    public List<SkippedFile> strays(List<ExtractSchema> schemas) {
+        List<String> known = schemas.stream().map(s -> s.file() != null ? s.file() : s.name() + "/").toList();
+        List<String> entries = new ArrayList<>(); // folders end in "/"
+        try {
+            if (local()) {
+                java.nio.file.Path top = localRoot();
+                if (!Files.isDirectory(top)) {
+                    return List.of();
+                }
+                try (DirectoryStream<java.nio.file.Path> s = Files.newDirectoryStream(top)) {
+                    s.forEach(e -> entries.add(e.getFileName() + (Files.isDirectory(e) ? "/" : "")));
+                }
+            } else {
+                Path top = new Path(root);
+                FileSystem fs = fs(top);
+                if (!fs.exists(top) || !fs.getFileStatus(top).isDirectory()) {
+                    return List.of();
+                }
+                for (FileStatus f : fs.listStatus(top)) {
+                    entries.add(f.getPath().getName() + (f.isDirectory() ? "/" : ""));
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // The extracts' own listings say why the directory cannot be read.
+            return List.of();
+        }
+        List<SkippedFile> out = new ArrayList<>();
+        for (String entry : entries) {
+            if (known.contains(entry) || hidden(entry) || entry.toUpperCase(Locale.ROOT).startsWith("README")) {
+                continue;
+            }
+            String reason = NOT_AN_EXTRACT + closest(entry, known).map(k -> " (did you mean " + k + "?)").orElse("");
+            out.add(new SkippedFile(NO_EXTRACT, entry, reason));
+        }
+        out.sort(java.util.Comparator.comparing(SkippedFile::path));
+        return out;
+    }
+
+    /**
+     * The known entry a stray one is most likely a misspelling of: the same name in another case
+     * or with another extension, or within two edits of it (and close for its length).
+     */
+    static java.util.Optional<String> closest(String entry, List<String> known) {
+        String name = baseName(entry);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = editDistance(name, baseName(k));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= 2 && bestDistance * 3 < name.length() ? java.util.Optional.of(best) : java.util.Optional.empty();
+    }
+
+    /** A name in lower case without a trailing {@code /} or extension: {@code Retail.CSV} is {@code retail}. */
+    private static String baseName(String entry) {
+        String n = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+        int dot = n.lastIndexOf('.');
+        return (dot > 0 ? n.substring(0, dot) : n).toLowerCase(Locale.ROOT);
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions). */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
+    /** Hidden by Hadoop's convention: a name starting with {@code .} or {@code _}. */
+    private static boolean hidden(String name) {
+        return name.startsWith(".") || name.startsWith("_");
     }
 
     /**

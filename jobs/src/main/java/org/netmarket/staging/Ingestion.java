@@ -171,6 +171,10 @@ public final class Ingestion {
             bytes.put(s.name(), contents.files().stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum());
             notRead.addAll(notRead(s, contents));
         }
+        for (DataDirectory.SkippedFile f : dir.strays(catalog.all())) {
+            LOG.warn("data directory: {} not read: {}", f.path(), f.reason());
+            notRead.add(f);
+        }
         List<ExtractSchema> schemas = loaded.stream()
                 .sorted(java.util.Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
         Map<String, LoadedExtract> byName = new java.util.HashMap<>();

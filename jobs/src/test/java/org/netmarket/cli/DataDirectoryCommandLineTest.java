@@ -121,7 +121,19 @@ class DataDirectoryCommandLineTest {
         Files.writeString(data.resolve("tax/tax-2025.xlsx"), "not a CSV");
         JobRunner.Result r = JobRunner.run(reports(), "run", "--data", data.toString(), "--dry-run");
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
-        assertTrue(r.output().contains("Files in the extract folders that were not read:\n"
+        assertTrue(r.output().contains("Files and folders of the data directory that were not read:\n"
                 + "  tax/tax-2025.xlsx  not read: not a .csv file\n"), r.output());
+    }
+
+    @Test
+    void aMisspelledExtractFolderIsNamedWithTheExtractItResembles() throws IOException {
+        Path data = GoldenData.copyTo(tmp.resolve("data"));
+        Files.move(data.resolve("training"), data.resolve("trainings"));
+        JobRunner.Result r = JobRunner.run(reports(), "validate", "--data", data.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("(none) ") && l.contains("trainings/")
+                && l.endsWith("not read: not an extract of the contract (did you mean training/?)")), r.output());
+        assertTrue(runLog().contains("WARN  Ingestion - data directory: trainings/ not read: not an extract of the contract "
+                + "(did you mean training/?)"), runLog());
     }
 }

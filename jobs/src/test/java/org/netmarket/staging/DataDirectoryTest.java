@@ -164,13 +164,55 @@ class DataDirectoryTest {
         write(tmp, "complaints/.DS_Store", "hidden");
         write(tmp, "complaints/.part-3.csv", "hidden: still being copied");
         write(tmp, "complaints/_SUCCESS", "hidden");
+        write(tmp, "complaints/_temporary/0/part-00000.csv", "hidden: a write in progress");
+        write(tmp, "complaints/.git/config.csv", "hidden");
         DataDirectory dir = DataDirectory.of(tmp.toString(), null);
         DataDirectory.Contents c = dir.contents(COMPLAINTS);
         assertEquals(List.of("complaints/2025/UPPER.CSV", "complaints/complaints-2024.csv"),
                 c.files().stream().map(DataDirectory.DeliveredFile::relative).toList());
         assertEquals(List.of(new DataDirectory.SkippedFile("complaints", "complaints/2025/notes.xlsx", "not a .csv file"),
                 new DataDirectory.SkippedFile("complaints", "complaints/complaints-2025.txt", "not a .csv file")), c.skipped());
-        assertEquals(List.of("complaints/.DS_Store", "complaints/.part-3.csv", "complaints/_SUCCESS"), c.hidden());
+        assertEquals(List.of("complaints/.DS_Store", "complaints/.git/", "complaints/.part-3.csv", "complaints/_SUCCESS",
+                "complaints/_temporary/"), c.hidden());
         assertEquals(c.files(), dir.listing(COMPLAINTS));
+    }
+
+    @Test
+    void entriesOfTheDataDirectoryThatAreNoExtractAreListedWithTheExtractTheyResemble() throws IOException {
+        write(tmp, "regions.csv", "read");
+        write(tmp, "complaints/complaints-2024.csv", "read");
+        write(tmp, "complaint/complaints-2025.csv", "a misspelled folder");
+        write(tmp, "Retail/retail-2025.csv", "another case");
+        write(tmp, "market_entities/entities.csv", "underscore for hyphen");
+        write(tmp, "tax.csv", "a file where a folder belongs");
+        write(tmp, "regions.txt", "another extension");
+        write(tmp, "notes.docx", "resembles nothing");
+        write(tmp, "tmp/x.csv", "three letters, two edits from tax: resembles nothing");
+        write(tmp, "README.md", "documentation");
+        write(tmp, ".staging/x.csv", "hidden");
+        write(tmp, "_SUCCESS", "hidden");
+        List<DataDirectory.SkippedFile> strays = DataDirectory.of(tmp.toString(), null).strays(CATALOG.all());
+        String none = DataDirectory.NO_EXTRACT;
+        assertEquals(List.of(
+                new DataDirectory.SkippedFile(none, "Retail/", "not an extract of the contract (did you mean retail/?)"),
+                new DataDirectory.SkippedFile(none, "complaint/", "not an extract of the contract (did you mean complaints/?)"),
+                new DataDirectory.SkippedFile(none, "market_entities/", "not an extract of the contract (did you mean market-entities/?)"),
+                new DataDirectory.SkippedFile(none, "notes.docx", "not an extract of the contract"),
+                new DataDirectory.SkippedFile(none, "regions.txt", "not an extract of the contract (did you mean regions.csv?)"),
+                new DataDirectory.SkippedFile(none, "tax.csv", "not an extract of the contract (did you mean tax/?)"),
+                new DataDirectory.SkippedFile(none, "tmp/", "not an extract of the contract")), strays);
+    }
+
+    @Test
+    void aMisspellingIsSuggestedOnlyWithinTwoEditsAndCloseForItsLength() {
+        List<String> known = List.of("complaints/", "tax/", "regions.csv");
+        assertEquals(java.util.Optional.of("complaints/"), DataDirectory.closest("complants/", known), "one edit");
+        assertEquals(java.util.Optional.of("complaints/"), DataDirectory.closest("complant/", known), "two edits");
+        assertEquals(java.util.Optional.empty(), DataDirectory.closest("compl/", known), "five edits");
+        assertEquals(java.util.Optional.of("tax/"), DataDirectory.closest("TAX/", known), "case only");
+        assertEquals(java.util.Optional.empty(), DataDirectory.closest("tab/", known), "one edit of three letters is too far");
+        assertEquals(0, DataDirectory.editDistance("retail", "retail"));
+        assertEquals(3, DataDirectory.editDistance("kitten", "sitting"));
+        assertEquals(7, DataDirectory.editDistance("", "sitting"));
     }
 }
