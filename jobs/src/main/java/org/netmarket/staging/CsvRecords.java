@@ -87,7 +87,9 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CSVException) {
                 parser.close();
-                throw new MalformedCsvException("malformed CSV header (line 1): " + e.getCause().getMessage(), e);
+                String where = recorder.malformation(0, false, List.of(), 1)
+                        .map(m -> "header " + m).orElse("header (line 1): " + e.getCause().getMessage());
+                throw new MalformedCsvException("malformed CSV " + where, e);
             }
             throw e;
         }
@@ -139,9 +141,11 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CSVException) {
                 // Commons CSV 1.14 reports malformed quoting (EOF inside a quoted field, text
-                // after a closing quote) as an UncheckedIOException around a CSVException.
-                throw new MalformedCsvException("malformed CSV after line " + linesConsumed + ": "
-                        + e.getCause().getMessage(), e);
+                // after a closing quote) as an UncheckedIOException around a CSVException, with
+                // a character position; the clerk is told the line and the column instead.
+                String where = recorder.malformation(previousStart, true, header, linesConsumed)
+                        .orElse("after line " + linesConsumed + ": " + e.getCause().getMessage());
+                throw new MalformedCsvException("malformed CSV " + where, e);
             }
             throw e;
         } catch (IllegalStateException e) {
@@ -265,6 +269,83 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                 }
             }
             return strip(buf.substring(Math.min(from, buf.length())));
+        }
+
+        /**
+         * Where the quoting of the record after the one at {@code position} (or of the record at
+         * it, when {@code skipOne} is false) goes wrong, as {@code at line 7, column operator_name:
+         * why}; empty when it cannot be found in the text read. A quote opens a quoted field only
+         * at the start of a field, and a quoted field must end at a delimiter or a line end.
+         *
+         * @param header    the column names, to name the column (else its field number is given)
+         * @param firstLine the line the scan starts on: the record's, or the last line of the one skipped
+         */
+        java.util.Optional<String> malformation(long position, boolean skipOne, List<String> header, long firstLine) {
+            if (position < base) {
+                return java.util.Optional.empty();
+            }
+            int i = (int) (position - base);
+            long line = firstLine;
+            if (skipOne) {
+                String previous = rawFrom(position);
+                i = buf.indexOf(previous, i) + previous.length();
+            }
+            int field = 0;
+            boolean fieldStart = true;
+            boolean quoted = false;
+            int openedField = -1;
+            long openedLine = -1;
+            for (; i < buf.length(); i++) {
+                char c = buf.charAt(i);
+                if (c == '\r' && i + 1 < buf.length() && buf.charAt(i + 1) == '\n') {
+                    continue; // counted at its \n
+                }
+                boolean lineEnd = c == '\n' || c == '\r';
+                if (quoted) {
+                    if (c == '"') {
+                        if (i + 1 < buf.length() && buf.charAt(i + 1) == '"') {
+                            i++;
+                        } else if (!closesField(i + 1)) {
+                            return java.util.Optional.of("at line " + line + ", " + column(header, field)
+                                    + ": text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")");
+                        } else {
+                            quoted = false;
+                        }
+                    }
+                } else if (c == '"' && fieldStart) {
+                    quoted = true;
+                    openedField = field;
+                    openedLine = line;
+                } else if (c == ',') {
+                    field++;
+                    fieldStart = true;
+                    continue;
+                } else if (lineEnd) {
+                    field = 0;
+                    fieldStart = true;
+                }
+                if (lineEnd) {
+                    line++;
+                } else {
+                    fieldStart = false;
+                }
+            }
+            return quoted ? java.util.Optional.of("at line " + openedLine + ", " + column(header, openedField)
+                    + ": the quote that opens the field is never closed (the rest of the file would be inside it)")
+                    : java.util.Optional.empty();
+        }
+
+        /** Whether the text at {@code i} ends a quoted field: a delimiter, a line end or the end, after any blanks (as Commons CSV allows). */
+        private boolean closesField(int i) {
+            int j = i;
+            while (j < buf.length() && (buf.charAt(j) == ' ' || buf.charAt(j) == '\t')) {
+                j++;
+            }
+            return j == buf.length() || ",\r\n".indexOf(buf.charAt(j)) >= 0;
+        }
+
+        private static String column(List<String> header, int field) {
+            return field < header.size() ? "column " + header.get(field) : "field " + (field + 1);
         }
 
         private static String strip(String s) {

@@ -157,28 +157,53 @@ class CsvRecordsTest {
         assertLine(read("a,b\n 1 , x\n").get(0), 2, " 1 , x", " 1 ", " x");
     }
 
+    private static String malformation(String csv, int recordsBefore) throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader(csv))) {
+            for (int i = 0; i < recordsBefore; i++) {
+                r.next();
+            }
+            return assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext).getMessage();
+        }
+    }
+
+    private static final String NEVER_CLOSED = ": the quote that opens the field is never closed (the rest of the file would be inside it)";
+    private static final String TEXT_AFTER = ": text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")";
+
     @Test
-    void anUnterminatedQuoteIsMalformed() throws IOException {
+    void anUnterminatedQuoteIsMalformedAtItsLineAndColumn() throws IOException {
         try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,2\n3,\"never closed\n4,5\n"))) {
             assertLine(r.next(), 2, "1,2", "1", "2");
             CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext);
-            assertTrue(e.getMessage().startsWith("malformed CSV after line 2"), e.getMessage());
+            assertEquals("malformed CSV at line 3, column b" + NEVER_CLOSED, e.getMessage());
         }
     }
 
     @Test
-    void textAfterAClosingQuoteIsMalformed() throws IOException {
-        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,\"ab\"c\n"))) {
-            CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext);
-            assertTrue(e.getMessage().startsWith("malformed CSV after line 1"), e.getMessage());
-        }
+    void textAfterAClosingQuoteIsMalformedAtItsLineAndColumn() throws IOException {
+        assertEquals("malformed CSV at line 2, column b" + TEXT_AFTER, malformation("a,b\n1,\"ab\"c\n", 0));
+        assertEquals("malformed CSV at line 2, column a" + TEXT_AFTER, malformation("a,b\r\n\"x\" y,2\r\n", 0),
+                "blanks after the closing quote are allowed, other text is not");
     }
 
     @Test
-    void aMalformedHeaderIsMalformed() {
+    void theLineOfAMalformedRecordCountsQuotedLineBreaksAndBlankLinesBeforeIt() throws IOException {
+        // line 2-3: one record with a line break inside a quoted field; 4: blank; 5: malformed
+        String csv = "id,name,note\n1,\"two\nlines\",x\n\n2,ok,\"\"\"quoted\"\" then\" more\n3,c,d\n";
+        assertEquals("malformed CSV at line 5, column note" + TEXT_AFTER, malformation(csv, 1));
+        assertEquals("malformed CSV at line 6, column name" + TEXT_AFTER,
+                malformation("id,name,note\r\n1,a,b\r\n\r\n2,b,c\r\n\r\n3,\"x\"y,z\r\n", 2), "CRLF");
+    }
+
+    @Test
+    void aFieldBeyondTheHeaderIsNamedByItsNumber() throws IOException {
+        assertEquals("malformed CSV at line 2, field 3" + NEVER_CLOSED, malformation("a,b\n1,2,\"x\n", 0));
+    }
+
+    @Test
+    void aMalformedHeaderIsMalformedAtItsField() {
         CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class,
                 () -> new CsvRecords(new StringReader("a,\"b\n1,2\n")));
-        assertTrue(e.getMessage().startsWith("malformed CSV header (line 1)"), e.getMessage());
+        assertEquals("malformed CSV header at line 1, field 2" + NEVER_CLOSED, e.getMessage());
     }
 
     @Test

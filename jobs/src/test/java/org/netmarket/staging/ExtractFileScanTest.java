@@ -318,7 +318,8 @@ class ExtractFileScanTest {
         assertEquals(List.of(2L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
         FileReport r = report(events);
         assertTrue(r.failed());
-        assertTrue(r.problem().startsWith(f + ": malformed CSV after line 2"), r.problem());
+        assertEquals(f + ": malformed CSV at line 3, column region_name: the quote that opens the field is never closed "
+                + "(the rest of the file would be inside it)", r.problem());
     }
 
     @Test
@@ -327,7 +328,7 @@ class ExtractFileScanTest {
         List<ExtractFileScan.Event> events = scanRegions(f);
         assertEquals(1, events.size(), "nothing is read from the file");
         FileReport r = report(events);
-        assertTrue(r.problem().startsWith(f + ": malformed CSV header (line 1)"), r.problem());
+        assertTrue(r.problem().startsWith(f + ": malformed CSV header at line 1, field 2: the quote that opens the field"), r.problem());
         assertEquals(0, r.rowsRead());
         assertEquals("UTF-8", r.encoding());
     }
