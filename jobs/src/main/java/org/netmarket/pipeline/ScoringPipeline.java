@@ -103,8 +103,12 @@ public final class ScoringPipeline {
                     LOG.info("run {} registered in {}", runId, warehouse.settings().redactedUrl());
                 }
             }
+            // Recomputing some items rolls them up with the published points of the others; a dry
+            // run previews that against the warehouse it is given, read only.
+            Warehouse published = warehouse != null || itemCodes == null || jdbcUrl == null ? warehouse
+                    : Warehouse.forReading(JdbcSettings.of(jdbcUrl, env));
             try {
-                RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse, ledger, runId, folder));
+                RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse, published, ledger, runId, folder));
                 LOG.info("run folder: {}", folder.path());
                 return outcome;
             } catch (RuntimeException | IOException | SQLException | Error e) {
@@ -123,11 +127,12 @@ public final class ScoringPipeline {
 
     /**
      * The run being executed: its edition, the items it recomputes (null for all), and, when it
-     * publishes, the warehouse and the ledger it is registered in (else null and -1); its report
-     * folder in every case.
+     * publishes, the warehouse and the ledger it is registered in (else null and -1); the
+     * warehouse the published points of the items not recomputed are read from (null when there
+     * is none: a dry run without a warehouse); its report folder in every case.
      */
-    private record Run(Edition edition, List<String> itemCodes, Warehouse warehouse, RunLedger ledger, long runId,
-                       RunFolder folder) {
+    private record Run(Edition edition, List<String> itemCodes, Warehouse warehouse, Warehouse published, RunLedger ledger,
+                       long runId, RunFolder folder) {
     }
 
     /** A nightly run's staging area, what the run does to it, and the fingerprint it commits it under. */
@@ -315,8 +320,12 @@ public final class ScoringPipeline {
             // Regions are scored independently from facts that are only read by now.
             List<RegionScorecard> cards = regions.parallelStream()
                     .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
-            if (run.itemCodes() != null && run.warehouse() != null) {
-                return keepPublished(run.edition(), run.warehouse(), year, cards, Set.copyOf(run.itemCodes()));
+            if (run.itemCodes() != null && run.published() != null) {
+                return keepPublished(run.edition(), run.published(), year, cards, Set.copyOf(run.itemCodes()));
+            }
+            if (run.itemCodes() != null) {
+                LOG.warn("dry run without a warehouse: the items not recomputed are shown as computed now, not with their "
+                        + "published points (give --jdbc-url to preview what publishing would do)");
             }
             return cards;
         }

@@ -16,6 +16,9 @@ import java.util.Map;
  * untouched items' published points into the new category and total.
  */
 public final class PublishedScores {
+    /** PostgreSQL's SQLSTATE for a table that does not exist. */
+    private static final String UNDEFINED_TABLE = "42P01";
+
     /** A published item: its points, status and reason. */
     public record PublishedItem(BigDecimal points, ItemStatus status, String reason) {
     }
@@ -39,6 +42,11 @@ public final class PublishedScores {
                     out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
                             new PublishedItem(r.getBigDecimal(3), ItemStatus.fromCode(r.getString(4)), r.getString(5)));
                 }
+            }
+        } catch (SQLException e) {
+            // A warehouse a dry run looks at without migrating it may not have the schema yet.
+            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                throw e;
             }
         }
         return out;

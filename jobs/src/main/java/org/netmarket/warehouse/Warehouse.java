@@ -37,6 +37,14 @@ public final class Warehouse {
         return w;
     }
 
+    /**
+     * Connects for reading what is published, without migrating: a dry run writes nothing, not
+     * even the schema (a warehouse without it has nothing published).
+     */
+    public static Warehouse forReading(JdbcSettings settings) {
+        return new Warehouse(settings);
+    }
+
     public JdbcSettings settings() {
         return settings;
     }

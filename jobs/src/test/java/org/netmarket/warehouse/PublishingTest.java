@@ -126,6 +126,39 @@ class PublishingTest {
         assertTrue(recompute.output().contains("140802 2024 item 19    1 -> 2"), recompute.output());
     }
 
+    /** The scorecard line of a region in a run's output. */
+    private static String scorecardLine(JobRunner.Result r, String region) {
+        return r.output().lines().filter(l -> l.startsWith(region + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no scorecard line of " + region + " in " + r.output()));
+    }
+
+    @Test
+    void aDryRunOfSomeItemsPreviewsWhatPublishingThemWouldDo() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        // 盐湖区's 19.1 is revised to on time (0 -> 1 point), and the training extract goes missing,
+        // which a full recompute would turn into 38.2 missing_data (1 -> 0 point): 19 alone moves.
+        Files.writeString(data.resolve("dispatches/dispatches-revision.csv"),
+                "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
+                        + "A-ML-9,140802,monitoring_lead,2024-07-01 09:00:00,2024-07-10 18:00:00,2024-07-10 17:00:00,"
+                        + "2024-07-20 09:00:00,2025-02-01 09:00:00\n", StandardCharsets.UTF_8);
+        try (var files = Files.list(data.resolve("training"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(data.resolve("training"));
+        JobRunner.Result preview = run(url, data, "--year", "2024", "--regions", "140802", "--items", "19", "--dry-run");
+        assertEquals(ExitCodes.OK, preview.exitCode(), preview.output());
+        assertEquals(1, WarehouseRows.query(url, "pipeline_run", "SELECT run_id FROM netmarket.pipeline_run", "run_id").size(),
+                "the dry run wrote nothing");
+        JobRunner.Result published = run(url, data, "--year", "2024", "--regions", "140802", "--items", "19");
+        assertEquals(ExitCodes.OK, published.exitCode(), published.output());
+        assertTrue(scorecardLine(published, "140802").matches("140802 盐湖区\\s+87\\.0 .*"), scorecardLine(published, "140802"));
+        assertEquals(scorecardLine(published, "140802"), scorecardLine(preview, "140802"), "the preview is what was published");
+    }
+
     @Test
     void backfillPublishesEveryYearOfTheRange() throws Exception {
         String url = TestingPostgres.server().createDatabase();
