@@ -54,6 +54,10 @@ public final class RowValidator implements Serializable {
     private static final Pattern TIMESTAMP_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final Pattern MONTH_SHAPE = Pattern.compile("\\d{4}-\\d{2}");
 
+    /** Why a field with a NUL character is set aside (a header name with one fails its file). */
+    public static final String NUL_REASON = "contains a NUL character (byte 0x00): the file is damaged, or is not "
+            + "UTF-8 or GB18030 text";
+
     private final ExtractSchema schema;
     private final ValidationContext context;
     /** Column specs as an array, and per rule the indexes of its two columns: looked up once, not per row. */
@@ -118,16 +122,16 @@ public final class RowValidator implements Serializable {
         boolean anyPoints = false;
         for (int i = 0; i < out.length; i++) {
             ColumnSpec c = columns[i];
+            // Before trimming: a NUL at either end of a field marks a damaged file as surely as one inside.
+            if (fields[i] != null && fields[i].indexOf('\0') >= 0) {
+                return reject(c.name(), NUL_REASON);
+            }
             String raw = fields[i] == null ? null : trimField(fields[i]);
             if (raw == null || raw.isEmpty()) {
                 if (c.required()) {
                     return reject(c.name(), "is empty but required");
                 }
                 continue;
-            }
-            if (raw.indexOf('\0') >= 0) {
-                return reject(c.name(), "contains a NUL character (byte 0x00): the file is damaged, or is not "
-                        + "UTF-8 or GB18030 text");
             }
             try {
                 out[i] = parse(c, i, raw);
@@ -267,7 +271,8 @@ public final class RowValidator implements Serializable {
      * The field without surrounding blanks: ASCII spaces and control characters, as
      * {@link String#trim}, and also the no-break and ideographic (full-width) spaces a
      * spreadsheet or a Chinese input method leaves, which would otherwise be invisible in a
-     * rejection ("'是　' is not a boolean").
+     * rejection ("'是　' is not a boolean"). A NUL is not trimmed: it is damage, not a blank,
+     * and must stay for the NUL check of fields and header names to see it.
      */
     public static String trimField(String s) {
         int from = 0;
@@ -282,7 +287,7 @@ public final class RowValidator implements Serializable {
     }
 
     private static boolean isBlank(char c) {
-        return c <= ' ' || c == '\u00A0' || c == '\u3000' || c == '\u2007' || c == '\u202F';
+        return (c <= ' ' && c != '\0') || c == '\u00A0' || c == '\u3000' || c == '\u2007' || c == '\u202F';
     }
 
     private static Long count(ColumnSpec c, String v) {

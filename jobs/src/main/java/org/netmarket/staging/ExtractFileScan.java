@@ -81,6 +81,13 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             this.header = null;
             this.width = 0;
             this.problem = path + ": the file is empty; a header row is required";
+        } else if (nulInHeader(records.header()) >= 0) {
+            // A damaged header cannot be set aside like a row: its names, and so every column, are in doubt.
+            int at = nulInHeader(records.header());
+            this.header = null;
+            this.width = 0;
+            this.problem = path + ": header (line 1) field " + (at + 1) + " ('"
+                    + records.header().get(at).replace('\0', '\u2400') + "') " + RowValidator.NUL_REASON;
         } else {
             this.header = checkHeader(records.header(), schema);
             this.width = records.header().size();
@@ -117,6 +124,16 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             in.close();
             throw e;
         }
+    }
+
+    /** The index of the first header name with a NUL character, or -1. */
+    private static int nulInHeader(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).indexOf('\0') >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Maps header names to the schema's columns; {@code positions[i]} is the file column of schema column i. */

@@ -204,6 +204,20 @@ class RowValidatorTest {
         assertRejected(with("operators", "operator_name", "运城\0商贸"), "operator_name", reason);
     }
 
+    /**
+     * A NUL at either end of a field is no blank to trim: trimmed away, the damaged {@code 6\0}
+     * was accepted as 6 hours while {@code 5\05} was set aside.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"6\0", "\0" + "6", "\0", " 6 \0 ", "6\0\u3000"})
+    void aNulCharacterAtTheEndsOfAFieldIsRejectedToo(String hours) {
+        assertRejected(with("training", "training_hours", hours), "training_hours",
+                "contains a NUL character (byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text");
+        assertRejected(with("dispatches", "verified_at", "\0"), "verified_at",
+                "contains a NUL character (byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text");
+        assertEquals("6\0", RowValidator.trimField(" 6\0"), "a NUL is not a blank");
+    }
+
     // ---- required and empty ----------------------------------------------------------------
 
     @ParameterizedTest

@@ -1,6 +1,8 @@
 package org.netmarket.staging;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.extract.ExtractSchema;
@@ -221,6 +223,51 @@ class ExtractFileScanTest {
         assertEquals("region_name", bad.rejection().column());
         assertTrue(bad.rejection().reason().startsWith("contains a NUL character (byte 0x00)"), bad.rejection().reason());
         assertNull(report(events).problem());
+    }
+
+    /** training/nul.csv as reported: a NUL after the value was trimmed away and the row accepted as 6 hours. */
+    @Test
+    void aNulByteAtTheEndOfAFieldIsQuarantinedLikeOneInside() throws IOException {
+        Path f = write("nul.csv", "staff_id,region_code,year,training_hours,reported_at\n"
+                + "ZF1,140802,2024,5\0" + "5,2025-01-10\n"
+                + "ZF2,140802,2024,6\0,2025-01-10\n"
+                + "ZF3,140802,2024,7,2025-01-10\n");
+        List<ExtractFileScan.Event> events = scan(f, CATALOG.get("training"),
+                new ValidationContext(null, TestEditions.edition2022()));
+        assertEquals(1, rows(events).size(), "only ZF3 is accepted");
+        assertEquals("ZF3", rows(events).get(0).values()[0]);
+        List<ExtractFileScan.Event> rejected = rejections(events);
+        assertEquals(List.of(2L, 3L), rejected.stream().map(ExtractFileScan.Event::line).toList());
+        for (ExtractFileScan.Event e : rejected) {
+            assertEquals("training_hours", e.rejection().column());
+            assertEquals("contains a NUL character (byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text",
+                    e.rejection().reason());
+        }
+        assertEquals("ZF2,140802,2024,6\0,2025-01-10", rejected.get(1).raw());
+    }
+
+    /**
+     * A NUL in a header name: trimmed away it went unnoticed, kept it would only show as a
+     * missing column and a strange extra one. The header cannot be set aside like a row, so the
+     * file fails and says why.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"level\0", "\0level", "le\0vel"})
+    void aNulByteInAHeaderNameFailsTheFile(String level) throws IOException {
+        Path f = write("regions.csv", HEADER.replace("level", level) + ",remark\n140800,运城市,,city,central,x\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(1, events.size(), "no row is read");
+        FileReport r = report(events);
+        assertEquals(f + ": header (line 1) field 4 ('" + level.replace('\0', '\u2400') + "') contains a NUL character "
+                + "(byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text", r.problem());
+        assertEquals(List.of(), r.extraColumns(), "no damaged name among the extra columns");
+    }
+
+    @Test
+    void aNulByteInAnExtraColumnsNameFailsTheFileToo() throws IOException {
+        Path f = write("regions.csv", HEADER + ",re\0mark\n140800,运城市,,city,central,x\n");
+        assertEquals(f + ": header (line 1) field 6 ('re\u2400mark') contains a NUL character "
+                + "(byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text", report(scanRegions(f)).problem());
     }
 
     @Test
