@@ -110,7 +110,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             probe = FileEncoding.probe(in);
         }
         if (probe.encodingProblem() != null) {
-            // Decoded as GB18030, UTF-16 would only give a header of garbled names.
+            // Decoded as GB18030, UTF-16 or a workbook would only give a header of garbled names.
             return new ExtractFileScan(path, validator, probe, null, path + ": " + probe.encodingProblem());
         }
         InputStream in = opener.open();

@@ -208,7 +208,38 @@ class ExtractFileScanTest {
             assertEquals(1, events.size(), "no row is read");
             assertEquals(f + ": the file is UTF-16 text (it starts with the byte-order mark " + (little ? "FF FE" : "FE FF")
                     + "); extracts must be UTF-8 or GB18030: save it as \"CSV UTF-8\"", report(events).problem());
+            assertEquals("UTF-16", report(events).encoding(), "not GB18030: it was not read as GB18030");
         }
+    }
+
+    /**
+     * An Excel workbook renamed to .csv: decoded as GB18030 it gave "lacks required columns", the
+     * encoding GB18030 and junk as extra columns. It fails saying what it is and how to save it.
+     */
+    @Test
+    void anExcelWorkbookFailsSayingSoAndHowToSaveIt() throws IOException {
+        Path xlsx = write("regions.csv", FileEncodingTest.zip("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                "xl/worksheets/sheet1.xml"));
+        Path xls = write("regions-old.csv", FileEncodingTest.xls());
+        for (Path f : List.of(xlsx, xls)) {
+            List<ExtractFileScan.Event> events = scanRegions(f);
+            assertEquals(1, events.size(), "no row is read");
+            FileReport r = report(events);
+            assertEquals(f + ": the file is an Excel workbook (" + (f == xlsx ? ".xlsx" : ".xls")
+                    + "), not CSV: save it as \"CSV UTF-8\"", r.problem());
+            assertEquals("binary", r.encoding());
+            assertEquals(List.of(), r.extraColumns());
+            assertEquals(0, r.rowsRead());
+            assertEquals(Files.size(f), r.bytes());
+        }
+    }
+
+    @Test
+    void aPdfFailsAsNotText() throws IOException {
+        Path f = write("regions.csv", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n".getBytes(StandardCharsets.US_ASCII));
+        FileReport r = report(scanRegions(f));
+        assertEquals(f + ": the file is a PDF document, not a text file: extracts are CSV text in UTF-8 or GB18030", r.problem());
+        assertEquals(List.of(), r.extraColumns());
     }
 
     /** A NUL byte in a row (a damaged file) sets that row aside; the file and its other rows are fine. */

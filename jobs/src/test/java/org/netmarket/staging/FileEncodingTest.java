@@ -12,10 +12,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,6 +181,96 @@ class FileEncodingTest {
         public synchronized int read(byte[] b, int off, int len) {
             return super.read(b, off, Math.min(len, 1));
         }
+    }
+
+    /** A zip archive holding the named entries, as an .xlsx or a zipped delivery is. */
+    static byte[] zip(String... entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (String e : entries) {
+                z.putNextEntry(new ZipEntry(e));
+                z.write(("<content of " + e + "/>").getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The start of an Excel 97-2003 file: the OLE2 signature, and later its directory naming the Workbook stream. */
+    static byte[] xls() {
+        byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        return concat(signature, new byte[1024], "Root Entry".getBytes(StandardCharsets.UTF_16LE), new byte[54],
+                "Workbook".getBytes(StandardCharsets.UTF_16LE), new byte[512]);
+    }
+
+    @Test
+    void anExcelWorkbookRenamedToCsvIsNotText() throws IOException {
+        byte[] xlsx = zip("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
+        FileEncoding.Probe p = probe(xlsx);
+        assertEquals(FileEncoding.Binary.XLSX, p.binary());
+        assertEquals("the file is an Excel workbook (.xlsx), not CSV: save it as \"CSV UTF-8\"", p.encodingProblem());
+        assertEquals("binary", p.label(), "not GB18030: it was not read as text at all");
+        assertEquals(xlsx.length, p.bytes());
+
+        FileEncoding.Probe old = probe(xls());
+        assertEquals(FileEncoding.Binary.XLS, old.binary());
+        assertEquals("the file is an Excel workbook (.xls), not CSV: save it as \"CSV UTF-8\"", old.encodingProblem());
+        assertEquals("binary", old.label());
+    }
+
+    @Test
+    void aWorkbookHandedOverOneByteAtATimeIsStillAWorkbook() throws IOException {
+        byte[] xlsx = zip("[Content_Types].xml", "xl/workbook.xml");
+        assertEquals(FileEncoding.Binary.XLSX, FileEncoding.probe(new OneByteAtATime(xlsx)).binary());
+    }
+
+    @Test
+    void theWorkbookPartIsFoundWhereItStraddlesTwoReads() throws IOException {
+        // The probe reads 64 KiB at a time: put "xl/workbook.xml" across that boundary.
+        byte[] start = concat(new byte[]{'P', 'K', 3, 4}, new byte[(1 << 16) - 4 - 5]);
+        byte[] bytes = concat(start, "xl/workbook.xml".getBytes(StandardCharsets.US_ASCII), new byte[100]);
+        assertEquals(FileEncoding.Binary.XLSX, probe(bytes).binary());
+        assertEquals(FileEncoding.Binary.ZIP, probe(concat(start, "xl/workbook.xm_".getBytes(StandardCharsets.US_ASCII))).binary());
+    }
+
+    /** Other files that are not text: a generic message, no advice about spreadsheets. */
+    @Test
+    void otherBinaryFormatsAreNotTextEither() throws IOException {
+        FileEncoding.Probe zip = probe(zip("express.csv", "retail.csv"));
+        assertEquals(FileEncoding.Binary.ZIP, zip.binary(), "a zip without xl/workbook.xml is no workbook");
+        assertEquals("the file is a zip archive, not a text file: extracts are CSV text in UTF-8 or GB18030",
+                zip.encodingProblem());
+        byte[] ole2 = Arrays.copyOf(xls(), 600);
+        assertEquals(FileEncoding.Binary.OLE2, probe(ole2).binary(), "a compound file without a Workbook stream");
+        FileEncoding.Probe pdf = probe("%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("the file is a PDF document, not a text file: extracts are CSV text in UTF-8 or GB18030",
+                pdf.encodingProblem());
+        assertEquals("binary", pdf.label());
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(TEXT.getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(FileEncoding.Binary.GZIP, probe(gz.toByteArray()).binary());
+        assertEquals(FileEncoding.Binary.GZIP, probe(new byte[]{0x1F, (byte) 0x8B}).binary(), "shorter than the head");
+        assertEquals(FileEncoding.Binary.SEVEN_ZIP, probe(new byte[]{'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4}).binary());
+        assertEquals(FileEncoding.Binary.RAR, probe("Rar!\u001A\u0007\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1)).binary());
+    }
+
+    @Test
+    void textThatMerelyStartsLikeAFormatNameIsText() throws IOException {
+        for (String text : List.of(TEXT, "PK,name\n1,a\n", "%PDF,x\n", "Rar,7z\n", "", "P")) {
+            FileEncoding.Probe p = probe(text.getBytes(StandardCharsets.UTF_8));
+            assertNull(p.binary(), text);
+            assertNull(p.encodingProblem(), text);
+        }
+        assertNull(probe(TEXT.getBytes(GB18030)).binary());
+    }
+
+    @Test
+    void aUtf16FileIsReportedAsUtf16NotGb18030() throws IOException {
+        byte[] le = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
+        assertEquals("UTF-16", probe(le).label());
+        assertNull(probe(le).binary());
     }
 
     @Test
