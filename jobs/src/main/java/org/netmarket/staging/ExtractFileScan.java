@@ -86,8 +86,8 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             int at = nulInHeader(records.header());
             this.header = null;
             this.width = 0;
-            this.problem = path + ": header (line 1) field " + (at + 1) + " ('"
-                    + records.header().get(at).replace('\0', '\u2400') + "') " + RowValidator.NUL_REASON;
+            this.problem = path + ": header (line 1) field " + (at + 1) + " ('" + shown(records.header().get(at)) + "') "
+                    + RowValidator.NUL_REASON;
         } else {
             this.header = checkHeader(records.header(), schema);
             this.width = records.header().size();
@@ -134,6 +134,19 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             }
         }
         return -1;
+    }
+
+    /**
+     * A damaged header name as a message shows it: NUL as ␀ (a log or the warehouse cannot show
+     * it) and cut short, since the first "line" of a binary file may be thousands of bytes.
+     */
+    private static String shown(String name) {
+        String s = name.replace('\0', '\u2400');
+        if (s.length() <= 40) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(39)) ? 39 : 40; // not half a character
+        return s.substring(0, end) + "…";
     }
 
     /** Maps header names to the schema's columns; {@code positions[i]} is the file column of schema column i. */

@@ -294,6 +294,21 @@ class ExtractFileScanTest {
         assertEquals(List.of(), r.extraColumns(), "no damaged name among the extra columns");
     }
 
+    /** A binary file of a format not known by its start: its "header name" is cut short in the message. */
+    @Test
+    void aBinaryHeaderIsShownShortInTheMessage() throws IOException {
+        byte[] bytes = new byte[300];
+        bytes[0] = 0x7F;
+        bytes[1] = 'E';
+        bytes[2] = 'L';
+        bytes[3] = 'F';
+        bytes[4] = 2;
+        Path f = write("regions.csv", bytes);
+        String shown = "\u007FELF\u0002" + "\u2400".repeat(35) + "…";
+        assertEquals(f + ": header (line 1) field 1 ('" + shown + "') contains a NUL character (byte 0x00): the file is "
+                + "damaged, or is not UTF-8 or GB18030 text", report(scanRegions(f)).problem());
+    }
+
     @Test
     void aNulByteInAnExtraColumnsNameFailsTheFileToo() throws IOException {
         Path f = write("regions.csv", HEADER + ",re\0mark\n140800,运城市,,city,central,x\n");
