@@ -9,6 +9,8 @@ import java.util.List;
  * the problem, naming the file and the column or line.
  *
  * @param rowsRead         data rows in the file (header excluded)
+ * @param rowsQuarantined  rows of the file set aside: by validation as it is read, then (see
+ *                         {@link #withRowsQuarantined}) also as conflicting versions or unknown references
  * @param problem          a file-level problem (missing required column, malformed CSV), else null
  * @param firstNonUtf8Byte offset of the first byte that is not valid UTF-8, -1 when all are: for
  *                         a file read as GB18030, it tells a GB18030 export (early, in the first
@@ -23,6 +25,11 @@ public record FileReport(String extract, String path, String encoding, String sh
 
     public boolean failed() {
         return problem != null;
+    }
+
+    /** The same report with another count of set-aside rows. */
+    public FileReport withRowsQuarantined(long rows) {
+        return new FileReport(extract, path, encoding, sha256, bytes, rowsRead, rows, extraColumns, problem, firstNonUtf8Byte);
     }
 
     public boolean isGb18030() {

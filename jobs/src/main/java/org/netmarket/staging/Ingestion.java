@@ -189,6 +189,8 @@ public final class Ingestion {
         // again from the file, once every set-aside row of the extract is known.
         extracts.replaceAll((name, e) -> e.rowsQuarantined() == 0 ? e
                 : e.withQuarantine(RawLines.fill(spark, dir, e.quarantine())));
+        extracts.replaceAll((name, e) -> e.rowsQuarantined() == e.files().stream().mapToLong(FileReport::rowsQuarantined).sum() ? e
+                : e.withFileCounts(quarantinedByFile(e.quarantine())));
         return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts, notRead);
     }
 
@@ -197,6 +199,15 @@ public final class Ingestion {
      * would otherwise turn items into no_records without a word); hidden files, left there on
      * purpose, in one line.
      */
+    /** Rows set aside per file (a small job: the quarantine of an extract is small). */
+    private static Map<String, Long> quarantinedByFile(Dataset<Row> quarantine) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (Row r : quarantine.groupBy("file").count().collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+
     private static List<DataDirectory.SkippedFile> notRead(ExtractSchema schema, DataDirectory.Contents contents) {
         for (DataDirectory.SkippedFile f : contents.skipped()) {
             LOG.warn("extract {}: {} not read: {}", schema.name(), f.path(), f.reason());

@@ -43,6 +43,18 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
                 quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change);
     }
 
+    /**
+     * The same extract with each file's count of set-aside rows taken from its quarantine: the
+     * rows a file lost to conflicting versions or unknown references, decided after the file was
+     * read, count for it as its invalid rows do (so that the files add up to the extract).
+     */
+    LoadedExtract withFileCounts(Map<String, Long> quarantinedByFile) {
+        List<FileReport> counted = files.stream()
+                .map(f -> f.failed() ? f : f.withRowsQuarantined(quarantinedByFile.getOrDefault(f.path(), 0L))).toList();
+        return new LoadedExtract(schema, delivered, counted, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change);
+    }
+
     /** The same extract with other latest rows (and nothing else changed). */
     LoadedExtract withLatest(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, rows, latestRead, quarantine, rowsRead, rowsQuarantined,
