@@ -282,7 +282,7 @@ public final class ScoringPipeline {
         }
         List<Integer> years = List.of(DataYears.defaultYear(covered));
         LOG.info("no --year given: scoring {}, the latest complete year of the data", years.get(0));
-        covered.map(DataYears::pending).ifPresent(LOG::warn);
+        covered.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning
         years.forEach(this::checkAsOf); // given years were checked before anything was read
         if (run.ledger() != null) {
             run.ledger().recordYears(run.runId(), years);
