@@ -5,13 +5,16 @@ import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.generator.GenerateDataCommand;
+import org.netmarket.pipeline.RunFolder;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -53,18 +56,30 @@ public final class NetmarketCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            int code = exitCode(ex);
+            Throwable cause = ex instanceof StoppedRun stopped ? stopped.getCause() : ex;
+            Path runFolder = ex instanceof StoppedRun stopped ? stopped.runFolder() : null;
+            int code = exitCode(cause);
             String what = switch (code) {
                 case ExitCodes.BAD_INPUT -> "bad input, nothing was published";
                 case ExitCodes.LOCKED -> "warehouse locked, nothing was published";
                 default -> "failed, nothing was published";
             };
-            err.println("error (" + what + "): " + JdbcSettings.redactText(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            if (code == ExitCodes.FAILURE) {
-                // The trace goes to the log too: a driver's message may quote the URL it was given.
-                StringWriter trace = new StringWriter();
-                ex.printStackTrace(new PrintWriter(trace));
-                err.print(JdbcSettings.redactText(trace.toString()));
+            String message = JdbcSettings.redactText(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            err.println("error (" + what + "): " + message);
+            // Bad input and a held lock are said in full by their message; any other failure
+            // shows its stack trace as well. Traces are redacted: a driver's message may quote its URL.
+            String trace = code == ExitCodes.FAILURE ? JdbcSettings.redactText(stackTrace(cause)) : null;
+            if (trace != null) {
+                err.print(trace);
+            }
+            if (runFolder != null) {
+                // The run's log ends with why it stopped, and with a failure's details (its stack trace).
+                try {
+                    RunFolder.appendError(runFolder, NetmarketCommand.class.getSimpleName(), what + ": " + message, trace);
+                } catch (IOException | RuntimeException e) {
+                    err.println("(could not add this error to " + runFolder.resolve("run.log") + ": " + e.getMessage() + ")");
+                }
+                err.println(PipelineRunner.runFolderLine(runFolder));
             }
             err.flush();
             return code;
@@ -73,6 +88,9 @@ public final class NetmarketCommand implements Runnable {
     }
 
     static int exitCode(Throwable ex) {
+        if (ex instanceof StoppedRun stopped) {
+            return exitCode(stopped.getCause());
+        }
         if (ex instanceof InvalidInputException || ex instanceof EditionException || ex instanceof UsageException) {
             return ExitCodes.BAD_INPUT;
         }
@@ -80,6 +98,12 @@ public final class NetmarketCommand implements Runnable {
             return ExitCodes.LOCKED;
         }
         return ExitCodes.FAILURE;
+    }
+
+    private static String stackTrace(Throwable ex) {
+        StringWriter trace = new StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     /** Reports the job version from the jar manifest. */

@@ -13,8 +13,12 @@ import org.netmarket.warehouse.ScoreChanges;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Runs the pipeline for a command and prints what a user needs to see afterwards. */
 final class PipelineRunner {
@@ -30,7 +34,18 @@ final class PipelineRunner {
 
     /** Runs, then prints the scorecard (with every indicator of every region when {@code details}). */
     static int run(PipelineConfig config, PrintStream out, boolean details) throws Exception {
-        RunOutcome outcome = new ScoringPipeline(config, System.getenv()).run();
+        ScoringPipeline pipeline = new ScoringPipeline(config, System.getenv());
+        RunOutcome outcome;
+        try {
+            outcome = pipeline.run();
+        } catch (Exception | Error e) {
+            // The failure handler reports after the pipeline closed its folder: tell it where that is.
+            Optional<Path> folder = pipeline.runFolder();
+            if (folder.isEmpty()) {
+                throw e;
+            }
+            throw new StoppedRun(e, folder.get());
+        }
         if (outcome.scorecards().isEmpty() && !config.validateOnly()) {
             out.println("Run " + outcome.runId() + ": " + outcome.note() + ". Nothing was published.");
             return ExitCodes.OK;
@@ -62,8 +77,18 @@ final class PipelineRunner {
         } else {
             out.println("Dry run: nothing was published.");
         }
-        out.println("Run folder (run.log, quarantine.csv, inputs.csv): " + outcome.runFolder());
+        out.println(runFolderLine(outcome.runFolder()));
         return ExitCodes.OK;
+    }
+
+    /**
+     * "Run folder (run.log, quarantine.csv, inputs.csv): PATH", naming the reports the folder
+     * holds: a run stopped before the extracts were read has only its log.
+     */
+    static String runFolderLine(Path folder) {
+        List<String> files = Stream.of("run.log", "quarantine.csv", "inputs.csv")
+                .filter(f -> Files.exists(folder.resolve(f))).toList();
+        return "Run folder (" + String.join(", ", files) + "): " + folder;
     }
 
     /**

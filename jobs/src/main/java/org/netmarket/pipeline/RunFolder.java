@@ -20,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
@@ -129,6 +130,23 @@ public final class RunFolder implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    /**
+     * Adds the reason a run stopped to the run.log of a closed run folder, as an ERROR line in
+     * the log's own format, followed by {@code details} (a stack trace) when not null: the CLI
+     * decides how a run ended only after the pipeline closed its folder, and the log must end
+     * with why. Text given here must already be free of credentials.
+     */
+    public static void appendError(Path folder, String source, String message, String details) throws IOException {
+        StringBuilder text = new StringBuilder()
+                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")))
+                .append(" ERROR ").append(source).append(" - ").append(message).append(System.lineSeparator());
+        if (details != null) {
+            text.append(details);
+        }
+        Files.writeString(folder.resolve("run.log"), text, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private void startLog() {

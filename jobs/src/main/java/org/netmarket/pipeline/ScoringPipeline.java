@@ -62,10 +62,20 @@ public final class ScoringPipeline {
 
     private final PipelineConfig config;
     private final Map<String, String> env;
+    /** The run's folder once created; null before (or when it could not be created). */
+    private Path runFolder;
 
     public ScoringPipeline(PipelineConfig config, Map<String, String> env) {
         this.config = config;
         this.env = env;
+    }
+
+    /**
+     * The folder of the run once {@link #run} created it: after a run that stopped, where its
+     * run.log (and the quarantine report, when the extracts were read) can be found.
+     */
+    public Optional<Path> runFolder() {
+        return Optional.ofNullable(runFolder);
     }
 
     public RunOutcome run() throws IOException, SQLException {
@@ -92,6 +102,7 @@ public final class ScoringPipeline {
         RunLedger ledger = null;
         long runId = -1;
         RunFolder folder = RunFolder.create(config.reportDir(), config.command());
+        runFolder = folder.path();
         try {
             if (publishing) {
                 try (Stage s = Stage.start("warehouse")) {

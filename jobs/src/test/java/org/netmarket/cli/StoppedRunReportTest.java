@@ -1,0 +1,108 @@
+package org.netmarket.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a stopped run tells its user: one line saying why on the console (a stack trace only for
+ * a defect of the job), the same reason at the end of the run folder's run.log with the details,
+ * and where that folder is; never a credential.
+ */
+class StoppedRunReportTest {
+    private static final String RUN_FOLDER = "Run folder (";
+
+    @TempDir
+    Path tmp;
+
+    private Path reports() {
+        return tmp.resolve("reports");
+    }
+
+    /** The last line of a run.log that starts a log entry (a trace's lines do not). */
+    private static String lastEntry(String log) {
+        List<String> entries = log.lines().filter(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .*")).toList();
+        return entries.get(entries.size() - 1);
+    }
+
+    @Test
+    void badInputEndsTheRunLogWithTheReasonAndTheConsoleNamesTheFolder() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("no-regions"));
+        JobRunner.Result r = JobRunner.run(reports(), "run", "--data", data.toString(), "--dry-run");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        Path folder = JobRunner.lastRunFolder(reports());
+        // Stopped before the extracts were read: the folder holds the log only, and says so.
+        assertTrue(r.output().contains("Run folder (run.log): " + folder), r.output());
+        String log = JobRunner.lastRunLog(reports());
+        String last = lastEntry(log);
+        assertTrue(last.contains(" ERROR ") && last.contains("bad input, nothing was published: ")
+                && last.contains("regions.csv is missing"), log);
+        assertFalse(log.contains("\tat "), "bad input has no stack trace: " + log);
+    }
+
+    @Test
+    void aQuarantineStopSaysWhereTheQuarantineReportIs() throws IOException {
+        // regions.csv alone, with 1 bad row of 5 (20% > 5%): the stop the user met, without reading extracts
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("regions.csv"), Files.readString(GoldenData.GIVEN.resolve("regions.csv"))
+                + "140899,某镇,140800,town,central\n");
+        JobRunner.Result r = JobRunner.run(reports(), "validate", "--data", data.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("extract regions: 1 of 5 rows quarantined (20.0%)"), r.output());
+        Path folder = JobRunner.lastRunFolder(reports());
+        assertTrue(Files.readString(folder.resolve("quarantine.csv")).contains("140899"));
+        assertTrue(r.output().contains("Run folder (run.log, quarantine.csv, inputs.csv): " + folder), r.output());
+        assertTrue(lastEntry(JobRunner.lastRunLog(reports())).contains("see the quarantine report"));
+    }
+
+    /** A command that fails the way a defect of the job does, after its run folder was created. */
+    @Command(name = "defect")
+    static final class Defect implements Callable<Integer> {
+        Path folder;
+
+        @Override
+        public Integer call() throws Exception {
+            throw new StoppedRun(new IllegalStateException("no facts for jdbc:postgresql://postgres:LeakM2@db/x"), folder);
+        }
+    }
+
+    @Test
+    void aDefectKeepsItsStackTraceOnTheConsoleAndInTheRunLog() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("20261129-023000-run"));
+        Files.writeString(folder.resolve("run.log"), "2026-11-29 02:30:00 INFO  ScoringPipeline - stage facts: started\n");
+        Defect defect = new Defect();
+        defect.folder = folder;
+        CommandLine cl = NetmarketCommand.commandLine().addSubcommand(defect);
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+
+        assertEquals(ExitCodes.FAILURE, cl.execute("defect"));
+        String console = err.toString();
+        assertTrue(console.contains("error (failed, nothing was published): no facts for jdbc:postgresql://***@db/x"), console);
+        assertTrue(console.contains("java.lang.IllegalStateException") && console.contains("\tat org.netmarket.cli."), console);
+        assertTrue(console.contains("Run folder (run.log): " + folder), console);
+        String log = Files.readString(folder.resolve("run.log"));
+        assertTrue(log.startsWith("2026-11-29 02:30:00 INFO  ScoringPipeline - stage facts: started\n"), "appended: " + log);
+        assertTrue(lastEntry(log).endsWith(" ERROR NetmarketCommand - failed, nothing was published: no facts for "
+                + "jdbc:postgresql://***@db/x"), log);
+        assertTrue(log.contains("java.lang.IllegalStateException: no facts for") && log.contains("\tat org.netmarket.cli."),
+                "the stack trace: " + log);
+        assertFalse(console.contains("LeakM2"), console);
+        assertFalse(log.contains("LeakM2"), log);
+    }
+}
