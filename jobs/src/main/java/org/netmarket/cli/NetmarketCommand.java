@@ -1,5 +1,6 @@
 package org.netmarket.cli;
 
+import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
@@ -66,10 +67,11 @@ public final class NetmarketCommand implements Runnable {
             };
             String message = JdbcSettings.redactText(cause.getMessage() == null ? cause.toString() : cause.getMessage());
             err.println("error (" + what + "): " + message);
-            // Bad input and a held lock are said in full by their message; any other failure
-            // shows its stack trace as well. Traces are redacted: a driver's message may quote its URL.
+            // Bad input, a held lock and a failure outside the job (EnvironmentException) are
+            // said in full by their message; any other failure is a defect, whose stack trace
+            // is shown as well. Traces are redacted: a driver's message may quote its URL.
             String trace = code == ExitCodes.FAILURE ? JdbcSettings.redactText(stackTrace(cause)) : null;
-            if (trace != null) {
+            if (trace != null && !(cause instanceof EnvironmentException)) {
                 err.print(trace);
             }
             if (runFolder != null) {

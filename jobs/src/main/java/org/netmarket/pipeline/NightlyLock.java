@@ -1,5 +1,6 @@
 package org.netmarket.pipeline;
 
+import org.netmarket.config.EnvironmentException;
 import org.netmarket.warehouse.PublishLock;
 
 import java.io.IOException;
@@ -26,11 +27,20 @@ public final class NightlyLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock or throws {@link PublishLock.LockedException} naming the lock file. */
+    /**
+     * Takes the lock or throws {@link PublishLock.LockedException} naming the lock file; a report
+     * directory where the lock file cannot be created is an {@link EnvironmentException}.
+     */
     public static NightlyLock acquire(Path reportDir) throws IOException {
-        Files.createDirectories(reportDir);
-        Path file = reportDir.resolve("nightly.lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path dir = reportDir.toAbsolutePath().normalize();
+        Path file = dir.resolve("nightly.lock");
+        FileChannel channel;
+        try {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot create the nightly lock file " + file + ": " + RunFolder.reason(e, file), e);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -11,6 +11,7 @@ import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.netmarket.config.EnvironmentException;
 import org.netmarket.staging.QuarantinedRow;
 import org.netmarket.warehouse.RunLedger;
 
@@ -18,6 +19,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,15 +44,23 @@ public final class RunFolder implements AutoCloseable {
         this.path = path;
     }
 
-    /** Creates the folder and starts copying the pipeline's log lines into its run.log. */
-    public static RunFolder create(String reportDir, String command) throws IOException {
+    /**
+     * Creates the folder and starts copying the pipeline's log lines into its run.log; a report
+     * directory that cannot be written is an {@link EnvironmentException} naming it and why.
+     */
+    public static RunFolder create(String reportDir, String command) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path p = Path.of(reportDir).toAbsolutePath().normalize().resolve(stamp + "-" + command);
+        Path dir = Path.of(reportDir).toAbsolutePath().normalize();
+        Path p = dir.resolve(stamp + "-" + command);
         int n = 1;
         while (Files.exists(p)) {
             p = p.resolveSibling(stamp + "-" + command + "-" + (++n));
         }
-        Files.createDirectories(p);
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot create the run folder under " + dir + ": " + reason(e, dir), e);
+        }
         RunFolder folder = new RunFolder(p);
         folder.startLog();
         return folder;
@@ -130,6 +142,29 @@ public final class RunFolder implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    /**
+     * What the operating system says of a folder it would not create ("Not a directory",
+     * "Permission denied"), with the path it refused when that is not {@code dir} itself (a
+     * parent folder), instead of Java's exception text.
+     */
+    static String reason(IOException e, Path dir) {
+        String why;
+        Path file = null;
+        if (e instanceof AccessDeniedException d) {
+            why = "Permission denied";
+            file = d.getFile() == null ? null : Path.of(d.getFile());
+        } else if (e instanceof FileAlreadyExistsException f) {
+            why = "a file that is not a folder is in the way";
+            file = f.getFile() == null ? null : Path.of(f.getFile());
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            why = f.getReason();
+            file = f.getFile() == null ? null : Path.of(f.getFile());
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return file == null || file.equals(dir) ? why : why + " (" + file + ")";
     }
 
     /**

@@ -1,10 +1,13 @@
 package org.netmarket.warehouse;
 
 import org.flywaydb.core.Flyway;
+import org.netmarket.config.EnvironmentException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -28,10 +31,12 @@ public final class Warehouse {
 
     /**
      * Connects, applies pending migrations and, when {@code NETMARKET_BI_PASSWORD} is set, lets
-     * the BI role log in with it ({@link BiRole}).
+     * the BI role log in with it ({@link BiRole}). A warehouse that cannot be connected to is an
+     * {@link EnvironmentException} saying which (redacted URL) and why.
      */
     public static Warehouse open(JdbcSettings settings) {
         Warehouse w = new Warehouse(settings);
+        w.checkConnection();
         w.migrate();
         BiRole.setPasswordIfGiven(w, System.getenv(BiRole.PASSWORD_ENV));
         return w;
@@ -56,6 +61,47 @@ public final class Warehouse {
             s.execute("SET search_path TO " + SCHEMA + ", public");
         }
         return c;
+    }
+
+    /**
+     * Connects once before Flyway does: Flyway would wrap the driver's refusal in a message of
+     * its own with the driver's text twice, and a down server, a wrong host or a refused
+     * password is not a defect of the job but one line for the operator.
+     */
+    private void checkConnection() {
+        try (Connection c = settings.connect()) {
+            LOG.debug("warehouse {}: connected", settings.redactedUrl());
+        } catch (SQLException e) {
+            throw new EnvironmentException(whyUnreachable(settings.redactedUrl(), e), e);
+        }
+    }
+
+    /**
+     * "cannot reach the warehouse URL: Connection refused" when the network failed (the deepest
+     * cause names it: refused, timed out, unknown host); "cannot connect to the warehouse URL:"
+     * with the server's answer (a refused password, a missing database) otherwise.
+     */
+    static String whyUnreachable(String redactedUrl, SQLException e) {
+        Throwable root = e;
+        Throwable network = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t instanceof IOException && network == null) {
+                network = t;
+            }
+        }
+        if (network == null) {
+            return "cannot connect to the warehouse " + redactedUrl + ": "
+                    + JdbcSettings.redactText(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        String why;
+        if (root instanceof UnknownHostException && root.getMessage() != null) {
+            // The driver takes a user:password@ in front of the host for part of its name.
+            why = "unknown host " + root.getMessage().substring(root.getMessage().lastIndexOf('@') + 1);
+        } else {
+            why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        }
+        return "cannot reach the warehouse " + redactedUrl + ": " + JdbcSettings.redactText(why);
     }
 
     private void migrate() {

@@ -45,12 +45,14 @@ class CommandLineTest {
         assertFalse(r.output().contains("LeakF6"), r.output());
     }
 
-    /** A failure's message and stack trace go to the log; the driver quotes the host part it was given. */
+    /** An unreachable warehouse is named by its redacted URL; the driver quotes the host as given, user-info and all. */
     @Test
     void aFailedConnectionDoesNotShowTheUserInfoOfTheUrl() {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(),
                 "--jdbc-url", "jdbc:postgresql://postgres:LeakD4@no-such-host.invalid:5432/netmarket", "--wait-for-lock", "1");
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (failed, nothing was published): cannot reach the warehouse "
+                + "jdbc:postgresql://no-such-host.invalid:5432/netmarket: unknown host no-such-host.invalid\n"), r.output());
         assertFalse(r.output().contains("LeakD4"), r.output());
     }
 

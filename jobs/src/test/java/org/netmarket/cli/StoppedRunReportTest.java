@@ -70,6 +70,43 @@ class StoppedRunReportTest {
         assertTrue(lastEntry(JobRunner.lastRunLog(reports())).contains("see the quarantine report"));
     }
 
+    @Test
+    void anUnreachableWarehouseIsOneLineAndItsDetailsGoToTheRunLog() throws IOException {
+        JobRunner.Result r = JobRunner.run(reports(), "nightly", "--data", GoldenData.GIVEN.toString(),
+                "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x?user=postgres&password=LeakK8");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (failed, nothing was published): "
+                + "cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/x: Connection refused"), r.output());
+        assertFalse(r.output().contains("\tat "), "no stack trace: " + r.output());
+        assertFalse(r.output().contains("Unable to obtain connection"), r.output());
+        assertEquals(1, r.output().split("refused", -1).length - 1, "said once: " + r.output());
+        assertTrue(r.output().contains(RUN_FOLDER + "run.log): " + JobRunner.lastRunFolder(reports())), r.output());
+        String log = JobRunner.lastRunLog(reports());
+        assertTrue(lastEntry(log).contains("ERROR NetmarketCommand - failed, nothing was published: cannot reach the warehouse"),
+                log);
+        assertTrue(log.contains("Caused by: java.net.ConnectException: Connection refused"), "the details: " + log);
+        assertFalse(r.output().contains("LeakK8"), r.output());
+        assertFalse(log.contains("LeakK8"), log);
+    }
+
+    @Test
+    void anUnwritableReportDirectoryIsOneLine() {
+        Path notAFolder = Path.of("/dev/null/x");
+        JobRunner.Result r = JobRunner.run(notAFolder, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (failed, nothing was published): "
+                + "cannot create the run folder under /dev/null/x: Not a directory"), r.output());
+        assertFalse(r.output().contains("\tat "), "no stack trace: " + r.output());
+        assertFalse(r.output().contains(RUN_FOLDER), "no run folder to show: " + r.output());
+
+        // nightly takes its lock in the report directory first
+        r = JobRunner.run(notAFolder, "nightly", "--data", GoldenData.GIVEN.toString());
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (failed, nothing was published): "
+                + "cannot create the nightly lock file /dev/null/x/nightly.lock: Not a directory"), r.output());
+        assertFalse(r.output().contains("\tat "), "no stack trace: " + r.output());
+    }
+
     /** A command that fails the way a defect of the job does, after its run folder was created. */
     @Command(name = "defect")
     static final class Defect implements Callable<Integer> {
