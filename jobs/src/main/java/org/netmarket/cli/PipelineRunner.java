@@ -149,7 +149,8 @@ final class PipelineRunner {
         for (DataDirectory.SkippedFile f : outcome.notRead()) {
             out.printf("%-18s %-44s not read: %s%n", f.extract(), f.path(), f.reason());
         }
-        out.printf("%d rows read, %d quarantined. Details: %s%n", outcome.rowsRead(), outcome.rowsQuarantined(),
-                outcome.runFolder().resolve("quarantine.csv"));
+        out.printf("%d rows read, %d quarantined.%n", outcome.rowsRead(), outcome.rowsQuarantined());
+        // The rows themselves go to the file: a delivery may quarantine thousands, too many for a terminal.
+        out.println("Quarantined rows (file, line, column, reason): " + outcome.runFolder().resolve("quarantine.csv"));
     }
 }

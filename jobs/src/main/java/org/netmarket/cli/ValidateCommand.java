@@ -8,14 +8,17 @@ import java.util.concurrent.Callable;
 
 /** {@code validate}: read and check the extracts, report, publish nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check the extracts against the contract (encodings, headers, types, ranges, references, versions) "
-                + "and report every file and quarantined row; publishes nothing.",
+        description = "Check the extracts against the contract and the edition (encodings, headers, types, ranges, "
+                + "references, versions): print every file with its rows read and quarantined, and write the "
+                + "quarantined rows (file, line, column, reason) to quarantine.csv in the run folder; publishes nothing.",
         footer = {"", "Examples:", "  validate --data /data/netmarket",
-                "", "Exit codes: 0 the extracts can be scored (quarantined rows are listed); 2 they cannot "
-                + "(a missing column, an unreadable file, too many bad rows)."})
+                "  validate --data /data/netmarket --edition 2022 --quarantine-threshold 0.01",
+                "", "Exit codes: 0 the extracts can be scored (the quarantined rows are in quarantine.csv); 2 they cannot "
+                + "(a missing column, an unreadable file, more bad rows than --quarantine-threshold allows)."})
 public final class ValidateCommand implements Callable<Integer> {
+    // Only the options of reading: validate scores no year, region or item and publishes nothing.
     @Mixin
-    ScoringOptions options;
+    InputOptions options;
 
     /** The settings of the check this command line asks for. */
     PipelineConfig config() {

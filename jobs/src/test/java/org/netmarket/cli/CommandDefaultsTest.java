@@ -74,7 +74,10 @@ class CommandDefaultsTest {
         assertOptionDefaults(b, PipelineConfig.DEFAULT_WAIT_FOR_LOCK);
         assertEquals(List.of(2022, 2023, 2024), b.years());
         assertEquals(RunMode.BACKFILL, b.mode());
-        PipelineConfig v = parsed(ValidateCommand.class, "validate").config();
+        PipelineConfig v = parsed(ValidateCommand.class, "validate", "--edition", "2022", "--quarantine-threshold", "0.2")
+                .config();
+        assertEquals(0, new BigDecimal("0.2").compareTo(v.quarantineThreshold()), "validate fails on too many bad rows too");
+        v.quarantineThreshold(new PipelineConfig().quarantineThreshold());
         assertOptionDefaults(v, PipelineConfig.DEFAULT_WAIT_FOR_LOCK);
         assertTrue(v.validateOnly());
     }

@@ -98,4 +98,43 @@ class CommandLineTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.output().contains("regions.csv is missing"), r.output());
     }
+
+    /** validate checks the extracts only: an option that would change nothing is refused, not silently ignored. */
+    @Test
+    void validateRefusesTheOptionsOfScoringAndPublishing() {
+        JobRunner.Result r = JobRunner.run(reports, "validate", "--data", GoldenData.GIVEN.toString(), "--regions", "999999",
+                "--items", "7", "--jdbc-url", "jdbc:postgresql://nowhere:1/x", "--wait-for-lock", "0", "--as-of", "2024-01-01");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Unknown options: '--regions', '999999', '--items', '7', '--jdbc-url'"), r.output());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--regions", "--items", "--jdbc-url", "--wait-for-lock", "--as-of", "--year", "--dry-run", "--mode"})
+    void validateDoesNotOfferAnOptionThatDoesNotAffectIt(String option) {
+        JobRunner.Result help = JobRunner.run(reports, "validate", "--help");
+        assertFalse(help.output().contains(option), help.output());
+        JobRunner.Result r = JobRunner.run(reports, "validate", "--data", reports.resolve("nowhere").toString(), option);
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Unknown option: '" + option + "'"), r.output());
+    }
+
+    /** The edition decides which assessed items exist, so it matters to validate; so do the reading and report options. */
+    @Test
+    void validateHelpListsWhatAffectsItAndTellsWhereTheQuarantinedRowsAre() {
+        String help = JobRunner.run(reports, "validate", "--help").output();
+        for (String option : new String[]{"--data", "--edition", "--quarantine-threshold", "--report-dir", "--spark-master",
+                "--shuffle-partitions"}) {
+            assertTrue(help.contains(option), option + " in " + help);
+        }
+        assertFalse(help.contains("quarantined rows are listed"), "the table counts them; the rows are in quarantine.csv: " + help);
+        assertTrue(help.contains("quarantine.csv"), help);
+    }
+
+    @Test
+    void validateNamesTheFileThatListsTheQuarantinedRows() {
+        JobRunner.Result r = JobRunner.run(reports, "validate", "--data", GoldenData.GIVEN.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("Quarantined rows (file, line, column, reason): ")
+                && l.endsWith("quarantine.csv")), r.output());
+    }
 }
