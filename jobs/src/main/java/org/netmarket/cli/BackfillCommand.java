@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 /** {@code backfill}: score and publish a range of years in one run and one transaction. */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "Score and publish every year of a range in one run (one transaction: all years or none).",
-        footer = {"", "Examples:", "  backfill --from 2022 --to 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",
+        footer = {"", "Each year is scored as of its December 31 (another as-of date: run --year Y --as-of DATE).",
+                "", "Examples:", "  backfill --from 2022 --to 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",
                 "", "Exit codes as for run."})
 public final class BackfillCommand implements Callable<Integer> {
     @Mixin
@@ -33,9 +34,6 @@ public final class BackfillCommand implements Callable<Integer> {
     PipelineConfig config() {
         if (to < from) {
             throw new UsageException("--to " + to + " is before --from " + from);
-        }
-        if (options.asOf != null) {
-            throw new UsageException("--as-of applies to one year; a backfill uses December 31 of each year");
         }
         List<Integer> years = new ArrayList<>();
         for (int y = from; y <= to; y++) {

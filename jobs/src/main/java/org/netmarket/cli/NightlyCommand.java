@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,6 +38,9 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "Y", description = "Evaluation year (default: the latest complete year of the data).")
     Integer year;
 
+    @Option(names = "--" + PipelineConfig.AS_OF, paramLabel = "DATE", description = ScoringOptions.AS_OF_DESCRIPTION)
+    LocalDate asOf;
+
     @Option(names = "--force", description = "Score and publish even when no file changed since the last published run.")
     boolean force;
 
@@ -55,7 +59,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
     /** The settings of the nightly run this command line asks for. */
     PipelineConfig config() {
-        return options.toConfig(PipelineConfig.NIGHTLY_WAIT_FOR_LOCK).years(year == null ? List.of() : List.of(year))
+        return options.toConfig(PipelineConfig.NIGHTLY_WAIT_FOR_LOCK).years(year == null ? List.of() : List.of(year)).asOf(asOf)
                 .mode(RunMode.NIGHTLY).command("nightly").skipWhenUnchanged(!force).incremental(true).fullRebuild(full)
                 .stagingDir(staging).factsCsv(factsCsv);
     }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -26,6 +27,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "Y", description = "Evaluation year (default: the latest complete year of the data).")
     Integer year;
 
+    @Option(names = "--" + PipelineConfig.AS_OF, paramLabel = "DATE", description = ScoringOptions.AS_OF_DESCRIPTION)
+    LocalDate asOf;
+
     @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print the scorecard, publish nothing (no warehouse needed).")
     boolean dryRun;
 
@@ -43,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The settings of the run this command line asks for. */
     PipelineConfig config() {
-        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).dryRun(dryRun)
+        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).asOf(asOf).dryRun(dryRun)
                 .command("run").factsCsv(factsCsv);
         return mode == null ? config : config.mode(mode);
     }

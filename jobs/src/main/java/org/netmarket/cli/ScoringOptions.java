@@ -5,7 +5,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -14,12 +13,15 @@ import java.util.List;
  * where to publish them ({@code validate} does neither, so it does not offer these).
  */
 public final class ScoringOptions {
+    /**
+     * Help of {@code --as-of}, offered by the commands of one evaluation year (run, nightly): a
+     * backfill scores each year as of its December 31.
+     */
+    static final String AS_OF_DESCRIPTION = "As-of date YYYY-MM-DD for stock figures and completion cut-off "
+            + "(default: December 31 of the evaluation year).";
+
     @Mixin
     InputOptions input;
-
-    @Option(names = "--" + PipelineConfig.AS_OF, paramLabel = "DATE", description = "As-of date YYYY-MM-DD for stock figures and completion "
-            + "cut-off (default: December 31 of the evaluation year).")
-    LocalDate asOf;
 
     @Option(names = "--" + PipelineConfig.REGIONS, paramLabel = "CODES", split = ",", description = "Score and publish only these region codes "
             + "(comma-separated, e.g. 140800,140802); others stay as published.")
@@ -50,7 +52,6 @@ public final class ScoringOptions {
      */
     PipelineConfig toConfig(Duration defaultWait) {
         return input.toConfig()
-                .asOf(asOf)
                 .regions(regions)
                 .items(items)
                 .jdbcUrl(jdbcUrl)

@@ -137,4 +137,17 @@ class CommandLineTest {
         assertTrue(r.output().lines().anyMatch(l -> l.startsWith("Quarantined rows (file, line, column, reason): ")
                 && l.endsWith("quarantine.csv")), r.output());
     }
+
+    /** A backfill scores several years, each as of its December 31: it does not offer --as-of (run --year does). */
+    @Test
+    void backfillDoesNotOfferAsOf() {
+        // Options are listed as --name=LABEL; the footer may point to run's --as-of.
+        assertFalse(JobRunner.run(reports, "backfill", "--help").output().contains("--as-of=DATE"));
+        assertTrue(JobRunner.run(reports, "run", "--help").output().contains("--as-of=DATE"));
+        assertTrue(JobRunner.run(reports, "nightly", "--help").output().contains("--as-of=DATE"));
+        JobRunner.Result r = JobRunner.run(reports, "backfill", "--from", "2024", "--to", "2024", "--as-of", "2024-06-30",
+                "--dry-run");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Unknown options: '--as-of'"), r.output());
+    }
 }
