@@ -2,6 +2,7 @@ package org.netmarket.cli;
 
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.RunMode;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code run}: ingest, score and publish one evaluation year. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -37,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
             + "every indicator with its points, status and sub-items.")
     boolean details;
 
-    @Option(names = "--" + PipelineConfig.MODE, paramLabel = "MODE",
+    @Option(names = "--" + PipelineConfig.MODE, paramLabel = "MODE", converter = ModeConverter.class,
             description = "Recorded in pipeline_run: adhoc (default) or nightly.")
     RunMode mode;
 
@@ -55,5 +57,24 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return PipelineRunner.run(config(), System.out, details);
+    }
+
+    /**
+     * The modes a run may record, in any case. Not backfill: a run scores one year, a backfill is
+     * the backfill command's. The message names the modes, not the enum picocli would quote.
+     */
+    static final class ModeConverter implements CommandLine.ITypeConverter<RunMode> {
+        private static final List<RunMode> MODES = List.of(RunMode.ADHOC, RunMode.NIGHTLY);
+
+        @Override
+        public RunMode convert(String value) {
+            for (RunMode m : MODES) {
+                if (m.code().equalsIgnoreCase(value.trim())) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a run mode: expected "
+                    + MODES.stream().map(RunMode::code).collect(Collectors.joining(" or ")));
+        }
     }
 }

@@ -100,6 +100,8 @@ class CommandDefaultsTest {
         assertEquals(Duration.ofSeconds(5), parsed(NightlyCommand.class, "nightly", "--wait-for-lock", "5").config().waitForLock(),
                 "a given wait wins over the nightly default");
         assertEquals(LocalDate.of(2024, 6, 30), parsed(NightlyCommand.class, "nightly", "--as-of", "2024-06-30").config().asOf());
+        assertEquals(RunMode.NIGHTLY, parsed(RunCommand.class, "run", "--mode", "nightly").config().mode());
+        assertEquals(RunMode.ADHOC, parsed(RunCommand.class, "run", "--mode", "AdHoc").config().mode());
     }
 
     @Test

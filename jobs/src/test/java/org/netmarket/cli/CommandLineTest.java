@@ -150,4 +150,15 @@ class CommandLineTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
         assertTrue(r.output().contains("Unknown options: '--as-of'"), r.output());
     }
+
+    @Test
+    void anUnknownModeNamesTheModes() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--mode", "foo", "--dry-run");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Invalid value for option '--mode': 'foo' is not a run mode: expected adhoc or nightly"),
+                r.output());
+        assertFalse(r.output().contains("org.netmarket"), r.output());
+        assertEquals(ExitCodes.BAD_INPUT, JobRunner.run(reports, "run", "--mode", "backfill", "--dry-run").exitCode(),
+                "a run scores one year: backfill is the backfill command's mode");
+    }
 }
