@@ -157,7 +157,7 @@ public final class PipelineConfig {
     }
 
     public PipelineConfig regions(List<String> v) {
-        regions = v == null ? null : List.copyOf(v);
+        regions = v == null ? null : codes(REGIONS, "region", v);
         return this;
     }
 
@@ -167,8 +167,24 @@ public final class PipelineConfig {
     }
 
     public PipelineConfig items(List<String> v) {
-        items = v == null ? null : List.copyOf(v);
+        items = v == null ? null : codes(ITEMS, "item", v);
         return this;
+    }
+
+    /**
+     * The codes given, without spaces around them ({@code --regions "140800, 140802"}). An empty
+     * code ({@code --regions ''}, a doubled comma) names nothing: refused here, before anything
+     * is read, rather than reported later as a code missing from the data.
+     */
+    private static List<String> codes(String option, String what, List<String> given) {
+        List<String> codes = given.stream().map(String::strip).toList();
+        if (codes.stream().allMatch(String::isEmpty)) {
+            throw new UsageException("--" + option + ": no " + what + " code given");
+        }
+        if (codes.contains("")) {
+            throw new UsageException("--" + option + ": an empty " + what + " code in '" + String.join(",", given) + "'");
+        }
+        return codes;
     }
 
     /** The warehouse JDBC URL; null when none was given (then nothing can be published). */

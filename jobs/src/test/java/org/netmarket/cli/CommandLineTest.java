@@ -3,11 +3,15 @@ package org.netmarket.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,5 +164,28 @@ class CommandLineTest {
         assertFalse(r.output().contains("org.netmarket"), r.output());
         assertEquals(ExitCodes.BAD_INPUT, JobRunner.run(reports, "run", "--mode", "backfill", "--dry-run").exitCode(),
                 "a run scores one year: backfill is the backfill command's mode");
+    }
+
+    /**
+     * A value that cannot work is refused before anything is read: no run folder, and a message
+     * that names the option (not a Java exception).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--regions|''|--regions: no region code given",
+            "--regions|' , '|--regions: no region code given",
+            "--regions|140802,,140800|--regions: an empty region code in '140802,,140800'",
+            "--items|''|--items: no item code given",
+            "--items|19,,25|--items: an empty item code in '19,,25'",
+            "--quarantine-threshold|1.5|--quarantine-threshold must be a fraction in [0, 1]"})
+    void anOptionValueThatCannotWorkIsBadUsageBeforeAnythingIsRead(String option, String value, String message)
+            throws IOException {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run", option, value);
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains(message), r.output());
+        assertFalse(r.output().contains("\tat "), "no stack trace: " + r.output());
+        try (Stream<Path> written = Files.list(reports)) {
+            assertEquals(0, written.count(), "no run folder: nothing was read");
+        }
     }
 }

@@ -49,4 +49,21 @@ class PipelineConfigTest {
         assertThrows(UsageException.class, () -> new PipelineConfig().quarantineThreshold(new BigDecimal("-0.01")));
         assertThrows(UsageException.class, () -> new PipelineConfig().shufflePartitions(0));
     }
+
+    /** An empty code (--regions '', a doubled comma) names no region or item: refused, not looked up. */
+    @Test
+    void rejectsEmptyRegionAndItemCodes() {
+        assertEquals("--regions: no region code given",
+                assertThrows(UsageException.class, () -> new PipelineConfig().regions(List.of(""))).getMessage());
+        assertEquals("--regions: no region code given",
+                assertThrows(UsageException.class, () -> new PipelineConfig().regions(List.of())).getMessage());
+        assertEquals("--regions: an empty region code in '140802,,140800'",
+                assertThrows(UsageException.class, () -> new PipelineConfig().regions(List.of("140802", "", "140800"))).getMessage());
+        assertEquals("--items: no item code given",
+                assertThrows(UsageException.class, () -> new PipelineConfig().items(List.of(" "))).getMessage());
+        assertEquals(List.of("140802", "140800"), new PipelineConfig().regions(List.of("140802", " 140800")).regions(),
+                "a space after a comma is not part of the code");
+        assertNull(new PipelineConfig().regions(null).regions(), "null: every region");
+        assertNull(new PipelineConfig().items(null).items(), "null: every item");
+    }
 }
