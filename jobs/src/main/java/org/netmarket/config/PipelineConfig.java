@@ -274,6 +274,10 @@ public final class PipelineConfig {
     }
 
     public PipelineConfig waitForLock(Duration v) {
+        if (v.isNegative()) {
+            // A negative wait would give up at once, like 0, while saying it waited a negative time.
+            throw new UsageException("--" + WAIT_FOR_LOCK + " must be at least 0 seconds, was " + v.toSeconds());
+        }
         waitForLock = v;
         return this;
     }

@@ -65,6 +65,10 @@ public final class GenerateDataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads != null && threads < 1) {
+            // Bad usage (exit 2 with a short message), not a failure with the generator's stack trace.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         DataGenerator generator = new DataGenerator(scale, seed, threads == null ? DataGenerator.defaultThreads() : threads);

@@ -7,8 +7,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -177,6 +180,7 @@ class CommandLineTest {
             "--regions|140802,,140800|--regions: an empty region code in '140802,,140800'",
             "--items|''|--items: no item code given",
             "--items|19,,25|--items: an empty item code in '19,,25'",
+            "--wait-for-lock|-5|--wait-for-lock must be at least 0 seconds, was -5",
             "--quarantine-threshold|1.5|--quarantine-threshold must be a fraction in [0, 1]"})
     void anOptionValueThatCannotWorkIsBadUsageBeforeAnythingIsRead(String option, String value, String message)
             throws IOException {
@@ -187,5 +191,18 @@ class CommandLineTest {
         try (Stream<Path> written = Files.list(reports)) {
             assertEquals(0, written.count(), "no run folder: nothing was read");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-2"})
+    void generateDataRefusesFewerThanOneThread(String threads) {
+        CommandLine cl = NetmarketCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        Path out = reports.resolve("generated");
+        int code = cl.execute("generate-data", "--scale", "tiny", "--out", out.toString(), "--threads", threads);
+        assertEquals(ExitCodes.BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains("--threads must be at least 1, was " + threads), err.toString());
+        assertFalse(Files.exists(out), "nothing generated");
     }
 }

@@ -48,6 +48,8 @@ class PipelineConfigTest {
         assertThrows(UsageException.class, () -> new PipelineConfig().quarantineThreshold(new BigDecimal("5")));
         assertThrows(UsageException.class, () -> new PipelineConfig().quarantineThreshold(new BigDecimal("-0.01")));
         assertThrows(UsageException.class, () -> new PipelineConfig().shufflePartitions(0));
+        assertThrows(UsageException.class, () -> new PipelineConfig().waitForLock(Duration.ofSeconds(-1)));
+        assertEquals(Duration.ZERO, new PipelineConfig().waitForLock(Duration.ZERO).waitForLock(), "0: give up at once");
     }
 
     /** An empty code (--regions '', a doubled comma) names no region or item: refused, not looked up. */
