@@ -6,6 +6,7 @@ import org.netmarket.items.ItemRegistry;
 import org.netmarket.pipeline.RunOutcome;
 import org.netmarket.pipeline.ScoringPipeline;
 import org.netmarket.report.ScorecardPrinter;
+import org.netmarket.report.TextWidth;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
@@ -136,21 +137,38 @@ final class PipelineRunner {
         return number == null ? "-" : number.stripTrailingZeros().toPlainString();
     }
 
-    private static void printValidation(RunOutcome outcome, PrintStream out) {
+    /** The validate table: every file read, then every file or folder not read, in the same columns. */
+    static void printValidation(RunOutcome outcome, PrintStream out) {
+        // The first two columns are as wide as their longest entry (at least the usual 18 and 44), in
+        // terminal columns: a delivery's paths may be long (market-entities/market-entities-2019-2024.csv)
+        // or Chinese, and a fixed width pushed the later columns out of line.
+        List<DataDirectory.SkippedFile> notRead = outcome.notRead();
+        int extractWidth = widest(18, outcome.files().stream().map(FileReport::extract),
+                notRead.stream().map(DataDirectory.SkippedFile::extract));
+        int fileWidth = widest(44, outcome.files().stream().map(FileReport::path),
+                notRead.stream().map(DataDirectory.SkippedFile::path));
         out.println();
         out.println("Validation of the extracts — nothing was published.");
-        out.printf("%-18s %-44s %-12s %10s %11s%n", "extract", "file", "encoding", "rows", "quarantined");
+        out.println(TextWidth.padRight("extract", extractWidth) + " " + TextWidth.padRight("file", fileWidth)
+                + String.format(" %-12s %10s %11s", "encoding", "rows", "quarantined"));
         for (FileReport f : outcome.files()) {
-            out.printf("%-18s %-44s %-12s %10d %11d%s%n", f.extract(), f.path(), f.encoding(), f.rowsRead(),
-                    f.rowsQuarantined(), f.extraColumns().isEmpty() ? "" : "  extra columns: " + String.join(", ", f.extraColumns()));
+            out.println(TextWidth.padRight(f.extract(), extractWidth) + " " + TextWidth.padRight(f.path(), fileWidth)
+                    + String.format(" %-12s %10d %11d%s", f.encoding(), f.rowsRead(), f.rowsQuarantined(),
+                    f.extraColumns().isEmpty() ? "" : "  extra columns: " + String.join(", ", f.extraColumns())));
         }
         // A file the clerk delivered but the run did not read (a .txt, an .xlsx) is listed with
         // the files, so that items without records are not a mystery.
-        for (DataDirectory.SkippedFile f : outcome.notRead()) {
-            out.printf("%-18s %-44s not read: %s%n", f.extract(), f.path(), f.reason());
+        for (DataDirectory.SkippedFile f : notRead) {
+            out.println(TextWidth.padRight(f.extract(), extractWidth) + " " + TextWidth.padRight(f.path(), fileWidth)
+                    + " not read: " + f.reason());
         }
         out.printf("%d rows read, %d quarantined.%n", outcome.rowsRead(), outcome.rowsQuarantined());
         // The rows themselves go to the file: a delivery may quarantine thousands, too many for a terminal.
         out.println("Quarantined rows (file, line, column, reason): " + outcome.runFolder().resolve("quarantine.csv"));
+    }
+
+    /** The terminal columns of the widest of {@code a} and {@code b}, at least {@code min}. */
+    private static int widest(int min, Stream<String> a, Stream<String> b) {
+        return Stream.concat(a, b).mapToInt(TextWidth::of).reduce(min, Math::max);
     }
 }

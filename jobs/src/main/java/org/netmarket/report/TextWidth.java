@@ -1,11 +1,12 @@
 package org.netmarket.report;
 
 /** Terminal column widths: CJK characters take two columns, so Chinese names line up. */
-final class TextWidth {
+public final class TextWidth {
     private TextWidth() {
     }
 
-    static int of(String s) {
+    /** Terminal columns of {@code s}. */
+    public static int of(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -15,12 +16,14 @@ final class TextWidth {
         return w;
     }
 
-    static String padRight(String s, int width) {
+    /** {@code s} followed by spaces up to {@code width} terminal columns. */
+    public static String padRight(String s, int width) {
         int pad = width - of(s);
         return pad > 0 ? s + " ".repeat(pad) : s;
     }
 
-    static String padLeft(String s, int width) {
+    /** Spaces up to {@code width} terminal columns, then {@code s}. */
+    public static String padLeft(String s, int width) {
         int pad = width - of(s);
         return pad > 0 ? " ".repeat(pad) + s : s;
     }

@@ -1,0 +1,77 @@
+package org.netmarket.cli;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.pipeline.RunOutcome;
+import org.netmarket.staging.DataDirectory;
+import org.netmarket.staging.FileReport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The table {@code validate} prints: one line per file, its columns in line however long the
+ * paths of a delivery are (market-entities/market-entities-2019-2024.csv) and with Chinese file
+ * names, which take two terminal columns a character.
+ */
+class ValidationTableTest {
+
+    private static FileReport file(String extract, String path, String encoding, long rows, long quarantined) {
+        return new FileReport(extract, path, encoding, "0".repeat(64), 100, rows, quarantined, List.of(), null, -1);
+    }
+
+    private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead) {
+        RunOutcome outcome = new RunOutcome(-1, false, "2022", null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
+                null, "validated only", List.of(), notRead);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PipelineRunner.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** Terminal columns of {@code s}: CJK ideographs and full-width forms take two. */
+    private static int columns(String s) {
+        return s.codePoints().map(c -> (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1).sum();
+    }
+
+    /** The terminal column at which {@code part} starts in {@code line}. */
+    private static int columnOf(String line, String part) {
+        int i = line.indexOf(part);
+        assertTrue(i >= 0, part + " in " + line);
+        return columns(line.substring(0, i));
+    }
+
+    @Test
+    void theColumnsStayInLineForLongAndChinesePaths() {
+        String longest = "market-entities/market-entities-2019-2024-revised-by-the-county-office.csv";
+        List<String> lines = print(List.of(
+                        file("retail", "retail/retail.csv", "UTF-8", 12, 0),
+                        file("market-entities", longest, "GB18030", 9, 1),
+                        file("complaints", "complaints/投诉-2024年第四季度.csv", "UTF-8", 9, 1)),
+                List.of(new DataDirectory.SkippedFile("tax", "tax/tax-2025.xlsx", "not a .csv file")));
+        String header = lines.stream().filter(l -> l.startsWith("extract")).findFirst().orElseThrow();
+        int encoding = columnOf(header, "encoding");
+        assertTrue(encoding > longest.length(), "the file column holds the longest path: " + header);
+        int rowsEnd = columnOf(header, "rows") + 4;
+        for (String name : List.of("retail/retail.csv", longest, "complaints/投诉-2024年第四季度.csv")) {
+            String line = lines.stream().filter(l -> l.contains(name)).findFirst().orElseThrow();
+            String enc = line.contains("GB18030") ? "GB18030" : "UTF-8";
+            assertEquals(encoding, columnOf(line, enc), "encoding column of\n" + header + "\n" + line);
+            String rows = name.startsWith("retail") ? "12" : "9";
+            assertEquals(rowsEnd, columnOf(line, " " + rows + " ") + 1 + rows.length(), "rows column of\n" + header + "\n" + line);
+        }
+        String skipped = lines.stream().filter(l -> l.contains("tax/tax-2025.xlsx")).findFirst().orElseThrow();
+        assertEquals(encoding, columnOf(skipped, "not read: not a .csv file"), skipped);
+    }
+
+    @Test
+    void shortPathsKeepTheUsualWidth() {
+        List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0)), List.of());
+        assertEquals("extract            file                                         encoding           rows quarantined",
+                lines.stream().filter(l -> l.startsWith("extract")).findFirst().orElseThrow());
+    }
+}
