@@ -1,7 +1,6 @@
 package org.netmarket.cli;
 
 import org.netmarket.config.EnvironmentException;
-import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The job's entry point (also the spark-submit main class). Thin: parses the command line into
@@ -48,7 +46,6 @@ public final class NetmarketCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NetmarketCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.registerConverter(RunMode.class, s -> RunMode.valueOf(s.toUpperCase(Locale.ROOT)));
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + JdbcSettings.redactText(ex.getMessage()));
