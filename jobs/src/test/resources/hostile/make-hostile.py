@@ -159,9 +159,6 @@ class File:
     def rows_read(self):
         return sum(1 for i in self.items if i[0] != 'blank')
 
-    def rows_rejected(self):
-        return sum(1 for i in self.items if i[0] == 'invalid')
-
 
 def cols(*names):
     return list(names)
@@ -710,7 +707,8 @@ golden hand-derived ones (`../golden/mini-yuncheng/expect`), plus:
 the row starts on; the header is line 1), column (empty when the row as a whole is at fault),
 reason and the raw line as delivered (for conflicting versions and unknown references, which
 are found after the rows were read, the run reads the line again from the file). `expect/inputs.csv` is what the run must report per file:
-encoding, extra columns, rows read and rows set aside by the row rules.
+encoding, extra columns, rows read and rows set aside (by the row rules, as conflicting versions or
+as unknown references: each file counts its own rows of `expect/quarantine.csv`).
 
 `missing-column/` is a small delivery whose complaints file (GB18030) lacks the required
 column `close_due`: the run must stop with exit code 2 naming the file and the column, publish
@@ -765,7 +763,8 @@ with open(os.path.join(EXPECT, 'inputs.csv'), 'w', encoding='utf-8', newline='')
     w = csv.writer(out, lineterminator='\n')
     w.writerow(['extract', 'path', 'encoding', 'extra_columns', 'rows_read', 'rows_quarantined'])
     for x in sorted(main, key=lambda x: x.rel):
-        w.writerow([x.extract, x.rel, LABEL[x.encoding], ' '.join(x.extra_columns()), x.rows_read(), x.rows_rejected()])
+        set_aside = sum(1 for e in expected if e[1] == x.rel)
+        w.writerow([x.extract, x.rel, LABEL[x.encoding], ' '.join(x.extra_columns()), x.rows_read(), set_aside])
 
 # README tables
 KIND = {'invalid': 'row rule', 'conflict': 'conflicting versions', 'reference': 'reference'}
