@@ -118,6 +118,10 @@ public final class ScoringPipeline {
             // run previews that against the warehouse it is given, read only.
             Warehouse published = warehouse != null || itemCodes == null || jdbcUrl == null ? warehouse
                     : Warehouse.forReading(JdbcSettings.of(jdbcUrl, env));
+            if (itemCodes != null && published == null) {
+                LOG.warn("dry run without a warehouse: the items not recomputed are shown as computed now, not with their "
+                        + "published points (give --jdbc-url to preview what publishing would do)");
+            }
             try {
                 RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse, published, ledger, runId, folder));
                 LOG.info("run folder: {}", folder.path());
@@ -333,10 +337,6 @@ public final class ScoringPipeline {
                     .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
             if (run.itemCodes() != null && run.published() != null) {
                 return keepPublished(run.edition(), run.published(), year, cards, Set.copyOf(run.itemCodes()));
-            }
-            if (run.itemCodes() != null) {
-                LOG.warn("dry run without a warehouse: the items not recomputed are shown as computed now, not with their "
-                        + "published points (give --jdbc-url to preview what publishing would do)");
             }
             return cards;
         }

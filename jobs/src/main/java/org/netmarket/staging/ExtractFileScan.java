@@ -72,6 +72,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         this.schema = validator.schema();
         this.probe = probe;
         this.records = records;
+        String damaged = records == null || records.header().isEmpty() ? null : damagedHeader(path, records.header());
         if (records == null) {
             // The header line itself could not be parsed: the file fails, nothing is read.
             this.header = null;
@@ -81,13 +82,11 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             this.header = null;
             this.width = 0;
             this.problem = path + ": the file is empty; a header row is required";
-        } else if (nulInHeader(records.header()) >= 0) {
+        } else if (damaged != null) {
             // A damaged header cannot be set aside like a row: its names, and so every column, are in doubt.
-            int at = nulInHeader(records.header());
             this.header = null;
             this.width = 0;
-            this.problem = path + ": header (line 1) field " + (at + 1) + " ('" + shown(records.header().get(at)) + "') "
-                    + RowValidator.NUL_REASON;
+            this.problem = damaged;
         } else {
             this.header = checkHeader(records.header(), schema);
             this.width = records.header().size();
@@ -126,14 +125,14 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         }
     }
 
-    /** The index of the first header name with a NUL character, or -1. */
-    private static int nulInHeader(List<String> names) {
+    /** The file's problem when a header name has a NUL character (naming the first), else null. */
+    private static String damagedHeader(String path, List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).indexOf('\0') >= 0) {
-                return i;
+                return path + ": header (line 1) field " + (i + 1) + " ('" + shown(names.get(i)) + "') " + RowValidator.NUL_REASON;
             }
         }
-        return -1;
+        return null;
     }
 
     /**

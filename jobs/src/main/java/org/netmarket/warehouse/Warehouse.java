@@ -1,8 +1,8 @@
 package org.netmarket.warehouse;
 
 import org.flywaydb.core.Flyway;
-import org.netmarket.config.EnvironmentException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.netmarket.config.EnvironmentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
