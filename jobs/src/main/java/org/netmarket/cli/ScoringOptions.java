@@ -38,7 +38,7 @@ public final class ScoringOptions {
     @Option(names = "--" + PipelineConfig.WAIT_FOR_LOCK, paramLabel = "SECONDS",
             description = "How long to wait while another run holds the warehouse lock before giving up with exit code 3 "
                     + "(default: " + PipelineConfig.DEFAULT_WAIT_FOR_LOCK_SECONDS + "; nightly: "
-                    + PipelineConfig.NIGHTLY_WAIT_FOR_LOCK_SECONDS + ").")
+                    + PipelineConfig.NIGHTLY_WAIT_FOR_LOCK_SECONDS + "; at most " + PipelineConfig.MAX_WAIT_FOR_LOCK_SECONDS + ", a week).")
     Long waitForLockSeconds;
 
     /** The pipeline settings these options describe, waiting the default time for the warehouse lock. */

@@ -60,6 +60,8 @@ public final class PipelineConfig {
     public static final Duration DEFAULT_WAIT_FOR_LOCK = Duration.ofSeconds(DEFAULT_WAIT_FOR_LOCK_SECONDS);
     public static final int NIGHTLY_WAIT_FOR_LOCK_SECONDS = 1800;
     public static final Duration NIGHTLY_WAIT_FOR_LOCK = Duration.ofSeconds(NIGHTLY_WAIT_FOR_LOCK_SECONDS);
+    /** The longest wait for the lock: a week, far beyond any run, and short enough to count in nanoseconds. */
+    public static final int MAX_WAIT_FOR_LOCK_SECONDS = 7 * 24 * 3600;
 
     /** Where a run writes its quarantine CSV report and log files. */
     public static final String REPORT_DIR = "report-dir";
@@ -277,6 +279,10 @@ public final class PipelineConfig {
         if (v.isNegative()) {
             // A negative wait would give up at once, like 0, while saying it waited a negative time.
             throw new UsageException("--" + WAIT_FOR_LOCK + " must be at least 0 seconds, was " + v.toSeconds());
+        }
+        if (v.compareTo(Duration.ofSeconds(MAX_WAIT_FOR_LOCK_SECONDS)) > 0) {
+            throw new UsageException("--" + WAIT_FOR_LOCK + " must be at most " + MAX_WAIT_FOR_LOCK_SECONDS
+                    + " seconds (a week), was " + v.toSeconds());
         }
         waitForLock = v;
         return this;

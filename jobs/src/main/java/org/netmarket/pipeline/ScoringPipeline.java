@@ -79,11 +79,9 @@ public final class ScoringPipeline {
     }
 
     public RunOutcome run() throws IOException, SQLException {
-        Edition edition;
-        try (Stage s = Stage.start("edition")) {
-            edition = new EditionLoader(ItemRegistry::has).load(config.edition());
-            LOG.info("edition {}: {} indicators, {} items", edition.id(), edition.indicators().size(), edition.items().size());
-        }
+        // Loaded and checked with the options before the run folder exists: a bad edition or option
+        // is a usage error that leaves no folder behind.
+        Edition edition = new EditionLoader(ItemRegistry::has).load(config.edition());
         List<String> itemCodes;
         try {
             itemCodes = config.items() == null ? null : edition.expandItemCodes(config.items());
@@ -97,23 +95,17 @@ public final class ScoringPipeline {
             throw new UsageException("no warehouse to publish to: give --jdbc-url or set "
                     + JdbcSettings.URL_ENV + " (or use --dry-run to print the scorecard only)");
         }
-        Warehouse warehouse = null;
-        PublishLock lock = null;
-        RunLedger ledger = null;
-        long runId = -1;
         RunFolder folder = RunFolder.create(config.reportDir(), config.command());
         runFolder = folder.path();
+        LOG.info("edition {}: {} indicators, {} items", edition.id(), edition.indicators().size(), edition.items().size());
+        Registration registration = null;
         try {
             if (publishing) {
-                try (Stage s = Stage.start("warehouse")) {
-                    warehouse = Warehouse.open(JdbcSettings.of(jdbcUrl, env));
-                    lock = PublishLock.acquire(warehouse.connect(), config.waitForLock());
-                    ledger = new RunLedger(warehouse);
-                    runId = ledger.start(runRecord(edition));
-                    ledger.closeAbandoned(runId);
-                    LOG.info("run {} registered in {}", runId, warehouse.settings().redactedUrl());
-                }
+                registration = Stage.run("warehouse", () -> register(jdbcUrl, edition));
             }
+            Warehouse warehouse = registration == null ? null : registration.warehouse();
+            RunLedger ledger = registration == null ? null : registration.ledger();
+            long runId = registration == null ? -1 : registration.runId();
             // Recomputing some items rolls them up with the published points of the others; a dry
             // run previews that against the warehouse it is given, read only.
             Warehouse published = warehouse != null || itemCodes == null || jdbcUrl == null ? warehouse
@@ -133,10 +125,33 @@ public final class ScoringPipeline {
                 throw e;
             }
         } finally {
-            if (lock != null) {
-                lock.close();
+            if (registration != null) {
+                registration.lock().close();
             }
             folder.close();
+        }
+    }
+
+    /** A publishing run's warehouse, the lock it holds on it for the whole run, and its entry in the run ledger. */
+    private record Registration(Warehouse warehouse, PublishLock lock, RunLedger ledger, long runId) {
+    }
+
+    /**
+     * Opens (and migrates) the warehouse, takes the publishing lock and registers the run; the
+     * lock is let go again when registering fails.
+     */
+    private Registration register(String jdbcUrl, Edition edition) throws SQLException {
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(jdbcUrl, env));
+        PublishLock lock = PublishLock.acquire(warehouse.connect(), config.waitForLock());
+        try {
+            RunLedger ledger = new RunLedger(warehouse);
+            long runId = ledger.start(runRecord(edition));
+            ledger.closeAbandoned(runId);
+            LOG.info("run {} registered in {}", runId, warehouse.settings().redactedUrl());
+            return new Registration(warehouse, lock, ledger, runId);
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
@@ -209,8 +224,9 @@ public final class ScoringPipeline {
     }
 
     /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */
-    private PlannedStaging planStaging(SparkSession spark, DataDirectory dir, SchemaCatalog catalog, Edition edition) {
-        try (Stage s = Stage.start("staging plan")) {
+    private PlannedStaging planStaging(SparkSession spark, DataDirectory dir, SchemaCatalog catalog, Edition edition)
+            throws IOException, SQLException {
+        return Stage.run("staging plan", () -> {
             StagingArea staging = StagingArea.open(spark, config.stagingDir());
             String fingerprint = StagingArea.fingerprint(APP_VERSION, edition, catalog.all());
             StagingArea.Plan plan = staging.plan(dir, catalog.all(), fingerprint, config.fullRebuild());
@@ -220,7 +236,7 @@ public final class ScoringPipeline {
                 LOG.info("staging area {}: {} file(s) delivered since it was built", staging.root(), plan.newFileCount());
             }
             return new PlannedStaging(staging, plan, fingerprint);
-        }
+        });
     }
 
     /**
@@ -251,14 +267,13 @@ public final class ScoringPipeline {
     private Ingestion.Result ingest(Run run, Ingestion ingestion, DataDirectory dir, PlannedStaging staging)
             throws IOException, SQLException {
         try {
-            Ingestion.Result ingest;
-            try (Stage s = Stage.start("ingest")) {
+            Ingestion.Result ingest = Stage.run("ingest", () -> {
                 LOG.info("data directory {}", dir.root());
                 RegionsFile.Result regions = ingestion.readRegions(dir);
                 regionsToScore(regions.tree()); // an unknown --regions code is refused before the extracts are read
-                ingest = staging == null ? ingestion.ingest(dir, regions, run.edition())
+                return staging == null ? ingestion.ingest(dir, regions, run.edition())
                         : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan());
-            }
+            });
             recordInputs(run, ingest, staging);
             checkInput(ingest);
             return ingest;
@@ -276,7 +291,7 @@ public final class ScoringPipeline {
         // scores from, staged by earlier runs (what a full read of the same state would list).
         List<RunLedger.InputFile> lineage = RunLedger.InputFile.of(ingest.files(),
                 staging == null ? Map.of() : staging.area().stagedEarlier(staging.plan(), ingest.files()));
-        try (Stage s = Stage.start("quarantine report")) {
+        Stage.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             run.folder().writeQuarantine(ingest.quarantine());
             if (run.ledger() != null) {
@@ -285,7 +300,8 @@ public final class ScoringPipeline {
             }
             LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),
                     run.folder().path().resolve("quarantine.csv"));
-        }
+            return null;
+        });
     }
 
     /** The years asked for, or else the latest complete year of the data, which the ledger then records. */
@@ -306,16 +322,14 @@ public final class ScoringPipeline {
     }
 
     /** Builds the facts of each year and scores the regions from them. */
-    private Scores scoreYears(Run run, FactBuilder facts, List<Region> regions, List<Integer> years) throws SQLException {
+    private Scores scoreYears(Run run, FactBuilder facts, List<Region> regions, List<Integer> years)
+            throws IOException, SQLException {
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factSheets = new ArrayList<>();
         for (int year : years) {
             EvaluationPeriod period = config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
-            FactSheet sheet;
-            try (Stage s = Stage.start("facts " + year + " (as of " + period.asOf() + ")")) {
-                sheet = facts.build(period);
-            }
+            FactSheet sheet = Stage.run("facts " + year + " (as of " + period.asOf() + ")", () -> facts.build(period));
             if (config.factsCsv() != null) {
                 factSheets.add(sheet);
             }
@@ -330,8 +344,8 @@ public final class ScoringPipeline {
 
     /** The scorecards of a year; when only some items are recomputed, the others keep their published points. */
     private static List<RegionScorecard> scoreRegions(Run run, FactSheet sheet, List<Region> regions, int year)
-            throws SQLException {
-        try (Stage s = Stage.start("score " + year)) {
+            throws IOException, SQLException {
+        return Stage.run("score " + year, () -> {
             // Regions are scored independently from facts that are only read by now.
             List<RegionScorecard> cards = regions.parallelStream()
                     .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
@@ -339,19 +353,17 @@ public final class ScoringPipeline {
                 return keepPublished(run.edition(), run.published(), year, cards, Set.copyOf(run.itemCodes()));
             }
             return cards;
-        }
+        });
     }
 
     /** Publishes the scores when the run has a warehouse; the changes it made to the published scores. */
     private static List<ScoreChanges.Change> publish(Run run, RegionTree tree, List<Publication> publications,
-                                                     PlannedStaging staging) throws SQLException {
+                                                     PlannedStaging staging) throws IOException, SQLException {
         if (run.warehouse() == null) {
             return List.of();
         }
-        List<ScoreChanges.Change> changes;
-        try (Stage s = Stage.start("publish")) {
-            changes = new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications);
-        }
+        List<ScoreChanges.Change> changes = Stage.run("publish",
+                () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
         if (staging != null) {
             staging.area().published(run.runId(), run.warehouse().settings().redactedUrl());
         }

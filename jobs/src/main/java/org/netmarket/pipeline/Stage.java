@@ -3,23 +3,41 @@ package org.netmarket.pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs the start and the duration of a pipeline stage, so the log shows where time goes. */
-final class Stage implements AutoCloseable {
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * Runs one pipeline stage, logging its start and how long it took, so the log shows where time
+ * goes; a stage that throws is logged as stopped, not done, so the log never reads "done" just
+ * before the error that ended the run.
+ */
+final class Stage {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringPipeline.class);
-    private final String name;
-    private final long started = System.nanoTime();
 
-    private Stage(String name) {
-        this.name = name;
+    /** The work of a stage. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws IOException, SQLException;
     }
 
-    static Stage start(String name) {
+    private Stage() {
+    }
+
+    static <T> T run(String name, Work<T> work) throws IOException, SQLException {
         LOG.info("stage {}: started", name);
-        return new Stage(name);
-    }
-
-    @Override
-    public void close() {
-        LOG.info("stage {}: done in {}", name, Durations.format(System.nanoTime() - started));
+        long started = System.nanoTime();
+        boolean done = false;
+        try {
+            T result = work.run();
+            done = true;
+            return result;
+        } finally {
+            String took = Durations.format(System.nanoTime() - started);
+            if (done) {
+                LOG.info("stage {}: done in {}", name, took);
+            } else {
+                LOG.info("stage {}: stopped after {}", name, took);
+            }
+        }
     }
 }

@@ -181,6 +181,7 @@ class CommandLineTest {
             "--items|''|--items: no item code given",
             "--items|19,,25|--items: an empty item code in '19,,25'",
             "--wait-for-lock|-5|--wait-for-lock must be at least 0 seconds, was -5",
+            "--wait-for-lock|9223372036854775807|--wait-for-lock must be at most 604800 seconds (a week)",
             "--quarantine-threshold|1.5|--quarantine-threshold must be a fraction in [0, 1]"})
     void anOptionValueThatCannotWorkIsBadUsageBeforeAnythingIsRead(String option, String value, String message)
             throws IOException {

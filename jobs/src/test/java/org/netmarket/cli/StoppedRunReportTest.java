@@ -53,6 +53,9 @@ class StoppedRunReportTest {
         assertTrue(last.contains(" ERROR ") && last.contains("bad input, nothing was published: ")
                 && last.contains("regions.csv is missing"), log);
         assertFalse(log.contains("\tat "), "bad input has no stack trace: " + log);
+        assertTrue(log.contains("edition 2022: 41 indicators"), "the run.log says which edition the run used: " + log);
+        assertTrue(log.contains("stage ingest: stopped after") && !log.contains("stage ingest: done"),
+                "the stage that broke is not logged as done: " + log);
     }
 
     @Test

@@ -50,6 +50,9 @@ class PipelineConfigTest {
         assertThrows(UsageException.class, () -> new PipelineConfig().shufflePartitions(0));
         assertThrows(UsageException.class, () -> new PipelineConfig().waitForLock(Duration.ofSeconds(-1)));
         assertEquals(Duration.ZERO, new PipelineConfig().waitForLock(Duration.ZERO).waitForLock(), "0: give up at once");
+        Duration week = Duration.ofDays(7);
+        assertEquals(week, new PipelineConfig().waitForLock(week).waitForLock(), "a week is the longest wait");
+        assertThrows(UsageException.class, () -> new PipelineConfig().waitForLock(week.plusSeconds(1)));
     }
 
     /** An empty code (--regions '', a doubled comma) names no region or item: refused, not looked up. */
