@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,7 +232,7 @@ public final class DuckDbBaseline {
         return "WITH per_region AS " + perRegion + " " + String.join(" UNION ALL ", selects);
     }
 
-    private String ts(java.time.LocalDateTime t) {
+    private String ts(LocalDateTime t) {
         return "TIMESTAMP '" + t.toString().replace('T', ' ') + (t.getSecond() == 0 && t.toString().length() == 16 ? ":00" : "") + "'";
     }
 

@@ -8,6 +8,7 @@ import org.netmarket.scoring.Criterion;
 import org.netmarket.scoring.Ratio;
 import org.netmarket.scoring.ScoringRule;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -54,7 +56,7 @@ public final class EditionLoader {
         Path p = Path.of(idOrPath);
         // A path names a file; a bare id ("2022") is always a bundled edition.
         if (idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || idOrPath.contains("/")
-                || idOrPath.contains(java.io.File.separator)) {
+                || idOrPath.contains(File.separator)) {
             if (!Files.isRegularFile(p)) {
                 throw new EditionException("edition file " + idOrPath + " does not exist");
             }
@@ -192,7 +194,7 @@ public final class EditionLoader {
             String kindText = text(node, "kind", where);
             ItemKind kind;
             try {
-                kind = ItemKind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+                kind = ItemKind.valueOf(kindText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new EditionException(source + ": " + where + ": kind must be 'computed' or 'assessed', was '" + kindText + "'");
             }

@@ -1,5 +1,7 @@
 package org.netmarket.edition;
 
+import java.util.Locale;
+
 /** Whether an item is computed from the extracts or assessed by experts. */
 public enum ItemKind {
     /** Computed by a class of {@code org.netmarket.items} from the extracts. */
@@ -8,6 +10,6 @@ public enum ItemKind {
     ASSESSED;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

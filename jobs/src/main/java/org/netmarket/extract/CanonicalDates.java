@@ -3,10 +3,11 @@ package org.netmarket.extract;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Reads dates, timestamps and months written exactly in the contract's form ({@code 2024-05-20},
- * {@code 2024-05-20 10:00:00}, {@code 2024-05}) without a {@link java.time.format.DateTimeFormatter}:
+ * {@code 2024-05-20 10:00:00}, {@code 2024-05}) without a {@link DateTimeFormatter}:
  * a formatter builds a map of parsed fields per value, and at tens of millions of rows with
  * several timestamps each that was the largest cost of validation. Anything else — another
  * shape, an impossible day or hour — returns null (or false), and the caller falls back to the

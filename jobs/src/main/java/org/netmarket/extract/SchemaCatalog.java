@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ public final class SchemaCatalog implements Serializable {
     private static void checkCohort(ExtractSchema schema, String source) {
         ExtractSchema.Cohort cohort = schema.cohort();
         if (cohort.yearOf() == null || !schema.hasColumn(cohort.yearOf())
-                || !java.util.EnumSet.of(ColumnType.DATE, ColumnType.TIMESTAMP, ColumnType.YEAR)
+                || !EnumSet.of(ColumnType.DATE, ColumnType.TIMESTAMP, ColumnType.YEAR)
                 .contains(schema.column(cohort.yearOf()).type())) {
             throw new IllegalStateException(source + ": cohort year_of must name a date, timestamp or year column");
         }

@@ -7,9 +7,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The figures of one aggregate extract (retail, express, tax, employment, market-entities,
@@ -29,13 +33,13 @@ public final class AggregateFigures implements Serializable {
     /** region -> period -> measure -> value, from the extract's own rows. */
     private final Map<String, TreeMap<String, Map<String, BigDecimal>>> own = new HashMap<>();
     /** region -> periods whose key had conflicting versions. */
-    private final Map<String, java.util.Set<String>> conflicts = new HashMap<>();
+    private final Map<String, Set<String>> conflicts = new HashMap<>();
     /**
      * Figures already worked out (a city's sum is asked for by several items). Concurrent: the
      * regions of a run are scored in parallel and share one instance. A lookup that recurses
      * into the children fills it with get and put, not computeIfAbsent, which forbids that.
      */
-    private final Map<String, Figure> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Figure> memo = new ConcurrentHashMap<>();
 
     public AggregateFigures(String extract, boolean delivered, RegionTree tree) {
         this.extract = extract;
@@ -60,7 +64,7 @@ public final class AggregateFigures implements Serializable {
     /** Marks a region-period whose rows were in conflict: it has no value, and needing it is a data error. */
     public void conflict(String region, String period) {
         forgetWorkedOut();
-        conflicts.computeIfAbsent(region, r -> new java.util.HashSet<>()).add(period);
+        conflicts.computeIfAbsent(region, r -> new HashSet<>()).add(period);
     }
 
     /** The figure of a region for one period, summed from children when the region has no row. */
@@ -85,7 +89,7 @@ public final class AggregateFigures implements Serializable {
     }
 
     private Figure compute(String region, String period, String measure) {
-        if (conflicts.getOrDefault(region, java.util.Set.of()).contains(period)) {
+        if (conflicts.getOrDefault(region, Set.of()).contains(period)) {
             return Figure.conflict(extract + " has conflicting versions for region " + region + ", " + period);
         }
         Map<String, BigDecimal> row = own.getOrDefault(region, new TreeMap<>()).get(period);
@@ -102,7 +106,7 @@ public final class AggregateFigures implements Serializable {
      *
      * @param lacking what the region lacks, for the reason ("has no row for region R, P")
      */
-    private Figure sumOfChildren(String region, String lacking, java.util.function.Function<String, Figure> ofChild) {
+    private Figure sumOfChildren(String region, String lacking, Function<String, Figure> ofChild) {
         List<String> children = tree.childrenOf(region);
         if (children.isEmpty()) {
             return Figure.missing(extract + " " + lacking);
@@ -168,7 +172,7 @@ public final class AggregateFigures implements Serializable {
     private Figure snapshot(String region, String bound, String measure) {
         TreeMap<String, Map<String, BigDecimal>> rows = own.get(region);
         String latest = rows == null ? null : rows.floorKey(bound);
-        String conflicting = conflicts.getOrDefault(region, java.util.Set.of()).stream()
+        String conflicting = conflicts.getOrDefault(region, Set.of()).stream()
                 .filter(p -> p.compareTo(bound) <= 0).max(String::compareTo).orElse(null);
         if (conflicting != null && (latest == null || conflicting.compareTo(latest) >= 0)) {
             return Figure.conflict(extract + " has conflicting versions for region " + region + ", " + conflicting);

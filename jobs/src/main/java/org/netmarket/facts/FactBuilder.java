@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class FactBuilder {
      *               are collected
      */
     public FactBuilder(Edition edition, RegionTree tree, Map<String, LoadedExtract> extracts, StagedFactCounts staged,
-                       java.util.Collection<Integer> years) {
+                       Collection<Integer> years) {
         this.edition = edition;
         this.tree = tree;
         this.extracts = extracts;

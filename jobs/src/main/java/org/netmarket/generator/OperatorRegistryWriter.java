@@ -1,5 +1,6 @@
 package org.netmarket.generator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -122,7 +123,7 @@ final class OperatorRegistryWriter {
         Operator o = new Operator();
         List<CountyProfile> counties = ctx.countiesOfPart(part);
         for (CountyProfile p : counties) {
-            byte[] code = p.region.code().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] code = p.region.code().getBytes(StandardCharsets.US_ASCII);
             byte[] name = p.region.nameUtf8();
             double[] years = registrationYears(p);
             int n = ordinaryOperators(ctx.scenario(), p);
@@ -225,7 +226,7 @@ final class OperatorRegistryWriter {
         long revisedAt = Period.NEXT_EXTRACTED_AT;
         int revisedOn = Civil.dayOf(revisedAt);
         for (CountyProfile p : ctx.countiesOfPart(part)) {
-            byte[] code = p.region.code().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] code = p.region.code().getBytes(StandardCharsets.US_ASCII);
             byte[] name = p.region.nameUtf8();
             double[] years = registrationYears(p);
             int n = ordinaryOperators(ctx.scenario(), p);

@@ -9,6 +9,7 @@ import org.netmarket.scoring.Ratio;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Building blocks shared by the item classes: rates over record counts, growth, shares. */
@@ -35,7 +36,7 @@ final class Measures {
 
     /** {@link #recordInputs(RegionFacts, RecordInput...)} over the evaluation year's records of every population. */
     static Measurement.Problems recordInputs(RegionFacts f, String... extracts) {
-        return recordInputs(f, java.util.Arrays.stream(extracts).map(e -> RecordInput.cohort(f, e)).toArray(RecordInput[]::new));
+        return recordInputs(f, Arrays.stream(extracts).map(e -> RecordInput.cohort(f, e)).toArray(RecordInput[]::new));
     }
 
     /**

@@ -5,6 +5,8 @@ import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.scoring.Measurement;
 
+import java.util.List;
+
 /**
  * Item 9 存续时间2年以上的网络交易经营者占比: active operators registered on or before the as-of
  * date minus the survival years (calendar arithmetic: 2024-12-31 gives 2022-12-31) / active
@@ -17,8 +19,8 @@ public final class OperatorSurvivalRate implements ComputedItem {
     }
 
     @Override
-    public java.util.List<String> extracts() {
-        return java.util.List.of("operators");
+    public List<String> extracts() {
+        return List.of("operators");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.netmarket.pipeline;
 
+import java.util.Locale;
+
 /** Human-readable durations for the log. */
 final class Durations {
     private Durations() {
@@ -11,7 +13,7 @@ final class Durations {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
     }

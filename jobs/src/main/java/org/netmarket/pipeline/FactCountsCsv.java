@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes the record-level counts Spark computed (year, region_code, fact, count), sorted, so that
@@ -32,7 +33,7 @@ final class FactCountsCsv {
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("year", "region_code", "fact", "count").get())) {
             for (FactSheet sheet : sheets) {
                 RecordFacts records = sheet.records();
-                for (String region : new java.util.TreeSet<>(records.regions())) {
+                for (String region : new TreeSet<>(records.regions())) {
                     for (Map.Entry<String, Long> f : new TreeMap<>(records.of(region)).entrySet()) {
                         p.printRecord(sheet.period().year(), region, f.getKey(), f.getValue());
                     }

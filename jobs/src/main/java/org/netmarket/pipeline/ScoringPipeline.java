@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -412,7 +413,7 @@ public final class ScoringPipeline {
      */
     static Optional<String> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
         if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
-            return Optional.of(String.format(java.util.Locale.ROOT,
+            return Optional.of(String.format(Locale.ROOT,
                     "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
                     extract, quarantined, read, 100.0 * quarantined / read,
                     threshold.movePointRight(2).stripTrailingZeros().toPlainString()));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Iterates the records of one decoded CSV file (RFC 4180 as Apache Commons CSV parses it: quoted
@@ -280,9 +281,9 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
          * @param header    the column names, to name the column (else its field number is given)
          * @param firstLine the line the scan starts on: the record's, or the last line of the one skipped
          */
-        java.util.Optional<String> malformation(long position, boolean skipOne, List<String> header, long firstLine) {
+        Optional<String> malformation(long position, boolean skipOne, List<String> header, long firstLine) {
             if (position < base) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             int i = (int) (position - base);
             long line = firstLine;
@@ -306,7 +307,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                         if (i + 1 < buf.length() && buf.charAt(i + 1) == '"') {
                             i++;
                         } else if (!closesField(i + 1)) {
-                            return java.util.Optional.of("at line " + line + ", " + column(header, field)
+                            return Optional.of("at line " + line + ", " + column(header, field)
                                     + ": text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")");
                         } else {
                             quoted = false;
@@ -330,9 +331,9 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                     fieldStart = false;
                 }
             }
-            return quoted ? java.util.Optional.of("at line " + openedLine + ", " + column(header, openedField)
+            return quoted ? Optional.of("at line " + openedLine + ", " + column(header, openedField)
                     + ": the quote that opens the field is never closed (the rest of the file would be inside it)")
-                    : java.util.Optional.empty();
+                    : Optional.empty();
         }
 
         /** Whether the text at {@code i} ends a quoted field: a delimiter, a line end or the end, after any blanks (as Commons CSV allows). */

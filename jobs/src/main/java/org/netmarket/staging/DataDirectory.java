@@ -7,22 +7,31 @@ import org.apache.hadoop.fs.Path;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.InvalidInputException;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The data directory the extracts are delivered to: a local folder, or any Hadoop file system
@@ -182,8 +191,8 @@ public final class DataDirectory implements Serializable {
         }
 
         Contents contents() {
-            files.sort(java.util.Comparator.comparing(DeliveredFile::path));
-            skipped.sort(java.util.Comparator.comparing(SkippedFile::path));
+            files.sort(Comparator.comparing(DeliveredFile::path));
+            skipped.sort(Comparator.comparing(SkippedFile::path));
             hidden.sort(null);
             return new Contents(List.copyOf(files), List.copyOf(skipped), List.copyOf(hidden));
         }
@@ -201,7 +210,7 @@ public final class DataDirectory implements Serializable {
         }
         // listStatus, not listFiles: the located statuses of listFiles ask for owner and
         // permissions, which some file systems answer slowly; only path, size and time are needed.
-        java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(p));
+        ArrayDeque<Path> folders = new ArrayDeque<>(List.of(p));
         while (!folders.isEmpty()) {
             Path folder = folders.poll();
             FileStatus[] entries;
@@ -231,8 +240,8 @@ public final class DataDirectory implements Serializable {
             found.files.add(deliveredLocal(p));
             return;
         }
-        java.util.ArrayDeque<java.nio.file.Path> folders = new java.util.ArrayDeque<>(List.of(p));
-        java.util.Set<java.nio.file.Path> seen = new java.util.HashSet<>();
+        ArrayDeque<java.nio.file.Path> folders = new ArrayDeque<>(List.of(p));
+        Set<java.nio.file.Path> seen = new HashSet<>();
         while (!folders.isEmpty()) {
             java.nio.file.Path folder = folders.poll();
             List<java.nio.file.Path> entries = new ArrayList<>();
@@ -245,7 +254,7 @@ public final class DataDirectory implements Serializable {
                 }
             } catch (IOException e) {
                 throw unreadable(localRoot().relativize(folder) + "/", folder, e);
-            } catch (java.nio.file.DirectoryIteratorException e) {
+            } catch (DirectoryIteratorException e) {
                 throw unreadable(localRoot().relativize(folder) + "/", folder, e.getCause());
             }
             for (java.nio.file.Path f : entries) {
@@ -311,7 +320,7 @@ public final class DataDirectory implements Serializable {
                     entries.add(f.getPath().getName() + (f.isDirectory() ? "/" : ""));
                 }
             }
-        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             // The extracts' own listings say why the directory cannot be read.
             return List.of();
         }
@@ -323,7 +332,7 @@ public final class DataDirectory implements Serializable {
             String reason = NOT_AN_EXTRACT + closest(entry, known).map(k -> " (did you mean " + k + "?)").orElse("");
             out.add(new SkippedFile(NO_EXTRACT, entry, reason));
         }
-        out.sort(java.util.Comparator.comparing(SkippedFile::path));
+        out.sort(Comparator.comparing(SkippedFile::path));
         return out;
     }
 
@@ -331,7 +340,7 @@ public final class DataDirectory implements Serializable {
      * The known entry a stray one is most likely a misspelling of: the same name in another case
      * or with another extension, or within two edits of it (and close for its length).
      */
-    static java.util.Optional<String> closest(String entry, List<String> known) {
+    static Optional<String> closest(String entry, List<String> known) {
         String name = baseName(entry);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -342,7 +351,7 @@ public final class DataDirectory implements Serializable {
                 bestDistance = d;
             }
         }
-        return bestDistance <= 2 && bestDistance * 3 < name.length() ? java.util.Optional.of(best) : java.util.Optional.empty();
+        return bestDistance <= 2 && bestDistance * 3 < name.length() ? Optional.of(best) : Optional.empty();
     }
 
     /** A name in lower case without a trailing {@code /} or extension: {@code Retail.CSV} is {@code retail}. */
@@ -381,8 +390,8 @@ public final class DataDirectory implements Serializable {
      * Every delivered file of the given extracts by path relative to the data directory: what a
      * nightly run compares with the files its staging area was built from.
      */
-    public java.util.SortedMap<String, DeliveredFile> inventory(List<ExtractSchema> schemas) {
-        java.util.SortedMap<String, DeliveredFile> out = new java.util.TreeMap<>();
+    public SortedMap<String, DeliveredFile> inventory(List<ExtractSchema> schemas) {
+        SortedMap<String, DeliveredFile> out = new TreeMap<>();
         for (ExtractSchema s : schemas) {
             for (DeliveredFile f : listing(s)) {
                 out.put(f.relative(), f);
@@ -438,7 +447,7 @@ public final class DataDirectory implements Serializable {
      * @param local the file when it is local (to tell a broken link), else null
      */
     static String whyUnreadable(java.nio.file.Path local, IOException e) {
-        if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             if (local != null && Files.isSymbolicLink(local)) {
                 try {
                     return "it is a link to " + Files.readSymbolicLink(local) + ", which does not exist";

@@ -24,13 +24,18 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.broadcast;
@@ -144,7 +149,7 @@ public final class ExtractReader {
                                 ReadSummary readSummary, StagedCounts known) {
         List<FileReport> reports = read == null ? List.of() : readSummary.reports();
         StructType valid = SparkColumns.validRows(schema);
-        Column[] validColumns = java.util.Arrays.stream(valid.fieldNames()).map(org.apache.spark.sql.functions::col)
+        Column[] validColumns = Arrays.stream(valid.fieldNames()).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
         // Lazy: defining the quarantine of a run that read nothing starts no job.
         Dataset<Row> lineage = read == null ? state.limit(0) : read;
@@ -166,7 +171,7 @@ public final class ExtractReader {
         List<Row> conflictRows = known.conflicts() == 0 ? List.of()
                 : state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT)).select(conflictColumns(schema))
                 .collectAsList();
-        Set<Map<String, Object>> seen = new java.util.HashSet<>();
+        Set<Map<String, Object>> seen = new HashSet<>();
         for (Row r : conflictRows) {
             conflictScopes.add(new ConflictScope(r.getAs(CONFLICT_REGION), r.getAs(CONFLICT_YEAR), r.getAs(CONFLICT_TYPE),
                     r.getAs(CONFLICT_REFERENCE)));
@@ -225,7 +230,7 @@ public final class ExtractReader {
      * staged row with the registry.
      */
     public LoadedExtract checkReference(LoadedExtract extract, LoadedExtract referenced,
-                                        java.util.Optional<StagingArea.ReferencedRows> before) {
+                                        Optional<StagingArea.ReferencedRows> before) {
         if (!extract.delivered() || !referenced.delivered()) {
             return extract;
         }
@@ -261,13 +266,13 @@ public final class ExtractReader {
         if (references.length == 0) {
             return extract;
         }
-        Map<String, String> regionOf = new java.util.HashMap<>();
+        Map<String, String> regionOf = new HashMap<>();
         for (Row r : referencedKeys(referenced).filter(col(REFERENCED_KEY).isin(references)).collectAsList()) {
             regionOf.put(r.getString(0), r.getString(1));
         }
         return extract.withConflictScopes(extract.conflictScopes().stream()
                 .map(s -> s.region() == null && s.reference() != null ? s.resolved(regionOf) : s)
-                .filter(java.util.Objects::nonNull).distinct().toList());
+                .filter(Objects::nonNull).distinct().toList());
     }
 
     /** The kept rows when both extracts' changes are known: see {@link #checkReference}. */
@@ -349,7 +354,7 @@ public final class ExtractReader {
     private static Column unresolvedReason(String column, String referencedExtract, LoadedExtract referenced) {
         Column missing = concat(lit(column + " "), col(column), lit(" is not in the " + referencedExtract + " registry"));
         Object[] conflicting = referenced.conflictKeys().stream().map(k -> k.get(referenced.schema().key().get(0)))
-                .filter(java.util.Objects::nonNull).map(String::valueOf).distinct().toArray();
+                .filter(Objects::nonNull).map(String::valueOf).distinct().toArray();
         return conflicting.length == 0 ? missing
                 : when(col(column).isin(conflicting), concat(lit(column + " "), col(column), lit(" has conflicting versions in the "
                         + referencedExtract + " registry (both set aside), so this row cannot be placed"))).otherwise(missing);

@@ -13,10 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
 
 /**
  * The staging layer of a run: reads regions.csv, then every extract of the catalog (validation,
@@ -117,7 +123,7 @@ public final class Ingestion {
             }
             return parts.stream().flatMap(it -> {
                 Iterable<QuarantinedRow> iterable = () -> it;
-                return java.util.stream.StreamSupport.stream(iterable.spliterator(), false);
+                return StreamSupport.stream(iterable.spliterator(), false);
             }).iterator();
         }
     }
@@ -144,7 +150,7 @@ public final class Ingestion {
     /** Reads every delivered file of every extract (no staging area), given the run's regions.csv. */
     public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition) {
         return ingest(dir, regions, edition, (reader, schema, context) -> reader.read(schema, context),
-                extract -> java.util.Optional.empty());
+                extract -> Optional.empty());
     }
 
     /** Loads every extract through the staging area: rebuilt, or the plan's new files merged in. */
@@ -158,13 +164,13 @@ public final class Ingestion {
      * referencing rows that resolved in the state the run started from).
      */
     private Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, ExtractLoader loader,
-                          java.util.function.Function<String, java.util.Optional<StagingArea.ReferencedRows>> referencedBefore) {
-        ValidationContext context = new ValidationContext(java.util.Set.copyOf(regions.tree().codes()), edition);
+                          Function<String, Optional<StagingArea.ReferencedRows>> referencedBefore) {
+        ValidationContext context = new ValidationContext(Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
         // Biggest extract first: its chain of jobs is the longest, and the small ones fill the
         // cores around it instead of leaving it to run alone at the end.
         List<ExtractSchema> loaded = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
-        Map<String, Long> bytes = new java.util.HashMap<>();
+        Map<String, Long> bytes = new HashMap<>();
         List<DataDirectory.SkippedFile> notRead = new ArrayList<>();
         for (ExtractSchema s : loaded) {
             DataDirectory.Contents contents = dir.contents(s);
@@ -176,8 +182,8 @@ public final class Ingestion {
             notRead.add(f);
         }
         List<ExtractSchema> schemas = loaded.stream()
-                .sorted(java.util.Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
-        Map<String, LoadedExtract> byName = new java.util.HashMap<>();
+                .sorted(Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
+        Map<String, LoadedExtract> byName = new HashMap<>();
         Concurrently.map(schemas, schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
         Map<String, LoadedExtract> extracts = new LinkedHashMap<>();
         catalog.all().stream().filter(s -> byName.containsKey(s.name())).forEach(s -> extracts.put(s.name(), byName.get(s.name())));
@@ -194,20 +200,20 @@ public final class Ingestion {
         return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts, notRead);
     }
 
-    /**
-     * The files of an extract's folder that are not read, each warned of (a misnamed delivery
-     * would otherwise turn items into no_records without a word); hidden files, left there on
-     * purpose, in one line.
-     */
     /** Rows set aside per file (a small job: the quarantine of an extract is small). */
     private static Map<String, Long> quarantinedByFile(Dataset<Row> quarantine) {
-        Map<String, Long> out = new java.util.HashMap<>();
+        Map<String, Long> out = new HashMap<>();
         for (Row r : quarantine.groupBy("file").count().collectAsList()) {
             out.put(r.getString(0), r.getLong(1));
         }
         return out;
     }
 
+    /**
+     * The files of an extract's folder that are not read, each warned of (a misnamed delivery
+     * would otherwise turn items into no_records without a word); hidden files, left there on
+     * purpose, in one line.
+     */
     private static List<DataDirectory.SkippedFile> notRead(ExtractSchema schema, DataDirectory.Contents contents) {
         for (DataDirectory.SkippedFile f : contents.skipped()) {
             LOG.warn("extract {}: {} not read: {}", schema.name(), f.path(), f.reason());

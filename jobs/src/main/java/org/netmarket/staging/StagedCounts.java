@@ -1,5 +1,6 @@
 package org.netmarket.staging;
 
+import java.util.Map;
 
 /**
  * How many rows of an extract's staged rows are winning rows ({@link LatestVersion#LATEST}),
@@ -13,7 +14,7 @@ public record StagedCounts(long latest, long duplicates, long conflicts) {
     public static final StagedCounts NONE = new StagedCounts(0, 0, 0);
 
     /** The counts among rows counted by role (role -> rows); roles that are not staged are ignored. */
-    static StagedCounts of(java.util.Map<String, Long> rowsByRole) {
+    static StagedCounts of(Map<String, Long> rowsByRole) {
         return new StagedCounts(rowsByRole.getOrDefault(LatestVersion.LATEST, 0L),
                 rowsByRole.getOrDefault(LatestVersion.DUPLICATE, 0L), rowsByRole.getOrDefault(LatestVersion.CONFLICT, 0L));
     }

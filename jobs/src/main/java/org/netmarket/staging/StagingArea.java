@@ -24,13 +24,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -153,7 +163,7 @@ public final class StagingArea {
     private final Configuration hadoop;
     private Manifest manifest;
     /** Generations written by this run and not yet committed, by extract. */
-    private final Map<String, Generation> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Generation> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextGeneration = new AtomicLong();
 
     private StagingArea(SparkSession spark, String root, Manifest manifest) {
@@ -199,9 +209,9 @@ public final class StagingArea {
                     .append(':').append(item.allowed() == null ? "" : item.allowed().describe(item.maxPoints()));
         }
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -345,8 +355,8 @@ public final class StagingArea {
     private static Dataset<Row> replacedRows(ExtractSchema schema, Dataset<Row> state, Dataset<Row> touched) {
         String[] keyNames = keyNames(schema);
         KeySketch sketch = KeySketch.of(touched, keyNames);
-        Column[] typedAndRole = java.util.stream.Stream.concat(java.util.Arrays.stream(StagedChange.columns(schema)),
-                java.util.stream.Stream.of(col(LatestVersion.ROLE))).toArray(Column[]::new);
+        Column[] typedAndRole = Stream.concat(Arrays.stream(StagedChange.columns(schema)),
+                Stream.of(col(LatestVersion.ROLE))).toArray(Column[]::new);
         return state.select(typedAndRole).filter(sketch.mightContain(keyNames))
                 .join(broadcast(touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -376,7 +386,7 @@ public final class StagingArea {
                 .agg(max(col(schema.version())).as(NEWEST));
         Dataset<Row> judged = replacedRows.join(newest, keyNames);
         Column stillJudged = not(coalesce(col(schema.version()).lt(col(NEWEST)), lit(false)));
-        Map<String, Long> replacedByRole = new java.util.HashMap<>();
+        Map<String, Long> replacedByRole = new HashMap<>();
         long stillJudgedRows = 0;
         for (Row r : judged.groupBy(col(LatestVersion.ROLE))
                 .agg(count(lit(1)), sum(when(stillJudged, lit(1L)).otherwise(lit(0L)))).collectAsList()) {
@@ -428,31 +438,31 @@ public final class StagingArea {
      * stands for the rows.
      */
     private String state(String extract, long generation) {
-        return extract + "@" + String.format(java.util.Locale.ROOT, "g%06d", generation);
+        return extract + "@" + String.format(Locale.ROOT, "g%06d", generation);
     }
 
     /** The rows of the extract that resolve their reference, as of the last committed run (if known). */
-    public java.util.Optional<ReferencedRows> referencedRows(String extract) {
-        return manifest == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(manifest.references().get(extract));
+    public Optional<ReferencedRows> referencedRows(String extract) {
+        return manifest == null ? Optional.empty() : Optional.ofNullable(manifest.references().get(extract));
     }
 
     /**
      * Reads a note kept with a committed generation of an extract ({@link #writeNote}), if there
      * is one.
      */
-    public java.util.Optional<String> readNote(String extract, long generation, String name) {
+    public Optional<String> readNote(String extract, long generation, String name) {
         Path p = notePath(extract, generation, name);
         try {
             FileSystem fs = fs(p);
             if (!fs.exists(p)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try (InputStream in = fs.open(p)) {
-                return java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             LOG.warn("staging area {}: cannot read note {} ({})", root, p, e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -464,7 +474,7 @@ public final class StagingArea {
     public void writeNote(String extract, long generation, String name, String text) {
         Path target = notePath(extract, generation, name);
         try {
-            replace(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            replace(target, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // A note only saves work: the next run without it computes the figures afresh.
             LOG.warn("staging area {}: cannot write note {} ({})", root, target, e.getMessage());
@@ -584,7 +594,7 @@ public final class StagingArea {
     }
 
     private String generationPath(String extract, long id) {
-        return root + "/" + extract + "/" + String.format(java.util.Locale.ROOT, "g%06d", id);
+        return root + "/" + extract + "/" + String.format(Locale.ROOT, "g%06d", id);
     }
 
     /** A generation as written: its rows as read back, and what one pass over them found. */
@@ -609,7 +619,7 @@ public final class StagingArea {
     }
 
     private static String[] restOf(String[] names) {
-        return java.util.Arrays.copyOfRange(names, 1, names.length);
+        return Arrays.copyOfRange(names, 1, names.length);
     }
 
     private Manifest readManifest() {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Publishes scores atomically: in one transaction it appends the run's rows to the history
@@ -87,7 +88,7 @@ public final class ScorePublisher {
     /** Appends the run's rows to history: for a recompute of some items, only those items' rows. */
     private static long copyHistory(Connection c, long runId, Publication p) throws SQLException {
         ScoreRows rows = p.rows();
-        java.util.Set<String> codes = p.codesInScope() == null ? null : java.util.Set.copyOf(p.codesInScope());
+        Set<String> codes = p.codesInScope() == null ? null : Set.copyOf(p.codesInScope());
         StringBuilder sb = new StringBuilder();
         long written = 0;
         for (ScoreRows.IndicatorRow r : rows.indicators()) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The PostgreSQL warehouse (schema {@code netmarket}): created and upgraded by the versioned
@@ -123,7 +124,7 @@ public final class Warehouse {
 
     /** Sets a PostgreSQL setting for the rest of the connection's current transaction. */
     static void setLocal(Connection c, String setting, String value) throws SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL " + setting + " = " + value);
         }
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class DataGeneratorTest {
         assertEquals(GeneratedFiles.files(tmp.resolve("a")), GeneratedFiles.files(tmp.resolve("b")));
         for (String f : List.of("operators/operators-2025-03-05-part-00.csv", "complaints/complaints-2025-03-05-part-01.csv",
                 "retail/retail-2024.csv", "assessments/assessments-2024.csv")) {
-            assertFalse(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(f)),
+            assertFalse(Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(f)),
                     Files.readAllBytes(tmp.resolve("b").resolve(f))), f + " should change with the seed");
         }
     }

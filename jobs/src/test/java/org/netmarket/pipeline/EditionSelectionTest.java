@@ -8,7 +8,9 @@ import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,11 +36,11 @@ class EditionSelectionTest {
         evaluation.assertValue("140802", "edition", "revised-test");
         evaluation.assertValue("140802", "total_points", 86);
         evaluation.assertValue("140802", "passed", false);
-        assertEquals(java.util.List.of("development"), evaluation.row("140802").get("failing_categories"));
+        assertEquals(List.of("development"), evaluation.row("140802").get("failing_categories"));
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "edition", "revised-test");
         WarehouseRows editions = WarehouseRows.query(url, "edition", "SELECT * FROM netmarket.edition", "edition");
-        editions.assertValue("revised-test", "pass_first_level_share", new java.math.BigDecimal("0.80"));
+        editions.assertValue("revised-test", "pass_first_level_share", new BigDecimal("0.80"));
         assertTrue(r.output().contains("every first-level category >= 80%"), r.output());
     }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class HostileCorpusCoverageTest {
             expected.add(new String[]{r.get("extract"), r.get("column"), r.get("reason")});
         }
         SchemaCatalog catalog = SchemaCatalog.load();
-        Map<ColumnType, List<String[]>> byType = new java.util.EnumMap<>(ColumnType.class);
+        Map<ColumnType, List<String[]>> byType = new EnumMap<>(ColumnType.class);
         for (ExtractSchema schema : catalog.all()) {
             for (ColumnSpec c : schema.columns()) {
                 for (String[] e : expected) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -124,7 +125,7 @@ class HostileFormattingTest {
             case "false" -> column.equals("odr_settled") ? "0" : "False";
             case "是" -> "1";
             case "否" -> "0";
-            case "online", "odr", "success", "failed", "none", "report", "identity_claim" -> value.toUpperCase(java.util.Locale.ROOT);
+            case "online", "odr", "success", "failed", "none", "report", "identity_claim" -> value.toUpperCase(Locale.ROOT);
             default -> value.isEmpty() ? value : " " + value + " ";
         };
     }

@@ -22,6 +22,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -178,7 +179,7 @@ class IncrementalNightlyTest {
                         + " AND region_code IN ('140802', '140821')", "region_code");
         assertEquals(2, item4.size(), "item 4 of both counties");
         // 140802 holds the operator in conflict after the delivery: its item 4 is data_error, no value.
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         values.put("140802", item4.row("140802").get("value"));
         values.put("140821", item4.row("140821").get("value"));
         return values;

@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -143,7 +144,7 @@ class NightlyLineageTest {
         night(reports, data, url, "no staging area yet");
         Path manifest = reports.resolve("staging/manifest.json");
         ObjectNode m = (ObjectNode) JSON.readTree(manifest.toFile());
-        m.get("files").forEach(f -> ((ObjectNode) f).remove(java.util.List.of("rowsRead", "rowsQuarantined", "encoding",
+        m.get("files").forEach(f -> ((ObjectNode) f).remove(List.of("rowsRead", "rowsQuarantined", "encoding",
                 "extraColumns")));
         JSON.writeValue(manifest.toFile(), m);
         // Hadoop's local file system keeps a checksum next to the file; the edit makes it stale.

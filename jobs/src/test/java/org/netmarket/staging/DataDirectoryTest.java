@@ -13,7 +13,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,7 +139,7 @@ class DataDirectoryTest {
     void aFolderWithoutReadPermissionIsBadInputNamingIt() throws IOException {
         write(tmp, "express/2025/a.csv", "a");
         Path folder = tmp.resolve("express/2025");
-        Files.setPosixFilePermissions(folder, java.util.Set.of());
+        Files.setPosixFilePermissions(folder, Set.of());
         try {
             assumeFalse(Files.isReadable(folder) && canList(folder), "this process lists folders of mode 000 (root)");
             DataDirectory dir = DataDirectory.of(tmp.toString(), null);
@@ -143,12 +147,12 @@ class DataDirectoryTest {
                     () -> dir.listing(EXPRESS));
             assertEquals("cannot read express/2025/: Permission denied", e.getMessage());
         } finally {
-            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         }
     }
 
     private static boolean canList(Path folder) {
-        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+        try (Stream<Path> s = Files.list(folder)) {
             return true;
         } catch (IOException e) {
             return false;
@@ -206,11 +210,11 @@ class DataDirectoryTest {
     @Test
     void aMisspellingIsSuggestedOnlyWithinTwoEditsAndCloseForItsLength() {
         List<String> known = List.of("complaints/", "tax/", "regions.csv");
-        assertEquals(java.util.Optional.of("complaints/"), DataDirectory.closest("complants/", known), "one edit");
-        assertEquals(java.util.Optional.of("complaints/"), DataDirectory.closest("complant/", known), "two edits");
-        assertEquals(java.util.Optional.empty(), DataDirectory.closest("compl/", known), "five edits");
-        assertEquals(java.util.Optional.of("tax/"), DataDirectory.closest("TAX/", known), "case only");
-        assertEquals(java.util.Optional.empty(), DataDirectory.closest("tab/", known), "one edit of three letters is too far");
+        assertEquals(Optional.of("complaints/"), DataDirectory.closest("complants/", known), "one edit");
+        assertEquals(Optional.of("complaints/"), DataDirectory.closest("complant/", known), "two edits");
+        assertEquals(Optional.empty(), DataDirectory.closest("compl/", known), "five edits");
+        assertEquals(Optional.of("tax/"), DataDirectory.closest("TAX/", known), "case only");
+        assertEquals(Optional.empty(), DataDirectory.closest("tab/", known), "one edit of three letters is too far");
         assertEquals(0, DataDirectory.editDistance("retail", "retail"));
         assertEquals(3, DataDirectory.editDistance("kitten", "sitting"));
         assertEquals(7, DataDirectory.editDistance("", "sitting"));

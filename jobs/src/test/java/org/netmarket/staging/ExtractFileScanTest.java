@@ -10,12 +10,14 @@ import org.netmarket.extract.RowValidator;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.extract.ValidationContext;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -43,7 +45,7 @@ class ExtractFileScanTest {
 
     /** The bytes of the parts one after the other (a byte-order mark, then the text). */
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }
@@ -355,7 +357,7 @@ class ExtractFileScanTest {
         // A UTF-8 export damaged far from its start: read as GB18030 (the contract), and the
         // offset of the bad byte in the report is what tells the clerk it was meant as UTF-8.
         byte[] good = (HEADER + "\n330100,杭州市,330000,city,east\n").getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = java.util.Arrays.copyOf(good, good.length + "330102,x,330100,county,east\n".length());
+        byte[] bytes = Arrays.copyOf(good, good.length + "330102,x,330100,county,east\n".length());
         byte[] tail = "330102,x,330100,county,east\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(tail, 0, bytes, good.length, tail.length);
         bytes[good.length + 7] = (byte) 0xFF; // the "x" of the second row's name

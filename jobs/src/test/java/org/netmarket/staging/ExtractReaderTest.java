@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -209,7 +210,7 @@ class ExtractReaderTest {
         ValidationContext ctx = new ValidationContext(Set.of("140802"), edition);
         LoadedExtract operators = reader.read(catalog.get("operators"), ctx);
         LoadedExtract sales = reader.checkReference(reader.read(catalog.get("operator-sales"), ctx), operators,
-                java.util.Optional.empty());
+                Optional.empty());
         assertEquals(1, sales.rowsQuarantined());
         assertEquals(1, sales.latest().count());
         // The sale kept takes its operator's region.
@@ -251,7 +252,7 @@ class ExtractReaderTest {
         LoadedExtract unplaced = reader.read(catalog.get("operator-sales"), ctx);
         assertEquals(List.of(new ConflictScope(null, 2023, null, placed)), unplaced.conflictScopes(),
                 "a sale has no region of its own");
-        LoadedExtract sales = reader.checkReference(unplaced, operators, java.util.Optional.empty());
+        LoadedExtract sales = reader.checkReference(unplaced, operators, Optional.empty());
         assertEquals(List.of(new ConflictScope("140802", 2023, null, placed)), sales.conflictScopes());
         Row q = sales.quarantine().filter(org.apache.spark.sql.functions.col("column_name").equalTo("operator_id"))
                 .collectAsList().get(0);

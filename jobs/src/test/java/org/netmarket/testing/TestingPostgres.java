@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ public final class TestingPostgres {
      * role, with a password.
      */
     public static Connection connectAs(String jdbcUrl, String user, String password) throws SQLException {
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
         return DriverManager.getConnection(jdbcUrl.replaceFirst("\\?.*$", ""), p);
