@@ -73,8 +73,14 @@ final class PipelineRunner {
             }
         }
         if (outcome.published()) {
-            printChanges(outcome.changes(), out);
+            printChanges(outcome.changes(), true, out);
             out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
+        } else if (outcome.warehouse() != null) {
+            printChanges(outcome.changes(), false, out);
+            if (outcome.changes().isEmpty()) {
+                out.println("Publishing would change nothing that is published.");
+            }
+            out.printf("Dry run: nothing was published; compared with what %s holds.%n", outcome.warehouse());
         } else {
             out.println("Dry run: nothing was published.");
         }
@@ -97,15 +103,16 @@ final class PipelineRunner {
      * or status changed, then those whose computed value moved without changing the score (a
      * revised record shifts a rate), so the analyst sees what matters first.
      */
-    static void printChanges(List<ScoreChanges.Change> changes, PrintStream out) {
+    static void printChanges(List<ScoreChanges.Change> changes, boolean published, PrintStream out) {
         if (changes.isEmpty()) {
             return;
         }
         List<ScoreChanges.Change> scored = changes.stream().filter(ScoreChanges.Change::changesScore).toList();
         List<ScoreChanges.Change> valueOnly = changes.stream().filter(c -> !c.changesScore()).toList();
         out.println();
-        out.printf("Changes against what was published before (%d: %d in points or status, %d in the value only;"
-                + " all in view netmarket.score_change):%n", changes.size(), scored.size(), valueOnly.size());
+        out.printf("%s (%d: %d in points or status, %d in the value only%s):%n",
+                published ? "Changes against what was published before" : "Publishing would change what is published",
+                changes.size(), scored.size(), valueOnly.size(), published ? "; all in view netmarket.score_change" : "");
         int room = printChangeLines(scored, CHANGES_SHOWN, out);
         if (!valueOnly.isEmpty() && room > 0) {
             out.println("  value only, points and status unchanged:");

@@ -13,7 +13,9 @@ import java.util.List;
  * What a run did: its id in pipeline_run (or -1 when it did not touch the warehouse), whether
  * it published, the scorecards it computed, the files it read and those of the extract folders
  * it did not read, where its report folder is, and — when it deliberately published nothing —
- * why.
+ * why. {@code warehouse} is the (redacted) URL it published to or, for a dry run, read the
+ * published scores from (null when it had none); {@code changes} what it changed there or, for a
+ * dry run, what publishing would change.
  */
 public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,

@@ -107,9 +107,9 @@ public final class ScoringPipeline {
             Warehouse warehouse = registration == null ? null : registration.warehouse();
             RunLedger ledger = registration == null ? null : registration.ledger();
             long runId = registration == null ? -1 : registration.runId();
-            // Recomputing some items rolls them up with the published points of the others; a dry
-            // run previews that against the warehouse it is given, read only.
-            Warehouse published = warehouse != null || itemCodes == null || jdbcUrl == null ? warehouse
+            // A dry run given a warehouse reads it, never writes: to preview what publishing would
+            // change, and, recomputing some items, to roll them up with the others' published points.
+            Warehouse published = warehouse != null || config.validateOnly() || jdbcUrl == null ? warehouse
                     : Warehouse.forReading(JdbcSettings.of(jdbcUrl, env));
             if (itemCodes != null && published == null) {
                 LOG.warn("dry run without a warehouse: the items not recomputed are shown as computed now, not with their "
@@ -159,8 +159,8 @@ public final class ScoringPipeline {
     /**
      * The run being executed: its edition, the items it recomputes (null for all), and, when it
      * publishes, the warehouse and the ledger it is registered in (else null and -1); the
-     * warehouse the published points of the items not recomputed are read from (null when there
-     * is none: a dry run without a warehouse); its report folder in every case.
+     * warehouse the published scores are read from (the same one, or a dry run's, read only; null
+     * when a dry run has none); its report folder in every case.
      */
     private record Run(Edition edition, List<String> itemCodes, Warehouse warehouse, Warehouse published, RunLedger ledger,
                        long runId, RunFolder folder) {
@@ -217,11 +217,14 @@ public final class ScoringPipeline {
             FactCountsCsv.write(Path.of(config.factsCsv()), scores.factSheets());
             LOG.info("record-level counts written to {}", config.factsCsv());
         }
-        List<ScoreChanges.Change> changes = publish(run, tree, scores.publications(), staging);
-        Warehouse warehouse = run.warehouse();
-        return new RunOutcome(run.runId(), warehouse != null, run.edition().id(), tree, scores.cards(), files, ingest.rowsRead(),
-                ingest.rowsQuarantined(), run.folder().path(), warehouse == null ? null : warehouse.settings().redactedUrl(),
-                warehouse == null ? "dry run: nothing was published" : null, changes, ingest.notRead());
+        List<ScoreChanges.Change> changes = run.warehouse() == null && run.published() != null
+                ? ScoreChanges.preview(run.published(), scores.publications())
+                : publish(run, tree, scores.publications(), staging);
+        Warehouse warehouse = run.warehouse() != null ? run.warehouse() : run.published();
+        return new RunOutcome(run.runId(), run.warehouse() != null, run.edition().id(), tree, scores.cards(), files,
+                ingest.rowsRead(), ingest.rowsQuarantined(), run.folder().path(),
+                warehouse == null ? null : warehouse.settings().redactedUrl(),
+                run.warehouse() == null ? "dry run: nothing was published" : null, changes, ingest.notRead());
     }
 
     /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */

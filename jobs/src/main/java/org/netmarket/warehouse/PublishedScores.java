@@ -23,7 +23,39 @@ public final class PublishedScores {
     public record PublishedItem(BigDecimal points, ItemStatus status, String reason) {
     }
 
+    /** A current indicator_score row as the score changes compare it: points, status and value. */
+    public record CurrentRow(BigDecimal points, String status, BigDecimal value) {
+    }
+
     private PublishedScores() {
+    }
+
+    /**
+     * The current indicator_score rows of one year and some regions, keyed by region code and
+     * indicator or item code ({@link #key}); empty when the warehouse has no schema yet.
+     */
+    static Map<String, CurrentRow> current(Warehouse warehouse, int year, List<String> regions) throws SQLException {
+        Map<String, CurrentRow> out = new HashMap<>();
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT region_code, indicator_code, points, status, value FROM indicator_score "
+                        + "WHERE eval_year = ? AND region_code = ANY(?)")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", regions.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(key(r.getString(1), r.getString(2)), new CurrentRow(r.getBigDecimal(3), r.getString(4), r.getBigDecimal(5)));
+                }
+            }
+        } catch (SQLException e) {
+            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        return out;
+    }
+
+    static String key(String regionCode, String code) {
+        return regionCode + "|" + code;
     }
 
     /** region -> item code -> published item, for one year (items and whole-indicator rows). */

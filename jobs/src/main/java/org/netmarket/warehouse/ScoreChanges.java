@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a run changes against the versions published before it: shown to the analyst after a
@@ -25,6 +27,42 @@ public final class ScoreChanges {
     }
 
     private ScoreChanges() {
+    }
+
+    /**
+     * What publishing would change against the current rows, without writing: a dry run's
+     * preview, compared as {@link #beforeReplacing} compares (points, status or value of the rows
+     * published before), in region, year and edition order.
+     */
+    public static List<Change> preview(Warehouse warehouse, List<Publication> publications) throws SQLException {
+        List<Change> out = new ArrayList<>();
+        for (Publication p : publications) {
+            out.addAll(against(PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope()), p));
+        }
+        return out;
+    }
+
+    /** The rows of a publication in its scope that differ from the current rows (keyed as {@link PublishedScores#key}). */
+    static List<Change> against(Map<String, PublishedScores.CurrentRow> current, Publication publication) {
+        Set<String> codes = publication.codesInScope() == null ? null : Set.copyOf(publication.codesInScope());
+        List<Change> out = new ArrayList<>();
+        for (ScoreRows.IndicatorRow row : publication.rows().indicators()) {
+            PublishedScores.CurrentRow before = current.get(PublishedScores.key(row.regionCode(), row.code()));
+            if (before == null || codes != null && !codes.contains(row.code())) {
+                continue;
+            }
+            if (!sameNumber(before.points(), row.points()) || !Objects.equals(before.status(), row.status())
+                    || !sameNumber(before.value(), row.value())) {
+                out.add(new Change(row.regionCode(), row.evalYear(), row.code(), before.points(), row.points(),
+                        before.status(), row.status(), before.value(), row.value()));
+            }
+        }
+        return out;
+    }
+
+    /** Numeric equality as PostgreSQL's IS NOT DISTINCT FROM on numeric: 1.0 equals 1.00, null equals null. */
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /**

@@ -71,11 +71,12 @@ public final class ScoreRows {
     private void add(Edition edition, RegionScorecard card, LocalDate asOf) {
         for (IndicatorScore ind : card.indicators()) {
             if (ind.indicator().hasSubItems()) {
+                // In the edition's order (that of edition_indicator.sort_order): the indicator, then its items.
+                indicators.add(new IndicatorRow(card.regionCode(), card.evalYear(), ind.code(), "indicator", ind.points(),
+                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, null, null, card.editionId()));
                 for (ItemScore item : ind.items()) {
                     indicators.add(itemRow(card, item, "item"));
                 }
-                indicators.add(new IndicatorRow(card.regionCode(), card.evalYear(), ind.code(), "indicator", ind.points(),
-                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, null, null, card.editionId()));
             } else {
                 indicators.add(itemRow(card, ind.items().get(0), "indicator"));
             }

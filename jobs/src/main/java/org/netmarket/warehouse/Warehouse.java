@@ -45,10 +45,13 @@ public final class Warehouse {
 
     /**
      * Connects for reading what is published, without migrating: a dry run writes nothing, not
-     * even the schema (a warehouse without it has nothing published).
+     * even the schema (a warehouse without it has nothing published). Unreachable, it is an
+     * {@link EnvironmentException} as for {@link #open}, before the run reads anything.
      */
     public static Warehouse forReading(JdbcSettings settings) {
-        return new Warehouse(settings);
+        Warehouse w = new Warehouse(settings);
+        w.checkConnection();
+        return w;
     }
 
     public JdbcSettings settings() {

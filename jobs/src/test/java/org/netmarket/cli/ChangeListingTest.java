@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.netmarket.warehouse.ScoreChanges.Change;
 
 /**
- * The changes a run prints after publishing: score changes before value-only ones, the value
- * shown when it moved, so that "1 -> 1" never appears without saying what did change.
+ * The changes a run prints after publishing (or a dry run would make): score changes before
+ * value-only ones, the value shown when it moved, so that "1 -> 1" never appears without saying
+ * what did change.
  */
 class ChangeListingTest {
 
@@ -26,8 +27,12 @@ class ChangeListingTest {
     }
 
     private static List<String> print(List<Change> changes) {
+        return print(changes, true);
+    }
+
+    private static List<String> print(List<Change> changes, boolean published) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PipelineRunner.printChanges(changes, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PipelineRunner.printChanges(changes, published, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
@@ -65,5 +70,13 @@ class ChangeListingTest {
         assertEquals(2 + 40 + 2, lines.size(), String.join("\n", lines));
         assertEquals("    ... 5 more", lines.get(42));
         assertEquals("    ... and 1 change(s) of the value only", lines.get(43));
+    }
+
+    @Test
+    void aDryRunSaysWhatPublishingWouldChangeAndPointsToNoViewThatHasNoneOfIt() {
+        List<String> lines = print(List.of(change("19.1", "0", "1", "scored", "scored", "0.9", "1")), false);
+        assertEquals("Publishing would change what is published (1: 1 in points or status, 0 in the value only):",
+                lines.get(1));
+        assertEquals("    140802 2024 item 19.1  0 -> 1  value 0.9 -> 1", lines.get(2));
     }
 }

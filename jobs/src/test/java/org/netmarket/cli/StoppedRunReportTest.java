@@ -10,8 +10,6 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.IllegalStateException;
-import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +87,7 @@ class StoppedRunReportTest {
         String log = JobRunner.lastRunLog(reports());
         assertTrue(lastEntry(log).contains("ERROR NetmarketCommand - failed, nothing was published: cannot reach the warehouse"),
                 log);
-        assertTrue(log.contains("Caused by: ConnectException: Connection refused"), "the details: " + log);
+        assertTrue(log.contains("Caused by: java.net.ConnectException: Connection refused"), "the details: " + log);
         assertFalse(r.output().contains("LeakK8"), r.output());
         assertFalse(log.contains("LeakK8"), log);
     }
@@ -136,13 +134,13 @@ class StoppedRunReportTest {
         assertEquals(ExitCodes.FAILURE, cl.execute("defect"));
         String console = err.toString();
         assertTrue(console.contains("error (failed, nothing was published): no facts for jdbc:postgresql://***@db/x"), console);
-        assertTrue(console.contains("IllegalStateException") && console.contains("\tat org.netmarket.cli."), console);
+        assertTrue(console.contains("java.lang.IllegalStateException") && console.contains("\tat org.netmarket.cli."), console);
         assertTrue(console.contains("Run folder (run.log): " + folder), console);
         String log = Files.readString(folder.resolve("run.log"));
         assertTrue(log.startsWith("2026-11-29 02:30:00 INFO  ScoringPipeline - stage facts: started\n"), "appended: " + log);
         assertTrue(lastEntry(log).endsWith(" ERROR NetmarketCommand - failed, nothing was published: no facts for "
                 + "jdbc:postgresql://***@db/x"), log);
-        assertTrue(log.contains("IllegalStateException: no facts for") && log.contains("\tat org.netmarket.cli."),
+        assertTrue(log.contains("java.lang.IllegalStateException: no facts for") && log.contains("\tat org.netmarket.cli."),
                 "the stack trace: " + log);
         assertFalse(console.contains("LeakM2"), console);
         assertFalse(log.contains("LeakM2"), log);

@@ -2,7 +2,6 @@ package org.netmarket.warehouse;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.UnknownHostException;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +21,8 @@ class JdbcSettingsTest {
                 JdbcSettings.redactText("Unknown options: '--jdbc', 'jdbc:postgresql://db/x?user=postgres&password=LeakF6'"));
         assertEquals("?PASSWORD=***&sslpassword=***&pwd=*** and more",
                 JdbcSettings.redactText("?PASSWORD=a&sslpassword=b&pwd=d and more"));
-        assertEquals("UnknownHostException: ***@127.0.0.1",
-                JdbcSettings.redactText("UnknownHostException: postgres:LeakD4@127.0.0.1"));
+        assertEquals("java.net.UnknownHostException: ***@127.0.0.1",
+                JdbcSettings.redactText("java.net.UnknownHostException: postgres:LeakD4@127.0.0.1"));
         assertEquals("jdbc:postgresql://***@127.0.0.1:54329/netmarket",
                 JdbcSettings.redactText("jdbc:postgresql://postgres:LeakD4@127.0.0.1:54329/netmarket"));
         assertNull(JdbcSettings.redactText(null));

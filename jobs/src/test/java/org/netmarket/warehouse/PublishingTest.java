@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -157,6 +158,28 @@ class PublishingTest {
         assertEquals(ExitCodes.OK, published.exitCode(), published.output());
         assertTrue(scorecardLine(published, "140802").matches("140802 盐湖区\\s+87\\.0 .*"), scorecardLine(published, "140802"));
         assertEquals(scorecardLine(published, "140802"), scorecardLine(preview, "140802"), "the preview is what was published");
+        // The changes it lists are those publishing then made (computed in Java, then by the publishing SQL).
+        assertTrue(preview.output().contains("Publishing would change what is published (2: 2 in points or status, 0 in the value only):"),
+                preview.output());
+        assertEquals(changeLines(published), changeLines(preview));
+        assertEquals(2, changeLines(preview).size(), preview.output());
+    }
+
+    /** The lines of the changes a run printed (published, or that publishing would make). */
+    private static List<String> changeLines(JobRunner.Result r) {
+        return r.output().lines().filter(l -> l.matches(" {4}\\d{6} \\d{4} item .*")).toList();
+    }
+
+    @Test
+    void aDryRunGivenAWarehouseSaysWhenPublishingWouldChangeNothing() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
+        JobRunner.Result preview = run(url, GoldenData.GIVEN, "--year", "2024", "--dry-run");
+        assertEquals(ExitCodes.OK, preview.exitCode(), preview.output());
+        assertTrue(preview.output().contains("Publishing would change nothing that is published."), preview.output());
+        assertEquals(List.of(), changeLines(preview));
+        assertEquals(1, WarehouseRows.query(url, "pipeline_run", "SELECT run_id FROM netmarket.pipeline_run", "run_id").size(),
+                "the dry run wrote nothing");
     }
 
     @Test
