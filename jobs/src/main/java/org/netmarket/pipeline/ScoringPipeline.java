@@ -341,7 +341,7 @@ public final class ScoringPipeline {
             cards.addAll(yearCards);
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
                     run.itemCodes() == null ? null : codesInScope(run.edition(), run.itemCodes()),
-                    ScoreRows.of(run.edition(), yearCards, period.asOf())));
+                    config.regions() == null && run.itemCodes() == null, ScoreRows.of(run.edition(), yearCards, period.asOf())));
         }
         return new Scores(cards, publications, factSheets);
     }

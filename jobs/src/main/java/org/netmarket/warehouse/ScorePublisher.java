@@ -12,9 +12,12 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -118,6 +121,9 @@ public final class ScorePublisher {
 
     private static void replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
         String[] regions = p.regionsInScope().toArray(new String[0]);
+        if (p.wholeRegionsFile()) {
+            retireDropped(c, p.evalYear(), regions);
+        }
         String codeFilter = p.codesInScope() == null ? "" : " AND indicator_code = ANY(?)";
         try (PreparedStatement s = c.prepareStatement(
                 "DELETE FROM indicator_score WHERE eval_year = ? AND region_code = ANY(?)" + codeFilter)) {
@@ -153,6 +159,47 @@ public final class ScorePublisher {
                 s.executeUpdate();
             }
         }
+    }
+
+    /**
+     * Takes out of the year's current scores the regions published before under the regions
+     * scored (their children, at any depth, by the region table) that the run's regions.csv no
+     * longer lists: a county merged away must not stay on dashboards beside a city total
+     * computed without it. Their history stays; a later regions.csv listing them brings them back.
+     */
+    private static void retireDropped(Connection c, int year, String[] scored) throws SQLException {
+        List<String> dropped = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE below(code) AS ("
+                + "SELECT region_code FROM region WHERE parent_code = ANY(?) "
+                + "UNION SELECT r.region_code FROM region r JOIN below b ON r.parent_code = b.code) "
+                + "SELECT DISTINCT e.region_code FROM evaluation_result e JOIN below b ON b.code = e.region_code "
+                + "WHERE e.eval_year = ? AND e.region_code <> ALL(?) "
+                + "UNION SELECT DISTINCT i.region_code FROM indicator_score i JOIN below b ON b.code = i.region_code "
+                + "WHERE i.eval_year = ? AND i.region_code <> ALL(?) ORDER BY 1")) {
+            Array codes = c.createArrayOf("text", scored);
+            s.setArray(1, codes);
+            s.setInt(2, year);
+            s.setArray(3, codes);
+            s.setInt(4, year);
+            s.setArray(5, codes);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    dropped.add(r.getString(1));
+                }
+            }
+        }
+        if (dropped.isEmpty()) {
+            return;
+        }
+        for (String table : List.of("indicator_score", "category_score", "evaluation_result")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE eval_year = ? AND region_code = ANY(?)")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("text", dropped.toArray()));
+                s.executeUpdate();
+            }
+        }
+        LOG.warn("{}: region(s) {} no longer in regions.csv, under the regions scored: taken out of the current scores "
+                + "(their earlier versions stay in the history)", year, String.join(", ", dropped));
     }
 
     private static void writeRegions(Connection c, long runId, List<Region> regions) throws SQLException {

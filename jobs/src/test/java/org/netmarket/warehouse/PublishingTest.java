@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -180,6 +181,34 @@ class PublishingTest {
         assertEquals(List.of(), changeLines(preview));
         assertEquals(1, WarehouseRows.query(url, "pipeline_run", "SELECT run_id FROM netmarket.pipeline_run", "run_id").size(),
                 "the dry run wrote nothing");
+    }
+
+    @Test
+    void aCountyNoLongerInRegionsCsvLeavesTheCurrentScoresOfAFullRunOnly() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        // 临猗县 is merged away: regions.csv no longer lists it (its records are quarantined as unknown regions).
+        Path regions = data.resolve("regions.csv");
+        Files.write(regions, Files.readAllLines(regions).stream().filter(l -> !l.startsWith("140821,")).toList());
+        String current = "SELECT region_code, count(*) AS n FROM netmarket.%s WHERE eval_year = 2024 GROUP BY region_code";
+
+        JobRunner.Result city = run(url, data, "--year", "2024", "--regions", "140800", "--quarantine-threshold", "1");
+        assertEquals(ExitCodes.OK, city.exitCode(), city.output());
+        assertTrue(WarehouseRows.query(url, "evaluation_result", String.format(current, "evaluation_result"), "region_code")
+                .all().containsKey("140821"), "a recompute of some regions takes nothing else out");
+
+        JobRunner.Result full = run(url, data, "--year", "2024", "--quarantine-threshold", "1");
+        assertEquals(ExitCodes.OK, full.exitCode(), full.output());
+        for (String table : List.of("indicator_score", "category_score", "evaluation_result")) {
+            WarehouseRows rows = WarehouseRows.query(url, table, String.format(current, table), "region_code");
+            assertEquals(Set.of("140000", "140800", "140802"), rows.all().keySet(), table + " after the full run");
+        }
+        WarehouseRows history = WarehouseRows.query(url, "evaluation_result_history",
+                "SELECT region_code, count(*) AS n FROM netmarket.evaluation_result_history GROUP BY region_code", "region_code");
+        history.assertValue("140821", "n", 1);
+        assertTrue(JobRunner.lastRunLog(reports).contains("2024: region(s) 140821 no longer in regions.csv"),
+                JobRunner.lastRunLog(reports));
     }
 
     @Test
