@@ -8,6 +8,7 @@ import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.Criterion;
 import org.netmarket.scoring.IndicatorScore;
 import org.netmarket.scoring.ItemScore;
+import org.netmarket.scoring.ItemStatus;
 import org.netmarket.scoring.Observation;
 import org.netmarket.scoring.Ratio;
 import org.netmarket.scoring.RegionScorecard;
@@ -68,12 +69,23 @@ public final class ScoreRows {
         return rows;
     }
 
+    /**
+     * Why an indicator with sub-items is not scored: the reasons of its items that are not
+     * ("27.1: …; 27.2: …"), so its row answers the question as an item's does; null when all are scored.
+     */
+    static String reasonOfItems(IndicatorScore indicator) {
+        List<String> reasons = indicator.items().stream().filter(i -> i.status() != ItemStatus.SCORED)
+                .map(i -> i.code() + ": " + i.reason()).toList();
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
     private void add(Edition edition, RegionScorecard card, LocalDate asOf) {
         for (IndicatorScore ind : card.indicators()) {
             if (ind.indicator().hasSubItems()) {
                 // In the edition's order (that of edition_indicator.sort_order): the indicator, then its items.
                 indicators.add(new IndicatorRow(card.regionCode(), card.evalYear(), ind.code(), "indicator", ind.points(),
-                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, null, null, card.editionId()));
+                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, reasonOfItems(ind), null,
+                        card.editionId()));
                 for (ItemScore item : ind.items()) {
                     indicators.add(itemRow(card, item, "item"));
                 }

@@ -18,10 +18,12 @@ import org.netmarket.testing.WarehouseRows;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * End to end on the golden mini-Yuncheng data set: the job reads {@code given/}, scores 2024 and
@@ -53,6 +55,32 @@ class GoldenRunTest {
     void everyComputedItemMatchesTheHandDerivedValues() throws Exception {
         List<CSVRecord> expected = GoldenExpectation.assertComputedItems(jdbcUrl);
         assertEquals(22 * GoldenData.REGIONS.size(), expected.size(), "the expect file covers every computed item of every region");
+    }
+
+    /** An indicator with sub-items that is not scored says why, as an item does: its items' reasons. */
+    @Test
+    void anIndicatorNotScoredGivesTheReasonsOfItsItems() throws Exception {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
+        int notScored = 0;
+        for (String region : GoldenData.REGIONS) {
+            for (var indicator : edition.indicators()) {
+                if (!indicator.hasSubItems()) {
+                    continue;
+                }
+                List<String> reasons = new ArrayList<>();
+                for (Item item : indicator.items()) {
+                    Map<String, Object> row = published.row(region + "|" + item.code());
+                    if (!"scored".equals(row.get("status"))) {
+                        reasons.add(item.code() + ": " + row.get("reason"));
+                    }
+                }
+                String key = region + "|" + indicator.code();
+                published.assertValue(key, "reason", reasons.isEmpty() ? null : String.join("; ", reasons));
+                notScored += reasons.isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(notScored > 0, "the golden data has indicators with items not scored (临猗县's 11.3)");
     }
 
     @Test
