@@ -126,6 +126,13 @@ class PublishingTest {
         assertTrue(recompute.output().contains("Changes against what was published before (2: 2 in points or status, 0 in the value only;"), recompute.output());
         assertTrue(recompute.output().contains("140802 2024 item 19.1  0 -> 1  value 0.9 -> 1\n"), recompute.output());
         assertTrue(recompute.output().contains("140802 2024 item 19    1 -> 2"), recompute.output());
+        // Why each version had its points: the replaced one was computed without the revision file.
+        WarehouseRows lineage = WarehouseRows.query(url, "item_lineage_history", "SELECT run_id, value, files::text AS files "
+                + "FROM netmarket.item_lineage_history WHERE region_code = '140802' AND indicator_code = '19.1'", "run_id");
+        lineage.assertValue(String.valueOf(firstRun), "value", "0.9");
+        lineage.assertValue(String.valueOf(secondRun), "value", 1);
+        assertFalse(lineage.row(String.valueOf(firstRun)).get("files").toString().contains("dispatches-revision.csv"));
+        assertTrue(lineage.row(String.valueOf(secondRun)).get("files").toString().contains("dispatches-revision.csv"));
     }
 
     /** The scorecard line of a region in a run's output. */
