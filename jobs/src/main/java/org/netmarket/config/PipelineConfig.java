@@ -292,6 +292,14 @@ public final class PipelineConfig {
         return skipWhenUnchanged;
     }
 
+    /**
+     * No --year, --as-of, --regions or --items: the run scores the latest complete year of every
+     * region and item, the scope a nightly run's "nothing new since it was published" refers to.
+     */
+    public boolean defaultScope() {
+        return years.isEmpty() && asOf == null && regions == null && items == null;
+    }
+
     public PipelineConfig skipWhenUnchanged(boolean v) {
         skipWhenUnchanged = v;
         return this;

@@ -245,12 +245,13 @@ public final class ScoringPipeline {
 
     /**
      * The outcome of a publishing run that stops early because nothing was delivered since it
-     * published the staged state to this warehouse (only when asked to skip such runs); null when
-     * the run goes on.
+     * published the staged state to this warehouse (only when asked to skip such runs, and for
+     * the default scope: a year or regions asked for are scored); null when the run goes on.
      */
     private RunOutcome skipWhenUnchanged(Run run, PlannedStaging staging) throws SQLException {
         StagingArea.Plan plan = staging.plan();
-        if (plan.rebuild() || plan.newFileCount() != 0 || run.ledger() == null || !config.skipWhenUnchanged()) {
+        if (plan.rebuild() || plan.newFileCount() != 0 || run.ledger() == null || !config.skipWhenUnchanged()
+                || !config.defaultScope()) {
             return null;
         }
         String unchanged = unchangedSincePublished(staging.area(), run.warehouse(), run.ledger());
@@ -360,15 +361,19 @@ public final class ScoringPipeline {
         });
     }
 
-    /** Publishes the scores when the run has a warehouse; the changes it made to the published scores. */
-    private static List<ScoreChanges.Change> publish(Run run, RegionTree tree, List<Publication> publications,
-                                                     PlannedStaging staging) throws IOException, SQLException {
+    /**
+     * Publishes the scores when the run has a warehouse; the changes it made to the published
+     * scores. Only a run of the default scope marks the staged state as published: after a night
+     * asked for another year or some regions, the next plain night still scores.
+     */
+    private List<ScoreChanges.Change> publish(Run run, RegionTree tree, List<Publication> publications,
+                                              PlannedStaging staging) throws IOException, SQLException {
         if (run.warehouse() == null) {
             return List.of();
         }
         List<ScoreChanges.Change> changes = Stage.run("publish",
                 () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
-        if (staging != null) {
+        if (staging != null && config.defaultScope()) {
             staging.area().published(run.runId(), run.warehouse().settings().redactedUrl());
         }
         return changes;

@@ -382,6 +382,25 @@ class PublishingTest {
     }
 
     @Test
+    void aNightlyAskedForAYearScoresItThoughNoFileChanged() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url).exitCode());
+        JobRunner.Result asked = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url, "--year", "2022");
+        assertEquals(ExitCodes.OK, asked.exitCode(), asked.output());
+        WarehouseRows years = WarehouseRows.query(url, "evaluation_result",
+                "SELECT eval_year, min(run_id) AS run_id FROM netmarket.evaluation_result GROUP BY eval_year", "eval_year");
+        years.assertValue("2022", "run_id", 2);
+        years.assertValue("2023", "run_id", 1);
+        // The staged state counts as published by full-scope nights only: the next plain night scores.
+        JobRunner.Result plain = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, plain.exitCode(), plain.output());
+        assertFalse(plain.output().contains("no new or changed files"), plain.output());
+        WarehouseRows.query(url, "evaluation_result", "SELECT eval_year, min(run_id) AS run_id FROM netmarket.evaluation_result "
+                + "GROUP BY eval_year", "eval_year").assertValue("2023", "run_id", 3);
+    }
+
+    @Test
     void aNightlyRunDoesNotStartWhileAnotherNightlyRunIsInProgress() throws Exception {
         String url = TestingPostgres.server().createDatabase();
         try (org.netmarket.pipeline.NightlyLock held = org.netmarket.pipeline.NightlyLock.acquire(reports)) {
