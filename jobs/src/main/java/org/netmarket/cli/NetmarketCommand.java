@@ -46,6 +46,7 @@ public final class NetmarketCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NetmarketCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        ValueConverters.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + JdbcSettings.redactText(ex.getMessage()));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The settings of one pipeline run: a plain bean with every key named as a constant beside its
@@ -46,6 +47,9 @@ public final class PipelineConfig {
     /** Spark master used when none is given by spark-submit. */
     public static final String SPARK_MASTER = "spark-master";
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
+    /** The master URLs Spark 4 accepts (SparkContext.createTaskScheduler), loosely: it says what is wrong in the rest. */
+    private static final Pattern SPARK_MASTER_URL = Pattern.compile(
+            "local|local\\[(\\*|[1-9]\\d*)(, *[1-9]\\d*)?]|local-cluster\\[.+]|(spark|k8s)://.+|yarn");
 
     /** spark.sql.shuffle.partitions when the job starts its own session (local mode). */
     public static final String SHUFFLE_PARTITIONS = "shuffle-partitions";
@@ -255,6 +259,11 @@ public final class PipelineConfig {
     }
 
     public PipelineConfig sparkMaster(String v) {
+        if (v == null || !SPARK_MASTER_URL.matcher(v).matches()) {
+            // Spark would refuse it only once the run started, with two stack traces.
+            throw new UsageException("--" + SPARK_MASTER + " must be local, local[N], local[*], spark://HOST:PORT, yarn "
+                    + "or k8s://https://HOST:PORT; was '" + v + "'");
+        }
         sparkMaster = v;
         return this;
     }

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -422,11 +424,21 @@ public final class ScoringPipeline {
     static Optional<String> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
         if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
             return Optional.of(String.format(Locale.ROOT,
-                    "extract %s: %d of %d rows quarantined (%.1f%%), more than the allowed %s%%; see the quarantine report",
-                    extract, quarantined, read, 100.0 * quarantined / read,
+                    "extract %s: %d of %d rows quarantined (%s%%), more than the allowed %s%%; see the quarantine report",
+                    extract, quarantined, read, percent(quarantined, read),
                     threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A share in percent, to one decimal ("8.7"), or to two significant digits below 0.1% ("0.015"),
+     * so that a small share is never shown as 0.0% beside a threshold it exceeds.
+     */
+    static String percent(long part, long whole) {
+        BigDecimal p = BigDecimal.valueOf(part).movePointRight(2).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64);
+        return p.compareTo(new BigDecimal("0.1")) >= 0 ? p.setScale(1, RoundingMode.HALF_UP).toPlainString()
+                : p.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
     }
 
     private List<Region> regionsToScore(RegionTree tree) {

@@ -158,6 +158,19 @@ class CommandLineTest {
         assertTrue(r.output().contains("Unknown options: '--as-of'"), r.output());
     }
 
+    /** A value of the wrong form says what form is expected, in the user's words, not Java's. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "run|--as-of|2024-6-30|Invalid value for option '--as-of': '2024-6-30' is not a date YYYY-MM-DD (e.g. 2024-06-30)",
+            "nightly|--as-of|2024-13-01|Invalid value for option '--as-of': '2024-13-01' is not a date YYYY-MM-DD",
+            "validate|--quarantine-threshold|abc|Invalid value for option '--quarantine-threshold': 'abc' is not a decimal number"})
+    void aValueOfTheWrongFormSaysWhatIsExpected(String command, String option, String value, String message) {
+        JobRunner.Result r = JobRunner.run(reports, command, option, value);
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains(message), r.output());
+        assertFalse(r.output().contains("java."), r.output());
+    }
+
     @Test
     void anUnknownModeNamesTheModes() {
         JobRunner.Result r = JobRunner.run(reports, "run", "--mode", "foo", "--dry-run");

@@ -50,6 +50,13 @@ class PipelineConfigTest {
         assertThrows(UsageException.class, () -> new PipelineConfig().shufflePartitions(0));
         assertThrows(UsageException.class, () -> new PipelineConfig().waitForLock(Duration.ofSeconds(-1)));
         assertEquals(Duration.ZERO, new PipelineConfig().waitForLock(Duration.ZERO).waitForLock(), "0: give up at once");
+        for (String master : new String[]{"local", "local[2]", "local[*]", "local[4,2]", "local-cluster[2,1,1024]",
+                "spark://127.0.0.1:7077", "yarn", "k8s://https://10.0.0.1:6443"}) {
+            assertEquals(master, new PipelineConfig().sparkMaster(master).sparkMaster());
+        }
+        for (String master : new String[]{"bogus", "local[0]", "local[]", "spark:/x", ""}) {
+            assertThrows(UsageException.class, () -> new PipelineConfig().sparkMaster(master), master);
+        }
         Duration week = Duration.ofDays(7);
         assertEquals(week, new PipelineConfig().waitForLock(week).waitForLock(), "a week is the longest wait");
         assertThrows(UsageException.class, () -> new PipelineConfig().waitForLock(week.plusSeconds(1)));

@@ -54,4 +54,12 @@ class QuarantineThresholdTest {
                         + " see the quarantine report"),
                 ScoringPipeline.tooManyQuarantined("dispatches", 51, 1000, new BigDecimal("0.05")));
     }
+
+    /** A share below 0.1% is shown to two significant digits, never as 0.0% beside a smaller threshold it exceeds. */
+    @ParameterizedTest(name = "{0} of {1}: {2}%")
+    @CsvSource({"51, 1000, 5.1", "2, 23, 8.7", "1, 5, 20.0", "1, 1000, 0.1", "1, 1001, 0.1", "1, 1500, 0.067", "1, 6506, 0.015",
+            "1, 3000000, 0.000033"})
+    void aSmallShareKeepsItsSignificantDigits(long part, long whole, String percent) {
+        assertEquals(percent, ScoringPipeline.percent(part, whole));
+    }
 }
