@@ -41,6 +41,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public final class ScoringPipeline {
             throw new UsageException("--items: " + e.getMessage());
         }
         config.years().forEach(this::checkAsOf);
+        checkFactsCsv();
         boolean publishing = !config.dryRun() && !config.validateOnly();
         String jdbcUrl = config.jdbcUrl() != null ? config.jdbcUrl() : env.get(JdbcSettings.URL_ENV);
         if (publishing && jdbcUrl == null) {
@@ -495,6 +497,21 @@ public final class ScoringPipeline {
             out.add(EvaluationRollup.rollUp(edition, card.regionCode(), year, items));
         }
         return out;
+    }
+
+    /** Refuses a --facts-csv that cannot be written, before the run does the work it would hold. */
+    private void checkFactsCsv() {
+        if (config.factsCsv() == null) {
+            return;
+        }
+        Path file = Path.of(config.factsCsv()).toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new UsageException("--" + PipelineConfig.FACTS_CSV + " " + config.factsCsv() + " is a folder: give a file name");
+        }
+        if (!Files.isDirectory(file.getParent())) {
+            throw new UsageException("--" + PipelineConfig.FACTS_CSV + " " + config.factsCsv() + ": folder " + file.getParent()
+                    + " does not exist");
+        }
     }
 
     /** Refuses an as-of date before the evaluation year: nothing of the year could be counted by then. */

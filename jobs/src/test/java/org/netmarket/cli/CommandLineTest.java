@@ -158,6 +158,29 @@ class CommandLineTest {
         assertTrue(r.output().contains("Unknown options: '--as-of'"), r.output());
     }
 
+    /** A --facts-csv that cannot be written is refused before the run does the work it would hold. */
+    @Test
+    void aFactsCsvThatCannotBeWrittenIsBadUsageBeforeAnythingIsRead() throws IOException {
+        Path folder = Files.createTempDirectory("facts");
+        try {
+            JobRunner.Result dir = JobRunner.run(reports, "nightly", "--data", GoldenData.GIVEN.toString(),
+                    "--facts-csv", folder.toString());
+            assertEquals(ExitCodes.BAD_INPUT, dir.exitCode(), dir.output());
+            assertTrue(dir.output().contains("--facts-csv " + folder + " is a folder: give a file name"), dir.output());
+            JobRunner.Result missing = JobRunner.run(reports, "nightly", "--data", GoldenData.GIVEN.toString(),
+                    "--facts-csv", folder.resolve("no-such-folder/facts.csv").toString());
+            assertEquals(ExitCodes.BAD_INPUT, missing.exitCode(), missing.output());
+            assertTrue(missing.output().contains("folder " + folder.resolve("no-such-folder") + " does not exist"),
+                    missing.output());
+            try (Stream<Path> written = Files.list(reports)) {
+                // (the nightly's lock file is there: it is taken before the options are checked)
+                assertEquals(0, written.filter(Files::isDirectory).count(), "no run folder: nothing was read");
+            }
+        } finally {
+            Files.delete(folder);
+        }
+    }
+
     /** A value of the wrong form says what form is expected, in the user's words, not Java's. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
