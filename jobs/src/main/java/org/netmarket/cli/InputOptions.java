@@ -21,8 +21,8 @@ public final class InputOptions {
 
     @Option(names = "--" + PipelineConfig.QUARANTINE_THRESHOLD, paramLabel = "FRACTION",
             defaultValue = PipelineConfig.DEFAULT_QUARANTINE_THRESHOLD_TEXT,
-            description = "Fail before publishing when more than this share of one extract's rows is quarantined "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Stop with exit code 2, publishing nothing, when more than this share of one extract's rows is "
+                    + "quarantined (default: ${DEFAULT-VALUE}).")
     BigDecimal quarantineThreshold;
 
     @Option(names = "--" + PipelineConfig.REPORT_DIR, paramLabel = "DIR", defaultValue = PipelineConfig.DEFAULT_REPORT_DIR,

@@ -1,6 +1,10 @@
 package org.netmarket.cli;
 
 import org.netmarket.config.PipelineConfig;
+import org.netmarket.extract.ExtractKind;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.InvalidInputException;
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.pipeline.RunOutcome;
@@ -19,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Runs the pipeline for a command and prints what a user needs to see afterwards. */
@@ -53,6 +59,10 @@ final class PipelineRunner {
         }
         if (config.validateOnly()) {
             printValidation(outcome, out);
+            if (!outcome.problems().isEmpty()) {
+                // After the table: the files say where the problems are. Exit 2, as a run stops on them.
+                throw new StoppedRun(new InvalidInputException(outcome.problems()), outcome.runFolder());
+            }
             return ExitCodes.OK;
         }
         ScorecardPrinter printer = new ScorecardPrinter(new EditionLoader(ItemRegistry::has).load(config.edition()),
@@ -168,6 +178,14 @@ final class PipelineRunner {
         for (DataDirectory.SkippedFile f : notRead) {
             out.println(TextWidth.padRight(f.extract(), extractWidth) + " " + TextWidth.padRight(f.path(), fileWidth)
                     + " not read: " + f.reason());
+        }
+        // An extract of the contract with no file read at all: its items will lack their records.
+        Set<String> read = outcome.files().stream().map(FileReport::extract).collect(Collectors.toSet());
+        for (ExtractSchema schema : SchemaCatalog.load().all()) {
+            if (schema.kind() != ExtractKind.REFERENCE && !read.contains(schema.name())) {
+                out.println(TextWidth.padRight(schema.name(), extractWidth) + " " + TextWidth.padRight("-", fileWidth)
+                        + " not delivered: no .csv file read in " + schema.name() + "/");
+            }
         }
         out.printf("%d rows read, %d quarantined.%n", outcome.rowsRead(), outcome.rowsQuarantined());
         // The rows themselves go to the file: a delivery may quarantine thousands, too many for a terminal.

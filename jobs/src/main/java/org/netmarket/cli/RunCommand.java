@@ -32,7 +32,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--" + PipelineConfig.AS_OF, paramLabel = "DATE", description = ScoringOptions.AS_OF_DESCRIPTION)
     LocalDate asOf;
 
-    @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print the scorecard, publish nothing (no warehouse needed).")
+    @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print the scorecard, publish nothing (no warehouse needed; given one, it is "
+            + "read, never written, to list what publishing would change).")
     boolean dryRun;
 
     @Option(names = "--details", description = "Also print every region's full scorecard: categories of both levels and "

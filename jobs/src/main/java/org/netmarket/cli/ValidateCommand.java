@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  validate --data /data/netmarket",
                 "  validate --data /data/netmarket --edition 2022 --quarantine-threshold 0.01",
                 "", "Exit codes: 0 the extracts can be scored (the quarantined rows are in quarantine.csv); 2 they cannot "
-                + "(a missing column, an unreadable file, more bad rows than --quarantine-threshold allows)."})
+                + "(a missing column, an unreadable file, more bad rows than --quarantine-threshold allows: the table "
+                + "is printed, then the problems); 1 a failure of the machine (the report directory cannot be written)."})
 public final class ValidateCommand implements Callable<Integer> {
     // Only the options of reading: validate scores no year, region or item and publishes nothing.
     @Mixin

@@ -15,14 +15,16 @@ import java.util.List;
  * it did not read, where its report folder is, and — when it deliberately published nothing —
  * why. {@code warehouse} is the (redacted) URL it published to or, for a dry run, read the
  * published scores from (null when it had none); {@code changes} what it changed there or, for a
- * dry run, what publishing would change.
+ * dry run, what publishing would change; {@code problems}, for {@code validate}, why the input
+ * could not be scored (a run that scores stops on them instead).
  */
 public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
                          long rowsQuarantined, Path runFolder, String warehouse, String note,
-                         List<ScoreChanges.Change> changes, List<DataDirectory.SkippedFile> notRead) {
+                         List<ScoreChanges.Change> changes, List<DataDirectory.SkippedFile> notRead, List<String> problems) {
     public RunOutcome {
         notRead = List.copyOf(notRead);
+        problems = List.copyOf(problems);
     }
 
     /** A run that listed no extract folder. */
@@ -31,6 +33,6 @@ public record RunOutcome(long runId, boolean published, String editionId, Region
                       long rowsQuarantined, Path runFolder, String warehouse, String note,
                       List<ScoreChanges.Change> changes) {
         this(runId, published, editionId, regions, scorecards, files, rowsRead, rowsQuarantined, runFolder, warehouse,
-                note, changes, List.of());
+                note, changes, List.of(), List.of());
     }
 }

@@ -209,7 +209,8 @@ public final class ScoringPipeline {
         }
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition().id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
-                    ingest.rowsQuarantined(), run.folder().path(), null, "validated only", List.of(), ingest.notRead());
+                    ingest.rowsQuarantined(), run.folder().path(), null, "validated only", List.of(), ingest.notRead(),
+                    inputProblems(ingest));
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = regionsToScore(tree);
@@ -228,7 +229,7 @@ public final class ScoringPipeline {
         return new RunOutcome(run.runId(), run.warehouse() != null, run.edition().id(), tree, scores.cards(), files,
                 ingest.rowsRead(), ingest.rowsQuarantined(), run.folder().path(),
                 warehouse == null ? null : warehouse.settings().redactedUrl(),
-                run.warehouse() == null ? "dry run: nothing was published" : null, changes, ingest.notRead());
+                run.warehouse() == null ? "dry run: nothing was published" : null, changes, ingest.notRead(), List.of());
     }
 
     /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */
@@ -284,7 +285,9 @@ public final class ScoringPipeline {
                         : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan());
             });
             recordInputs(run, ingest, staging);
-            checkInput(ingest);
+            if (!config.validateOnly()) {
+                checkInput(ingest); // validate reports the problems with its table of the files
+            }
             return ingest;
         } catch (RuntimeException | IOException | SQLException | Error e) {
             if (staging != null) {
@@ -400,6 +403,14 @@ public final class ScoringPipeline {
 
     /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */
     private void checkInput(Ingestion.Result ingest) {
+        List<String> problems = inputProblems(ingest);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Why the input cannot be scored: files that could not be read, extracts with too many bad rows. */
+    private List<String> inputProblems(Ingestion.Result ingest) {
         List<String> problems = new ArrayList<>();
         for (FileReport f : ingest.files()) {
             if (f.failed()) {
@@ -413,9 +424,7 @@ public final class ScoringPipeline {
         for (LoadedExtract e : ingest.extracts().values()) {
             tooManyQuarantined(e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), threshold).ifPresent(problems::add);
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        return problems;
     }
 
     /**

@@ -27,7 +27,7 @@ class ValidationTableTest {
 
     private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead) {
         RunOutcome outcome = new RunOutcome(-1, false, "2022", null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
-                null, "validated only", List.of(), notRead);
+                null, "validated only", List.of(), notRead, List.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PipelineRunner.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -73,5 +73,18 @@ class ValidationTableTest {
         List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0)), List.of());
         assertEquals("extract            file                                         encoding           rows quarantined",
                 lines.stream().filter(l -> l.startsWith("extract")).findFirst().orElseThrow());
+    }
+
+    /** Every extract of the contract that had no file read is named, so a misnamed folder is not silent. */
+    @Test
+    void anExtractWithNoFileReadIsListedAsNotDelivered() {
+        List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0)),
+                List.of(new DataDirectory.SkippedFile("(none)", "trainings/", "not an extract folder; did you mean training?")));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("training +- +not delivered: no \\.csv file read in training/")),
+                String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("tax ") && l.contains("not delivered")), String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("regions ")), "regions.csv is not an extract folder");
+        assertEquals(14, lines.stream().filter(l -> l.contains("not delivered")).count(),
+                "the 15 extracts of the contract but tax: " + String.join("\n", lines));
     }
 }
