@@ -81,6 +81,30 @@ public final class DataDirectory implements Serializable {
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
+    /**
+     * Why the data directory itself cannot be read from ("does not exist", "is a file, not a
+     * folder"); empty when it is a folder (or when that cannot be told: reading it then says why).
+     */
+    public Optional<String> rootProblem() {
+        try {
+            boolean exists;
+            boolean folder;
+            if (local()) {
+                java.nio.file.Path top = localRoot();
+                exists = Files.exists(top);
+                folder = Files.isDirectory(top);
+            } else {
+                Path top = new Path(root);
+                FileSystem fs = fs(top);
+                exists = fs.exists(top);
+                folder = exists && fs.getFileStatus(top).isDirectory();
+            }
+            return !exists ? Optional.of("does not exist") : folder ? Optional.empty() : Optional.of("is a file, not a folder");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The location as given to the job, normalised to a URI. */
     public String root() {
         return root;

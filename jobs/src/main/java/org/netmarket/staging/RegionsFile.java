@@ -34,6 +34,9 @@ public final class RegionsFile {
     public static Result read(DataDirectory dir, ExtractSchema schema) {
         List<String> files = dir.files(schema);
         if (files.isEmpty()) {
+            dir.rootProblem().ifPresent(why -> {
+                throw new InvalidInputException("the data directory (--data) " + dir.root() + " " + why);
+            });
             throw new InvalidInputException(dir.root() + "/regions.csv is missing: every run needs the region tree");
         }
         String file = files.get(0);

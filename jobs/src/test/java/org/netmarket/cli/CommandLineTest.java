@@ -100,10 +100,18 @@ class CommandLineTest {
     }
 
     @Test
-    void aMissingDataDirectoryIsBadInput() {
-        JobRunner.Result r = JobRunner.run(reports, "validate", "--data", reports.resolve("nowhere").toString());
+    void aMissingDataDirectoryIsBadInputThatSaysSo() throws IOException {
+        Path nowhere = reports.resolve("nowhere");
+        JobRunner.Result r = JobRunner.run(reports, "validate", "--data", nowhere.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertTrue(r.output().contains("regions.csv is missing"), r.output());
+        assertTrue(r.output().contains("the data directory (--data) file:" + nowhere + " does not exist"), r.output());
+        Path file = Files.writeString(Files.createTempFile(reports, "regions", ".csv"), "region_code\n");
+        JobRunner.Result f = JobRunner.run(reports, "validate", "--data", file.toString());
+        assertEquals(ExitCodes.BAD_INPUT, f.exitCode());
+        assertTrue(f.output().contains("the data directory (--data) file:" + file + " is a file, not a folder"), f.output());
+        Path empty = Files.createDirectories(reports.resolve("empty"));
+        JobRunner.Result e = JobRunner.run(reports, "validate", "--data", empty.toString());
+        assertTrue(e.output().contains("regions.csv is missing"), e.output());
     }
 
     /** validate checks the extracts only: an option that would change nothing is refused, not silently ignored. */
