@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backfill}: score and publish a range of years in one run and one transaction. */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(name = "backfill", mixinStandardHelpOptions = true, versionProvider = NetmarketCommand.Version.class,
         description = "Score and publish every year of a range in one run (one transaction: all years or none).",
         footer = {"", "Each year is scored as of its December 31 (another as-of date: run --year Y --as-of DATE).",
                 "", "Examples:", "  backfill --from 2022 --to 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",

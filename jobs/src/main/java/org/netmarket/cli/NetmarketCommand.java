@@ -106,8 +106,8 @@ public final class NetmarketCommand implements Runnable {
         return trace.toString();
     }
 
-    /** Reports the job version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** Reports the job version from the jar manifest (for -V of the job and of every command). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = NetmarketCommand.class.getPackage().getImplementationVersion();

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * longer for the warehouse lock than an ad-hoc run, so that an analyst's recomputation delays
  * the nightly run rather than failing it.
  */
-@Command(name = "nightly", mixinStandardHelpOptions = true,
+@Command(name = "nightly", mixinStandardHelpOptions = true, versionProvider = NetmarketCommand.Version.class,
         description = "The scheduled run: score the current evaluation year when new or revised extracts were delivered "
                 + "since the last published run, publish, and exit with a code a scheduler can act on.",
         footer = {"", "Examples:",

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code run}: ingest, score and publish one evaluation year. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = NetmarketCommand.Version.class,
         description = "Read the extracts, score every region and publish the scores to the warehouse.",
         footer = {"", "Examples:",
                 "  run --data /data/netmarket --year 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code validate}: read and check the extracts, report, publish nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = NetmarketCommand.Version.class,
         description = "Check the extracts against the contract and the edition (encodings, headers, types, ranges, "
                 + "references, versions): print every file with its rows read and quarantined, and write the "
                 + "quarantined rows (file, line, column, reason) to quarantine.csv in the run folder; publishes nothing.",

@@ -133,6 +133,17 @@ class CommandLineTest {
         assertTrue(r.output().contains("Unknown option: '" + option + "'"), r.output());
     }
 
+    /** -V, which every command's help offers, names the job's version for every command. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "nightly", "backfill", "validate", "generate-data"})
+    void everyCommandTellsItsVersion(String command) {
+        CommandLine cl = NetmarketCommand.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(ExitCodes.OK, cl.execute(command, "--version"));
+        assertTrue(out.toString().contains("netmarket-jobs "), command + ": " + out);
+    }
+
     /** The edition decides which assessed items exist, so it matters to validate; so do the reading and report options. */
     @Test
     void validateHelpListsWhatAffectsItAndTellsWhereTheQuarantinedRowsAre() {
