@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,6 +70,12 @@ public final class GenerateDataCommand implements Callable<Integer> {
             // Bad usage (exit 2 with a short message), not a failure with the generator's stack trace.
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
+        Path dir = deltaOut != null ? deltaOut : out.resolveSibling(out.getFileName() + "-delta");
+        for (Path p : delta || deltaOut != null ? new Path[]{out, dir} : new Path[]{out}) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), p + " is a file, not a folder: give a data directory");
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         DataGenerator generator = new DataGenerator(scale, seed, threads == null ? DataGenerator.defaultThreads() : threads);
@@ -76,7 +83,6 @@ public final class GenerateDataCommand implements Callable<Integer> {
         GenerationReport first = generator.firstNight(out);
         summarise(outWriter, "first night -> " + out, first, System.nanoTime() - start);
         if (delta || deltaOut != null) {
-            Path dir = deltaOut != null ? deltaOut : out.resolveSibling(out.getFileName() + "-delta");
             long t = System.nanoTime();
             GenerationReport next = generator.nextNight(dir);
             summarise(outWriter, "next night -> " + dir, next, System.nanoTime() - t);

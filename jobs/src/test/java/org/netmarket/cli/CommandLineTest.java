@@ -261,4 +261,19 @@ class CommandLineTest {
         assertTrue(err.toString().contains("--threads must be at least 1, was " + threads), err.toString());
         assertFalse(Files.exists(out), "nothing generated");
     }
+
+    @Test
+    void generateDataRefusesAnOutputThatIsAFile() throws IOException {
+        CommandLine cl = NetmarketCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        Path file = Files.writeString(reports.resolve("x"), "");
+        assertEquals(ExitCodes.BAD_INPUT, cl.execute("generate-data", "--scale", "tiny", "--out", file.toString()), err.toString());
+        assertTrue(err.toString().contains(file + " is a file, not a folder: give a data directory"), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+        Path out = reports.resolve("night1");
+        assertEquals(ExitCodes.BAD_INPUT, cl.execute("generate-data", "--scale", "tiny", "--out", out.toString(),
+                "--delta-out", file.toString()), err.toString());
+        assertFalse(Files.exists(out), "nothing generated when the next night's folder is a file");
+    }
 }
