@@ -27,6 +27,8 @@ import java.nio.file.Path;
                 GenerateDataCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'netmarket COMMAND --help' for a command's options and examples."})
 public final class NetmarketCommand implements Runnable {
+    /** Set by a wrapper script to the command its users type, named in "Try '... --help'" after bad usage. */
+    static final String HELP_COMMAND_ENV = "NETMARKET_HELP_COMMAND";
 
     @Override
     public void run() {
@@ -50,7 +52,10 @@ public final class NetmarketCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + JdbcSettings.redactText(ex.getMessage()));
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // A wrapper script names itself (scripts/run-pipeline is "netmarket run" with defaults).
+            String command = System.getenv(HELP_COMMAND_ENV);
+            err.println("Try '" + (command == null || command.isBlank() ? ex.getCommandLine().getCommandSpec().qualifiedName()
+                    : command) + " --help'.");
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
