@@ -1,6 +1,7 @@
 package org.netmarket.pipeline;
 
 import org.apache.spark.sql.SparkSession;
+import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
@@ -52,6 +53,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run of the scoring job, stage by stage: edition, warehouse lock and run registration,
@@ -68,6 +70,11 @@ public final class ScoringPipeline {
     private final Map<String, String> env;
     /** The run's folder once created; null before (or when it could not be created). */
     private Path runFolder;
+    /**
+     * Set by a shutdown hook while the run goes on: a failure after it is the run being stopped
+     * (SIGTERM from a scheduler, Ctrl-C), and is recorded as that rather than as what broke.
+     */
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public ScoringPipeline(PipelineConfig config, Map<String, String> env) {
         this.config = config;
@@ -104,6 +111,8 @@ public final class ScoringPipeline {
         runFolder = folder.path();
         LOG.info("edition {}: {} indicators, {} items", edition.id(), edition.indicators().size(), edition.items().size());
         Registration registration = null;
+        Thread stopFlag = new Thread(() -> stopping.set(true), "netmarket-stop-flag");
+        Runtime.getRuntime().addShutdownHook(stopFlag);
         try {
             if (publishing) {
                 registration = Stage.run("warehouse", () -> register(jdbcUrl, edition));
@@ -124,12 +133,21 @@ public final class ScoringPipeline {
                 LOG.info("run folder: {}", folder.path());
                 return outcome;
             } catch (RuntimeException | IOException | SQLException | Error e) {
+                RuntimeException interrupted = stopping.get() ? interrupted(e) : null;
                 if (ledger != null) {
-                    recordFailure(ledger, runId, e);
+                    recordFailure(ledger, runId, interrupted != null ? interrupted : e);
+                }
+                if (interrupted != null) {
+                    throw interrupted;
                 }
                 throw e;
             }
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopFlag);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook has run or is running: nothing to remove.
+            }
             if (registration != null) {
                 registration.lock().close();
             }
@@ -543,6 +561,15 @@ public final class ScoringPipeline {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * A failure while the JVM was shutting down: the run was stopped, which is what the ledger and
+     * the user are told (one line), with what broke because of it as the cause.
+     */
+    static EnvironmentException interrupted(Throwable e) {
+        return new EnvironmentException("interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) while it ran ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
 
     private static void recordFailure(RunLedger ledger, long runId, Throwable e) {
