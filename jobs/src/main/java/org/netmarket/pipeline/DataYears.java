@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -34,6 +35,8 @@ import static org.apache.spark.sql.functions.when;
  *                for it (for the log of a run that scores the latest complete year); else null
  */
 record DataYears(int first, int last, int latestComplete, String pending) {
+    /** The extracts the years are judged by: small, so a run reads them before the others to check its years. */
+    static final Set<String> EXTRACTS = Set.of("retail", "national");
     private static final int SHOWN = 5;
 
     /** The retail figures of one year: the regions that reported any month, and those that reported December. */

@@ -298,9 +298,13 @@ public final class ScoringPipeline {
             Ingestion.Result ingest = Stage.run("ingest", () -> {
                 LOG.info("data directory {}", dir.root());
                 RegionsFile.Result regions = ingestion.readRegions(dir);
-                regionsToScore(regions.tree()); // an unknown --regions code is refused before the extracts are read
-                return staging == null ? ingestion.ingest(dir, regions, run.edition())
-                        : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan());
+                // An unknown --regions code is refused before the extracts are read, a year outside
+                // the data once the small extracts that tell its years are, before the big ones.
+                List<String> scope = regionsToScore(regions.tree()).stream().map(Region::code).toList();
+                Ingestion.FirstRead first = config.validateOnly() ? Ingestion.FirstRead.NONE
+                        : new Ingestion.FirstRead(DataYears.EXTRACTS, early -> checkScope(run, early, scope));
+                return staging == null ? ingestion.ingest(dir, regions, run.edition(), first)
+                        : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan(), first);
             });
             recordInputs(run, ingest, staging);
             if (!config.validateOnly()) {
@@ -334,13 +338,42 @@ public final class ScoringPipeline {
         });
     }
 
-    /** The years asked for, or else the latest complete year of the data, which the ledger then records. */
+    /**
+     * Refuses, before the big extracts are read, a run that cannot score: a year asked for outside
+     * the data's years, or some items recomputed for a year whose regions have nothing published.
+     */
+    private void checkScope(Run run, Map<String, LoadedExtract> early, List<String> regions) {
+        Optional<DataYears> covered = DataYears.of(early);
+        covered.ifPresent(c -> c.check(config.years()));
+        if (run.itemCodes() != null && run.published() != null) {
+            for (int year : config.years().isEmpty() ? List.of(DataYears.defaultYear(covered)) : config.years()) {
+                try {
+                    requirePublished(year, PublishedScores.read(run.published(), year, regions), regions);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot read the published scores of " + year + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** Publishing only the recomputed items would leave a total without the items it adds up. */
+    private static void requirePublished(int year, Map<String, ?> published, List<String> regions) {
+        List<String> unpublished = regions.stream().filter(r -> !published.containsKey(r)).toList();
+        if (!unpublished.isEmpty()) {
+            throw new UsageException("--items recomputes items of published scores, but nothing is published for " + year
+                    + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)");
+        }
+    }
+
+    /**
+     * The years asked for (checked against the data's by {@link #checkScope}), or else the latest
+     * complete year of the data, which the ledger then records.
+     */
     private List<Integer> yearsToScore(Run run, Ingestion.Result ingest) throws SQLException {
-        Optional<DataYears> covered = DataYears.of(ingest.extracts());
         if (!config.years().isEmpty()) {
-            covered.ifPresent(c -> c.check(config.years()));
             return config.years();
         }
+        Optional<DataYears> covered = DataYears.of(ingest.extracts());
         List<Integer> years = List.of(DataYears.defaultYear(covered));
         LOG.info("no --year given: scoring {}, the latest complete year of the data", years.get(0));
         covered.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning
@@ -506,12 +539,7 @@ public final class ScoringPipeline {
                                                        List<RegionScorecard> fresh, Set<String> recomputed) throws SQLException {
         Map<String, Map<String, PublishedScores.PublishedItem>> published = PublishedScores.read(warehouse, year,
                 fresh.stream().map(RegionScorecard::regionCode).toList());
-        List<String> unpublished = fresh.stream().map(RegionScorecard::regionCode).filter(r -> !published.containsKey(r)).toList();
-        if (!unpublished.isEmpty()) {
-            // Publishing only the recomputed items would leave a total without the items it adds up.
-            throw new UsageException("--items recomputes items of published scores, but nothing is published for " + year
-                    + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)");
-        }
+        requirePublished(year, published, fresh.stream().map(RegionScorecard::regionCode).toList());
         List<RegionScorecard> out = new ArrayList<>();
         for (RegionScorecard card : fresh) {
             Map<String, PublishedScores.PublishedItem> mine = published.get(card.regionCode());

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
@@ -147,24 +148,35 @@ public final class Ingestion {
         return regions;
     }
 
+    /**
+     * Extracts to load before the others, and a check of them that may stop the run (by
+     * throwing) before the big extracts are read: the run's scope checked against small extracts.
+     */
+    public record FirstRead(Set<String> extracts, Consumer<Map<String, LoadedExtract>> check) {
+        /** Nothing first: every extract is loaded at once. */
+        public static final FirstRead NONE = new FirstRead(Set.of(), loaded -> { });
+    }
+
     /** Reads every delivered file of every extract (no staging area), given the run's regions.csv. */
-    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition) {
+    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, FirstRead first) {
         return ingest(dir, regions, edition, (reader, schema, context) -> reader.read(schema, context),
-                extract -> Optional.empty());
+                extract -> Optional.empty(), first);
     }
 
     /** Loads every extract through the staging area: rebuilt, or the plan's new files merged in. */
-    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, StagingArea area, StagingArea.Plan plan) {
+    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, StagingArea area, StagingArea.Plan plan,
+                         FirstRead first) {
         return ingest(dir, regions, edition, (reader, schema, context) -> area.load(plan, reader, dir, schema, context),
-                area::referencedRows);
+                area::referencedRows, first);
     }
 
     /**
-     * Loads every extract with the loader, then checks references (with what is known of the
-     * referencing rows that resolved in the state the run started from).
+     * Loads every extract with the loader (those of {@code first} before the others, then checked),
+     * then checks references (with what is known of the referencing rows that resolved in the
+     * state the run started from).
      */
     private Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, ExtractLoader loader,
-                          Function<String, Optional<StagingArea.ReferencedRows>> referencedBefore) {
+                          Function<String, Optional<StagingArea.ReferencedRows>> referencedBefore, FirstRead first) {
         ValidationContext context = new ValidationContext(Set.copyOf(regions.tree().codes()), edition);
         ExtractReader reader = new ExtractReader(spark, dir);
         // Biggest extract first: its chain of jobs is the longest, and the small ones fill the
@@ -184,7 +196,13 @@ public final class Ingestion {
         List<ExtractSchema> schemas = loaded.stream()
                 .sorted(Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
         Map<String, LoadedExtract> byName = new HashMap<>();
-        Concurrently.map(schemas, schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
+        List<ExtractSchema> firstSchemas = schemas.stream().filter(s -> first.extracts().contains(s.name())).toList();
+        if (!firstSchemas.isEmpty()) {
+            Concurrently.map(firstSchemas, schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
+            first.check().accept(Map.copyOf(byName));
+        }
+        Concurrently.map(schemas.stream().filter(s -> !first.extracts().contains(s.name())).toList(),
+                schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
         Map<String, LoadedExtract> extracts = new LinkedHashMap<>();
         catalog.all().stream().filter(s -> byName.containsKey(s.name())).forEach(s -> extracts.put(s.name(), byName.get(s.name())));
         for (ExtractSchema schema : catalog.all()) {

@@ -9,10 +9,12 @@ import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,11 +39,19 @@ class RunScopeChecksTest {
 
     /** The golden delivery's retail months run 2022-01 to 2024-12 and its national figures cover 2023-2024. */
     @Test
-    void aYearWithoutDataStopsTheRun() {
+    void aYearWithoutDataStopsTheRun() throws IOException {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run", "--year", "1999");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
         assertTrue(r.output().contains("the data has no figures for year 1999: its retail and national figures cover 2022-2024"),
                 r.output());
+        assertReadOnlyTheExtractsThatTellTheYears();
+    }
+
+    /** The refusal came once retail and national figures were read, before the record extracts. */
+    private void assertReadOnlyTheExtractsThatTellTheYears() throws IOException {
+        String log = JobRunner.lastRunLog(reports);
+        assertTrue(log.contains("extract retail: reading") && log.contains("extract national: reading"), log);
+        assertFalse(log.contains("extract complaints: reading") || log.contains("extract operators: reading"), log);
     }
 
     @Test
@@ -61,6 +71,7 @@ class RunScopeChecksTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
         assertTrue(r.output().contains("--items recomputes items of published scores, but nothing is published for 2024 in 140802: "
                 + "score all items first (run without --items)"), r.output());
+        assertReadOnlyTheExtractsThatTellTheYears();
         assertEquals(0, WarehouseRows.query(url, "indicator_score", "SELECT * FROM netmarket.indicator_score",
                 "region_code", "indicator_code").size());
         assertEquals(0, WarehouseRows.query(url, "evaluation_result", "SELECT * FROM netmarket.evaluation_result",
