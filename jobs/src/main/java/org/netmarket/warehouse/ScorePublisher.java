@@ -122,7 +122,7 @@ public final class ScorePublisher {
     private static void replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
         String[] regions = p.regionsInScope().toArray(new String[0]);
         if (p.wholeRegionsFile()) {
-            retireDropped(c, p.evalYear(), regions);
+            retireDropped(c, runId, p.evalYear(), regions);
         }
         String codeFilter = p.codesInScope() == null ? "" : " AND indicator_code = ANY(?)";
         try (PreparedStatement s = c.prepareStatement(
@@ -162,26 +162,30 @@ public final class ScorePublisher {
     }
 
     /**
-     * Takes out of the year's current scores the regions published before under the regions
-     * scored (their children, at any depth, by the region table) that the run's regions.csv no
-     * longer lists: a county merged away must not stay on dashboards beside a city total
-     * computed without it. Their history stays; a later regions.csv listing them brings them back.
+     * Takes out of the year's current scores the regions that the run's regions.csv no longer
+     * lists although they were published from the same data directory, under the regions scored
+     * (their children at any depth, by the region table): a county merged away must not stay on
+     * dashboards beside a city total computed without it. Regions published from other data
+     * directories (another city's delivery to the same warehouse) are never touched. Their
+     * history stays; a later regions.csv listing them brings them back.
      */
-    private static void retireDropped(Connection c, int year, String[] scored) throws SQLException {
+    private static void retireDropped(Connection c, long runId, int year, String[] scored) throws SQLException {
         List<String> dropped = new ArrayList<>();
+        String fromThisDelivery = " JOIN below b ON b.code = t.region_code JOIN pipeline_run p ON p.run_id = t.run_id "
+                + "WHERE t.eval_year = ? AND t.region_code <> ALL(?) AND p.data_dir = (SELECT data_dir FROM pipeline_run "
+                + "WHERE run_id = ?)";
         try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE below(code) AS ("
                 + "SELECT region_code FROM region WHERE parent_code = ANY(?) "
                 + "UNION SELECT r.region_code FROM region r JOIN below b ON r.parent_code = b.code) "
-                + "SELECT DISTINCT e.region_code FROM evaluation_result e JOIN below b ON b.code = e.region_code "
-                + "WHERE e.eval_year = ? AND e.region_code <> ALL(?) "
-                + "UNION SELECT DISTINCT i.region_code FROM indicator_score i JOIN below b ON b.code = i.region_code "
-                + "WHERE i.eval_year = ? AND i.region_code <> ALL(?) ORDER BY 1")) {
+                + "SELECT t.region_code FROM evaluation_result t" + fromThisDelivery
+                + " UNION SELECT t.region_code FROM indicator_score t" + fromThisDelivery + " ORDER BY 1")) {
             Array codes = c.createArrayOf("text", scored);
             s.setArray(1, codes);
-            s.setInt(2, year);
-            s.setArray(3, codes);
-            s.setInt(4, year);
-            s.setArray(5, codes);
+            for (int i = 0; i < 2; i++) {
+                s.setInt(2 + 3 * i, year);
+                s.setArray(3 + 3 * i, codes);
+                s.setLong(4 + 3 * i, runId);
+            }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     dropped.add(r.getString(1));
@@ -198,8 +202,8 @@ public final class ScorePublisher {
                 s.executeUpdate();
             }
         }
-        LOG.warn("{}: region(s) {} no longer in regions.csv, under the regions scored: taken out of the current scores "
-                + "(their earlier versions stay in the history)", year, String.join(", ", dropped));
+        LOG.warn("{}: region(s) {} no longer in regions.csv, published before from this data directory: taken out of the "
+                + "current scores (their earlier versions stay in the history)", year, String.join(", ", dropped));
     }
 
     private static void writeRegions(Connection c, long runId, List<Region> regions) throws SQLException {

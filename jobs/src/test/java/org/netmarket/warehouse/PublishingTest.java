@@ -191,7 +191,7 @@ class PublishingTest {
     }
 
     @Test
-    void aCountyNoLongerInRegionsCsvLeavesTheCurrentScoresOfAFullRunOnly() throws Exception {
+    void aCountyNoLongerInRegionsCsvOfItsDeliveryLeavesTheCurrentScoresOfAFullRunOnly() throws Exception {
         String url = TestingPostgres.server().createDatabase();
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
@@ -216,6 +216,13 @@ class PublishingTest {
         history.assertValue("140821", "n", 1);
         assertTrue(JobRunner.lastRunLog(reports).contains("2024: region(s) 140821 no longer in regions.csv"),
                 JobRunner.lastRunLog(reports));
+
+        // Published from another data directory (another delivery to the same warehouse), it is left alone.
+        assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140821").exitCode());
+        JobRunner.Result again = run(url, data, "--year", "2024", "--quarantine-threshold", "1");
+        assertEquals(ExitCodes.OK, again.exitCode(), again.output());
+        assertTrue(WarehouseRows.query(url, "evaluation_result", String.format(current, "evaluation_result"), "region_code")
+                .all().containsKey("140821"), "another delivery's region stays");
     }
 
     @Test
