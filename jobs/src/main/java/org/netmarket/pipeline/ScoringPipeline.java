@@ -161,11 +161,23 @@ public final class ScoringPipeline {
 
     /**
      * Opens (and migrates) the warehouse, takes the publishing lock and registers the run; the
-     * lock is let go again when registering fails.
+     * lock is let go again when registering fails. A run that cannot get the lock is recorded as
+     * failed, saying which run held it, so that pipeline_run lists every run a scheduler started.
      */
     private Registration register(String jdbcUrl, Edition edition) throws SQLException {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(jdbcUrl, env));
-        PublishLock lock = PublishLock.acquire(warehouse.connect(), config.waitForLock());
+        PublishLock lock;
+        try {
+            lock = PublishLock.acquire(warehouse.connect(), config.waitForLock());
+        } catch (PublishLock.LockedException e) {
+            try {
+                LOG.info("run {} recorded as failed: the warehouse lock was held",
+                        new RunLedger(warehouse).refused(runRecord(edition), e.getMessage()));
+            } catch (SQLException | RuntimeException ex) {
+                LOG.warn("could not record the refused run in pipeline_run: {}", ex.getMessage());
+            }
+            throw e;
+        }
         try {
             RunLedger ledger = new RunLedger(warehouse);
             long runId = ledger.start(runRecord(edition));

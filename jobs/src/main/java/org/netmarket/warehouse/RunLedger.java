@@ -45,20 +45,40 @@ public final class RunLedger {
 
     /** Registers a running run and returns its id. */
     public long start(RunRecord r) throws SQLException {
-        String sql = "INSERT INTO pipeline_run (status, mode, command, edition, eval_years, as_of, regions, items, "
-                + "data_dir, parameters, host, app_version) VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING run_id";
+        return insert(r, null);
+    }
+
+    /**
+     * Records a run that never started because another held the warehouse lock: failed, with the
+     * reason, in one statement (it is not holding the lock, so it must leave no 'running' row
+     * behind for a moment that the holder's bookkeeping could see). Returns its id.
+     */
+    public long refused(RunRecord r, String reason) throws SQLException {
+        return insert(r, reason);
+    }
+
+    /** Inserts a run: running when {@code error} is null, else failed and finished now with that error. */
+    private long insert(RunRecord r, String error) throws SQLException {
+        String sql = "INSERT INTO pipeline_run (status, finished_at, error, mode, command, edition, eval_years, as_of, "
+                + "regions, items, data_dir, parameters, host, app_version) VALUES (CASE WHEN ?::text IS NULL THEN 'running' "
+                + "ELSE 'failed' END, CASE WHEN ?::text IS NULL THEN NULL ELSE now() END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+                + "RETURNING run_id";
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, r.mode());
-            s.setString(2, r.command());
-            s.setString(3, r.edition());
-            s.setArray(4, r.evalYears() == null ? null : c.createArrayOf("integer", r.evalYears().toArray()));
-            s.setObject(5, r.asOf());
-            setTextArray(c, s, 6, r.regions());
-            setTextArray(c, s, 7, r.items());
-            s.setString(8, r.dataDir());
-            s.setString(9, json(r.parameters()));
-            s.setString(10, r.host());
-            s.setString(11, r.appVersion());
+            String text = error == null ? null : PgText.of(error);
+            for (int i = 1; i <= 3; i++) {
+                s.setString(i, text);
+            }
+            s.setString(4, r.mode());
+            s.setString(5, r.command());
+            s.setString(6, r.edition());
+            s.setArray(7, r.evalYears() == null ? null : c.createArrayOf("integer", r.evalYears().toArray()));
+            s.setObject(8, r.asOf());
+            setTextArray(c, s, 9, r.regions());
+            setTextArray(c, s, 10, r.items());
+            s.setString(11, r.dataDir());
+            s.setString(12, json(r.parameters()));
+            s.setString(13, r.host());
+            s.setString(14, r.appVersion());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

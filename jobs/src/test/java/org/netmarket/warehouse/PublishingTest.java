@@ -344,7 +344,15 @@ class PublishingTest {
             assertTrue(r.output().contains("another pipeline run holds the warehouse lock"), r.output());
         }
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
-        assertEquals(1, runs.size(), "a run that never got the lock writes nothing");
+        assertEquals(2, runs.size(), "the refused run is in the ledger");
+        runs.assertValue("1", "status", "succeeded");
+        runs.assertValue("2", "status", "failed");
+        assertTrue(String.valueOf(runs.row("2").get("error")).contains("another pipeline run holds the warehouse lock"),
+                String.valueOf(runs.row("2").get("error")));
+        assertTrue(runs.row("2").get("finished_at") != null, "it ended when it gave up");
+        WarehouseRows history = WarehouseRows.query(url, "history",
+                "SELECT DISTINCT run_id FROM netmarket.indicator_score_history", "run_id");
+        assertEquals(Set.of("1"), history.all().keySet(), "the refused run published nothing");
     }
 
     @Test
