@@ -83,10 +83,12 @@ final class PipelineRunner {
             }
         }
         if (outcome.published()) {
-            printChanges(outcome.changes(), true, out);
+            printChanges(outcome.changes().changes(), true, out);
+            printRemovals(outcome.changes().removals(), true, out);
             out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
         } else if (outcome.warehouse() != null) {
-            printChanges(outcome.changes(), false, out);
+            printChanges(outcome.changes().changes(), false, out);
+            printRemovals(outcome.changes().removals(), false, out);
             if (outcome.changes().isEmpty()) {
                 out.println("Publishing would change nothing that is published.");
             }
@@ -129,6 +131,22 @@ final class PipelineRunner {
             printChangeLines(valueOnly, room, out);
         } else if (!valueOnly.isEmpty()) {
             out.println("    ... and " + valueOnly.size() + " change(s) of the value only");
+        }
+    }
+
+    /**
+     * The regions the run took (or publishing would take) out of the current scores: the most
+     * visible change of all on a dashboard, so said after the item changes, never only in the log.
+     */
+    static void printRemovals(List<ScoreChanges.Removal> removals, boolean published, PrintStream out) {
+        if (removals.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println((published ? "Taken out of the current scores" : "Publishing would take out of the current scores")
+                + " (no longer in regions.csv of this data directory; their history stays):");
+        for (ScoreChanges.Removal r : removals) {
+            out.printf("    %s %d%n", r.regionCode(), r.evalYear());
         }
     }
 

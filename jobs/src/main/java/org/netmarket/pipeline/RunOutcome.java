@@ -21,7 +21,7 @@ import java.util.List;
 public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
                          long rowsQuarantined, Path runFolder, String warehouse, String note,
-                         List<ScoreChanges.Change> changes, List<DataDirectory.SkippedFile> notRead, List<String> problems) {
+                         ScoreChanges.Report changes, List<DataDirectory.SkippedFile> notRead, List<String> problems) {
     public RunOutcome {
         notRead = List.copyOf(notRead);
         problems = List.copyOf(problems);
@@ -31,7 +31,7 @@ public record RunOutcome(long runId, boolean published, String editionId, Region
     public RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                       List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
                       long rowsQuarantined, Path runFolder, String warehouse, String note,
-                      List<ScoreChanges.Change> changes) {
+                      ScoreChanges.Report changes) {
         this(runId, published, editionId, regions, scorecards, files, rowsRead, rowsQuarantined, runFolder, warehouse,
                 note, changes, List.of(), List.of());
     }

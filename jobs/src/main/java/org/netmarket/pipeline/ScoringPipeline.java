@@ -239,7 +239,7 @@ public final class ScoringPipeline {
         }
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition().id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
-                    ingest.rowsQuarantined(), run.folder().path(), null, "validated only", List.of(), ingest.notRead(),
+                    ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
                     inputProblems(ingest));
         }
         RegionTree tree = ingest.regions();
@@ -252,7 +252,7 @@ public final class ScoringPipeline {
             FactCountsCsv.write(Path.of(config.factsCsv()), scores.factSheets());
             LOG.info("record-level counts written to {}", config.factsCsv());
         }
-        List<ScoreChanges.Change> changes = run.warehouse() == null && run.published() != null
+        ScoreChanges.Report changes = run.warehouse() == null && run.published() != null
                 ? ScoreChanges.preview(run.published(), scores.publications())
                 : publish(run, tree, scores.publications(), staging);
         Warehouse warehouse = run.warehouse() != null ? run.warehouse() : run.published();
@@ -296,7 +296,7 @@ public final class ScoringPipeline {
         run.ledger().succeedWithoutPublishing(run.runId(), unchanged);
         LOG.info("{}; nothing to publish", unchanged);
         return new RunOutcome(run.runId(), false, run.edition().id(), null, List.of(), List.of(), 0, 0, run.folder().path(),
-                run.warehouse().settings().redactedUrl(), unchanged, List.of());
+                run.warehouse().settings().redactedUrl(), unchanged, ScoreChanges.Report.NONE);
     }
 
     /**
@@ -412,7 +412,8 @@ public final class ScoringPipeline {
             cards.addAll(yearCards);
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
                     run.itemCodes() == null ? null : codesInScope(run.edition(), run.itemCodes()),
-                    config.regions() == null && run.itemCodes() == null, ScoreRows.of(run.edition(), yearCards, period.asOf())));
+                    config.regions() == null && run.itemCodes() == null ? DataDirectory.asUri(config.dataDir()) : null,
+                    ScoreRows.of(run.edition(), yearCards, period.asOf())));
         }
         return new Scores(cards, publications, factSheets);
     }
@@ -436,12 +437,12 @@ public final class ScoringPipeline {
      * scores. Only a run of the default scope marks the staged state as published: after a night
      * asked for another year or some regions, the next plain night still scores.
      */
-    private List<ScoreChanges.Change> publish(Run run, RegionTree tree, List<Publication> publications,
-                                              PlannedStaging staging) throws IOException, SQLException {
+    private ScoreChanges.Report publish(Run run, RegionTree tree, List<Publication> publications,
+                                        PlannedStaging staging) throws IOException, SQLException {
         if (run.warehouse() == null) {
-            return List.of();
+            return ScoreChanges.Report.NONE;
         }
-        List<ScoreChanges.Change> changes = Stage.run("publish",
+        ScoreChanges.Report changes = Stage.run("publish",
                 () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
         if (staging != null && config.defaultScope()) {
             staging.area().published(run.runId(), run.warehouse().settings().redactedUrl());

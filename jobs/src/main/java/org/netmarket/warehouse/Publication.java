@@ -10,10 +10,12 @@ import java.util.List;
  * regions scored and, for a recomputation of some items only, those item and indicator codes
  * (null for all). Category and evaluation rows of the regions in scope are always replaced.
  *
- * @param wholeRegionsFile the run scored every item of every region of its regions.csv: a region
- *                         published before under those regions that regions.csv no longer lists
- *                         (a county merged away) leaves the year's current scores (its history stays)
+ * @param retiresDroppedOf when the run scored every item of every region of its regions.csv, its
+ *                         data directory (URI, as in pipeline_run.data_dir): a region published
+ *                         before from it under the regions scored that regions.csv no longer lists
+ *                         (a county merged away) leaves the year's current scores, its history
+ *                         staying; null for a run of some regions or items
  */
 public record Publication(Edition edition, int evalYear, List<String> regionsInScope, List<String> codesInScope,
-                          boolean wholeRegionsFile, ScoreRows rows) {
+                          String retiresDroppedOf, ScoreRows rows) {
 }

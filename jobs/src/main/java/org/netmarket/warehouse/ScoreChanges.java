@@ -1,6 +1,7 @@
 package org.netmarket.warehouse;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * What a run changes against the versions published before it: shown to the analyst after a
- * recomputation of a past year, and the same rows as view {@code score_change} for the run.
+ * recomputation of a past year (or before it, by a dry run), and the same rows as view
+ * {@code score_change} for the run; and the regions it takes out of the current scores.
  */
 public final class ScoreChanges {
     /** One changed item or indicator: its points, status or computed value differ. */
@@ -26,7 +28,63 @@ public final class ScoreChanges {
         }
     }
 
+    /** A region taken out of a year's current scores: its delivery's regions.csv no longer lists it. */
+    public record Removal(String regionCode, int evalYear) {
+    }
+
+    /** What a run changed (or a dry run would change): items and indicators, and regions taken out. */
+    public record Report(List<Change> changes, List<Removal> removals) {
+        public static final Report NONE = new Report(List.of(), List.of());
+
+        public Report {
+            changes = List.copyOf(changes);
+            removals = List.copyOf(removals);
+        }
+
+        public boolean isEmpty() {
+            return changes.isEmpty() && removals.isEmpty();
+        }
+    }
+
+    /** PostgreSQL's SQLSTATE for a table that does not exist (a warehouse a dry run reads before it was migrated). */
+    private static final String UNDEFINED_TABLE = "42P01";
+
     private ScoreChanges() {
+    }
+
+    /**
+     * The regions a publication takes out of its year's current scores (see
+     * {@link Publication#retiresDroppedOf}): published from the same data directory, under the
+     * regions scored (their children at any depth, by the region table), and no longer scored.
+     * Regions published from other data directories (another city's delivery to the same
+     * warehouse) are never among them. Empty for a run of some regions or items.
+     */
+    static List<String> dropped(Connection c, Publication p) throws SQLException {
+        if (p.retiresDroppedOf() == null) {
+            return List.of();
+        }
+        String fromThisDelivery = " JOIN below b ON b.code = t.region_code JOIN pipeline_run r ON r.run_id = t.run_id "
+                + "WHERE t.eval_year = ? AND t.region_code <> ALL(?) AND r.data_dir = ?";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE below(code) AS ("
+                + "SELECT region_code FROM region WHERE parent_code = ANY(?) "
+                + "UNION SELECT r.region_code FROM region r JOIN below b ON r.parent_code = b.code) "
+                + "SELECT t.region_code FROM evaluation_result t" + fromThisDelivery
+                + " UNION SELECT t.region_code FROM indicator_score t" + fromThisDelivery + " ORDER BY 1")) {
+            Array scored = c.createArrayOf("text", p.regionsInScope().toArray());
+            s.setArray(1, scored);
+            for (int i = 0; i < 2; i++) {
+                s.setInt(2 + 3 * i, p.evalYear());
+                s.setArray(3 + 3 * i, scored);
+                s.setString(4 + 3 * i, p.retiresDroppedOf());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -34,12 +92,20 @@ public final class ScoreChanges {
      * preview, compared as {@link #beforeReplacing} compares (points, status or value of the rows
      * published before), in region, year and edition order.
      */
-    public static List<Change> preview(Warehouse warehouse, List<Publication> publications) throws SQLException {
-        List<Change> out = new ArrayList<>();
+    public static Report preview(Warehouse warehouse, List<Publication> publications) throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        List<Removal> removals = new ArrayList<>();
         for (Publication p : publications) {
-            out.addAll(against(PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope()), p));
+            changes.addAll(against(PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope()), p));
+            try (Connection c = warehouse.connect()) {
+                dropped(c, p).forEach(r -> removals.add(new Removal(r, p.evalYear())));
+            } catch (SQLException e) {
+                if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
         }
-        return out;
+        return new Report(changes, removals);
     }
 
     /** The rows of a publication in its scope that differ from the current rows (keyed as {@link PublishedScores#key}). */

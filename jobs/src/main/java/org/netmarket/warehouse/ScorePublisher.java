@@ -46,9 +46,9 @@ public final class ScorePublisher {
     /**
      * Publishes every publication of the run, and marks the run succeeded, in one transaction.
      *
-     * @return what the run changed against the versions published before it
+     * @return what the run changed against the versions published before it, and the regions it took out
      */
-    public List<ScoreChanges.Change> publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
+    public ScoreChanges.Report publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
             try {
@@ -65,8 +65,9 @@ public final class ScorePublisher {
                     rows += copyHistory(c, runId, p);
                 }
                 List<ScoreChanges.Change> changes = ScoreChanges.beforeReplacing(c, runId);
+                List<ScoreChanges.Removal> removals = new ArrayList<>();
                 for (Publication p : publications) {
-                    replaceCurrent(c, runId, p);
+                    replaceCurrent(c, runId, p).forEach(r -> removals.add(new ScoreChanges.Removal(r, p.evalYear())));
                 }
                 try (PreparedStatement s = c.prepareStatement(
                         "UPDATE pipeline_run SET status = 'succeeded', finished_at = clock_timestamp() WHERE run_id = ?")) {
@@ -76,7 +77,7 @@ public final class ScorePublisher {
                 c.commit();
                 LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
                         rows, publications.size(), changes.size());
-                return changes;
+                return new ScoreChanges.Report(changes, removals);
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -119,11 +120,9 @@ public final class ScorePublisher {
         return written + rows.categories().size() + rows.evaluations().size();
     }
 
-    private static void replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
+    private static List<String> replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
         String[] regions = p.regionsInScope().toArray(new String[0]);
-        if (p.wholeRegionsFile()) {
-            retireDropped(c, runId, p.evalYear(), regions);
-        }
+        List<String> dropped = retireDropped(c, p);
         String codeFilter = p.codesInScope() == null ? "" : " AND indicator_code = ANY(?)";
         try (PreparedStatement s = c.prepareStatement(
                 "DELETE FROM indicator_score WHERE eval_year = ? AND region_code = ANY(?)" + codeFilter)) {
@@ -159,51 +158,30 @@ public final class ScorePublisher {
                 s.executeUpdate();
             }
         }
+        return dropped;
     }
 
     /**
-     * Takes out of the year's current scores the regions that the run's regions.csv no longer
-     * lists although they were published from the same data directory, under the regions scored
-     * (their children at any depth, by the region table): a county merged away must not stay on
-     * dashboards beside a city total computed without it. Regions published from other data
-     * directories (another city's delivery to the same warehouse) are never touched. Their
-     * history stays; a later regions.csv listing them brings them back.
+     * Takes out of the year's current scores the regions the publication no longer lists
+     * ({@link ScoreChanges#dropped}): a county merged away must not stay on dashboards beside a
+     * city total computed without it. Their history stays; a later regions.csv listing them
+     * brings them back.
      */
-    private static void retireDropped(Connection c, long runId, int year, String[] scored) throws SQLException {
-        List<String> dropped = new ArrayList<>();
-        String fromThisDelivery = " JOIN below b ON b.code = t.region_code JOIN pipeline_run p ON p.run_id = t.run_id "
-                + "WHERE t.eval_year = ? AND t.region_code <> ALL(?) AND p.data_dir = (SELECT data_dir FROM pipeline_run "
-                + "WHERE run_id = ?)";
-        try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE below(code) AS ("
-                + "SELECT region_code FROM region WHERE parent_code = ANY(?) "
-                + "UNION SELECT r.region_code FROM region r JOIN below b ON r.parent_code = b.code) "
-                + "SELECT t.region_code FROM evaluation_result t" + fromThisDelivery
-                + " UNION SELECT t.region_code FROM indicator_score t" + fromThisDelivery + " ORDER BY 1")) {
-            Array codes = c.createArrayOf("text", scored);
-            s.setArray(1, codes);
-            for (int i = 0; i < 2; i++) {
-                s.setInt(2 + 3 * i, year);
-                s.setArray(3 + 3 * i, codes);
-                s.setLong(4 + 3 * i, runId);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    dropped.add(r.getString(1));
-                }
-            }
-        }
+    private static List<String> retireDropped(Connection c, Publication p) throws SQLException {
+        List<String> dropped = ScoreChanges.dropped(c, p);
         if (dropped.isEmpty()) {
-            return;
+            return dropped;
         }
         for (String table : List.of("indicator_score", "category_score", "evaluation_result")) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE eval_year = ? AND region_code = ANY(?)")) {
-                s.setInt(1, year);
+                s.setInt(1, p.evalYear());
                 s.setArray(2, c.createArrayOf("text", dropped.toArray()));
                 s.executeUpdate();
             }
         }
         LOG.warn("{}: region(s) {} no longer in regions.csv, published before from this data directory: taken out of the "
-                + "current scores (their earlier versions stay in the history)", year, String.join(", ", dropped));
+                + "current scores (their earlier versions stay in the history)", p.evalYear(), String.join(", ", dropped));
+        return dropped;
     }
 
     private static void writeRegions(Connection c, long runId, List<Region> regions) throws SQLException {

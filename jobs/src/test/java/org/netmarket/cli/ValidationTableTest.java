@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.netmarket.pipeline.RunOutcome;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
+import org.netmarket.warehouse.ScoreChanges;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ class ValidationTableTest {
 
     private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead) {
         RunOutcome outcome = new RunOutcome(-1, false, "2022", null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
-                null, "validated only", List.of(), notRead, List.of());
+                null, "validated only", ScoreChanges.Report.NONE, notRead, List.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PipelineRunner.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();

@@ -205,6 +205,9 @@ class PublishingTest {
         assertTrue(WarehouseRows.query(url, "evaluation_result", String.format(current, "evaluation_result"), "region_code")
                 .all().containsKey("140821"), "a recompute of some regions takes nothing else out");
 
+        JobRunner.Result preview = run(url, data, "--year", "2024", "--quarantine-threshold", "1", "--dry-run");
+        assertTrue(preview.output().contains("Publishing would take out of the current scores (no longer in regions.csv of "
+                + "this data directory; their history stays):\n    140821 2024\n"), preview.output());
         JobRunner.Result full = run(url, data, "--year", "2024", "--quarantine-threshold", "1");
         assertEquals(ExitCodes.OK, full.exitCode(), full.output());
         for (String table : List.of("indicator_score", "category_score", "evaluation_result")) {
@@ -216,6 +219,8 @@ class PublishingTest {
         history.assertValue("140821", "n", 1);
         assertTrue(JobRunner.lastRunLog(reports).contains("2024: region(s) 140821 no longer in regions.csv"),
                 JobRunner.lastRunLog(reports));
+        assertTrue(full.output().contains("Taken out of the current scores (no longer in regions.csv of this data directory; "
+                + "their history stays):\n    140821 2024\n"), full.output());
 
         // Published from another data directory (another delivery to the same warehouse), it is left alone.
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140821").exitCode());
