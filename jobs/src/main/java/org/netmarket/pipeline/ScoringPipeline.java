@@ -120,10 +120,8 @@ public final class ScoringPipeline {
             Warehouse warehouse = registration == null ? null : registration.warehouse();
             RunLedger ledger = registration == null ? null : registration.ledger();
             long runId = registration == null ? -1 : registration.runId();
-            // A dry run given a warehouse reads it, never writes: to preview what publishing would
-            // change, and, recomputing some items, to roll them up with the others' published points.
             Warehouse published = warehouse != null || config.validateOnly() || jdbcUrl == null ? warehouse
-                    : Warehouse.forReading(JdbcSettings.of(jdbcUrl, env));
+                    : dryRunWarehouse(jdbcUrl, itemCodes != null);
             if (itemCodes != null && published == null) {
                 LOG.warn("dry run without a warehouse: the items not recomputed are shown as computed now, not with their "
                         + "published points (give --jdbc-url to preview what publishing would do)");
@@ -152,6 +150,24 @@ public final class ScoringPipeline {
                 registration.lock().close();
             }
             folder.close();
+        }
+    }
+
+    /**
+     * The warehouse a dry run reads, never writes: to preview what publishing would change and,
+     * recomputing some items, to roll them up with the others' published points. Unreachable, it
+     * stops a dry run of some items (which needs those points); any other dry run goes on without
+     * the preview, with a warning.
+     */
+    private Warehouse dryRunWarehouse(String jdbcUrl, boolean needed) {
+        try {
+            return Warehouse.forReading(JdbcSettings.of(jdbcUrl, env));
+        } catch (EnvironmentException e) {
+            if (needed) {
+                throw e;
+            }
+            LOG.warn("{}: the dry run goes on without listing what publishing would change", e.getMessage());
+            return null;
         }
     }
 

@@ -94,6 +94,23 @@ class StoppedRunReportTest {
         assertFalse(log.contains("LeakK8"), log);
     }
 
+    /** The preview is a dry run's extra: an unreachable warehouse costs it the preview, not the scorecard. */
+    @Test
+    void aDryRunWhoseWarehouseIsUnreachableScoresWithoutThePreviewUnlessItNeedsThePublishedPoints() throws IOException {
+        String url = "jdbc:postgresql://127.0.0.1:1/x";
+        JobRunner.Result plain = JobRunner.run(reports(), "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--dry-run", "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, plain.exitCode(), plain.output());
+        assertTrue(plain.output().contains("Dry run: nothing was published."), plain.output());
+        assertTrue(JobRunner.lastRunLog(reports()).contains("cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/x: "
+                + "Connection refused: the dry run goes on without listing what publishing would change"),
+                JobRunner.lastRunLog(reports()));
+        JobRunner.Result items = JobRunner.run(reports(), "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--dry-run", "--items", "19", "--jdbc-url", url);
+        assertEquals(ExitCodes.FAILURE, items.exitCode(), items.output());
+        assertTrue(items.output().contains("cannot reach the warehouse"), items.output());
+    }
+
     @Test
     void anUnwritableReportDirectoryIsOneLine() {
         Path notAFolder = Path.of("/dev/null/x");
