@@ -162,8 +162,10 @@ final class PipelineRunner {
                     : "  (" + Objects.toString(c.previousStatus(), "-") + " -> " + c.status() + ")";
             String value = Objects.equals(c.previousValue(), c.value()) ? ""
                     : "  value " + plain(c.previousValue()) + " -> " + plain(c.value());
-            out.printf("    %s %d item %-5s %s -> %s%s%s%n", c.regionCode(), c.evalYear(), c.code(),
-                    plain(c.previousPoints()), plain(c.points()), status, value);
+            // As indicator_score.level: sub-items (19.1) are items, the rest indicators (7, 19).
+            out.printf("    %s %d %-9s %-5s %s -> %s%s%s%n", c.regionCode(), c.evalYear(),
+                    c.code().contains(".") ? "item" : "indicator", c.code(), plain(c.previousPoints()), plain(c.points()),
+                    status, value);
         }
         return room - changes.size();
     }
