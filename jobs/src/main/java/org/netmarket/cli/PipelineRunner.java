@@ -20,10 +20,13 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +34,8 @@ import java.util.stream.Stream;
 final class PipelineRunner {
     /** Lines of changes printed after publishing; view score_change has them all. */
     private static final int CHANGES_SHOWN = 40;
+    /** Regions named per year published for the first time by a dry run's preview. */
+    private static final int FIRST_SHOWN = 10;
 
     private PipelineRunner() {
     }
@@ -89,6 +94,7 @@ final class PipelineRunner {
         } else if (outcome.warehouse() != null) {
             printChanges(outcome.changes().changes(), false, out);
             printRemovals(outcome.changes().removals(), false, out);
+            printFirstPublications(outcome.changes().additions(), out);
             if (outcome.changes().isEmpty()) {
                 out.println("Publishing would change nothing that is published.");
             }
@@ -138,16 +144,25 @@ final class PipelineRunner {
      * The regions the run took (or publishing would take) out of the current scores: the most
      * visible change of all on a dashboard, so said after the item changes, never only in the log.
      */
-    static void printRemovals(List<ScoreChanges.Removal> removals, boolean published, PrintStream out) {
+    static void printRemovals(List<ScoreChanges.RegionYear> removals, boolean published, PrintStream out) {
         if (removals.isEmpty()) {
             return;
         }
         out.println();
         out.println((published ? "Taken out of the current scores" : "Publishing would take out of the current scores")
                 + " (no longer in regions.csv of this data directory; their history stays):");
-        for (ScoreChanges.Removal r : removals) {
+        for (ScoreChanges.RegionYear r : removals) {
             out.printf("    %s %d%n", r.regionCode(), r.evalYear());
         }
+    }
+
+    /** A dry run's region-years that nothing was published for: all new, so no change lists them. */
+    static void printFirstPublications(List<ScoreChanges.RegionYear> additions, PrintStream out) {
+        Map<Integer, List<String>> byYear = new TreeMap<>();
+        additions.forEach(a -> byYear.computeIfAbsent(a.evalYear(), y -> new ArrayList<>()).add(a.regionCode()));
+        byYear.forEach((year, regions) -> out.printf("%nPublishing would publish %d for the first time for %d region(s): %s%s%n",
+                year, regions.size(), String.join(", ", regions.subList(0, Math.min(regions.size(), FIRST_SHOWN))),
+                regions.size() > FIRST_SHOWN ? ", …" : ""));
     }
 
     /** Prints up to {@code room} changes and returns how many more lines there is room for. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a run changes against the versions published before it: shown to the analyst after a
@@ -28,21 +29,27 @@ public final class ScoreChanges {
         }
     }
 
-    /** A region taken out of a year's current scores: its delivery's regions.csv no longer lists it. */
-    public record Removal(String regionCode, int evalYear) {
+    /** A region's scores of one year, taken out of or added to the current scores as a whole. */
+    public record RegionYear(String regionCode, int evalYear) {
     }
 
-    /** What a run changed (or a dry run would change): items and indicators, and regions taken out. */
-    public record Report(List<Change> changes, List<Removal> removals) {
-        public static final Report NONE = new Report(List.of(), List.of());
+    /**
+     * What a run changed (or a dry run would change): items and indicators; regions taken out of
+     * the current scores (their delivery's regions.csv no longer lists them); and, for a dry run,
+     * the regions whose year publishing would publish for the first time (the changes compare
+     * only what was published before).
+     */
+    public record Report(List<Change> changes, List<RegionYear> removals, List<RegionYear> additions) {
+        public static final Report NONE = new Report(List.of(), List.of(), List.of());
 
         public Report {
             changes = List.copyOf(changes);
             removals = List.copyOf(removals);
+            additions = List.copyOf(additions);
         }
 
         public boolean isEmpty() {
-            return changes.isEmpty() && removals.isEmpty();
+            return changes.isEmpty() && removals.isEmpty() && additions.isEmpty();
         }
     }
 
@@ -94,18 +101,22 @@ public final class ScoreChanges {
      */
     public static Report preview(Warehouse warehouse, List<Publication> publications) throws SQLException {
         List<Change> changes = new ArrayList<>();
-        List<Removal> removals = new ArrayList<>();
+        List<RegionYear> removals = new ArrayList<>();
+        List<RegionYear> additions = new ArrayList<>();
         for (Publication p : publications) {
-            changes.addAll(against(PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope()), p));
+            Map<String, PublishedScores.CurrentRow> current = PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope());
+            changes.addAll(against(current, p));
+            Set<String> published = current.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).collect(Collectors.toSet());
+            p.regionsInScope().stream().filter(r -> !published.contains(r)).forEach(r -> additions.add(new RegionYear(r, p.evalYear())));
             try (Connection c = warehouse.connect()) {
-                dropped(c, p).forEach(r -> removals.add(new Removal(r, p.evalYear())));
+                dropped(c, p).forEach(r -> removals.add(new RegionYear(r, p.evalYear())));
             } catch (SQLException e) {
                 if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
                     throw e;
                 }
             }
         }
-        return new Report(changes, removals);
+        return new Report(changes, removals, additions);
     }
 
     /** The rows of a publication in its scope that differ from the current rows (keyed as {@link PublishedScores#key}). */

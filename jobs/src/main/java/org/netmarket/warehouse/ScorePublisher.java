@@ -65,9 +65,9 @@ public final class ScorePublisher {
                     rows += copyHistory(c, runId, p);
                 }
                 List<ScoreChanges.Change> changes = ScoreChanges.beforeReplacing(c, runId);
-                List<ScoreChanges.Removal> removals = new ArrayList<>();
+                List<ScoreChanges.RegionYear> removals = new ArrayList<>();
                 for (Publication p : publications) {
-                    replaceCurrent(c, runId, p).forEach(r -> removals.add(new ScoreChanges.Removal(r, p.evalYear())));
+                    replaceCurrent(c, runId, p).forEach(r -> removals.add(new ScoreChanges.RegionYear(r, p.evalYear())));
                 }
                 try (PreparedStatement s = c.prepareStatement(
                         "UPDATE pipeline_run SET status = 'succeeded', finished_at = clock_timestamp() WHERE run_id = ?")) {
@@ -77,7 +77,7 @@ public final class ScorePublisher {
                 c.commit();
                 LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
                         rows, publications.size(), changes.size());
-                return new ScoreChanges.Report(changes, removals);
+                return new ScoreChanges.Report(changes, removals, List.of());
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();

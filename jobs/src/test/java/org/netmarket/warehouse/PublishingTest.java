@@ -188,6 +188,12 @@ class PublishingTest {
         assertEquals(List.of(), changeLines(preview));
         assertEquals(1, WarehouseRows.query(url, "pipeline_run", "SELECT run_id FROM netmarket.pipeline_run", "run_id").size(),
                 "the dry run wrote nothing");
+        // A year never published changes nothing published, yet publishing it would add it all: said so.
+        JobRunner.Result newYear = run(url, GoldenData.GIVEN, "--year", "2023", "--dry-run");
+        assertEquals(ExitCodes.OK, newYear.exitCode(), newYear.output());
+        assertTrue(newYear.output().contains("Publishing would publish 2023 for the first time for 4 region(s): "
+                + String.join(", ", GoldenData.REGIONS.stream().sorted().toList())), newYear.output());
+        assertFalse(newYear.output().contains("Publishing would change nothing"), newYear.output());
     }
 
     @Test
