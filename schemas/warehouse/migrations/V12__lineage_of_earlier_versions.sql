@@ -1,6 +1,8 @@
 -- item_lineage explains the current version of an item; after a recomputation an analyst also
--- asks why the earlier version had its points. item_lineage_history is the same view over every
--- published version (indicator_score_history), keyed by run_id as well.
+-- asks why the earlier version had its points. item_lineage_history is the lineage of every
+-- published version (indicator_score_history), keyed by run_id as well; item_lineage becomes its
+-- current versions (a current row is a copy of its run's history row), so the lineage is written
+-- once and the two views can never explain a version differently.
 CREATE VIEW item_lineage_history AS
 SELECT s.region_code,
        s.eval_year,
@@ -49,3 +51,10 @@ BEGIN
 END
 $$;
 COMMENT ON COLUMN item_lineage_history.run_id IS 'The run that published this version (pipeline_run.run_id); with the region, year, code and extract, the key of a row.';
+
+CREATE OR REPLACE VIEW item_lineage AS
+SELECT l.*
+FROM item_lineage_history l
+WHERE EXISTS (SELECT 1 FROM indicator_score s
+              WHERE s.region_code = l.region_code AND s.eval_year = l.eval_year
+                AND s.indicator_code = l.indicator_code AND s.run_id = l.run_id);
