@@ -378,7 +378,9 @@ public final class ScoringPipeline {
                 try {
                     requirePublished(year, PublishedScores.read(run.published(), year, regions), regions);
                 } catch (SQLException e) {
-                    throw new IllegalStateException("cannot read the published scores of " + year + ": " + e.getMessage(), e);
+                    // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.
+                    throw new EnvironmentException("cannot read the published scores of " + year + " from "
+                            + run.published().settings().redactedUrl() + ": " + e.getMessage(), e);
                 }
             }
         }

@@ -60,14 +60,12 @@ public final class RunLedger {
     /** Inserts a run: running when {@code error} is null, else failed and finished now with that error. */
     private long insert(RunRecord r, String error) throws SQLException {
         String sql = "INSERT INTO pipeline_run (status, finished_at, error, mode, command, edition, eval_years, as_of, "
-                + "regions, items, data_dir, parameters, host, app_version) VALUES (CASE WHEN ?::text IS NULL THEN 'running' "
-                + "ELSE 'failed' END, CASE WHEN ?::text IS NULL THEN NULL ELSE now() END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
-                + "RETURNING run_id";
+                + "regions, items, data_dir, parameters, host, app_version) VALUES (?, CASE WHEN ? THEN now() END, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING run_id";
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            String text = error == null ? null : PgText.of(error);
-            for (int i = 1; i <= 3; i++) {
-                s.setString(i, text);
-            }
+            s.setString(1, error == null ? "running" : "failed");
+            s.setBoolean(2, error != null);
+            s.setString(3, error == null ? null : PgText.of(error));
             s.setString(4, r.mode());
             s.setString(5, r.command());
             s.setString(6, r.edition());
