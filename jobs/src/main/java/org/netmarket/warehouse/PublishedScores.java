@@ -16,8 +16,8 @@ import java.util.Map;
  * untouched items' published points into the new category and total.
  */
 public final class PublishedScores {
-    /** PostgreSQL's SQLSTATE for a table that does not exist. */
-    private static final String UNDEFINED_TABLE = "42P01";
+    /** PostgreSQL's SQLSTATE for a table that does not exist (a warehouse a dry run reads before it was migrated). */
+    static final String UNDEFINED_TABLE = "42P01";
 
     /** A published item: its points, status and reason. */
     public record PublishedItem(BigDecimal points, ItemStatus status, String reason) {

@@ -53,9 +53,6 @@ public final class ScoreChanges {
         }
     }
 
-    /** PostgreSQL's SQLSTATE for a table that does not exist (a warehouse a dry run reads before it was migrated). */
-    private static final String UNDEFINED_TABLE = "42P01";
-
     private ScoreChanges() {
     }
 
@@ -111,7 +108,7 @@ public final class ScoreChanges {
             try (Connection c = warehouse.connect()) {
                 dropped(c, p).forEach(r -> removals.add(new RegionYear(r, p.evalYear())));
             } catch (SQLException e) {
-                if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                if (!PublishedScores.UNDEFINED_TABLE.equals(e.getSQLState())) {
                     throw e;
                 }
             }
