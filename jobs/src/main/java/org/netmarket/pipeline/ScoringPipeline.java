@@ -45,6 +45,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,6 +54,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -62,6 +65,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ScoringPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringPipeline.class);
+    /**
+     * How long a stopped job (SIGTERM) may take to record itself as stopped before the JVM exits
+     * anyway: well inside systemd's 90 s stop timeout, and about what Spark's own hooks take.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** Version recorded in pipeline_run. */
     public static final String APP_VERSION = ScoringPipeline.class.getPackage().getImplementationVersion() == null
             ? "dev" : ScoringPipeline.class.getPackage().getImplementationVersion();
@@ -75,6 +83,9 @@ public final class ScoringPipeline {
      * (SIGTERM from a scheduler, Ctrl-C), and is recorded as that rather than as what broke.
      */
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Counted down when {@link #run} has recorded how it ended and let go of the lock. */
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final Stages stages = new Stages(stopping::get);
 
     public ScoringPipeline(PipelineConfig config, Map<String, String> env) {
         this.config = config;
@@ -111,11 +122,11 @@ public final class ScoringPipeline {
         runFolder = folder.path();
         LOG.info("edition {}: {} indicators, {} items", edition.id(), edition.indicators().size(), edition.items().size());
         Registration registration = null;
-        Thread stopFlag = new Thread(() -> stopping.set(true), "netmarket-stop-flag");
+        Thread stopFlag = new Thread(this::stopRequested, "netmarket-stop-flag");
         Runtime.getRuntime().addShutdownHook(stopFlag);
         try {
             if (publishing) {
-                registration = Stage.run("warehouse", () -> register(jdbcUrl, edition));
+                registration = stages.run("warehouse", () -> register(jdbcUrl, edition));
             }
             Warehouse warehouse = registration == null ? null : registration.warehouse();
             RunLedger ledger = registration == null ? null : registration.ledger();
@@ -136,6 +147,8 @@ public final class ScoringPipeline {
                     recordFailure(ledger, runId, interrupted != null ? interrupted : e);
                 }
                 if (interrupted != null) {
+                    // Said here, in the run's log: the JVM may exit before the caller reports it.
+                    LOG.warn("{}{}", interrupted.getMessage(), ledger == null ? "" : "; run " + runId + " recorded as failed");
                     throw interrupted;
                 }
                 throw e;
@@ -146,10 +159,31 @@ public final class ScoringPipeline {
             } catch (IllegalStateException shuttingDown) {
                 // The hook has run or is running: nothing to remove.
             }
-            if (registration != null) {
-                registration.lock().close();
+            try {
+                if (registration != null) {
+                    registration.lock().close();
+                }
+                folder.close();
+            } finally {
+                ended.countDown();
             }
-            folder.close();
+        }
+    }
+
+    /**
+     * The shutdown hook: no further stage starts, Spark's own hook cancels the running Spark
+     * work, and the JVM's exit is held (for at most {@link #STOP_GRACE}) until the run has
+     * recorded itself as stopped and let go of the lock, so that pipeline_run says what happened
+     * rather than 'running' until the next run closes it.
+     */
+    private void stopRequested() {
+        stopping.set(true);
+        try {
+            if (!ended.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the run did not stop within {} s; the next run will record it as failed", STOP_GRACE.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -281,7 +315,7 @@ public final class ScoringPipeline {
     /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */
     private PlannedStaging planStaging(SparkSession spark, DataDirectory dir, SchemaCatalog catalog, Edition edition)
             throws IOException, SQLException {
-        return Stage.run("staging plan", () -> {
+        return stages.run("staging plan", () -> {
             StagingArea staging = StagingArea.open(spark, config.stagingDir());
             String fingerprint = StagingArea.fingerprint(APP_VERSION, edition, catalog.all());
             StagingArea.Plan plan = staging.plan(dir, catalog.all(), fingerprint, config.fullRebuild());
@@ -323,7 +357,7 @@ public final class ScoringPipeline {
     private Ingestion.Result ingest(Run run, Ingestion ingestion, DataDirectory dir, PlannedStaging staging)
             throws IOException, SQLException {
         try {
-            Ingestion.Result ingest = Stage.run("ingest", () -> {
+            Ingestion.Result ingest = stages.run("ingest", () -> {
                 LOG.info("data directory {}", dir.root());
                 RegionsFile.Result regions = ingestion.readRegions(dir);
                 // An unknown --regions code is refused before the extracts are read, a year outside
@@ -353,7 +387,7 @@ public final class ScoringPipeline {
         // scores from, staged by earlier runs (what a full read of the same state would list).
         List<RunLedger.InputFile> lineage = RunLedger.InputFile.of(ingest.files(),
                 staging == null ? Map.of() : staging.area().stagedEarlier(staging.plan(), ingest.files()));
-        Stage.run("quarantine report", () -> {
+        stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             run.folder().writeQuarantine(ingest.quarantine());
             if (run.ledger() != null) {
@@ -422,7 +456,7 @@ public final class ScoringPipeline {
         List<FactSheet> factSheets = new ArrayList<>();
         for (int year : years) {
             EvaluationPeriod period = config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
-            FactSheet sheet = Stage.run("facts " + year + " (as of " + period.asOf() + ")", () -> facts.build(period));
+            FactSheet sheet = stages.run("facts " + year + " (as of " + period.asOf() + ")", () -> facts.build(period));
             if (config.factsCsv() != null) {
                 factSheets.add(sheet);
             }
@@ -437,9 +471,9 @@ public final class ScoringPipeline {
     }
 
     /** The scorecards of a year; when only some items are recomputed, the others keep their published points. */
-    private static List<RegionScorecard> scoreRegions(Run run, FactSheet sheet, List<Region> regions, int year)
+    private List<RegionScorecard> scoreRegions(Run run, FactSheet sheet, List<Region> regions, int year)
             throws IOException, SQLException {
-        return Stage.run("score " + year, () -> {
+        return stages.run("score " + year, () -> {
             // Regions are scored independently from facts that are only read by now.
             List<RegionScorecard> cards = regions.parallelStream()
                     .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
@@ -460,7 +494,7 @@ public final class ScoringPipeline {
         if (run.warehouse() == null) {
             return ScoreChanges.Report.NONE;
         }
-        ScoreChanges.Report changes = Stage.run("publish",
+        ScoreChanges.Report changes = stages.run("publish",
                 () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
         if (staging != null && config.defaultScope()) {
             staging.area().published(run.runId(), run.warehouse().settings().redactedUrl());
@@ -627,8 +661,7 @@ public final class ScoringPipeline {
      * the user are told (one line), with what broke because of it as the cause.
      */
     static EnvironmentException interrupted(Throwable e) {
-        return new EnvironmentException("interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) while it ran ("
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+        return new EnvironmentException("interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) before it finished", e);
     }
 
     private static void recordFailure(RunLedger ledger, long runId, Throwable e) {

@@ -3,15 +3,12 @@ package org.netmarket.warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
-import org.netmarket.cli.NetmarketCommand;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.OtherJvm;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +36,7 @@ class ConcurrentRunsTest {
     @Test
     void aSecondRunWaitsForTheFirstAndTheirWritesDoNotInterleave() throws Exception {
         String url = TestingPostgres.server().createDatabase();
-        Process first = startInAnotherJvm(tmp.resolve("first"), "run", "--data", GoldenData.GIVEN.toString(),
+        Process first = OtherJvm.start(tmp.resolve("first.out"), tmp.resolve("first"), "run", "--data", GoldenData.GIVEN.toString(),
                 "--jdbc-url", url, "--year", "2024", "--wait-for-lock", "300");
         try {
             awaitRunning(url, first);
@@ -49,8 +45,8 @@ class ConcurrentRunsTest {
                     "--jdbc-url", url, "--year", "2024", "--wait-for-lock", "300");
             assertEquals(ExitCodes.OK, second.exitCode(), second.output());
             assertTrue(first.waitFor(5, TimeUnit.MINUTES), "the first run finishes");
-            assertEquals(ExitCodes.OK, first.exitValue(), output(tmp.resolve("first.out")));
-            assertTrue(runLog(reports).contains("waiting for the warehouse lock held by run 1"), runLog(reports));
+            assertEquals(ExitCodes.OK, first.exitValue(), OtherJvm.output(tmp.resolve("first.out")));
+            assertTrue(JobRunner.lastRunLog(reports).contains("waiting for the warehouse lock held by run 1"), JobRunner.lastRunLog(reports));
         } finally {
             first.destroyForcibly();
         }
@@ -77,30 +73,12 @@ class ConcurrentRunsTest {
         }
     }
 
-    /** The job as a scheduler starts it: its own JVM, with this test JVM's class path and options. */
-    private Process startInAnotherJvm(Path reports, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("--add-opens") || option.startsWith("-D")) {
-                command.add(option);
-            }
-        }
-        command.add("-Xmx1g");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(NetmarketCommand.class.getName());
-        command.addAll(List.of(args));
-        command.addAll(List.of("--report-dir", reports.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("first.out").toFile()).start();
-    }
-
     /** Waits until the other JVM's run holds the lock and has registered. */
     private void awaitRunning(String url, Process process) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                fail("the first run ended early: " + output(tmp.resolve("first.out")));
+                fail("the first run ended early: " + OtherJvm.output(tmp.resolve("first.out")));
             }
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT count(*) FROM netmarket.pipeline_run WHERE status = 'running'")) {
@@ -113,7 +91,7 @@ class ConcurrentRunsTest {
             }
             Thread.sleep(200);
         }
-        fail("the first run did not register within 3 minutes: " + output(tmp.resolve("first.out")));
+        fail("the first run did not register within 3 minutes: " + OtherJvm.output(tmp.resolve("first.out")));
     }
 
     private static List<Long> longs(Statement s, String sql) throws SQLException {
@@ -124,16 +102,5 @@ class ConcurrentRunsTest {
             }
         }
         return out;
-    }
-
-    private static String output(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "";
-    }
-
-    private static String runLog(Path reports) throws IOException {
-        try (Stream<Path> folders = Files.list(reports)) {
-            Path folder = folders.filter(f -> Files.exists(f.resolve("run.log"))).findFirst().orElseThrow();
-            return Files.readString(folder.resolve("run.log"));
-        }
     }
 }

@@ -1,0 +1,98 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.ExitCodes;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.OtherJvm;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A run stopped by SIGTERM (a scheduler's timeout, systemd stopping the service) while Spark
+ * reads the extracts: it exits 143, records itself as stopped rather than leaving a 'running'
+ * row, publishes nothing, and the next run needs no clean-up.
+ */
+class StoppedRunTest {
+    private static final String STOPPED = "interrupted: the job was stopped";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunStoppedWhileReadingRecordsItselfAsStoppedAndLeavesThePublishedScores() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        String[] args = {"--data", GoldenData.GIVEN.toString(), "--jdbc-url", url, "--year", "2024"};
+        JobRunner.Result first = JobRunner.run(tmp.resolve("first"), "run", args);
+        assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        WarehouseRows published = currentScores(url);
+        assertTrue(published.size() > 0, "run 1 published scores");
+
+        Path output = tmp.resolve("stopped.out");
+        Process stopped = OtherJvm.start(output, tmp.resolve("stopped"), concat("run", args));
+        try {
+            awaitLine(stopped, output, "stage ingest: started");
+            stopped.destroy(); // SIGTERM
+            assertTrue(stopped.waitFor(2, TimeUnit.MINUTES), "the stopped run exits");
+        } finally {
+            stopped.destroyForcibly();
+        }
+        String log = OtherJvm.output(output);
+        assertEquals(128 + 15, stopped.exitValue(), log);
+        assertTrue(log.contains("stage ingest: stopped after"), log);
+        assertTrue(log.contains("WARN  ScoringPipeline - " + STOPPED), log);
+        assertTrue(log.contains("before it finished; run 2 recorded as failed"), log);
+
+        Map<String, Object> run2 = runs(url).row("2");
+        assertEquals("failed", run2.get("status"), run2.toString());
+        assertTrue(((String) run2.get("error")).startsWith(STOPPED), run2.toString());
+        assertEquals(published.all(), currentScores(url).all(), "the published scores are run 1's, untouched");
+
+        JobRunner.Result next = JobRunner.run(tmp.resolve("next"), "run", args);
+        assertEquals(ExitCodes.OK, next.exitCode(), next.output());
+        WarehouseRows after = runs(url);
+        assertEquals("succeeded", after.row("3").get("status"));
+        assertEquals(run2, after.row("2"), "the next run leaves the stopped run's record as it was");
+    }
+
+    private static WarehouseRows currentScores(String url) throws Exception {
+        return WarehouseRows.query(url, "indicator_score",
+                "SELECT region_code, eval_year, indicator_code, points, status, value, run_id FROM netmarket.indicator_score",
+                "region_code", "eval_year", "indicator_code");
+    }
+
+    private static WarehouseRows runs(String url) throws Exception {
+        return WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error FROM netmarket.pipeline_run", "run_id");
+    }
+
+    /** Waits until the other JVM has printed {@code line}, failing if it ends first. */
+    private static void awaitLine(Process process, Path output, String line) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (OtherJvm.output(output).contains(line)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                fail("the run ended before '" + line + "': " + OtherJvm.output(output));
+            }
+            Thread.sleep(50);
+        }
+        fail("no '" + line + "' within 3 minutes: " + OtherJvm.output(output));
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}
