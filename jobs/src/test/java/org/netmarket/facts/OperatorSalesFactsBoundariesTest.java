@@ -82,11 +82,13 @@ class OperatorSalesFactsBoundariesTest {
                 // previous-year condition for t = Y (Y-2 at T keeps Y-1 from being new itself)
                 new Case("Y at T, Y-1 exactly at T", t, t, t, 0),
                 new Case("Y at T, Y-1 one fen below T", t, below, t, 1),
+                new Case("Y at T, Y-1 one fen above T", t, above, t, 0),
                 new Case("Y at T, no row of Y-1 (Y-2 at T)", t, null, t, 1),
                 // threshold and previous-year condition for t = Y-1
                 new Case("Y-1 one fen below T, no row of Y-2", null, below, null, 0),
                 new Case("Y-1 at T, Y-2 exactly at T", t, t, null, 0),
                 new Case("Y-1 at T, Y-2 one fen below T", below, t, null, 1),
+                new Case("Y-1 at T, Y-2 one fen above T", above, t, null, 0),
                 new Case("Y-1 at T, no row of Y-2", null, t, null, 1),
                 // Y-2 is only the base year of Y-1: above scale there alone is not new
                 new Case("only Y-2, above T", above, null, null, 0),
@@ -94,10 +96,10 @@ class OperatorSalesFactsBoundariesTest {
                 // Under one threshold no operator can be new in both years (new in Y-1 needs
                 // sales(Y-1) >= T, new in Y needs sales(Y-1) < T), so "distinct" never merges two years.
                 new Case("new in Y-1, still above in Y", null, t, above, 1));
-        // hand sum of the expected verdicts: 1+0+1+0+0+1+1+0+0+1+1+0+1 = 7
+        // hand sum of the expected verdicts: 1+0+1+0+0+1+0+1+0+0+1+0+1+0+1 = 7
     }
 
-    private static final int CASES = 13;
+    private static final int CASES = 15;
     private static final long NEW_PER_ZONE = 7;
 
     private static String county(String cityCode, int i) {

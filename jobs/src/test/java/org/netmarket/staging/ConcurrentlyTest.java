@@ -5,7 +5,14 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,25 +25,45 @@ class ConcurrentlyTest {
 
     @Test
     void resultsComeBackInInputOrderWhateverFinishesFirst() {
-        List<Integer> inputs = IntStream.range(0, 12).boxed().toList();
-        List<Integer> out = Concurrently.map(inputs, 3, "test-order", i -> {
-            sleep((12 - i) * 3L); // the last inputs finish first
+        // Each input waits until the next one has finished, so they finish last to first.
+        int n = 4;
+        List<CountDownLatch> finished = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        List<Integer> finishOrder = new CopyOnWriteArrayList<>();
+        List<Integer> inputs = IntStream.range(0, n).boxed().toList();
+        List<Integer> out = Concurrently.map(inputs, n, "test-order", i -> {
+            if (i + 1 < n) {
+                await(finished.get(i + 1));
+            }
+            finishOrder.add(i);
+            finished.get(i).countDown();
             return i * i;
         });
-        assertEquals(inputs.stream().map(i -> i * i).toList(), out);
+        assertEquals(List.of(3, 2, 1, 0), finishOrder, "the inputs finished last to first");
+        assertEquals(List.of(0, 1, 4, 9), out);
     }
 
     @Test
     void theWorkRunsOnAtMostTheThreadsAskedForUnderTheirName() {
+        // Every task waits for a second one at a barrier: two run at once, or the barrier breaks.
+        CyclicBarrier pairs = new CyclicBarrier(2);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         Set<String> names = ConcurrentHashMap.newKeySet();
         Concurrently.map(IntStream.range(0, 20).boxed().toList(), 2, "test-cap", i -> {
+            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
             threads.add(Thread.currentThread());
             names.add(Thread.currentThread().getName());
-            sleep(5);
+            try {
+                pairs.await(1, TimeUnit.MINUTES); // a guard against a hang, not a timing
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("task " + i + " found no second task running", e);
+            }
+            running.decrementAndGet();
             return i;
         });
-        assertTrue(threads.size() <= 2 && !threads.isEmpty(), "threads used: " + threads);
+        assertEquals(2, peak.get(), "tasks running at once");
+        assertEquals(2, threads.size(), "threads used: " + threads);
         assertEquals(Set.of("test-cap"), names);
     }
 
@@ -62,9 +89,11 @@ class ConcurrentlyTest {
         assertEquals(Arrays.asList(null, null), Concurrently.map(List.of(1, 2), 2, "test-null", i -> null));
     }
 
-    private static void sleep(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            if (!latch.await(1, TimeUnit.MINUTES)) { // a guard against a hang, not a timing
+                throw new IllegalStateException("the next input never finished");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

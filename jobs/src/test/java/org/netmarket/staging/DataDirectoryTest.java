@@ -1,5 +1,6 @@
 package org.netmarket.staging;
 
+import org.apache.hadoop.security.AccessControlException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,10 @@ import org.netmarket.testing.UnreadableFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.ConnectException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -149,6 +153,24 @@ class DataDirectoryTest {
         } finally {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /**
+     * What a file or folder that cannot be read is said to lack, whoever runs the tests: the
+     * permission tests above are skipped as root (root lists a folder of mode 000), these are not.
+     */
+    @Test
+    void whyAFileOrFolderCannotBeReadIsItsOwnReasonOrNullForAFailure() throws IOException {
+        assertEquals("Permission denied", DataDirectory.whyUnreadable(null, new AccessDeniedException("/data/express/2025")));
+        assertEquals("Permission denied: user=etl, access=READ_EXECUTE, inode=\"/data/express\"",
+                DataDirectory.whyUnreadable(null, new AccessControlException(
+                        "Permission denied: user=etl, access=READ_EXECUTE, inode=\"/data/express\"\n\tat org.apache.hadoop.hdfs")));
+        assertEquals("no such file", DataDirectory.whyUnreadable(null, new NoSuchFileException("/data/express/a.csv")));
+        Path link = Files.createSymbolicLink(tmp.resolve("gone.csv"), tmp.resolve("nowhere.csv"));
+        assertEquals("it is a link to " + tmp.resolve("nowhere.csv") + ", which does not exist",
+                DataDirectory.whyUnreadable(link, new NoSuchFileException(link.toString())));
+        // Reaching HDFS or S3 failed: a failure of the run (retry), not bad input.
+        assertEquals(null, DataDirectory.whyUnreadable(null, new ConnectException("Connection refused")));
     }
 
     private static boolean canList(Path folder) {
