@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 final class PipelineRunner {
     /** Lines of changes printed after publishing; view score_change has them all. */
     private static final int CHANGES_SHOWN = 40;
-    /** Regions named per year published for the first time by a dry run's preview. */
+    /** Regions named per year published for the first time. */
     private static final int FIRST_SHOWN = 10;
 
     private PipelineRunner() {
@@ -90,11 +90,12 @@ final class PipelineRunner {
         if (outcome.published()) {
             printChanges(outcome.changes().changes(), true, out);
             printRemovals(outcome.changes().removals(), true, out);
+            printFirstPublications(outcome.changes().additions(), true, out);
             out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
         } else if (outcome.warehouse() != null) {
             printChanges(outcome.changes().changes(), false, out);
             printRemovals(outcome.changes().removals(), false, out);
-            printFirstPublications(outcome.changes().additions(), out);
+            printFirstPublications(outcome.changes().additions(), false, out);
             if (outcome.changes().isEmpty()) {
                 out.println("Publishing would change nothing that is published.");
             }
@@ -156,13 +157,13 @@ final class PipelineRunner {
         }
     }
 
-    /** A dry run's region-years that nothing was published for: all new, so no change lists them. */
-    static void printFirstPublications(List<ScoreChanges.RegionYear> additions, PrintStream out) {
+    /** The region-years nothing was published for before: all new, so no change lists them. */
+    static void printFirstPublications(List<ScoreChanges.RegionYear> additions, boolean published, PrintStream out) {
         Map<Integer, List<String>> byYear = new TreeMap<>();
         additions.forEach(a -> byYear.computeIfAbsent(a.evalYear(), y -> new ArrayList<>()).add(a.regionCode()));
-        byYear.forEach((year, regions) -> out.printf("%nPublishing would publish %d for the first time for %d region(s): %s%s%n",
-                year, regions.size(), String.join(", ", regions.subList(0, Math.min(regions.size(), FIRST_SHOWN))),
-                regions.size() > FIRST_SHOWN ? ", …" : ""));
+        byYear.forEach((year, regions) -> out.printf("%n%s %d for the first time for %d region(s): %s%s%n",
+                published ? "Published" : "Publishing would publish", year, regions.size(),
+                String.join(", ", regions.subList(0, Math.min(regions.size(), FIRST_SHOWN))), regions.size() > FIRST_SHOWN ? ", …" : ""));
     }
 
     /** Prints up to {@code room} changes and returns how many more lines there is room for. */

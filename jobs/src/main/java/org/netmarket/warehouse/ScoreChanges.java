@@ -7,11 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a run changes against the versions published before it: shown to the analyst after a
@@ -35,9 +35,9 @@ public final class ScoreChanges {
 
     /**
      * What a run changed (or a dry run would change): items and indicators; regions taken out of
-     * the current scores (their delivery's regions.csv no longer lists them); and, for a dry run,
-     * the regions whose year publishing would publish for the first time (the changes compare
-     * only what was published before).
+     * the current scores (their delivery's regions.csv no longer lists them); and the regions
+     * whose year it published (would publish) for the first time, which no change lists (the
+     * changes compare only what was published before).
      */
     public record Report(List<Change> changes, List<RegionYear> removals, List<RegionYear> additions) {
         public static final Report NONE = new Report(List.of(), List.of(), List.of());
@@ -91,6 +91,22 @@ public final class ScoreChanges {
         return out;
     }
 
+    /** The regions of a publication's scope that nothing is published for in its year. */
+    static List<RegionYear> firstPublished(Connection c, Publication p) throws SQLException {
+        Set<String> published = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT region_code FROM evaluation_result WHERE eval_year = ? AND region_code = ANY(?)")) {
+            s.setInt(1, p.evalYear());
+            s.setArray(2, c.createArrayOf("text", p.regionsInScope().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    published.add(r.getString(1));
+                }
+            }
+        }
+        return p.regionsInScope().stream().filter(r -> !published.contains(r)).map(r -> new RegionYear(r, p.evalYear())).toList();
+    }
+
     /**
      * What publishing would change against the current rows, without writing: a dry run's
      * preview, compared as {@link #beforeReplacing} compares (points, status or value of the rows
@@ -101,16 +117,16 @@ public final class ScoreChanges {
         List<RegionYear> removals = new ArrayList<>();
         List<RegionYear> additions = new ArrayList<>();
         for (Publication p : publications) {
-            Map<String, PublishedScores.CurrentRow> current = PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope());
-            changes.addAll(against(current, p));
-            Set<String> published = current.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).collect(Collectors.toSet());
-            p.regionsInScope().stream().filter(r -> !published.contains(r)).forEach(r -> additions.add(new RegionYear(r, p.evalYear())));
+            changes.addAll(against(PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope()), p));
             try (Connection c = warehouse.connect()) {
+                additions.addAll(firstPublished(c, p));
                 dropped(c, p).forEach(r -> removals.add(new RegionYear(r, p.evalYear())));
             } catch (SQLException e) {
                 if (!PublishedScores.UNDEFINED_TABLE.equals(e.getSQLState())) {
                     throw e;
                 }
+                // A warehouse never published to: all of it would be new.
+                p.regionsInScope().forEach(r -> additions.add(new RegionYear(r, p.evalYear())));
             }
         }
         return new Report(changes, removals, additions);

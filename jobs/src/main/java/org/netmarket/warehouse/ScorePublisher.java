@@ -46,7 +46,7 @@ public final class ScorePublisher {
     /**
      * Publishes every publication of the run, and marks the run succeeded, in one transaction.
      *
-     * @return what the run changed against the versions published before it, and the regions it took out
+     * @return what the run changed against the versions published before it, the regions it took out and those it published first
      */
     public ScoreChanges.Report publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
         try (Connection c = warehouse.connect()) {
@@ -66,7 +66,9 @@ public final class ScorePublisher {
                 }
                 List<ScoreChanges.Change> changes = ScoreChanges.beforeReplacing(c, runId);
                 List<ScoreChanges.RegionYear> removals = new ArrayList<>();
+                List<ScoreChanges.RegionYear> additions = new ArrayList<>();
                 for (Publication p : publications) {
+                    additions.addAll(ScoreChanges.firstPublished(c, p));
                     replaceCurrent(c, runId, p).forEach(r -> removals.add(new ScoreChanges.RegionYear(r, p.evalYear())));
                 }
                 try (PreparedStatement s = c.prepareStatement(
@@ -77,7 +79,7 @@ public final class ScorePublisher {
                 c.commit();
                 LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
                         rows, publications.size(), changes.size());
-                return new ScoreChanges.Report(changes, removals, List.of());
+                return new ScoreChanges.Report(changes, removals, additions);
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
