@@ -6,7 +6,6 @@ import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
-import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.facts.FactBuilder;
@@ -15,8 +14,6 @@ import org.netmarket.facts.StagedFactCounts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
-import org.netmarket.scoring.EvaluationRollup;
-import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
@@ -38,19 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -290,7 +282,7 @@ public final class ScoringPipeline {
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition().id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
-                    inputProblems(ingest));
+                    InputProblems.of(ingest, config.quarantineThreshold()));
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = regionsToScore(tree);
@@ -370,7 +362,7 @@ public final class ScoringPipeline {
             });
             recordInputs(run, ingest, staging);
             if (!config.validateOnly()) {
-                checkInput(ingest); // validate reports the problems with its table of the files
+                InputProblems.check(ingest, config.quarantineThreshold()); // validate reports the problems with its table of the files
             }
             return ingest;
         } catch (RuntimeException | IOException | SQLException | Error e) {
@@ -410,22 +402,13 @@ public final class ScoringPipeline {
         if (run.itemCodes() != null && run.published() != null) {
             for (int year : config.years().isEmpty() ? List.of(DataYears.defaultYear(covered)) : config.years()) {
                 try {
-                    requirePublished(year, PublishedScores.read(run.published(), year, regions), regions);
+                    ItemRecompute.requirePublished(year, PublishedScores.read(run.published(), year, regions), regions);
                 } catch (SQLException e) {
                     // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.
                     throw new EnvironmentException("cannot read the published scores of " + year + " from "
                             + run.published().settings().redactedUrl() + ": " + e.getMessage(), e);
                 }
             }
-        }
-    }
-
-    /** Publishing only the recomputed items would leave a total without the items it adds up. */
-    private static void requirePublished(int year, Map<String, ?> published, List<String> regions) {
-        List<String> unpublished = regions.stream().filter(r -> !published.containsKey(r)).toList();
-        if (!unpublished.isEmpty()) {
-            throw new UsageException("--items recomputes items of published scores, but nothing is published for " + year
-                    + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)");
         }
     }
 
@@ -463,7 +446,7 @@ public final class ScoringPipeline {
             List<RegionScorecard> yearCards = scoreRegions(run, sheet, regions, year);
             cards.addAll(yearCards);
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
-                    run.itemCodes() == null ? null : codesInScope(run.edition(), run.itemCodes()),
+                    run.itemCodes() == null ? null : ItemRecompute.codesInScope(run.edition(), run.itemCodes()),
                     config.regions() == null && run.itemCodes() == null ? DataDirectory.asUri(config.dataDir()) : null,
                     ScoreRows.of(run.edition(), yearCards, period.asOf())));
         }
@@ -478,7 +461,7 @@ public final class ScoringPipeline {
             List<RegionScorecard> cards = regions.parallelStream()
                     .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
             if (run.itemCodes() != null && run.published() != null) {
-                return keepPublished(run.edition(), run.published(), year, cards, Set.copyOf(run.itemCodes()));
+                return ItemRecompute.keepPublished(run.edition(), run.published(), year, cards, Set.copyOf(run.itemCodes()));
             }
             return cards;
         });
@@ -517,57 +500,6 @@ public final class ScoringPipeline {
         return "no new or changed files since run " + published.runId();
     }
 
-    /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */
-    private void checkInput(Ingestion.Result ingest) {
-        List<String> problems = inputProblems(ingest);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-    }
-
-    /** Why the input cannot be scored: files that could not be read, extracts with too many bad rows. */
-    private List<String> inputProblems(Ingestion.Result ingest) {
-        List<String> problems = new ArrayList<>();
-        for (FileReport f : ingest.files()) {
-            if (f.failed()) {
-                problems.add(f.problem());
-            }
-        }
-        BigDecimal threshold = config.quarantineThreshold();
-        // regions.csv is an extract of the contract like the others, though read apart from them.
-        tooManyQuarantined("regions", ingest.regionsQuarantined().size(), ingest.regionsReport().rowsRead(), threshold)
-                .ifPresent(problems::add);
-        for (LoadedExtract e : ingest.extracts().values()) {
-            tooManyQuarantined(e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), threshold).ifPresent(problems::add);
-        }
-        return problems;
-    }
-
-    /**
-     * The problem when quarantined / read is above the threshold, decided exactly (quarantined
-     * {@code >} threshold x read); empty when it is not, or nothing was read. Static and
-     * package-private so that its boundary is tested without a run.
-     */
-    static Optional<String> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
-        if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
-            return Optional.of(String.format(Locale.ROOT,
-                    "extract %s: %d of %d rows quarantined (%s%%), more than the allowed %s%%; see the quarantine report",
-                    extract, quarantined, read, percent(quarantined, read),
-                    threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A share in percent, to one decimal ("8.7"), or to two significant digits below 0.1% ("0.015"),
-     * so that a small share is never shown as 0.0% beside a threshold it exceeds.
-     */
-    static String percent(long part, long whole) {
-        BigDecimal p = BigDecimal.valueOf(part).movePointRight(2).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64);
-        return p.compareTo(new BigDecimal("0.1")) >= 0 ? p.setScale(1, RoundingMode.HALF_UP).toPlainString()
-                : p.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
-    }
-
     private List<Region> regionsToScore(RegionTree tree) {
         if (config.regions() == null) {
             return tree.all();
@@ -583,38 +515,6 @@ public final class ScoringPipeline {
         }
         if (!unknown.isEmpty()) {
             throw new UsageException("--regions names region(s) not in regions.csv: " + String.join(", ", unknown));
-        }
-        return out;
-    }
-
-    /** Item codes plus the codes of their indicators: the indicator_score rows an item recompute replaces. */
-    private static List<String> codesInScope(Edition edition, List<String> itemCodes) {
-        Set<String> codes = new LinkedHashSet<>(itemCodes);
-        for (String code : itemCodes) {
-            codes.add(edition.item(code).indicatorCode());
-        }
-        return List.copyOf(codes);
-    }
-
-    /**
-     * When only some items are recomputed, the other items keep their published points, so the
-     * categories and total combine the new items with what is published.
-     */
-    private static List<RegionScorecard> keepPublished(Edition edition, Warehouse warehouse, int year,
-                                                       List<RegionScorecard> fresh, Set<String> recomputed) throws SQLException {
-        Map<String, Map<String, PublishedScores.PublishedItem>> published = PublishedScores.read(warehouse, year,
-                fresh.stream().map(RegionScorecard::regionCode).toList());
-        requirePublished(year, published, fresh.stream().map(RegionScorecard::regionCode).toList());
-        List<RegionScorecard> out = new ArrayList<>();
-        for (RegionScorecard card : fresh) {
-            Map<String, PublishedScores.PublishedItem> mine = published.get(card.regionCode());
-            Map<String, ItemScore> items = new LinkedHashMap<>();
-            for (ItemScore s : card.items()) {
-                PublishedScores.PublishedItem p = mine.get(s.code());
-                items.put(s.code(), recomputed.contains(s.code()) || p == null ? s
-                        : new ItemScore(s.item(), p.status(), p.points(), null, null, p.reason()));
-            }
-            out.add(EvaluationRollup.rollUp(edition, card.regionCode(), year, items));
         }
         return out;
     }

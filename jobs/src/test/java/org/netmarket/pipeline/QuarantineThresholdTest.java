@@ -10,7 +10,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The quarantine threshold's decision ({@link ScoringPipeline#tooManyQuarantined}): a run stops
+ * The quarantine threshold's decision ({@link InputProblems#tooManyQuarantined}): a run stops
  * when an extract's quarantined rows are more than the threshold's share of the rows read, i.e.
  * quarantined {@code >} threshold x read, exactly. PublishingTest runs the pipeline at the
  * threshold (1 of 5 at 20%) and far above it (1 of 5 at 5%); here are the cases just below, at
@@ -43,7 +43,7 @@ class QuarantineThresholdTest {
             // nothing read: nothing to judge.
             "0, 0, 0, false"})
     void stopsOnlyAboveTheThreshold(long quarantined, long read, String threshold, boolean stops) {
-        assertEquals(stops, ScoringPipeline.tooManyQuarantined("dispatches", quarantined, read, new BigDecimal(threshold))
+        assertEquals(stops, InputProblems.tooManyQuarantined("dispatches", quarantined, read, new BigDecimal(threshold))
                 .isPresent(), quarantined + " of " + read + " at " + threshold);
     }
 
@@ -52,7 +52,7 @@ class QuarantineThresholdTest {
         // 51 / 1000 = 5.1%; the threshold 0.05 shown as 5.
         assertEquals(Optional.of("extract dispatches: 51 of 1000 rows quarantined (5.1%), more than the allowed 5%;"
                         + " see the quarantine report"),
-                ScoringPipeline.tooManyQuarantined("dispatches", 51, 1000, new BigDecimal("0.05")));
+                InputProblems.tooManyQuarantined("dispatches", 51, 1000, new BigDecimal("0.05")));
     }
 
     /** A share below 0.1% is shown to two significant digits, never as 0.0% beside a smaller threshold it exceeds. */
@@ -60,6 +60,6 @@ class QuarantineThresholdTest {
     @CsvSource({"51, 1000, 5.1", "2, 23, 8.7", "1, 5, 20.0", "1, 1000, 0.1", "1, 1001, 0.1", "1, 1500, 0.067", "1, 6506, 0.015",
             "1, 3000000, 0.000033"})
     void aSmallShareKeepsItsSignificantDigits(long part, long whole, String percent) {
-        assertEquals(percent, ScoringPipeline.percent(part, whole));
+        assertEquals(percent, InputProblems.percent(part, whole));
     }
 }

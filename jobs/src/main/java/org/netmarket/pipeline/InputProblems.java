@@ -1,0 +1,73 @@
+package org.netmarket.pipeline;
+
+import org.netmarket.extract.InvalidInputException;
+import org.netmarket.staging.FileReport;
+import org.netmarket.staging.Ingestion;
+import org.netmarket.staging.LoadedExtract;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The verdict on what ingestion read, kept apart from reading it: files that could not be read
+ * and extracts with more quarantined rows than the threshold allows stop a run before it
+ * publishes (and make validate exit 2).
+ */
+final class InputProblems {
+    private InputProblems() {
+    }
+
+    /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */
+    static void check(Ingestion.Result ingest, BigDecimal threshold) {
+        List<String> problems = of(ingest, threshold);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Why the input cannot be scored: files that could not be read, extracts with too many bad rows. */
+    static List<String> of(Ingestion.Result ingest, BigDecimal threshold) {
+        List<String> problems = new ArrayList<>();
+        for (FileReport f : ingest.files()) {
+            if (f.failed()) {
+                problems.add(f.problem());
+            }
+        }
+        // regions.csv is an extract of the contract like the others, though read apart from them.
+        tooManyQuarantined("regions", ingest.regionsQuarantined().size(), ingest.regionsReport().rowsRead(), threshold)
+                .ifPresent(problems::add);
+        for (LoadedExtract e : ingest.extracts().values()) {
+            tooManyQuarantined(e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), threshold).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /**
+     * The problem when quarantined / read is above the threshold, decided exactly (quarantined
+     * {@code >} threshold x read); empty when it is not, or nothing was read.
+     */
+    static Optional<String> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
+        if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "extract %s: %d of %d rows quarantined (%s%%), more than the allowed %s%%; see the quarantine report",
+                    extract, quarantined, read, percent(quarantined, read),
+                    threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A share in percent, to one decimal ("8.7"), or to two significant digits below 0.1% ("0.015"),
+     * so that a small share is never shown as 0.0% beside a threshold it exceeds.
+     */
+    static String percent(long part, long whole) {
+        BigDecimal p = BigDecimal.valueOf(part).movePointRight(2).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64);
+        return p.compareTo(new BigDecimal("0.1")) >= 0 ? p.setScale(1, RoundingMode.HALF_UP).toPlainString()
+                : p.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+    }
+}
