@@ -210,7 +210,7 @@ public final class ScoringPipeline {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(jdbcUrl, env));
         PublishLock lock;
         try {
-            lock = PublishLock.acquire(warehouse.connect(), config.waitForLock());
+            lock = PublishLock.acquire(warehouse.connect(), config.waitForLock(), stopping::get);
         } catch (PublishLock.LockedException e) {
             try {
                 LOG.info("run {} recorded as failed: the warehouse lock was held",

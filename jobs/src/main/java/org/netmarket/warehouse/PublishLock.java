@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * The warehouse-wide lock that keeps two runs from interleaving their writes: a PostgreSQL
@@ -37,11 +38,13 @@ public final class PublishLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock, waiting up to {@code wait} (polling once a second).
+     * Takes the lock, waiting up to {@code wait} (polling once a second) unless the job is
+     * stopped meanwhile: a Ctrl-C during a long {@code --wait-for-lock} ends the wait at once.
      *
-     * @param connection a connection used only for the lock; closed by {@link #close()}
+     * @param connection    a connection used only for the lock; closed by {@link #close()}
+     * @param stopRequested true once the job is being stopped
      */
-    public static PublishLock acquire(Connection connection, Duration wait) throws SQLException {
+    public static PublishLock acquire(Connection connection, Duration wait, BooleanSupplier stopRequested) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean logged = false;
         while (true) {
@@ -55,6 +58,10 @@ public final class PublishLock implements AutoCloseable {
                 }
             }
             String holder = holder(connection);
+            if (stopRequested.getAsBoolean()) {
+                connection.close();
+                throw new LockedException("stopped while waiting for the warehouse lock held by " + holder);
+            }
             if (System.nanoTime() >= deadline) {
                 connection.close();
                 throw new LockedException("another pipeline run holds the warehouse lock (" + holder

@@ -1,0 +1,45 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.testing.TestingPostgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The warehouse lock on a real PostgreSQL: one holder at a time, and a wait a stop ends. */
+class PublishLockTest {
+    @Test
+    void aSecondRunIsRefusedAtOnceOrWhenStoppedWhileWaitingAndGetsTheLockOnceItIsFree() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        PublishLock held = PublishLock.acquire(DriverManager.getConnection(url), Duration.ZERO, () -> false);
+
+        Connection refused = DriverManager.getConnection(url);
+        PublishLock.LockedException e = assertThrows(PublishLock.LockedException.class,
+                () -> PublishLock.acquire(refused, Duration.ZERO, () -> false));
+        assertTrue(e.getMessage().startsWith("another pipeline run holds the warehouse lock (a run that has not registered yet); "
+                + "waited 0 s"), e.getMessage());
+        assertTrue(refused.isClosed(), "a refused run's lock connection is closed");
+
+        // A wait of an hour, ended by the job being stopped after the first try.
+        AtomicInteger asked = new AtomicInteger();
+        Connection stopped = DriverManager.getConnection(url);
+        e = assertThrows(PublishLock.LockedException.class,
+                () -> PublishLock.acquire(stopped, Duration.ofHours(1), () -> asked.incrementAndGet() >= 1));
+        assertEquals("stopped while waiting for the warehouse lock held by a run that has not registered yet", e.getMessage());
+        assertEquals(1, asked.get(), "asked once, after the first try");
+        assertTrue(stopped.isClosed());
+
+        held.close();
+        try (PublishLock next = PublishLock.acquire(DriverManager.getConnection(url), Duration.ZERO, () -> false)) {
+            // The next run holds it now: a third is refused.
+            assertThrows(PublishLock.LockedException.class,
+                    () -> PublishLock.acquire(DriverManager.getConnection(url), Duration.ZERO, () -> false));
+        }
+    }
+}
