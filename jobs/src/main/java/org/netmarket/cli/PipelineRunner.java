@@ -71,7 +71,7 @@ final class PipelineRunner {
             return ExitCodes.OK;
         }
         ScorecardPrinter printer = new ScorecardPrinter(new EditionLoader(ItemRegistry::has).load(config.edition()),
-                outcome.regions());
+                outcome.regions(), config.asOf());
         if (details) {
             printer.printDetails(outcome.scorecards(), out);
         }
@@ -205,9 +205,12 @@ final class PipelineRunner {
         out.println(TextWidth.padRight("extract", extractWidth) + " " + TextWidth.padRight("file", fileWidth)
                 + String.format(" %-12s %10s %11s", "encoding", "rows", "quarantined"));
         for (FileReport f : outcome.files()) {
+            // A file that cannot be used says so on its own line, not only in the error after the table.
+            String note = f.failed() ? "  FAILED: " + withoutPath(f.problem(), f.path())
+                    : f.extraColumns().isEmpty() ? "" : "  extra columns: " + String.join(", ", f.extraColumns());
             out.println(TextWidth.padRight(f.extract(), extractWidth) + " " + TextWidth.padRight(f.path(), fileWidth)
-                    + String.format(" %-12s %10d %11d%s", f.encoding(), f.rowsRead(), f.rowsQuarantined(),
-                    f.extraColumns().isEmpty() ? "" : "  extra columns: " + String.join(", ", f.extraColumns())));
+                    + String.format(" %-12s %10d %11d%s", f.encoding() == null ? "-" : f.encoding(), f.rowsRead(),
+                    f.rowsQuarantined(), note));
         }
         // A file the clerk delivered but the run did not read (a .txt, an .xlsx) is listed with
         // the files, so that items without records are not a mystery.
@@ -224,8 +227,16 @@ final class PipelineRunner {
             }
         }
         out.printf("%d rows read, %d quarantined.%n", outcome.rowsRead(), outcome.rowsQuarantined());
+        if (!outcome.problems().isEmpty()) {
+            out.println("Not scorable as delivered: " + outcome.problems().size() + " problem(s), listed after the table.");
+        }
         // The rows themselves go to the file: a delivery may quarantine thousands, too many for a terminal.
         out.println("Quarantined rows (file, line, column, reason): " + outcome.runFolder().resolve("quarantine.csv"));
+    }
+
+    /** A file's problem without the path it starts with, when the table's row names the file already. */
+    private static String withoutPath(String problem, String path) {
+        return problem.startsWith(path + ": ") ? problem.substring(path.length() + 2) : problem;
     }
 
     /** The terminal columns of the widest of {@code a} and {@code b}, at least {@code min}. */

@@ -2,6 +2,7 @@ package org.netmarket.report;
 
 import org.netmarket.edition.Category;
 import org.netmarket.edition.Edition;
+import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.ItemScore;
@@ -11,6 +12,7 @@ import org.netmarket.scoring.RegionScorecard;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,16 @@ import java.util.stream.Collectors;
 public final class ScorecardPrinter {
     private final Edition edition;
     private final RegionTree regions;
+    private final LocalDate asOf;
 
-    public ScorecardPrinter(Edition edition, RegionTree regions) {
+    /**
+     * @param asOf the date the facts were counted to ({@code --as-of}); null for each year's end,
+     *             so that a mid-year preview is never mistaken for the year's result
+     */
+    public ScorecardPrinter(Edition edition, RegionTree regions, LocalDate asOf) {
         this.edition = edition;
         this.regions = regions;
+        this.asOf = asOf;
     }
 
     public void print(List<RegionScorecard> cards, PrintStream out) {
@@ -41,7 +49,8 @@ public final class ScorecardPrinter {
         List<Category> firsts = edition.firstLevelCategories();
         int nameWidth = 24;
         out.println();
-        out.println("Scorecard " + year + " — edition " + edition.id() + " (pass: total >= "
+        LocalDate countedTo = asOf != null ? asOf : EvaluationPeriod.of(year).asOf();
+        out.println("Scorecard " + year + " as of " + countedTo + " — edition " + edition.id() + " (pass: total >= "
                 + edition.passRule().totalAtLeast().stripTrailingZeros().toPlainString() + " and every first-level category >= "
                 + edition.passRule().firstLevelShareAtLeast().movePointRight(2).stripTrailingZeros().toPlainString() + "%)");
         StringBuilder header = new StringBuilder(TextWidth.padRight("region", nameWidth))
@@ -64,8 +73,10 @@ public final class ScorecardPrinter {
             line.append("  ").append(card.needsAttention().size());
             out.println(line);
         }
-        out.println("(* below " + edition.passRule().firstLevelShareAtLeast().movePointRight(2).stripTrailingZeros().toPlainString()
-                + "% of the category's maximum)");
+        if (cards.stream().anyMatch(c -> !c.failingCategories().isEmpty())) {
+            out.println("(* below " + edition.passRule().firstLevelShareAtLeast().movePointRight(2).stripTrailingZeros().toPlainString()
+                    + "% of the category's maximum)");
+        }
         List<String> attention = new ArrayList<>();
         for (RegionScorecard card : cards) {
             if (card.needsAttention().isEmpty()) {

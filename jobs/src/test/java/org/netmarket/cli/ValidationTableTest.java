@@ -27,8 +27,12 @@ class ValidationTableTest {
     }
 
     private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead) {
+        return print(files, notRead, List.of());
+    }
+
+    private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead, List<String> problems) {
         RunOutcome outcome = new RunOutcome(-1, false, "2022", null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
-                null, "validated only", ScoreChanges.Report.NONE, notRead, List.of());
+                null, "validated only", ScoreChanges.Report.NONE, notRead, problems);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PipelineRunner.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -87,5 +91,21 @@ class ValidationTableTest {
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("regions ")), "regions.csv is not an extract folder");
         assertEquals(14, lines.stream().filter(l -> l.contains("not delivered")).count(),
                 "the 15 extracts of the contract but tax: " + String.join("\n", lines));
+    }
+
+    /** A file that cannot be used is marked on its own row, not only in the error printed after the table. */
+    @Test
+    void aFileThatFailedSaysSoOnItsRow() {
+        String problem = "training/training-2025.csv: header (line 1) lacks required column training_hours";
+        FileReport failed = new FileReport("training", "training/training-2025.csv", "UTF-8", "0".repeat(64), 100, 0, 0,
+                List.of("hours"), problem, -1);
+        List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0), failed), List.of(), List.of(problem));
+        String row = lines.stream().filter(l -> l.startsWith("training ")).findFirst().orElseThrow();
+        assertTrue(row.endsWith("  FAILED: header (line 1) lacks required column training_hours"), row);
+        String ok = lines.stream().filter(l -> l.startsWith("tax ")).findFirst().orElseThrow();
+        assertTrue(!ok.contains("FAILED"), ok);
+        assertTrue(lines.contains("Not scorable as delivered: 1 problem(s), listed after the table."), String.join("\n", lines));
+        assertTrue(print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0)), List.of()).stream()
+                .noneMatch(l -> l.startsWith("Not scorable")), "said only when there are problems");
     }
 }
