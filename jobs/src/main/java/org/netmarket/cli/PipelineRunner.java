@@ -91,6 +91,9 @@ final class PipelineRunner {
             printChanges(outcome.changes().changes(), true, out);
             printRemovals(outcome.changes().removals(), true, out);
             printFirstPublications(outcome.changes().additions(), true, out);
+            if (outcome.changes().isEmpty()) {
+                out.println("No change against what was published before (same points, statuses and values).");
+            }
             out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
         } else if (outcome.warehouse() != null) {
             printChanges(outcome.changes().changes(), false, out);

@@ -63,6 +63,11 @@ public final class AssessmentFacts {
         return delivered;
     }
 
+    /** Whether any region has an assessment (or a conflicting one) of the year. */
+    public boolean hasYear(int year) {
+        return byYear.containsKey(year) || conflicts.containsKey(year);
+    }
+
     /** The region's assessments of the year, by item code. */
     public Map<String, Assessment> of(int year, String regionCode) {
         return byYear.getOrDefault(year, Map.of()).getOrDefault(regionCode, Map.of());

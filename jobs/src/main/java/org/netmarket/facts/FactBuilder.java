@@ -91,6 +91,11 @@ public final class FactBuilder {
         if (!years.contains(period.year())) {
             throw new IllegalArgumentException("facts of " + period.year() + " were not prepared (years " + years + ")");
         }
+        if (assessments.delivered() && !assessments.hasYear(period.year())) {
+            // One line for what the scorecard shows as every assessed item of every region.
+            LOG.warn("assessments: no row for {}: every assessed item is not_assessed (usual before the experts have "
+                    + "assessed the year)", period.year());
+        }
         AggregationContext context = new AggregationContext(period, edition);
         RecordFacts records = new RecordFacts();
         List<RecordAggregation> delivered = AGGREGATIONS.stream().filter(a -> isDelivered(a.extract())).toList();

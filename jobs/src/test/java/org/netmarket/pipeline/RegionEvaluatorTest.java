@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
@@ -46,6 +48,10 @@ class RegionEvaluatorTest {
     private static final String HEADER = "region_code,year,item,points,evidence,assessor,assessed_at";
 
     private AssessmentFacts assessments(String... rows) throws IOException {
+        return assessments(List.of(2024), rows);
+    }
+
+    private AssessmentFacts assessments(List<Integer> years, String... rows) throws IOException {
         Path file = data.resolve("assessments/assessments-2024.csv");
         Files.createDirectories(file.getParent());
         Files.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
@@ -53,7 +59,19 @@ class RegionEvaluatorTest {
         DataDirectory dir = DataDirectory.of(data.toString(), SharedSpark.session().sparkContext().hadoopConfiguration());
         LoadedExtract extract = new ExtractReader(SharedSpark.session(), dir).read(SchemaCatalog.load().get("assessments"),
                 new ValidationContext(Set.copyOf(FactsBuilder.TREE.codes()), edition));
-        return AssessmentFacts.collect(extract, List.of(2024));
+        return AssessmentFacts.collect(extract, years);
+    }
+
+    /** A year nobody assessed yet is told apart (one warning instead of every item of every region). */
+    @Test
+    void aYearIsAssessedWhenAnyRegionHasAnAssessmentOfItEvenAConflictingOne() throws IOException {
+        AssessmentFacts facts = assessments(List.of(2022, 2023, 2024),
+                COUNTY_A + ",2024,10,2,report A,expert 1,2025-01-10 09:00:00",
+                COUNTY_B + ",2022,10,2,report A,expert 1,2023-01-10 09:00:00",
+                COUNTY_B + ",2022,10,1,report B,expert 2,2023-01-10 09:00:00");
+        assertTrue(facts.hasYear(2024));
+        assertTrue(facts.hasYear(2022), "only a conflict: assessed, though not scorable");
+        assertFalse(facts.hasYear(2023));
     }
 
     @Test

@@ -201,6 +201,9 @@ class PublishingTest {
         JobRunner.Result again = run(url, GoldenData.GIVEN, "--year", "2024");
         assertEquals(ExitCodes.OK, again.exitCode(), again.output());
         assertFalse(again.output().contains("for the first time"), again.output());
+        assertTrue(again.output().contains("No change against what was published before (same points, statuses and values)."),
+                again.output());
+        assertFalse(first.output().contains("No change against"), first.output());
     }
 
     @Test
