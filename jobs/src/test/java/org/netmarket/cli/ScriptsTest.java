@@ -65,6 +65,14 @@ class ScriptsTest {
         assertHelpWithoutCode(script, result.output);
     }
 
+    /** A mistyped action is named as the mistake (exit 2), not answered with the help alone. */
+    @Test
+    void anUnknownLocalPostgresActionIsNamed() throws Exception {
+        Result result = run("bash", SCRIPTS.resolve("local-postgres").toString(), "strat");
+        assertEquals(2, result.exitCode, result.output);
+        assertTrue(result.output.startsWith("error: unknown action 'strat' (start, stop, status, url or psql)"), result.output);
+    }
+
     private static void assertHelpWithoutCode(Path script, String output) {
         List<String> help = output.lines().collect(Collectors.toList());
         assertFalse(help.isEmpty() || help.get(0).isBlank(), script + ": help begins with no summary");
