@@ -3,6 +3,7 @@ package org.netmarket.pipeline;
 import org.apache.spark.sql.SparkSession;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.PipelineConfig;
+import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
@@ -261,6 +262,14 @@ public final class ScoringPipeline {
     private RunOutcome runStages(Run run) throws IOException, SQLException {
         SparkSession spark = SparkSessions.getOrCreate(config);
         DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration());
+        if (config.mode() == RunMode.NIGHTLY) {
+            // A scheduled run's data directory is configured once: missing, it is a share not
+            // mounted (yet), which a retry may find, not a delivery to fix (exit 1, not 2).
+            dir.rootProblem().ifPresent(why -> {
+                throw new EnvironmentException("the data directory " + dir.root() + " " + why
+                        + ": is the delivery share mounted? (the scheduler may retry)", null);
+            });
+        }
         SchemaCatalog catalog = SchemaCatalog.load();
         PlannedStaging staging = null;
         if (config.incremental()) {

@@ -1,0 +1,36 @@
+package org.netmarket.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A nightly run whose data directory is missing: the share is not mounted (yet), which the
+ * scheduler may retry (exit 1), unlike an analyst's mistyped --data (exit 2, see
+ * CommandLineTest); the run is recorded as failed with the reason.
+ */
+class NightlyDataDirectoryTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aMissingDataDirectoryOfANightlyRunIsAFailureTheSchedulerMayRetry() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path share = tmp.resolve("share-not-mounted");
+        JobRunner.Result r = JobRunner.run(tmp.resolve("reports"), "nightly", "--data", share.toString(), "--jdbc-url", url,
+                "--staging", tmp.resolve("staging").toString());
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        String message = "the data directory file:" + share + " does not exist: is the delivery share mounted? (the scheduler may retry)";
+        assertTrue(r.output().contains("error (failed, nothing was published): " + message), r.output());
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error FROM netmarket.pipeline_run", "run_id");
+        runs.assertValue("1", "status", "failed");
+        runs.assertValue("1", "error", message);
+    }
+}
