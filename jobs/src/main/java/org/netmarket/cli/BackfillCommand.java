@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
 @Command(name = "backfill", mixinStandardHelpOptions = true, versionProvider = NetmarketCommand.Version.class,
         description = "Score and publish every year of a range in one run (one transaction: all years or none).",
         footer = {"", "Each year is scored as of its December 31 (another as-of date: run --year Y --as-of DATE).",
-                "", "Examples:", "  backfill --from 2022 --to 2024 --jdbc-url jdbc:postgresql://db:5432/netmarket",
+                "", "Examples:",
+                "  # publish 2022, 2023 and 2024 in one transaction",
+                "  backfill --from 2022 --to 2024 \\",
+                "      --jdbc-url jdbc:postgresql://db:5432/netmarket",
                 "", "Exit codes as for run."})
 public final class BackfillCommand implements Callable<Integer> {
     @Mixin

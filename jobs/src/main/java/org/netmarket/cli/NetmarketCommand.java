@@ -44,9 +44,13 @@ public final class NetmarketCommand implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The command line with its converters and the handlers that map failures to exit codes. */
+    /**
+     * The command line with its converters, the handlers that map failures to exit codes, and
+     * usage help that breaks lines between words only.
+     */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NetmarketCommand());
+        HelpLayout.apply(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         ValueConverters.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -24,10 +24,16 @@ import java.util.concurrent.Callable;
         description = "The scheduled run: score the current evaluation year when new or revised extracts were delivered "
                 + "since the last published run, publish, and exit with a code a scheduler can act on.",
         footer = {"", "Examples:",
-                "  nightly --data /data/netmarket --jdbc-url jdbc:postgresql://db:5432/netmarket",
-                "  nightly --data /data/netmarket --force        # score even if nothing changed",
-                "  nightly --data /data/netmarket --full         # rebuild the staging area from every raw file",
-                "  nightly --data hdfs://nn/netmarket --staging hdfs://nn/netmarket-staging   # on a cluster",
+                "  # publish the current year if extracts were delivered since the last run",
+                "  nightly --data /data/netmarket \\",
+                "      --jdbc-url jdbc:postgresql://db:5432/netmarket",
+                "  # score even if nothing changed",
+                "  nightly --data /data/netmarket --force",
+                "  # rebuild the staging area from every raw file",
+                "  nightly --data /data/netmarket --full",
+                "  # on a cluster",
+                "  nightly --data hdfs://nn/netmarket \\",
+                "      --staging hdfs://nn/netmarket-staging",
                 "", "Exit codes: 0 published, or nothing new to publish; 2 bad input, nothing published;"
                 + " 3 the warehouse stayed locked; 1 other failure, nothing published.",
                 "Schedule it with scripts/nightly (dated log file, no overlapping runs); see scripts/schedule/."})

@@ -28,10 +28,14 @@ import java.util.concurrent.Callable;
                         + "341 cities, 3,410 counties, 10 million operators and complaints (about 4 GB).",
                 ""},
         footer = {"", "Examples:",
+                "  # the committed sample data",
                 "  generate-data --scale yuncheng --out sample-data",
-                "  generate-data --scale province --out /tmp/nm-province --seed 7",
-                "  generate-data --scale national --out /tmp/nm-national --delta",
-                "  generate-data --scale national --out /data/night1 --delta-out /data/night2"})
+                "  # a province, from another seed",
+                "  generate-data --scale province --out /tmp/province --seed 7",
+                "  # the national scale and the next night's delivery (to /tmp/national-delta)",
+                "  generate-data --scale national --out /tmp/national --delta",
+                "  generate-data --scale national --out /data/night1 \\",
+                "      --delta-out /data/night2"})
 public final class GenerateDataCommand implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "yuncheng",
