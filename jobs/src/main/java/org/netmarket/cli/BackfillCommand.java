@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Each year is scored as of its December 31 (another as-of date: run --year Y --as-of DATE).",
                 "", "Examples:",
                 "  # publish 2022, 2023 and 2024 in one transaction",
-                "  backfill --from 2022 --to 2024 \\",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --from 2022 --to 2024 \\",
                 "      --jdbc-url jdbc:postgresql://db:5432/netmarket",
                 "", "Exit codes as for run."})
 public final class BackfillCommand implements Callable<Integer> {

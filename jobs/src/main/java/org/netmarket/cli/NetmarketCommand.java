@@ -27,8 +27,20 @@ import java.nio.file.Path;
                 GenerateDataCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'netmarket COMMAND --help' for a command's options and examples."})
 public final class NetmarketCommand implements Runnable {
-    /** Set by a wrapper script to the command its users type, named in "Try '... --help'" after bad usage. */
+    /**
+     * Set by a wrapper script to the command its users type (scripts/run-pipeline is "netmarket
+     * run" with defaults): the command named in "Try '... --help'" after bad usage and in the
+     * examples of its help.
+     */
     static final String HELP_COMMAND_ENV = "NETMARKET_HELP_COMMAND";
+
+    /**
+     * The command as the examples of its help name it, the one the user runs: the wrapper
+     * script's {@link #HELP_COMMAND_ENV}, else the command's full name ({@code netmarket run}).
+     * Picocli resolves it when the help is shown; a variable set but empty would name nothing,
+     * which no script does.
+     */
+    public static final String EXAMPLE_COMMAND = "${env:" + HELP_COMMAND_ENV + ":-${COMMAND-FULL-NAME}}";
 
     @Override
     public void run() {

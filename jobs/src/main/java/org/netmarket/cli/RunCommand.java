@@ -17,14 +17,14 @@ import java.util.stream.Collectors;
         description = "Read the extracts, score every region and publish the scores to the warehouse.",
         footer = {"", "Examples:",
                 "  # publish 2024 to the warehouse",
-                "  run --data /data/netmarket --year 2024 \\",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket --year 2024 \\",
                 "      --jdbc-url jdbc:postgresql://db:5432/netmarket",
                 "  # recompute one county's indicator 19, print only",
-                "  run --year 2024 --regions 140802 --items 19 --dry-run",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2024 --regions 140802 --items 19 --dry-run",
                 "  # stock figures at mid-year",
-                "  run --year 2023 --as-of 2023-06-30",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2023 --as-of 2023-06-30",
                 "  # the city's full scorecard",
-                "  run --year 2024 --regions 140800 --details --dry-run",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2024 --regions 140800 --details --dry-run",
                 "", "Exit codes: 0 published; 2 bad usage or bad input, nothing published; 3 warehouse locked by another run;"
                 + " 1 other failure, nothing published."})
 public final class RunCommand implements Callable<Integer> {

@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
                 + "references, versions): print every file with its rows read and quarantined, and write the "
                 + "quarantined rows (file, line, column, reason) to quarantine.csv in the run folder; publishes nothing.",
         footer = {"", "Examples:",
-                "  validate --data /data/netmarket",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket",
                 "  # against edition 2022, refusing more than 1%% bad rows in an extract",
-                "  validate --data /data/netmarket --edition 2022 \\",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket --edition 2022 \\",
                 "      --quarantine-threshold 0.01",
                 "", "Exit codes: 0 the extracts can be scored (the quarantined rows are in quarantine.csv); 2 they cannot "
                 + "(a missing column, an unreadable file, more bad rows than --quarantine-threshold allows: the table "

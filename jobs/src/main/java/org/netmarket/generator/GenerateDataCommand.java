@@ -1,5 +1,6 @@
 package org.netmarket.generator;
 
+import org.netmarket.cli.NetmarketCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,12 +30,12 @@ import java.util.concurrent.Callable;
                 ""},
         footer = {"", "Examples:",
                 "  # the committed sample data",
-                "  generate-data --scale yuncheng --out sample-data",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --scale yuncheng --out sample-data",
                 "  # a province, from another seed",
-                "  generate-data --scale province --out /tmp/province --seed 7",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --scale province --out /tmp/province --seed 7",
                 "  # the national scale and the next night's delivery (to /tmp/national-delta)",
-                "  generate-data --scale national --out /tmp/national --delta",
-                "  generate-data --scale national --out /data/night1 \\",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --scale national --out /tmp/national --delta",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --scale national --out /data/night1 \\",
                 "      --delta-out /data/night2"})
 public final class GenerateDataCommand implements Callable<Integer> {
 

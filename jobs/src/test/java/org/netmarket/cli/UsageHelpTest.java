@@ -3,13 +3,21 @@ package org.netmarket.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netmarket.testing.JobRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,7 +86,8 @@ class UsageHelpTest {
 
     /**
      * Each example is a command line, or a comment, of its own, continued with a backslash
-     * when it is long: a wrapped example would be a broken command.
+     * when it is long: a wrapped example would be a broken command. It names the command as
+     * the user runs it: by its full name when no wrapper script names it.
      */
     @ParameterizedTest
     @ValueSource(strings = {"run", "nightly", "backfill", "validate", "generate-data"})
@@ -95,13 +104,46 @@ class UsageHelpTest {
                     break;
                 }
                 boolean ok = continued ? line.startsWith("      ") && !line.startsWith("       ")
-                        : line.startsWith("  # ") || line.startsWith("  " + command + " ");
+                        : line.startsWith("  # ") || line.startsWith("  " + program + " " + command + " ");
                 assertTrue(ok, "not an example, a comment or a continued example: '" + line + "' in\n" + help);
                 examples += !continued && !line.startsWith("  #") ? 1 : 0;
                 continued = line.endsWith(" \\");
             }
             assertTrue(examples > 0, help);
         }
+    }
+
+    /** Run by scripts/run-pipeline, which names itself, {@code run --help} shows examples of scripts/run-pipeline. */
+    @Test
+    void examplesNameTheWrapperScriptThatRunsTheCommand() throws Exception {
+        JobRunner.Result run = job(Map.of(NetmarketCommand.HELP_COMMAND_ENV, "scripts/run-pipeline"), "run", "--help");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.output());
+        String help = run.output();
+        assertTrue(help.contains("\n  scripts/run-pipeline --data /data/netmarket --year 2024 \\\n"
+                + "      --jdbc-url jdbc:postgresql://db:5432/netmarket\n"), help);
+        assertTrue(help.contains("\n  scripts/run-pipeline --year 2023 --as-of 2023-06-30\n"), help);
+        assertFalse(help.contains("  run --") || help.contains("netmarket run --"), help);
+        String nightly = job(Map.of(NetmarketCommand.HELP_COMMAND_ENV, "scripts/nightly"), "nightly", "--help").output();
+        assertTrue(nightly.contains("\n  scripts/nightly --data /data/netmarket --force\n"), nightly);
+        String validate = job(Map.of(), "validate", "--help").output();
+        assertTrue(validate.contains("\n  netmarket validate --data /data/netmarket\n"), validate);
+    }
+
+    /**
+     * The job run in a JVM of its own, as the scripts run it, with these environment variables
+     * and none of the wrapper scripts' from this JVM: a test cannot set its own.
+     */
+    private static JobRunner.Result job(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), NetmarketCommand.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("NETMARKET_HELP_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the job did not finish within 60 s");
+        return new JobRunner.Result(process.exitValue(), output);
     }
 
     @Test
