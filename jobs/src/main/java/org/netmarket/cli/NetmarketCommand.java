@@ -10,6 +10,8 @@ import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +27,7 @@ import java.nio.file.Path;
                 + "demonstration zones and publishes the scores to PostgreSQL.",
         subcommands = {RunCommand.class, NightlyCommand.class, BackfillCommand.class, ValidateCommand.class,
                 GenerateDataCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Run 'netmarket COMMAND --help' for a command's options and examples."})
+        footer = {"", "Run '${ROOT-COMMAND-NAME} COMMAND --help' for a command's options and examples."})
 public final class NetmarketCommand implements Runnable {
     /**
      * Set by a wrapper script to the command its users type (scripts/run-pipeline is "netmarket
@@ -36,15 +38,27 @@ public final class NetmarketCommand implements Runnable {
 
     /**
      * The command as the examples of its help name it, the one the user runs: the wrapper
-     * script's {@link #HELP_COMMAND_ENV}, else the command's full name ({@code netmarket run}).
+     * script's {@link #HELP_COMMAND_ENV}, else the command's full name ({@code netmarket run},
+     * {@code scripts/netmarket run} when that script names the program).
      * Picocli resolves it when the help is shown; a variable set but empty would name nothing,
      * which no script does.
      */
     public static final String EXAMPLE_COMMAND = "${env:" + HELP_COMMAND_ENV + ":-${COMMAND-FULL-NAME}}";
 
+    /**
+     * Set by scripts/netmarket to the program its users type in place of {@code netmarket}:
+     * the program named in the help and in "Try '... --help'", for itself and its commands
+     * ("Try 'scripts/netmarket run --help'"). {@link #HELP_COMMAND_ENV} names one command instead.
+     */
+    static final String HELP_PROGRAM_ENV = "NETMARKET_HELP_PROGRAM";
+
+    // This command line, as named (the bare one would be "netmarket" whatever the script says).
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, nightly, backfill, validate or generate-data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, nightly, backfill, validate or generate-data");
     }
 
     public static void main(String[] args) {
@@ -62,13 +76,18 @@ public final class NetmarketCommand implements Runnable {
      */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NetmarketCommand());
+        String program = System.getenv(HELP_PROGRAM_ENV);
+        if (program != null && !program.isBlank()) {
+            cl.setCommandName(program);
+        }
         HelpLayout.apply(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         ValueConverters.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + JdbcSettings.redactText(ex.getMessage()));
-            // A wrapper script names itself (scripts/run-pipeline is "netmarket run" with defaults).
+            // A wrapper script of one command names itself (scripts/run-pipeline is "netmarket run"
+            // with defaults); scripts/netmarket names the program, part of the qualified name.
             String command = System.getenv(HELP_COMMAND_ENV);
             err.println("Try '" + (command == null || command.isBlank() ? ex.getCommandLine().getCommandSpec().qualifiedName()
                     : command) + " --help'.");

@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,6 +75,51 @@ class ScriptsTest {
         Result result = run("bash", SCRIPTS.resolve("local-postgres").toString(), "strat");
         assertEquals(2, result.exitCode, result.output);
         assertTrue(result.output.startsWith("error: unknown action 'strat' (start, stop, status, url or psql)"), result.output);
+    }
+
+    /**
+     * scripts/netmarket names itself in the job's help and messages ("Try 'scripts/netmarket
+     * run --help'"), and not as a wrapper of one command would, even when a variable of one
+     * such as scripts/run-pipeline is about.
+     */
+    @Test
+    void netmarketNamesItselfAsTheProgram(@TempDir Path dir) throws Exception {
+        List<String> job = viaStandInJava(dir, Map.of("NETMARKET_HELP_COMMAND", "scripts/run-pipeline"),
+                SCRIPTS.resolve("netmarket"), "--help");
+        assertEquals("NETMARKET_HELP_PROGRAM=scripts/netmarket NETMARKET_HELP_COMMAND=unset", job.get(0), job.toString());
+        assertEquals(List.of("--help"), job.subList(1, job.size()));
+    }
+
+    /**
+     * Runs a script from {@code dir} with stand-ins for java and mvn: java prints the variables
+     * that name the program and command, then the job's arguments, one a line; mvn, should the
+     * jar look stale, builds nothing. So the script's part is tested without building or running
+     * the job.
+     */
+    private static List<String> viaStandInJava(Path dir, Map<String, String> env, Path script, String... args)
+            throws IOException, InterruptedException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("java"), String.join("\n", "#!/usr/bin/env bash",
+                "echo \"NETMARKET_HELP_PROGRAM=${NETMARKET_HELP_PROGRAM-unset} NETMARKET_HELP_COMMAND=${NETMARKET_HELP_COMMAND-unset}\"",
+                "while [[ $# -gt 0 && $1 != org.netmarket.cli.NetmarketCommand ]]; do shift; done",
+                "shift", "[[ $# -gt 0 ]] && printf '%s\\n' \"$@\"", "exit 0", ""));
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nexit 0\n");
+        for (String tool : new String[]{"java", "mvn"}) {
+            assertTrue(bin.resolve(tool).toFile().setExecutable(true), tool);
+        }
+        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(script + " did not finish within 60 s");
+        }
+        assertEquals(0, process.exitValue(), script + ": " + output);
+        return output.lines().collect(Collectors.toList());
     }
 
     private static void assertHelpWithoutCode(Path script, String output) {

@@ -8,6 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every command's usage help as a terminal shows it: lines of at most 80 columns that break
  * only between words, so that a URL, path or default read or copied from it is whole, and
  * examples that are lines of their own (picocli once split {@code jdbc:postgresql://db:} /
- * {@code 5432/netmarket} and wrapped the examples' comments to column 0).
+ * {@code 5432/netmarket} and wrapped the examples' comments to column 0). The help, its
+ * examples and "Try '... --help'" name the command as the user runs it: netmarket run,
+ * scripts/netmarket run, scripts/run-pipeline.
  */
 class UsageHelpTest {
     // The name users of the checkout type is the longest the help shows ("scripts/netmarket
@@ -127,6 +131,46 @@ class UsageHelpTest {
         assertTrue(nightly.contains("\n  scripts/nightly --data /data/netmarket --force\n"), nightly);
         String validate = job(Map.of(), "validate", "--help").output();
         assertTrue(validate.contains("\n  netmarket validate --data /data/netmarket\n"), validate);
+    }
+
+    /**
+     * Through scripts/netmarket, which names the program, the help and "Try '... --help'" name
+     * scripts/netmarket, for the job (there is no netmarket command in a checkout) and for each
+     * command; the job alone says netmarket.
+     */
+    @Test
+    void theProgramIsNamedAsTheUserRunsIt() throws Exception {
+        Map<String, String> script = Map.of(NetmarketCommand.HELP_PROGRAM_ENV, "scripts/netmarket");
+        JobRunner.Result bare = job(script);
+        assertEquals(ExitCodes.BAD_INPUT, bare.exitCode(), bare.output());
+        assertTrue(bare.output().contains("error: missing command: run, nightly, backfill, validate or generate-data\n"
+                + "Try 'scripts/netmarket --help'.\n"), bare.output());
+        JobRunner.Result option = job(script, "--bogus");
+        assertEquals(ExitCodes.BAD_INPUT, option.exitCode(), option.output());
+        assertTrue(option.output().contains("Try 'scripts/netmarket --help'.\n"), option.output());
+        JobRunner.Result run = job(script, "run", "--yeer", "2024");
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Try 'scripts/netmarket run --help'.\n"), run.output());
+        String help = job(script, "--help").output();
+        assertTrue(help.startsWith("Usage: scripts/netmarket [-hV] [COMMAND]\n"), help);
+        assertTrue(help.contains("Run 'scripts/netmarket COMMAND --help' for a command's options and examples."), help);
+        String runHelp = job(script, "run", "--help").output();
+        assertTrue(runHelp.startsWith("Usage: scripts/netmarket run [-hV]"), runHelp);
+        assertTrue(runHelp.contains("\n  scripts/netmarket run --year 2023 --as-of 2023-06-30\n"), runHelp);
+
+        // scripts/run-pipeline names itself for its one command, as before.
+        JobRunner.Result pipeline = job(Map.of(NetmarketCommand.HELP_COMMAND_ENV, "scripts/run-pipeline"), "run", "--yeer", "2024");
+        assertTrue(pipeline.output().contains("Try 'scripts/run-pipeline --help'.\n"), pipeline.output());
+    }
+
+    @Test
+    void theJobAloneIsNetmarket() {
+        CommandLine cl = NetmarketCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCodes.BAD_INPUT, cl.execute());
+        assertTrue(err.toString().contains("Try 'netmarket --help'."), err.toString());
+        assertTrue(usage(cl, "", Ansi.OFF).contains("Run 'netmarket COMMAND --help'"));
     }
 
     /**
