@@ -85,9 +85,51 @@ class ScriptsTest {
     @Test
     void netmarketNamesItselfAsTheProgram(@TempDir Path dir) throws Exception {
         List<String> job = viaStandInJava(dir, Map.of("NETMARKET_HELP_COMMAND", "scripts/run-pipeline"),
-                SCRIPTS.resolve("netmarket"), "--help");
+                SCRIPTS.resolve("netmarket"), "generate-data", "--help");
         assertEquals("NETMARKET_HELP_PROGRAM=scripts/netmarket NETMARKET_HELP_COMMAND=unset", job.get(0), job.toString());
-        assertEquals(List.of("--help"), job.subList(1, job.size()));
+        assertEquals(List.of("generate-data", "--help"), job.subList(1, job.size()));
+    }
+
+    /**
+     * Run from another folder, scripts/netmarket reads the checkout's sample data and writes
+     * its run folders under the checkout's .local/reports, as its header says, instead of
+     * looking for sample-data in the current folder and leaving a .local/reports there.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "nightly", "backfill", "validate"})
+    void netmarketDefaultsToTheCheckoutsFolders(String command, @TempDir Path dir) throws Exception {
+        String root = Path.of("").toAbsolutePath().toString();
+        assertEquals(List.of(command, "--data", root + "/sample-data", "--report-dir", root + "/.local/reports", "--dry-run"),
+                jobArguments(dir, command, "--dry-run"));
+    }
+
+    /** A --data or --report-dir the user gives is used as given, relative to the user's folder. */
+    @Test
+    void netmarketKeepsTheFoldersGiven(@TempDir Path dir) throws Exception {
+        String root = Path.of("").toAbsolutePath().toString();
+        assertEquals(List.of("validate", "--report-dir", root + "/.local/reports", "--data", "extracts"),
+                jobArguments(dir, "validate", "--data", "extracts"));
+        assertEquals(List.of("run", "--data", root + "/sample-data", "--report-dir=reports", "--year", "2024"),
+                jobArguments(dir, "run", "--report-dir=reports", "--year", "2024"));
+        assertEquals(List.of("run", "--data=d", "--report-dir", "r"), jobArguments(dir, "run", "--data=d", "--report-dir", "r"));
+    }
+
+    /** generate-data, the help and the version take no data or report folder: they get none. */
+    @Test
+    void netmarketAddsNothingToTheOtherCommands(@TempDir Path dir) throws Exception {
+        for (List<String> args : List.of(List.of("generate-data", "--scale", "tiny", "--out", "x"), List.of("--version"),
+                List.of("help", "run"), List.<String>of())) {
+            assertEquals(args, jobArguments(dir, args.toArray(new String[0])));
+        }
+        List<String> help = viaStandInJava(dir, Map.of(), SCRIPTS.resolve("netmarket"), "--help");
+        assertTrue(help.get(0).startsWith("The job's command line"), "the script's header first: " + help);
+        assertEquals(List.of("--help"), help.subList(help.size() - 1, help.size()));
+    }
+
+    /** The arguments scripts/netmarket, run from {@code dir}, hands the job. */
+    private static List<String> jobArguments(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> job = viaStandInJava(dir, Map.of(), SCRIPTS.resolve("netmarket"), args);
+        return job.subList(1, job.size());
     }
 
     /**
