@@ -12,6 +12,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates an edition file. An edition is named by id ({@code 2022}, found as
@@ -69,14 +75,49 @@ public final class EditionLoader {
         String resource = CLASSPATH_FOLDER + idOrPath + ".yaml";
         InputStream in = EditionLoader.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            throw new EditionException("unknown edition '" + idOrPath + "': no file " + resource
-                    + " (bundled editions live in schemas/editions/; or pass a path to a .yaml file)");
+            // Named as the user knows them: ids of the repository's schemas/editions/, not the
+            // path inside the jar, which is no file the user can find.
+            List<String> bundled = bundledEditions(EditionLoader.class.getClassLoader());
+            throw new EditionException("unknown edition '" + idOrPath + "': " + (bundled.isEmpty()
+                    ? "give the id of an edition in schemas/editions/"
+                    : "available " + String.join(", ", bundled) + " (schemas/editions/),") + " or give a path to an edition .yaml file");
         }
         try (in) {
             return parse(in, "schemas/editions/" + idOrPath + ".yaml");
         } catch (IOException e) {
             throw new EditionException("cannot read edition " + idOrPath + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The ids of the bundled editions, sorted: the .yaml files beside the default edition, in
+     * the classes folder or in the job's jar, whose folders a class loader cannot list (its
+     * entries are read instead). Empty when they cannot be listed, e.g. on a class path of
+     * another kind: that only makes a message name no ids.
+     */
+    static List<String> bundledEditions(ClassLoader loader) {
+        URL known = loader.getResource(CLASSPATH_FOLDER + DEFAULT_EDITION + ".yaml");
+        if (known == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            if ("file".equals(known.getProtocol())) {
+                try (Stream<Path> files = Files.list(Path.of(known.toURI()).getParent())) {
+                    files.forEach(f -> names.add(f.getFileName().toString()));
+                }
+            } else if (known.openConnection() instanceof JarURLConnection entry) {
+                // A jar file of its own, not the class loader's cached one, which closing would close.
+                try (JarFile jar = new JarFile(new File(entry.getJarFileURL().toURI()))) {
+                    jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(CLASSPATH_FOLDER))
+                            .forEach(n -> names.add(n.substring(CLASSPATH_FOLDER.length())));
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return List.of();
+        }
+        return names.stream().filter(n -> n.endsWith(".yaml") && !n.contains("/"))
+                .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
     }
 
     /** Parses and validates an edition from a stream; {@code source} names it in messages. */

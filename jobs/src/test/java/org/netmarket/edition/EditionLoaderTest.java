@@ -11,6 +11,8 @@ import org.netmarket.scoring.ScoringRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -239,10 +244,47 @@ class EditionLoaderTest {
         assertEquals(List.of("3", "10", "11.1", "11.2", "11.3"), tiny.items().stream().map(Item::code).toList());
     }
 
+    /**
+     * An unknown id is answered with the ids there are, in the folder the user knows, not a path
+     * inside the jar (it said "no file netmarket/schemas/editions/2099.yaml").
+     */
     @Test
-    void unknownEditionIdIsNamed() {
+    void unknownEditionIdNamesTheBundledEditions() {
         EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader().load("2099"));
-        assertTrue(e.getMessage().contains("unknown edition '2099'"), e.getMessage());
+        assertEquals("unknown edition '2099': available 2022 (schemas/editions/), or give a path to an edition .yaml file",
+                e.getMessage());
+    }
+
+    /** The bundled editions are the .yaml files of schemas/editions/, whatever they are. */
+    @Test
+    void theBundledEditionsAreTheFilesOfSchemasEditions() throws IOException {
+        List<String> files;
+        try (Stream<Path> editions = Files.list(Path.of("schemas/editions"))) {
+            files = editions.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.replace(".yaml", "")).sorted().toList();
+        }
+        assertTrue(files.contains(EditionLoader.DEFAULT_EDITION), files.toString());
+        assertEquals(files, EditionLoader.bundledEditions(EditionLoader.class.getClassLoader()));
+    }
+
+    /** In the job's jar (spark-submit, scripts/run-pipeline) the editions are its entries: only those of the folder. */
+    @Test
+    void theBundledEditionsAreListedFromAJar(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("job.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : new String[]{"netmarket/schemas/editions/", "netmarket/schemas/editions/2030.yaml",
+                    "netmarket/schemas/editions/2022.yaml", "netmarket/schemas/editions/notes.txt",
+                    "netmarket/schemas/editions/drafts/2031.yaml", "netmarket/schemas/extracts/tax.yaml"}) {
+                out.putNextEntry(new JarEntry(entry));
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, null)) {
+            assertEquals(List.of("2022", "2030"), EditionLoader.bundledEditions(loader));
+        }
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            assertEquals(List.of(), EditionLoader.bundledEditions(empty), "nothing bundled, nothing named");
+        }
     }
 
     @Test
