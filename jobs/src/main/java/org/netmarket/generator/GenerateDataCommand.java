@@ -1,5 +1,6 @@
 package org.netmarket.generator;
 
+import org.netmarket.cli.HelpLayout;
 import org.netmarket.cli.NetmarketCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -139,8 +140,11 @@ public final class GenerateDataCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the command and exits with its exit code. */
+    /** Runs the command and exits with its exit code (scripts/generate-data). */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new GenerateDataCommand()).execute(args));
+        CommandLine cl = new CommandLine(new GenerateDataCommand());
+        // Its help as under the job's command line: lines that break between words only.
+        HelpLayout.apply(cl);
+        System.exit(cl.execute(args));
     }
 }

@@ -3,6 +3,7 @@ package org.netmarket.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netmarket.generator.GenerateDataCommand;
 import org.netmarket.testing.JobRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -163,6 +164,19 @@ class UsageHelpTest {
         assertTrue(pipeline.output().contains("Try 'scripts/run-pipeline --help'.\n"), pipeline.output());
     }
 
+    /** scripts/generate-data runs the generator alone: its help is laid out alike and its examples name the script. */
+    @Test
+    void theGeneratorAloneShowsTheExamplesOfItsScript() throws Exception {
+        JobRunner.Result r = job(GenerateDataCommand.class, Map.of(NetmarketCommand.HELP_COMMAND_ENV, "scripts/generate-data"),
+                "--help");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        assertTrue(r.output().contains("\n  scripts/generate-data --scale yuncheng --out sample-data\n"), r.output());
+        assertTrue(r.output().contains("\n      --delta-out /data/night2\n"), r.output());
+        for (String line : r.output().lines().toList()) {
+            assertTrue(line.length() <= HelpLayout.WIDTH, "longer than 80 columns: " + line);
+        }
+    }
+
     @Test
     void theJobAloneIsNetmarket() {
         CommandLine cl = NetmarketCommand.commandLine();
@@ -178,8 +192,13 @@ class UsageHelpTest {
      * and none of the wrapper scripts' from this JVM: a test cannot set its own.
      */
     private static JobRunner.Result job(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return job(NetmarketCommand.class, env, args);
+    }
+
+    private static JobRunner.Result job(Class<?> main, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), NetmarketCommand.class.getName()));
+                "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("NETMARKET_HELP_"));
