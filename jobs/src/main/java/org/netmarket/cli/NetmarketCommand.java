@@ -1,10 +1,10 @@
 package org.netmarket.cli;
 
 import org.netmarket.config.EnvironmentException;
+import org.netmarket.config.JobVersion;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
-import org.netmarket.generator.GenerateDataCommand;
 import org.netmarket.pipeline.RunFolder;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
@@ -150,8 +150,7 @@ public final class NetmarketCommand implements Runnable {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = NetmarketCommand.class.getPackage().getImplementationVersion();
-            return new String[]{"netmarket-jobs " + (v == null ? "dev" : v)};
+            return new String[]{"netmarket-jobs " + JobVersion.current()};
         }
     }
 }

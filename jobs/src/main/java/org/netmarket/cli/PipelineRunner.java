@@ -87,22 +87,18 @@ final class PipelineRunner {
                 out.println("  " + f.path() + "  not read: " + f.reason());
             }
         }
-        if (outcome.published()) {
-            printChanges(outcome.changes().changes(), true, out);
-            printRemovals(outcome.changes().removals(), true, out);
-            printFirstPublications(outcome.changes().additions(), true, out);
+        if (outcome.warehouse() != null) {
+            // What a publication changed, or what the dry run's would: said alike.
+            boolean published = outcome.published();
+            printChanges(outcome.changes().changes(), published, out);
+            printRemovals(outcome.changes().removals(), published, out);
+            printFirstPublications(outcome.changes().additions(), published, out);
             if (outcome.changes().isEmpty()) {
-                out.println("No change against what was published before (same points, statuses and values).");
+                out.println(published ? "No change against what was published before (same points, statuses and values)."
+                        : "Publishing would change nothing that is published.");
             }
-            out.printf("Published as run %d to %s (schema netmarket).%n", outcome.runId(), outcome.warehouse());
-        } else if (outcome.warehouse() != null) {
-            printChanges(outcome.changes().changes(), false, out);
-            printRemovals(outcome.changes().removals(), false, out);
-            printFirstPublications(outcome.changes().additions(), false, out);
-            if (outcome.changes().isEmpty()) {
-                out.println("Publishing would change nothing that is published.");
-            }
-            out.printf("Dry run: nothing was published; compared with what %s holds.%n", outcome.warehouse());
+            out.println(published ? String.format("Published as run %d to %s (schema netmarket).", outcome.runId(), outcome.warehouse())
+                    : String.format("Dry run: nothing was published; compared with what %s holds.", outcome.warehouse()));
         } else {
             out.println("Dry run: nothing was published.");
         }

@@ -1,5 +1,7 @@
 package org.netmarket.config;
 
+import org.netmarket.edition.EditionLoader;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The settings of one pipeline run: a plain bean with every key named as a constant beside its
- * default. The CLI fills it from options and the environment; tests build it directly.
+ * default. The CLI fills it from options; the environment (NETMARKET_JDBC_URL, the PG*
+ * variables) is read where it is used, from the map the pipeline is given. Tests build it directly.
  */
 public final class PipelineConfig {
     /** Where the extracts are delivered (local folder or hdfs://, s3a:// URI). */
@@ -37,7 +40,7 @@ public final class PipelineConfig {
 
     /** The indicator-system edition: an id under schemas/editions/ or a path to a YAML file. */
     public static final String EDITION = "edition";
-    public static final String DEFAULT_EDITION = "2022";
+    public static final String DEFAULT_EDITION = EditionLoader.DEFAULT_EDITION;
 
     /** Largest share of one extract's rows that may be quarantined before the run fails. */
     public static final String QUARANTINE_THRESHOLD = "quarantine-threshold";

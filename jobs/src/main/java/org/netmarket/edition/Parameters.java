@@ -20,10 +20,6 @@ public final class Parameters implements Serializable {
         this.values = new TreeMap<>(values);
     }
 
-    public static Parameters none(String itemCode) {
-        return new Parameters(itemCode, Map.of());
-    }
-
     public boolean has(String key) {
         return values.containsKey(key);
     }

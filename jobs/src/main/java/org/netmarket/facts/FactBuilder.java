@@ -6,8 +6,8 @@ import org.netmarket.edition.Edition;
 import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.parallel.Concurrently;
 import org.netmarket.region.RegionTree;
-import org.netmarket.staging.Concurrently;
 import org.netmarket.staging.ConflictScope;
 import org.netmarket.staging.LoadedExtract;
 import org.netmarket.staging.StagedChange;
@@ -102,7 +102,7 @@ public final class FactBuilder {
         delivered.forEach(a -> records.delivered(a.extract()));
         List<Supplier<List<RecordAggregation.FactCount>>> jobs = new ArrayList<>();
         for (RecordAggregation a : delivered) {
-            jobs.add(() -> timed(a.extract(), period, () -> rolledUp(a.extract(), counts(extracts.get(a.extract()), context,
+            jobs.add(() -> timed(a.extract(), period, () -> rolledUp(counts(extracts.get(a.extract()), context,
                     rows -> a.count(rows, context)))));
         }
         if (isDelivered(OperatorSalesFacts.EXTRACT)) {
@@ -158,7 +158,7 @@ public final class FactBuilder {
     }
 
     /** One count per fact and region, each region's over its own and its descendants' records. */
-    private List<RecordAggregation.FactCount> rolledUp(String extract, RegionCounts counts) {
+    private List<RecordAggregation.FactCount> rolledUp(RegionCounts counts) {
         List<RecordAggregation.FactCount> out = new ArrayList<>();
         counts.rolledUp(tree).forEach((region, n) -> {
             for (int i = 0; i < n.length; i++) {

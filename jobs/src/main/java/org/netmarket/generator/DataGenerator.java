@@ -3,7 +3,7 @@ package org.netmarket.generator;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.extract.SchemaCatalog;
-import org.netmarket.staging.Concurrently;
+import org.netmarket.parallel.Concurrently;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

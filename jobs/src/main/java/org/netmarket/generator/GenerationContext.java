@@ -30,10 +30,6 @@ final class GenerationContext {
         return scenario.scale().parts();
     }
 
-    GenerationReport report() {
-        return report;
-    }
-
     CsvSink open(String relative, List<String> header) {
         return new CsvSink(root, relative, header);
     }

@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.apache.spark.sql.SparkSession;
 import org.netmarket.config.EnvironmentException;
+import org.netmarket.config.JobVersion;
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
@@ -63,9 +64,6 @@ public final class ScoringPipeline {
      * anyway: well inside systemd's 90 s stop timeout, and about what Spark's own hooks take.
      */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    /** Version recorded in pipeline_run. */
-    public static final String APP_VERSION = ScoringPipeline.class.getPackage().getImplementationVersion() == null
-            ? "dev" : ScoringPipeline.class.getPackage().getImplementationVersion();
 
     private final PipelineConfig config;
     private final Map<String, String> env;
@@ -318,7 +316,7 @@ public final class ScoringPipeline {
             throws IOException, SQLException {
         return stages.run("staging plan", () -> {
             StagingArea staging = StagingArea.open(spark, config.stagingDir());
-            String fingerprint = StagingArea.fingerprint(APP_VERSION, edition, catalog.all());
+            String fingerprint = StagingArea.fingerprint(JobVersion.current(), edition, catalog.all());
             StagingArea.Plan plan = staging.plan(dir, catalog.all(), fingerprint, config.fullRebuild());
             if (plan.rebuild()) {
                 LOG.info("rebuilding the staging area {} from the raw extracts: {}", staging.root(), plan.reason());
@@ -554,7 +552,7 @@ public final class ScoringPipeline {
     private RunRecord runRecord(Edition edition) {
         return new RunRecord(config.mode().code(), config.command(), edition.id(), config.years().isEmpty() ? null : config.years(),
                 config.asOf(), config.regions(), config.items(),
-                DataDirectory.asUri(config.dataDir()), config.parameters(), host(), APP_VERSION);
+                DataDirectory.asUri(config.dataDir()), config.parameters(), host(), JobVersion.current());
     }
 
     private static String host() {

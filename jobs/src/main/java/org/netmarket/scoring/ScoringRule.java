@@ -18,6 +18,13 @@ public sealed interface ScoringRule extends Serializable
     BigDecimal maxPoints();
 
     /**
+     * What the observation is measured against, as lineage shows it: the rule's threshold (for
+     * bands, the next step to reach, or the top step once reached), else the observation's own
+     * comparison (a national rate, the region's total-retail growth); null when it has neither.
+     */
+    Ratio comparedWith(Observation o);
+
+    /**
      * Bands and counts: the headline value takes the points of the highest step it meets.
      * "8%-15% 得1分，15%以上得2分（比值区间均含本数）" is steps {@code >= 0.08 -> 1},
      * {@code >= 0.15 -> 2}: a value exactly at 15% takes the higher band.
@@ -46,6 +53,12 @@ public sealed interface ScoringRule extends Serializable
         public BigDecimal maxPoints() {
             return steps.stream().map(Step::points).reduce(BigDecimal.ZERO, BigDecimal::max);
         }
+
+        @Override
+        public Ratio comparedWith(Observation o) {
+            Step next = steps.stream().filter(s -> !s.criterion().passes(o)).findFirst().orElse(steps.get(steps.size() - 1));
+            return next.criterion().bound(o);
+        }
     }
 
     /** One step of a {@link Steps} rule. */
@@ -73,6 +86,11 @@ public sealed interface ScoringRule extends Serializable
         public BigDecimal maxPoints() {
             return points;
         }
+
+        @Override
+        public Ratio comparedWith(Observation o) {
+            return criterion.bound(o);
+        }
     }
 
     /**
@@ -94,6 +112,11 @@ public sealed interface ScoringRule extends Serializable
         @Override
         public BigDecimal maxPoints() {
             return pointsEach.multiply(BigDecimal.valueOf(observations));
+        }
+
+        @Override
+        public Ratio comparedWith(Observation o) {
+            return criterion.bound(o);
         }
     }
 }

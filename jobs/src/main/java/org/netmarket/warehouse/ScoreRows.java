@@ -136,7 +136,7 @@ public final class ScoreRows {
                     denominator = h.value().denominator();
                 }
                 if (h != null) {
-                    Ratio bound = comparisonFor(item, h, s.points());
+                    Ratio bound = item.rule().comparedWith(h);
                     comparison = bound == null ? null : bound.toDecimal();
                 }
             }
@@ -172,7 +172,7 @@ public final class ScoreRows {
         m.put("value", o.value().toDecimal());
         m.put("numerator", o.value().numerator());
         m.put("denominator", o.value().denominator());
-        Ratio bound = comparisonFor(item, o, null);
+        Ratio bound = item.rule().comparedWith(o);
         if (bound != null) {
             m.put("comparison", bound.toDecimal());
         }
@@ -186,31 +186,7 @@ public final class ScoreRows {
         return m;
     }
 
-    /**
-     * What an observation is compared with: its own comparison (a national rate, the region's
-     * total-retail growth) or the rule's threshold; for bands, the next step to reach (or the
-     * top step once reached).
-     */
-    private static Ratio comparisonFor(Item item, Observation o, BigDecimal points) {
-        if (o.comparison() != null) {
-            return o.comparison();
-        }
-        ScoringRule rule = item.rule();
-        if (rule instanceof ScoringRule.Steps steps) {
-            ScoringRule.Step next = null;
-            for (ScoringRule.Step st : steps.steps()) {
-                if (!st.criterion().passes(o)) {
-                    next = st;
-                    break;
-                }
-            }
-            ScoringRule.Step chosen = next != null ? next : steps.steps().get(steps.steps().size() - 1);
-            return chosen.criterion().threshold();
-        }
-        Criterion c = criterion(rule);
-        return c == null ? null : c.threshold();
-    }
-
+    /** The single criterion of a rule that has one (not bands): what the detail says was compared. */
     private static Criterion criterion(ScoringRule rule) {
         if (rule instanceof ScoringRule.AllPass a) {
             return a.criterion();

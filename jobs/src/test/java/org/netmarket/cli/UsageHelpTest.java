@@ -3,7 +3,6 @@ package org.netmarket.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.netmarket.generator.GenerateDataCommand;
 import org.netmarket.testing.JobRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;

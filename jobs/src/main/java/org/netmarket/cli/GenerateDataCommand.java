@@ -1,10 +1,13 @@
-package org.netmarket.generator;
+package org.netmarket.cli;
 
-import org.netmarket.cli.HelpLayout;
-import org.netmarket.cli.NetmarketCommand;
-import picocli.CommandLine;
+import org.netmarket.config.JobVersion;
+import org.netmarket.generator.DataGenerator;
+import org.netmarket.generator.DeliberateFlaw;
+import org.netmarket.generator.GenerationReport;
+import org.netmarket.generator.Scale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,7 +53,7 @@ public final class GenerateDataCommand implements Callable<Integer> {
                     + " CSV files of earlier runs in its extract folders are replaced).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20221216",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DataGenerator.DEFAULT_SEED,
             description = "Random seed (default: ${DEFAULT-VALUE}, which gives the committed sample data).")
     long seed;
 
@@ -135,8 +138,7 @@ public final class GenerateDataCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = GenerateDataCommand.class.getPackage().getImplementationVersion();
-            return new String[]{"generate-data, netmarket-jobs " + (v == null ? "dev" : v)};
+            return new String[]{"generate-data, netmarket-jobs " + JobVersion.current()};
         }
     }
 

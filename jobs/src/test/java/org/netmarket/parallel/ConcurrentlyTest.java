@@ -1,4 +1,4 @@
-package org.netmarket.staging;
+package org.netmarket.parallel;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,94 @@
+package org.netmarket.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The architecture the packages show, held by the imports of the main sources: judging and the
+ * indicator system are pure Java (no Spark, no JDBC), the command line is a leaf nobody imports,
+ * the settings and the thread helper depend on (almost) nothing, and scoring knows nothing of
+ * where the facts come from. A new import that breaks a rule names the file and the line.
+ */
+class PackageDependenciesTest {
+    private static final Path MAIN = Path.of("jobs/src/main/java/org/netmarket");
+
+    /** One import line of a main source file, with where it is. */
+    private record Import(String pkg, Path file, int line, String target) {
+        @Override
+        public String toString() {
+            return MAIN.relativize(file) + ":" + line + " imports " + target;
+        }
+    }
+
+    private static List<Import> imports() {
+        List<Import> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = MAIN.relativize(f.getParent()).toString().replace('/', '.');
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String l = lines.get(i).strip();
+                    if (l.startsWith("import ")) {
+                        out.add(new Import(pkg, f, i + 1, l.substring("import ".length(), l.length() - 1).replace("static ", "")));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static List<Import> violations(Set<String> packages, String... forbiddenPrefixes) {
+        return imports().stream().filter(i -> packages.contains(i.pkg()))
+                .filter(i -> Stream.of(forbiddenPrefixes).anyMatch(i.target()::startsWith)).toList();
+    }
+
+    @Test
+    void theSourcesAreWhereTheTestLooks() {
+        assertTrue(imports().size() > 500, "imports read from " + MAIN.toAbsolutePath());
+    }
+
+    @Test
+    void judgingTheIndicatorSystemAndTheContractsUseNeitherSparkNorJdbc() {
+        assertEquals(List.of(), violations(Set.of("scoring", "items", "edition", "region", "report", "extract", "config", "parallel"),
+                "org.apache.spark.", "org.apache.hadoop.", "java.sql.", "org.postgresql.", "org.flywaydb."));
+    }
+
+    @Test
+    void theCommandLineIsALeafNothingElseImports() {
+        assertEquals(List.of(), imports().stream().filter(i -> !i.pkg().equals("cli"))
+                .filter(i -> i.target().startsWith("org.netmarket.cli.")).toList());
+    }
+
+    @Test
+    void scoringKnowsTheEditionOnlyNotWhereFactsComeFromOrGo() {
+        assertEquals(List.of(), imports().stream().filter(i -> i.pkg().equals("scoring"))
+                .filter(i -> i.target().startsWith("org.netmarket.") && !i.target().startsWith("org.netmarket.edition.")
+                        && !i.target().startsWith("org.netmarket.scoring.")).toList());
+    }
+
+    @Test
+    void theSettingsAndTheThreadHelperDependOnAlmostNothing() {
+        assertEquals(List.of(), imports().stream().filter(i -> i.pkg().equals("config") || i.pkg().equals("parallel"))
+                .filter(i -> i.target().startsWith("org.netmarket.") && !i.target().startsWith("org.netmarket." + i.pkg() + ".")
+                        && !i.target().equals("org.netmarket.edition.EditionLoader")).toList());
+    }
+
+    @Test
+    void theWarehouseDoesNotReachBackIntoThePipeline() {
+        assertEquals(List.of(), violations(Set.of("warehouse"), "org.netmarket.pipeline.", "org.netmarket.report."));
+    }
+}
