@@ -24,15 +24,18 @@ public final class JdbcSettings {
 
     private final String url;
     private final Properties properties;
+    private final String biPassword;
 
-    private JdbcSettings(String url, Properties properties) {
+    private JdbcSettings(String url, Properties properties, String biPassword) {
         this.url = url;
         this.properties = properties;
+        this.biPassword = biPassword;
     }
 
     /**
      * @param url the JDBC URL ({@code jdbc:postgresql://host:port/db[?user=..]})
-     * @param env the process environment (for PGUSER/PGPASSWORD)
+     * @param env the process environment (for PGUSER/PGPASSWORD, and the BI role's password
+     *            {@value BiRole#PASSWORD_ENV})
      */
     public static JdbcSettings of(String url, Map<String, String> env) {
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
@@ -49,7 +52,13 @@ public final class JdbcSettings {
         }
         p.setProperty("ApplicationName", "netmarket-pipeline");
         p.setProperty("reWriteBatchedInserts", "true");
-        return new JdbcSettings(url, p);
+        String bi = env.get(BiRole.PASSWORD_ENV);
+        return new JdbcSettings(url, p, bi == null || bi.isEmpty() ? null : bi);
+    }
+
+    /** The password the BI role is given when the warehouse is opened, or null to leave it as it is. */
+    String biPassword() {
+        return biPassword;
     }
 
     public Connection connect() throws SQLException {

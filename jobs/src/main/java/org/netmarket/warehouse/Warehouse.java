@@ -39,7 +39,7 @@ public final class Warehouse {
         Warehouse w = new Warehouse(settings);
         w.checkConnection();
         w.migrate();
-        BiRole.setPasswordIfGiven(w, System.getenv(BiRole.PASSWORD_ENV));
+        BiRole.setPasswordIfGiven(w, settings.biPassword());
         return w;
     }
 

@@ -34,8 +34,8 @@ class BiRoleTest {
     @BeforeAll
     static void migrateAndSetThePassword() {
         url = TestingPostgres.server().createDatabase();
-        warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        assertTrue(BiRole.setPasswordIfGiven(warehouse, PASSWORD));
+        // As the job opens it, the environment naming the BI password.
+        warehouse = Warehouse.open(JdbcSettings.of(url, Map.of(BiRole.PASSWORD_ENV, PASSWORD)));
         if (TestingPostgres.server().isOwn()) {
             // The test cluster trusts local logins; make it check this role's password.
             TestingPostgres.server().requirePasswordFor(BiRole.ROLE);
