@@ -384,8 +384,13 @@ public final class ScoringPipeline {
     private void recordInputs(Run run, Ingestion.Result ingest, PlannedStaging staging) throws IOException, SQLException {
         // The lineage of a merging night: the files it read and those of the staged state it
         // scores from, staged by earlier runs (what a full read of the same state would list).
-        List<RunLedger.InputFile> lineage = RunLedger.InputFile.of(ingest.files(),
-                staging == null ? Map.of() : staging.area().stagedEarlier(staging.plan(), ingest.files()));
+        List<RunLedger.InputFile> lineage = new ArrayList<>();
+        ingest.files().forEach(f -> lineage.add(RunLedger.InputFile.read(f)));
+        if (staging != null) {
+            staging.area().stagedEarlier(staging.plan(), ingest.files()).forEach((path, f) -> lineage.add(new RunLedger.InputFile(
+                    f.extract(), path, f.encoding(), f.sha256(), f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(),
+                    null, false)));
+        }
         stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             run.folder().writeQuarantine(ingest.quarantine());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.netmarket.staging.ExtractSummary;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
-import org.netmarket.staging.StagingArea;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -21,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +103,7 @@ public final class RunLedger {
 
     /**
      * A file of a run's lineage: one the run read ({@link #read}), or one a nightly run scored
-     * from without reading it, staged by an earlier run ({@link #stagedEarlier}: its counts,
+     * from without reading it, staged by an earlier run ({@code readByRun} false: its counts,
      * encoding and extra columns are those the earlier run found, null when the staging manifest
      * did not keep them).
      *
@@ -123,23 +121,6 @@ public final class RunLedger {
         public static InputFile read(FileReport f) {
             return new InputFile(f.extract(), f.path(), f.encoding(), f.sha256(), f.bytes(), f.rowsRead(),
                     f.rowsQuarantined(), f.extraColumns(), f.problem(), true);
-        }
-
-        /** A file of the staged state a nightly run scored from, read by an earlier run. */
-        public static InputFile stagedEarlier(String path, StagingArea.StagedFile f) {
-            return new InputFile(f.extract(), path, f.encoding(), f.sha256(), f.bytes(), f.rowsRead(), f.rowsQuarantined(),
-                    f.extraColumns(), null, false);
-        }
-
-        /**
-         * The files a run read, then (a nightly run that merged into its staging area) the other
-         * files of the staged state it scored from, by path.
-         */
-        public static List<InputFile> of(List<FileReport> read, Map<String, StagingArea.StagedFile> stagedEarlier) {
-            List<InputFile> out = new ArrayList<>();
-            read.forEach(f -> out.add(read(f)));
-            stagedEarlier.forEach((path, f) -> out.add(stagedEarlier(path, f)));
-            return out;
         }
     }
 
