@@ -6,6 +6,7 @@ import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.pipeline.RunFolder;
+import org.netmarket.report.RunSummary;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
 import picocli.CommandLine;
@@ -119,7 +120,7 @@ public final class NetmarketCommand implements Runnable {
                 } catch (IOException | RuntimeException e) {
                     err.println("(could not add this error to " + runFolder.resolve("run.log") + ": " + e.getMessage() + ")");
                 }
-                err.println(PipelineRunner.runFolderLine(runFolder));
+                err.println(RunSummary.runFolderLine(runFolder));
             }
             err.flush();
             return code;

@@ -1,5 +1,5 @@
 /**
- * What a terminal shows of a run: the scorecard per year and region, column widths that hold
- * Chinese text.
+ * What a terminal shows of a run: the scorecard per year and region, the run's summary (what
+ * publishing changed, the validate table), column widths that hold Chinese text.
  */
 package org.netmarket.report;

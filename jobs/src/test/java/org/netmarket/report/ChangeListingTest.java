@@ -1,4 +1,4 @@
-package org.netmarket.cli;
+package org.netmarket.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +32,7 @@ class ChangeListingTest {
 
     private static List<String> print(List<Change> changes, boolean published) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PipelineRunner.printChanges(changes, published, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        RunSummary.printChanges(changes, published, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 

@@ -1,4 +1,4 @@
-package org.netmarket.cli;
+package org.netmarket.report;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.pipeline.RunOutcome;
@@ -34,7 +34,7 @@ class ValidationTableTest {
         RunOutcome outcome = new RunOutcome(-1, false, "2022", null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
                 null, "validated only", ScoreChanges.Report.NONE, notRead, problems);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PipelineRunner.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        RunSummary.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
