@@ -36,21 +36,9 @@ public final class PublishedScores {
      */
     static Map<String, CurrentRow> current(Warehouse warehouse, int year, List<String> regions) throws SQLException {
         Map<String, CurrentRow> out = new HashMap<>();
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT region_code, indicator_code, points, status, value FROM indicator_score "
-                        + "WHERE eval_year = ? AND region_code = ANY(?)")) {
-            s.setInt(1, year);
-            s.setArray(2, c.createArrayOf("text", regions.toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(key(r.getString(1), r.getString(2)), new CurrentRow(r.getBigDecimal(3), r.getString(4), r.getBigDecimal(5)));
-                }
-            }
-        } catch (SQLException e) {
-            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
-                throw e;
-            }
-        }
+        query(warehouse, "SELECT region_code, indicator_code, points, status, value FROM indicator_score "
+                + "WHERE eval_year = ? AND region_code = ANY(?)", year, regions,
+                r -> out.put(key(r.getString(1), r.getString(2)), new CurrentRow(r.getBigDecimal(3), r.getString(4), r.getBigDecimal(5))));
         return out;
     }
 
@@ -62,25 +50,40 @@ public final class PublishedScores {
     public static Map<String, Map<String, PublishedItem>> read(Warehouse warehouse, int year, List<String> regions)
             throws SQLException {
         Map<String, Map<String, PublishedItem>> out = new HashMap<>();
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT s.region_code, s.indicator_code, s.points, s.status, s.reason FROM indicator_score s "
+        query(warehouse, "SELECT s.region_code, s.indicator_code, s.points, s.status, s.reason FROM indicator_score s "
                         + "WHERE s.eval_year = ? AND s.region_code = ANY(?) AND (s.level = 'item' OR NOT EXISTS "
                         + "(SELECT 1 FROM indicator_score i WHERE i.region_code = s.region_code AND i.eval_year = s.eval_year "
-                        + "AND i.level = 'item' AND i.indicator_code LIKE s.indicator_code || '.%'))")) {
+                        + "AND i.level = 'item' AND i.indicator_code LIKE s.indicator_code || '.%'))", year, regions,
+                r -> out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
+                        new PublishedItem(r.getBigDecimal(3), ItemStatus.fromCode(r.getString(4)), r.getString(5))));
+        return out;
+    }
+
+    /** One row of a result set, taken in. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a query of one year ({@code ?} 1) and some regions ({@code ?} 2) over the current
+     * scores, row by row. A warehouse a dry run looks at without migrating it may not have the
+     * schema yet: nothing is published there, so no rows.
+     */
+    private static void query(Warehouse warehouse, String sql, int year, List<String> regions, RowReader reader)
+            throws SQLException {
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setInt(1, year);
             s.setArray(2, c.createArrayOf("text", regions.toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
-                            new PublishedItem(r.getBigDecimal(3), ItemStatus.fromCode(r.getString(4)), r.getString(5)));
+                    reader.read(r);
                 }
             }
         } catch (SQLException e) {
-            // A warehouse a dry run looks at without migrating it may not have the schema yet.
             if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
                 throw e;
             }
         }
-        return out;
     }
 }
