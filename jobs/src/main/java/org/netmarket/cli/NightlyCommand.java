@@ -8,8 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,11 +39,8 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions options;
 
-    @Option(names = "--year", paramLabel = "Y", description = "Evaluation year (default: the latest complete year of the data).")
-    Integer year;
-
-    @Option(names = "--" + PipelineConfig.AS_OF, paramLabel = "DATE", description = ScoringOptions.AS_OF_DESCRIPTION)
-    LocalDate asOf;
+    @Mixin
+    OneYearOptions oneYear;
 
     @Option(names = "--force", description = "Score and publish even when no file changed since the last published run.")
     boolean force;
@@ -59,15 +54,11 @@ public final class NightlyCommand implements Callable<Integer> {
             + "a shared hdfs:// or s3a:// location).")
     String staging;
 
-    @Option(names = "--" + PipelineConfig.FACTS_CSV, paramLabel = "FILE", description = "Also write the record-level counts "
-            + "(year, region, fact, count) to this CSV file, e.g. to compare them with another engine.")
-    String factsCsv;
-
     /** The settings of the nightly run this command line asks for. */
     PipelineConfig config() {
-        return options.toConfig(PipelineConfig.NIGHTLY_WAIT_FOR_LOCK).years(year == null ? List.of() : List.of(year)).asOf(asOf)
+        return oneYear.applyTo(options.toConfig(PipelineConfig.NIGHTLY_WAIT_FOR_LOCK))
                 .mode(RunMode.NIGHTLY).command("nightly").skipWhenUnchanged(!force).incremental(true).fullRebuild(full)
-                .stagingDir(staging).factsCsv(factsCsv);
+                .stagingDir(staging);
     }
 
     @Override

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -31,11 +30,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions options;
 
-    @Option(names = "--year", paramLabel = "Y", description = "Evaluation year (default: the latest complete year of the data).")
-    Integer year;
-
-    @Option(names = "--" + PipelineConfig.AS_OF, paramLabel = "DATE", description = ScoringOptions.AS_OF_DESCRIPTION)
-    LocalDate asOf;
+    @Mixin
+    OneYearOptions oneYear;
 
     @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print the scorecard, publish nothing (no warehouse needed; given one, it is "
             + "read, never written, to list what publishing would change).")
@@ -49,14 +45,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Recorded in pipeline_run: adhoc (default) or nightly.")
     RunMode mode;
 
-    @Option(names = "--" + PipelineConfig.FACTS_CSV, paramLabel = "FILE", description = "Also write the record-level counts "
-            + "(year, region, fact, count) to this CSV file, e.g. to compare them with another engine.")
-    String factsCsv;
-
     /** The settings of the run this command line asks for. */
     PipelineConfig config() {
-        PipelineConfig config = options.toConfig().years(year == null ? List.of() : List.of(year)).asOf(asOf).dryRun(dryRun)
-                .command("run").factsCsv(factsCsv);
+        PipelineConfig config = oneYear.applyTo(options.toConfig()).dryRun(dryRun).command("run");
         return mode == null ? config : config.mode(mode);
     }
 

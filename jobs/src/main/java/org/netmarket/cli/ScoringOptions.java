@@ -13,13 +13,6 @@ import java.util.List;
  * where to publish them ({@code validate} does neither, so it does not offer these).
  */
 public final class ScoringOptions {
-    /**
-     * Help of {@code --as-of}, offered by the commands of one evaluation year (run, nightly): a
-     * backfill scores each year as of its December 31.
-     */
-    static final String AS_OF_DESCRIPTION = "As-of date YYYY-MM-DD for stock figures and completion cut-off "
-            + "(default: December 31 of the evaluation year).";
-
     @Mixin
     InputOptions input;
 
