@@ -3,10 +3,10 @@ package org.netmarket.edition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.netmarket.scoring.Comparison;
-import org.netmarket.scoring.Criterion;
-import org.netmarket.scoring.Ratio;
-import org.netmarket.scoring.ScoringRule;
+import org.netmarket.rules.Comparison;
+import org.netmarket.rules.Criterion;
+import org.netmarket.rules.Ratio;
+import org.netmarket.rules.ScoringRule;
 
 import java.io.File;
 import java.io.IOException;

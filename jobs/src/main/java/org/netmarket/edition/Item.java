@@ -1,6 +1,6 @@
 package org.netmarket.edition;
 
-import org.netmarket.scoring.ScoringRule;
+import org.netmarket.rules.ScoringRule;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

@@ -117,7 +117,7 @@ public final class AggregateFigures implements Serializable {
             Figure c = ofChild.apply(child);
             if (c.isPresent()) {
                 sum = sum.plus(c);
-            } else if (c.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
+            } else if (c.problem() == org.netmarket.rules.ItemStatus.MISSING_DATA) {
                 return Figure.missing(extract + " " + lacking + " and not every child has one (" + child + " lacks it)");
             } else if (conflict == null) {
                 conflict = c;
@@ -139,7 +139,7 @@ public final class AggregateFigures implements Serializable {
             Figure f = get(region, month, measure);
             if (f.isPresent()) {
                 total = total.plus(f);
-            } else if (f.problem() == org.netmarket.scoring.ItemStatus.MISSING_DATA) {
+            } else if (f.problem() == org.netmarket.rules.ItemStatus.MISSING_DATA) {
                 missingMonths.add(month);
             } else if (conflict == null) {
                 conflict = f;

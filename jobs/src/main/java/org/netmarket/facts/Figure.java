@@ -1,6 +1,6 @@
 package org.netmarket.facts;
 
-import org.netmarket.scoring.ItemStatus;
+import org.netmarket.rules.ItemStatus;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

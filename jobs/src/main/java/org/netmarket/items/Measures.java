@@ -2,10 +2,10 @@ package org.netmarket.items;
 
 import org.netmarket.facts.Figure;
 import org.netmarket.facts.RegionFacts;
-import org.netmarket.scoring.ItemStatus;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
-import org.netmarket.scoring.Ratio;
+import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Observation;
+import org.netmarket.rules.Ratio;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

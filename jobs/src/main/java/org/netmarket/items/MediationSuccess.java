@@ -3,8 +3,8 @@ package org.netmarket.items;
 import org.netmarket.edition.Parameters;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Observation;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -3,9 +3,9 @@ package org.netmarket.items;
 import org.netmarket.edition.Parameters;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
-import org.netmarket.scoring.Ratio;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Observation;
+import org.netmarket.rules.Ratio;
 
 import java.util.List;
 

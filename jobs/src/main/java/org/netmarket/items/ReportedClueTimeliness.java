@@ -3,7 +3,7 @@ package org.netmarket.items;
 import org.netmarket.edition.Parameters;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
-import org.netmarket.scoring.Measurement;
+import org.netmarket.rules.Measurement;
 
 import java.util.List;
 

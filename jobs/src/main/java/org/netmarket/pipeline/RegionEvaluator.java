@@ -6,12 +6,12 @@ import org.netmarket.facts.FactSheet;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
+import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Measurement;
 import org.netmarket.scoring.Assessment;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.ItemScorer;
-import org.netmarket.scoring.ItemStatus;
-import org.netmarket.scoring.Measurement;
 import org.netmarket.scoring.RegionScorecard;
 
 import java.util.LinkedHashMap;

@@ -4,9 +4,9 @@ import org.netmarket.edition.Category;
 import org.netmarket.edition.Edition;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.ItemStatus;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.ItemScore;
-import org.netmarket.scoring.ItemStatus;
 import org.netmarket.scoring.RegionScorecard;
 
 import java.io.PrintStream;

@@ -4,6 +4,7 @@ import org.netmarket.edition.Category;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Indicator;
 import org.netmarket.edition.Item;
+import org.netmarket.rules.ItemStatus;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package org.netmarket.scoring;
 
 import org.netmarket.edition.Indicator;
+import org.netmarket.rules.ItemStatus;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

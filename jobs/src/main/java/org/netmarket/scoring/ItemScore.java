@@ -1,6 +1,8 @@
 package org.netmarket.scoring;
 
 import org.netmarket.edition.Item;
+import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Measurement;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

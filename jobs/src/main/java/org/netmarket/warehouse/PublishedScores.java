@@ -1,6 +1,6 @@
 package org.netmarket.warehouse;
 
-import org.netmarket.scoring.ItemStatus;
+import org.netmarket.rules.ItemStatus;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -63,7 +63,8 @@ class PackageDependenciesTest {
 
     @Test
     void judgingTheIndicatorSystemAndTheContractsUseNeitherSparkNorJdbc() {
-        assertEquals(List.of(), violations(Set.of("scoring", "items", "edition", "region", "report", "extract", "config", "parallel"),
+        assertEquals(List.of(), violations(Set.of("scoring", "rules", "items", "edition", "region", "report", "extract", "config",
+                        "parallel"),
                 "org.apache.spark.", "org.apache.hadoop.", "java.sql.", "org.postgresql.", "org.flywaydb."));
     }
 
@@ -74,10 +75,19 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void scoringKnowsTheEditionOnlyNotWhereFactsComeFromOrGo() {
+    void scoringKnowsTheEditionAndTheRulesOnlyNotWhereFactsComeFromOrGo() {
         assertEquals(List.of(), imports().stream().filter(i -> i.pkg().equals("scoring"))
                 .filter(i -> i.target().startsWith("org.netmarket.") && !i.target().startsWith("org.netmarket.edition.")
-                        && !i.target().startsWith("org.netmarket.scoring.")).toList());
+                        && !i.target().startsWith("org.netmarket.rules.") && !i.target().startsWith("org.netmarket.scoring."))
+                .toList());
+    }
+
+    /** The rule language depends on nothing; the edition declares rules in it and knows nothing of judging them. */
+    @Test
+    void theRulesDependOnNothingAndTheEditionNotOnScoring() {
+        assertEquals(List.of(), imports().stream().filter(i -> i.pkg().equals("rules"))
+                .filter(i -> i.target().startsWith("org.netmarket.") && !i.target().startsWith("org.netmarket.rules.")).toList());
+        assertEquals(List.of(), violations(Set.of("edition"), "org.netmarket.scoring."));
     }
 
     @Test

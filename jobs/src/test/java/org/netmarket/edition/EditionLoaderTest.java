@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netmarket.items.ComputedItem;
 import org.netmarket.items.ItemRegistry;
-import org.netmarket.scoring.ScoringRule;
+import org.netmarket.rules.ScoringRule;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

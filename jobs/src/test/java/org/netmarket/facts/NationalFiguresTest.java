@@ -1,7 +1,7 @@
 package org.netmarket.facts;
 
 import org.junit.jupiter.api.Test;
-import org.netmarket.scoring.ItemStatus;
+import org.netmarket.rules.ItemStatus;
 
 import java.math.BigDecimal;
 

@@ -2,7 +2,7 @@ package org.netmarket.items;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
+import org.netmarket.rules.Measurement;
 
 import java.util.List;
 
@@ -16,8 +16,8 @@ import static org.netmarket.items.ItemTesting.assertScored;
 import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.measure;
 import static org.netmarket.items.ItemTesting.r;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
 
 /** Item 8: ecommerce_tax / total_tax in year Y; band 3%-5%. */
 class EcommerceTaxShareTest {

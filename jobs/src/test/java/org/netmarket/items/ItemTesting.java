@@ -4,11 +4,11 @@ import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.facts.RegionFacts;
+import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Observation;
+import org.netmarket.rules.Ratio;
 import org.netmarket.scoring.ItemScorer;
-import org.netmarket.scoring.ItemStatus;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
-import org.netmarket.scoring.Ratio;
 
 import java.math.BigDecimal;
 

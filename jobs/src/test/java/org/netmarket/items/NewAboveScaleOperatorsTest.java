@@ -1,12 +1,12 @@
 package org.netmarket.items;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Ratio;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Ratio;
 
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
@@ -15,8 +15,8 @@ import static org.netmarket.items.ItemTesting.assertPoints;
 import static org.netmarket.items.ItemTesting.assertScored;
 import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.measure;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
 
 /** Item 4: the number of new above-scale operators (counted by Spark); 1 -> 1 point, >= 2 -> 2. */
 class NewAboveScaleOperatorsTest {
@@ -67,7 +67,7 @@ class NewAboveScaleOperatorsTest {
 
     @Test
     void aRegionWhoseOperatorsHaveNoSalesRowsIsNoRecords() {
-        assertStatus(org.netmarket.scoring.ItemStatus.NO_RECORDS, measure(ITEM, "4", FactsBuilder.year(2024)
+        assertStatus(org.netmarket.rules.ItemStatus.NO_RECORDS, measure(ITEM, "4", FactsBuilder.year(2024)
                 .delivered("operators", "operator-sales").noRows("operator-sales", CITY).build(CITY)),
                 "operator-sales has no rows for region " + CITY);
     }

@@ -2,7 +2,7 @@ package org.netmarket.items;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
+import org.netmarket.rules.Measurement;
 
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
@@ -13,8 +13,8 @@ import static org.netmarket.items.ItemTesting.assertScored;
 import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.frac;
 import static org.netmarket.items.ItemTesting.measure;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
 
 /** Item 7: online_market_employed / total_employed in year Y; band 3%-5%. */
 class OnlineEmploymentShareTest {

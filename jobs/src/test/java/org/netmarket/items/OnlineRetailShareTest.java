@@ -2,7 +2,7 @@ package org.netmarket.items;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
+import org.netmarket.rules.Measurement;
 
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
 import static org.netmarket.items.ItemTesting.assertObservation;
@@ -12,8 +12,8 @@ import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.frac;
 import static org.netmarket.items.ItemTesting.measure;
 import static org.netmarket.items.ItemTesting.r;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
 
 /** Item 6: s(t) = online_retail(t)/total_retail(t) against the national online_retail_share(t). */
 class OnlineRetailShareTest {

@@ -3,7 +3,7 @@ package org.netmarket.items;
 import org.junit.jupiter.api.Test;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
+import org.netmarket.rules.Measurement;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,8 +18,8 @@ import static org.netmarket.items.ItemTesting.assertScored;
 import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.frac;
 import static org.netmarket.items.ItemTesting.measure;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
 
 /** Item 3: active operators at the as-of date / market entities (latest as_of_date <= as-of); band 8%-15%. */
 class OperatorShareOfMarketEntitiesTest {
@@ -99,9 +99,9 @@ class OperatorShareOfMarketEntitiesTest {
     void aRegionWithoutOperatorRowsIsNoRecordsUnlessEntitiesAreMissing() {
         FactsBuilder b = FactsBuilder.year(2024).delivered("operators").noRows("operators", CITY)
                 .put("market-entities", CITY, "2024-12-31", "market_entities", "1000");
-        assertStatus(org.netmarket.scoring.ItemStatus.NO_RECORDS, measure(ITEM, "3", b.build(CITY)), "operators has no rows");
+        assertStatus(org.netmarket.rules.ItemStatus.NO_RECORDS, measure(ITEM, "3", b.build(CITY)), "operators has no rows");
         // missing_data takes precedence over no_records
-        assertStatus(org.netmarket.scoring.ItemStatus.MISSING_DATA, measure(ITEM, "3", FactsBuilder.year(2024)
+        assertStatus(org.netmarket.rules.ItemStatus.MISSING_DATA, measure(ITEM, "3", FactsBuilder.year(2024)
                 .delivered("operators").noRows("operators", CITY).build(CITY)), "market-entities");
     }
 

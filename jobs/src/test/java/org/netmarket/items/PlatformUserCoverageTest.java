@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Ratio;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Ratio;
 
 import java.math.BigDecimal;
 
@@ -20,8 +20,8 @@ import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.frac;
 import static org.netmarket.items.ItemTesting.measure;
 import static org.netmarket.items.ItemTesting.points;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
 
 /** Item 11.1: platform users / staffed supervisors (latest snapshot <= as-of); 1 if users > 50% of staff. */
 class PlatformUserCoverageTest {

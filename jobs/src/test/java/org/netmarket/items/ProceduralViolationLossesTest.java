@@ -3,8 +3,8 @@ package org.netmarket.items;
 import org.junit.jupiter.api.Test;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Ratio;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Ratio;
 
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
@@ -13,8 +13,8 @@ import static org.netmarket.items.ItemTesting.assertPoints;
 import static org.netmarket.items.ItemTesting.assertScored;
 import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.measure;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
 
 /** Item 18.2: reviews of Y lost for procedural violations; 1 point if there are none. */
 class ProceduralViolationLossesTest {
@@ -48,7 +48,7 @@ class ProceduralViolationLossesTest {
 
     @Test
     void aRegionWithoutAnyReviewRowIsNoRecords() {
-        assertStatus(org.netmarket.scoring.ItemStatus.NO_RECORDS, measure(ITEM, "18.2", FactsBuilder.year(2024)
+        assertStatus(org.netmarket.rules.ItemStatus.NO_RECORDS, measure(ITEM, "18.2", FactsBuilder.year(2024)
                 .delivered("case-reviews").noRows("case-reviews", CITY).build(CITY)), "case-reviews has no rows");
     }
 }

@@ -3,7 +3,7 @@ package org.netmarket.items;
 import org.junit.jupiter.api.Test;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
+import org.netmarket.rules.Measurement;
 
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_B;
@@ -13,9 +13,9 @@ import static org.netmarket.items.ItemTesting.assertScored;
 import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.frac;
 import static org.netmarket.items.ItemTesting.measure;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
-import static org.netmarket.scoring.ItemStatus.NO_RECORDS;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.NO_RECORDS;
 
 /** Item 17.1: report clues of Y verified on time / all; 1 if > 95%. */
 class ReportedClueTimelinessTest {

@@ -3,10 +3,9 @@ package org.netmarket.items;
 import org.junit.jupiter.api.Test;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.FactsBuilder;
-import org.netmarket.scoring.Measurement;
-import org.netmarket.scoring.Observation;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Observation;
 
-import static org.netmarket.scoring.ItemStatus.NO_RECORDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.netmarket.facts.FactsBuilder.CITY;
@@ -17,8 +16,9 @@ import static org.netmarket.items.ItemTesting.assertScored;
 import static org.netmarket.items.ItemTesting.assertStatus;
 import static org.netmarket.items.ItemTesting.frac;
 import static org.netmarket.items.ItemTesting.measure;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.NO_RECORDS;
 
 /**
  * Item 18.1: upheld / reconsiderations and won / litigations decided in Y, both > 95%; a type

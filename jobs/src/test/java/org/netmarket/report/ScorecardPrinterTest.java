@@ -6,9 +6,9 @@ import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.ItemStatus;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
-import org.netmarket.scoring.ItemStatus;
 import org.netmarket.scoring.RegionScorecard;
 
 import java.io.ByteArrayOutputStream;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
+import org.netmarket.rules.ItemStatus;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -7,6 +7,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
+import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Observation;
+import org.netmarket.rules.Ratio;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

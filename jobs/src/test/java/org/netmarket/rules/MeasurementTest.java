@@ -1,4 +1,4 @@
-package org.netmarket.scoring;
+package org.netmarket.rules;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.netmarket.scoring.ItemStatus.DATA_ERROR;
-import static org.netmarket.scoring.ItemStatus.MISSING_DATA;
-import static org.netmarket.scoring.ItemStatus.NO_RECORDS;
+import static org.netmarket.rules.ItemStatus.DATA_ERROR;
+import static org.netmarket.rules.ItemStatus.MISSING_DATA;
+import static org.netmarket.rules.ItemStatus.NO_RECORDS;
 
 class MeasurementTest {
 

@@ -1,4 +1,4 @@
-package org.netmarket.scoring;
+package org.netmarket.rules;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
