@@ -16,6 +16,8 @@ NETMARKET_JVM_OPENS=(
   -Dio.netty.tryReflectionSetAccessible=true
 )
 
+# Whether the calling script's arguments (its array args) hold option $1, alone or as $1=VALUE.
+has() { local f; for f in "${args[@]}"; do [[ "$f" == "$1" || "$f" == "$1="* ]] && return 0; done; return 1; }
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$1" >&2; exit "${2:-1}"; }
 # A script's --help: its header comment, from the line after the shebang to the first line that
