@@ -79,8 +79,9 @@ public final class GenerateDataCommand implements Callable<Integer> {
             // Bad usage (exit 2 with a short message), not a failure with the generator's stack trace.
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
+        boolean writesDelta = delta || deltaOut != null;
         Path dir = deltaOut != null ? deltaOut : out.resolveSibling(out.getFileName() + "-delta");
-        for (Path p : delta || deltaOut != null ? new Path[]{out, dir} : new Path[]{out}) {
+        for (Path p : writesDelta ? new Path[]{out, dir} : new Path[]{out}) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), p + " is a file, not a folder: give a data directory");
             }
@@ -91,7 +92,7 @@ public final class GenerateDataCommand implements Callable<Integer> {
         long start = System.nanoTime();
         GenerationReport first = generator.firstNight(out);
         summarise(outWriter, "first night -> " + out, first, System.nanoTime() - start);
-        if (delta || deltaOut != null) {
+        if (writesDelta) {
             long t = System.nanoTime();
             GenerationReport next = generator.nextNight(dir);
             summarise(outWriter, "next night -> " + dir, next, System.nanoTime() - t);

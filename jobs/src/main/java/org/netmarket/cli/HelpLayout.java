@@ -1,5 +1,6 @@
 package org.netmarket.cli;
 
+import org.netmarket.report.TextWidth;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -161,19 +162,11 @@ public final class HelpLayout {
     }
 
     private static int visibleLength(String text) {
-        return ANSI.matcher(text).replaceAll("").chars().map(c -> columns((char) c)).sum();
+        return TextWidth.of(ANSI.matcher(text).replaceAll("").replace("\r", ""));
     }
 
-    /**
-     * The columns a character takes on a terminal: two for Chinese (运城市) and its punctuation,
-     * as picocli counts them too; none for the carriage return of a Windows line end.
-     */
+    /** The columns a character takes on a terminal, none for the carriage return of a Windows line end. */
     private static int columns(char c) {
-        if (c == '\r') {
-            return 0;
-        }
-        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-        return block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                || (c >= '\uFF01' && c <= '\uFF60') ? 2 : 1;
+        return c == '\r' ? 0 : TextWidth.of(c);
     }
 }

@@ -24,11 +24,8 @@ final class FactCountsCsv {
     private FactCountsCsv() {
     }
 
+    /** Writes the counts; the folder exists (the run refused a --facts-csv whose folder does not, before its work). */
     static void write(Path file, List<FactSheet> sheets) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("year", "region_code", "fact", "count").get())) {
             for (FactSheet sheet : sheets) {

@@ -8,6 +8,7 @@ import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
+import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.facts.FactBuilder;
@@ -77,6 +78,8 @@ public final class ScoringPipeline {
     /** Counted down when {@link #run} has recorded how it ended and let go of the lock. */
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Stages stages = new Stages(stopping::get);
+    /** The years the data covers, as the early scope check found them from the small extracts; null before. */
+    private Optional<DataYears> dataYears;
 
     public ScoringPipeline(PipelineConfig config, Map<String, String> env) {
         this.config = config;
@@ -260,14 +263,14 @@ public final class ScoringPipeline {
     private RunOutcome runStages(Run run) throws IOException, SQLException {
         SparkSession spark = SparkSessions.getOrCreate(config);
         DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration());
-        if (config.mode() == RunMode.NIGHTLY) {
+        dir.rootProblem().ifPresent(why -> {
             // A scheduled run's data directory is configured once: missing, it is a share not
-            // mounted (yet), which a retry may find, not a delivery to fix (exit 1, not 2).
-            dir.rootProblem().ifPresent(why -> {
-                throw new EnvironmentException("the data directory " + dir.root() + " " + why
-                        + ": is the delivery share mounted? (the scheduler may retry)", null);
-            });
-        }
+            // mounted (yet), which a retry may find (exit 1); an analyst's is a --data to correct (exit 2).
+            throw config.mode() == RunMode.NIGHTLY
+                    ? new EnvironmentException("the data directory " + dir.root() + " " + why
+                            + ": is the delivery share mounted? (the scheduler may retry)", null)
+                    : new InvalidInputException("the data directory (--data) " + dir.root() + " " + why);
+        });
         SchemaCatalog catalog = SchemaCatalog.load();
         PlannedStaging staging = null;
         if (config.incremental()) {
@@ -293,7 +296,7 @@ public final class ScoringPipeline {
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = regionsToScore(tree);
-        List<Integer> years = yearsToScore(run, ingest);
+        List<Integer> years = yearsToScore(run);
         FactBuilder facts = new FactBuilder(run.edition(), tree, ingest.extracts(),
                 staging == null ? null : new StagedFactCounts(staging.area()), years);
         Scores scores = scoreYears(run, facts, regions, years);
@@ -410,6 +413,7 @@ public final class ScoringPipeline {
      */
     private void checkScope(Run run, Map<String, LoadedExtract> early, List<String> regions) {
         Optional<DataYears> covered = DataYears.of(early);
+        dataYears = covered;
         covered.ifPresent(c -> c.check(config.years()));
         if (run.itemCodes() != null && run.published() != null) {
             for (int year : config.years().isEmpty() ? List.of(DataYears.defaultYear(covered)) : config.years()) {
@@ -428,14 +432,14 @@ public final class ScoringPipeline {
      * The years asked for (checked against the data's by {@link #checkScope}), or else the latest
      * complete year of the data, which the ledger then records.
      */
-    private List<Integer> yearsToScore(Run run, Ingestion.Result ingest) throws SQLException {
+    private List<Integer> yearsToScore(Run run) throws SQLException {
         if (!config.years().isEmpty()) {
             return config.years();
         }
-        Optional<DataYears> covered = DataYears.of(ingest.extracts());
-        List<Integer> years = List.of(DataYears.defaultYear(covered));
+        // The data's years as the scope check found them, before the big extracts were read.
+        List<Integer> years = List.of(DataYears.defaultYear(dataYears));
         LOG.info("no --year given: scoring {}, the latest complete year of the data", years.get(0));
-        covered.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning
+        dataYears.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning
         years.forEach(this::checkAsOf); // given years were checked before anything was read
         if (run.ledger() != null) {
             run.ledger().recordYears(run.runId(), years);

@@ -10,10 +10,15 @@ public final class TextWidth {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            w += isWide(cp) ? 2 : 1;
+            w += of(cp);
             i += Character.charCount(cp);
         }
         return w;
+    }
+
+    /** Terminal columns of one character: two for CJK and full-width forms, else one. */
+    public static int of(int codePoint) {
+        return isWide(codePoint) ? 2 : 1;
     }
 
     /** {@code s} followed by spaces up to {@code width} terminal columns. */

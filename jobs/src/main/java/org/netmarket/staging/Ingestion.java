@@ -150,8 +150,9 @@ public final class Ingestion {
     }
 
     /**
-     * Extracts to load before the others, and a check of them that may stop the run (by
-     * throwing) before the big extracts are read: the run's scope checked against small extracts.
+     * Extracts to load before the others, and a check of them (always made, with those of them
+     * delivered) that may stop the run by throwing before the big extracts are read: the run's
+     * scope checked against small extracts.
      */
     public record FirstRead(Set<String> extracts, Consumer<Map<String, LoadedExtract>> check) {
         /** Nothing first: every extract is loaded at once. */
@@ -198,10 +199,9 @@ public final class Ingestion {
                 .sorted(Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
         Map<String, LoadedExtract> byName = new HashMap<>();
         List<ExtractSchema> firstSchemas = schemas.stream().filter(s -> first.extracts().contains(s.name())).toList();
-        if (!firstSchemas.isEmpty()) {
-            Concurrently.map(firstSchemas, schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
-            first.check().accept(Map.copyOf(byName));
-        }
+        Concurrently.map(firstSchemas, schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
+        // Checked even when none of them was delivered: the check is the run's scope, not theirs.
+        first.check().accept(Map.copyOf(byName));
         Concurrently.map(schemas.stream().filter(s -> !first.extracts().contains(s.name())).toList(),
                 schema -> loader.load(reader, schema, context)).forEach(e -> byName.put(e.name(), e));
         Map<String, LoadedExtract> extracts = new LinkedHashMap<>();

@@ -34,9 +34,7 @@ public final class RegionsFile {
     public static Result read(DataDirectory dir, ExtractSchema schema) {
         List<String> files = dir.files(schema);
         if (files.isEmpty()) {
-            dir.rootProblem().ifPresent(why -> {
-                throw new InvalidInputException("the data directory (--data) " + dir.root() + " " + why);
-            });
+            // The data directory itself was checked by the run (it exists and is a folder).
             throw new InvalidInputException(dir.root() + "/regions.csv is missing: every run needs the region tree");
         }
         String file = files.get(0);

@@ -176,12 +176,10 @@ public final class ScoreRows {
         if (bound != null) {
             m.put("comparison", bound.toDecimal());
         }
-        if (o.comparison() != null || !(item.rule() instanceof ScoringRule.Steps)) {
-            Criterion c = criterion(item.rule());
-            if (c != null) {
-                m.put("compare", c.comparison().symbol());
-                m.put("passed", c.passes(o));
-            }
+        Criterion c = criterion(item.rule());
+        if (c != null) {
+            m.put("compare", c.comparison().symbol());
+            m.put("passed", c.passes(o));
         }
         return m;
     }
