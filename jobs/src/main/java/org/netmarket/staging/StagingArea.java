@@ -1,12 +1,5 @@
 package org.netmarket.staging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,10 +13,6 @@ import org.netmarket.extract.ValidationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,7 +69,6 @@ public final class StagingArea {
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
     /** Version of the layout; a staging area written in another layout is rebuilt. */
     static final int FORMAT = 4;
-    static final String MANIFEST = "manifest.json";
     /** Generations an extract may have before the next merge compacts it into one. */
     static final int MAX_GENERATIONS = 8;
     /**
@@ -90,10 +78,6 @@ public final class StagingArea {
     static final long BROADCAST_ROWS = 5_000_000;
     /** A delivery's greatest version of a key, while merging. */
     private static final String NEWEST = "_newest_version";
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** The state of the staging area as of the last committed run. */
     public record Manifest(int format, String dataDir, String fingerprint, long nextGeneration,
@@ -159,18 +143,16 @@ public final class StagingArea {
     }
 
     private final SparkSession spark;
-    private final String root;
-    private final Configuration hadoop;
+    private final StagingStore store;
     private Manifest manifest;
     /** Generations written by this run and not yet committed, by extract. */
     private final Map<String, Generation> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextGeneration = new AtomicLong();
 
-    private StagingArea(SparkSession spark, String root, Manifest manifest) {
+    private StagingArea(SparkSession spark, StagingStore store) {
         this.spark = spark;
-        this.root = root;
-        this.hadoop = spark.sparkContext().hadoopConfiguration();
-        this.manifest = manifest;
+        this.store = store;
+        this.manifest = store.readManifest();
         this.nextGeneration.set(manifest == null ? 1 : manifest.nextGeneration());
     }
 
@@ -179,17 +161,15 @@ public final class StagingArea {
      * an earlier run that did not commit left behind.
      */
     public static StagingArea open(SparkSession spark, String location) {
-        String root = DataDirectory.asUri(location);
-        StagingArea area = new StagingArea(spark, root, null);
-        area.manifest = area.readManifest();
-        area.nextGeneration.set(area.manifest == null ? 1 : area.manifest.nextGeneration());
+        StagingArea area = new StagingArea(spark,
+                new StagingStore(DataDirectory.asUri(location), spark.sparkContext().hadoopConfiguration()));
         area.deleteUncommitted();
         return area;
     }
 
     /** Where the staging area is. */
     public String root() {
-        return root;
+        return store.root();
     }
 
     /** The committed manifest, or null when nothing was staged yet. */
@@ -226,7 +206,7 @@ public final class StagingArea {
         SortedMap<String, DataDirectory.DeliveredFile> inventory = dir.inventory(schemas);
         String reason = null;
         if (manifest == null) {
-            reason = "no staging area yet at " + root;
+            reason = "no staging area yet at " + root();
         } else if (full) {
             reason = "--full was given";
         } else if (manifest.format() != FORMAT || !manifest.fingerprint().equals(fingerprint)) {
@@ -451,19 +431,7 @@ public final class StagingArea {
      * is one.
      */
     public Optional<String> readNote(String extract, long generation, String name) {
-        Path p = notePath(extract, generation, name);
-        try {
-            FileSystem fs = fs(p);
-            if (!fs.exists(p)) {
-                return Optional.empty();
-            }
-            try (InputStream in = fs.open(p)) {
-                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            LOG.warn("staging area {}: cannot read note {} ({})", root, p, e.getMessage());
-            return Optional.empty();
-        }
+        return store.readNote(extract, generation, name);
     }
 
     /**
@@ -472,21 +440,7 @@ public final class StagingArea {
      * note never outlives the rows it was derived from.
      */
     public void writeNote(String extract, long generation, String name, String text) {
-        Path target = notePath(extract, generation, name);
-        try {
-            replace(target, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // A note only saves work: the next run without it computes the figures afresh.
-            LOG.warn("staging area {}: cannot write note {} ({})", root, target, e.getMessage());
-        }
-    }
-
-    /** Notes live in a folder Spark's file listing skips (names starting with an underscore). */
-    private Path notePath(String extract, long generation, String name) {
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("note name " + name);
-        }
-        return new Path(generationPath(extract, generation) + "/_notes/" + name);
+        store.writeNote(extract, generation, name, text);
     }
 
     /**
@@ -516,13 +470,13 @@ public final class StagingArea {
                 new TreeMap<>(references)));
         pending.clear();
         deleteUncommitted();
-        LOG.info("staging area {}: committed ({} files, {} extracts)", root, files.size(), extracts.size());
+        LOG.info("staging area {}: committed ({} files, {} extracts)", root(), files.size(), extracts.size());
     }
 
     /** Deletes the generations this run wrote; the committed state is untouched. */
     public void abandon() {
         if (!pending.isEmpty()) {
-            LOG.info("staging area {}: discarding this run's {} generation(s)", root, pending.size());
+            LOG.info("staging area {}: discarding this run's {} generation(s)", root(), pending.size());
         }
         pending.clear();
         deleteUncommitted();
@@ -590,11 +544,7 @@ public final class StagingArea {
     }
 
     private Dataset<Row> generation(ExtractSchema schema, long id) {
-        return spark.read().schema(ExtractReader.scanShape(schema)).parquet(generationPath(schema.name(), id));
-    }
-
-    private String generationPath(String extract, long id) {
-        return root + "/" + extract + "/" + String.format(Locale.ROOT, "g%06d", id);
+        return spark.read().schema(ExtractReader.scanShape(schema)).parquet(store.generationPath(schema.name(), id));
     }
 
     /** A generation as written: its rows as read back, and what one pass over them found. */
@@ -607,7 +557,7 @@ public final class StagingArea {
      */
     private Written write(ExtractSchema schema, Dataset<Row> rows, StagedCounts before, StagedCounts replaced) {
         long id = nextGeneration.getAndIncrement();
-        String path = generationPath(schema.name(), id);
+        String path = store.generationPath(schema.name(), id);
         rows.select(ExtractReader.scanShape(schema).fieldNames()[0], restOf(ExtractReader.scanShape(schema).fieldNames()))
                 .write().parquet(path);
         Dataset<Row> written = generation(schema, id);
@@ -622,83 +572,18 @@ public final class StagingArea {
         return Arrays.copyOfRange(names, 1, names.length);
     }
 
-    private Manifest readManifest() {
-        Path p = new Path(root + "/" + MANIFEST);
-        try {
-            FileSystem fs = fs(p);
-            if (!fs.exists(p)) {
-                return null;
-            }
-            try (InputStream in = fs.open(p)) {
-                return JSON.readValue(in, Manifest.class);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the staging manifest " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes the manifest next to the old one and renames it over it. */
     private void writeManifest(Manifest m) {
-        Path target = new Path(root + "/" + MANIFEST);
-        try {
-            replace(target, JSON.writeValueAsBytes(m));
-            manifest = m;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the staging manifest " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Writes a file next to its place (a hidden name in the same folder) and renames it over the
-     * old one, so that a reader sees the old or the new content, never part of it.
-     */
-    private void replace(Path target, byte[] content) throws IOException {
-        Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
-        FileSystem fs = fs(target);
-        fs.mkdirs(target.getParent());
-        try (OutputStream out = fs.create(temporary, true)) {
-            out.write(content);
-        }
-        if (fs.exists(target) && !fs.delete(target, false)) {
-            throw new IOException("cannot replace " + target);
-        }
-        if (!fs.rename(temporary, target)) {
-            throw new IOException("cannot rename " + temporary + " to " + target);
-        }
+        store.writeManifest(m);
+        manifest = m;
     }
 
     /** Deletes generation folders the manifest does not list (and this run is not writing). */
     private void deleteUncommitted() {
-        Path rootPath = new Path(root);
-        try {
-            FileSystem fs = fs(rootPath);
-            if (!fs.exists(rootPath)) {
-                return;
-            }
-            for (FileStatus extract : fs.listStatus(rootPath)) {
-                if (!extract.isDirectory()) {
-                    continue;
-                }
-                String name = extract.getPath().getName();
-                List<Generation> kept = manifest == null ? List.of() : manifest.extracts().getOrDefault(name, List.of());
-                Generation writing = pending.get(name);
-                for (FileStatus g : fs.listStatus(extract.getPath())) {
-                    String gen = g.getPath().getName();
-                    boolean live = kept.stream().anyMatch(k -> generationPath(name, k.id()).endsWith("/" + gen))
-                            || writing != null && generationPath(name, writing.id()).endsWith("/" + gen);
-                    if (!live && gen.matches("g\\d+")) {
-                        fs.delete(g.getPath(), true);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("staging area {}: could not delete unused generations ({})", root, e.getMessage());
-        }
-    }
-
-    private FileSystem fs(Path p) throws IOException {
-        // From the Path, not from its text parsed as a URI: a space in a local folder name is no URI.
-        return p.getFileSystem(hadoop);
+        store.deleteGenerationsUnless((extract, id) -> {
+            Generation writing = pending.get(extract);
+            return writing != null && writing.id() == id || manifest != null
+                    && manifest.extracts().getOrDefault(extract, List.of()).stream().anyMatch(g -> g.id() == id);
+        });
     }
 
     /** Schemas the staging area holds: every extract but the region tree (read on every run). */

@@ -1,0 +1,171 @@
+package org.netmarket.staging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * The files of a staging area on a Hadoop file system (local, HDFS, S3-style): the manifest,
+ * replaced whole so that a reader sees the old or the new one; the generation folders
+ * {@code <extract>/g<N>}; and the notes kept with a generation. What the files mean is
+ * {@link StagingArea}'s business; this class only knows where they are and how to change them
+ * safely.
+ */
+final class StagingStore {
+    private static final Logger LOG = LoggerFactory.getLogger(StagingStore.class);
+    static final String MANIFEST = "manifest.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final String root;
+    private final Configuration hadoop;
+
+    StagingStore(String root, Configuration hadoop) {
+        this.root = root;
+        this.hadoop = hadoop;
+    }
+
+    String root() {
+        return root;
+    }
+
+    /** The manifest, or null when the staging area has none yet. */
+    StagingArea.Manifest readManifest() {
+        Path p = new Path(root + "/" + MANIFEST);
+        try {
+            FileSystem fs = fs(p);
+            if (!fs.exists(p)) {
+                return null;
+            }
+            try (InputStream in = fs.open(p)) {
+                return JSON.readValue(in, StagingArea.Manifest.class);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staging manifest " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the manifest next to the old one and renames it over it. */
+    void writeManifest(StagingArea.Manifest m) {
+        Path target = new Path(root + "/" + MANIFEST);
+        try {
+            replace(target, JSON.writeValueAsBytes(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the staging manifest " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder of one generation of an extract. */
+    String generationPath(String extract, long id) {
+        return root + "/" + extract + "/" + generationFolder(id);
+    }
+
+    private static String generationFolder(long id) {
+        return String.format(Locale.ROOT, "g%06d", id);
+    }
+
+    /** A note kept with a generation ({@link #writeNote}), if there is one and it can be read. */
+    Optional<String> readNote(String extract, long generation, String name) {
+        Path p = notePath(extract, generation, name);
+        try {
+            FileSystem fs = fs(p);
+            if (!fs.exists(p)) {
+                return Optional.empty();
+            }
+            try (InputStream in = fs.open(p)) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            LOG.warn("staging area {}: cannot read note {} ({})", root, p, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps a note with a generation, replacing a note of the same name; a failure is only logged. */
+    void writeNote(String extract, long generation, String name, String text) {
+        Path target = notePath(extract, generation, name);
+        try {
+            replace(target, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // A note only saves work: the next run without it computes the figures afresh.
+            LOG.warn("staging area {}: cannot write note {} ({})", root, target, e.getMessage());
+        }
+    }
+
+    /** Notes live in a folder Spark's file listing skips (names starting with an underscore). */
+    private Path notePath(String extract, long generation, String name) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("note name " + name);
+        }
+        return new Path(generationPath(extract, generation) + "/_notes/" + name);
+    }
+
+    /**
+     * Deletes every generation folder for which {@code live} (extract, generation number) is
+     * false. A failure is only logged: the next run tries again.
+     */
+    void deleteGenerationsUnless(BiPredicate<String, Long> live) {
+        Path rootPath = new Path(root);
+        try {
+            FileSystem fs = fs(rootPath);
+            if (!fs.exists(rootPath)) {
+                return;
+            }
+            for (FileStatus extract : fs.listStatus(rootPath)) {
+                if (!extract.isDirectory()) {
+                    continue;
+                }
+                String name = extract.getPath().getName();
+                for (FileStatus g : fs.listStatus(extract.getPath())) {
+                    String folder = g.getPath().getName();
+                    if (folder.matches("g\\d{1,18}") && !live.test(name, Long.parseLong(folder.substring(1)))) {
+                        fs.delete(g.getPath(), true);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("staging area {}: could not delete unused generations ({})", root, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a file next to its place (a hidden name in the same folder) and renames it over the
+     * old one, so that a reader sees the old or the new content, never part of it.
+     */
+    private void replace(Path target, byte[] content) throws IOException {
+        Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
+        FileSystem fs = fs(target);
+        fs.mkdirs(target.getParent());
+        try (OutputStream out = fs.create(temporary, true)) {
+            out.write(content);
+        }
+        if (fs.exists(target) && !fs.delete(target, false)) {
+            throw new IOException("cannot replace " + target);
+        }
+        if (!fs.rename(temporary, target)) {
+            throw new IOException("cannot rename " + temporary + " to " + target);
+        }
+    }
+
+    private FileSystem fs(Path p) throws IOException {
+        // From the Path, not from its text parsed as a URI: a space in a local folder name is no URI.
+        return p.getFileSystem(hadoop);
+    }
+}

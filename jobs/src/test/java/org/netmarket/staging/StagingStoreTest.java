@@ -1,0 +1,89 @@
+package org.netmarket.staging;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The staging area's files on a real (local) Hadoop file system: the manifest survives a round
+ * trip and is replaced whole, notes are kept with their generation, and clean-up deletes only
+ * generation folders that are not live.
+ */
+class StagingStoreTest {
+    @TempDir
+    Path dir;
+    private StagingStore store;
+
+    @BeforeEach
+    void open() {
+        store = new StagingStore(dir.toUri().toString().replaceAll("/$", ""), new Configuration());
+    }
+
+    private static StagingArea.Manifest manifest(long nextGeneration) {
+        StagingArea.StagedFile file = new StagingArea.StagedFile("retail", 120, 1_700_000_000_000L, "ab12", 10L, 1L,
+                "UTF-8", List.of("remark"));
+        return new StagingArea.Manifest(4, "file:/data", "fp", nextGeneration, new TreeMap<>(Map.of("retail/a.csv", file)),
+                new TreeMap<>(Map.of("retail", List.of(new StagingArea.Generation(3, 9, 9, 0, 0)))),
+                new StagingArea.Published(7, "jdbc:postgresql://h/db"),
+                new TreeMap<>(Map.of("operator_sales", new StagingArea.ReferencedRows("operator_sales@g000003", 5))));
+    }
+
+    @Test
+    void noManifestIsNull() {
+        assertNull(store.readManifest());
+    }
+
+    @Test
+    void manifestRoundTripsAndIsReplacedWhole() throws Exception {
+        store.writeManifest(manifest(4));
+        assertEquals(manifest(4), store.readManifest());
+        store.writeManifest(manifest(5));
+        assertEquals(5, store.readManifest().nextGeneration());
+        // Replaced by rename: no temporary file is left next to it.
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(Set.of(StagingStore.MANIFEST),
+                    files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void notesAreKeptWithTheirGeneration() {
+        assertEquals(Optional.empty(), store.readNote("retail", 3, "facts-2024"));
+        store.writeNote("retail", 3, "facts-2024", "一二三");
+        store.writeNote("retail", 3, "facts-2024", "replaced");
+        assertEquals(Optional.of("replaced"), store.readNote("retail", 3, "facts-2024"));
+        assertEquals(Optional.empty(), store.readNote("retail", 4, "facts-2024"));
+        assertTrue(Files.isRegularFile(Path.of(store.generationPath("retail", 3).replaceFirst("^file:", ""))
+                .resolve("_notes/facts-2024")), "the note lives in the generation's folder");
+        assertThrows(IllegalArgumentException.class, () -> store.writeNote("retail", 3, "../escape", "x"));
+    }
+
+    @Test
+    void cleanUpDeletesOnlyGenerationsThatAreNotLive() throws Exception {
+        for (String folder : List.of("retail/g000001", "retail/g000002", "tax/g000001", "retail/_notes", "retail/other")) {
+            Files.createDirectories(dir.resolve(folder));
+        }
+        Files.writeString(dir.resolve(StagingStore.MANIFEST), "{}");
+        store.deleteGenerationsUnless((extract, id) -> extract.equals("retail") && id == 2);
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(Set.of("", "manifest.json", "retail", "retail/g000002", "retail/_notes", "retail/other", "tax"),
+                    all.map(p -> dir.relativize(p).toString()).collect(Collectors.toSet()));
+        }
+    }
+}
