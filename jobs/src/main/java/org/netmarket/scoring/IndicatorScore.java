@@ -16,4 +16,15 @@ public record IndicatorScore(Indicator indicator, BigDecimal points, ItemStatus 
     public String code() {
         return indicator.code();
     }
+
+    /**
+     * Why the indicator is not (fully) scored: the reasons of its items that are not
+     * ("27.1: …; 27.2: …"), so that an indicator's row answers the question as an item's does;
+     * null when every item is scored.
+     */
+    public String reason() {
+        List<String> reasons = items.stream().filter(i -> i.status() != ItemStatus.SCORED)
+                .map(i -> i.code() + ": " + i.reason()).toList();
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
 }

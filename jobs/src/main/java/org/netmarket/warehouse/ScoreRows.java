@@ -5,7 +5,6 @@ import org.netmarket.edition.Item;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.rules.Criterion;
-import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Ratio;
 import org.netmarket.rules.ScoringRule;
@@ -69,22 +68,12 @@ public final class ScoreRows {
         return rows;
     }
 
-    /**
-     * Why an indicator with sub-items is not scored: the reasons of its items that are not
-     * ("27.1: …; 27.2: …"), so its row answers the question as an item's does; null when all are scored.
-     */
-    static String reasonOfItems(IndicatorScore indicator) {
-        List<String> reasons = indicator.items().stream().filter(i -> i.status() != ItemStatus.SCORED)
-                .map(i -> i.code() + ": " + i.reason()).toList();
-        return reasons.isEmpty() ? null : String.join("; ", reasons);
-    }
-
     private void add(Edition edition, RegionScorecard card, LocalDate asOf) {
         for (IndicatorScore ind : card.indicators()) {
             if (ind.indicator().hasSubItems()) {
                 // In the edition's order (that of edition_indicator.sort_order): the indicator, then its items.
                 indicators.add(new IndicatorRow(card.regionCode(), card.evalYear(), ind.code(), "indicator", ind.points(),
-                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, reasonOfItems(ind), null,
+                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, ind.reason(), null,
                         card.editionId()));
                 for (ItemScore item : ind.items()) {
                     indicators.add(itemRow(card, item, "item"));

@@ -187,6 +187,17 @@ class EvaluationRollupTest {
     }
 
     @Test
+    void anIndicatorsReasonNamesEachItemThatIsNotScored() {
+        RegionScorecard card = new Scores(EDITION)
+                .status("11.2", ItemStatus.NO_RECORDS).status("11.3", ItemStatus.NOT_ASSESSED)
+                .status("3", ItemStatus.DATA_ERROR)
+                .rollUp();
+        assertEquals("11.2: because no_records; 11.3: because not_assessed", card.indicator("11").reason());
+        assertEquals("3: because data_error", card.indicator("3").reason(), "whole-indicator item");
+        assertEquals(null, card.indicator("12").reason(), "all items scored");
+    }
+
+    @Test
     void aMissingItemScoreIsAnError() {
         Map<String, ItemScore> scores = new LinkedHashMap<>();
         IllegalStateException e = assertThrows(IllegalStateException.class,
