@@ -6,9 +6,7 @@ import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.warehouse.PublishedScores;
-import org.netmarket.warehouse.Warehouse;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,13 +42,13 @@ final class ItemRecompute {
     }
 
     /**
-     * When only some items are recomputed, the other items keep their published points, so the
-     * categories and total combine the new items with what is published.
+     * When only some items are recomputed, the other items keep their published points (from
+     * {@code published}: region → item code → row, as {@link PublishedScores#read} returns them),
+     * so the categories and total combine the new items with what is published.
      */
-    static List<RegionScorecard> keepPublished(Edition edition, Warehouse warehouse, int year,
-                                                       List<RegionScorecard> fresh, Set<String> recomputed) throws SQLException {
-        Map<String, Map<String, PublishedScores.PublishedItem>> published = PublishedScores.read(warehouse, year,
-                fresh.stream().map(RegionScorecard::regionCode).toList());
+    static List<RegionScorecard> keepPublished(Edition edition, int year, List<RegionScorecard> fresh,
+                                               Set<String> recomputed,
+                                               Map<String, Map<String, PublishedScores.PublishedItem>> published) {
         requirePublished(year, published, fresh.stream().map(RegionScorecard::regionCode).toList());
         List<RegionScorecard> out = new ArrayList<>();
         for (RegionScorecard card : fresh) {
@@ -65,5 +63,4 @@ final class ItemRecompute {
         }
         return out;
     }
-
 }

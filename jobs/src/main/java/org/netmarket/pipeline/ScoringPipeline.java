@@ -44,6 +44,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,12 @@ public final class ScoringPipeline {
     private final Stages stages = new Stages(stopping::get);
     /** The years the data covers, as the early scope check found them from the small extracts; null before. */
     private Optional<DataYears> dataYears;
+    /**
+     * With --items, the published rows of each year the run scores (region → item → row), read
+     * once by the early scope check: the items not recomputed keep them. A publishing run holds
+     * the lock from before that read, so they are still what is published when it publishes.
+     */
+    private final Map<Integer, Map<String, Map<String, PublishedScores.PublishedItem>>> publishedItems = new HashMap<>();
 
     public ScoringPipeline(PipelineConfig config, Map<String, String> env) {
         this.config = config;
@@ -418,7 +425,10 @@ public final class ScoringPipeline {
         if (run.itemCodes() != null && run.published() != null) {
             for (int year : config.years().isEmpty() ? List.of(DataYears.defaultYear(covered)) : config.years()) {
                 try {
-                    ItemRecompute.requirePublished(year, PublishedScores.read(run.published(), year, regions), regions);
+                    Map<String, Map<String, PublishedScores.PublishedItem>> published =
+                            PublishedScores.read(run.published(), year, regions);
+                    ItemRecompute.requirePublished(year, published, regions);
+                    publishedItems.put(year, published);
                 } catch (SQLException e) {
                     // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.
                     throw new EnvironmentException("cannot read the published scores of " + year + " from "
@@ -477,7 +487,8 @@ public final class ScoringPipeline {
             List<RegionScorecard> cards = regions.parallelStream()
                     .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
             if (run.itemCodes() != null && run.published() != null) {
-                return ItemRecompute.keepPublished(run.edition(), run.published(), year, cards, Set.copyOf(run.itemCodes()));
+                return ItemRecompute.keepPublished(run.edition(), year, cards, Set.copyOf(run.itemCodes()),
+                        publishedItems.get(year));
             }
             return cards;
         });

@@ -1,0 +1,92 @@
+package org.netmarket.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.config.UsageException;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.Item;
+import org.netmarket.edition.TestEditions;
+import org.netmarket.rules.ItemStatus;
+import org.netmarket.scoring.EvaluationRollup;
+import org.netmarket.scoring.ItemScore;
+import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.warehouse.PublishedScores.PublishedItem;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Recomputing some items: the others keep their published points, status and reason, and the
+ * totals are rolled up again from the combination (pure Java; the warehouse side is covered by
+ * the publishing tests).
+ */
+class ItemRecomputeTest {
+    private static final Edition EDITION = TestEditions.edition2022();
+
+    /** A fresh scorecard with every item at its maximum. */
+    private static RegionScorecard freshFullMarks(String region) {
+        Map<String, ItemScore> items = new LinkedHashMap<>();
+        for (Item item : EDITION.items()) {
+            items.put(item.code(), new ItemScore(item, ItemStatus.SCORED, item.maxPoints(), null, null, null));
+        }
+        return EvaluationRollup.rollUp(EDITION, region, 2024, items);
+    }
+
+    /** Published rows with every item at zero points and status no_records. */
+    private static Map<String, PublishedItem> publishedZeros() {
+        Map<String, PublishedItem> rows = new LinkedHashMap<>();
+        for (Item item : EDITION.items()) {
+            rows.put(item.code(), new PublishedItem(BigDecimal.ZERO, ItemStatus.NO_RECORDS, "published reason " + item.code()));
+        }
+        return rows;
+    }
+
+    @Test
+    void itemsNotRecomputedKeepWhatIsPublishedAndTheTotalAddsUp() {
+        List<RegionScorecard> cards = ItemRecompute.keepPublished(EDITION, 2024, List.of(freshFullMarks("140802")),
+                Set.of("1", "19.2"), Map.of("140802", publishedZeros()));
+        RegionScorecard card = cards.get(0);
+        ItemScore recomputed = card.item("19.2");
+        assertEquals(ItemStatus.SCORED, recomputed.status());
+        assertEquals(0, recomputed.points().compareTo(EDITION.item("19.2").maxPoints()), "19.2 keeps its fresh points");
+        ItemScore kept = card.item("19.1");
+        assertEquals(ItemStatus.NO_RECORDS, kept.status());
+        assertEquals(0, kept.points().signum());
+        assertEquals("published reason 19.1", kept.reason());
+        BigDecimal expected = EDITION.item("1").maxPoints().add(EDITION.item("19.2").maxPoints());
+        assertEquals(0, expected.compareTo(card.totalPoints()), "total " + card.totalPoints() + " = items 1 + 19.2 only");
+        assertEquals(0, expected.compareTo(card.indicator("1").points().add(card.indicator("19").points())),
+                "indicators 1 and 19 carry the recomputed points");
+    }
+
+    @Test
+    void anItemMissingFromThePublishedRowsKeepsItsFreshScore() {
+        Map<String, PublishedItem> published = publishedZeros();
+        published.remove("3");
+        RegionScorecard card = ItemRecompute.keepPublished(EDITION, 2024, List.of(freshFullMarks("140802")),
+                Set.of("1"), Map.of("140802", published)).get(0);
+        assertEquals(0, card.item("3").points().compareTo(EDITION.item("3").maxPoints()));
+    }
+
+    @Test
+    void aRegionWithNothingPublishedIsRefusedByName() {
+        UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.keepPublished(EDITION, 2024,
+                List.of(freshFullMarks("140802"), freshFullMarks("140821")), Set.of("1"),
+                Map.of("140802", publishedZeros())));
+        assertTrue(e.getMessage().contains("nothing is published for 2024 in 140821"), e.getMessage());
+        assertFalse(e.getMessage().contains("140802"), e.getMessage());
+    }
+
+    @Test
+    void theRowsReplacedAreTheItemsAndTheirIndicators() {
+        assertEquals(List.of("19.2", "26.1", "19", "26"), ItemRecompute.codesInScope(EDITION, List.of("19.2", "26.1")));
+        assertEquals(List.of("3"), ItemRecompute.codesInScope(EDITION, List.of("3")), "a whole-indicator item is its indicator");
+    }
+}
