@@ -57,12 +57,31 @@ def month_ends(first_year, last_year):
             yield f'{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}'
 
 
+# Rows of regions.csv that are set aside (lines 7 and 8 of given/regions.csv): rows elsewhere that
+# refer to their codes are told so, not that the region is unknown.
+SET_ASIDE_140899 = 'region code 140899 has its row in regions.csv (line 7) quarantined, so this row cannot be placed'
+SET_ASIDE_140898 = 'region code 140898 has its row in regions.csv (line 8) quarantined, so this row cannot be placed'
+
 # ---- the file writer ---------------------------------------------------------------------------
 SCHEMA_VERSION = {'national': 'reported_at', 'retail': 'reported_at', 'express': 'reported_at',
                   'tax': 'reported_at', 'employment': 'reported_at', 'market-entities': 'reported_at',
                   'platform-accounts': 'reported_at', 'operators': 'updated_at', 'operator-sales': 'reported_at',
                   'dispatches': 'updated_at', 'case-clues': 'updated_at', 'case-reviews': 'updated_at',
                   'complaints': 'updated_at', 'training': 'reported_at', 'assessments': 'assessed_at'}
+
+
+class Conflict:
+    """Two rows of one key and version with different values: the key, the version and the columns
+    (of the contract; extra columns do not count) in which they differ."""
+
+    def __init__(self, key, version, differing):
+        self.key, self.version, self.differing = key, version, differing
+
+    def reason(self, other):
+        return (f'conflicting versions: this row and another ({other}) have the same key ({self.key}) and the same '
+                f'{self.version} but differ in {self.differing}; both are set aside')
+
+
 LABEL = {'utf-8': 'UTF-8', 'utf-8-sig': 'UTF-8 (BOM)', 'gb18030': 'GB18030'}
 FILES = []
 
@@ -96,9 +115,10 @@ class File:
         """A row written verbatim (wrong number of fields)."""
         self.items.append(['invalid', text, column, reason])
 
-    def conflict(self, d, reason):
-        """A valid row whose key and version another row shares with other values."""
-        self.items.append(['conflict', d, SCHEMA_VERSION[self.extract], reason])
+    def conflict(self, d, conflict):
+        """A valid row whose key and version another row shares with other values (its reason, which
+        names where that row is, is written once every file is rendered)."""
+        self.items.append(['conflict', d, conflict.differing.split(', ')[0], conflict])
 
     def unknown_reference(self, d, column, reason):
         self.items.append(['reference', d, column, reason])
@@ -193,8 +213,7 @@ for y in range(1985, 2021):
         if y == 2009 and m == 'online_retail_growth_rate':
             v = '-0.02'  # a growth rate may be negative
         nbs.row({'year': y, 'metric': m, 'value': v, 'reported_at': f'{y + 1}-02-28'})
-CONFLICT_NAT = ('conflicting versions: another row has the same key (year=2021, metric=odr_settlement_rate) and the same '
-                'reported_at 2022-02-28 but different values; both are set aside')
+CONFLICT_NAT = Conflict('year=2021, metric=odr_settlement_rate', 'reported_at 2022-02-28', 'value')
 nbs.conflict({'year': 2021, 'metric': 'odr_settlement_rate', 'value': '0.5', 'reported_at': '2022-02-28'}, CONFLICT_NAT)
 
 bul = File(OUT, 'national/2025-02-bulletin.csv', 'national', cols('year', 'metric', 'value', 'reported_at', '来源'), NAT_COLS,
@@ -246,7 +265,7 @@ for i, r in enumerate(g):
         ret.bad({'region_code': A, 'month': '2021-03', 'online_retail_yuan': '¥1000.00', 'total_retail_yuan': '4000.00',
                  'reported_at': '2021-03-28'}, 'online_retail_yuan', "'¥1000.00' is not a number")
 ret.bad({'region_code': '140899', 'month': '2024-01', 'online_retail_yuan': '10.00', 'total_retail_yuan': '40.00',
-         'reported_at': '2024-01-28'}, 'region_code', 'region code 140899 is not in regions.csv')
+         'reported_at': '2024-01-28'}, 'region_code', SET_ASIDE_140899)
 ret.bad({'region_code': '1408021', 'month': '2024-01', 'online_retail_yuan': '10.00', 'total_retail_yuan': '40.00',
          'reported_at': '2024-01-28'}, 'region_code', "'1408021' is not a 6-digit region code (GB/T 2260)")
 
@@ -262,8 +281,7 @@ rh.row(next(r for r in g if r['region_code'] == A and r['month'] == '2024-06'))
 
 # ---- express ------------------------------------------------------------------------------------
 EXPRESS_COLS = cols('region_code', 'month', 'parcels', 'reported_at')
-CONFLICT_EXPRESS = ('conflicting versions: another row has the same key (region_code=140802, month=2015-06) and the same '
-                    'reported_at 2015-06-28 but different values; both are set aside')
+CONFLICT_EXPRESS = Conflict('region_code=140802, month=2015-06', 'reported_at 2015-06-28', 'parcels')
 ex = File(OUT, 'express/express.csv', 'express', cols('region_code', 'month', 'parcels', 'reported_at', '备注'), EXPRESS_COLS,
           encoding='gb18030', eol='\r\n', trailing_blank_lines=2)
 ex.features = ['GB18030 (Chinese in the extra column 备注)', 'CRLF', 'two empty trailing lines',
@@ -346,8 +364,10 @@ me.bad({'region_code': A, 'as_of_date': '2023-02-29', 'market_entities': 950, 'r
 me.bad({'region_code': B, 'as_of_date': '2023-12-31', 'market_entities': '-5', 'reported_at': '2024-01-20'}, 'market_entities',
        '-5 is negative; market_entities must be >= 0')
 me.bad({'region_code': '140898', 'as_of_date': '2024-12-31', 'market_entities': 300, 'reported_at': '2025-01-20'}, 'region_code',
-       'region code 140898 is not in regions.csv')
-me.raw('140802,2019-12-31,900', None, 'the row has 3 fields but the header has 4 (an unquoted comma or a missing field?)')
+       SET_ASIDE_140898)
+me.raw('140802,2019-12-31,900', 'reported_at',
+       'the row has 3 fields but the header has 4: reported_at gets none (a field left out, or a line break in an unquoted '
+       'field?)')
 for d in month_ends(2015, 2020):
     for region in (A, B):
         me.row({'region_code': region, 'as_of_date': d, 'market_entities': 800, 'reported_at': d[:8] + '28'})
@@ -403,6 +423,7 @@ for i, r in enumerate(golden('operators/operators.csv'), start=1):
                "(mistyped code?)")
         op.bad(dict(base, operator_id=uscc(9004), operator_type='网店'), 'operator_type',
                "'网店' is not one of platform, in_platform, self_built")
+        OPERATOR_9004 = (op, op.items[-1])  # its sale is told where this row went
         op.bad(dict(base, operator_id=uscc(9005), deregistered_on='2019-04-30'), 'deregistered_on',
                'deregistered_on 2019-04-30 is before registered_on 2019-05-01')
     if i == 200:
@@ -423,8 +444,7 @@ op.bad({'operator_id': uscc(9010), 'operator_name': '盐湖区\n某网店', 'reg
 # ---- operator-sales -----------------------------------------------------------------------------
 SALES_COLS = cols('operator_id', 'year', 'ecommerce_sales_yuan', 'reported_at')
 X3 = '91140802MA0000315M'
-CONFLICT_SALES = (f'conflicting versions: another row has the same key (operator_id={X3}, year=2015) and the same '
-                  'reported_at 2016-03-01 but different values; both are set aside')
+CONFLICT_SALES = Conflict(f'operator_id={X3}, year=2015', 'reported_at 2016-03-01', 'ecommerce_sales_yuan')
 sa = File(OUT, 'operator-sales/sales.csv', 'operator-sales', cols('year', 'ecommerce_sales_yuan', 'operator_id', 'reported_at'),
           SALES_COLS)
 sa.features = ['columns shuffled', 'sales of one operator with its id in lower case (matched to the registry)']
@@ -434,7 +454,9 @@ for r in gs:
 sa.unknown_reference({'operator_id': uscc(9101), 'year': 2024, 'ecommerce_sales_yuan': '150000000.00', 'reported_at': '2025-03-01'},
                      'operator_id', f'operator_id {uscc(9101)} is not in the operators registry')
 sa.unknown_reference({'operator_id': uscc(9004), 'year': 2024, 'ecommerce_sales_yuan': '150000000.00', 'reported_at': '2025-03-01'},
-                     'operator_id', f'operator_id {uscc(9004)} is not in the operators registry')
+                     'operator_id', lambda: f'operator_id {uscc(9004)} has its row in the operators registry '
+                                        f'({OPERATOR_9004[0].rel} line {OPERATOR_9004[1][4]}) quarantined, so this row '
+                                        'cannot be placed')
 good = uscc(9102)
 wrong = good[:17] + ('Y' if good[17] != 'Y' else 'X')
 sa.bad({'operator_id': wrong, 'year': 2024, 'ecommerce_sales_yuan': '150000000.00', 'reported_at': '2025-03-01'}, 'operator_id',
@@ -484,7 +506,7 @@ for i, r in enumerate(golden('dispatches/dispatches-2024.csv')):
         di.bad(dict(base, dispatch_id='H-D-6', region_code=''), 'region_code', 'is empty but required')
         di.raw('2024-03-06 10:00:00,核查,已办结,H-D-7,2024-03-10 09:00:00,monitoring_lead,140802,2024-03-06 09:00:00,'
                '2024-03-05 09:00:00,2024-03-01 09:00:00', None,
-               'the row has 10 fields but the header has 9 (an unquoted comma or a missing field?)')
+               'the row has 10 fields but the header has 9 (an unquoted comma in a field?)')
         di.bad(dict(base, dispatch_id='H-D-8', dispatched_at='2024-02-30 09:00:00'), 'dispatched_at',
                "'2024-02-30 09:00:00' is not a timestamp (YYYY-MM-DD HH:MM:SS): there is no such date or time")
         di.bad(dict(base, dispatch_id='H-D-9', region_code='330102'), 'region_code', 'region code 330102 is not in regions.csv')
@@ -517,8 +539,9 @@ for i, r in enumerate(golden('case-clues/clues.csv')):
                'verified_at 2024-03-30 09:00:00 is before received_at 2024-04-01 09:00:00')
         cl.bad(dict(base, clue_id='H-R-4', closed_at=ts('2024-03-31', '18:00:00')), 'closed_at',
                'closed_at 2024-03-31 18:00:00 is before received_at 2024-04-01 09:00:00')
-        cl.raw('H-R-5,140802,report,2024-04-01 09:00:00,2024-04-15 09:00:00,,2024-04-02 09:00:00', None,
-               'the row has 7 fields but the header has 8 (an unquoted comma or a missing field?)')
+        cl.raw('H-R-5,140802,report,2024-04-01 09:00:00,2024-04-15 09:00:00,,2024-04-02 09:00:00', 'updated_at',
+               'the row has 7 fields but the header has 8: updated_at gets none (a field left out, or a line break in an '
+               'unquoted field?)')
         cl.bad(dict(base, clue_id='H-R-6', updated_at='2024-04-01 9:00:00'), 'updated_at',
                "'2024-04-01 9:00:00' is not a timestamp (YYYY-MM-DD HH:MM:SS)")
 
@@ -653,7 +676,7 @@ for i, r in enumerate(golden('assessments/assessments-2024.csv')):
         asf.bad(dict(base, item='28', points='1.5'), 'points', '1.5 points are not allowed for item 28 (allowed: one of 0, 3)')
         asf.bad(dict(base, points='-0.5'), 'points', '-0.5 is negative; points must be >= 0')
         asf.bad(dict(base, assessed_at='2025-02-01'), 'assessed_at', "'2025-02-01' is not a timestamp (YYYY-MM-DD HH:MM:SS)")
-        asf.bad(dict(base, region_code='140899'), 'region_code', 'region code 140899 is not in regions.csv')
+        asf.bad(dict(base, region_code='140899'), 'region_code', SET_ASIDE_140899)
 
 a20 = File(OUT, 'assessments/assessments-2020.csv', 'assessments', AS_COLS, AS_COLS)
 a20.features = ['assessments of 2020']
@@ -701,7 +724,8 @@ golden hand-derived ones (`../golden/mini-yuncheng/expect`), plus:
   (50%) are above it, and padding it would add regions to the published scores. The threshold
   applies to regions.csv as to every extract, so the test runs the job with
   `--quarantine-threshold 0.5` and checks the 5% of every other extract itself. The broken
-  region rows' codes reappear as "not in regions.csv" in other extracts.
+  region rows' codes reappear in other extracts, whose rows are told that their region's row was
+  quarantined.
 
 `expect/quarantine.csv` is what the run must set aside: extract, file, line (the physical line
 the row starts on; the header is line 1), column (empty when the row as a whole is at fault),
@@ -739,6 +763,20 @@ os.makedirs(EXPECT, exist_ok=True)
 main = [x for x in FILES if x.root == OUT]
 for x in FILES:
     x.write()
+# each conflicting row's reason names where the other row of its key and version is
+placed = [(x, i) for x in main for i in x.items if i[0] == 'conflict']
+reasons = []
+for x, item in placed:
+    others = [f'{y.rel} line {j[4]}' for y, j in placed if j[3] is item[3] and j is not item]
+    assert len(others) == 1, (x.rel, item)
+    reasons.append(item[3].reason(others[0]))
+for (x, item), reason in zip(placed, reasons):
+    item[3] = reason
+# a reason that names where another row went is written once that row has its line
+for x in main:
+    for item in x.items:
+        if callable(item[3]):
+            item[3] = item[3]()
 
 expected = []
 for x in main:

@@ -208,7 +208,10 @@ public final class RowValidator implements Serializable {
             throw new InvalidValue("'" + v + "' is not a 6-digit region code (GB/T 2260)");
         }
         if (context.regionCodes() != null && !context.regionCodes().contains(v)) {
-            throw new InvalidValue("region code " + v + " is not in regions.csv");
+            Long setAside = context.regionsSetAside().get(v);
+            throw new InvalidValue(setAside == null ? "region code " + v + " is not in regions.csv"
+                    : "region code " + v + " has its row in regions.csv (line " + setAside
+                    + ") quarantined, so this row cannot be placed");
         }
         return v;
     }

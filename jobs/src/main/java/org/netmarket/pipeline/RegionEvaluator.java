@@ -43,7 +43,7 @@ public final class RegionEvaluator {
         }
         if (sheet.assessmentConflict(facts.region().code(), item.code())) {
             return ItemScorer.unscored(item, ItemStatus.DATA_ERROR, "the assessment of item " + item.code()
-                    + " has conflicting versions (same assessed_at, different points); both were set aside");
+                    + " has conflicting versions (two rows with the same assessed_at but different values, in quarantine.csv); both were set aside");
         }
         return ItemScorer.assessed(item, assessments.get(item.code()), sheet.assessmentsDelivered());
     }

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * What a run did: its id in pipeline_run (or -1 when it did not touch the warehouse), whether
  * it published, the scorecards it computed, the files it read and those of the extract folders
- * it did not read, where its report folder is, and — when it deliberately published nothing —
+ * it did not read, the extracts whose folder it did not find ({@code notDelivered}: their items
+ * lack their input, unlike those of a folder delivered without rows), where its report folder
+ * is, and — when it deliberately published nothing —
  * why. {@code warehouse} is the (redacted) URL it published to or, for a dry run, read the
  * published scores from (null when it had none); {@code changes} what it changed there or, for a
  * dry run, what publishing would change; {@code problems}, for {@code validate}, why the input
@@ -21,9 +23,11 @@ import java.util.List;
 public record RunOutcome(long runId, boolean published, String editionId, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
                          long rowsQuarantined, Path runFolder, String warehouse, String note,
-                         ScoreChanges.Report changes, List<DataDirectory.SkippedFile> notRead, List<String> problems) {
+                         ScoreChanges.Report changes, List<DataDirectory.SkippedFile> notRead, List<String> notDelivered,
+                         List<String> problems) {
     public RunOutcome {
         notRead = List.copyOf(notRead);
+        notDelivered = List.copyOf(notDelivered);
         problems = List.copyOf(problems);
     }
 
@@ -33,6 +37,6 @@ public record RunOutcome(long runId, boolean published, String editionId, Region
                       long rowsQuarantined, Path runFolder, String warehouse, String note,
                       ScoreChanges.Report changes) {
         this(runId, published, editionId, regions, scorecards, files, rowsRead, rowsQuarantined, runFolder, warehouse,
-                note, changes, List.of(), List.of());
+                note, changes, List.of(), List.of(), List.of());
     }
 }

@@ -299,7 +299,7 @@ public final class ScoringPipeline {
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition().id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
-                    InputProblems.of(ingest, config.quarantineThreshold()));
+                    ingest.notDelivered(), InputProblems.of(ingest, config.quarantineThreshold()));
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = regionsToScore(tree);
@@ -318,7 +318,8 @@ public final class ScoringPipeline {
         return new RunOutcome(run.runId(), run.warehouse() != null, run.edition().id(), tree, scores.cards(), files,
                 ingest.rowsRead(), ingest.rowsQuarantined(), run.folder().path(),
                 warehouse == null ? null : warehouse.settings().redactedUrl(),
-                run.warehouse() == null ? "dry run: nothing was published" : null, changes, ingest.notRead(), List.of());
+                run.warehouse() == null ? "dry run: nothing was published" : null, changes, ingest.notRead(), ingest.notDelivered(),
+                List.of());
     }
 
     /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */

@@ -177,12 +177,16 @@ public final class RunSummary {
             out.println(TextWidth.padRight(f.extract(), extractWidth) + " " + TextWidth.padRight(f.path(), fileWidth)
                     + " not read: " + f.reason());
         }
-        // An extract of the contract with no file read at all: its items will lack their records.
+        // An extract with no file read at all: not delivered (no folder; its items lack their
+        // input) or delivered without rows (an empty folder; its record items have no records).
         Set<String> read = outcome.files().stream().map(FileReport::extract).collect(Collectors.toSet());
+        Set<String> skipped = notRead.stream().map(DataDirectory.SkippedFile::extract).collect(Collectors.toSet());
         for (ExtractSchema schema : SchemaCatalog.load().all()) {
-            if (schema.kind() != ExtractKind.REFERENCE && !read.contains(schema.name())) {
-                out.println(TextWidth.padRight(schema.name(), extractWidth) + " " + TextWidth.padRight("-", fileWidth)
-                        + " not delivered: no .csv file read in " + schema.name() + "/");
+            String name = schema.name();
+            if (schema.kind() != ExtractKind.REFERENCE && !read.contains(name)) {
+                out.println(TextWidth.padRight(name, extractWidth) + " " + TextWidth.padRight("-", fileWidth) + " "
+                        + (outcome.notDelivered().contains(name) ? "not delivered: no folder " + name + "/"
+                        : "delivered without rows: no .csv file " + (skipped.contains(name) ? "read " : "") + "in " + name + "/"));
             }
         }
         out.printf("%d rows read, %d quarantined.%n", outcome.rowsRead(), outcome.rowsQuarantined());

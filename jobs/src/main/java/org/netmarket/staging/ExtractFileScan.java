@@ -29,8 +29,17 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         InputStream open() throws IOException;
     }
 
-    /** A valid row, a quarantined row, or the closing report (exactly one of the three is set). */
-    public record Event(long line, Object[] values, String raw, Rejection rejection, FileReport report) {
+    /**
+     * A valid row, a quarantined row, or the closing report (exactly one of the three is set).
+     * A row quarantined by the row rules keeps its fields as delivered, in the schema's column
+     * order ({@code fields}; null otherwise): what a row set aside was about, for messages that
+     * refer to it.
+     */
+    public record Event(long line, Object[] values, String raw, Rejection rejection, FileReport report, String[] fields) {
+        public Event(long line, Object[] values, String raw, Rejection rejection, FileReport report) {
+            this(line, values, raw, rejection, report, null);
+        }
+
         public boolean isRow() {
             return values != null;
         }
@@ -217,9 +226,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         String[] f = line.fields();
         if (f.length != width) {
             rejected++;
-            return new Event(line.lineNumber(), null, line.raw(), new Rejection(null,
-                    "the row has " + f.length + " fields but the header has " + width
-                            + " (an unquoted comma or a missing field?)"), null);
+            return new Event(line.lineNumber(), null, line.raw(), widthRejection(f.length), null);
         }
         int[] positions = header.positions();
         for (int i = 0; i < positions.length; i++) {
@@ -230,7 +237,21 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             return new Event(line.lineNumber(), result.values(), null, null, null);
         }
         rejected++;
-        return new Event(line.lineNumber(), null, line.raw(), result.rejection(), null);
+        return new Event(line.lineNumber(), null, line.raw(), result.rejection(), null, fields.clone());
+    }
+
+    /**
+     * A row with too few fields names the header's columns that get none (the first is its
+     * column); with too many, no column can be blamed.
+     */
+    private Rejection widthRejection(int fieldCount) {
+        String counts = "the row has " + fieldCount + " fields but the header has " + width;
+        if (fieldCount > width) {
+            return new Rejection(null, counts + " (an unquoted comma in a field?)");
+        }
+        List<String> without = records.header().subList(fieldCount, width).stream().map(String::strip).toList();
+        return new Rejection(without.get(0), counts + ": " + String.join(", ", without) + (without.size() == 1 ? " gets" : " get")
+                + " none (a field left out, or a line break in an unquoted field?)");
     }
 
     private void closeQuietly() {

@@ -62,6 +62,11 @@ public final class Ingestion {
             return e;
         }
 
+        /** The extracts whose folder is not in the data directory. */
+        public List<String> notDelivered() {
+            return extracts.values().stream().filter(e -> !e.delivered()).map(LoadedExtract::name).toList();
+        }
+
         /** Every file read, regions.csv first. */
         public List<FileReport> files() {
             List<FileReport> out = new ArrayList<>();
@@ -179,7 +184,7 @@ public final class Ingestion {
      */
     private Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, ExtractLoader loader,
                           Function<String, Optional<StagingArea.ReferencedRows>> referencedBefore, FirstRead first) {
-        ValidationContext context = new ValidationContext(Set.copyOf(regions.tree().codes()), edition);
+        ValidationContext context = new ValidationContext(Set.copyOf(regions.tree().codes()), edition, regions.setAside());
         ExtractReader reader = new ExtractReader(spark, dir);
         // Biggest extract first: its chain of jobs is the longest, and the small ones fill the
         // cores around it instead of leaving it to run alone at the end.

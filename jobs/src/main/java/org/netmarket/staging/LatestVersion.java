@@ -57,8 +57,9 @@ public final class LatestVersion {
      */
     public static Dataset<Row> roles(Dataset<Row> rows, ExtractSchema schema) {
         Column isRecord = col(ROLE).isNull();
-        // Rows that are not records have no key; each gets a group of its own so that they
-        // neither mix with records nor pile up in one window partition.
+        // Rows that are not records (a rejected row may carry its key, for messages) each get a
+        // group of their own, so that they neither mix with records nor pile up in one window
+        // partition.
         Dataset<Row> grouped = rows.withColumn(GROUP, when(not(isRecord),
                 concat(col(SparkColumns.FILE), lit(":"), col(SparkColumns.LINE).cast("string"))));
         List<Column> partition = new ArrayList<>();

@@ -31,16 +31,21 @@ import java.util.Map;
  *                          {@link #latestCount()}
  * @param change            how the staging area changed the latest rows in this run, null when
  *                          the run read the files without a staging area
+ * @param rejectedKeys      the rows of the files this run read that the row rules set aside and
+ *                          whose (first) key could be read, as {@code _key}, {@code _file},
+ *                          {@code _line}: a row elsewhere referring to one is told where it is
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
                             Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
                             List<ConflictScope> conflictScopes, List<Map<String, Object>> conflictKeys, long latestRows,
-                            StagedChange change) {
+                            StagedChange change, Dataset<Row> rejectedKeys) {
+    /** The column of {@link #rejectedKeys} holding the key. */
+    public static final String REJECTED_KEY = "_key";
 
     /** The same extract with another quarantine (same rows, e.g. with their raw text filled in). */
     public LoadedExtract withQuarantine(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, rows, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change);
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
     }
 
     /**
@@ -52,25 +57,25 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
         List<FileReport> counted = files.stream()
                 .map(f -> f.failed() ? f : f.withRowsQuarantined(quarantinedByFile.getOrDefault(f.path(), 0L))).toList();
         return new LoadedExtract(schema, delivered, counted, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change);
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
     }
 
     /** The same extract with other latest rows (and nothing else changed). */
     LoadedExtract withLatest(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, rows, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, -1, change);
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, -1, change, rejectedKeys);
     }
 
     /** The same extract with the staging area's account of how its latest rows changed. */
     public LoadedExtract withChange(StagedChange staged) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, staged);
+                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, staged, rejectedKeys);
     }
 
     /** The same extract with other conflict scopes (sales placed in their operators' regions). */
     LoadedExtract withConflictScopes(List<ConflictScope> scopes) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, scopes, conflictKeys, latestRows, change);
+                quarantinedOfRowsRead, scopes, conflictKeys, latestRows, change, rejectedKeys);
     }
 
     /** Rows of {@code latest}: known, or counted (a Spark job) when not. */

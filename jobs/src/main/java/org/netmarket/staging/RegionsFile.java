@@ -11,7 +11,9 @@ import org.netmarket.region.RegionTreeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
@@ -25,7 +27,11 @@ public final class RegionsFile {
     private static final int SHOWN = 5;
 
     /** The tree plus what reading found. */
-    public record Result(RegionTree tree, FileReport report, List<QuarantinedRow> quarantined) {
+    /**
+     * @param setAside the region codes of the quarantined rows, with their line (for the messages
+     *                 of rows elsewhere that refer to them)
+     */
+    public record Result(RegionTree tree, FileReport report, List<QuarantinedRow> quarantined, Map<String, Long> setAside) {
     }
 
     private RegionsFile() {
@@ -42,6 +48,8 @@ public final class RegionsFile {
         List<Region> regions = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<QuarantinedRow> quarantined = new ArrayList<>();
+        Map<String, Long> setAside = new LinkedHashMap<>();
+        int codeColumn = schema.indexOf("region_code");
         FileReport report = null;
         RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
         try (ExtractFileScan scan = ExtractFileScan.open(relative, () -> dir.open(file), validator)) {
@@ -56,6 +64,9 @@ public final class RegionsFile {
                 } else if (e.isRejection()) {
                     quarantined.add(new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
                             e.rejection().reason()));
+                    if (e.fields() != null && !e.fields()[codeColumn].isBlank()) {
+                        setAside.putIfAbsent(e.fields()[codeColumn].strip(), e.line());
+                    }
                 } else {
                     report = e.report();
                 }
@@ -72,7 +83,7 @@ public final class RegionsFile {
             throw new InvalidInputException(relative + " has no valid region rows");
         }
         try {
-            return new Result(new RegionTree(regions, relative, lines::get), report, quarantined);
+            return new Result(new RegionTree(regions, relative, lines::get), report, quarantined, setAside);
         } catch (RegionTreeException e) {
             if (e.has(RegionTreeException.Kind.UNKNOWN_PARENT) && !quarantined.isEmpty()) {
                 // The parent may be a row that was set aside: the run stops before the quarantine

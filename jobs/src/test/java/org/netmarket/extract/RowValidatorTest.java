@@ -124,6 +124,10 @@ class RowValidatorTest {
     }
 
     private static RowValidator.Result validate(ExtractSchema schema, Map<String, String> row) {
+        return validate(schema, row, CONTEXT);
+    }
+
+    private static RowValidator.Result validate(ExtractSchema schema, Map<String, String> row, ValidationContext context) {
         String[] fields = new String[schema.columns().size()];
         row.forEach((column, value) -> {
             int i = schema.indexOf(column);
@@ -132,7 +136,7 @@ class RowValidatorTest {
             }
             fields[i] = value;
         });
-        return new RowValidator(schema, CONTEXT).validate(fields);
+        return new RowValidator(schema, context).validate(fields);
     }
 
     /** Validates a valid row of the extract with one field replaced. */
@@ -454,6 +458,16 @@ class RowValidatorTest {
     @Test
     void regionCodesMustBeInRegionsCsv() {
         assertRejected(with("dispatches", "region_code", "330199"), "region_code", "region code 330199 is not in regions.csv");
+    }
+
+    @Test
+    void aRegionWhoseRowInRegionsCsvWasSetAsideIsNamedAsSuch() {
+        ValidationContext context = new ValidationContext(REGIONS, TestEditions.edition2022(), Map.of("330199", 7L));
+        Map<String, String> row = validRow("dispatches");
+        row.put("region_code", "330199");
+        RowValidator.Result r = validate(CATALOG.get("dispatches"), row, context);
+        assertRejected(r, "region_code", "region code 330199 has its row in regions.csv (line 7) quarantined, so this row"
+                + " cannot be placed");
     }
 
     @Test

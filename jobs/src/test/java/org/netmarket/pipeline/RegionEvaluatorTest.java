@@ -90,8 +90,8 @@ class RegionEvaluatorTest {
         ItemScore conflicted = RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(COUNTY_A)).item("10");
         assertEquals(ItemStatus.DATA_ERROR, conflicted.status());
         assertPoints("0", conflicted);
-        assertEquals("the assessment of item 10 has conflicting versions (same assessed_at, different points);"
-                + " both were set aside", conflicted.reason());
+        assertEquals("the assessment of item 10 has conflicting versions (two rows with the same assessed_at but"
+                + " different values, in quarantine.csv); both were set aside", conflicted.reason());
         assertNull(conflicted.assessment(), "neither version is used");
 
         assertScored("1", RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(COUNTY_A)).item("11.3"));

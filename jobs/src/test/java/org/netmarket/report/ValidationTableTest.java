@@ -1,6 +1,8 @@
 package org.netmarket.report;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.extract.ExtractSchema;
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.pipeline.RunOutcome;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
@@ -31,8 +33,13 @@ class ValidationTableTest {
     }
 
     private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead, List<String> problems) {
+        return print(files, notRead, List.of(), problems);
+    }
+
+    private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead,
+                                      List<String> notDelivered, List<String> problems) {
         RunOutcome outcome = new RunOutcome(-1, false, "2022", null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
-                null, "validated only", ScoreChanges.Report.NONE, notRead, problems);
+                null, "validated only", ScoreChanges.Report.NONE, notRead, notDelivered, problems);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunSummary.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -80,17 +87,30 @@ class ValidationTableTest {
                 lines.stream().filter(l -> l.startsWith("extract")).findFirst().orElseThrow());
     }
 
-    /** Every extract of the contract that had no file read is named, so a misnamed folder is not silent. */
+    /**
+     * Every extract of the contract that had no file read is named, so a misnamed folder is not
+     * silent: as not delivered when its folder is missing (its items lack their input), as
+     * delivered without rows when the folder is there but holds no .csv file (its record items
+     * have no records).
+     */
     @Test
-    void anExtractWithNoFileReadIsListedAsNotDelivered() {
+    void anExtractWithNoFileReadIsListedAsNotDeliveredOrWithoutRows() {
+        List<String> notDelivered = SchemaCatalog.load().all().stream().map(ExtractSchema::name)
+                .filter(n -> !List.of("regions", "tax", "case-reviews", "complaints").contains(n)).toList();
         List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0)),
-                List.of(new DataDirectory.SkippedFile("(none)", "trainings/", "not an extract folder; did you mean training?")));
-        assertTrue(lines.stream().anyMatch(l -> l.matches("training +- +not delivered: no \\.csv file read in training/")),
-                String.join("\n", lines));
-        assertTrue(lines.stream().noneMatch(l -> l.startsWith("tax ") && l.contains("not delivered")), String.join("\n", lines));
+                List.of(new DataDirectory.SkippedFile("(none)", "trainings/", "not an extract folder; did you mean training?"),
+                        new DataDirectory.SkippedFile("complaints", "complaints/complaints-2025.txt", "not a .csv file")),
+                notDelivered, List.of());
+        String all = String.join("\n", lines);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("training +- +not delivered: no folder training/")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("case-reviews +- +delivered without rows: no \\.csv file in case-reviews/")),
+                all);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("complaints +- +delivered without rows: no \\.csv file read in complaints/")),
+                all);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("tax ") && l.contains("delivered")), all);
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("regions ")), "regions.csv is not an extract folder");
-        assertEquals(14, lines.stream().filter(l -> l.contains("not delivered")).count(),
-                "the 15 extracts of the contract but tax: " + String.join("\n", lines));
+        assertEquals(notDelivered.size(), lines.stream().filter(l -> l.contains("not delivered")).count(), all);
+        assertEquals(12, notDelivered.size(), "the 15 extracts of the contract but tax, case-reviews and complaints");
     }
 
     /** A file that cannot be used is marked on its own row, not only in the error printed after the table. */

@@ -168,15 +168,25 @@ class ExtractFileScanTest {
         assertEquals(2, rejected.size());
         assertEquals(3, rejected.get(0).line());
         assertEquals("330102,上城区,330100,county", rejected.get(0).raw());
-        assertNull(rejected.get(0).rejection().column(), "the row as a whole is at fault");
-        assertEquals("the row has 4 fields but the header has 5 (an unquoted comma or a missing field?)",
-                rejected.get(0).rejection().reason());
+        assertEquals("economic_zone", rejected.get(0).rejection().column(), "the header's column left without a field");
+        assertEquals("the row has 4 fields but the header has 5: economic_zone gets none (a field left out, or a line break"
+                + " in an unquoted field?)", rejected.get(0).rejection().reason());
         assertEquals(4, rejected.get(1).line());
-        assertEquals("the row has 6 fields but the header has 5 (an unquoted comma or a missing field?)",
+        assertNull(rejected.get(1).rejection().column(), "too many fields: the row as a whole is at fault");
+        assertEquals("the row has 6 fields but the header has 5 (an unquoted comma in a field?)",
                 rejected.get(1).rejection().reason());
         assertEquals(List.of(2L, 5L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
         assertEquals(4, report(events).rowsRead());
         assertEquals(2, report(events).rowsQuarantined());
+    }
+
+    @Test
+    void aRowShortOfSeveralFieldsNamesEveryColumnLeftWithout() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100\n");
+        ExtractFileScan.Event e = rejections(scanRegions(f)).get(0);
+        assertEquals("level", e.rejection().column());
+        assertEquals("the row has 3 fields but the header has 5: level, economic_zone get none (a field left out, or a line"
+                + " break in an unquoted field?)", e.rejection().reason());
     }
 
     @Test

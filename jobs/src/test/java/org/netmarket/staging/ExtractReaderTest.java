@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,9 +103,28 @@ class ExtractReaderTest {
         assertEquals("dispatches/a.csv", q.get(0).getAs("file"));
         assertEquals(2L, (long) q.get(0).<Long>getAs("line"));
         assertEquals("dispatches/b.csv", q.get(1).getAs("file"));
-        String reason = q.get(0).getAs("reason");
-        assertTrue(reason.startsWith("conflicting versions"), reason);
-        assertTrue(reason.contains("dispatch_id=D1"), reason);
+        // Each row names the other and the column they differ in: the clerk puts the two lines side by side.
+        assertEquals("verified_at", q.get(0).getAs("column_name"));
+        assertEquals("conflicting versions: this row and another (dispatches/b.csv line 2) have the same key (dispatch_id=D1)"
+                + " and the same updated_at 2024-01-03 09:00:00 but differ in verified_at; both are set aside",
+                q.get(0).getAs("reason"));
+        assertEquals("conflicting versions: this row and another (dispatches/a.csv line 2) have the same key (dispatch_id=D1)"
+                + " and the same updated_at 2024-01-03 09:00:00 but differ in verified_at; both are set aside",
+                q.get(1).getAs("reason"));
+    }
+
+    @Test
+    void threeConflictingVersionsNameEveryColumnThatDiffersAndEveryOtherRow() throws IOException {
+        write("dispatches/a.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00",
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,2024-01-04 09:00:00,,2024-01-03 09:00:00",
+                "D1,140821,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00");
+        List<Row> q = read("dispatches").quarantine().orderBy("line").collectAsList();
+        assertEquals(3, q.size());
+        assertEquals("region_code", q.get(0).getAs("column_name"), "the first column that differs, in the schema's order");
+        assertEquals("conflicting versions: this row and others (dispatches/a.csv line 3; dispatches/a.csv line 4) have the"
+                + " same key (dispatch_id=D1) and the same updated_at 2024-01-03 09:00:00 but differ in region_code,"
+                + " verified_at; all are set aside", q.get(0).getAs("reason"));
     }
 
     @Test
@@ -219,6 +239,28 @@ class ExtractReaderTest {
         assertEquals("operator_id", q.getAs("column_name"));
         assertEquals("operator_id " + unknown + " is not in the operators registry", q.getAs("reason"));
         assertEquals(3L, (long) q.<Long>getAs("line"));
+    }
+
+    @Test
+    void aSaleOfAnOperatorWhoseRowWasSetAsideIsToldWhereItWent() throws IOException {
+        String setAside = UnifiedSocialCreditCode.complete("91140802MA0000003");
+        String absent = UnifiedSocialCreditCode.complete("91140802MA0000004");
+        write("operators/ops.csv", "operator_id,operator_name,region_code,operator_type,registered_on,deregistered_on,updated_at",
+                // the registry spells the code in lower case; the sale in upper case: the same operator
+                setAside.toLowerCase(java.util.Locale.ROOT) + ",乙,140802,shop,2020-01-01,,2024-01-01 00:00:00");
+        write("operator-sales/s.csv", "operator_id,year,ecommerce_sales_yuan,reported_at",
+                setAside + ",2024,100.00,2025-01-01", absent + ",2024,200.00,2025-01-01");
+        DataDirectory dir = DataDirectory.of(data.toString(), spark.sparkContext().hadoopConfiguration());
+        ExtractReader reader = new ExtractReader(spark, dir);
+        ValidationContext ctx = new ValidationContext(Set.of("140802"), edition);
+        LoadedExtract sales = reader.checkReference(reader.read(catalog.get("operator-sales"), ctx),
+                reader.read(catalog.get("operators"), ctx), Optional.empty());
+        Map<Long, String> reasons = new HashMap<>();
+        sales.quarantine().collectAsList().forEach(r -> reasons.put(r.getAs("line"), r.getAs("reason")));
+        assertEquals(Map.of(
+                2L, "operator_id " + setAside + " has its row in the operators registry (operators/ops.csv line 2) quarantined,"
+                        + " so this row cannot be placed",
+                3L, "operator_id " + absent + " is not in the operators registry"), reasons);
     }
 
     @Test

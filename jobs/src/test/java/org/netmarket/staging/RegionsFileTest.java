@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,6 +52,19 @@ class RegionsFileTest {
         assertEquals(List.of("140000", "140800", "140802"), List.copyOf(r.tree().codes()));
         assertEquals("运城市\n(地级市)", r.tree().get("140800").name());
         assertEquals(List.of(), r.quarantined());
+    }
+
+    /** Rows elsewhere that refer to a quarantined region are told where its row went (see ValidationContext). */
+    @Test
+    void theCodesOfQuarantinedRowsAreKeptWithTheirLine() throws IOException {
+        RegionsFile.Result r = read(TOP + "140802,盐湖区,140800,county,central\r\n"
+                + " 140882 ,河津市,140800,county,middle\r\n"
+                + "140899,开发区,140800,district,central\r\n"
+                + ",无码,140800,county,central\r\n"
+                + "140821,临猗县,140800\r\n");
+        assertEquals(4, r.quarantined().size());
+        assertEquals(Map.of("140882", 6L, "140899", 7L), r.setAside(),
+                "a row without a code, or without the right number of fields, names no code");
     }
 
     @Test
