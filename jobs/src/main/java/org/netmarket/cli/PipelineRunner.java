@@ -1,9 +1,7 @@
 package org.netmarket.cli;
 
 import org.netmarket.config.PipelineConfig;
-import org.netmarket.edition.EditionLoader;
 import org.netmarket.extract.InvalidInputException;
-import org.netmarket.items.ItemRegistry;
 import org.netmarket.pipeline.RunOutcome;
 import org.netmarket.pipeline.ScoringPipeline;
 import org.netmarket.report.RunSummary;
@@ -48,7 +46,7 @@ final class PipelineRunner {
             }
             return ExitCodes.OK;
         }
-        ScorecardPrinter printer = new ScorecardPrinter(new EditionLoader(ItemRegistry::has).load(config.edition()),
+        ScorecardPrinter printer = new ScorecardPrinter(outcome.edition(),
                 outcome.regions(), config.asOf());
         if (details) {
             printer.printDetails(outcome.scorecards(), out);

@@ -297,7 +297,7 @@ public final class ScoringPipeline {
             staging.area().commit(staging.plan(), dir.root(), staging.fingerprint(), files, ingest.referencedRows());
         }
         if (config.validateOnly()) {
-            return new RunOutcome(run.runId(), false, run.edition().id(), ingest.regions(), List.of(), files, ingest.rowsRead(),
+            return new RunOutcome(run.runId(), false, run.edition(), ingest.regions(), List.of(), files, ingest.rowsRead(),
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
                     ingest.notDelivered(), InputProblems.of(ingest, config.quarantineThreshold()));
         }
@@ -315,7 +315,7 @@ public final class ScoringPipeline {
                 ? ScoreChanges.preview(run.published(), scores.publications())
                 : publish(run, tree, scores.publications(), staging);
         Warehouse warehouse = run.warehouse() != null ? run.warehouse() : run.published();
-        return new RunOutcome(run.runId(), run.warehouse() != null, run.edition().id(), tree, scores.cards(), files,
+        return new RunOutcome(run.runId(), run.warehouse() != null, run.edition(), tree, scores.cards(), files,
                 ingest.rowsRead(), ingest.rowsQuarantined(), run.folder().path(),
                 warehouse == null ? null : warehouse.settings().redactedUrl(),
                 run.warehouse() == null ? "dry run: nothing was published" : null, changes, ingest.notRead(), ingest.notDelivered(),
@@ -355,7 +355,7 @@ public final class ScoringPipeline {
         }
         run.ledger().succeedWithoutPublishing(run.runId(), unchanged);
         LOG.info("{}; nothing to publish", unchanged);
-        return new RunOutcome(run.runId(), false, run.edition().id(), null, List.of(), List.of(), 0, 0, run.folder().path(),
+        return new RunOutcome(run.runId(), false, run.edition(), null, List.of(), List.of(), 0, 0, run.folder().path(),
                 run.warehouse().settings().redactedUrl(), unchanged, ScoreChanges.Report.NONE);
     }
 

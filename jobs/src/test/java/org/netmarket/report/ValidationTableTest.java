@@ -1,6 +1,7 @@
 package org.netmarket.report;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.edition.TestEditions;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.pipeline.RunOutcome;
@@ -38,7 +39,7 @@ class ValidationTableTest {
 
     private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead,
                                       List<String> notDelivered, List<String> problems) {
-        RunOutcome outcome = new RunOutcome(-1, false, "2022", null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
+        RunOutcome outcome = new RunOutcome(-1, false, TestEditions.edition2022(), null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
                 null, "validated only", ScoreChanges.Report.NONE, notRead, notDelivered, problems);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunSummary.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
