@@ -152,6 +152,10 @@ public final class ScoringPipeline {
                     LOG.warn("{}{}", interrupted.getMessage(), ledger == null ? "" : "; run " + runId + " recorded as failed");
                     throw interrupted;
                 }
+                EnvironmentException lost = jdbcUrl == null ? null : Warehouse.lostConnection(e, JdbcSettings.redact(jdbcUrl));
+                if (lost != null) {
+                    throw lost;
+                }
                 throw e;
             }
         } finally {
@@ -314,6 +318,7 @@ public final class ScoringPipeline {
         ScoreChanges.Report changes = run.warehouse() == null && run.published() != null
                 ? ScoreChanges.preview(run.published(), scores.publications())
                 : publish(run, tree, scores.publications(), staging);
+        NeedsAttentionLog.lines(scores.cards(), tree).forEach(LOG::warn);
         Warehouse warehouse = run.warehouse() != null ? run.warehouse() : run.published();
         return new RunOutcome(run.runId(), run.warehouse() != null, run.edition(), tree, scores.cards(), files,
                 ingest.rowsRead(), ingest.rowsQuarantined(), run.folder().path(),

@@ -1,5 +1,6 @@
 package org.netmarket.warehouse;
 
+import org.netmarket.config.EnvironmentException;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
@@ -37,9 +38,9 @@ public final class BiRole {
      * the role as it is). {@link Warehouse#open} passes the value of {@value #PASSWORD_ENV}.
      *
      * @return whether a password was set
-     * @throws IllegalStateException when a password is given but cannot be set (no such role,
-     *                               or the warehouse user may not alter it); the message never
-     *                               contains the password
+     * @throws EnvironmentException when a password is given but cannot be set (no such role,
+     *                              or the warehouse user may not alter it): the warehouse's
+     *                              set-up, said in one line that never contains the password
      */
     public static boolean setPasswordIfGiven(Warehouse warehouse, String password) {
         if (password == null || password.isEmpty()) {
@@ -50,7 +51,7 @@ public final class BiRole {
         } catch (SQLException e) {
             // The operator asked for a BI login at setup: leaving it silently broken would only
             // surface later as a dashboard that cannot connect.
-            throw new IllegalStateException("cannot set the password of role " + ROLE + " from " + PASSWORD_ENV + " in "
+            throw new EnvironmentException("cannot set the password of role " + ROLE + " from " + PASSWORD_ENV + " in "
                     + warehouse.settings().redactedUrl() + ": " + e.getMessage()
                     + " (the warehouse user needs CREATEROLE, or a database administrator sets it)", e);
         }

@@ -1,10 +1,16 @@
 package org.netmarket.warehouse;
 
+import org.netmarket.config.UsageException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +27,20 @@ public final class JdbcSettings {
             Pattern.compile("(?i)\\b((?:ssl)?password|pwd)=[^&\\s'\"]*");
     /** user:password@ in front of a host, with or without a scheme (UnknownHostException shows it bare). */
     private static final Pattern USER_INFO = Pattern.compile("[^\\s/@'\"]+:[^\\s/@'\"]*@");
+
+    /** {@code jdbc:postgresql://user:password@host...}: user-info, which the driver does not read. */
+    private static final Pattern USER_INFO_IN_URL = Pattern.compile("jdbc:postgresql://[^/?@]*@");
+    /**
+     * The driver's own log (java.util.logging, printed to stderr): its warnings may quote a URL
+     * with the password in it ("JDBC URL invalid port number: secret@db"), and every problem it
+     * has reaches the job as an exception anyway, whose message is redacted. Held here so that
+     * the logger, and with it its level, is not garbage-collected.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+    static {
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+    }
 
     private final String url;
     private final Properties properties;
@@ -39,15 +59,24 @@ public final class JdbcSettings {
      */
     public static JdbcSettings of(String url, Map<String, String> env) {
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            throw new org.netmarket.config.UsageException("the warehouse URL must start with jdbc:postgresql: (got "
+            throw new UsageException("the warehouse URL must start with jdbc:postgresql: (got "
                     + (url == null ? "nothing" : redact(url)) + ")");
         }
+        if (USER_INFO_IN_URL.matcher(url).lookingAt()) {
+            // The driver reads "user:password@host" as a host with a bad port, and says so with the password in it.
+            throw new UsageException("the warehouse URL " + redact(url) + " puts user:password@ before the host, which the"
+                    + " PostgreSQL driver does not read: give ?user=...&password=... or set PGUSER and PGPASSWORD");
+        }
+        if (org.postgresql.Driver.parseURL(url, new Properties()) == null) {
+            throw new UsageException("the warehouse URL " + redact(url) + " is not one the PostgreSQL driver can read"
+                    + " (jdbc:postgresql://host:port/database?user=...)");
+        }
         Properties p = new Properties();
-        String query = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
-        if (!query.contains("user=") && env.get("PGUSER") != null) {
+        Set<String> given = parameterNames(url);
+        if (!given.contains("user") && env.get("PGUSER") != null) {
             p.setProperty("user", env.get("PGUSER"));
         }
-        if (!query.contains("password=") && env.get("PGPASSWORD") != null) {
+        if (!given.contains("password") && env.get("PGPASSWORD") != null) {
             p.setProperty("password", env.get("PGPASSWORD"));
         }
         p.setProperty("ApplicationName", "netmarket-pipeline");
@@ -56,9 +85,29 @@ public final class JdbcSettings {
         return new JdbcSettings(url, p, bi == null || bi.isEmpty() ? null : bi);
     }
 
+    /**
+     * The names of the URL's query parameters, decoded: {@code sslpassword=} is not
+     * {@code password=}, which a substring test would take it for.
+     */
+    static Set<String> parameterNames(String url) {
+        Set<String> names = new HashSet<>();
+        if (url.contains("?")) {
+            for (String parameter : url.substring(url.indexOf('?') + 1).split("&")) {
+                int eq = parameter.indexOf('=');
+                names.add(URLDecoder.decode(eq < 0 ? parameter : parameter.substring(0, eq), StandardCharsets.UTF_8));
+            }
+        }
+        return names;
+    }
+
     /** The password the BI role is given when the warehouse is opened, or null to leave it as it is. */
     String biPassword() {
         return biPassword;
+    }
+
+    /** What the driver is given besides the URL (the user and password from the environment among them). */
+    Properties connectionProperties() {
+        return (Properties) properties.clone();
     }
 
     public Connection connect() throws SQLException {

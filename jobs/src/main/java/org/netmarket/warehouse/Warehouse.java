@@ -81,6 +81,23 @@ public final class Warehouse {
     }
 
     /**
+     * The failure as the environment's when its cause is the warehouse connection, lost during
+     * the run (the server stopped or restarted, the network dropped: SQLState class 08, or
+     * 57P01-57P03 when the server shuts down or is not accepting connections): one line for the
+     * operator, exit 1, instead of a defect's stack trace. Null for any other failure.
+     */
+    public static EnvironmentException lostConnection(Throwable failure, String redactedUrl) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[123]"))) {
+                return new EnvironmentException("lost the connection to the warehouse " + redactedUrl + " during the run: "
+                        + JdbcSettings.redactText(e.getMessage() == null ? e.toString() : e.getMessage()), failure);
+            }
+        }
+        return null;
+    }
+
+    /**
      * "cannot reach the warehouse URL: Connection refused" when the network failed (the deepest
      * cause names it: refused, timed out, unknown host); "cannot connect to the warehouse URL:"
      * with the server's answer (a refused password, a missing database) otherwise.

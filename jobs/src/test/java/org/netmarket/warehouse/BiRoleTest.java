@@ -3,6 +3,7 @@ package org.netmarket.warehouse;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netmarket.config.EnvironmentException;
 import org.netmarket.testing.TestingPostgres;
 
 import java.sql.Connection;
@@ -71,6 +72,23 @@ class BiRoleTest {
     void withoutAPasswordNothingIsChanged() {
         assertFalse(BiRole.setPasswordIfGiven(warehouse, null));
         assertFalse(BiRole.setPasswordIfGiven(warehouse, ""));
+    }
+
+    /** A warehouse user without CREATEROLE: the run stops in one line (exit 1), without the password. */
+    @Test
+    void aUserWhoMayNotAlterTheRoleIsToldWhatItNeeds() throws Exception {
+        Assumptions.assumeTrue(TestingPostgres.server().isOwn(), "creates a role on the test server");
+        String plain = "netmarket_plain_" + System.nanoTime();
+        try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + plain + " LOGIN NOCREATEROLE NOSUPERUSER");
+        }
+        // The test cluster trusts local logins: the plain user connects without a password.
+        Warehouse asPlain = Warehouse.forReading(JdbcSettings.of(url.replaceFirst("\\?.*$", ""), Map.of("PGUSER", plain)));
+        EnvironmentException e = assertThrows(EnvironmentException.class, () -> BiRole.setPasswordIfGiven(asPlain, PASSWORD));
+        assertTrue(e.getMessage().startsWith("cannot set the password of role netmarket_bi from NETMARKET_BI_PASSWORD"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("CREATEROLE"), e.getMessage());
+        assertFalse(e.getMessage().contains(PASSWORD), "the password is never shown");
     }
 
     @Test

@@ -1,18 +1,59 @@
 package org.netmarket.warehouse;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.config.UsageException;
 
 import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Credentials never reach a log line: URLs shown redacted, and any error text masked. */
 class JdbcSettingsTest {
     @Test
     void theShownUrlHasNeitherQueryNorUserInfo() {
         assertEquals("jdbc:postgresql://db:5432/netmarket",
-                JdbcSettings.of("jdbc:postgresql://bob:s3cret@db:5432/netmarket?user=bob&password=s3cret", Map.of()).toString());
+                JdbcSettings.of("jdbc:postgresql://db:5432/netmarket?user=bob&password=s3cret", Map.of()).toString());
+        assertEquals("jdbc:postgresql://db:5432/netmarket", JdbcSettings.redact("jdbc:postgresql://bob:s3cret@db:5432/netmarket"));
+    }
+
+    @Test
+    void theEnvironmentsUserAndPasswordApplyUnlessTheUrlNamesThoseVeryParameters() {
+        Map<String, String> env = Map.of("PGUSER", "writer", "PGPASSWORD", "fromEnv");
+        Properties plain = JdbcSettings.of("jdbc:postgresql://db/netmarket", env).connectionProperties();
+        assertEquals("writer", plain.getProperty("user"));
+        assertEquals("fromEnv", plain.getProperty("password"));
+        // sslpassword (a client key's passphrase) and a value containing "user=" are other parameters.
+        Properties other = JdbcSettings.of("jdbc:postgresql://db/netmarket?sslpassword=key&ApplicationName=superuser%3D1", env)
+                .connectionProperties();
+        assertEquals("writer", other.getProperty("user"));
+        assertEquals("fromEnv", other.getProperty("password"));
+        Properties named = JdbcSettings.of("jdbc:postgresql://db/netmarket?user=bob&password=inUrl", env).connectionProperties();
+        assertNull(named.getProperty("user"), "the URL's user wins");
+        assertNull(named.getProperty("password"), "the URL's password wins");
+    }
+
+    @Test
+    void aUrlTheDriverCannotReadIsBadUsageAndItsPasswordIsNotShown() {
+        UsageException userInfo = assertThrows(UsageException.class,
+                () -> JdbcSettings.of("jdbc:postgresql://netm:Pw0rdLeak@db.invalid/netmarket", Map.of()));
+        assertFalse(userInfo.getMessage().contains("Pw0rdLeak"), userInfo.getMessage());
+        assertTrue(userInfo.getMessage().contains("?user=...&password=..."), userInfo.getMessage());
+        UsageException badPort = assertThrows(UsageException.class,
+                () -> JdbcSettings.of("jdbc:postgresql://db:54x29/netmarket?password=LeakE5", Map.of()));
+        assertFalse(badPort.getMessage().contains("LeakE5"), badPort.getMessage());
+        assertTrue(badPort.getMessage().contains("jdbc:postgresql://db:54x29/netmarket"), badPort.getMessage());
+    }
+
+    @Test
+    void theDriversOwnLogIsSilencedSinceItMayQuoteAPassword() {
+        JdbcSettings.of("jdbc:postgresql://db/netmarket", Map.of());
+        assertEquals(Level.OFF, java.util.logging.Logger.getLogger("org.postgresql").getLevel());
     }
 
     @Test

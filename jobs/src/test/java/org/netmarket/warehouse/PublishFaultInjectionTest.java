@@ -13,11 +13,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -51,7 +51,17 @@ class PublishFaultInjectionTest {
         waitUntilStalled(url, lost);
         server.stop();
         JobRunner.Result r = lost.get(5, TimeUnit.MINUTES);
-        assertNotEquals(ExitCodes.OK, r.exitCode(), "the run whose database went away failed");
+        // The environment's failure, not the job's: exit 1 and one line, no stack trace after it.
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        List<String> lines = r.output().lines().toList();
+        int errorLine = lines.indexOf(lines.stream().filter(l -> l.startsWith("error (failed, nothing was published): "))
+                .findFirst().orElseThrow(() -> new AssertionError("no error line in\n" + r.output())));
+        assertTrue(lines.get(errorLine).contains("lost the connection to the warehouse " + JdbcSettings.redact(url)
+                + " during the run: "), lines.get(errorLine));
+        assertTrue(errorLine + 1 == lines.size() || !lines.get(errorLine + 1).startsWith("\tat ")
+                && !lines.get(errorLine + 1).matches("^[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*(Exception|Error).*"),
+                "no stack trace after the error line:\n"
+                        + String.join("\n", lines.subList(errorLine, Math.min(lines.size(), errorLine + 3))));
         server.start();
 
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
