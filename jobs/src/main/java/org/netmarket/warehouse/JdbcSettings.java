@@ -64,8 +64,10 @@ public final class JdbcSettings {
         }
         if (USER_INFO_IN_URL.matcher(url).lookingAt()) {
             // The driver reads "user:password@host" as a host with a bad port, and says so with the password in it.
-            throw new UsageException("the warehouse URL " + redact(url) + " puts user:password@ before the host, which the"
-                    + " PostgreSQL driver does not read: give ?user=...&password=... or set PGUSER and PGPASSWORD");
+            // Worded without "user:password@" or "password=": the message is redacted like any other text.
+            throw new UsageException("the warehouse URL " + redact(url) + " puts the user and password before the host,"
+                    + " which the PostgreSQL driver does not read: give them as the URL's parameters user and password,"
+                    + " or set PGUSER and PGPASSWORD");
         }
         if (org.postgresql.Driver.parseURL(url, new Properties()) == null) {
             throw new UsageException("the warehouse URL " + redact(url) + " is not one the PostgreSQL driver can read"

@@ -52,14 +52,27 @@ class CommandLineTest {
         assertFalse(r.output().contains("LeakF6"), r.output());
     }
 
-    /** An unreachable warehouse is named by its redacted URL; the driver quotes the host as given, user-info and all. */
+    /** An unreachable warehouse is one line naming it by its redacted URL (exit 1: the machine's state). */
     @Test
-    void aFailedConnectionDoesNotShowTheUserInfoOfTheUrl() {
+    void anUnknownHostIsOneLineNamingTheRedactedUrl() {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(),
-                "--jdbc-url", "jdbc:postgresql://postgres:LeakD4@no-such-host.invalid:5432/netmarket", "--wait-for-lock", "1");
+                "--jdbc-url", "jdbc:postgresql://no-such-host.invalid:5432/netmarket?password=LeakD5", "--wait-for-lock", "1");
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
         assertTrue(r.output().contains("error (failed, nothing was published): cannot reach the warehouse "
                 + "jdbc:postgresql://no-such-host.invalid:5432/netmarket: unknown host no-such-host.invalid\n"), r.output());
+        assertFalse(r.output().contains("LeakD5"), r.output());
+    }
+
+    /**
+     * user:password@ before the host is no URL the driver reads (it took it for part of the host
+     * name, and logged it): bad usage, said without the password.
+     */
+    @Test
+    void userInfoInTheUrlIsBadUsageAndIsNotShown() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(),
+                "--jdbc-url", "jdbc:postgresql://postgres:LeakD4@no-such-host.invalid:5432/netmarket", "--wait-for-lock", "1");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("puts the user and password before the host, which the PostgreSQL driver does not read"), r.output());
         assertFalse(r.output().contains("LeakD4"), r.output());
     }
 
