@@ -81,11 +81,16 @@ class ValidationTableTest {
         assertEquals(encoding, columnOf(skipped, "not read: not a .csv file"), skipped);
     }
 
+    /** Short names keep the columns' minimum widths: 18 for the extract, 44 for the file, one space between. */
     @Test
     void shortPathsKeepTheUsualWidth() {
         List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0)), List.of());
-        assertEquals("extract            file                                         encoding           rows quarantined",
-                lines.stream().filter(l -> l.startsWith("extract")).findFirst().orElseThrow());
+        String header = lines.stream().filter(l -> l.startsWith("extract")).findFirst().orElseThrow();
+        assertEquals(18 + 1, columnOf(header, "file"), header);
+        assertEquals(18 + 1 + 44 + 1, columnOf(header, "encoding"), header);
+        String row = lines.stream().filter(l -> l.startsWith("tax ")).findFirst().orElseThrow();
+        assertEquals(18 + 1, columnOf(row, "tax/tax.csv"), row);
+        assertEquals(18 + 1 + 44 + 1, columnOf(row, "UTF-8"), row);
     }
 
     /**

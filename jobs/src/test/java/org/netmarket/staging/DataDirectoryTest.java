@@ -10,6 +10,7 @@ import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.testing.UnreadableFiles;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.ConnectException;
@@ -156,6 +157,22 @@ class DataDirectoryTest {
     }
 
     /**
+     * The same for a folder that root cannot list either (the memory-mapping folder of process
+     * 1, delivered through a link): the message is checked whoever runs the tests.
+     */
+    @Test
+    void aFolderNobodyMayListIsBadInputNamingIt() throws IOException {
+        Path unlistable = Path.of("/proc/1/map_files");
+        assumeFalse(canList(unlistable), "this process may list " + unlistable);
+        write(tmp, "express/2024/a.csv", "a");
+        Files.createSymbolicLink(tmp.resolve("express/2025"), unlistable);
+        DataDirectory dir = DataDirectory.of(tmp.toString(), null);
+        org.netmarket.extract.InvalidInputException e = assertThrows(org.netmarket.extract.InvalidInputException.class,
+                () -> dir.listing(EXPRESS));
+        assertEquals("cannot read express/2025/: Permission denied", e.getMessage());
+    }
+
+    /**
      * What a file or folder that cannot be read is said to lack, whoever runs the tests: the
      * permission tests above are skipped as root (root lists a folder of mode 000), these are not.
      */
@@ -173,10 +190,12 @@ class DataDirectoryTest {
         assertEquals(null, DataDirectory.whyUnreadable(null, new ConnectException("Connection refused")));
     }
 
+    /** Whether this process can read the folder's entries (opening it may succeed where reading fails). */
     private static boolean canList(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
+            s.count();
             return true;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return false;
         }
     }
