@@ -9,8 +9,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -42,20 +40,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -91,8 +80,6 @@ public final class ExtractReader {
     public static final String REGION_OF_REFERENCE = "region_code";
     /** Bookkeeping columns of a scan, before the typed columns. */
     private static final int BOOKKEEPING = 7;
-    /** Where the referenced row of an unresolved reference was set aside, while its reason is written. */
-    private static final String SET_ASIDE_AT = "_set_aside_at";
 
     private final SparkSession spark;
     private final DataDirectory dir;
@@ -171,7 +158,7 @@ public final class ExtractReader {
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
                         col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"));
-        Dataset<Row> conflictQuarantine = conflictQuarantine(schema, lineage);
+        Dataset<Row> conflictQuarantine = SetAsideReasons.conflicts(schema, lineage);
         Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
         List<Row> conflictRows = known.conflicts() == 0 ? List.of()
@@ -349,11 +336,7 @@ public final class ExtractReader {
             missing.unpersist();
         } else {
             LOG.warn("extract {}: {} row(s) whose {} is not in {}", extract.name(), missingCount, column, ref.extract());
-            quarantine = quarantine.unionByName(withSetAsidePlace(missing, column, referenced)
-                    .select(lit(extract.name()).as("extract"), col(SparkColumns.FILE).as("file"),
-                            col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
-                            lit(column).as("column_name"),
-                            unresolvedReason(column, ref.extract(), referenced).as("reason")));
+            quarantine = quarantine.unionByName(SetAsideReasons.unresolved(extract.name(), missing, column, referenced));
         }
         // Unless counted by arithmetic, the kept rows are counted when asked: they may differ from
         // the latest rows by more than this run's missing rows (a staged sale of an operator now
@@ -361,36 +344,6 @@ public final class ExtractReader {
         return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), quarantine,
                 extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.quarantinedOfRowsRead() + missingOfFilesRead,
                 extract.conflictScopes(), extract.conflictKeys(), keptRows, change, extract.rejectedKeys());
-    }
-
-    /**
-     * The unresolved rows with, in {@link #SET_ASIDE_AT}, where the referenced extract's row of
-     * their key was set aside by the row rules in this run ("operators/o.csv line 4"; the first
-     * when several were), null when it was not.
-     */
-    private static Dataset<Row> withSetAsidePlace(Dataset<Row> missing, String column, LoadedExtract referenced) {
-        Dataset<Row> places = referenced.rejectedKeys().groupBy(col(LoadedExtract.REJECTED_KEY))
-                .agg(min(struct(col(SparkColumns.FILE), col(SparkColumns.LINE))).as("first"))
-                .select(col(LoadedExtract.REJECTED_KEY), concat(col("first." + SparkColumns.FILE), lit(" line "),
-                        col("first." + SparkColumns.LINE).cast(DataTypes.StringType)).as(SET_ASIDE_AT));
-        return missing.join(places, missing.col(column).equalTo(places.col(LoadedExtract.REJECTED_KEY)), "left")
-                .drop(LoadedExtract.REJECTED_KEY);
-    }
-
-    /**
-     * Why a row's reference does not resolve: no such key, a key whose row was set aside (where,
-     * from {@link #withSetAsidePlace}), or a key whose versions conflict.
-     */
-    private static Column unresolvedReason(String column, String referencedExtract, LoadedExtract referenced) {
-        Column missing = when(col(SET_ASIDE_AT).isNotNull(), concat(lit(column + " "), col(column),
-                lit(" has its row in the " + referencedExtract + " registry ("), col(SET_ASIDE_AT),
-                lit(") quarantined, so this row cannot be placed")))
-                .otherwise(concat(lit(column + " "), col(column), lit(" is not in the " + referencedExtract + " registry")));
-        Object[] conflicting = referenced.conflictKeys().stream().map(k -> k.get(referenced.schema().key().get(0)))
-                .filter(Objects::nonNull).map(String::valueOf).distinct().toArray();
-        return conflicting.length == 0 ? missing
-                : when(col(column).isin(conflicting), concat(lit(column + " "), col(column), lit(" has conflicting versions in the "
-                        + referencedExtract + " registry (both set aside), so this row cannot be placed"))).otherwise(missing);
     }
 
     /** The latest rows whose reference resolves, with the referenced row's region when they have none. */
@@ -439,43 +392,6 @@ public final class ExtractReader {
                 ? col(schema.reference().get().column()).cast(DataTypes.StringType) : none;
         columns.add(reference.as(CONFLICT_REFERENCE));
         return columns.toArray(Column[]::new);
-    }
-
-    /**
-     * The quarantine rows of conflicting versions: each names where the other rows of its key and
-     * version are and the columns in which they differ (the first is its column), so that a
-     * clerk can put the lines side by side. Only the conflicting rows take part in the window.
-     */
-    private static Dataset<Row> conflictQuarantine(ExtractSchema schema, Dataset<Row> lineage) {
-        List<String> keyAndVersion = new ArrayList<>(schema.key());
-        keyAndVersion.add(schema.version());
-        WindowSpec sameVersion = Window.partitionBy(keyAndVersion.stream().map(org.apache.spark.sql.functions::col)
-                .toArray(Column[]::new));
-        List<Column> differing = new ArrayList<>();
-        for (String c : schema.valueColumns()) {
-            // NUL stands for an empty field: no field holds one (RowValidator sets such rows aside).
-            Column value = coalesce(col(c).cast(DataTypes.StringType), lit("\u0000"));
-            differing.add(when(size(collect_set(value).over(sameVersion)).gt(1), lit(c)));
-        }
-        Column here = concat(col(SparkColumns.FILE), lit(" line "), col(SparkColumns.LINE).cast(DataTypes.StringType));
-        Column others = array_remove(collect_list(here).over(sameVersion), here);
-        Column keyText = concat_ws(", ", schema.key().stream().map(k -> concat(lit(k + "="),
-                coalesce(col(k).cast(DataTypes.StringType), lit("")))).toArray(Column[]::new));
-        Column[] differingColumns = differing.toArray(Column[]::new);
-        return lineage.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
-                .select(col(SparkColumns.FILE), col(SparkColumns.LINE), others.as("others"),
-                        coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
-                        concat_ws(", ", differingColumns).as("differing"), keyText.as("key_text"),
-                        col(schema.version()).cast(DataTypes.StringType).as("version_text"))
-                .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
-                        lit(null).cast(DataTypes.StringType).as("raw_line"), col("column_name"),
-                        concat(lit("conflicting versions: this row and "),
-                                when(size(col("others")).equalTo(1), lit("another")).otherwise(lit("others")),
-                                lit(" ("), array_join(col("others"), "; "), lit(") have the same key ("), col("key_text"),
-                                lit(") and the same " + schema.version() + " "), col("version_text"),
-                                lit(" but differ in "), col("differing"),
-                                when(size(col("others")).equalTo(1), lit("; both are set aside"))
-                                        .otherwise(lit("; all are set aside"))).as("reason"));
     }
 
     private static Object[] paths(List<FileReport> reports) {
