@@ -105,14 +105,7 @@ public final class ScoringPipeline {
         // Loaded and checked with the options before the run folder exists: a bad edition or option
         // is a usage error that leaves no folder behind.
         Edition edition = new EditionLoader(ItemRegistry::has).load(config.edition());
-        List<String> itemCodes;
-        try {
-            itemCodes = config.items() == null ? null : edition.expandItemCodes(config.items());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--items: " + e.getMessage());
-        }
-        config.years().forEach(this::checkAsOf);
-        checkFactsCsv();
+        List<String> itemCodes = checkOptions(edition);
         boolean publishing = !config.dryRun() && !config.validateOnly();
         String jdbcUrl = config.jdbcUrl() != null ? config.jdbcUrl() : env.get(JdbcSettings.URL_ENV);
         if (publishing && jdbcUrl == null) {
@@ -550,6 +543,23 @@ public final class ScoringPipeline {
             throw new UsageException("--regions names region(s) not in regions.csv: " + String.join(", ", unknown));
         }
         return out;
+    }
+
+    /**
+     * Refuses options that cannot work, before anything is read: unknown --items (returned
+     * expanded to item codes, null when not given), an --as-of before a --year, a --facts-csv that
+     * cannot be written.
+     */
+    private List<String> checkOptions(Edition edition) {
+        List<String> itemCodes;
+        try {
+            itemCodes = config.items() == null ? null : edition.expandItemCodes(config.items());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--items: " + e.getMessage());
+        }
+        config.years().forEach(this::checkAsOf);
+        checkFactsCsv();
+        return itemCodes;
     }
 
     /** Refuses a --facts-csv that cannot be written, before the run does the work it would hold. */
