@@ -4,13 +4,17 @@ import org.netmarket.extract.InvalidInputException;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.Ingestion;
 import org.netmarket.staging.LoadedExtract;
+import org.netmarket.staging.StagingArea;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,16 +26,41 @@ final class InputProblems {
     private InputProblems() {
     }
 
+    /**
+     * The rows read and set aside in an extract's files staged by earlier nights, as each night
+     * that read a file counted them: a merging night judges the whole extract, as a full read of
+     * the same files would, not only its own delivery (one conflicting row in a one-row file is
+     * not 100% of the extract).
+     */
+    record Earlier(long rowsRead, long rowsQuarantined) {
+        static final Earlier NONE = new Earlier(0, 0);
+
+        /** Per extract, the files with known counts (a manifest of an older job version may lack them). */
+        static Map<String, Earlier> of(Collection<StagingArea.StagedFile> staged) {
+            Map<String, Earlier> out = new HashMap<>();
+            for (StagingArea.StagedFile f : staged) {
+                if (f.rowsRead() != null && f.rowsQuarantined() != null) {
+                    out.merge(f.extract(), new Earlier(f.rowsRead(), f.rowsQuarantined()),
+                            (a, b) -> new Earlier(a.rowsRead + b.rowsRead, a.rowsQuarantined + b.rowsQuarantined));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */
-    static void check(Ingestion.Result ingest, BigDecimal threshold) {
-        List<String> problems = of(ingest, threshold);
+    static void check(Ingestion.Result ingest, BigDecimal threshold, Map<String, Earlier> earlier) {
+        List<String> problems = of(ingest, threshold, earlier);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
 
-    /** Why the input cannot be scored: files that could not be read, extracts with too many bad rows. */
-    static List<String> of(Ingestion.Result ingest, BigDecimal threshold) {
+    /**
+     * Why the input cannot be scored: files that could not be read, extracts with too many bad
+     * rows (those read by this run, with those of {@code earlier} files of a merging night).
+     */
+    static List<String> of(Ingestion.Result ingest, BigDecimal threshold, Map<String, Earlier> earlier) {
         List<String> problems = new ArrayList<>();
         for (FileReport f : ingest.files()) {
             if (f.failed()) {
@@ -42,7 +71,11 @@ final class InputProblems {
         tooManyQuarantined("regions", ingest.regionsQuarantined().size(), ingest.regionsReport().rowsRead(), threshold)
                 .ifPresent(problems::add);
         for (LoadedExtract e : ingest.extracts().values()) {
-            tooManyQuarantined(e.name(), e.quarantinedOfRowsRead(), e.rowsRead(), threshold).ifPresent(problems::add);
+            Earlier before = earlier.getOrDefault(e.name(), Earlier.NONE);
+            // With earlier files, the staged rows a new row conflicts with count too (a full read counts both).
+            long quarantined = before == Earlier.NONE ? e.quarantinedOfRowsRead() : e.rowsQuarantined();
+            tooManyQuarantined(e.name(), quarantined + before.rowsQuarantined(), e.rowsRead() + before.rowsRead(), threshold)
+                    .ifPresent(problems::add);
         }
         return problems;
     }

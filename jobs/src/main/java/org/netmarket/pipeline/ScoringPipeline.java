@@ -296,7 +296,7 @@ public final class ScoringPipeline {
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition(), ingest.regions(), List.of(), files, ingest.rowsRead(),
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
-                    ingest.notDelivered(), InputProblems.of(ingest, config.quarantineThreshold()));
+                    ingest.notDelivered(), InputProblems.of(ingest, config.quarantineThreshold(), Map.of()));
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = regionsToScore(tree);
@@ -378,7 +378,9 @@ public final class ScoringPipeline {
             });
             recordInputs(run, ingest, staging);
             if (!config.validateOnly()) {
-                InputProblems.check(ingest, config.quarantineThreshold()); // validate reports the problems with its table of the files
+                // validate reports the problems with its table of the files
+                InputProblems.check(ingest, config.quarantineThreshold(), staging == null ? Map.of()
+                        : InputProblems.Earlier.of(staging.area().stagedEarlier(staging.plan(), ingest.files()).values()));
             }
             return ingest;
         } catch (RuntimeException | IOException | SQLException | Error e) {

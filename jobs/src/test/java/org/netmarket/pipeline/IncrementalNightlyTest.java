@@ -130,6 +130,31 @@ class IncrementalNightlyTest {
         assertTrue(conflicts.all().containsKey("dispatches/dispatches-2024.csv|2"), conflicts.all().keySet().toString());
     }
 
+    /**
+     * The quarantine threshold judges the whole extract on a merging night, as a full read of
+     * the same files does: one conflicting row delivered alone is 100% of its file but 2 of the
+     * extract's 27 rows (7.4%), under a threshold of 10% for both.
+     */
+    @Test
+    void aSmallDeliveryIsJudgedTogetherWithTheStagedRowsAsAFullReadIs() throws Exception {
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        String nightly = firstNightOnGolden(data, reports, "--quarantine-threshold", "0.1");
+        // Same key and version as A-IC-1 (dispatches-2024.csv line 3), another completion time.
+        Files.writeString(data.resolve("dispatches/dispatches-n2.csv"),
+                "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
+                        + "A-IC-1,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
+                        + "2024-03-07 09:00:00,2024-03-06 10:00:00\n", StandardCharsets.UTF_8);
+        JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--quarantine-threshold", "0.1");
+        assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
+        String full = TestingPostgres.server().createDatabase();
+        JobRunner.Result fullRead = JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
+                "--jdbc-url", full, "--year", "2024", "--quarantine-threshold", "0.1");
+        assertEquals(ExitCodes.OK, fullRead.exitCode(), fullRead.output());
+        assertSamePublishedScores(full, nightly);
+    }
+
     @Test
     void salesAndTheRegistryChangingTogetherGiveTheFiguresOfAFullRead() throws Exception {
         // Sales are the region's through their operator: a night that moves an operator to
