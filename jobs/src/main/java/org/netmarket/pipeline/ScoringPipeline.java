@@ -376,11 +376,13 @@ public final class ScoringPipeline {
                 return staging == null ? ingestion.ingest(dir, regions, run.edition(), first)
                         : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan(), first);
             });
-            recordInputs(run, ingest, staging);
+            // A merging night scores from files staged by earlier runs as well as those it read.
+            Map<String, StagingArea.StagedFile> stagedEarlier = staging == null ? Map.of()
+                    : staging.area().stagedEarlier(staging.plan(), ingest.files());
+            recordInputs(run, ingest, stagedEarlier);
             if (!config.validateOnly()) {
                 // validate reports the problems with its table of the files
-                InputProblems.check(ingest, config.quarantineThreshold(), staging == null ? Map.of()
-                        : InputProblems.Earlier.of(staging.area().stagedEarlier(staging.plan(), ingest.files()).values()));
+                InputProblems.check(ingest, config.quarantineThreshold(), InputProblems.Earlier.of(stagedEarlier.values()));
             }
             return ingest;
         } catch (RuntimeException | IOException | SQLException | Error e) {
@@ -392,16 +394,14 @@ public final class ScoringPipeline {
     }
 
     /** Writes the files read and the quarantined rows to the run folder and, when publishing, to the run ledger. */
-    private void recordInputs(Run run, Ingestion.Result ingest, PlannedStaging staging) throws IOException, SQLException {
+    private void recordInputs(Run run, Ingestion.Result ingest, Map<String, StagingArea.StagedFile> stagedEarlier)
+            throws IOException, SQLException {
         // The lineage of a merging night: the files it read and those of the staged state it
         // scores from, staged by earlier runs (what a full read of the same state would list).
         List<RunLedger.InputFile> lineage = new ArrayList<>();
         ingest.files().forEach(f -> lineage.add(RunLedger.InputFile.read(f)));
-        if (staging != null) {
-            staging.area().stagedEarlier(staging.plan(), ingest.files()).forEach((path, f) -> lineage.add(new RunLedger.InputFile(
-                    f.extract(), path, f.encoding(), f.sha256(), f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(),
-                    null, false)));
-        }
+        stagedEarlier.forEach((path, f) -> lineage.add(new RunLedger.InputFile(f.extract(), path, f.encoding(), f.sha256(),
+                f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(), null, false)));
         stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             run.folder().writeQuarantine(ingest.quarantine());

@@ -26,8 +26,9 @@ public final class RegionsFile {
     /** Quarantined rows named in the message of an unknown parent. */
     private static final int SHOWN = 5;
 
-    /** The tree plus what reading found. */
     /**
+     * The tree plus what reading found.
+     *
      * @param setAside the region codes of the quarantined rows, with their line (for the messages
      *                 of rows elsewhere that refer to them)
      */

@@ -52,11 +52,15 @@ class CommandLineTest {
         assertFalse(r.output().contains("LeakF6"), r.output());
     }
 
+    /** A run of the golden data publishing to {@code jdbcUrl}, waiting at most a second for the lock. */
+    private JobRunner.Result runAgainst(String jdbcUrl) {
+        return JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--jdbc-url", jdbcUrl, "--wait-for-lock", "1");
+    }
+
     /** An unreachable warehouse is one line naming it by its redacted URL (exit 1: the machine's state). */
     @Test
     void anUnknownHostIsOneLineNamingTheRedactedUrl() {
-        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(),
-                "--jdbc-url", "jdbc:postgresql://no-such-host.invalid:5432/netmarket?password=LeakD5", "--wait-for-lock", "1");
+        JobRunner.Result r = runAgainst("jdbc:postgresql://no-such-host.invalid:5432/netmarket?password=LeakD5");
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
         assertTrue(r.output().contains("error (failed, nothing was published): cannot reach the warehouse "
                 + "jdbc:postgresql://no-such-host.invalid:5432/netmarket: unknown host no-such-host.invalid\n"), r.output());
@@ -69,8 +73,7 @@ class CommandLineTest {
      */
     @Test
     void userInfoInTheUrlIsBadUsageAndIsNotShown() {
-        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(),
-                "--jdbc-url", "jdbc:postgresql://postgres:LeakD4@no-such-host.invalid:5432/netmarket", "--wait-for-lock", "1");
+        JobRunner.Result r = runAgainst("jdbc:postgresql://postgres:LeakD4@no-such-host.invalid:5432/netmarket");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
         assertTrue(r.output().contains("puts the user and password before the host, which the PostgreSQL driver does not read"), r.output());
         assertFalse(r.output().contains("LeakD4"), r.output());
