@@ -32,9 +32,9 @@ public final class ScoreRows {
                                BigDecimal numerator, BigDecimal denominator, String reason, String detail, String edition) {
     }
 
-    /** One row of category_score. */
+    /** One row of category_score; {@code meetsShare} is null for a second-level category (no share rule). */
     public record CategoryRow(String regionCode, int evalYear, String code, String level, BigDecimal points,
-                              BigDecimal maxPoints, boolean meetsShare, String edition) {
+                              BigDecimal maxPoints, Boolean meetsShare, String edition) {
     }
 
     /** One row of evaluation_result. */
@@ -84,7 +84,7 @@ public final class ScoreRows {
         }
         for (CategoryScore c : card.categories()) {
             categories.add(new CategoryRow(card.regionCode(), card.evalYear(), c.code(), c.category().levelCode(), c.points(),
-                    c.category().maxPoints(), c.meetsShare(), card.editionId()));
+                    c.category().maxPoints(), c.category().isFirstLevel() ? c.meetsShare() : null, card.editionId()));
         }
         List<Map<String, Object>> attention = new ArrayList<>();
         for (ItemScore s : card.needsAttention()) {
