@@ -62,6 +62,21 @@ public final class NetmarketCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, nightly, backfill, validate or generate-data");
     }
 
+    /**
+     * Picocli's message, except for a word where a command belongs, which it calls an unmatched
+     * argument at index 0: that is a mistyped command, said so with the commands there are.
+     */
+    private static String parameterProblem(CommandLine.ParameterException ex) {
+        CommandLine cl = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
+                && !cl.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "': the commands are "
+                    + String.join(", ", cl.getSubcommands().keySet());
+        }
+        return ex.getMessage();
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -86,7 +101,9 @@ public final class NetmarketCommand implements Runnable {
         ValueConverters.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + JdbcSettings.redactText(ex.getMessage()));
+            err.println("error: " + JdbcSettings.redactText(parameterProblem(ex)));
+            // "Did you mean: validate?" / "Did you mean: --year?"
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             // A wrapper script of one command names itself (scripts/run-pipeline is "netmarket run"
             // with defaults); scripts/netmarket names the program, part of the qualified name.
             String command = System.getenv(HELP_COMMAND_ENV);

@@ -3,6 +3,7 @@ package org.netmarket.cli;
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.RunMode;
 import org.netmarket.pipeline.NightlyLock;
+import org.netmarket.warehouse.JdbcSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
                 "  # publish the current year if extracts were delivered since the last run",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket \\",
                 "      --jdbc-url jdbc:postgresql://db:5432/netmarket",
-                "  # score even if nothing changed",
+                "  # the warehouse from the environment instead; score even if nothing changed",
+                "  export " + JdbcSettings.URL_ENV + "=jdbc:postgresql://db:5432/netmarket",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket --force",
                 "  # rebuild the staging area from every raw file",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket --full",

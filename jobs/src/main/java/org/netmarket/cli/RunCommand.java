@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
                 "      --jdbc-url jdbc:postgresql://db:5432/netmarket",
                 "  # recompute one county's indicator 19, print only",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2024 --regions 140802 --items 19 --dry-run",
-                "  # stock figures at mid-year",
-                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2023 --as-of 2023-06-30",
+                "  # stock figures at mid-year, print only (published, they would replace the year-end scores of 2023)",
+                "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2023 --as-of 2023-06-30 --dry-run",
                 "  # the city's full scorecard",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2024 --regions 140800 --details --dry-run",
                 "", "Exit codes: 0 published; 2 bad usage or bad input, nothing published; 3 warehouse locked by another run;"

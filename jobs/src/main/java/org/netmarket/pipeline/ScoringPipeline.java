@@ -71,6 +71,8 @@ public final class ScoringPipeline {
     private final Map<String, String> env;
     /** The run's folder once created; null before (or when it could not be created). */
     private Path runFolder;
+    // Why a dry run given a warehouse could not read it (null when it could, or none was given).
+    private String previewSkipped;
     /**
      * Set by a shutdown hook while the run goes on: a failure after it is the run being stopped
      * (SIGTERM from a scheduler, Ctrl-C), and is recorded as that rather than as what broke.
@@ -109,8 +111,9 @@ public final class ScoringPipeline {
         boolean publishing = !config.dryRun() && !config.validateOnly();
         String jdbcUrl = config.jdbcUrl() != null ? config.jdbcUrl() : env.get(JdbcSettings.URL_ENV);
         if (publishing && jdbcUrl == null) {
-            throw new UsageException("no warehouse to publish to: give --jdbc-url or set "
-                    + JdbcSettings.URL_ENV + " (or use --dry-run to print the scorecard only)");
+            // nightly has no --dry-run to point to.
+            throw new UsageException("no warehouse to publish to: give --jdbc-url or set " + JdbcSettings.URL_ENV
+                    + (config.mode() == RunMode.NIGHTLY ? "" : " (or use --dry-run to print the scorecard only)"));
         }
         RunFolder folder = RunFolder.create(config.reportDir(), config.command());
         runFolder = folder.path();
@@ -199,8 +202,15 @@ public final class ScoringPipeline {
                 throw e;
             }
             LOG.warn("{}: the dry run goes on without listing what publishing would change", e.getMessage());
+            previewSkipped = e.getMessage();
             return null;
         }
+    }
+
+    /** What a dry run's summary ends with: also, when it is so, that the warehouse given could not be read. */
+    private String dryRunNote() {
+        return "dry run: nothing was published" + (previewSkipped == null ? ""
+                : "; nothing was compared with the warehouse either (" + previewSkipped + ")");
     }
 
     /** A publishing run's warehouse, the lock it holds on it for the whole run, and its entry in the run ledger. */
@@ -316,7 +326,7 @@ public final class ScoringPipeline {
         return new RunOutcome(run.runId(), run.warehouse() != null, run.edition(), tree, scores.cards(), files,
                 ingest.rowsRead(), ingest.rowsQuarantined(), run.folder().path(),
                 warehouse == null ? null : warehouse.settings().redactedUrl(),
-                run.warehouse() == null ? "dry run: nothing was published" : null, changes, ingest.notRead(), ingest.notDelivered(),
+                run.warehouse() == null ? dryRunNote() : null, changes, ingest.notRead(), ingest.notDelivered(),
                 List.of());
     }
 
@@ -583,7 +593,8 @@ public final class ScoringPipeline {
     private void checkAsOf(int year) {
         if (config.asOf() != null && config.asOf().getYear() < year) {
             throw new UsageException("--as-of " + config.asOf() + " is before the evaluation year " + year
-                    + ": nothing of " + year + " could be counted by then");
+                    + ": nothing of " + year + " could be counted by then (to score " + config.asOf().getYear()
+                    + " as of that date, add --year " + config.asOf().getYear() + ")");
         }
     }
 

@@ -62,7 +62,8 @@ public final class RunSummary {
             out.println(published ? String.format("Published as run %d to %s (schema netmarket).", outcome.runId(), outcome.warehouse())
                     : String.format("Dry run: nothing was published; compared with what %s holds.", outcome.warehouse()));
         } else {
-            out.println("Dry run: nothing was published.");
+            String note = outcome.note() == null ? "dry run: nothing was published" : outcome.note();
+            out.println(Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".");
         }
     }
 

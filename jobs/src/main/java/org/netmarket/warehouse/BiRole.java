@@ -43,7 +43,12 @@ public final class BiRole {
      *                              set-up, said in one line that never contains the password
      */
     public static boolean setPasswordIfGiven(Warehouse warehouse, String password) {
-        if (password == null || password.isEmpty()) {
+        if (password == null) {
+            return false;
+        }
+        if (password.isEmpty()) {
+            // NETMARKET_BI_PASSWORD="$(cat /run/secrets/...)" with no such file: the operator meant to set one.
+            LOG.warn("{} is set but empty: the password of role {} was left as it is", PASSWORD_ENV, ROLE);
             return false;
         }
         try (Connection c = warehouse.connect()) {

@@ -84,7 +84,7 @@ public final class JdbcSettings {
         p.setProperty("ApplicationName", "netmarket-pipeline");
         p.setProperty("reWriteBatchedInserts", "true");
         String bi = env.get(BiRole.PASSWORD_ENV);
-        return new JdbcSettings(url, p, bi == null || bi.isEmpty() ? null : bi);
+        return new JdbcSettings(url, p, bi);
     }
 
     /**
@@ -102,7 +102,10 @@ public final class JdbcSettings {
         return names;
     }
 
-    /** The password the BI role is given when the warehouse is opened, or null to leave it as it is. */
+    /**
+     * The password the BI role is given when the warehouse is opened, or null to leave it as it
+     * is; empty when the variable is set to nothing (a secret file that was not there).
+     */
     String biPassword() {
         return biPassword;
     }

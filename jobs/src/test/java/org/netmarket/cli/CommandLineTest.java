@@ -42,6 +42,16 @@ class CommandLineTest {
         assertTrue(r.output().contains("Try 'netmarket run --help'"), r.output());
     }
 
+    /** A mistyped command is called one, with the commands there are and the likeliest meant. */
+    @Test
+    void aMistypedCommandIsNamedWithTheCommandsThereAre() {
+        JobRunner.Result r = JobRunner.run(reports, "valdate", "--data", GoldenData.GIVEN.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("error: unknown command 'valdate': the commands are run, nightly, backfill, validate, "
+                + "generate-data, help\n"), r.output());
+        assertTrue(r.output().contains("Did you mean: netmarket validate"), r.output());
+    }
+
     /** The command line is echoed into the nightly log when an option is mistyped: its password must not be. */
     @Test
     void aMistypedOptionDoesNotEchoAPassword() {
@@ -83,7 +93,16 @@ class CommandLineTest {
     void publishingWithoutAWarehouseIsBadUsage() {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertTrue(r.output().contains("no warehouse to publish to"), r.output());
+        assertTrue(r.output().contains("no warehouse to publish to: give --jdbc-url or set NETMARKET_JDBC_URL "
+                + "(or use --dry-run to print the scorecard only)"), r.output());
+    }
+
+    /** nightly has no --dry-run: its message must not send the user to one. */
+    @Test
+    void aNightlyWithoutAWarehouseIsNotPointedToADryRun() {
+        JobRunner.Result r = JobRunner.run(reports, "nightly", "--data", GoldenData.GIVEN.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.output().contains("no warehouse to publish to: give --jdbc-url or set NETMARKET_JDBC_URL\n"), r.output());
     }
 
     @Test

@@ -59,7 +59,8 @@ class RunScopeChecksTest {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run", "--year", "2024",
                 "--as-of", "2023-06-30");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
-        assertTrue(r.output().contains("--as-of 2023-06-30 is before the evaluation year 2024"), r.output());
+        assertTrue(r.output().contains("--as-of 2023-06-30 is before the evaluation year 2024: nothing of 2024 could be counted "
+                + "by then (to score 2023 as of that date, add --year 2023)"), r.output());
     }
 
     /** Publishing 19 alone would leave a total that adds up items nobody can see. */

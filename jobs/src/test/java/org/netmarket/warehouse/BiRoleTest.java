@@ -69,9 +69,12 @@ class BiRoleTest {
     }
 
     @Test
-    void withoutAPasswordNothingIsChanged() {
+    void withoutAPasswordNothingIsChanged() throws SQLException {
         assertFalse(BiRole.setPasswordIfGiven(warehouse, null));
-        assertFalse(BiRole.setPasswordIfGiven(warehouse, ""));
+        assertFalse(BiRole.setPasswordIfGiven(warehouse, ""), "set but empty (a secret file that was not there)");
+        try (Connection c = bi()) {
+            assertTrue(c.isValid(5), "the password set before still logs in");
+        }
     }
 
     /** A warehouse user without CREATEROLE: the run stops in one line (exit 1), without the password. */
