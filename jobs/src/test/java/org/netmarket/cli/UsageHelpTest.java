@@ -89,7 +89,7 @@ class UsageHelpTest {
     }
 
     /**
-     * Each example is a command line, or a comment, of its own, continued with a backslash
+     * Each example is a command line, a comment or a setting (export) of its own, continued with a backslash
      * when it is long: a wrapped example would be a broken command. It names the command as
      * the user runs it: by its full name when no wrapper script names it.
      */
@@ -107,8 +107,10 @@ class UsageHelpTest {
                 if (line.isEmpty()) {
                     break;
                 }
+                // A setting an example uses ("export NETMARKET_JDBC_URL=...") stands on its own line too.
                 boolean ok = continued ? line.startsWith("      ") && !line.startsWith("       ")
-                        : line.startsWith("  # ") || line.startsWith("  " + program + " " + command + " ");
+                        : line.startsWith("  # ") || line.startsWith("  " + program + " " + command + " ")
+                        || line.matches("  export [A-Z_]+=\\S+");
                 assertTrue(ok, "not an example, a comment or a continued example: '" + line + "' in\n" + help);
                 examples += !continued && !line.startsWith("  #") ? 1 : 0;
                 continued = line.endsWith(" \\");
@@ -125,7 +127,7 @@ class UsageHelpTest {
         String help = run.output();
         assertTrue(help.contains("\n  scripts/run-pipeline --data /data/netmarket --year 2024 \\\n"
                 + "      --jdbc-url jdbc:postgresql://db:5432/netmarket\n"), help);
-        assertTrue(help.contains("\n  scripts/run-pipeline --year 2023 --as-of 2023-06-30\n"), help);
+        assertTrue(help.contains("\n  scripts/run-pipeline --year 2023 --as-of 2023-06-30 --dry-run\n"), help);
         assertFalse(help.contains("  run --") || help.contains("netmarket run --"), help);
         String nightly = job(Map.of(NetmarketCommand.HELP_COMMAND_ENV, "scripts/nightly"), "nightly", "--help").output();
         assertTrue(nightly.contains("\n  scripts/nightly --data /data/netmarket --force\n"), nightly);
@@ -156,7 +158,7 @@ class UsageHelpTest {
         assertTrue(help.contains("Run 'scripts/netmarket COMMAND --help' for a command's options and examples."), help);
         String runHelp = job(script, "run", "--help").output();
         assertTrue(runHelp.startsWith("Usage: scripts/netmarket run [-hV]"), runHelp);
-        assertTrue(runHelp.contains("\n  scripts/netmarket run --year 2023 --as-of 2023-06-30\n"), runHelp);
+        assertTrue(runHelp.contains("\n  scripts/netmarket run --year 2023 --as-of 2023-06-30 --dry-run\n"), runHelp);
 
         // scripts/run-pipeline names itself for its one command, as before.
         JobRunner.Result pipeline = job(Map.of(NetmarketCommand.HELP_COMMAND_ENV, "scripts/run-pipeline"), "run", "--yeer", "2024");
