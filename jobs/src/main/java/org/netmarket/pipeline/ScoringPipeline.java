@@ -1,5 +1,7 @@
 package org.netmarket.pipeline;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.JobVersion;
@@ -178,6 +180,11 @@ public final class ScoringPipeline {
      * rather than 'running' until the next run closes it.
      */
     private void stopRequested() {
+        // From here on Spark logs its own shutting down under the run (jobs cancelled, blocks and
+        // its class server gone) as errors with stack traces: noise that would bury the one line
+        // saying the run was stopped, which is what a scheduler's mail shows (the log's last lines).
+        // Silenced before the run can see the flag, so that nothing of it follows that line.
+        Configurator.setAllLevels("org.apache", Level.OFF);
         stopping.set(true);
         try {
             if (!ended.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
