@@ -34,7 +34,10 @@ ensure_built() {
      || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -newer "$jar" ! -name '*.md' -print -quit 2>/dev/null)" ]]; then
     command -v mvn >/dev/null || die "maven (mvn) is not installed"
     log "building the job (mvn package, tests skipped)"
-    (cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests package) || die "the build failed"
+    # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
+    # terminal: a script's stdout is its result (a scorecard, a help text).
+    (set -o pipefail; cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2) \
+      || die "the build failed"
   fi
 }
 
@@ -43,12 +46,25 @@ ensure_built() {
 # tasks want throughput, not short pauses).
 NETMARKET_DEFAULT_JAVA_OPTS="-Xmx4g -XX:+UseParallelGC"
 
+# The java command line of a main class of the job, in local mode, into the array java_command.
+java_command_of() {
+  java_command=(java ${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS} "${NETMARKET_JVM_OPENS[@]}"
+    -cp "$(netmarket_jar):$(cat "$NETMARKET_ROOT/target/classpath.txt")" "$1")
+}
+
 # Runs the job's CLI in local mode: netmarket_java ARGS...
 netmarket_java() {
   ensure_built
-  java ${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS} "${NETMARKET_JVM_OPENS[@]}" \
-    -cp "$(netmarket_jar):$(cat "$NETMARKET_ROOT/target/classpath.txt")" \
-    org.netmarket.cli.NetmarketCommand "$@"
+  local java_command; java_command_of org.netmarket.cli.NetmarketCommand
+  "${java_command[@]}" "$@"
+}
+
+# As netmarket_java, but the job replaces the calling shell: started with &, $! is the job itself,
+# which a script can then pass a signal to.
+netmarket_java_exec() {
+  ensure_built
+  local java_command; java_command_of org.netmarket.cli.NetmarketCommand
+  exec "${java_command[@]}" "$@"
 }
 
 # ---- local PostgreSQL (.local/pg) -------------------------------------------------------------

@@ -146,6 +146,11 @@ public final class GenerateDataCommand implements Callable<Integer> {
     /** Runs the command and exits with its exit code (scripts/generate-data). */
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new GenerateDataCommand());
+        // "Usage: scripts/generate-data ...", as its examples name it.
+        String command = System.getenv(NetmarketCommand.HELP_COMMAND_ENV);
+        if (command != null && !command.isBlank()) {
+            cl.setCommandName(command);
+        }
         // Its help as under the job's command line: lines that break between words only.
         HelpLayout.apply(cl);
         System.exit(cl.execute(args));

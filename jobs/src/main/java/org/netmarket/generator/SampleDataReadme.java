@@ -22,7 +22,8 @@ final class SampleDataReadme {
             2021–2024. It is the default `--data` of `scripts/run-pipeline`.
 
             **Do not edit these files by hand.** They are written by the generator
-            (`org.netmarket.generator`), and a test fails when they differ from what it writes:
+            (`org.netmarket.generator`), and `scripts/test` fails, after the suite, when they differ from
+            what it writes:
 
             ```
             scripts/generate-data --scale yuncheng --out sample-data     # seed 20221216

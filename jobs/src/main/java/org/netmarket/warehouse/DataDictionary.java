@@ -18,7 +18,7 @@ import java.util.Set;
  * comment and every column with its type and comment, as Markdown, read from the catalog of a
  * migrated database. The comments written by the migrations are the single source, so the
  * dictionary cannot drift from the schema; {@code scripts/data-dictionary} regenerates
- * {@code schemas/warehouse/DATA-DICTIONARY.md} and a test fails when the committed file differs.
+ * {@code schemas/warehouse/DATA-DICTIONARY.md}; {@code scripts/test} fails when the committed file differs.
  *
  * <p>Run as {@code DataDictionary JDBC_URL [OUTPUT_FILE]}: migrates the database (an empty one
  * is fine), then writes the Markdown to the file or to standard output.
