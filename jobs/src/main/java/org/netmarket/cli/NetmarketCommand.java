@@ -53,6 +53,13 @@ public final class NetmarketCommand implements Runnable {
      */
     static final String HELP_PROGRAM_ENV = "NETMARKET_HELP_PROGRAM";
 
+    /**
+     * Set by the scripts that start a local PostgreSQL for a run: check the command line and run
+     * nothing ({@link #checkUsage}), so that a mistyped option is said before a server is
+     * started, or installed, for it.
+     */
+    static final String CHECK_USAGE_ENV = "NETMARKET_CHECK_USAGE";
+
     // This command line, as named (the bare one would be "netmarket" whatever the script says).
     @Spec
     CommandSpec spec;
@@ -78,12 +85,30 @@ public final class NetmarketCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(System.getenv(CHECK_USAGE_ENV) != null ? checkUsage(args) : execute(args));
     }
 
     /** Runs a command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
         return commandLine().execute(args);
+    }
+
+    /**
+     * Parses a command line without running it: 0 when it parses, else the exit code and the
+     * message that running it would give (exit 2, "Try '... --help'").
+     */
+    static int checkUsage(String... args) {
+        CommandLine cl = commandLine();
+        try {
+            cl.parseArgs(args);
+            return ExitCodes.OK;
+        } catch (CommandLine.ParameterException e) {
+            try {
+                return cl.getParameterExceptionHandler().handleParseException(e, args);
+            } catch (Exception unexpected) {
+                throw new IllegalStateException(unexpected);
+            }
+        }
     }
 
     /**

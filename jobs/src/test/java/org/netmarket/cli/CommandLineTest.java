@@ -9,9 +9,12 @@ import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -40,6 +43,31 @@ class CommandLineTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.output().contains("Unknown options: '--yeer'"), r.output());
         assertTrue(r.output().contains("Try 'netmarket run --help'"), r.output());
+    }
+
+    /** What the scripts ask before they start a local PostgreSQL for a run: the command line alone, nothing run. */
+    @Test
+    void checkingTheUsageRunsNothingAndSaysWhatRunningWouldSay() throws IOException {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int bad;
+        int good;
+        try {
+            bad = NetmarketCommand.checkUsage("run", "--data", GoldenData.GIVEN.toString(), "--year");
+            good = NetmarketCommand.checkUsage("run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                    "--report-dir", reports.toString());
+        } finally {
+            System.setErr(err);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.BAD_INPUT, bad, output);
+        assertTrue(output.contains("error: Missing required parameter for option '--year' (Y)\nTry 'netmarket run --help'."),
+                output);
+        assertEquals(ExitCodes.OK, good, output);
+        try (Stream<Path> folders = Files.list(reports)) {
+            assertEquals(0, folders.count(), "no run folder: nothing was run");
+        }
     }
 
     /** A mistyped command is called one, with the commands there are and the likeliest meant. */
