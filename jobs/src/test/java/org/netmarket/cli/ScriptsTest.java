@@ -140,21 +140,11 @@ class ScriptsTest {
      */
     private static List<String> viaStandInJava(Path dir, Map<String, String> env, Path script, String... args)
             throws IOException, InterruptedException {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.writeString(bin.resolve("java"), String.join("\n", "#!/usr/bin/env bash",
-                "echo \"NETMARKET_HELP_PROGRAM=${NETMARKET_HELP_PROGRAM-unset} NETMARKET_HELP_COMMAND=${NETMARKET_HELP_COMMAND-unset}\"",
+        Path bin = standIns(dir, "echo \"NETMARKET_HELP_PROGRAM=${NETMARKET_HELP_PROGRAM-unset} "
+                        + "NETMARKET_HELP_COMMAND=${NETMARKET_HELP_COMMAND-unset}\"",
                 "while [[ $# -gt 0 && $1 != org.netmarket.cli.NetmarketCommand ]]; do shift; done",
-                "shift", "[[ $# -gt 0 ]] && printf '%s\\n' \"$@\"", "exit 0", ""));
-        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nexit 0\n");
-        for (String tool : new String[]{"java", "mvn"}) {
-            assertTrue(bin.resolve(tool).toFile().setExecutable(true), tool);
-        }
-        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().putAll(env);
-        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "shift", "[[ $# -gt 0 ]] && printf '%s\\n' \"$@\"", "exit 0");
+        Process process = start(bin, dir, env, script, args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -162,6 +152,120 @@ class ScriptsTest {
         }
         assertEquals(0, process.exitValue(), script + ": " + output);
         return output.lines().collect(Collectors.toList());
+    }
+
+    /** A stand-in java running {@code javaBody} (bash lines), and an mvn that builds nothing, in dir/bin. */
+    private static Path standIns(Path dir, String... javaBody) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        List<String> java = new ArrayList<>(List.of("#!/usr/bin/env bash"));
+        java.addAll(List.of(javaBody));
+        java.add("");
+        Files.writeString(bin.resolve("java"), String.join("\n", java));
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nexit 0\n");
+        for (String tool : new String[]{"java", "mvn"}) {
+            assertTrue(bin.resolve(tool).toFile().setExecutable(true), tool);
+        }
+        return bin;
+    }
+
+    /** A script run from {@code dir} with the stand-ins of {@code bin} first on the PATH. */
+    private static ProcessBuilder start(Path bin, Path dir, Map<String, String> env, Path script, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        return builder;
+    }
+
+    /** scripts/nightly as a scheduler runs it: a warehouse given, its log and lock in {@code dir}, stderr to a file. */
+    private static ProcessBuilder nightly(Path bin, Path dir) {
+        return start(bin, dir, Map.of("NETMARKET_JDBC_URL", "jdbc:postgresql://warehouse.invalid/netmarket",
+                "NETMARKET_LOG_DIR", dir.resolve("logs").toString(), "NETMARKET_NIGHTLY_LOCK", dir.resolve("nightly.lock").toString()),
+                SCRIPTS.resolve("nightly")).redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+    }
+
+    private static String nightlyLog(Path dir) throws IOException {
+        try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+            Path log = logs.findFirst().orElseThrow();
+            assertTrue(log.getFileName().toString().matches("nightly-\\d{4}-\\d{2}-\\d{2}\\.log"), log.toString());
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * systemd (KillMode=mixed) stops the script alone: it passes SIGTERM on to the job, waits for
+     * the job to record the stop, and logs how the night ended, with the job's exit code.
+     */
+    @Test
+    void aStoppedNightlyPassesTheStopOnToTheJobAndLogsHowItEnded(@TempDir Path dir) throws Exception {
+        Path bin = standIns(dir, "trap 'echo job got SIGTERM; exit 143' TERM", "echo job started",
+                "while true; do sleep 0.1; done");
+        Process nightly = nightly(bin, dir).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.isDirectory(dir.resolve("logs")) && nightlyLog(dir).contains("job started"))) {
+                assertTrue(System.nanoTime() < deadline && nightly.isAlive(), "the stand-in job never started");
+                Thread.sleep(50);
+            }
+            nightly.destroy(); // SIGTERM to the script only
+            assertTrue(nightly.waitFor(60, TimeUnit.SECONDS), "the script ends once the job has");
+        } finally {
+            nightly.destroyForcibly();
+        }
+        String log = nightlyLog(dir);
+        assertEquals(143, nightly.exitValue(), log);
+        assertTrue(log.contains("job got SIGTERM\n"), "the job was stopped by the script: " + log);
+        assertTrue(log.lines().reduce((a, b) -> b).orElseThrow().endsWith(" nightly run finished with exit code 143"), log);
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("nightly run finished with exit code 143; log: "),
+                "a stopped night is said on stderr too");
+    }
+
+    /** Without a terminal, a night is silent when it succeeds and says on stderr how it failed (cron mails that). */
+    @Test
+    void aNightlyIsQuietUnlessItFails(@TempDir Path dir) throws Exception {
+        Path ok = dir.resolve("ok");
+        Process good = nightly(standIns(ok, "echo scored and published", "exit 0"), ok).start();
+        assertTrue(good.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, good.exitValue());
+        assertEquals("", Files.readString(ok.resolve("stderr")), "a good night says nothing");
+        assertEquals("", Files.readString(ok.resolve("stdout")), "a good night says nothing");
+        assertTrue(nightlyLog(ok).contains("scored and published"), nightlyLog(ok));
+
+        Path bad = dir.resolve("bad");
+        Process failed = nightly(standIns(bad, "echo 'error (bad input, nothing was published): retail/r.csv line 3'", "exit 2"),
+                bad).start();
+        assertTrue(failed.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, failed.exitValue());
+        String stderr = Files.readString(bad.resolve("stderr"));
+        assertTrue(stderr.contains("error (bad input, nothing was published): retail/r.csv line 3\n"), stderr);
+        assertTrue(stderr.endsWith("nightly run finished with exit code 2; log: " + bad.resolve("logs") + "/"
+                + "nightly-" + java.time.LocalDate.now() + ".log\n"), stderr);
+    }
+
+    /** A log folder the night cannot write stops it before anything runs, in one line. */
+    @Test
+    void aNightlyWithoutAWritableLogFolderSaysSo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("logs"), "a file where the log folder should be");
+        Process nightly = nightly(standIns(dir, "echo the job ran", "exit 0"), dir).start();
+        assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, nightly.exitValue());
+        assertEquals("error: cannot write the log folder " + dir.resolve("logs") + " (NETMARKET_LOG_DIR): create it, writable by "
+                + System.getProperty("user.name") + "\n", Files.readString(dir.resolve("stderr")));
+        assertEquals("", Files.readString(dir.resolve("stdout")), "the job never ran");
+    }
+
+    /**
+     * scripts/run-pipeline's defaults go before the user's arguments, so that an option the user
+     * left without its value is the last argument, and is reported as such.
+     */
+    @Test
+    void runPipelinePutsItsDefaultsBeforeTheUsersArguments(@TempDir Path dir) throws Exception {
+        List<String> job = viaStandInJava(dir, Map.of("NETMARKET_JDBC_URL", "jdbc:postgresql://warehouse.invalid/netmarket"),
+                SCRIPTS.resolve("run-pipeline"), "--year");
+        assertEquals(List.of("run", "--data", SCRIPTS.toAbsolutePath().getParent().resolve("sample-data").toString(),
+                "--report-dir", SCRIPTS.toAbsolutePath().getParent().resolve(".local/reports").toString(), "--year"),
+                job.subList(1, job.size()), job.toString());
     }
 
     private static void assertHelpWithoutCode(Path script, String output) {
