@@ -55,6 +55,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * One run of the scoring job, stage by stage: edition, warehouse lock and run registration,
@@ -73,8 +74,8 @@ public final class ScoringPipeline {
     private final Map<String, String> env;
     /** The run's folder once created; null before (or when it could not be created). */
     private Path runFolder;
-    // Why a dry run given a warehouse could not read it (null when it could, or none was given).
-    private String previewSkipped;
+    // What a dry run's summary adds to "nothing was published": what it could not show.
+    private final List<String> dryRunCaveats = new ArrayList<>();
     /**
      * Set by a shutdown hook while the run goes on: a failure after it is the run being stopped
      * (SIGTERM from a scheduler, Ctrl-C), and is recorded as that rather than as what broke.
@@ -135,6 +136,8 @@ public final class ScoringPipeline {
             if (itemCodes != null && published == null) {
                 LOG.warn("dry run without a warehouse: the items not recomputed are shown as computed now, not with their "
                         + "published points (give --jdbc-url to preview what publishing would do)");
+                dryRunCaveats.add("the items not recomputed are shown as computed now, not with their published points "
+                        + "(no warehouse given)");
             }
             try {
                 RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse, published, ledger, runId, folder));
@@ -209,15 +212,14 @@ public final class ScoringPipeline {
                 throw e;
             }
             LOG.warn("{}: the dry run goes on without listing what publishing would change", e.getMessage());
-            previewSkipped = e.getMessage();
+            dryRunCaveats.add("nothing was compared with the warehouse either (" + e.getMessage() + ")");
             return null;
         }
     }
 
-    /** What a dry run's summary ends with: also, when it is so, that the warehouse given could not be read. */
+    /** What a dry run's summary ends with: nothing was published, and what the run could not show. */
     private String dryRunNote() {
-        return "dry run: nothing was published" + (previewSkipped == null ? ""
-                : "; nothing was compared with the warehouse either (" + previewSkipped + ")");
+        return String.join("; ", Stream.concat(Stream.of("dry run: nothing was published"), dryRunCaveats.stream()).toList());
     }
 
     /** A publishing run's warehouse, the lock it holds on it for the whole run, and its entry in the run ledger. */

@@ -125,6 +125,16 @@ class CommandLineTest {
                 + "(or use --dry-run to print the scorecard only)"), r.output());
     }
 
+    /** Without a warehouse, a dry run of some items cannot show the others' published points: its last line says so. */
+    @Test
+    void aDryRunOfSomeItemsWithoutAWarehouseSaysTheOthersAreAsComputedNow() {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--items", "19", "--dry-run");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Dry run: nothing was published; the items not recomputed are shown as computed now, "
+                + "not with their published points (no warehouse given).\n"), r.output());
+    }
+
     /** nightly has no --dry-run: its message must not send the user to one. */
     @Test
     void aNightlyWithoutAWarehouseIsNotPointedToADryRun() {
