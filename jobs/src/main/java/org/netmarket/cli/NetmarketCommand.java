@@ -127,7 +127,7 @@ public final class NetmarketCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + JdbcSettings.redactText(parameterProblem(ex)));
-            // "Did you mean: validate?" / "Did you mean: --year?"
+            // picocli's guess at what was meant, when it has one ("Did you mean: netmarket validate?")
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             // A wrapper script of one command names itself (scripts/run-pipeline is "netmarket run"
             // with defaults); scripts/netmarket names the program, part of the qualified name.
