@@ -47,9 +47,13 @@ ensure_built() {
 NETMARKET_DEFAULT_JAVA_OPTS="-Xmx4g -XX:+UseParallelGC"
 
 # The java command line of a main class of the job, in local mode, into the array java_command.
+# (A missing classpath.txt is the build's failure, which java then names: not a reason for
+# set -e to end the script without a word.)
 java_command_of() {
+  local classpath
+  classpath="$(cat "$NETMARKET_ROOT/target/classpath.txt" 2>/dev/null)" || true
   java_command=(java ${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS} "${NETMARKET_JVM_OPENS[@]}"
-    -cp "$(netmarket_jar):$(cat "$NETMARKET_ROOT/target/classpath.txt")" "$1")
+    -cp "$(netmarket_jar):$classpath" "$1")
 }
 
 # Runs the job's CLI in local mode: netmarket_java ARGS...
