@@ -83,23 +83,35 @@ public final class DataDirectory implements Serializable {
 
     /**
      * Why the data directory itself cannot be read from ("does not exist", "is a file, not a
-     * folder"); empty when it is a folder (or when that cannot be told: reading it then says why).
+     * folder", "is empty"); empty when it is a folder with something in it (or when that cannot
+     * be told: reading it then says why).
      */
     public Optional<String> rootProblem() {
         try {
             boolean exists;
             boolean folder;
+            boolean empty;
             if (local()) {
                 java.nio.file.Path top = localRoot();
                 exists = Files.exists(top);
                 folder = Files.isDirectory(top);
+                if (folder) {
+                    try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(top)) {
+                        empty = !entries.iterator().hasNext();
+                    }
+                } else {
+                    empty = false;
+                }
             } else {
                 Path top = new Path(root);
                 FileSystem fs = fs(top);
                 exists = fs.exists(top);
                 folder = exists && fs.getFileStatus(top).isDirectory();
+                empty = folder && fs.listStatus(top).length == 0;
             }
-            return !exists ? Optional.of("does not exist") : folder ? Optional.empty() : Optional.of("is a file, not a folder");
+            // Empty is how a share that is not mounted looks: the mount point is there, bare.
+            return !exists ? Optional.of("does not exist") : !folder ? Optional.of("is a file, not a folder")
+                    : empty ? Optional.of("is empty") : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -184,7 +184,8 @@ class CommandLineTest {
         assertTrue(f.output().contains("the data directory (--data) file:" + file + " is a file, not a folder"), f.output());
         Path empty = Files.createDirectories(reports.resolve("empty"));
         JobRunner.Result e = JobRunner.run(reports, "validate", "--data", empty.toString());
-        assertTrue(e.output().contains("regions.csv is missing"), e.output());
+        assertEquals(ExitCodes.BAD_INPUT, e.exitCode());
+        assertTrue(e.output().contains("the data directory (--data) file:" + empty + " is empty"), e.output());
     }
 
     /** validate checks the extracts only: an option that would change nothing is refused, not silently ignored. */

@@ -6,6 +6,7 @@ import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,5 +33,17 @@ class NightlyDataDirectoryTest {
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "status", "failed");
         runs.assertValue("1", "error", message);
+    }
+
+    /** A share that is not mounted usually shows as its bare mount point: as retryable as no folder at all. */
+    @Test
+    void anEmptyDataDirectoryOfANightlyRunIsAFailureTheSchedulerMayRetry() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path mountPoint = Files.createDirectories(tmp.resolve("mount-point"));
+        JobRunner.Result r = JobRunner.run(tmp.resolve("reports"), "nightly", "--data", mountPoint.toString(), "--jdbc-url", url,
+                "--staging", tmp.resolve("staging").toString());
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (failed, nothing was published): the data directory file:" + mountPoint
+                + " is empty: is the delivery share mounted? (the scheduler may retry)"), r.output());
     }
 }

@@ -233,12 +233,15 @@ class ScriptsTest {
         assertTrue(nightlyLog(ok).contains("scored and published"), nightlyLog(ok));
 
         Path bad = dir.resolve("bad");
-        Process failed = nightly(standIns(bad, "echo 'error (bad input, nothing was published): retail/r.csv line 3'", "exit 2"),
-                bad).start();
+        // The job's error, a stack frame, then more log lines than the end of the log would show.
+        Process failed = nightly(standIns(bad, "echo 'error (bad input, nothing was published): retail/r.csv line 3'",
+                "printf '\\tat org.netmarket.Frame.of(Frame.java:1)\\n'", "echo 'Run folder (run.log): /reports/r1'",
+                "for i in 1 2 3 4 5 6; do echo \"02:31:0$i INFO  Spark - after the error\"; done", "exit 2"), bad).start();
         assertTrue(failed.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, failed.exitValue());
         String stderr = Files.readString(bad.resolve("stderr"));
-        assertTrue(stderr.contains("error (bad input, nothing was published): retail/r.csv line 3\n"), stderr);
+        assertTrue(stderr.startsWith("error (bad input, nothing was published): retail/r.csv line 3\n"
+                + "Run folder (run.log): /reports/r1\n"), "the job's account of the failure, without its stack frames: " + stderr);
         assertTrue(stderr.endsWith("nightly run finished with exit code 2; log: " + bad.resolve("logs") + "/"
                 + "nightly-" + java.time.LocalDate.now() + ".log\n"), stderr);
     }

@@ -43,6 +43,7 @@ class StoppedRunReportTest {
     @Test
     void badInputEndsTheRunLogWithTheReasonAndTheConsoleNamesTheFolder() throws IOException {
         Path data = Files.createDirectories(tmp.resolve("no-regions"));
+        Files.createDirectories(data.resolve("retail"));
         JobRunner.Result r = JobRunner.run(reports(), "run", "--data", data.toString(), "--dry-run");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
         Path folder = JobRunner.lastRunFolder(reports());
