@@ -1,5 +1,6 @@
 package org.netmarket.staging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.netmarket.config.EnvironmentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,13 @@ final class StagingStore {
                 return JSON.readValue(in, StagingArea.Manifest.class);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the staging manifest " + p + ": " + e.getMessage(), e);
+            // Truncated or corrupted (a full disk, a hand): not a defect of the job, and the raw
+            // extracts are the source of truth, so the fix is to let the next night rebuild it.
+            // Jackson's own message runs on over lines with the parser's location: one line here.
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new EnvironmentException("cannot read the staging manifest " + p + ": " + why
+                    + " (the staging area is damaged: delete the folder " + root
+                    + ", and the next nightly run rebuilds it from the raw extracts)", e);
         }
     }
 

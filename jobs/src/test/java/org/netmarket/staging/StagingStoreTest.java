@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.config.EnvironmentException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +49,22 @@ class StagingStoreTest {
     @Test
     void noManifestIsNull() {
         assertNull(store.readManifest());
+    }
+
+    /** A truncated manifest (a full disk) is the machine's state, said with the way out: the raw extracts rebuild it. */
+    @Test
+    void aDamagedManifestSaysHowToRecover() throws Exception {
+        store.writeManifest(manifest(4));
+        Path file = dir.resolve(StagingStore.MANIFEST);
+        String whole = Files.readString(file);
+        Files.writeString(file, whole.substring(0, whole.length() / 2));
+        Files.deleteIfExists(dir.resolve("." + StagingStore.MANIFEST + ".crc"));
+        EnvironmentException e = assertThrows(EnvironmentException.class, store::readManifest);
+        assertTrue(e.getMessage().startsWith("cannot read the staging manifest ") && e.getMessage().contains(
+                "/" + StagingStore.MANIFEST + ": Unexpected end-of-input"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertTrue(e.getMessage().endsWith("(the staging area is damaged: delete the folder " + store.root()
+                + ", and the next nightly run rebuilds it from the raw extracts)"), e.getMessage());
     }
 
     @Test
