@@ -199,8 +199,9 @@ class ScriptsTest {
      */
     @Test
     void aStoppedNightlyPassesTheStopOnToTheJobAndLogsHowItEnded(@TempDir Path dir) throws Exception {
+        // Gives up after a minute on its own: a script that does not pass the stop on must not leave it running.
         Path bin = standIns(dir, "trap 'echo job got SIGTERM; exit 143' TERM", "echo job started",
-                "while true; do sleep 0.1; done");
+                "for i in $(seq 600); do sleep 0.1; done", "exit 0");
         Process nightly = nightly(bin, dir).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
