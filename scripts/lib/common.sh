@@ -56,20 +56,16 @@ java_command_of() {
     -cp "$(netmarket_jar):$classpath" "$1")
 }
 
-# Runs the job's CLI in local mode: netmarket_java ARGS...
-netmarket_java() {
-  ensure_built
-  local java_command; java_command_of org.netmarket.cli.NetmarketCommand
-  "${java_command[@]}" "$@"
-}
-
-# As netmarket_java, but the job replaces the calling shell: started with &, $! is the job itself,
-# which a script can then pass a signal to.
+# Runs the job's CLI in local mode, replacing the calling shell: netmarket_java_exec ARGS...
+# Started with &, $! is the job itself, which a script can then pass a signal to.
 netmarket_java_exec() {
   ensure_built
   local java_command; java_command_of org.netmarket.cli.NetmarketCommand
   exec "${java_command[@]}" "$@"
 }
+
+# Runs the job's CLI in local mode and returns its exit code: netmarket_java ARGS...
+netmarket_java() { (netmarket_java_exec "$@"); }
 
 # ---- local PostgreSQL (.local/pg) -------------------------------------------------------------
 # The port is chosen when the cluster is created (NETMARKET_PG_PORT, else 54329 or the next free
