@@ -51,6 +51,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -366,7 +367,7 @@ public final class ScoringPipeline {
                 || !config.defaultScope()) {
             return null;
         }
-        String unchanged = unchangedSincePublished(staging.area(), run.warehouse(), run.ledger());
+        String unchanged = unchangedSincePublished(staging.area(), run.ledger());
         if (unchanged == null) {
             return null;
         }
@@ -516,35 +517,34 @@ public final class ScoringPipeline {
 
     /**
      * Publishes the scores when the run has a warehouse; the changes it made to the published
-     * scores. Only a run of the default scope marks the staged state as published: after a night
-     * asked for another year or some regions, the next plain night still scores.
+     * scores. Only a run of the default scope records the staged state it scored, which counts
+     * as published once the publishing transaction marks the run succeeded: after a night asked
+     * for another year or some regions, the next plain night still scores.
      */
     private ScoreChanges.Report publish(Run run, RegionTree tree, List<Publication> publications,
                                         PlannedStaging staging) throws IOException, SQLException {
         if (run.warehouse() == null) {
             return ScoreChanges.Report.NONE;
         }
-        ScoreChanges.Report changes = stages.run("publish",
-                () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
         if (staging != null && config.defaultScope()) {
-            staging.area().published(run.runId(), run.warehouse().settings().redactedUrl());
+            run.ledger().scoresStagedState(run.runId(), staging.area().manifest().state());
         }
-        return changes;
+        return stages.run("publish",
+                () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
     }
 
     /**
-     * Null when the staged state still has to be published (no run published it to this
-     * warehouse, or that run is not recorded as succeeded there); otherwise a note saying that
-     * nothing was delivered since the run that published it.
+     * Null when the staged state still has to be published (no run that succeeded in this
+     * warehouse published it); otherwise a note saying that nothing was delivered since the run
+     * that did.
      */
-    private static String unchangedSincePublished(StagingArea staging, Warehouse warehouse, RunLedger ledger) throws SQLException {
-        StagingArea.Published published = staging.manifest().published();
-        if (published == null || !published.warehouse().equals(warehouse.settings().redactedUrl())
-                || !ledger.succeeded(published.runId())) {
+    private static String unchangedSincePublished(StagingArea staging, RunLedger ledger) throws SQLException {
+        OptionalLong published = ledger.publishedStagedState(staging.manifest().state());
+        if (published.isEmpty()) {
             LOG.info("the staged state was not published to this warehouse yet: scoring it");
             return null;
         }
-        return "no new or changed files since run " + published.runId();
+        return "no new or changed files since run " + published.getAsLong();
     }
 
     private List<Region> regionsToScore(RegionTree tree) {

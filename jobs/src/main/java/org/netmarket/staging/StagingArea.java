@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ import static org.apache.spark.sql.functions.when;
 public final class StagingArea {
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
     /** Version of the layout; a staging area written in another layout is rebuilt. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     /** Generations an extract may have before the next merge compacts it into one. */
     static final int MAX_GENERATIONS = 8;
     /**
@@ -79,10 +80,13 @@ public final class StagingArea {
     /** A delivery's greatest version of a key, while merging. */
     private static final String NEWEST = "_newest_version";
 
-    /** The state of the staging area as of the last committed run. */
+    /**
+     * The state of the staging area as of the last committed run; {@code state} identifies it (a
+     * new identifier at every commit), which the run publishing it records in the warehouse.
+     */
     public record Manifest(int format, String dataDir, String fingerprint, long nextGeneration,
                            SortedMap<String, StagedFile> files, SortedMap<String, List<Generation>> extracts,
-                           Published published, SortedMap<String, ReferencedRows> references) {
+                           String state, SortedMap<String, ReferencedRows> references) {
         public Manifest {
             files = new TreeMap<>(files);
             extracts = new TreeMap<>(extracts);
@@ -127,10 +131,6 @@ public final class StagingArea {
         StagedCounts state() {
             return new StagedCounts(latest, duplicates, conflicts);
         }
-    }
-
-    /** The run that published the staged state, and to which warehouse. */
-    public record Published(long runId, String warehouse) {
     }
 
     /** What a nightly run has to do: merge the new files, or rebuild from every raw file (and why). */
@@ -445,8 +445,8 @@ public final class StagingArea {
 
     /**
      * Makes the run's generations the staged state: writes the manifest with the files this run
-     * read (all of them after a rebuild, else the earlier ones plus the new), then deletes the
-     * generations no longer referenced.
+     * read (all of them after a rebuild, else the earlier ones plus the new) and a new state
+     * identifier when anything changed, then deletes the generations no longer referenced.
      */
     public void commit(Plan plan, String dataDir, String fingerprint, List<FileReport> filesRead,
                        Map<String, ReferencedRows> references) {
@@ -466,8 +466,11 @@ public final class StagingArea {
             list.add(g);
             extracts.put(extract, list);
         });
-        writeManifest(new Manifest(FORMAT, dataDir, fingerprint, nextGeneration.get(), files, extracts, null,
-                new TreeMap<>(references)));
+        // A night that merged nothing keeps the state's identifier: a warehouse that holds it
+        // still holds what the staging area holds.
+        boolean same = !plan.rebuild() && manifest != null && pending.isEmpty() && files.equals(manifest.files());
+        writeManifest(new Manifest(FORMAT, dataDir, fingerprint, nextGeneration.get(), files, extracts,
+                same ? manifest.state() : UUID.randomUUID().toString(), new TreeMap<>(references)));
         pending.clear();
         deleteUncommitted();
         LOG.info("staging area {}: committed ({} files, {} extracts)", root(), files.size(), extracts.size());
@@ -480,12 +483,6 @@ public final class StagingArea {
         }
         pending.clear();
         deleteUncommitted();
-    }
-
-    /** Records that the staged state was published by a run to a warehouse. */
-    public void published(long runId, String warehouse) {
-        writeManifest(new Manifest(manifest.format(), manifest.dataDir(), manifest.fingerprint(), manifest.nextGeneration(),
-                manifest.files(), manifest.extracts(), new Published(runId, warehouse), manifest.references()));
     }
 
     /**
@@ -512,7 +509,7 @@ public final class StagingArea {
         if (changed) {
             // Referenced rows are known by state, and a compacted extract is a new state of it.
             writeManifest(new Manifest(FORMAT, manifest.dataDir(), manifest.fingerprint(), nextGeneration.get(),
-                    manifest.files(), extracts, manifest.published(), new TreeMap<>()));
+                    manifest.files(), extracts, manifest.state(), new TreeMap<>()));
             deleteUncommitted();
         }
     }

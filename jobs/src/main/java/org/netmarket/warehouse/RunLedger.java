@@ -23,6 +23,7 @@ import java.sql.Types;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Keeps {@code pipeline_run} and the run's lineage ({@code run_input_file},
@@ -246,13 +247,31 @@ public final class RunLedger {
         }
     }
 
-    /** Whether the run is recorded as succeeded (a nightly run checks the run that published its staged state). */
-    public boolean succeeded(long runId) throws SQLException {
+    /**
+     * Records the staged state a nightly run scores, before it publishes: the mark counts once the
+     * publishing transaction has marked the run succeeded, so it never outlives a failed publish.
+     */
+    public void scoresStagedState(long runId, String state) throws SQLException {
         try (Connection c = warehouse.connect();
-             PreparedStatement s = c.prepareStatement("SELECT status FROM pipeline_run WHERE run_id = ?")) {
-            s.setLong(1, runId);
+             PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET staged_state = ? WHERE run_id = ?")) {
+            s.setString(1, state);
+            s.setLong(2, runId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The run that published the staged state, when it is the latest nightly run that published
+     * anything here: a nightly run given a year, regions or an as-of date since (it records no
+     * state) may have replaced the scores of that state, which the next plain night then
+     * publishes again. Runs that succeeded without publishing (with a note) do not count.
+     */
+    public OptionalLong publishedStagedState(String state) throws SQLException {
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT run_id, staged_state FROM pipeline_run WHERE mode = 'nightly' AND status = 'succeeded' "
+                        + "AND note IS NULL ORDER BY run_id DESC LIMIT 1")) {
             try (ResultSet r = s.executeQuery()) {
-                return r.next() && "succeeded".equals(r.getString(1));
+                return r.next() && state.equals(r.getString(2)) ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
             }
         }
     }

@@ -42,7 +42,7 @@ class StagingStoreTest {
                 "UTF-8", List.of("remark"));
         return new StagingArea.Manifest(4, "file:/data", "fp", nextGeneration, new TreeMap<>(Map.of("retail/a.csv", file)),
                 new TreeMap<>(Map.of("retail", List.of(new StagingArea.Generation(3, 9, 9, 0, 0)))),
-                new StagingArea.Published(7, "jdbc:postgresql://h/db"),
+                "4f2c9a1e-state",
                 new TreeMap<>(Map.of("operator_sales", new StagingArea.ReferencedRows("operator_sales@g000003", 5))));
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -415,6 +416,39 @@ class PublishingTest {
         items.assertValue("140821|1", "status", "scored");
         items.assertValue("140821|38.2", "points", 1);
         items.assertValue("140821|38.2", "run_id", 3);
+    }
+
+    /**
+     * Which staged state a warehouse holds is recorded in that warehouse, by the publishing run:
+     * a staging area that fed two warehouses in turn publishes to neither of them twice.
+     */
+    @Test
+    void eachWarehouseKnowsWhichStagedStateItHolds() throws Exception {
+        String first = TestingPostgres.server().createDatabase();
+        String second = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", first).exitCode());
+        JobRunner.Result other = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", second);
+        assertEquals(ExitCodes.OK, other.exitCode(), other.output());
+        assertFalse(other.output().contains("no new or changed files"), "the second warehouse had nothing yet: " + other.output());
+        JobRunner.Result back = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", first);
+        assertEquals(ExitCodes.OK, back.exitCode(), back.output());
+        assertTrue(back.output().contains("no new or changed files since run 1"), back.output());
+        String sql = "SELECT run_id, staged_state, note FROM netmarket.pipeline_run";
+        WarehouseRows firstRuns = WarehouseRows.query(first, "pipeline_run", sql, "run_id");
+        WarehouseRows secondRuns = WarehouseRows.query(second, "pipeline_run", sql, "run_id");
+        Object state = firstRuns.row("1").get("staged_state");
+        assertTrue(state != null, "the publishing night records the state it scored");
+        secondRuns.assertValue("1", "staged_state", state);
+        firstRuns.assertValue("2", "staged_state", null);
+        // Marked succeeded only by the publishing transaction: a run that failed does not count.
+        try (Connection c = DriverManager.getConnection(first); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE netmarket.pipeline_run SET status = 'failed' WHERE run_id = 1");
+        }
+        JobRunner.Result again = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", first);
+        assertEquals(ExitCodes.OK, again.exitCode(), again.output());
+        assertFalse(again.output().contains("no new or changed files"), again.output());
+        WarehouseRows.query(first, "pipeline_run", sql, "run_id").assertValue("3", "staged_state", state);
     }
 
     @Test
