@@ -296,10 +296,12 @@ public final class ScoringPipeline {
                     : new InvalidInputException("the data directory (--data) " + dir.root() + " " + why);
         });
         SchemaCatalog catalog = SchemaCatalog.load();
-        PlannedStaging staging = null;
-        if (config.incremental()) {
-            SparkSessions.cacheSmallDatasetsUncompressed(spark);
-            staging = planStaging(spark, dir, catalog, run.edition());
+        if (!config.incremental()) {
+            return ingestScoreAndPublish(run, spark, dir, catalog, null);
+        }
+        SparkSessions.cacheSmallDatasetsUncompressed(spark);
+        PlannedStaging staging = planStaging(spark, dir, catalog, run.edition());
+        try {
             RunOutcome skipped = skipWhenUnchanged(run, staging);
             if (skipped != null) {
                 return skipped;
@@ -307,7 +309,16 @@ public final class ScoringPipeline {
             if (!staging.plan().rebuild()) {
                 staging.area().compact(StagingArea.staged(catalog.all()));
             }
+            return ingestScoreAndPublish(run, spark, dir, catalog, staging);
+        } catch (RuntimeException e) {
+            // Spark failing to read a staged generation is the machine's state, not a defect.
+            throw staging.area().explainDamage(e);
         }
+    }
+
+    /** Reads the extracts (merging them into the staging area, when there is one), scores and publishes. */
+    private RunOutcome ingestScoreAndPublish(Run run, SparkSession spark, DataDirectory dir, SchemaCatalog catalog,
+                                             PlannedStaging staging) throws IOException, SQLException {
         Ingestion.Result ingest = ingest(run, new Ingestion(spark, catalog), dir, staging);
         List<FileReport> files = ingest.files();
         if (staging != null) {

@@ -172,6 +172,14 @@ public final class StagingArea {
         return store.root();
     }
 
+    /**
+     * The failure said as a damaged staging area with the way out (an {@code EnvironmentException},
+     * one line) when Spark or the file system failed to read a file of it; else the failure itself.
+     */
+    public RuntimeException explainDamage(RuntimeException failure) {
+        return store.explainDamage(failure);
+    }
+
     /** The committed manifest, or null when nothing was staged yet. */
     public Manifest manifest() {
         return manifest;

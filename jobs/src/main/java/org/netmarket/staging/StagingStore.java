@@ -64,10 +64,36 @@ final class StagingStore {
             // extracts are the source of truth, so the fix is to let the next night rebuild it.
             // Jackson's own message runs on over lines with the parser's location: one line here.
             String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new EnvironmentException("cannot read the staging manifest " + p + ": " + why
-                    + " (the staging area is damaged: delete the folder " + root
-                    + ", and the next nightly run rebuilds it from the raw extracts)", e);
+            throw new EnvironmentException("cannot read the staging manifest " + p + ": " + why + " " + wayOut(), e);
         }
+    }
+
+    /** What to do about a damaged staging area, in parentheses, for the end of a message. */
+    String wayOut() {
+        return "(the staging area is damaged: delete the folder " + root
+                + ", and the next nightly run rebuilds it from the raw extracts)";
+    }
+
+    /**
+     * The failure said as a damaged staging area, with the way out, when it is a file system or
+     * Spark failing to read a file of it (a generation folder deleted, a Parquet file truncated);
+     * the failure itself otherwise.
+     */
+    RuntimeException explainDamage(RuntimeException failure) {
+        if (failure instanceof EnvironmentException) {
+            return failure;
+        }
+        // Spark names the file as file:/x or file:///x, Hadoop as the root was given: the path part is what is sure.
+        String under = new Path(root).toUri().getPath().replaceAll("/+$", "") + "/";
+        String said = null;
+        // The innermost mention: wrappers repeat it behind their class name.
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains(under)) {
+                said = message.lines().findFirst().orElse(message).strip();
+            }
+        }
+        return said == null ? failure : new EnvironmentException("cannot use the staging area: " + said + " " + wayOut(), failure);
     }
 
     /** Writes the manifest next to the old one and renames it over it. */

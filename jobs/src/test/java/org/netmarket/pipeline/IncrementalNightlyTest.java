@@ -22,12 +22,14 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,6 +247,52 @@ class IncrementalNightlyTest {
         assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
                 "--jdbc-url", full, "--year", "2024").exitCode());
         assertSamePublishedScores(full, nightly);
+    }
+
+    /**
+     * A staged generation deleted by hand fails the next night that reads it with one line saying
+     * how to recover (exit 1, no stack trace); deleting the staging folder, as it says, lets the
+     * following night rebuild it from the raw extracts.
+     */
+    @Test
+    void aDamagedStagingAreaSaysHowToRecover() throws Exception {
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        String nightly = firstNightOnGolden(data, reports);
+        Path staging = reports.resolve("staging");
+        try (Stream<Path> generations = Files.list(staging.resolve("complaints"))) {
+            for (Path g : generations.filter(p -> p.getFileName().toString().startsWith("g")).toList()) {
+                deleteTree(g);
+            }
+        }
+        Files.writeString(data.resolve("complaints/complaints-late.csv"), "complaint_id,region_code,channel,received_at,"
+                + "initial_review_due,initial_reviewed_at,close_due,closed_at,mediation,satisfaction,odr_settled,updated_at\n"
+                + "A-C-late,140802,online,2024-06-01 09:00:00,2024-06-08 09:00:00,2024-06-05 09:00:00,2024-07-15 09:00:00,"
+                + "2024-07-10 09:00:00,success,satisfied,,2024-08-01 09:00:00\n", StandardCharsets.UTF_8);
+        JobRunner.Result damaged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024");
+        assertEquals(ExitCodes.FAILURE, damaged.exitCode(), damaged.output());
+        String error = damaged.output().lines().filter(l -> l.startsWith("error (")).findFirst().orElse(damaged.output());
+        assertTrue(error.startsWith("error (failed, nothing was published): cannot use the staging area: [PATH_NOT_FOUND] "
+                + "Path does not exist: " + staging.toUri().toString().replace("file:///", "file:/") + "complaints/g"), error);
+        assertTrue(error.endsWith("(the staging area is damaged: delete the folder " + staging.toUri().toString()
+                .replace("file:///", "file:/").replaceAll("/$", "") + ", and the next nightly run rebuilds it from the raw extracts)"),
+                error);
+        assertFalse(damaged.output().lines().anyMatch(l -> l.startsWith("\tat org.netmarket")), "no stack trace: " + damaged.output());
+
+        deleteTree(staging);
+        JobRunner.Result rebuilt = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024");
+        assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
+        assertTrue(JobRunner.lastRunLog(reports).contains("no staging area yet"), JobRunner.lastRunLog(reports));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**

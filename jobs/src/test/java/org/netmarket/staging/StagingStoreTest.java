@@ -67,6 +67,29 @@ class StagingStoreTest {
                 + ", and the next nightly run rebuilds it from the raw extracts)"), e.getMessage());
     }
 
+    /**
+     * Spark failing to read a staged file (Spark names it file:///…, Hadoop file:/…) is said in
+     * one line with the way out, from the innermost mention of the file; any other failure is
+     * left as it is.
+     */
+    @Test
+    void aFailureToReadAStagedFileSaysHowToRecover() {
+        String part = "file://" + dir.toUri().getPath() + "complaints/g000021/part-00000.snappy.parquet";
+        RuntimeException spark = new RuntimeException("[FAILED_READ_FILE.NO_HINT] Encountered error while reading file "
+                + part + ".  SQLSTATE: KD001\nmore lines", new IllegalStateException("footer is too large"));
+        RuntimeException wrapped = new IllegalStateException(spark.toString(), spark);
+        RuntimeException said = store.explainDamage(wrapped);
+        assertTrue(said instanceof EnvironmentException, said.toString());
+        assertEquals("cannot use the staging area: [FAILED_READ_FILE.NO_HINT] Encountered error while reading file " + part
+                + ".  SQLSTATE: KD001 " + store.wayOut(), said.getMessage());
+        assertTrue(said.getCause() == wrapped, "the failure is kept for the run's log");
+
+        RuntimeException elsewhere = new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: file:/data/retail");
+        assertTrue(store.explainDamage(elsewhere) == elsewhere, "a file outside the staging area is not its damage");
+        EnvironmentException already = new EnvironmentException("cannot read the staging manifest " + part, null);
+        assertTrue(store.explainDamage(already) == already, "already said");
+    }
+
     @Test
     void manifestRoundTripsAndIsReplacedWhole() throws Exception {
         store.writeManifest(manifest(4));
