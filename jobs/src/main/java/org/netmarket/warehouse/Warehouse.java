@@ -91,7 +91,7 @@ public final class Warehouse {
             if (t instanceof SQLException e && e.getSQLState() != null
                     && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[123]"))) {
                 return new EnvironmentException("lost the connection to the warehouse " + redactedUrl + " during the run: "
-                        + JdbcSettings.redactText(e.getMessage() == null ? e.toString() : e.getMessage()), failure);
+                        + JdbcSettings.redactText(serverSaid(e)), failure);
             }
         }
         return null;
@@ -112,8 +112,7 @@ public final class Warehouse {
             }
         }
         if (network == null) {
-            return "cannot connect to the warehouse " + redactedUrl + ": "
-                    + JdbcSettings.redactText(e.getMessage() == null ? e.toString() : e.getMessage());
+            return "cannot connect to the warehouse " + redactedUrl + ": " + JdbcSettings.redactText(serverSaid(e));
         }
         String why;
         if (root instanceof UnknownHostException && root.getMessage() != null) {
@@ -123,6 +122,16 @@ public final class Warehouse {
             why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         }
         return "cannot reach the warehouse " + redactedUrl + ": " + JdbcSettings.redactText(why);
+    }
+
+    /**
+     * The first line of a driver's message: the server's own error follows on further lines with
+     * where it happened ("  Where: PL/pgSQL function …", "  Position: 15"), which belongs in the
+     * run's log (with the cause), not in the one line a scheduler's mail shows.
+     */
+    static String serverSaid(SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
     }
 
     private void migrate() {
