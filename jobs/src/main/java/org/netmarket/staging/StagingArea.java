@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.netmarket.config.EnvironmentException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.extract.ExtractKind;
@@ -209,9 +210,23 @@ public final class StagingArea {
      * staging yet, when {@code full} is asked for, when the staging was built from another data
      * directory or by another job version, edition or contract ({@code fingerprint}), or when a
      * staged file was changed or removed: staged rows cannot be taken back out, only replaced.
+     * Unless {@code full} is asked for, an extract whose every file is gone from the data
+     * directory the staging area was built from stops the run instead (see {@link #vanished}).
      */
     public Plan plan(DataDirectory dir, List<ExtractSchema> schemas, String fingerprint, boolean full) {
         SortedMap<String, DataDirectory.DeliveredFile> inventory = dir.inventory(schemas);
+        if (manifest != null && !full && manifest.dataDir().equals(dir.root())) {
+            List<String> vanished = vanished(schemas, inventory);
+            if (!vanished.isEmpty()) {
+                // A share mounted in part, a folder renamed by hand: publishing would turn every
+                // item of those extracts into missing_data. A retry may find them; a withdrawal on
+                // purpose is confirmed with --full.
+                throw new EnvironmentException("the data directory " + dir.root() + " no longer has any file of "
+                        + String.join(", ", vanished) + ", which earlier nights staged: is the delivery share fully "
+                        + "mounted? (the scheduler may retry; if the extract was withdrawn on purpose, run nightly "
+                        + "--full once to rebuild the staging area without it)", null);
+            }
+        }
         String reason = null;
         if (manifest == null) {
             reason = "no staging area yet at " + root();
@@ -252,6 +267,25 @@ public final class StagingArea {
             }
         }
         return new Plan(false, null, newFiles, inventory);
+    }
+
+    /**
+     * The extracts the manifest holds files of but the data directory has none of now, as
+     * {@code complaints/ (3 staged files)}.
+     */
+    private List<String> vanished(List<ExtractSchema> schemas, SortedMap<String, DataDirectory.DeliveredFile> inventory) {
+        SortedMap<String, Long> staged = new TreeMap<>();
+        manifest.files().values().forEach(f -> staged.merge(f.extract(), 1L, Long::sum));
+        List<String> out = new ArrayList<>();
+        for (ExtractSchema schema : schemas) {
+            // An extract is a folder of files, or one file (regions.csv).
+            String place = schema.file() != null ? schema.file() : schema.name() + "/";
+            Long files = staged.get(schema.name());
+            if (files != null && inventory.keySet().stream().noneMatch(path -> path.equals(place) || path.startsWith(place))) {
+                out.add(place + " (" + files + " staged file" + (files == 1 ? "" : "s") + ")");
+            }
+        }
+        return out;
     }
 
     /**

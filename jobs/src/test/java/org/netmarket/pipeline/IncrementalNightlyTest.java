@@ -287,6 +287,40 @@ class IncrementalNightlyTest {
         assertTrue(JobRunner.lastRunLog(reports).contains("no staging area yet"), JobRunner.lastRunLog(reports));
     }
 
+    /**
+     * An extract folder the staging area holds files of, gone from the data directory (a share
+     * mounted in part), stops the night before anything is scored (exit 1, the scheduler may
+     * retry) rather than publishing its items as missing_data; --full confirms a withdrawal.
+     */
+    @Test
+    void anExtractGoneFromTheDataDirectoryStopsTheNightUntilFullConfirmsIt() throws Exception {
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        String nightly = firstNightOnGolden(data, reports);
+        Files.move(data.resolve("complaints"), tmp.resolve("complaints-elsewhere"));
+        JobRunner.Result gone = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024");
+        assertEquals(ExitCodes.FAILURE, gone.exitCode(), gone.output());
+        assertTrue(gone.output().contains("error (failed, nothing was published): the data directory " + data.toUri()
+                .toString().replace("file:///", "file:/").replaceAll("/$", "") + " no longer has any file of complaints/ "
+                + "(1 staged file), which earlier nights staged: is the delivery share fully mounted? (the scheduler may "
+                + "retry; if the extract was withdrawn on purpose, run nightly --full once to rebuild the staging area "
+                + "without it)"), gone.output());
+        WarehouseRows runs = WarehouseRows.query(nightly, "pipeline_run", "SELECT run_id, status FROM netmarket.pipeline_run",
+                "run_id");
+        runs.assertValue("2", "status", "failed");
+        WarehouseRows before = WarehouseRows.query(nightly, "indicator_score", "SELECT region_code, indicator_code, status "
+                + "FROM netmarket.indicator_score WHERE indicator_code = '25.1'", "region_code");
+        before.assertValue("140802", "status", "scored");
+
+        JobRunner.Result confirmed = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--full");
+        assertEquals(ExitCodes.OK, confirmed.exitCode(), confirmed.output());
+        WarehouseRows.query(nightly, "indicator_score", "SELECT region_code, indicator_code, status "
+                + "FROM netmarket.indicator_score WHERE indicator_code = '25.1'", "region_code")
+                .assertValue("140802", "status", "missing_data");
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
