@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -244,7 +245,7 @@ class ScriptsTest {
         assertTrue(stderr.startsWith("error (bad input, nothing was published): retail/r.csv line 3\n"
                 + "Run folder (run.log): /reports/r1\n"), "the job's account of the failure, without its stack frames: " + stderr);
         assertTrue(stderr.endsWith("nightly run finished with exit code 2; log: " + bad.resolve("logs") + "/"
-                + "nightly-" + java.time.LocalDate.now() + ".log\n"), stderr);
+                + "nightly-" + LocalDate.now() + ".log\n"), stderr);
     }
 
     /** A log folder the night cannot write stops it before anything runs, in one line. */
@@ -256,6 +257,28 @@ class ScriptsTest {
         assertEquals(1, nightly.exitValue());
         assertEquals("error: cannot write the log folder " + dir.resolve("logs") + " (NETMARKET_LOG_DIR): create it, writable by "
                 + System.getProperty("user.name") + "\n", Files.readString(dir.resolve("stderr")));
+        assertEquals("", Files.readString(dir.resolve("stdout")), "the job never ran");
+    }
+
+    /**
+     * A night's log file it cannot append to (left by a night started by hand as another user)
+     * stops it before anything runs, in one line. Stood for here by a folder in its place, since
+     * the tests may run as root, whom file permissions do not stop.
+     */
+    @Test
+    void aNightlyThatCannotWriteItsLogFileSaysSo(@TempDir Path dir) throws Exception {
+        // Today's and tomorrow's name: the script may look at the clock after midnight has passed.
+        List<LocalDate> days = List.of(LocalDate.now(), LocalDate.now().plusDays(1));
+        for (LocalDate day : days) {
+            Files.createDirectories(dir.resolve("logs/nightly-" + day + ".log/kept"));
+        }
+        Process nightly = nightly(standIns(dir, "echo the job ran", "exit 0"), dir).start();
+        assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, nightly.exitValue());
+        String stderr = Files.readString(dir.resolve("stderr"));
+        assertTrue(days.stream().anyMatch(day -> stderr.equals("error: cannot write the log file " + dir.resolve("logs")
+                + "/nightly-" + day + ".log: make it writable by " + System.getProperty("user.name")
+                + " (a night started by hand as another user may have created it)\n")), stderr);
         assertEquals("", Files.readString(dir.resolve("stdout")), "the job never ran");
     }
 
