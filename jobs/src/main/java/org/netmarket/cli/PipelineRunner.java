@@ -36,6 +36,7 @@ final class PipelineRunner {
         }
         if (outcome.scorecards().isEmpty() && !config.validateOnly()) {
             out.println("Run " + outcome.runId() + ": " + outcome.note() + ". Nothing was published.");
+            RunSummary.printNotRead(outcome, out);
             return ExitCodes.OK;
         }
         if (config.validateOnly()) {

@@ -302,7 +302,7 @@ public final class ScoringPipeline {
         SparkSessions.cacheSmallDatasetsUncompressed(spark);
         PlannedStaging staging = planStaging(spark, dir, catalog, run.edition());
         try {
-            RunOutcome skipped = skipWhenUnchanged(run, staging);
+            RunOutcome skipped = skipWhenUnchanged(run, staging, dir, catalog);
             if (skipped != null) {
                 return skipped;
             }
@@ -372,7 +372,8 @@ public final class ScoringPipeline {
      * published the staged state to this warehouse (only when asked to skip such runs, and for
      * the default scope: a year or regions asked for are scored); null when the run goes on.
      */
-    private RunOutcome skipWhenUnchanged(Run run, PlannedStaging staging) throws SQLException {
+    private RunOutcome skipWhenUnchanged(Run run, PlannedStaging staging, DataDirectory dir, SchemaCatalog catalog)
+            throws SQLException {
         StagingArea.Plan plan = staging.plan();
         if (plan.rebuild() || plan.newFileCount() != 0 || run.ledger() == null || !config.skipWhenUnchanged()
                 || !config.defaultScope()) {
@@ -382,10 +383,14 @@ public final class ScoringPipeline {
         if (unchanged == null) {
             return null;
         }
+        List<DataDirectory.SkippedFile> notRead = Ingestion.filesNotRead(dir, catalog);
+        if (!notRead.isEmpty()) {
+            unchanged += "; " + notRead.size() + " file(s) of the data directory not read (named in the run's log)";
+        }
         run.ledger().succeedWithoutPublishing(run.runId(), unchanged);
         LOG.info("{}; nothing to publish", unchanged);
         return new RunOutcome(run.runId(), false, run.edition(), null, List.of(), List.of(), 0, 0, run.folder().path(),
-                run.warehouse().settings().redactedUrl(), unchanged, ScoreChanges.Report.NONE);
+                run.warehouse().settings().redactedUrl(), unchanged, ScoreChanges.Report.NONE, notRead, List.of(), List.of());
     }
 
     /**

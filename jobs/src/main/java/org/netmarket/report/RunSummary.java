@@ -43,12 +43,7 @@ public final class RunSummary {
         out.println();
         out.printf("%d region-year(s) scored, %d passed; %d item(s) need attention; %d rows read, %d quarantined.%n",
                 outcome.scorecards().size(), passed, attention, outcome.rowsRead(), outcome.rowsQuarantined());
-        if (!outcome.notRead().isEmpty()) {
-            out.println("Files and folders of the data directory that were not read:");
-            for (DataDirectory.SkippedFile f : outcome.notRead()) {
-                out.println("  " + f.path() + "  not read: " + f.reason());
-            }
-        }
+        printNotRead(outcome, out);
         if (outcome.warehouse() != null) {
             // What a publication changed, or what the dry run's would: said alike.
             boolean published = outcome.published();
@@ -64,6 +59,16 @@ public final class RunSummary {
         } else {
             String note = outcome.note() == null ? "dry run: nothing was published" : outcome.note();
             out.println(Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".");
+        }
+    }
+
+    /** The files and folders of the data directory the run did not read, with why, if any. */
+    public static void printNotRead(RunOutcome outcome, PrintStream out) {
+        if (!outcome.notRead().isEmpty()) {
+            out.println("Files and folders of the data directory that were not read:");
+            for (DataDirectory.SkippedFile f : outcome.notRead()) {
+                out.println("  " + f.path() + "  not read: " + f.reason());
+            }
         }
     }
 

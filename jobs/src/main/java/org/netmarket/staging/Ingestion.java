@@ -196,10 +196,7 @@ public final class Ingestion {
             bytes.put(s.name(), contents.files().stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum());
             notRead.addAll(notRead(s, contents));
         }
-        for (DataDirectory.SkippedFile f : dir.strays(catalog.all())) {
-            LOG.warn("data directory: {} not read: {}", f.path(), f.reason());
-            notRead.add(f);
-        }
+        notRead.addAll(strays(dir, catalog));
         List<ExtractSchema> schemas = loaded.stream()
                 .sorted(Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
         Map<String, LoadedExtract> byName = new HashMap<>();
@@ -231,6 +228,32 @@ public final class Ingestion {
             out.put(r.getString(0), r.getLong(1));
         }
         return out;
+    }
+
+    /**
+     * Every file of the data directory that a run would not read, each warned of in the log as
+     * a run that reads the extracts does: for a nightly run that finds nothing new to read, so
+     * that a delivery under a name it does not read (retail.CSV, retail.csv.gz) is said on the
+     * night it arrives, not only on the next night that reads anything.
+     */
+    public static List<DataDirectory.SkippedFile> filesNotRead(DataDirectory dir, SchemaCatalog catalog) {
+        List<DataDirectory.SkippedFile> out = new ArrayList<>();
+        for (ExtractSchema s : catalog.all()) {
+            if (s.kind() != ExtractKind.REFERENCE) {
+                out.addAll(notRead(s, dir.contents(s)));
+            }
+        }
+        out.addAll(strays(dir, catalog));
+        return out;
+    }
+
+    /** Files and folders of the data directory outside every extract's place, each warned of. */
+    private static List<DataDirectory.SkippedFile> strays(DataDirectory dir, SchemaCatalog catalog) {
+        List<DataDirectory.SkippedFile> strays = dir.strays(catalog.all());
+        for (DataDirectory.SkippedFile f : strays) {
+            LOG.warn("data directory: {} not read: {}", f.path(), f.reason());
+        }
+        return strays;
     }
 
     /**

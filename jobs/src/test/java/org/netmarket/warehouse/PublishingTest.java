@@ -384,9 +384,15 @@ class PublishingTest {
         JobRunner.Result first = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
         String firstLog = JobRunner.lastRunLog(reports);
+        // A delivery under a name no run reads is said on the night it arrives, though nothing is read.
+        Files.writeString(data.resolve("retail/retail-2025-01.csv.gz"), "not read");
         JobRunner.Result second = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
         assertEquals(ExitCodes.OK, second.exitCode(), second.output());
-        assertTrue(second.output().contains("no new or changed files since run 1"), second.output());
+        assertTrue(second.output().contains("Run 2: no new or changed files since run 1; 1 file(s) of the data directory not "
+                + "read (named in the run's log). Nothing was published.\nFiles and folders of the data directory that were "
+                + "not read:\n  retail/retail-2025-01.csv.gz  not read: not a .csv file\n"), second.output());
+        assertTrue(JobRunner.lastRunLog(reports).contains("extract retail: retail/retail-2025-01.csv.gz not read: not a .csv file"),
+                JobRunner.lastRunLog(reports));
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "mode", "nightly");
         // No --year: the year scored is the data's latest complete one, recorded once known. The
@@ -397,7 +403,8 @@ class PublishingTest {
         assertTrue(firstLog.contains("2024 is not complete yet: it lacks December retail figures of 1 of the 3 regions "
                 + "reporting (140821)"), firstLog);
         runs.assertValue("2", "status", "succeeded");
-        runs.assertValue("2", "note", "no new or changed files since run 1");
+        runs.assertValue("2", "note", "no new or changed files since run 1; 1 file(s) of the data directory not read "
+                + "(named in the run's log)");
         WarehouseRows published = WarehouseRows.query(url, "history",
                 "SELECT DISTINCT run_id FROM netmarket.evaluation_result_history", "run_id");
         assertEquals(1, published.size(), "the second nightly run published nothing");
