@@ -190,6 +190,26 @@ class AggregateFiguresTest {
         assertTrue(f.reason().contains("missing 2024-02"), f.reason());
     }
 
+    /** A county added to regions.csv before its figures holds up the city's sum: the reason names it. */
+    @Test
+    void anIncompleteYearOfACitySummedFromItsCountiesNamesTheCountiesLackingMonths() {
+        AggregateFigures a = express();
+        twelveMonths(a, COUNTY_A, 2024, "100");
+        put(a, COUNTY_B, "2024-01", "5");
+        Figure city = a.year(CITY, 2024, "parcels");
+        assertProblem(ItemStatus.MISSING_DATA, city, "has 1 of 12 months of 2024 (missing 2024-02, ");
+        assertTrue(city.reason().endsWith("2024-12; without its own rows a month is the sum of its children's only when "
+                + "every child has it: " + COUNTY_B + " lacks 11)"), city.reason());
+        // A region with its own rows is not summed: its children are not named.
+        put(a, CITY, "2024-01", "105");
+        Figure own = a.year(CITY, 2024, "parcels");
+        assertTrue(own.reason().endsWith(COUNTY_B + " lacks 11)"), "months 2-12 are still sums: " + own.reason());
+        assertTrue(own.reason().contains("has 1 of 12 months"), own.reason());
+        // A county has no children to name.
+        Figure county = a.year(COUNTY_B, 2024, "parcels");
+        assertTrue(county.reason().endsWith("2024-12)"), county.reason());
+    }
+
     @Test
     void aMonthInConflictMakesTheYearADataError() {
         AggregateFigures a = express();
