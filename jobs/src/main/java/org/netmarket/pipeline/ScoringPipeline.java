@@ -555,7 +555,7 @@ public final class ScoringPipeline {
      * that did.
      */
     private static String unchangedSincePublished(StagingArea staging, RunLedger ledger) throws SQLException {
-        OptionalLong published = ledger.publishedStagedState(staging.manifest().state());
+        OptionalLong published = ledger.publishedStagedState(staging.manifest().state(), staging.manifest().dataDir());
         if (published.isEmpty()) {
             LOG.info("the staged state was not published to this warehouse yet: scoring it");
             return null;

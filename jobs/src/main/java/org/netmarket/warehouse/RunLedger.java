@@ -261,15 +261,18 @@ public final class RunLedger {
     }
 
     /**
-     * The run that published the staged state, when it is the latest nightly run that published
-     * anything here: a nightly run given a year, regions or an as-of date since (it records no
-     * state) may have replaced the scores of that state, which the next plain night then
-     * publishes again. Runs that succeeded without publishing (with a note) do not count.
+     * The run that published the staged state, when it is the latest nightly run from the same
+     * data directory that published anything here: a nightly run given a year, regions or an
+     * as-of date since (it records no state) may have replaced the scores of that state, which
+     * the next plain night then publishes again. Nights of other data directories (another
+     * city's delivery to the same warehouse) and runs that succeeded without publishing (with a
+     * note) do not count.
      */
-    public OptionalLong publishedStagedState(String state) throws SQLException {
+    public OptionalLong publishedStagedState(String state, String dataDir) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT run_id, staged_state FROM pipeline_run WHERE mode = 'nightly' AND status = 'succeeded' "
-                        + "AND note IS NULL ORDER BY run_id DESC LIMIT 1")) {
+                        + "AND note IS NULL AND data_dir = ? ORDER BY run_id DESC LIMIT 1")) {
+            s.setString(1, dataDir);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() && state.equals(r.getString(2)) ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
             }

@@ -458,6 +458,21 @@ class PublishingTest {
         WarehouseRows.query(first, "pipeline_run", sql, "run_id").assertValue("3", "staged_state", state);
     }
 
+    /** The nights of another data directory (another city's) publishing to the same warehouse in between do not count. */
+    @Test
+    void anotherDataDirectorysNightsDoNotMakeANightScoreAgain() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path first = GoldenData.copyTo(Files.createTempDirectory(reports, "first"));
+        Path second = GoldenData.copyTo(Files.createTempDirectory(reports, "second"));
+        Path firstReports = Files.createTempDirectory(reports, "first-reports");
+        Path secondReports = Files.createTempDirectory(reports, "second-reports");
+        assertEquals(ExitCodes.OK, JobRunner.run(firstReports, "nightly", "--data", first.toString(), "--jdbc-url", url).exitCode());
+        assertEquals(ExitCodes.OK, JobRunner.run(secondReports, "nightly", "--data", second.toString(), "--jdbc-url", url).exitCode());
+        JobRunner.Result again = JobRunner.run(firstReports, "nightly", "--data", first.toString(), "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, again.exitCode(), again.output());
+        assertTrue(again.output().contains("no new or changed files since run 1"), again.output());
+    }
+
     @Test
     void aNightlyAskedForAYearScoresItThoughNoFileChanged() throws Exception {
         String url = TestingPostgres.server().createDatabase();
