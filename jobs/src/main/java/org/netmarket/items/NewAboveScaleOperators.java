@@ -5,7 +5,6 @@ import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
-import org.netmarket.rules.Ratio;
 
 import java.util.List;
 
@@ -35,6 +34,6 @@ public final class NewAboveScaleOperators implements ComputedItem {
         if (p.any()) {
             return p.toMeasurement(List.of());
         }
-        return Measurement.of(Observation.of("operators", Ratio.of(f.count(Facts.OPERATORS_NEW_ABOVE_SCALE))));
+        return Measurement.of(Observation.count("operators", f.count(Facts.OPERATORS_NEW_ABOVE_SCALE)));
     }
 }

@@ -5,7 +5,6 @@ import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
-import org.netmarket.rules.Ratio;
 
 import java.util.List;
 
@@ -30,6 +29,6 @@ public final class ProceduralViolationLosses implements ComputedItem {
         if (p.any()) {
             return p.toMeasurement(List.of());
         }
-        return Measurement.of(Observation.of("cases", Ratio.of(f.count(Facts.PROCEDURAL_LOSSES))));
+        return Measurement.of(Observation.count("cases", f.count(Facts.PROCEDURAL_LOSSES)));
     }
 }

@@ -121,8 +121,8 @@ public final class ScoreRows {
                 Observation h = s.measurement().isScored() ? s.measurement().headline() : null;
                 if (h != null && !h.absent() && h.value() != null) {
                     value = h.value().toDecimal();
-                    numerator = h.value().numerator();
-                    denominator = h.value().denominator();
+                    numerator = h.count() ? null : h.value().numerator();
+                    denominator = h.count() ? null : h.value().denominator();
                 }
                 if (h != null) {
                     Ratio bound = item.rule().comparedWith(h);
@@ -159,8 +159,10 @@ public final class ScoreRows {
             return m;
         }
         m.put("value", o.value().toDecimal());
-        m.put("numerator", o.value().numerator());
-        m.put("denominator", o.value().denominator());
+        if (!o.count()) {
+            m.put("numerator", o.value().numerator());
+            m.put("denominator", o.value().denominator());
+        }
         Ratio bound = item.rule().comparedWith(o);
         if (bound != null) {
             m.put("comparison", bound.toDecimal());

@@ -110,13 +110,27 @@ class BiRoleTest {
     void readsEveryTableAndViewOfTheSchema() throws Exception {
         List<String> all = relations("'r', 'v'");
         assertTrue(all.containsAll(List.of("bi_scorecard", "bi_category_score", "bi_pass_status", "bi_county_comparison",
-                "bi_needs_attention", "bi_trend", "bi_total_trend", "indicator_score", "category_score",
+                "bi_needs_attention", "bi_trend", "bi_total_trend", "bi_observation", "indicator_score", "category_score",
                 "evaluation_result", "pipeline_run", "region", "edition_indicator")), all.toString());
         try (Connection c = bi(); Statement s = c.createStatement()) {
             for (String name : all) {
                 try (ResultSet r = s.executeQuery("SELECT * FROM netmarket." + name + " LIMIT 1")) {
                     r.next();
                 }
+            }
+        }
+    }
+
+    /** BI tools that list one schema find the views by their bare names. */
+    @Test
+    void findsTheViewsWithoutTheSchemaName() throws Exception {
+        try (Connection c = bi(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SHOW search_path")) {
+                r.next();
+                assertEquals("netmarket, public", r.getString(1));
+            }
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM bi_scorecard")) {
+                assertTrue(r.next());
             }
         }
     }

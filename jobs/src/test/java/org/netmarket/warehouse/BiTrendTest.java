@@ -141,6 +141,8 @@ class BiTrendTest {
         trend.assertValue("140821|2024|7", "status", "missing_data");
         trend.assertValue("140821|2024|7", "points_change", -1);
         trend.assertValue("140802|2024|9", "points_change", 0);
+        trend.assertValue("140802|2024|9", "as_of", "2024-12-31");
+        trend.assertValue("140802|2024|9", "previous_as_of", "2023-12-31");
         // 临猗县 decided no review in 2023: 18.1 had nothing to count then
         trend.assertValue("140821|2024|18.1", "previous_status", "no_records");
     }
@@ -163,6 +165,10 @@ class BiTrendTest {
             totals.assertValue(y2024, "total_change", TOTAL_2024.get(region) - TOTAL_2023.get(region));
             totals.assertValue(y2024, "previous_passed", false);
             totals.assertValue(y2024, "pass_change", region.equals("140802") ? "gained" : "unchanged");
+            // Both years as of their December 31: the change is over a whole year.
+            totals.assertValue(y2024, "as_of", "2024-12-31");
+            totals.assertValue(y2024, "previous_as_of", "2023-12-31");
+            totals.assertValue(y2023, "previous_as_of", null);
         }
         totals.assertValue("140802|2024", "region_name", "盐湖区");
         totals.assertValue("140821|2024", "items_needing_attention", 14);

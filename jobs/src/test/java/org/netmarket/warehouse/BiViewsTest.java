@@ -138,6 +138,56 @@ class BiViewsTest {
         return ((Number) rows.row(key).get("sort_order")).intValue();
     }
 
+    /**
+     * 盐湖区 25.1 (expect/computed-items.csv): initial reviews 20 of 20 on time, but 19 of 20 closed
+     * on time = 95%, not more: the value shown (the first condition) passes, the item scores 0
+     * because the second fails, and the views say so.
+     */
+    @Test
+    void anItemWithSeveralConditionsSaysWhichOneItsValueIsAndWhichFailed() throws Exception {
+        WarehouseRows card = scorecard();
+        String k = "140802|25.1";
+        card.assertValue(k, "points", 0);
+        card.assertValue(k, "value", 1);
+        card.assertValue(k, "value_label", "initial_review_on_time_rate");
+        card.assertValue(k, "value_compare", ">");
+        card.assertValue(k, "value_passed", true);
+        card.assertValue(k, "conditions_failed", 1);
+        card.assertValue(k, "as_of", "2024-12-31");
+        // 17.2: both conditions met
+        card.assertValue("140802|17.2", "conditions_failed", 0);
+        // Banded (3) and counted (4) items have no single comparison; a count has no numerator.
+        card.assertValue("140802|3", "value_compare", null);
+        card.assertValue("140802|3", "conditions_failed", null);
+        card.assertValue("140802|4", "value", 2);
+        card.assertValue("140802|4", "value_label", "operators");
+        card.assertValue("140802|4", "numerator", null);
+        card.assertValue("140802|4", "denominator", null);
+        card.assertValue("140802|10", "value_label", null);
+
+        WarehouseRows conditions = WarehouseRows.query(url, "bi_observation", "SELECT * FROM netmarket.bi_observation "
+                + "WHERE eval_year = 2024 AND region_code = '140802'", "indicator_code", "condition_no");
+        String first = "25.1|1";
+        conditions.assertValue(first, "label", "initial_review_on_time_rate");
+        conditions.assertValue(first, "value", 1);
+        conditions.assertValue(first, "compare", ">");
+        conditions.assertValue(first, "comparison_value", new BigDecimal("0.95"));
+        conditions.assertValue(first, "numerator", 20);
+        conditions.assertValue(first, "denominator", 20);
+        conditions.assertValue(first, "passed", true);
+        String second = "25.1|2";
+        conditions.assertValue(second, "label", "closed_on_time_rate");
+        conditions.assertValue(second, "value", new BigDecimal("0.95"));
+        conditions.assertValue(second, "numerator", 19);
+        conditions.assertValue(second, "denominator", 20);
+        conditions.assertValue(second, "passed", false);
+        conditions.assertValue(second, "points", 0);
+        conditions.assertValue(second, "name_zh", card.row(k).get("name_zh"));
+        conditions.assertValue("4|1", "numerator", null);
+        conditions.assertValue("4|1", "passed", null);
+        assertTrue(conditions.all().keySet().stream().noneMatch(key -> key.startsWith("10|")), "assessed items have no conditions");
+    }
+
     @Test
     void theItemRowsOfARegionAddUpToItsTotal() throws Exception {
         WarehouseRows sums = WarehouseRows.query(url, "bi_scorecard",
@@ -356,7 +406,7 @@ class BiViewsTest {
             BiRole.setPassword(admin, password);
         }
         List<String> views = List.of("bi_scorecard", "bi_category_score", "bi_pass_status", "bi_county_comparison",
-                "bi_needs_attention", "bi_trend", "bi_total_trend");
+                "bi_needs_attention", "bi_trend", "bi_total_trend", "bi_observation");
         try (Connection bi = TestingPostgres.connectAs(url, BiRole.ROLE, password)) {
             for (String view : views) {
                 String sql = "SELECT count(*) AS n FROM netmarket." + view;

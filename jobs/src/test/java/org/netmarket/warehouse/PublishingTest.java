@@ -123,6 +123,9 @@ class PublishingTest {
         changes.assertValue("140802|19.1", "points", 1);
         changes.assertValue("140802|19.1", "previous_run_id", firstRun);
         changes.assertValue("140802|19", "points_change", 1);
+        // Only the item adds up to the total's change (86 -> 87); the indicator repeats it.
+        changes.assertValue("140802|19.1", "is_item", true);
+        changes.assertValue("140802|19", "is_item", false);
         // The run prints the changes it published, the same as the view lists.
         assertTrue(recompute.output().contains("Changes against what was published before (2: 2 in points or status, 0 in the value only;"), recompute.output());
         assertTrue(recompute.output().contains("140802 2024 item      19.1  0 -> 1  value 0.9 -> 1\n"), recompute.output());
