@@ -8,7 +8,9 @@
 --  * is_item in score_revision and score_change, so that a recomputation's changes add up to
 --    the change of the total;
 --  * units: values, comparison values and shares are fractions (0.95 is 95%);
---  * the BI role's search path, so that the views are found without the schema name.
+--  * the BI role's search path, so that the views are found without the schema name;
+--  * a few columns one view had and its neighbours lacked (Chinese status and result, the parent
+--    region's name) and an assessed item's evidence and assessor outside the JSON detail.
 -- Columns are only added at the end: dashboards built on the views keep working.
 
 CREATE OR REPLACE VIEW bi_scorecard AS
@@ -63,7 +65,9 @@ SELECT s.region_code,
        CASE WHEN s.detail -> 'observations' -> 0 ? 'passed'
             THEN (SELECT count(*)::integer
                   FROM jsonb_array_elements(s.detail -> 'observations') o
-                  WHERE o ->> 'passed' = 'false') END AS conditions_failed
+                  WHERE o ->> 'passed' = 'false') END AS conditions_failed,
+       s.detail -> 'assessment' ->> 'evidence' AS assessment_evidence,
+       s.detail -> 'assessment' ->> 'assessor' AS assessor
 FROM indicator_score s
 -- LEFT joins: a score row never disappears from a dashboard because its reference row is
 -- missing (the publisher writes both in one transaction, so this is a safeguard only).
@@ -84,6 +88,8 @@ COMMENT ON COLUMN bi_scorecard.value_label IS 'Which quantity value is, e.g. on_
 COMMENT ON COLUMN bi_scorecard.value_compare IS 'How value is compared with comparison_value to be met: >, >= or <=; null for a banded item (its points follow the band the value reached) and for assessed items.';
 COMMENT ON COLUMN bi_scorecard.value_passed IS 'Whether value meets its comparison (value_compare); null where there is no single comparison. An item with several conditions needs every one: see conditions_failed.';
 COMMENT ON COLUMN bi_scorecard.conditions_failed IS 'Number of the item''s conditions not met (0 when all are); null where there is no single comparison. Each condition is a row of bi_observation.';
+COMMENT ON COLUMN bi_scorecard.assessment_evidence IS 'Assessed items: the evidence the assessment cites (e.g. 未提供佐证材料); null for computed or unassessed items.';
+COMMENT ON COLUMN bi_scorecard.assessor IS 'Assessed items: who assessed (expert panel, document review); null for computed or unassessed items.';
 
 -- Every condition of every computed item: one row per region, year, code and observation.
 CREATE VIEW bi_observation AS
@@ -171,15 +177,18 @@ SELECT cs.region_code,
        cs.edition,
        cs.run_id,
        c.sort_order,
-       er.as_of
+       er.as_of,
+       pr.region_name AS parent_region_name
 FROM category_score cs
 LEFT JOIN region r ON r.region_code = cs.region_code
 LEFT JOIN edition_category c ON c.edition = cs.edition AND c.category_code = cs.category_code
 LEFT JOIN edition_category p ON p.edition = cs.edition AND p.category_code = c.parent_code
 LEFT JOIN edition e ON e.edition = cs.edition
-LEFT JOIN evaluation_result er ON er.region_code = cs.region_code AND er.eval_year = cs.eval_year;
+LEFT JOIN evaluation_result er ON er.region_code = cs.region_code AND er.eval_year = cs.eval_year
+LEFT JOIN region pr ON pr.region_code = r.parent_code;
 COMMENT ON COLUMN bi_category_score.share_of_max IS 'points / max_points as a fraction, rounded to 4 decimals (得分率; 0.75 is 75%). bi_scorecard calls the same measure score_rate.';
 COMMENT ON COLUMN bi_category_score.required_share IS 'Share of the maximum a first-level category must reach to pass, as a fraction (0.75 in 2022); null for second level.';
+COMMENT ON COLUMN bi_category_score.parent_region_name IS 'Chinese name of the parent region, e.g. 运城市.';
 COMMENT ON COLUMN bi_category_score.as_of IS 'Date the evaluation year''s figures were taken at (December 31 unless recomputed as of another date).';
 
 CREATE OR REPLACE VIEW bi_county_comparison AS
@@ -210,7 +219,14 @@ SELECT city.region_code AS city_code,
        cs.as_of,
        ks.value AS county_value,
        cs.value AS city_value,
-       cs.value_label
+       cs.value_label,
+       CASE ks.status
+           WHEN 'scored' THEN '已评分'
+           WHEN 'missing_data' THEN '缺少数据'
+           WHEN 'no_records' THEN '无记录'
+           WHEN 'data_error' THEN '数据错误'
+           WHEN 'not_assessed' THEN '未评估'
+       END AS county_status_zh
 FROM region city
 JOIN bi_scorecard cs ON cs.region_code = city.region_code
 JOIN region county ON county.parent_code = city.region_code
@@ -223,6 +239,7 @@ WHERE city.level = 'city';
 COMMENT ON COLUMN bi_county_comparison.as_of IS 'Date the city''s evaluation year was taken at.';
 COMMENT ON COLUMN bi_county_comparison.county_value IS 'The county''s computed value (see bi_scorecard.value and value_label); null for assessed or unscored items.';
 COMMENT ON COLUMN bi_county_comparison.city_value IS 'The city''s computed value, of its own or its counties'' summed figures (not an average of the counties'' values).';
+COMMENT ON COLUMN bi_county_comparison.county_status_zh IS 'The county''s status in Chinese (已评分, 缺少数据, 无记录, 数据错误, 未评估); null when not published.';
 COMMENT ON COLUMN bi_county_comparison.value_label IS 'Which quantity the values are (see bi_scorecard.value_label).';
 
 CREATE OR REPLACE VIEW bi_trend AS
@@ -251,7 +268,9 @@ SELECT cur.region_code,
        prev.edition AS previous_edition,
        cur.sort_order,
        cur.as_of,
-       prev_er.as_of AS previous_as_of
+       prev_er.as_of AS previous_as_of,
+       cur.parent_region_name,
+       cur.status_zh
 FROM bi_scorecard cur
 -- The calendar year before, not the previous row: when a year is missing, a change over two
 -- years must not be shown as a year-over-year change.
@@ -261,6 +280,8 @@ LEFT JOIN indicator_score prev ON prev.region_code = cur.region_code
 LEFT JOIN evaluation_result prev_er ON prev_er.region_code = cur.region_code AND prev_er.eval_year = cur.eval_year - 1;
 COMMENT ON COLUMN bi_trend.as_of IS 'Date the evaluation year''s figures were taken at.';
 COMMENT ON COLUMN bi_trend.previous_as_of IS 'Date the year before was taken at. When either is not December 31 (a year recomputed as of another date), points_change is not a change over a year.';
+COMMENT ON COLUMN bi_trend.parent_region_name IS 'Chinese name of the parent region.';
+COMMENT ON COLUMN bi_trend.status_zh IS 'Status in the evaluation year, in Chinese.';
 COMMENT ON COLUMN bi_trend.value IS 'Computed value in the evaluation year (a fraction for rates and shares, see bi_scorecard.value).';
 
 CREATE OR REPLACE VIEW bi_total_trend AS
@@ -286,10 +307,15 @@ SELECT cur.region_code,
        cur.edition,
        cur.run_id,
        cur.as_of,
-       prev.as_of AS previous_as_of
+       prev.as_of AS previous_as_of,
+       pr.region_name AS parent_region_name,
+       CASE WHEN cur.passed THEN '通过' ELSE '未通过' END AS result_zh
 FROM evaluation_result cur
 LEFT JOIN evaluation_result prev ON prev.region_code = cur.region_code AND prev.eval_year = cur.eval_year - 1
-LEFT JOIN region r ON r.region_code = cur.region_code;
+LEFT JOIN region r ON r.region_code = cur.region_code
+LEFT JOIN region pr ON pr.region_code = r.parent_code;
+COMMENT ON COLUMN bi_total_trend.parent_region_name IS 'Chinese name of the parent region.';
+COMMENT ON COLUMN bi_total_trend.result_zh IS '通过 (passed) or 未通过 (failed) in the evaluation year.';
 COMMENT ON COLUMN bi_total_trend.as_of IS 'Date the evaluation year''s figures were taken at.';
 COMMENT ON COLUMN bi_total_trend.previous_as_of IS 'Date the year before was taken at. When either is not December 31 (a year recomputed as of another date), total_change and pass_change do not compare whole years.';
 

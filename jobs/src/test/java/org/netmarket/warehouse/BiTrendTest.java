@@ -143,6 +143,8 @@ class BiTrendTest {
         trend.assertValue("140802|2024|9", "points_change", 0);
         trend.assertValue("140802|2024|9", "as_of", "2024-12-31");
         trend.assertValue("140802|2024|9", "previous_as_of", "2023-12-31");
+        trend.assertValue("140802|2024|9", "parent_region_name", "运城市");
+        trend.assertValue("140821|2024|7", "status_zh", "缺少数据");
         // 临猗县 decided no review in 2023: 18.1 had nothing to count then
         trend.assertValue("140821|2024|18.1", "previous_status", "no_records");
     }
@@ -169,6 +171,7 @@ class BiTrendTest {
             totals.assertValue(y2024, "as_of", "2024-12-31");
             totals.assertValue(y2024, "previous_as_of", "2023-12-31");
             totals.assertValue(y2023, "previous_as_of", null);
+            totals.assertValue(y2024, "result_zh", region.equals("140802") ? "通过" : "未通过");
         }
         totals.assertValue("140802|2024", "region_name", "盐湖区");
         totals.assertValue("140821|2024", "items_needing_attention", 14);

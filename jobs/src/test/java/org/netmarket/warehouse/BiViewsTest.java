@@ -164,6 +164,10 @@ class BiViewsTest {
         card.assertValue("140802|4", "numerator", null);
         card.assertValue("140802|4", "denominator", null);
         card.assertValue("140802|10", "value_label", null);
+        // An assessed item: the assessment that won (the later of two), outside the JSON detail.
+        card.assertValue("140802|10", "assessment_evidence", "材料审查 evidence");
+        card.assertValue("140802|10", "assessor", "专家组");
+        card.assertValue("140802|4", "assessment_evidence", null);
 
         WarehouseRows conditions = WarehouseRows.query(url, "bi_observation", "SELECT * FROM netmarket.bi_observation "
                 + "WHERE eval_year = 2024 AND region_code = '140802'", "indicator_code", "condition_no");
@@ -315,6 +319,12 @@ class BiViewsTest {
         cmp.assertValue("140800|140821|3", "county_points_lost", 2);
         cmp.assertValue("140800|140821|3", "county_rank_from_lowest", 1);
         cmp.assertValue("140800|140821|3", "category_path", "促进发展 > 发展规模");
+        // the values behind the points: 150/1000, 159/2000, and the city's own 309/3000 (not an average)
+        cmp.assertValue("140800|140802|3", "county_value", new BigDecimal("0.15"));
+        cmp.assertValue("140800|140821|3", "county_value", new BigDecimal("0.0795"));
+        cmp.assertValue("140800|140821|3", "city_value", new BigDecimal("0.103"));
+        cmp.assertValue("140800|140821|3", "county_status_zh", "已评分");
+        cmp.assertValue("140800|140821|3", "as_of", "2024-12-31");
         // indicator 11: 盐湖区 0+1+1 = 2; 临猗县 0 (11.1 data_error, 11.2 0, 11.3 not assessed); city 1+0+1 = 2
         cmp.assertValue("140800|140802|11", "county_points", 2);
         cmp.assertValue("140800|140821|11", "county_points", 0);
