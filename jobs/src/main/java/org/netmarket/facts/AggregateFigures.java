@@ -161,7 +161,7 @@ public final class AggregateFigures implements Serializable {
     /**
      * For a region without its own rows for the missing months: the children that lack them, as
      * "; without its own rows a month is the sum of its children's only when every child has it:
-     * 140831 lacks 12" — a county added to regions.csv before its figures, say, holds up the city.
+     * 140831 lacks 12 of them" — a county added to regions.csv before its figures, say, holds up the city.
      */
     private String childrenLacking(String region, List<String> months, String measure) {
         Map<String, Integer> lacking = new TreeMap<>();
@@ -179,8 +179,8 @@ public final class AggregateFigures implements Serializable {
         if (lacking.isEmpty()) {
             return "";
         }
-        List<String> named = lacking.entrySet().stream().limit(CHILDREN_NAMED).map(e -> e.getKey() + " lacks " + e.getValue())
-                .toList();
+        List<String> named = lacking.entrySet().stream().limit(CHILDREN_NAMED)
+                .map(e -> e.getKey() + " lacks " + e.getValue() + " of them").toList();
         return "; without its own rows a month is the sum of its children's only when every child has it: "
                 + String.join(", ", named) + (lacking.size() > CHILDREN_NAMED ? " and " + (lacking.size() - CHILDREN_NAMED)
                 + " more" : "");

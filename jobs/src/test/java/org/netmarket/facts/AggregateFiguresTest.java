@@ -199,12 +199,12 @@ class AggregateFiguresTest {
         Figure city = a.year(CITY, 2024, "parcels");
         assertProblem(ItemStatus.MISSING_DATA, city, "has 1 of 12 months of 2024 (missing 2024-02, ");
         assertTrue(city.reason().endsWith("2024-12; without its own rows a month is the sum of its children's only when "
-                + "every child has it: " + COUNTY_B + " lacks 11)"), city.reason());
-        // A region with its own rows is not summed: its children are not named.
-        put(a, CITY, "2024-01", "105");
+                + "every child has it: " + COUNTY_B + " lacks 11 of them)"), city.reason());
+        // A month the city has its own row for is not summed: its children's lack of it is not counted.
+        put(a, CITY, "2024-02", "105");
         Figure own = a.year(CITY, 2024, "parcels");
-        assertTrue(own.reason().endsWith(COUNTY_B + " lacks 11)"), "months 2-12 are still sums: " + own.reason());
-        assertTrue(own.reason().contains("has 1 of 12 months"), own.reason());
+        assertTrue(own.reason().endsWith(COUNTY_B + " lacks 10 of them)"), "months 3-12 are still sums: " + own.reason());
+        assertTrue(own.reason().contains("has 2 of 12 months"), own.reason());
         // A county has no children to name.
         Figure county = a.year(COUNTY_B, 2024, "parcels");
         assertTrue(county.reason().endsWith("2024-12)"), county.reason());
