@@ -59,10 +59,13 @@ SELECT s.region_code,
        s.run_id,
        i.sort_order,
        er.as_of,
-       s.detail -> 'observations' -> 0 ->> 'label' AS value_label,
-       s.detail -> 'observations' -> 0 ->> 'compare' AS value_compare,
-       (s.detail -> 'observations' -> 0 ->> 'passed')::boolean AS value_passed,
-       CASE WHEN s.detail -> 'observations' -> 0 ? 'passed'
+       -- Of a scored item only, as value: an unscored item keeps in its detail what could be
+       -- measured (the year before of a growth item), which is not the year's.
+       CASE WHEN s.status = 'scored' THEN s.detail -> 'observations' -> 0 ->> 'label' END AS value_label,
+       CASE WHEN s.status = 'scored' THEN s.detail -> 'observations' -> 0 ->> 'compare' END AS value_compare,
+       CASE WHEN s.status = 'scored' THEN (s.detail -> 'observations' -> 0 ->> 'passed')::boolean END AS value_passed,
+       CASE WHEN s.status = 'scored' AND s.detail -> 'observations' @> '[{"passed": false}]'::jsonb
+                 OR s.status = 'scored' AND s.detail -> 'observations' @> '[{"passed": true}]'::jsonb
             THEN (SELECT count(*)::integer
                   FROM jsonb_array_elements(s.detail -> 'observations') o
                   WHERE o ->> 'passed' = 'false') END AS conditions_failed,
@@ -78,16 +81,16 @@ LEFT JOIN evaluation_result er ON er.region_code = s.region_code AND er.eval_yea
 LEFT JOIN edition_category c2 ON c2.edition = s.edition AND c2.category_code = i.category_code
 LEFT JOIN edition_category c1 ON c1.edition = s.edition AND c1.category_code = c2.parent_code;
 
-COMMENT ON COLUMN bi_scorecard.value IS 'Computed value of the evaluation year, a fraction for rates and shares (0.95 is 95%; a growth rate may be negative) or a count (items 4 and 18.2); null for assessed or unscored items. For an item with several conditions the first condition''s (value_label): the evaluation year''s for growth items (1, 2, 5, 6), the first rate for 17.2, 18.1, 25.1, 26.1 and 38.2; bi_observation lists them all.';
+COMMENT ON COLUMN bi_scorecard.value IS 'Computed value of the evaluation year, a fraction for rates and shares (0.95 is 95%; a growth rate may be negative) or a count (items 4 and 18.2); null for assessed or unscored items. For an item with several conditions the first condition''s (value_label): the evaluation year''s for the items scored per year (1, 2, 5, 6), the first rate for 17.2, 18.1, 25.1, 26.1 and 38.2; bi_observation lists them all.';
 COMMENT ON COLUMN bi_scorecard.comparison_value IS 'What the value was compared with, in the value''s unit: a national figure, the region''s own total-retail growth, the edition threshold (0.9 is 90%) or, for a banded item, the boundary of the next band up (the top band''s once reached).';
 COMMENT ON COLUMN bi_scorecard.numerator IS 'Numerator of the value when it is a ratio (for a growth rate: this year''s figure minus last year''s); null for a count (rows published before warehouse version 15 hold the count over 1).';
 COMMENT ON COLUMN bi_scorecard.denominator IS 'Denominator of the value when it is a ratio (for a growth rate: last year''s figure); null for a count.';
 COMMENT ON COLUMN bi_scorecard.score_rate IS 'points / max_points as a fraction, rounded to 4 decimals (得分率; 0.75 is 75%).';
 COMMENT ON COLUMN bi_scorecard.as_of IS 'Date the evaluation year''s stock figures and completion cut-off were taken at (December 31 unless recomputed as of another date, see bi_pass_status).';
-COMMENT ON COLUMN bi_scorecard.value_label IS 'Which quantity value is, e.g. on_time_rate, completion_rate, 2024 (a growth year), operators; null for assessed items.';
-COMMENT ON COLUMN bi_scorecard.value_compare IS 'How value is compared with comparison_value to be met: >, >= or <=; null for a banded item (its points follow the band the value reached) and for assessed items.';
-COMMENT ON COLUMN bi_scorecard.value_passed IS 'Whether value meets its comparison (value_compare); null where there is no single comparison (banded and assessed items). The item may have further conditions: see conditions_failed.';
-COMMENT ON COLUMN bi_scorecard.conditions_failed IS 'Number of the item''s conditions not met (0 when all are); null where there is no single comparison (banded and assessed items). Growth items that award a point per year (1, 2, 5 and 6 in 2022) lose a point per condition failed; the others (17.2, 25.1, ...) score only when none failed. Each condition is a row of bi_observation.';
+COMMENT ON COLUMN bi_scorecard.value_label IS 'Which quantity value is, e.g. on_time_rate, completion_rate, 2024 (a year of a per-year item), operators; null for assessed and unscored items.';
+COMMENT ON COLUMN bi_scorecard.value_compare IS 'How value is compared with comparison_value to be met: >, >= or <=; null for a banded item (its points follow the band the value reached), for assessed and unscored items.';
+COMMENT ON COLUMN bi_scorecard.value_passed IS 'Whether the condition value shows is met (value_compare); null where there is no single comparison (banded, assessed and unscored items). A condition with nothing to measure (no reconsideration decided, for 18.1) is met where the item counts it so, with a null value. The item may have further conditions: see conditions_failed.';
+COMMENT ON COLUMN bi_scorecard.conditions_failed IS 'Number of the item''s conditions not met (0 when all are), of a scored item; null for banded, assessed and unscored items. Items that award a point per year (1, 2, 5 and 6 in 2022) lose a point per condition failed; the others (17.2, 25.1, ...) score only when none failed. Each condition is a row of bi_observation.';
 COMMENT ON COLUMN bi_scorecard.assessment_evidence IS 'Assessed items: the evidence the assessment cites (e.g. 未提供佐证材料); null for computed or unassessed items.';
 COMMENT ON COLUMN bi_scorecard.assessor IS 'Assessed items: who assessed (expert panel, document review); null for computed or unassessed items.';
 
@@ -125,7 +128,7 @@ LEFT JOIN region r ON r.region_code = s.region_code
 LEFT JOIN edition_indicator i ON i.edition = s.edition AND i.indicator_code = s.indicator_code
 LEFT JOIN evaluation_result er ON er.region_code = s.region_code AND er.eval_year = s.eval_year;
 
-COMMENT ON VIEW bi_observation IS 'BI: every condition the computed items were judged on, one row per region, evaluation year, item and condition (17.2 has two: on_time_rate and completion_rate), with its value, how it is compared, the comparison value and whether it passed. Growth items award a point per condition (year) passed (1, 2, 5 and 6 in 2022); the other items with several conditions score only when every one passes.';
+COMMENT ON VIEW bi_observation IS 'BI: every condition the computed items were judged on, one row per region, evaluation year, item and condition (17.2 has two: on_time_rate and completion_rate), with its value, how it is compared, the comparison value and whether it passed. Items scored per year award a point per condition (year) passed (1, 2, 5 and 6 in 2022); the other items with several conditions score only when every one passes. A condition with nothing to measure (absent) is passed where the item counts it as met (18.1).';
 COMMENT ON COLUMN bi_observation.region_code IS 'Region code (GB/T 2260).';
 COMMENT ON COLUMN bi_observation.region_name IS 'Chinese region name.';
 COMMENT ON COLUMN bi_observation.region_level IS 'province, city or county.';
@@ -135,7 +138,7 @@ COMMENT ON COLUMN bi_observation.indicator_code IS 'Item code (e.g. 17.2, or 3 f
 COMMENT ON COLUMN bi_observation.name_zh IS 'Chinese name of the item.';
 COMMENT ON COLUMN bi_observation.name_en IS 'English name of the item.';
 COMMENT ON COLUMN bi_observation.condition_no IS 'Position of the condition in the item (1 is the one bi_scorecard.value shows).';
-COMMENT ON COLUMN bi_observation.label IS 'What was measured, e.g. on_time_rate, completion_rate, a year (growth items measure two: the evaluation year and the year before), operators.';
+COMMENT ON COLUMN bi_observation.label IS 'What was measured, e.g. on_time_rate, completion_rate, a year (the items scored per year measure two: the evaluation year and the year before), operators.';
 COMMENT ON COLUMN bi_observation.value IS 'The measured value: a fraction for rates and shares (0.95 is 95%), a count for items 4 and 18.2; null when absent.';
 COMMENT ON COLUMN bi_observation.compare IS 'How the value must compare with comparison_value: >, >= or <=; null for a banded item.';
 COMMENT ON COLUMN bi_observation.comparison_value IS 'The national figure, threshold or (banded item) next band''s boundary compared with, in the value''s unit.';

@@ -156,6 +156,10 @@ public final class ScoreRows {
         m.put("label", o.label());
         if (o.absent()) {
             m.put("absent", true);
+            // Nothing measured: met only where the rule says so (18.1's review type without decided reviews).
+            if (item.rule() instanceof ScoringRule.AllPass all) {
+                m.put("passed", all.absentCountsAsMet());
+            }
             return m;
         }
         m.put("value", o.value().toDecimal());

@@ -164,6 +164,16 @@ class BiViewsTest {
         card.assertValue("140802|4", "numerator", null);
         card.assertValue("140802|4", "denominator", null);
         card.assertValue("140802|10", "value_label", null);
+        // 18.1 of 临猗县: no reconsideration decided (nothing measured, counts as met), 1 of 1
+        // litigation won: no value to show, no condition failed.
+        card.assertValue("140821|18.1", "value", null);
+        card.assertValue("140821|18.1", "value_label", "upheld_rate");
+        card.assertValue("140821|18.1", "value_passed", true);
+        card.assertValue("140821|18.1", "conditions_failed", 0);
+        // An unscored item shows nothing of the year before its detail keeps (临猗县 lacks 2024-12).
+        card.assertValue("140821|1", "value_label", null);
+        card.assertValue("140821|1", "value_passed", null);
+        card.assertValue("140821|1", "conditions_failed", null);
         // An assessed item: the assessment that won (the later of two), outside the JSON detail.
         card.assertValue("140802|10", "assessment_evidence", "材料审查 evidence");
         card.assertValue("140802|10", "assessor", "专家组");
