@@ -144,7 +144,9 @@ public final class ScoringPipeline {
                 RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse, published, ledger, runId, folder));
                 LOG.info("run folder: {}", folder.path());
                 return outcome;
-            } catch (RuntimeException | IOException | SQLException | Error e) {
+            } catch (Exception | Error e) {
+                // Exception, not only the declared ones: Spark throws checked exceptions undeclared
+                // (AnalysisException, SparkException), and such a run must be recorded as failed too.
                 RuntimeException interrupted = stopping.get() ? interrupted(e) : null;
                 if (ledger != null) {
                     recordFailure(ledger, runId, interrupted != null ? interrupted : e);
@@ -310,9 +312,13 @@ public final class ScoringPipeline {
                 staging.area().compact(StagingArea.staged(catalog.all()));
             }
             return ingestScoreAndPublish(run, spark, dir, catalog, staging);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // Spark failing to read a staged generation is the machine's state, not a defect.
-            throw staging.area().explainDamage(e);
+            Optional<EnvironmentException> damage = staging.area().damage(e);
+            if (damage.isPresent()) {
+                throw damage.get();
+            }
+            throw e;
         }
     }
 
@@ -421,7 +427,7 @@ public final class ScoringPipeline {
                 InputProblems.check(ingest, config.quarantineThreshold(), InputProblems.Earlier.of(stagedEarlier.values()));
             }
             return ingest;
-        } catch (RuntimeException | IOException | SQLException | Error e) {
+        } catch (Exception | Error e) {
             if (staging != null) {
                 staging.area().abandon();
             }
@@ -543,7 +549,7 @@ public final class ScoringPipeline {
             return ScoreChanges.Report.NONE;
         }
         if (staging != null && config.defaultScope()) {
-            run.ledger().scoresStagedState(run.runId(), staging.area().manifest().state());
+            run.ledger().scoresStagedState(run.runId(), staging.area().manifest().stateId());
         }
         return stages.run("publish",
                 () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
@@ -555,7 +561,7 @@ public final class ScoringPipeline {
      * that did.
      */
     private static String unchangedSincePublished(StagingArea staging, RunLedger ledger) throws SQLException {
-        OptionalLong published = ledger.publishedStagedState(staging.manifest().state(), staging.manifest().dataDir());
+        OptionalLong published = ledger.publishedStagedState(staging.manifest().stateId(), staging.manifest().dataDir());
         if (published.isEmpty()) {
             LOG.info("the staged state was not published to this warehouse yet: scoring it");
             return null;

@@ -82,12 +82,13 @@ public final class StagingArea {
     private static final String NEWEST = "_newest_version";
 
     /**
-     * The state of the staging area as of the last committed run; {@code state} identifies it (a
-     * new identifier at every commit), which the run publishing it records in the warehouse.
+     * The state of the staging area as of the last committed run; {@code stateId} identifies it
+     * (a new identifier at every commit that changed it), which the run publishing it records in
+     * the warehouse.
      */
     public record Manifest(int format, String dataDir, String fingerprint, long nextGeneration,
                            SortedMap<String, StagedFile> files, SortedMap<String, List<Generation>> extracts,
-                           String state, SortedMap<String, ReferencedRows> references) {
+                           String stateId, SortedMap<String, ReferencedRows> references) {
         public Manifest {
             files = new TreeMap<>(files);
             extracts = new TreeMap<>(extracts);
@@ -175,10 +176,10 @@ public final class StagingArea {
 
     /**
      * The failure said as a damaged staging area with the way out (an {@code EnvironmentException},
-     * one line) when Spark or the file system failed to read a file of it; else the failure itself.
+     * one line) when Spark could not find or read a file of it; empty for any other failure.
      */
-    public RuntimeException explainDamage(RuntimeException failure) {
-        return store.explainDamage(failure);
+    public Optional<EnvironmentException> damage(Throwable failure) {
+        return store.damage(failure);
     }
 
     /** The committed manifest, or null when nothing was staged yet. */
@@ -216,7 +217,7 @@ public final class StagingArea {
     public Plan plan(DataDirectory dir, List<ExtractSchema> schemas, String fingerprint, boolean full) {
         SortedMap<String, DataDirectory.DeliveredFile> inventory = dir.inventory(schemas);
         if (manifest != null && !full && manifest.dataDir().equals(dir.root())) {
-            List<String> vanished = vanished(schemas, inventory);
+            List<String> vanished = vanished(dir, schemas, inventory);
             if (!vanished.isEmpty()) {
                 // A share mounted in part, a folder renamed by hand: publishing would turn every
                 // item of those extracts into missing_data. A retry may find them; a withdrawal on
@@ -270,20 +271,27 @@ public final class StagingArea {
     }
 
     /**
-     * The extracts the manifest holds files of but the data directory has none of now, as
-     * {@code complaints/ (3 staged files)}.
+     * The extract folders the manifest holds files of but the data directory has none of now, as
+     * {@code complaints/ (3 staged files)}, with the files there that no run reads, if any
+     * ({@code complaints/ (3 staged files; it holds only files not read: complaints/c.csv.gz)}).
+     * An extract that is one file (regions.csv) is not one of them: without it no run can start,
+     * and says so.
      */
-    private List<String> vanished(List<ExtractSchema> schemas, SortedMap<String, DataDirectory.DeliveredFile> inventory) {
+    private List<String> vanished(DataDirectory dir, List<ExtractSchema> schemas,
+                                  SortedMap<String, DataDirectory.DeliveredFile> inventory) {
         SortedMap<String, Long> staged = new TreeMap<>();
         manifest.files().values().forEach(f -> staged.merge(f.extract(), 1L, Long::sum));
         List<String> out = new ArrayList<>();
         for (ExtractSchema schema : schemas) {
-            // An extract is a folder of files, or one file (regions.csv).
-            String place = schema.file() != null ? schema.file() : schema.name() + "/";
+            String folder = schema.name() + "/";
             Long files = staged.get(schema.name());
-            if (files != null && inventory.keySet().stream().noneMatch(path -> path.equals(place) || path.startsWith(place))) {
-                out.add(place + " (" + files + " staged file" + (files == 1 ? "" : "s") + ")");
+            if (schema.file() != null || files == null || inventory.keySet().stream().anyMatch(p -> p.startsWith(folder))) {
+                continue;
             }
+            List<String> notRead = dir.contents(schema).skipped().stream().map(DataDirectory.SkippedFile::path).toList();
+            out.add(folder + " (" + files + " staged file" + (files == 1 ? "" : "s")
+                    + (notRead.isEmpty() ? "" : "; it holds only files not read: " + String.join(", ",
+                    notRead.subList(0, Math.min(3, notRead.size()))) + (notRead.size() > 3 ? ", …" : "")) + ")");
         }
         return out;
     }
@@ -512,7 +520,7 @@ public final class StagingArea {
         // still holds what the staging area holds.
         boolean same = !plan.rebuild() && manifest != null && pending.isEmpty() && files.equals(manifest.files());
         writeManifest(new Manifest(FORMAT, dataDir, fingerprint, nextGeneration.get(), files, extracts,
-                same ? manifest.state() : UUID.randomUUID().toString(), new TreeMap<>(references)));
+                same ? manifest.stateId() : UUID.randomUUID().toString(), new TreeMap<>(references)));
         pending.clear();
         deleteUncommitted();
         LOG.info("staging area {}: committed ({} files, {} extracts)", root(), files.size(), extracts.size());
@@ -551,7 +559,7 @@ public final class StagingArea {
         if (changed) {
             // Referenced rows are known by state, and a compacted extract is a new state of it.
             writeManifest(new Manifest(FORMAT, manifest.dataDir(), manifest.fingerprint(), nextGeneration.get(),
-                    manifest.files(), extracts, manifest.state(), new TreeMap<>()));
+                    manifest.files(), extracts, manifest.stateId(), new TreeMap<>()));
             deleteUncommitted();
         }
     }

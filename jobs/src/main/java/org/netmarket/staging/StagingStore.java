@@ -12,11 +12,13 @@ import org.netmarket.config.EnvironmentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -64,36 +66,63 @@ final class StagingStore {
             // extracts are the source of truth, so the fix is to let the next night rebuild it.
             // Jackson's own message runs on over lines with the parser's location: one line here.
             String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new EnvironmentException("cannot read the staging manifest " + p + ": " + why + " " + wayOut(), e);
+            throw new EnvironmentException("cannot read the staging manifest " + p + ": " + why + " " + wayOut(false), e);
         }
     }
 
-    /** What to do about a damaged staging area, in parentheses, for the end of a message. */
-    String wayOut() {
-        return "(the staging area is damaged: delete the folder " + root
+    /**
+     * What to do about a damaged staging area, in parentheses, for the end of a message;
+     * {@code ifItPersists} when the failure may have been a passing one (a storage service's
+     * hiccup), which the next night gets past without a rebuild.
+     */
+    private String wayOut(boolean ifItPersists) {
+        return "(" + (ifItPersists ? "if it persists, " : "") + "the staging area is damaged: delete the folder " + root
                 + ", and the next nightly run rebuilds it from the raw extracts)";
     }
 
     /**
-     * The failure said as a damaged staging area, with the way out, when it is a file system or
-     * Spark failing to read a file of it (a generation folder deleted, a Parquet file truncated);
-     * the failure itself otherwise.
+     * The failure said as a damaged staging area, with the way out, when it is Spark (or Hadoop)
+     * not finding or not reading a file under the staging area: a generation folder deleted
+     * ({@code [PATH_NOT_FOUND]}, {@link FileNotFoundException}), a Parquet file truncated
+     * ({@code [FAILED_READ_FILE…]}). A failure to write (a full disk, a permission) or any other
+     * is left as it is: its own message says what to do.
      */
-    RuntimeException explainDamage(RuntimeException failure) {
-        if (failure instanceof EnvironmentException) {
-            return failure;
-        }
-        // Spark names the file as file:/x or file:///x, Hadoop as the root was given: the path part is what is sure.
-        String under = new Path(root).toUri().getPath().replaceAll("/+$", "") + "/";
+    Optional<EnvironmentException> damage(Throwable failure) {
         String said = null;
+        Throwable innermost = failure;
         // The innermost mention: wrappers repeat it behind their class name.
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            innermost = t;
             String message = t.getMessage();
-            if (message != null && message.contains(under)) {
+            boolean unreadable = t instanceof FileNotFoundException
+                    || message != null && (message.contains("[PATH_NOT_FOUND]") || message.contains("[FAILED_READ_FILE"));
+            if (unreadable && mentionsAFileOfMine(message)) {
                 said = message.lines().findFirst().orElse(message).strip();
             }
         }
-        return said == null ? failure : new EnvironmentException("cannot use the staging area: " + said + " " + wayOut(), failure);
+        if (said == null || failure instanceof EnvironmentException) {
+            return Optional.empty();
+        }
+        // What the reader underneath said (Parquet's "footer is too large"), when it says more.
+        String cause = innermost.getMessage() == null || said.contains(innermost.getMessage().strip()) ? ""
+                : " (" + innermost.getMessage().lines().findFirst().orElse("").strip() + ")";
+        return Optional.of(new EnvironmentException("cannot read the staging area: " + said + cause + " " + wayOut(true),
+                failure));
+    }
+
+    /**
+     * Whether a message names a file under this staging area: scheme, authority and path, as
+     * Spark writes them (file:///x for file:/x) and not merely a path that could be anyone's.
+     */
+    private boolean mentionsAFileOfMine(String message) {
+        if (message == null) {
+            return false;
+        }
+        URI uri = new Path(root).toUri();
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        String where = (uri.getScheme() == null ? "" : uri.getScheme() + ":")
+                + (uri.getAuthority() == null ? "" : "//" + uri.getAuthority()) + path + "/";
+        return message.contains(where) || "file".equals(uri.getScheme()) && message.contains("file://" + path + "/");
     }
 
     /** Writes the manifest next to the old one and renames it over it. */

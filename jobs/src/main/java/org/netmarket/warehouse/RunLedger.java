@@ -261,16 +261,16 @@ public final class RunLedger {
     }
 
     /**
-     * The run that published the staged state, when it is the latest nightly run from the same
-     * data directory that published anything here: a nightly run given a year, regions or an
-     * as-of date since (it records no state) may have replaced the scores of that state, which
-     * the next plain night then publishes again. Nights of other data directories (another
-     * city's delivery to the same warehouse) and runs that succeeded without publishing (with a
-     * note) do not count.
+     * The run that published the staged state, when it is the latest run from the same data
+     * directory that published anything here: a run since then (a night given a year, regions or
+     * an as-of date, which records no state; an analyst's run or backfill) may have replaced the
+     * scores of that state, which the next plain night then publishes again. Runs of other data
+     * directories (another city's delivery to the same warehouse) and runs that succeeded without
+     * publishing (with a note) do not count.
      */
     public OptionalLong publishedStagedState(String state, String dataDir) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT run_id, staged_state FROM pipeline_run WHERE mode = 'nightly' AND status = 'succeeded' "
+                "SELECT run_id, staged_state FROM pipeline_run WHERE status = 'succeeded' "
                         + "AND note IS NULL AND data_dir = ? ORDER BY run_id DESC LIMIT 1")) {
             s.setString(1, dataDir);
             try (ResultSet r = s.executeQuery()) {

@@ -273,9 +273,9 @@ class IncrementalNightlyTest {
                 "--year", "2024");
         assertEquals(ExitCodes.FAILURE, damaged.exitCode(), damaged.output());
         String error = damaged.output().lines().filter(l -> l.startsWith("error (")).findFirst().orElse(damaged.output());
-        assertTrue(error.startsWith("error (failed, nothing was published): cannot use the staging area: [PATH_NOT_FOUND] "
+        assertTrue(error.startsWith("error (failed, nothing was published): cannot read the staging area: [PATH_NOT_FOUND] "
                 + "Path does not exist: " + staging.toUri().toString().replace("file:///", "file:/") + "complaints/g"), error);
-        assertTrue(error.endsWith("(the staging area is damaged: delete the folder " + staging.toUri().toString()
+        assertTrue(error.endsWith("(if it persists, the staging area is damaged: delete the folder " + staging.toUri().toString()
                 .replace("file:///", "file:/").replaceAll("/$", "") + ", and the next nightly run rebuilds it from the raw extracts)"),
                 error);
         assertFalse(damaged.output().lines().anyMatch(l -> l.startsWith("\tat org.netmarket")), "no stack trace: " + damaged.output());
@@ -312,13 +312,22 @@ class IncrementalNightlyTest {
         WarehouseRows before = WarehouseRows.query(nightly, "indicator_score", "SELECT region_code, indicator_code, status "
                 + "FROM netmarket.indicator_score WHERE indicator_code = '25.1'", "region_code");
         before.assertValue("140802", "status", "scored");
+        // Delivered again in a form no run reads (compressed): said with the files it found.
+        Files.createDirectories(data.resolve("complaints"));
+        Files.writeString(data.resolve("complaints/complaints-2024.csv.gz"), "not read");
+        JobRunner.Result misnamed = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024");
+        assertEquals(ExitCodes.FAILURE, misnamed.exitCode(), misnamed.output());
+        assertTrue(misnamed.output().contains("no longer has any file of complaints/ (1 staged file; it holds only files not "
+                + "read: complaints/complaints-2024.csv.gz), which earlier nights staged"), misnamed.output());
 
         JobRunner.Result confirmed = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
                 "--year", "2024", "--full");
         assertEquals(ExitCodes.OK, confirmed.exitCode(), confirmed.output());
+        // The folder is there without a file it reads: delivered but empty, as the contract has it.
         WarehouseRows.query(nightly, "indicator_score", "SELECT region_code, indicator_code, status "
                 + "FROM netmarket.indicator_score WHERE indicator_code = '25.1'", "region_code")
-                .assertValue("140802", "status", "missing_data");
+                .assertValue("140802", "status", "no_records");
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -68,26 +68,46 @@ class StagingStoreTest {
     }
 
     /**
-     * Spark failing to read a staged file (Spark names it file:///…, Hadoop file:/…) is said in
-     * one line with the way out, from the innermost mention of the file; any other failure is
-     * left as it is.
+     * Spark not finding or not reading a staged file (Spark names it file:///…, Hadoop file:/…) is
+     * said in one line with the way out, from the innermost mention of the file and with what the
+     * reader underneath said; a failure to write, a file elsewhere, bad input are left as they are.
      */
     @Test
     void aFailureToReadAStagedFileSaysHowToRecover() {
         String part = "file://" + dir.toUri().getPath() + "complaints/g000021/part-00000.snappy.parquet";
-        RuntimeException spark = new RuntimeException("[FAILED_READ_FILE.NO_HINT] Encountered error while reading file "
-                + part + ".  SQLSTATE: KD001\nmore lines", new IllegalStateException("footer is too large"));
+        Exception spark = new Exception("[FAILED_READ_FILE.NO_HINT] Encountered error while reading file " + part
+                + ".  SQLSTATE: KD001\nmore lines", new IllegalStateException("footer is too large: 4206499083to be read"));
         RuntimeException wrapped = new IllegalStateException(spark.toString(), spark);
-        RuntimeException said = store.explainDamage(wrapped);
-        assertTrue(said instanceof EnvironmentException, said.toString());
-        assertEquals("cannot use the staging area: [FAILED_READ_FILE.NO_HINT] Encountered error while reading file " + part
-                + ".  SQLSTATE: KD001 " + store.wayOut(), said.getMessage());
+        EnvironmentException said = store.damage(wrapped).orElseThrow();
+        assertEquals("cannot read the staging area: [FAILED_READ_FILE.NO_HINT] Encountered error while reading file " + part
+                + ".  SQLSTATE: KD001 (footer is too large: 4206499083to be read) (if it persists, the staging area is "
+                + "damaged: delete the folder " + store.root() + ", and the next nightly run rebuilds it from the raw "
+                + "extracts)", said.getMessage());
         assertTrue(said.getCause() == wrapped, "the failure is kept for the run's log");
+        String folder = store.root() + "/operators/g000006";
+        assertTrue(store.damage(new java.io.FileNotFoundException("File " + folder + " does not exist")).isPresent());
+        assertTrue(store.damage(new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: " + folder + ".")).isPresent());
+        // Spark's own exceptions are checked ones, thrown undeclared.
+        assertTrue(store.damage(new Exception("[PATH_NOT_FOUND] Path does not exist: " + folder + ".")).isPresent());
 
-        RuntimeException elsewhere = new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: file:/data/retail");
-        assertTrue(store.explainDamage(elsewhere) == elsewhere, "a file outside the staging area is not its damage");
-        EnvironmentException already = new EnvironmentException("cannot read the staging manifest " + part, null);
-        assertTrue(store.explainDamage(already) == already, "already said");
+        assertTrue(store.damage(new IllegalStateException("[TASK_WRITE_FAILED] Task failed while writing rows to " + folder,
+                new java.io.IOException("No space left on device"))).isEmpty(), "a write failure says what it is");
+        assertTrue(store.damage(new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: file:/data/retail")).isEmpty(),
+                "a file outside the staging area is not its damage");
+        assertTrue(store.damage(new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: " + store.root()
+                + "-old/retail/g000001")).isEmpty(), "a folder whose name begins like the staging area's is another");
+        assertTrue(store.damage(new EnvironmentException("[PATH_NOT_FOUND] " + folder, null)).isEmpty(), "already said");
+    }
+
+    /** A staging area at the root of a bucket: only that bucket's files are its files. */
+    @Test
+    void aStagingAreaAtTheRootOfABucketOwnsOnlyThatBucketsFiles() {
+        StagingStore bucket = new StagingStore("s3a://nm-staging", new Configuration());
+        assertTrue(bucket.damage(new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: s3a://nm-staging/retail/g1"))
+                .isPresent());
+        assertTrue(bucket.damage(new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: s3a://other/retail/g1"))
+                .isEmpty());
+        assertTrue(bucket.damage(new IllegalStateException("[FAILED_READ_FILE] retail/r.csv line 3")).isEmpty());
     }
 
     @Test

@@ -461,6 +461,26 @@ class PublishingTest {
         WarehouseRows.query(first, "pipeline_run", sql, "run_id").assertValue("3", "staged_state", state);
     }
 
+    /**
+     * An analyst's run from the same data directory may replace what the night published (here,
+     * the year as of June 30): the next night publishes the year as of its December 31 again,
+     * though no file changed.
+     */
+    @Test
+    void anAnalystsRunInBetweenMakesTheNextNightPublishAgain() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url).exitCode());
+        JobRunner.Result midYear = run(url, data, "--year", "2023", "--as-of", "2023-06-30");
+        assertEquals(ExitCodes.OK, midYear.exitCode(), midYear.output());
+        String sql = "SELECT DISTINCT eval_year, as_of::text AS as_of FROM netmarket.evaluation_result";
+        WarehouseRows.query(url, "evaluation_result", sql, "eval_year").assertValue("2023", "as_of", "2023-06-30");
+        JobRunner.Result night = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, night.exitCode(), night.output());
+        assertFalse(night.output().contains("no new or changed files"), night.output());
+        WarehouseRows.query(url, "evaluation_result", sql, "eval_year").assertValue("2023", "as_of", "2023-12-31");
+    }
+
     /** The nights of another data directory (another city's) publishing to the same warehouse in between do not count. */
     @Test
     void anotherDataDirectorysNightsDoNotMakeANightScoreAgain() throws Exception {
