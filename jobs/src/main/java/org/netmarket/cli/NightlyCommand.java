@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -56,11 +57,17 @@ public final class NightlyCommand implements Callable<Integer> {
             + "a shared hdfs:// or s3a:// location).")
     String staging;
 
+    @Option(names = "--" + PipelineConfig.MIN_FILE_AGE, paramLabel = "SECONDS", description = "Leave for a later night the "
+            + "files of an extract folder modified less than this many seconds before the run started: a file still being "
+            + "copied under its final name would be read in part (default: " + PipelineConfig.DEFAULT_MIN_FILE_AGE_SECONDS
+            + ", every file is read; the schedules in scripts/schedule/ give 600).")
+    long minFileAgeSeconds = PipelineConfig.DEFAULT_MIN_FILE_AGE_SECONDS;
+
     /** The settings of the nightly run this command line asks for. */
     PipelineConfig config() {
         return oneYear.applyTo(options.toConfig(PipelineConfig.NIGHTLY_WAIT_FOR_LOCK))
                 .mode(RunMode.NIGHTLY).command("nightly").skipWhenUnchanged(!force).incremental(true).fullRebuild(full)
-                .stagingDir(staging);
+                .stagingDir(staging).minFileAge(Duration.ofSeconds(minFileAgeSeconds));
     }
 
     @Override

@@ -45,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -85,6 +86,8 @@ public final class ScoringPipeline {
     /** Counted down when {@link #run} has recorded how it ended and let go of the lock. */
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Stages stages = new Stages(stopping::get);
+    /** When the run started: files modified less than --min-file-age before it are left for later. */
+    private final Instant started = Instant.now();
     /** The years the data covers, as the early scope check found them from the small extracts; null before. */
     private Optional<DataYears> dataYears;
     /**
@@ -288,7 +291,8 @@ public final class ScoringPipeline {
      */
     private RunOutcome runStages(Run run) throws IOException, SQLException {
         SparkSession spark = SparkSessions.getOrCreate(config);
-        DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration());
+        DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration())
+                .settled(config.minFileAge(), started);
         dir.rootProblem().ifPresent(why -> {
             // A scheduled run's data directory is configured once: missing, it is a share not
             // mounted (yet), which a retry may find (exit 1); an analyst's is a --data to correct (exit 2).

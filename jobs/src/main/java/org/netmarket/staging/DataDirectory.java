@@ -20,6 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,10 +54,16 @@ public final class DataDirectory implements Serializable {
 
     private final String root;
     private final Map<String, String> hadoopConf;
+    /** Files of extract folders modified after this (epoch milliseconds) are not read yet. */
+    private final long settledBefore;
+    /** The --min-file-age that set {@link #settledBefore}, for the reason a file is not read. */
+    private final long minAgeSeconds;
 
-    private DataDirectory(String root, Map<String, String> hadoopConf) {
+    private DataDirectory(String root, Map<String, String> hadoopConf, long settledBefore, long minAgeSeconds) {
         this.root = root;
         this.hadoopConf = hadoopConf;
+        this.settledBefore = settledBefore;
+        this.minAgeSeconds = minAgeSeconds;
     }
 
     /**
@@ -67,7 +77,18 @@ public final class DataDirectory implements Serializable {
         if (conf != null) {
             conf.forEach(e -> entries.put(e.getKey(), e.getValue()));
         }
-        return new DataDirectory(root, entries);
+        return new DataDirectory(root, entries, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * This directory, with the files of extract folders modified less than {@code minAge} before
+     * {@code start} left unread, listed as not read with why: a file still being copied under its
+     * final name would be read in part, and a later night reads it whole. regions.csv, which no
+     * run can do without, is read whatever its age.
+     */
+    public DataDirectory settled(Duration minAge, Instant start) {
+        return minAge.isZero() ? this
+                : new DataDirectory(root, hadoopConf, start.minus(minAge).toEpochMilli(), minAge.toSeconds());
     }
 
     /**
@@ -177,7 +198,7 @@ public final class DataDirectory implements Serializable {
     /** The files of an extract's folder, read or not (see {@link #listing}); all empty when not delivered. */
     public Contents contents(ExtractSchema schema) {
         Path p = location(schema);
-        Found found = new Found(schema.name());
+        Found found = new Found(schema.name(), settledBefore, minAgeSeconds);
         try {
             if (local()) {
                 listLocal(localPath(p.toString()), found);
@@ -192,13 +213,30 @@ public final class DataDirectory implements Serializable {
 
     /** What a listing finds, as it goes. */
     private static final class Found {
+        private static final DateTimeFormatter MODIFIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(ZoneId.systemDefault());
         private final String extract;
+        private final long settledBefore;
+        private final long minAgeSeconds;
         private final List<DeliveredFile> files = new ArrayList<>();
         private final List<SkippedFile> skipped = new ArrayList<>();
         private final List<String> hidden = new ArrayList<>();
 
-        Found(String extract) {
+        Found(String extract, long settledBefore, long minAgeSeconds) {
             this.extract = extract;
+            this.settledBefore = settledBefore;
+            this.minAgeSeconds = minAgeSeconds;
+        }
+
+        /** A file of the extract's folder: read, unless modified too recently to be whole for sure. */
+        void deliver(DeliveredFile f) {
+            if (f.modified() > settledBefore) {
+                String when = MODIFIED_AT.format(Instant.ofEpochMilli(f.modified()));
+                skipped.add(new SkippedFile(extract, f.relative(), "modified at " + when + ", less than " + minAgeSeconds
+                        + " s before the run started (--min-file-age): maybe still being delivered; a later run reads it"));
+            } else {
+                files.add(f);
+            }
         }
 
         /** Whether a file of the folder is read: a {@code *.csv} (in any case) that is not hidden. */
@@ -261,7 +299,7 @@ public final class DataDirectory implements Serializable {
                         folders.add(f.getPath());
                     }
                 } else if (found.read(f.getPath().getName(), relative(f.getPath().toString()))) {
-                    found.files.add(delivered(f));
+                    found.deliver(delivered(f));
                 }
             }
         }
@@ -299,7 +337,7 @@ public final class DataDirectory implements Serializable {
                         folders.add(f);
                     }
                 } else if (found.read(f.getFileName().toString(), localRoot().relativize(f).toString())) {
-                    found.files.add(deliveredLocal(f));
+                    found.deliver(deliveredLocal(f));
                 }
             }
         }

@@ -66,6 +66,9 @@ class CommandDefaultsTest {
         assertTrue(c.skipWhenUnchanged(), "without --force, nothing new means nothing to publish");
         assertFalse(c.fullRebuild());
         assertEquals(new PipelineConfig().stagingDir(), c.stagingDir());
+        assertEquals(Duration.ZERO, c.minFileAge());
+        assertEquals(Duration.ofMinutes(10), parsed(NightlyCommand.class, "nightly", "--min-file-age", "600").config()
+                .minFileAge());
     }
 
     @Test

@@ -34,6 +34,7 @@ class PipelineConfigTest {
         assertEquals(".local/reports", c.reportDir());
         assertFalse(c.incremental(), "only the nightly run keeps a staging area");
         assertFalse(c.fullRebuild());
+        assertEquals(Duration.ZERO, c.minFileAge(), "every file is read unless a schedule asks otherwise");
         assertEquals(".local/reports/staging", c.stagingDir(), "the staging area lives in the report directory");
         assertEquals("/srv/reports/staging", new PipelineConfig().reportDir("/srv/reports").stagingDir());
         assertEquals("hdfs://nn/netmarket/staging", new PipelineConfig().reportDir("/srv/reports")

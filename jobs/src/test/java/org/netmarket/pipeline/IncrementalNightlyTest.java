@@ -15,12 +15,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -328,6 +330,43 @@ class IncrementalNightlyTest {
         WarehouseRows.query(nightly, "indicator_score", "SELECT region_code, indicator_code, status "
                 + "FROM netmarket.indicator_score WHERE indicator_code = '25.1'", "region_code")
                 .assertValue("140802", "status", "no_records");
+    }
+
+    /**
+     * --min-file-age: a file delivered moments before the night started is named and left for a
+     * later night, which merges it once it is old enough.
+     */
+    @Test
+    void aFileModifiedMomentsAgoIsLeftForALaterNight() throws Exception {
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        GoldenData.copyTo(data);
+        // Delivered long ago, all of it: only the file below is young.
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(86_400)));
+            }
+        }
+        String nightly = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--min-file-age", "3600").exitCode());
+        Path late = data.resolve("complaints/complaints-late.csv");
+        Files.writeString(late, Files.readString(data.resolve("complaints/complaints-2024.csv")).lines().limit(2)
+                .map(l -> l + "\n").reduce("", String::concat).replace("2024-05-01 09:00:00", "2025-03-01 09:00:00"));
+        JobRunner.Result young = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--min-file-age", "3600");
+        assertEquals(ExitCodes.OK, young.exitCode(), young.output());
+        assertTrue(young.output().contains("  complaints/complaints-late.csv  not read: modified at "), young.output());
+        assertTrue(young.output().contains("less than 3600 s before the run started (--min-file-age): maybe still being "
+                + "delivered; a later run reads it"), young.output());
+        assertTrue(JobRunner.lastRunLog(reports).contains("0 file(s) delivered since it was built"), JobRunner.lastRunLog(reports));
+
+        Files.setLastModifiedTime(late, FileTime.from(Instant.now().minusSeconds(7200)));
+        JobRunner.Result old = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
+                "--year", "2024", "--min-file-age", "3600");
+        assertEquals(ExitCodes.OK, old.exitCode(), old.output());
+        assertFalse(old.output().contains("complaints-late.csv  not read"), old.output());
+        assertTrue(JobRunner.lastRunLog(reports).contains("1 file(s) delivered since it was built"), JobRunner.lastRunLog(reports));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -18,7 +18,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +80,38 @@ class DataDirectoryTest {
         assertEquals("tax", read(dir, dir.files(TAX).get(0)));
         // What the staging area and the re-read of quarantined lines build: root, slash, relative path.
         assertEquals("tax", read(dir, dir.root() + "/tax/tax 2019-2024.csv"));
+    }
+
+    /**
+     * --min-file-age: a file of an extract folder modified less than that before the run started
+     * is left for later and said so, one modified exactly that long before is read (the cut-off
+     * is "less than"); regions.csv is read whatever its age; 0 reads everything.
+     */
+    @Test
+    void filesModifiedTooRecentlyAreLeftForALaterRunWithTheirReason() throws IOException {
+        Path root = tmp.resolve("data");
+        Instant start = Instant.parse("2025-03-06T02:30:00Z");
+        write(root, "regions.csv", "regions");
+        write(root, "tax/old.csv", "old");
+        write(root, "tax/at-the-limit.csv", "limit");
+        write(root, "tax/copying.csv", "part");
+        Files.setLastModifiedTime(root.resolve("regions.csv"), FileTime.from(start.minusSeconds(1)));
+        Files.setLastModifiedTime(root.resolve("tax/old.csv"), FileTime.from(start.minusSeconds(3600)));
+        Files.setLastModifiedTime(root.resolve("tax/at-the-limit.csv"), FileTime.from(start.minusSeconds(600)));
+        Files.setLastModifiedTime(root.resolve("tax/copying.csv"), FileTime.from(start.minusSeconds(599)));
+        DataDirectory all = DataDirectory.of(root.toString(), null);
+        DataDirectory settled = all.settled(Duration.ofSeconds(600), start);
+
+        assertEquals(List.of("tax/at-the-limit.csv", "tax/copying.csv", "tax/old.csv"), relatives(all, TAX));
+        assertTrue(all.settled(Duration.ZERO, start) == all, "0: every file is read");
+        assertEquals(List.of("tax/at-the-limit.csv", "tax/old.csv"), relatives(settled, TAX));
+        String when = LocalDateTime.ofInstant(start.minusSeconds(599), ZoneId.systemDefault())
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        assertEquals(List.of(new DataDirectory.SkippedFile("tax", "tax/copying.csv", "modified at " + when + ", less than 600 s "
+                + "before the run started (--min-file-age): maybe still being delivered; a later run reads it")),
+                settled.contents(TAX).skipped());
+        assertEquals(List.of("regions.csv"), relatives(settled, REGIONS));
+        assertEquals(Set.of("tax/at-the-limit.csv", "tax/old.csv", "regions.csv"), settled.inventory(CATALOG.all()).keySet());
     }
 
     @ParameterizedTest
