@@ -272,8 +272,9 @@ public final class StagingArea {
 
     /**
      * The extract folders the manifest holds files of but the data directory has none of now, as
-     * {@code complaints/ (3 staged files)}, with the files there that no run reads, if any
-     * ({@code complaints/ (3 staged files; it holds only files not read: complaints/c.csv.gz)}).
+     * {@code complaints/ (3 staged files)}, with the files there that no run reads and why, if any
+     * ({@code complaints/ (3 staged files; it holds only files not read: complaints/c.csv.gz — not
+     * a .csv file)}).
      * An extract that is one file (regions.csv) is not one of them: without it no run can start,
      * and says so.
      */
@@ -288,7 +289,8 @@ public final class StagingArea {
             if (schema.file() != null || files == null || inventory.keySet().stream().anyMatch(p -> p.startsWith(folder))) {
                 continue;
             }
-            List<String> notRead = dir.contents(schema).skipped().stream().map(DataDirectory.SkippedFile::path).toList();
+            // With why: "not a .csv file", or modified too recently for --min-file-age.
+            List<String> notRead = dir.contents(schema).skipped().stream().map(f -> f.path() + " — " + f.reason()).toList();
             out.add(folder + " (" + files + " staged file" + (files == 1 ? "" : "s")
                     + (notRead.isEmpty() ? "" : "; it holds only files not read: " + String.join(", ",
                     notRead.subList(0, Math.min(3, notRead.size()))) + (notRead.size() > 3 ? ", …" : "")) + ")");

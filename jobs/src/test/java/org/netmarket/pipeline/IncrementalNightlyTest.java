@@ -321,7 +321,7 @@ class IncrementalNightlyTest {
                 "--year", "2024");
         assertEquals(ExitCodes.FAILURE, misnamed.exitCode(), misnamed.output());
         assertTrue(misnamed.output().contains("no longer has any file of complaints/ (1 staged file; it holds only files not "
-                + "read: complaints/complaints-2024.csv.gz), which earlier nights staged"), misnamed.output());
+                + "read: complaints/complaints-2024.csv.gz — not a .csv file), which earlier nights staged"), misnamed.output());
 
         JobRunner.Result confirmed = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
                 "--year", "2024", "--full");
