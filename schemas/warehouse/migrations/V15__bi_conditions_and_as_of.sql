@@ -13,6 +13,18 @@
 --    region's name) and an assessed item's evidence and assessor outside the JSON detail.
 -- Columns are only added at the end: dashboards built on the views keep working.
 
+-- A status in Chinese, in one place for every view that shows one.
+CREATE FUNCTION status_zh(status text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE status
+               WHEN 'scored' THEN '已评分'
+               WHEN 'missing_data' THEN '缺少数据'
+               WHEN 'no_records' THEN '无记录'
+               WHEN 'data_error' THEN '数据错误'
+               WHEN 'not_assessed' THEN '未评估'
+           END
+$$;
+COMMENT ON FUNCTION status_zh(text) IS 'An item status in Chinese (scored 已评分, missing_data 缺少数据, no_records 无记录, data_error 数据错误, not_assessed 未评估); null for null.';
+
 CREATE OR REPLACE VIEW bi_scorecard AS
 SELECT s.region_code,
        r.region_name,
@@ -42,13 +54,7 @@ SELECT s.region_code,
        s.max_points,
        round(s.points / nullif(s.max_points, 0), 4) AS score_rate,
        s.status,
-       CASE s.status
-           WHEN 'scored' THEN '已评分'
-           WHEN 'missing_data' THEN '缺少数据'
-           WHEN 'no_records' THEN '无记录'
-           WHEN 'data_error' THEN '数据错误'
-           WHEN 'not_assessed' THEN '未评估'
-       END AS status_zh,
+       status_zh(s.status) AS status_zh,
        s.value,
        s.comparison_value,
        s.numerator,
@@ -223,13 +229,7 @@ SELECT city.region_code AS city_code,
        ks.value AS county_value,
        cs.value AS city_value,
        cs.value_label,
-       CASE ks.status
-           WHEN 'scored' THEN '已评分'
-           WHEN 'missing_data' THEN '缺少数据'
-           WHEN 'no_records' THEN '无记录'
-           WHEN 'data_error' THEN '数据错误'
-           WHEN 'not_assessed' THEN '未评估'
-       END AS county_status_zh
+       status_zh(ks.status) AS county_status_zh
 FROM region city
 JOIN bi_scorecard cs ON cs.region_code = city.region_code
 JOIN region county ON county.parent_code = city.region_code

@@ -393,7 +393,7 @@ public final class ScoringPipeline {
         if (unchanged == null) {
             return null;
         }
-        List<DataDirectory.SkippedFile> notRead = Ingestion.filesNotRead(dir, catalog);
+        List<DataDirectory.SkippedFile> notRead = Ingestion.filesNotRead(dir, catalog, staging.plan().listed());
         if (!notRead.isEmpty()) {
             unchanged += "; " + notRead.size() + " file(s) of the data directory not read (named in the run's log)";
         }

@@ -25,6 +25,12 @@ public sealed interface ScoringRule extends Serializable
     Ratio comparedWith(Observation o);
 
     /**
+     * Whether the rule counts the observation as met, as lineage shows it; null where it has no
+     * such verdict (a band is reached, not met; an absent observation of a per-observation rule).
+     */
+    Boolean verdict(Observation o);
+
+    /**
      * Bands and counts: the headline value takes the points of the highest step it meets.
      * "8%-15% 得1分，15%以上得2分（比值区间均含本数）" is steps {@code >= 0.08 -> 1},
      * {@code >= 0.15 -> 2}: a value exactly at 15% takes the higher band.
@@ -55,6 +61,11 @@ public sealed interface ScoringRule extends Serializable
         }
 
         @Override
+        public Boolean verdict(Observation o) {
+            return null;
+        }
+
+        @Override
         public Ratio comparedWith(Observation o) {
             Step next = steps.stream().filter(s -> !s.criterion().passes(o)).findFirst().orElse(steps.get(steps.size() - 1));
             return next.criterion().bound(o);
@@ -74,12 +85,16 @@ public sealed interface ScoringRule extends Serializable
         @Override
         public BigDecimal points(Measurement m) {
             for (Observation o : m.observations()) {
-                boolean met = o.absent() ? absentCountsAsMet : criterion.passes(o);
-                if (!met) {
+                if (!verdict(o)) {
                     return BigDecimal.ZERO;
                 }
             }
             return points;
+        }
+
+        @Override
+        public Boolean verdict(Observation o) {
+            return o.absent() ? absentCountsAsMet : criterion.passes(o);
         }
 
         @Override
@@ -117,6 +132,11 @@ public sealed interface ScoringRule extends Serializable
         @Override
         public Ratio comparedWith(Observation o) {
             return criterion.bound(o);
+        }
+
+        @Override
+        public Boolean verdict(Observation o) {
+            return o.absent() ? null : criterion.passes(o);
         }
     }
 }

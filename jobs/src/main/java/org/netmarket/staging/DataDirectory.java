@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -465,12 +466,20 @@ public final class DataDirectory implements Serializable {
      * nightly run compares with the files its staging area was built from.
      */
     public SortedMap<String, DeliveredFile> inventory(List<ExtractSchema> schemas) {
+        return inventory(contents(schemas));
+    }
+
+    /** The files of folders listed before ({@link #contents(List)}) by relative path, as {@link #inventory(List)}. */
+    public static SortedMap<String, DeliveredFile> inventory(Map<String, Contents> listed) {
         SortedMap<String, DeliveredFile> out = new TreeMap<>();
-        for (ExtractSchema s : schemas) {
-            for (DeliveredFile f : listing(s)) {
-                out.put(f.relative(), f);
-            }
-        }
+        listed.values().forEach(c -> c.files().forEach(f -> out.put(f.relative(), f)));
+        return out;
+    }
+
+    /** The contents of each extract's folder (or file), listed once, by extract name in the given order. */
+    public Map<String, Contents> contents(List<ExtractSchema> schemas) {
+        Map<String, Contents> out = new LinkedHashMap<>();
+        schemas.forEach(s -> out.put(s.name(), contents(s)));
         return out;
     }
 

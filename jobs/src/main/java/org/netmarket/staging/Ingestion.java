@@ -236,11 +236,12 @@ public final class Ingestion {
      * that a delivery under a name it does not read (retail.CSV, retail.csv.gz) is said on the
      * night it arrives, not only on the next night that reads anything.
      */
-    public static List<DataDirectory.SkippedFile> filesNotRead(DataDirectory dir, SchemaCatalog catalog) {
+    public static List<DataDirectory.SkippedFile> filesNotRead(DataDirectory dir, SchemaCatalog catalog,
+                                                               Map<String, DataDirectory.Contents> listed) {
         List<DataDirectory.SkippedFile> out = new ArrayList<>();
         for (ExtractSchema s : catalog.all()) {
             if (s.kind() != ExtractKind.REFERENCE) {
-                out.addAll(notRead(s, dir.contents(s)));
+                out.addAll(notRead(s, listed.get(s.name())));
             }
         }
         out.addAll(strays(dir, catalog));

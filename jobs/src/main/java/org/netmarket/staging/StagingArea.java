@@ -135,9 +135,12 @@ public final class StagingArea {
         }
     }
 
-    /** What a nightly run has to do: merge the new files, or rebuild from every raw file (and why). */
+    /**
+     * What a nightly run has to do: merge the new files, or rebuild from every raw file (and
+     * why); with the data directory as listed for it, by extract.
+     */
     public record Plan(boolean rebuild, String reason, Map<String, List<DataDirectory.DeliveredFile>> newFiles,
-                       SortedMap<String, DataDirectory.DeliveredFile> inventory) {
+                       SortedMap<String, DataDirectory.DeliveredFile> inventory, Map<String, DataDirectory.Contents> listed) {
         /** Files delivered since the staging area was built (none for a rebuild). */
         public int newFileCount() {
             return newFiles.values().stream().mapToInt(List::size).sum();
@@ -215,9 +218,12 @@ public final class StagingArea {
      * directory the staging area was built from stops the run instead (see {@link #vanished}).
      */
     public Plan plan(DataDirectory dir, List<ExtractSchema> schemas, String fingerprint, boolean full) {
-        SortedMap<String, DataDirectory.DeliveredFile> inventory = dir.inventory(schemas);
+        // Each folder listed once (on HDFS or S3 a listing is a round trip per folder), and kept
+        // in the plan for what a night that skips scoring says it did not read.
+        Map<String, DataDirectory.Contents> listed = dir.contents(schemas);
+        SortedMap<String, DataDirectory.DeliveredFile> inventory = DataDirectory.inventory(listed);
         if (manifest != null && !full && manifest.dataDir().equals(dir.root())) {
-            List<String> vanished = vanished(dir, schemas, inventory);
+            List<String> vanished = vanished(schemas, listed);
             if (!vanished.isEmpty()) {
                 // A share mounted in part, a folder renamed by hand: publishing would turn every
                 // item of those extracts into missing_data. A retry may find them; a withdrawal on
@@ -253,12 +259,12 @@ public final class StagingArea {
             }
         }
         if (reason != null) {
-            return new Plan(true, reason, Map.of(), inventory);
+            return new Plan(true, reason, Map.of(), inventory, listed);
         }
         Map<String, List<DataDirectory.DeliveredFile>> newFiles = new LinkedHashMap<>();
         for (ExtractSchema s : schemas) {
             List<DataDirectory.DeliveredFile> added = new ArrayList<>();
-            for (DataDirectory.DeliveredFile f : dir.listing(s)) {
+            for (DataDirectory.DeliveredFile f : listed.get(s.name()).files()) {
                 if (!manifest.files().containsKey(f.relative())) {
                     added.add(f);
                 }
@@ -267,7 +273,7 @@ public final class StagingArea {
                 newFiles.put(s.name(), added);
             }
         }
-        return new Plan(false, null, newFiles, inventory);
+        return new Plan(false, null, newFiles, inventory, listed);
     }
 
     /**
@@ -278,19 +284,19 @@ public final class StagingArea {
      * An extract that is one file (regions.csv) is not one of them: without it no run can start,
      * and says so.
      */
-    private List<String> vanished(DataDirectory dir, List<ExtractSchema> schemas,
-                                  SortedMap<String, DataDirectory.DeliveredFile> inventory) {
+    private List<String> vanished(List<ExtractSchema> schemas, Map<String, DataDirectory.Contents> listed) {
         SortedMap<String, Long> staged = new TreeMap<>();
         manifest.files().values().forEach(f -> staged.merge(f.extract(), 1L, Long::sum));
         List<String> out = new ArrayList<>();
         for (ExtractSchema schema : schemas) {
             String folder = schema.name() + "/";
             Long files = staged.get(schema.name());
-            if (schema.file() != null || files == null || inventory.keySet().stream().anyMatch(p -> p.startsWith(folder))) {
+            DataDirectory.Contents contents = listed.get(schema.name());
+            if (schema.file() != null || files == null || !contents.files().isEmpty()) {
                 continue;
             }
             // With why: "not a .csv file", or modified too recently for --min-file-age.
-            List<String> notRead = dir.contents(schema).skipped().stream().map(f -> f.path() + " — " + f.reason()).toList();
+            List<String> notRead = contents.skipped().stream().map(f -> f.path() + " — " + f.reason()).toList();
             out.add(folder + " (" + files + " staged file" + (files == 1 ? "" : "s")
                     + (notRead.isEmpty() ? "" : "; it holds only files not read: " + String.join(", ",
                     notRead.subList(0, Math.min(3, notRead.size()))) + (notRead.size() > 3 ? ", …" : "")) + ")");

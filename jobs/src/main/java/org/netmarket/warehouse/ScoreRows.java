@@ -154,11 +154,12 @@ public final class ScoreRows {
     private static Map<String, Object> observation(Item item, Observation o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", o.label());
+        // Nothing measured counts as met where the rule says so (18.1's review type without decided reviews).
+        Boolean passed = item.rule().verdict(o);
         if (o.absent()) {
             m.put("absent", true);
-            // Nothing measured: met only where the rule says so (18.1's review type without decided reviews).
-            if (item.rule() instanceof ScoringRule.AllPass all) {
-                m.put("passed", all.absentCountsAsMet());
+            if (passed != null) {
+                m.put("passed", passed);
             }
             return m;
         }
@@ -174,7 +175,7 @@ public final class ScoreRows {
         Criterion c = criterion(item.rule());
         if (c != null) {
             m.put("compare", c.comparison().symbol());
-            m.put("passed", c.passes(o));
+            m.put("passed", passed);
         }
         return m;
     }

@@ -110,8 +110,7 @@ class IncrementalNightlyTest {
         late.append("A-IC-2,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
                 + "2024-03-20 09:00:00,2024-03-21 10:00:00\n");
         Files.writeString(data.resolve("dispatches/dispatches-late.csv"), late, StandardCharsets.UTF_8);
-        JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--quarantine-threshold", "0.1");
+        JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.1");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
         String mergedLog = JobRunner.lastRunLog(reports);
         assertTrue(mergedLog.contains("1 file(s) delivered since it was built"), mergedLog);
@@ -149,8 +148,7 @@ class IncrementalNightlyTest {
                 "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
                         + "A-IC-1,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
                         + "2024-03-07 09:00:00,2024-03-06 10:00:00\n", StandardCharsets.UTF_8);
-        JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--quarantine-threshold", "0.1");
+        JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.1");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
         String full = TestingPostgres.server().createDatabase();
         JobRunner.Result fullRead = JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
@@ -181,8 +179,7 @@ class IncrementalNightlyTest {
                 + "91140802MA00000017,2024,200000000.00,2025-03-02\n"
                 + UnifiedSocialCreditCode.complete("91140802MA9999999") + ",2024,300000000.00,2025-03-02\n",
                 StandardCharsets.UTF_8);
-        JobRunner.Result merged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--quarantine-threshold", "0.7");
+        JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.7");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
         String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains("2 file(s) delivered since it was built"), log);
@@ -219,8 +216,7 @@ class IncrementalNightlyTest {
         Path data = tmp.resolve("golden");
         Path reports = tmp.resolve("reports");
         String nightly = firstNightOnGolden(data, reports);
-        JobRunner.Result again = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--force");
+        JobRunner.Result again = night(reports, data, nightly, "--force");
         assertEquals(ExitCodes.OK, again.exitCode(), again.output());
         String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains("facts complaints: the counts of complaints@"), log);
@@ -240,8 +236,7 @@ class IncrementalNightlyTest {
         Path redelivery = data.resolve("dispatches/dispatches-redelivery.csv");
         Files.writeString(redelivery, Files.readString(redelivery).replace("2025-01-03 09:00:00,2025-01-03 10:00:00",
                 "2025-01-04 09:00:00,2025-01-04 10:00:00"), StandardCharsets.UTF_8);
-        JobRunner.Result rebuilt = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024");
+        JobRunner.Result rebuilt = night(reports, data, nightly);
         assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
         assertTrue(JobRunner.lastRunLog(reports).contains("1 changed and 0 removed file(s) since the staging area was built"),
                 JobRunner.lastRunLog(reports));
@@ -271,8 +266,7 @@ class IncrementalNightlyTest {
                 + "initial_review_due,initial_reviewed_at,close_due,closed_at,mediation,satisfaction,odr_settled,updated_at\n"
                 + "A-C-late,140802,online,2024-06-01 09:00:00,2024-06-08 09:00:00,2024-06-05 09:00:00,2024-07-15 09:00:00,"
                 + "2024-07-10 09:00:00,success,satisfied,,2024-08-01 09:00:00\n", StandardCharsets.UTF_8);
-        JobRunner.Result damaged = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024");
+        JobRunner.Result damaged = night(reports, data, nightly);
         assertEquals(ExitCodes.FAILURE, damaged.exitCode(), damaged.output());
         String error = damaged.output().lines().filter(l -> l.startsWith("error (")).findFirst().orElse(damaged.output());
         assertTrue(error.startsWith("error (failed, nothing was published): cannot read the staging area: [PATH_NOT_FOUND] "
@@ -283,8 +277,7 @@ class IncrementalNightlyTest {
         assertFalse(damaged.output().lines().anyMatch(l -> l.startsWith("\tat org.netmarket")), "no stack trace: " + damaged.output());
 
         deleteTree(staging);
-        JobRunner.Result rebuilt = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024");
+        JobRunner.Result rebuilt = night(reports, data, nightly);
         assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
         assertTrue(JobRunner.lastRunLog(reports).contains("no staging area yet"), JobRunner.lastRunLog(reports));
     }
@@ -300,8 +293,7 @@ class IncrementalNightlyTest {
         Path reports = tmp.resolve("reports");
         String nightly = firstNightOnGolden(data, reports);
         Files.move(data.resolve("complaints"), tmp.resolve("complaints-elsewhere"));
-        JobRunner.Result gone = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024");
+        JobRunner.Result gone = night(reports, data, nightly);
         assertEquals(ExitCodes.FAILURE, gone.exitCode(), gone.output());
         assertTrue(gone.output().contains("error (failed, nothing was published): the data directory " + data.toUri()
                 .toString().replace("file:///", "file:/").replaceAll("/$", "") + " no longer has any file of complaints/ "
@@ -317,14 +309,12 @@ class IncrementalNightlyTest {
         // Delivered again in a form no run reads (compressed): said with the files it found.
         Files.createDirectories(data.resolve("complaints"));
         Files.writeString(data.resolve("complaints/complaints-2024.csv.gz"), "not read");
-        JobRunner.Result misnamed = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024");
+        JobRunner.Result misnamed = night(reports, data, nightly);
         assertEquals(ExitCodes.FAILURE, misnamed.exitCode(), misnamed.output());
         assertTrue(misnamed.output().contains("no longer has any file of complaints/ (1 staged file; it holds only files not "
                 + "read: complaints/complaints-2024.csv.gz — not a .csv file), which earlier nights staged"), misnamed.output());
 
-        JobRunner.Result confirmed = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--full");
+        JobRunner.Result confirmed = night(reports, data, nightly, "--full");
         assertEquals(ExitCodes.OK, confirmed.exitCode(), confirmed.output());
         // The folder is there without a file it reads: delivered but empty, as the contract has it.
         WarehouseRows.query(nightly, "indicator_score", "SELECT region_code, indicator_code, status "
@@ -348,13 +338,11 @@ class IncrementalNightlyTest {
             }
         }
         String nightly = TestingPostgres.server().createDatabase();
-        assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--min-file-age", "3600").exitCode());
+        assertEquals(ExitCodes.OK, night(reports, data, nightly, "--min-file-age", "3600").exitCode());
         Path late = data.resolve("complaints/complaints-late.csv");
         Files.writeString(late, Files.readString(data.resolve("complaints/complaints-2024.csv")).lines().limit(2)
                 .map(l -> l + "\n").reduce("", String::concat).replace("2024-05-01 09:00:00", "2025-03-01 09:00:00"));
-        JobRunner.Result young = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--min-file-age", "3600");
+        JobRunner.Result young = night(reports, data, nightly, "--min-file-age", "3600");
         assertEquals(ExitCodes.OK, young.exitCode(), young.output());
         assertTrue(young.output().contains("  complaints/complaints-late.csv  not read: modified at "), young.output());
         assertTrue(young.output().contains("less than 3600 s before the run started (--min-file-age): maybe still being "
@@ -362,8 +350,7 @@ class IncrementalNightlyTest {
         assertTrue(JobRunner.lastRunLog(reports).contains("0 file(s) delivered since it was built"), JobRunner.lastRunLog(reports));
 
         Files.setLastModifiedTime(late, FileTime.from(Instant.now().minusSeconds(7200)));
-        JobRunner.Result old = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly,
-                "--year", "2024", "--min-file-age", "3600");
+        JobRunner.Result old = night(reports, data, nightly, "--min-file-age", "3600");
         assertEquals(ExitCodes.OK, old.exitCode(), old.output());
         assertFalse(old.output().contains("complaints-late.csv  not read"), old.output());
         assertTrue(JobRunner.lastRunLog(reports).contains("1 file(s) delivered since it was built"), JobRunner.lastRunLog(reports));
@@ -377,6 +364,13 @@ class IncrementalNightlyTest {
         }
     }
 
+    /** A nightly run of {@code data} into {@code url} for 2024, with further options. */
+    private static JobRunner.Result night(Path reports, Path data, String url, String... options) {
+        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--jdbc-url", url, "--year", "2024"));
+        args.addAll(List.of(options));
+        return JobRunner.run(reports, "nightly", args.toArray(new String[0]));
+    }
+
     /**
      * Copies the golden delivery to {@code data} and runs the first night on it for 2024 into a
      * new database, which it returns.
@@ -384,9 +378,7 @@ class IncrementalNightlyTest {
     private static String firstNightOnGolden(Path data, Path reports, String... options) throws Exception {
         GoldenData.copyTo(data);
         String url = TestingPostgres.server().createDatabase();
-        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--jdbc-url", url, "--year", "2024"));
-        args.addAll(List.of(options));
-        JobRunner.Result first = JobRunner.run(reports, "nightly", args.toArray(new String[0]));
+        JobRunner.Result first = night(reports, data, url, options);
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
         return url;
     }
