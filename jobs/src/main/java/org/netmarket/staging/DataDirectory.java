@@ -92,6 +92,11 @@ public final class DataDirectory implements Serializable {
                 : new DataDirectory(root, hadoopConf, start.minus(minAge).toEpochMilli(), minAge.toSeconds());
     }
 
+    /** The --min-file-age this directory's listings leave files unread for; 0 when none. */
+    public long minAgeSeconds() {
+        return minAgeSeconds;
+    }
+
     /**
      * A location given to the job as a URI without a trailing slash: a file-system URI as it is,
      * a local path (relative paths against the working directory) as {@code file:/...}.

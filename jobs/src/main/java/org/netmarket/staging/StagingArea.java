@@ -222,8 +222,10 @@ public final class StagingArea {
         // in the plan for what a night that skips scoring says it did not read.
         Map<String, DataDirectory.Contents> listed = dir.contents(schemas);
         SortedMap<String, DataDirectory.DeliveredFile> inventory = DataDirectory.inventory(listed);
-        if (manifest != null && !full && manifest.dataDir().equals(dir.root())) {
-            List<String> vanished = vanished(schemas, listed);
+        boolean sameDir = manifest != null && manifest.dataDir().equals(dir.root());
+        SortedMap<String, DataDirectory.SkippedFile> rewriting = sameDir ? rewriting(listed) : new TreeMap<>();
+        if (sameDir && !full) {
+            List<String> vanished = vanished(schemas, listed, rewriting);
             if (!vanished.isEmpty()) {
                 // A share mounted in part, a folder renamed by hand: publishing would turn every
                 // item of those extracts into missing_data. A retry may find them; a withdrawal on
@@ -248,6 +250,9 @@ public final class StagingArea {
             long removed = 0;
             for (Map.Entry<String, StagedFile> e : manifest.files().entrySet()) {
                 DataDirectory.DeliveredFile now = inventory.get(e.getKey());
+                if (rewriting.containsKey(e.getKey())) {
+                    continue;
+                }
                 if (now == null) {
                     removed++;
                 } else if (now.bytes() != e.getValue().bytes() || now.modified() != e.getValue().modified()) {
@@ -258,9 +263,21 @@ public final class StagingArea {
                 reason = changed + " changed and " + removed + " removed file(s) since the staging area was built";
             }
         }
+        if (reason != null && !rewriting.isEmpty()) {
+            // A rebuild reads only the raw files, and these are not whole yet: publishing now would
+            // leave their rows out for a night.
+            List<String> names = List.copyOf(rewriting.keySet());
+            throw new EnvironmentException("the staging area is to be rebuilt (" + reason + "), but " + names.size()
+                    + " file(s) it holds from earlier nights were modified less than " + dir.minAgeSeconds()
+                    + " s before the run started (--min-file-age), maybe still being rewritten: "
+                    + String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "")
+                    + "; a rebuild now would leave their rows out (the scheduler may retry; a later run rebuilds it)", null);
+        }
         if (reason != null) {
             return new Plan(true, reason, Map.of(), inventory, listed);
         }
+        rewriting.values().forEach(f -> LOG.warn("extract {}: {}, staged by an earlier night, is too recently modified "
+                + "to be read (--min-file-age): tonight scores the rows staged from it", f.extract(), f.path()));
         Map<String, List<DataDirectory.DeliveredFile>> newFiles = new LinkedHashMap<>();
         for (ExtractSchema s : schemas) {
             List<DataDirectory.DeliveredFile> added = new ArrayList<>();
@@ -284,7 +301,8 @@ public final class StagingArea {
      * An extract that is one file (regions.csv) is not one of them: without it no run can start,
      * and says so.
      */
-    private List<String> vanished(List<ExtractSchema> schemas, Map<String, DataDirectory.Contents> listed) {
+    private List<String> vanished(List<ExtractSchema> schemas, Map<String, DataDirectory.Contents> listed,
+                                  SortedMap<String, DataDirectory.SkippedFile> rewriting) {
         SortedMap<String, Long> staged = new TreeMap<>();
         manifest.files().values().forEach(f -> staged.merge(f.extract(), 1L, Long::sum));
         List<String> out = new ArrayList<>();
@@ -292,7 +310,8 @@ public final class StagingArea {
             String folder = schema.name() + "/";
             Long files = staged.get(schema.name());
             DataDirectory.Contents contents = listed.get(schema.name());
-            if (schema.file() != null || files == null || !contents.files().isEmpty()) {
+            if (schema.file() != null || files == null || !contents.files().isEmpty()
+                    || rewriting.values().stream().anyMatch(f -> f.extract().equals(schema.name()))) {
                 continue;
             }
             // With why: "not a .csv file", or modified too recently for --min-file-age.
@@ -301,6 +320,18 @@ public final class StagingArea {
                     + (notRead.isEmpty() ? "" : "; it holds only files not read: " + String.join(", ",
                     notRead.subList(0, Math.min(3, notRead.size()))) + (notRead.size() > 3 ? ", …" : "")) + ")");
         }
+        return out;
+    }
+
+    /**
+     * The staged files that this run's listing leaves unread for --min-file-age: rewritten in
+     * place since an earlier night staged them, maybe still being written. A staged file is a
+     * {@code .csv}, so the only reason a listing can give for not reading it is its age. By path.
+     */
+    private SortedMap<String, DataDirectory.SkippedFile> rewriting(Map<String, DataDirectory.Contents> listed) {
+        SortedMap<String, DataDirectory.SkippedFile> out = new TreeMap<>();
+        listed.values().forEach(c -> c.skipped().stream().filter(f -> manifest.files().containsKey(f.path()))
+                .forEach(f -> out.put(f.path(), f)));
         return out;
     }
 

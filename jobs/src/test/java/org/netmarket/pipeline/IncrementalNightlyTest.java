@@ -324,14 +324,15 @@ class IncrementalNightlyTest {
 
     /**
      * --min-file-age: a file delivered moments before the night started is named and left for a
-     * later night, which merges it once it is old enough.
+     * later night, which merges it once it is old enough; a staged file rewritten in place moments
+     * before keeps its staged rows for the night, and stops a rebuild, which would leave them out.
      */
     @Test
     void aFileModifiedMomentsAgoIsLeftForALaterNight() throws Exception {
         Path data = tmp.resolve("golden");
         Path reports = tmp.resolve("reports");
         GoldenData.copyTo(data);
-        // Delivered long ago, all of it: only the file below is young.
+        // Delivered long ago, all of it: only the files below are young.
         try (Stream<Path> files = Files.walk(data)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(86_400)));
@@ -339,21 +340,43 @@ class IncrementalNightlyTest {
         }
         String nightly = TestingPostgres.server().createDatabase();
         assertEquals(ExitCodes.OK, night(reports, data, nightly, "--min-file-age", "3600").exitCode());
+        // A new file still arriving, and a staged one being rewritten in place (its last line not there yet).
         Path late = data.resolve("complaints/complaints-late.csv");
-        Files.writeString(late, Files.readString(data.resolve("complaints/complaints-2024.csv")).lines().limit(2)
-                .map(l -> l + "\n").reduce("", String::concat).replace("2024-05-01 09:00:00", "2025-03-01 09:00:00"));
+        Path staged = data.resolve("complaints/complaints-2024.csv");
+        List<String> stagedLines = Files.readAllLines(staged);
+        Files.writeString(late, stagedLines.stream().limit(2).map(l -> l + "\n").reduce("", String::concat)
+                .replace("2024-05-01 09:00:00", "2025-03-01 09:00:00"));
+        Files.write(staged, stagedLines.subList(0, stagedLines.size() - 1));
         JobRunner.Result young = night(reports, data, nightly, "--min-file-age", "3600");
         assertEquals(ExitCodes.OK, young.exitCode(), young.output());
         assertTrue(young.output().contains("  complaints/complaints-late.csv  not read: modified at "), young.output());
+        assertTrue(young.output().contains("  complaints/complaints-2024.csv  not read: modified at "), young.output());
         assertTrue(young.output().contains("less than 3600 s before the run started (--min-file-age): maybe still being "
                 + "delivered; a later run reads it"), young.output());
-        assertTrue(JobRunner.lastRunLog(reports).contains("0 file(s) delivered since it was built"), JobRunner.lastRunLog(reports));
+        String youngLog = JobRunner.lastRunLog(reports);
+        assertTrue(youngLog.contains("0 file(s) delivered since it was built"), youngLog);
+        assertTrue(youngLog.contains("complaints/complaints-2024.csv, staged by an earlier night, is too recently "
+                + "modified to be read (--min-file-age): tonight scores the rows staged from it"), youngLog);
+        // Its staged rows stand for it: the night scores what the first night scored.
+        assertTrue(young.output().contains("No change against what was published before (same points, statuses and "
+                + "values)."), young.output());
 
-        Files.setLastModifiedTime(late, FileTime.from(Instant.now().minusSeconds(7200)));
+        // A rebuild reads only the raw files, and one of them is not whole yet.
+        JobRunner.Result rebuild = night(reports, data, nightly, "--min-file-age", "3600", "--full");
+        assertEquals(ExitCodes.FAILURE, rebuild.exitCode(), rebuild.output());
+        assertTrue(rebuild.output().contains("the staging area is to be rebuilt (--full was given), but 1 file(s) it holds "
+                + "from earlier nights were modified less than 3600 s before the run started (--min-file-age), maybe "
+                + "still being rewritten: complaints/complaints-2024.csv; a rebuild now would leave their rows out"),
+                rebuild.output());
+
+        for (Path settled : List.of(late, staged)) {
+            Files.setLastModifiedTime(settled, FileTime.from(Instant.now().minusSeconds(7200)));
+        }
         JobRunner.Result old = night(reports, data, nightly, "--min-file-age", "3600");
         assertEquals(ExitCodes.OK, old.exitCode(), old.output());
-        assertFalse(old.output().contains("complaints-late.csv  not read"), old.output());
-        assertTrue(JobRunner.lastRunLog(reports).contains("1 file(s) delivered since it was built"), JobRunner.lastRunLog(reports));
+        assertFalse(old.output().contains("not read"), old.output());
+        assertTrue(JobRunner.lastRunLog(reports).contains("1 changed and 0 removed file(s) since the staging area was built"),
+                JobRunner.lastRunLog(reports));
     }
 
     private static void deleteTree(Path root) throws IOException {
