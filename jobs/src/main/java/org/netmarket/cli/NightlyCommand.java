@@ -59,15 +59,23 @@ public final class NightlyCommand implements Callable<Integer> {
 
     @Option(names = "--" + PipelineConfig.MIN_FILE_AGE, paramLabel = "SECONDS", description = "Leave for a later night the "
             + "files of an extract folder modified less than this many seconds before the run started: a file still being "
-            + "copied under its final name would be read in part (default: " + PipelineConfig.DEFAULT_MIN_FILE_AGE_SECONDS
+            + "copied under its final name would be read in part; a staged file being rewritten keeps its staged rows "
+            + "for the night (default: " + PipelineConfig.DEFAULT_MIN_FILE_AGE_SECONDS
             + ", every file is read; the schedules in scripts/schedule/ give 600).")
     long minFileAgeSeconds = PipelineConfig.DEFAULT_MIN_FILE_AGE_SECONDS;
+
+    @Option(names = "--" + PipelineConfig.KEEP_RUN_FOLDERS, paramLabel = "DAYS", description = "Delete the run folders of "
+            + "--report-dir (run.log, quarantine.csv, inputs.csv) older than this many days; the warehouse keeps every run's "
+            + "quarantined rows and input files regardless (default: " + PipelineConfig.NIGHTLY_KEEP_RUN_FOLDERS_DAYS
+            + "; 0 keeps them all).")
+    int keepRunFoldersDays = PipelineConfig.NIGHTLY_KEEP_RUN_FOLDERS_DAYS;
 
     /** The settings of the nightly run this command line asks for. */
     PipelineConfig config() {
         return oneYear.applyTo(options.toConfig(PipelineConfig.NIGHTLY_WAIT_FOR_LOCK))
                 .mode(RunMode.NIGHTLY).command("nightly").skipWhenUnchanged(!force).incremental(true).fullRebuild(full)
-                .stagingDir(staging).minFileAge(Duration.ofSeconds(minFileAgeSeconds));
+                .stagingDir(staging).minFileAge(Duration.ofSeconds(minFileAgeSeconds))
+                .keepRunFoldersDays(keepRunFoldersDays);
     }
 
     @Override

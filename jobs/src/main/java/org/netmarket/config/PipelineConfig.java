@@ -105,6 +105,16 @@ public final class PipelineConfig {
     public static final String MIN_FILE_AGE = "min-file-age";
     public static final int DEFAULT_MIN_FILE_AGE_SECONDS = 0;
 
+    /**
+     * Run folders of the report directory older than this many days are deleted when a run
+     * starts; 0 keeps them all. Nightly runs keep {@link #NIGHTLY_KEEP_RUN_FOLDERS_DAYS} (the
+     * warehouse keeps every run's quarantined rows and input files for longer); an analyst's run
+     * deletes nothing.
+     */
+    public static final String KEEP_RUN_FOLDERS = "keep-run-folders";
+    public static final int DEFAULT_KEEP_RUN_FOLDERS_DAYS = 0;
+    public static final int NIGHTLY_KEEP_RUN_FOLDERS_DAYS = 90;
+
     /** Also write the record-level counts (region, fact, count) to this CSV file; null: do not. */
     public static final String FACTS_CSV = "facts-csv";
 
@@ -113,6 +123,7 @@ public final class PipelineConfig {
     private String stagingDir;
     private boolean fullRebuild = DEFAULT_FULL_REBUILD;
     private Duration minFileAge = Duration.ofSeconds(DEFAULT_MIN_FILE_AGE_SECONDS);
+    private int keepRunFoldersDays = DEFAULT_KEEP_RUN_FOLDERS_DAYS;
     private String factsCsv;
     private String dataDir = DEFAULT_DATA_DIR;
     private String edition = DEFAULT_EDITION;
@@ -375,6 +386,18 @@ public final class PipelineConfig {
         return this;
     }
 
+    public int keepRunFoldersDays() {
+        return keepRunFoldersDays;
+    }
+
+    public PipelineConfig keepRunFoldersDays(int v) {
+        if (v < 0) {
+            throw new UsageException("--" + KEEP_RUN_FOLDERS + " must be at least 0 days (0 keeps every run folder), was " + v);
+        }
+        keepRunFoldersDays = v;
+        return this;
+    }
+
     public String factsCsv() {
         return factsCsv;
     }
@@ -409,6 +432,7 @@ public final class PipelineConfig {
             p.put(SKIP_WHEN_UNCHANGED, skipWhenUnchanged);
             p.put(MIN_FILE_AGE, minFileAge.toSeconds());
         }
+        p.put(KEEP_RUN_FOLDERS, keepRunFoldersDays);
         p.put(FACTS_CSV, factsCsv);
         return p;
     }

@@ -12,8 +12,11 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.netmarket.config.EnvironmentException;
+import org.netmarket.config.PipelineConfig;
 import org.netmarket.staging.QuarantinedRow;
 import org.netmarket.warehouse.RunLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,12 +26,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The folder of one run under the report directory ({@code <report-dir>/<timestamp>-<command>}):
@@ -36,7 +47,11 @@ import java.util.List;
  * line, column, reason, raw line) and the input files ({@code inputs.csv}, as in {@code run_input_file}).
  */
 public final class RunFolder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
     private static final String APPENDER = "netmarket-run-log";
+    /** A run folder's name: {@code <yyyyMMdd-HHmmss>-<command>}, and {@code -<n>} when a second one started that second. */
+    private static final Pattern NAME = Pattern.compile("(\\d{8}-\\d{6})-[a-z]+(-\\d+)?");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final Path path;
     private FileAppender appender;
 
@@ -49,7 +64,7 @@ public final class RunFolder implements AutoCloseable {
      * directory that cannot be written is an {@link EnvironmentException} naming it and why.
      */
     public static RunFolder create(String reportDir, String command) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now().format(STAMP);
         Path dir = Path.of(reportDir).toAbsolutePath().normalize();
         Path p = dir.resolve(stamp + "-" + command);
         int n = 1;
@@ -68,6 +83,60 @@ public final class RunFolder implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * Deletes the run folders of {@code reportDir} started more than {@code days} days before
+     * {@code now} (by the time in their names), each with what it holds; nothing when
+     * {@code days} is 0. Only folders named as this class names them are touched: the report
+     * directory also holds the staging area and the nightly lock, and may hold what an operator
+     * put there. A folder that cannot be deleted is warned of; housekeeping never fails a run.
+     *
+     * @return the folders deleted
+     */
+    public static List<Path> deleteExpired(Path reportDir, int days, LocalDateTime now) {
+        if (days == 0) {
+            return List.of();
+        }
+        LocalDateTime cutoff = now.minusDays(days);
+        List<Path> expired = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(reportDir)) {
+            for (Path p : entries.sorted().toList()) {
+                if (startedAt(p).filter(t -> t.isBefore(cutoff)).isPresent() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    expired.add(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("report directory {}: cannot look for run folders older than {} days: {}", reportDir, days, e.getMessage());
+            return List.of();
+        }
+        List<Path> deleted = new ArrayList<>();
+        for (Path folder : expired) {
+            try (Stream<Path> tree = Files.walk(folder)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+                deleted.add(folder);
+            } catch (IOException e) {
+                LOG.warn("report directory {}: cannot delete the expired run folder {}: {}", reportDir, folder.getFileName(),
+                        reason(e, folder));
+            }
+        }
+        if (!deleted.isEmpty()) {
+            LOG.info("report directory {}: deleted {} run folder(s) older than {} days (--{}), the oldest {}", reportDir,
+                    deleted.size(), days, PipelineConfig.KEEP_RUN_FOLDERS, deleted.get(0).getFileName());
+        }
+        return deleted;
+    }
+
+    /** When the run of a folder named as {@link #create} names them started; empty for any other name. */
+    private static Optional<LocalDateTime> startedAt(Path folder) {
+        Matcher m = NAME.matcher(folder.getFileName().toString());
+        try {
+            return m.matches() ? Optional.of(LocalDateTime.parse(m.group(1), STAMP)) : Optional.empty();
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
     }
 
     public Path log() {

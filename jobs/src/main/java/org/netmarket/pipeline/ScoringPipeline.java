@@ -46,6 +46,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -125,6 +126,7 @@ public final class ScoringPipeline {
         RunFolder folder = RunFolder.create(config.reportDir(), config.command());
         runFolder = folder.path();
         LOG.info("edition {}: {} indicators, {} items", edition.id(), edition.indicators().size(), edition.items().size());
+        RunFolder.deleteExpired(folder.path().getParent(), config.keepRunFoldersDays(), LocalDateTime.now());
         Registration registration = null;
         Thread stopFlag = new Thread(this::stopRequested, "netmarket-stop-flag");
         Runtime.getRuntime().addShutdownHook(stopFlag);

@@ -69,6 +69,8 @@ class CommandDefaultsTest {
         assertEquals(Duration.ZERO, c.minFileAge());
         assertEquals(Duration.ofMinutes(10), parsed(NightlyCommand.class, "nightly", "--min-file-age", "600").config()
                 .minFileAge());
+        assertEquals(PipelineConfig.NIGHTLY_KEEP_RUN_FOLDERS_DAYS, c.keepRunFoldersDays());
+        assertEquals(0, parsed(NightlyCommand.class, "nightly", "--keep-run-folders", "0").config().keepRunFoldersDays());
     }
 
     @Test
@@ -77,6 +79,7 @@ class CommandDefaultsTest {
         assertOptionDefaults(b, PipelineConfig.DEFAULT_WAIT_FOR_LOCK);
         assertEquals(List.of(2022, 2023, 2024), b.years());
         assertEquals(RunMode.BACKFILL, b.mode());
+        assertEquals(0, b.keepRunFoldersDays(), "only the nightly run deletes old run folders");
         PipelineConfig v = parsed(ValidateCommand.class, "validate", "--edition", "2022", "--quarantine-threshold", "0.2")
                 .config();
         assertEquals(0, new BigDecimal("0.2").compareTo(v.quarantineThreshold()), "validate fails on too many bad rows too");

@@ -186,6 +186,60 @@ class ScriptsTest {
                 SCRIPTS.resolve("nightly")).redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
     }
 
+    /** {@link #nightly} with NETMARKET_LOG_KEEP_DAYS set, run to its end. */
+    private static int nightlyKeepingLogs(Path dir, String keepDays) throws Exception {
+        ProcessBuilder builder = nightly(standIns(dir, "echo scored and published", "exit 0"), dir);
+        builder.environment().put("NETMARKET_LOG_KEEP_DAYS", keepDays);
+        Process p = builder.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return p.exitValue();
+    }
+
+    /**
+     * A night deletes the day logs older than NETMARKET_LOG_KEEP_DAYS by the date in their names:
+     * one day past it goes, the day itself stays; 0 keeps them all; other files stay whatever
+     * their names.
+     */
+    @Test
+    void aNightlyDeletesTheDayLogsItNoLongerKeeps(@TempDir Path dir) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        // The cutoff from the clock of the test's start; the script may look at it after midnight.
+        LocalDate today = LocalDate.now();
+        Path past = logs.resolve("nightly-" + today.minusDays(91) + ".log");
+        Path atCutoff = logs.resolve("nightly-" + today.minusDays(90) + ".log");
+        List<Path> others = List.of(logs.resolve("nightly-2001-01-01.log.gz"), logs.resolve("notes-2001-01-01.log"),
+                logs.resolve("nightly-2001-01-01.log.1"));
+        for (Path f : concat(List.of(past, atCutoff), others)) {
+            Files.writeString(f, "an earlier night\n");
+        }
+        assertEquals(0, nightlyKeepingLogs(dir, "0"));
+        assertTrue(Files.exists(past), "0 keeps every day log");
+
+        assertEquals(0, nightlyKeepingLogs(dir, "90"));
+        assertFalse(Files.exists(past));
+        if (LocalDate.now().equals(today)) { // else the script's cutoff is a day later
+            assertTrue(Files.exists(atCutoff), "the day at the cutoff stays");
+        }
+        others.forEach(f -> assertTrue(Files.exists(f), f.toString()));
+        String log = "";
+        for (LocalDate day : List.of(today, today.plusDays(1))) {
+            Path f = logs.resolve("nightly-" + day + ".log");
+            log += Files.exists(f) ? Files.readString(f) : "";
+        }
+        assertTrue(log.contains(" deleted 1 day log(s) older than 90 days (NETMARKET_LOG_KEEP_DAYS), the oldest "
+                + past.getFileName()), log);
+
+        assertEquals(2, nightlyKeepingLogs(dir, "ninety"));
+        assertEquals("error: NETMARKET_LOG_KEEP_DAYS must be a whole number of days (0 keeps every day log), not 'ninety'\n",
+                Files.readString(dir.resolve("stderr")));
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     private static String nightlyLog(Path dir) throws IOException {
         try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
             Path log = logs.findFirst().orElseThrow();

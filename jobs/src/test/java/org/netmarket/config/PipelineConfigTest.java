@@ -35,6 +35,8 @@ class PipelineConfigTest {
         assertFalse(c.incremental(), "only the nightly run keeps a staging area");
         assertFalse(c.fullRebuild());
         assertEquals(Duration.ZERO, c.minFileAge(), "every file is read unless a schedule asks otherwise");
+        assertEquals(0, c.keepRunFoldersDays(), "an analyst's run deletes no run folder");
+        assertEquals(90, PipelineConfig.NIGHTLY_KEEP_RUN_FOLDERS_DAYS, "the nightly run keeps three months of run folders");
         assertEquals(".local/reports/staging", c.stagingDir(), "the staging area lives in the report directory");
         assertEquals("/srv/reports/staging", new PipelineConfig().reportDir("/srv/reports").stagingDir());
         assertEquals("hdfs://nn/netmarket/staging", new PipelineConfig().reportDir("/srv/reports")
@@ -50,6 +52,8 @@ class PipelineConfigTest {
         assertThrows(UsageException.class, () -> new PipelineConfig().quarantineThreshold(new BigDecimal("-0.01")));
         assertThrows(UsageException.class, () -> new PipelineConfig().shufflePartitions(0));
         assertThrows(UsageException.class, () -> new PipelineConfig().waitForLock(Duration.ofSeconds(-1)));
+        assertThrows(UsageException.class, () -> new PipelineConfig().keepRunFoldersDays(-1));
+        assertEquals(0, new PipelineConfig().keepRunFoldersDays(0).keepRunFoldersDays(), "0: keep every run folder");
         assertEquals(Duration.ZERO, new PipelineConfig().waitForLock(Duration.ZERO).waitForLock(), "0: give up at once");
         for (String master : new String[]{"local", "local[2]", "local[*]", "local[4,2]", "local-cluster[2,1,1024]",
                 "spark://127.0.0.1:7077", "yarn", "k8s://https://10.0.0.1:6443"}) {

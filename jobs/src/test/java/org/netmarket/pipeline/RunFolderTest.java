@@ -1,0 +1,117 @@
+package org.netmarket.pipeline;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmarket.cli.ExitCodes;
+import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestingPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The nightly run's housekeeping of the report directory ({@code --keep-run-folders}). */
+class RunFolderTest {
+    private static final LocalDateTime NOW = LocalDateTime.of(2025, 3, 31, 2, 30, 0);
+
+    @TempDir
+    Path tmp;
+    private Path reports;
+
+    @BeforeEach
+    void reportDirectory() throws IOException {
+        reports = Files.createDirectories(tmp.resolve("reports"));
+    }
+
+    /**
+     * A run folder is deleted when it started more than the given days before now, by the time in
+     * its name: at the cutoff it stays, a second before it goes; newer ones stay.
+     */
+    @Test
+    void deletesTheRunFoldersOlderThanTheGivenDays() throws IOException {
+        LocalDateTime cutoff = NOW.minusDays(90);
+        Path beforeCutoff = runFolder(cutoff.minusSeconds(1), "nightly");
+        Path atCutoff = runFolder(cutoff, "nightly");
+        Path afterCutoff = runFolder(cutoff.plusSeconds(1), "run");
+        Path yearOld = runFolder(NOW.minusYears(1), "backfill");
+        Path secondOfTheSameSecond = Files.createDirectories(reports.resolve(yearOld.getFileName() + "-2"));
+        Files.writeString(secondOfTheSameSecond.resolve("quarantine.csv"), "extract,file\n");
+
+        List<Path> deleted = RunFolder.deleteExpired(reports, 90, NOW);
+
+        assertEquals(List.of(yearOld, secondOfTheSameSecond, beforeCutoff), deleted);
+        assertEquals(List.of(atCutoff.getFileName().toString(), afterCutoff.getFileName().toString()), entries());
+    }
+
+    /** 0 days keeps every run folder, however old. */
+    @Test
+    void zeroDaysKeepsEverything() throws IOException {
+        runFolder(NOW.minusYears(5), "nightly");
+        assertEquals(List.of(), RunFolder.deleteExpired(reports, 0, NOW));
+        assertEquals(1, entries().size());
+    }
+
+    /**
+     * Only folders named as runs name them are touched: the staging area and the nightly lock live
+     * in the report directory too, and an operator may keep anything there.
+     */
+    @Test
+    void leavesEverythingThatIsNotARunFolder() throws IOException {
+        Files.createDirectories(reports.resolve("staging/complaints/g1"));
+        Files.writeString(reports.resolve("nightly.lock"), "");
+        Files.createDirectories(reports.resolve("20200101-000000"));
+        Files.createDirectories(reports.resolve("20200101-000000-Nightly"));
+        Files.createDirectories(reports.resolve("20201399-000000-nightly"));
+        Files.createDirectories(reports.resolve("old-20200101-000000-nightly"));
+        Files.writeString(reports.resolve("20200101-000000-nightly"), "a file, not a run folder");
+        List<String> before = entries();
+
+        assertEquals(List.of(), RunFolder.deleteExpired(reports, 1, NOW));
+        assertEquals(before, entries());
+        assertTrue(Files.isDirectory(reports.resolve("staging/complaints/g1")));
+    }
+
+    /**
+     * From the command line: a nightly run deletes what it no longer keeps (90 days by default) as
+     * it starts, even a run that then fails; an analyst's run deletes nothing.
+     */
+    @Test
+    void aNightlyRunDeletesTheRunFoldersItNoLongerKeepsAndAnAnalystsRunDoesNot() throws Exception {
+        Path expired = runFolder(LocalDateTime.now().minusDays(91), "nightly");
+        Path kept = runFolder(LocalDateTime.now().minusDays(89), "nightly");
+        String notMounted = tmp.resolve("share-not-mounted").toString();
+
+        JobRunner.Result adhoc = JobRunner.run(reports, "run", "--data", notMounted, "--dry-run");
+        assertEquals(ExitCodes.BAD_INPUT, adhoc.exitCode(), adhoc.output());
+        assertTrue(Files.exists(expired), "an analyst's run deletes no run folder");
+
+        JobRunner.Result night = JobRunner.run(reports, "nightly", "--data", notMounted, "--jdbc-url",
+                TestingPostgres.server().createDatabase());
+        assertEquals(ExitCodes.FAILURE, night.exitCode(), night.output());
+        assertFalse(Files.exists(expired));
+        assertTrue(Files.exists(kept));
+        String log = JobRunner.lastRunLog(reports);
+        assertTrue(log.contains("deleted 1 run folder(s) older than 90 days (--keep-run-folders), the oldest "
+                + expired.getFileName()), log);
+    }
+
+    private Path runFolder(LocalDateTime started, String command) throws IOException {
+        Path p = Files.createDirectories(reports.resolve(String.format("%1$tY%1$tm%1$td-%1$tH%1$tM%1$tS-%2$s", started, command)));
+        Files.writeString(p.resolve("run.log"), "a run's log\n");
+        return p;
+    }
+
+    private List<String> entries() throws IOException {
+        try (Stream<Path> s = Files.list(reports)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
