@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -45,7 +44,7 @@ public final class LatestVersion {
     private static final String MAX_VERSION = "_max_version";
     private static final String VALUES_MIN = "_values_min";
     private static final String VALUES_MAX = "_values_max";
-    private static final String RANK = "_rank";
+    private static final String FIRST = "_first_position";
 
     private LatestVersion() {
     }
@@ -53,7 +52,9 @@ public final class LatestVersion {
     /**
      * Gives every record (a row whose {@link #ROLE} is null) its role and drops the records below
      * their key's greatest version; rows that already have a role (rejected rows, file reports)
-     * pass through unchanged. One shuffle by key and one sort: both windows share them.
+     * pass through unchanged. One shuffle by key, one sort and one window pass: the winners are
+     * the rows of the greatest version, and what sets their roles is computed over their peers
+     * (the rows of the key with the same version), so no second window over the winners is needed.
      */
     public static Dataset<Row> roles(Dataset<Row> rows, ExtractSchema schema) {
         Column isRecord = col(ROLE).isNull();
@@ -65,26 +66,29 @@ public final class LatestVersion {
         List<Column> partition = new ArrayList<>();
         schema.key().forEach(k -> partition.add(col(k)));
         partition.add(col(GROUP));
-        WindowSpec ordered = Window.partitionBy(partition.toArray(new Column[0]))
-                .orderBy(col(schema.version()).desc(), col(SparkColumns.FILE), col(SparkColumns.LINE));
-        WindowSpec whole = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+        WindowSpec byVersion = Window.partitionBy(partition.toArray(new Column[0])).orderBy(col(schema.version()));
+        WindowSpec whole = byVersion.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+        WindowSpec sameVersion = byVersion.rangeBetween(Window.currentRow(), Window.currentRow());
         List<String> valueColumns = schema.valueColumns();
         // Struct comparison treats two nulls in the same field as equal, so "min == max" holds
         // exactly when every winning row has the same values.
         Column values = valueColumns.isEmpty()
                 ? lit("")
                 : struct(valueColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        Dataset<Row> winners = grouped
-                .withColumn(MAX_VERSION, max(col(schema.version())).over(whole))
+        // Files and lines are unique among records: the first winning row by them is the one row
+        // with the least position.
+        Column position = struct(col(SparkColumns.FILE), col(SparkColumns.LINE));
+        Dataset<Row> winners = grouped.select(col("*"),
+                        max(col(schema.version())).over(whole).as(MAX_VERSION),
+                        min(values).over(sameVersion).as(VALUES_MIN),
+                        max(values).over(sameVersion).as(VALUES_MAX),
+                        min(position).over(sameVersion).as(FIRST))
                 .filter(not(isRecord).or(col(schema.version()).equalTo(col(MAX_VERSION))));
         return winners
-                .withColumn(VALUES_MIN, min(values).over(whole))
-                .withColumn(VALUES_MAX, max(values).over(whole))
-                .withColumn(RANK, row_number().over(ordered))
                 .withColumn(ROLE, when(not(isRecord), col(ROLE))
                         .when(not(col(VALUES_MIN).equalTo(col(VALUES_MAX))), lit(CONFLICT))
-                        .when(col(RANK).equalTo(1), lit(LATEST))
+                        .when(position.equalTo(col(FIRST)), lit(LATEST))
                         .otherwise(lit(DUPLICATE)))
-                .drop(GROUP, MAX_VERSION, VALUES_MIN, VALUES_MAX, RANK);
+                .drop(GROUP, MAX_VERSION, VALUES_MIN, VALUES_MAX, FIRST);
     }
 }
