@@ -270,8 +270,7 @@ public final class StagingArea {
             throw new EnvironmentException("the staging area is to be rebuilt (" + reason + "), but " + names.size()
                     + " file(s) it holds from earlier nights were modified less than " + dir.minAgeSeconds()
                     + " s before the run started (--min-file-age), maybe still being rewritten: "
-                    + String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "")
-                    + "; a rebuild now would leave their rows out (the scheduler may retry; a later run rebuilds it)", null);
+                    + firstNamed(names) + "; a rebuild now would leave their rows out (the scheduler may retry; a later run rebuilds it)", null);
         }
         if (reason != null) {
             return new Plan(true, reason, Map.of(), inventory, listed);
@@ -317,10 +316,14 @@ public final class StagingArea {
             // With why: "not a .csv file", or modified too recently for --min-file-age.
             List<String> notRead = contents.skipped().stream().map(f -> f.path() + " — " + f.reason()).toList();
             out.add(folder + " (" + files + " staged file" + (files == 1 ? "" : "s")
-                    + (notRead.isEmpty() ? "" : "; it holds only files not read: " + String.join(", ",
-                    notRead.subList(0, Math.min(3, notRead.size()))) + (notRead.size() > 3 ? ", …" : "")) + ")");
+                    + (notRead.isEmpty() ? "" : "; it holds only files not read: " + firstNamed(notRead)) + ")");
         }
         return out;
+    }
+
+    /** The first three of {@code names}, comma-separated, and {@code , …} when there are more. */
+    private static String firstNamed(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "");
     }
 
     /**
