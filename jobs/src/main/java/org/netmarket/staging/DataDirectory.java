@@ -467,14 +467,9 @@ public final class DataDirectory implements Serializable {
     }
 
     /**
-     * Every delivered file of the given extracts by path relative to the data directory: what a
-     * nightly run compares with the files its staging area was built from.
+     * Every file read of the folders listed ({@link #contents(List)}) by path relative to the data
+     * directory: what a nightly run compares with the files its staging area was built from.
      */
-    public SortedMap<String, DeliveredFile> inventory(List<ExtractSchema> schemas) {
-        return inventory(contents(schemas));
-    }
-
-    /** The files of folders listed before ({@link #contents(List)}) by relative path, as {@link #inventory(List)}. */
     public static SortedMap<String, DeliveredFile> inventory(Map<String, Contents> listed) {
         SortedMap<String, DeliveredFile> out = new TreeMap<>();
         listed.values().forEach(c -> c.files().forEach(f -> out.put(f.relative(), f)));

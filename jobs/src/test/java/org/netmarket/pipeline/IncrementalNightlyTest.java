@@ -66,10 +66,7 @@ class IncrementalNightlyTest {
         String secondLog = JobRunner.lastRunLog(reports);
         assertTrue(secondLog.contains(copied + " file(s) delivered since it was built"), secondLog);
 
-        String full = TestingPostgres.server().createDatabase();
-        JobRunner.Result reference = JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
-                "--jdbc-url", full);
-        assertEquals(ExitCodes.OK, reference.exitCode(), reference.output());
+        String full = fullRead(data);
         assertSamePublishedScores(full, nightly);
         // Rows used per extract: kept by arithmetic in the staging area, counted by the full run.
         assertSameRowsUsed(full, 1, nightly, 2);
@@ -115,9 +112,7 @@ class IncrementalNightlyTest {
         String mergedLog = JobRunner.lastRunLog(reports);
         assertTrue(mergedLog.contains("1 file(s) delivered since it was built"), mergedLog);
 
-        String full = TestingPostgres.server().createDatabase();
-        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
-                "--jdbc-url", full, "--year", "2024", "--quarantine-threshold", "0.1").exitCode());
+        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.1");
         assertSamePublishedScores(full, nightly);
         assertSameRowsUsed(full, 1, nightly, 2);
         WarehouseRows conflicts = WarehouseRows.query(nightly, "quarantined_row",
@@ -150,10 +145,7 @@ class IncrementalNightlyTest {
                         + "2024-03-07 09:00:00,2024-03-06 10:00:00\n", StandardCharsets.UTF_8);
         JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.1");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
-        String full = TestingPostgres.server().createDatabase();
-        JobRunner.Result fullRead = JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
-                "--jdbc-url", full, "--year", "2024", "--quarantine-threshold", "0.1");
-        assertEquals(ExitCodes.OK, fullRead.exitCode(), fullRead.output());
+        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.1");
         assertSamePublishedScores(full, nightly);
     }
 
@@ -187,9 +179,7 @@ class IncrementalNightlyTest {
         assertTrue(log.contains("facts operator-sales: counts of operator-sales@"), log);
         assertTrue(log.contains("updated with the rows the delivery replaced and added"), log);
 
-        String full = TestingPostgres.server().createDatabase();
-        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
-                "--jdbc-url", full, "--year", "2024", "--quarantine-threshold", "0.7").exitCode());
+        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.7");
         assertSamePublishedScores(full, nightly);
         assertSameRowsUsed(full, 1, nightly, 2);
         // The moved operator's sales changed the figures of both counties.
@@ -221,9 +211,7 @@ class IncrementalNightlyTest {
         String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains("facts complaints: the counts of complaints@"), log);
         assertTrue(log.contains("were kept by an earlier run"), log);
-        String full = TestingPostgres.server().createDatabase();
-        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
-                "--jdbc-url", full, "--year", "2024").exitCode());
+        String full = fullRead(data, "--year", "2024");
         assertSamePublishedScores(full, nightly);
         assertSameRowsUsed(full, 1, nightly, 2);
     }
@@ -240,9 +228,7 @@ class IncrementalNightlyTest {
         assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
         assertTrue(JobRunner.lastRunLog(reports).contains("1 changed and 0 removed file(s) since the staging area was built"),
                 JobRunner.lastRunLog(reports));
-        String full = TestingPostgres.server().createDatabase();
-        assertEquals(ExitCodes.OK, JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
-                "--jdbc-url", full, "--year", "2024").exitCode());
+        String full = fullRead(data, "--year", "2024");
         assertSamePublishedScores(full, nightly);
     }
 
@@ -385,6 +371,19 @@ class IncrementalNightlyTest {
                 Files.delete(p);
             }
         }
+    }
+
+    /**
+     * The reference: an ad-hoc run reading every raw file of {@code data}, with further options,
+     * published into a new database, which it returns.
+     */
+    private String fullRead(Path data, String... options) {
+        String url = TestingPostgres.server().createDatabase();
+        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--jdbc-url", url));
+        args.addAll(List.of(options));
+        JobRunner.Result read = JobRunner.run(tmp.resolve("reports-full"), "run", args.toArray(new String[0]));
+        assertEquals(ExitCodes.OK, read.exitCode(), read.output());
+        return url;
     }
 
     /** A nightly run of {@code data} into {@code url} for 2024, with further options. */
