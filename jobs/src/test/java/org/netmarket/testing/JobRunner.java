@@ -6,10 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,12 +50,23 @@ public final class JobRunner {
     }
 
     /**
-     * The latest run folder under a report directory: of the folders holding a run.log, the last
-     * by name ({@code <yyyyMMdd-HHmmss>-<command>}, so the latest started).
+     * The latest run folder under a report directory: of the folders holding a run.log, the one
+     * whose run.log was written last. Not the last by name ({@code <yyyyMMdd-HHmmss>-<command>}):
+     * two runs of different commands started within one second sort by command.
      */
     public static Path lastRunFolder(Path reportDir) throws IOException {
         try (Stream<Path> folders = Files.list(reportDir)) {
-            return folders.filter(f -> Files.exists(f.resolve("run.log"))).max(Path::compareTo).orElseThrow();
+            return folders.filter(f -> Files.exists(f.resolve("run.log")))
+                    .max(Comparator.comparing((Path f) -> lastWritten(f.resolve("run.log"))).thenComparing(Comparator.naturalOrder()))
+                    .orElseThrow();
+        }
+    }
+
+    private static FileTime lastWritten(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
