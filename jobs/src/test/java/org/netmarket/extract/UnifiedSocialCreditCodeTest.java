@@ -80,7 +80,8 @@ class UnifiedSocialCreditCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"I", "O", "S", "V", "Z", "a", "-", " "})
+    // Beyond ASCII too: the characters' values are looked up in a table of the first 128.
+    @ValueSource(strings = {"I", "O", "S", "V", "Z", "a", "-", " ", "\u007f", "\u0080", "１", "运"})
     void charactersOutsideTheCharsetAreNamed(String bad) {
         String code = "9144030019220382" + bad + "6";
         String problem = UnifiedSocialCreditCode.problem(code);
