@@ -43,7 +43,7 @@ ensure_built() {
 
 # Shallow inlining in HotSpot's optimizing compiler (C2; its defaults are depth 15, 325 and 2500
 # bytes). A run asks Spark for hundreds of short queries, each with classes of its own generated
-# and compiled at run time; on 2 cores, JIT-compiling them with deep inlining took about 40% of a
+# and compiled at run time; on 2 cores, JIT-compiling them with deep inlining took over a third of a
 # national nightly's CPU. With these limits the nightly used a fifth less CPU (13% less wall time)
 # and the full run was no slower: its hot loops are small enough to be inlined either way.
 # Keep in step with jit.opts in pom.xml (the tests' JVM).
