@@ -100,8 +100,7 @@ public final class ExtractReader {
         }
         List<DataDirectory.DeliveredFile> files = dir.listing(schema);
         LOG.info("extract {}: reading {} file(s)", schema.name(), files.size());
-        Dataset<Row> roled = LatestVersion.roles(scan(schema, context, files), schema)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> roled = latestVersions(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
         ReadSummary summary = ReadSummary.of(roled);
         return loaded(schema, true, roled, roled, summary, summary.staged());
     }
@@ -120,6 +119,24 @@ public final class ExtractReader {
      * ({@link #REPORT}), shaped as {@link #scanShape}. Lazy: nothing is read until an action runs.
      */
     public Dataset<Row> scan(ExtractSchema schema, ValidationContext context, List<DataDirectory.DeliveredFile> files) {
+        FileNumbers numbers = FileNumbers.of(files);
+        return numbers.withPaths(numberedScan(schema, context, files, numbers));
+    }
+
+    /**
+     * The given files' records with their roles ({@link LatestVersion#roles}), shaped as
+     * {@link #scanShape}. The rows go through the shuffle and sort of deduplication carrying their
+     * file's number, not its path: a path is a fifth of a row's bytes.
+     */
+    public Dataset<Row> latestVersions(ExtractSchema schema, ValidationContext context,
+                                       List<DataDirectory.DeliveredFile> files) {
+        FileNumbers numbers = FileNumbers.of(files);
+        return numbers.withPaths(LatestVersion.roles(numberedScan(schema, context, files, numbers), schema));
+    }
+
+    /** {@link #scan} with each row's file as its {@link FileNumbers number}. */
+    private Dataset<Row> numberedScan(ExtractSchema schema, ValidationContext context,
+                                      List<DataDirectory.DeliveredFile> files, FileNumbers numbers) {
         RowValidator validator = new RowValidator(schema, context);
         // Largest files first: with one task per file, a big file started last would run alone.
         List<String> ordered = files.stream()
@@ -128,8 +145,8 @@ public final class ExtractReader {
                 .map(DataDirectory.DeliveredFile::path).toList();
         JavaRDD<Row> scanned = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(ordered, Math.max(1, ordered.size()))
-                .mapPartitions(new ScanFiles(dir, validator));
-        return spark.createDataFrame(scanned, scanShape(schema));
+                .mapPartitions(new ScanFiles(dir, validator, numbers));
+        return spark.createDataFrame(scanned, FileNumbers.numbered(scanShape(schema)));
     }
 
     /**
@@ -417,11 +434,13 @@ public final class ExtractReader {
         private static final long serialVersionUID = 1L;
         private final DataDirectory dir;
         private final RowValidator validator;
+        private final FileNumbers numbers;
         private final int keyIndex;
 
-        ScanFiles(DataDirectory dir, RowValidator validator) {
+        ScanFiles(DataDirectory dir, RowValidator validator, FileNumbers numbers) {
             this.dir = dir;
             this.validator = validator;
+            this.numbers = numbers;
             this.keyIndex = validator.schema().indexOf(validator.schema().key().get(0));
         }
 
@@ -446,6 +465,7 @@ public final class ExtractReader {
             return new Iterator<>() {
                 private ExtractFileScan scan;
                 private String relative;
+                private Integer number;
                 /** The report of a file that could not be opened, not yet emitted. */
                 private FileReport unreadable;
 
@@ -457,6 +477,7 @@ public final class ExtractReader {
                         }
                         String file = files.next();
                         relative = dir.relative(file);
+                        number = numbers.numberOf(file);
                         scan = null;
                         try {
                             scan = ExtractFileScan.open(relative, () -> dir.open(file), validator);
@@ -485,7 +506,7 @@ public final class ExtractReader {
                         e = scan.next();
                     }
                     Object[] out = new Object[BOOKKEEPING + width];
-                    out[0] = relative;
+                    out[0] = number;
                     out[1] = e.line();
                     if (e.isRow()) {
                         System.arraycopy(e.values(), 0, out, BOOKKEEPING, width);

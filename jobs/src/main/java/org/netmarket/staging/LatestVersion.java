@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -52,9 +53,10 @@ public final class LatestVersion {
     /**
      * Gives every record (a row whose {@link #ROLE} is null) its role and drops the records below
      * their key's greatest version; rows that already have a role (rejected rows, file reports)
-     * pass through unchanged. One shuffle by key, one sort and one window pass: the winners are
-     * the rows of the greatest version, and what sets their roles is computed over their peers
-     * (the rows of the key with the same version), so no second window over the winners is needed.
+     * pass through unchanged. One shuffle by key, one sort and one window pass with one growing
+     * frame: the winners are the rows of the greatest version, and what sets their roles is
+     * computed over them alone, so no second window over the winners is needed. The file column
+     * may hold paths or {@link FileNumbers}: the first row by file and line is the same.
      */
     public static Dataset<Row> roles(Dataset<Row> rows, ExtractSchema schema) {
         Column isRecord = col(ROLE).isNull();
@@ -62,13 +64,14 @@ public final class LatestVersion {
         // group of their own, so that they neither mix with records nor pile up in one window
         // partition.
         Dataset<Row> grouped = rows.withColumn(GROUP, when(not(isRecord),
-                concat(col(SparkColumns.FILE), lit(":"), col(SparkColumns.LINE).cast("string"))));
+                concat(col(SparkColumns.FILE).cast("string"), lit(":"), col(SparkColumns.LINE).cast("string"))));
         List<Column> partition = new ArrayList<>();
         schema.key().forEach(k -> partition.add(col(k)));
         partition.add(col(GROUP));
-        WindowSpec byVersion = Window.partitionBy(partition.toArray(new Column[0])).orderBy(col(schema.version()));
-        WindowSpec whole = byVersion.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-        WindowSpec sameVersion = byVersion.rangeBetween(Window.currentRow(), Window.currentRow());
+        // Latest version first: the default frame (range from the partition's start to the
+        // current row's peers) of a winning row is then exactly the winning rows, so one growing
+        // frame gives the greatest version, the winners' values and their first position.
+        WindowSpec winnersFirst = Window.partitionBy(partition.toArray(new Column[0])).orderBy(col(schema.version()).desc());
         List<String> valueColumns = schema.valueColumns();
         // Struct comparison treats two nulls in the same field as equal, so "min == max" holds
         // exactly when every winning row has the same values.
@@ -79,10 +82,10 @@ public final class LatestVersion {
         // with the least position.
         Column position = struct(col(SparkColumns.FILE), col(SparkColumns.LINE));
         Dataset<Row> winners = grouped.select(col("*"),
-                        max(col(schema.version())).over(whole).as(MAX_VERSION),
-                        min(values).over(sameVersion).as(VALUES_MIN),
-                        max(values).over(sameVersion).as(VALUES_MAX),
-                        min(position).over(sameVersion).as(FIRST))
+                        first(col(schema.version())).over(winnersFirst).as(MAX_VERSION),
+                        min(values).over(winnersFirst).as(VALUES_MIN),
+                        max(values).over(winnersFirst).as(VALUES_MAX),
+                        min(position).over(winnersFirst).as(FIRST))
                 .filter(not(isRecord).or(col(schema.version()).equalTo(col(MAX_VERSION))));
         return winners
                 .withColumn(ROLE, when(not(isRecord), col(ROLE))

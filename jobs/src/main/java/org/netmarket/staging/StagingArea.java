@@ -379,8 +379,7 @@ public final class StagingArea {
     private LoadedExtract rebuild(ExtractReader reader, DataDirectory dir, ExtractSchema schema, ValidationContext context) {
         List<DataDirectory.DeliveredFile> files = dir.listing(schema);
         LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
-        Written written = write(schema, LatestVersion.roles(reader.scan(schema, context, files), schema),
-                StagedCounts.NONE, StagedCounts.NONE);
+        Written written = write(schema, reader.latestVersions(schema, context, files), StagedCounts.NONE, StagedCounts.NONE);
         Generation added = pending.get(schema.name());
         return reader.loaded(schema, true, staged(written.rows()), written.rows(), written.summary(), added.state())
                 .withChange(StagedChange.rebuilt(added.id(), state(schema.name(), added.id())));

@@ -81,6 +81,9 @@ class ExtractReaderTest {
         assertEquals(Set.of("D1", "D2"), latest.keySet());
         assertEquals(LocalDateTime.of(2024, 1, 6, 9, 0), latest.get("D1").getAs("completed_at"), "the later version of D1 wins");
         assertEquals("dispatches/night-2/part-0.csv", latest.get("D1").getAs(SparkColumns.FILE));
+        // night-2 is the larger file and is scanned first; the row kept is the first by path.
+        assertEquals("dispatches/night-1.csv", latest.get("D2").getAs(SparkColumns.FILE));
+        assertEquals(3L, (long) latest.get("D2").getAs(SparkColumns.LINE));
         assertTrue(e.conflictScopes().isEmpty());
     }
 
