@@ -264,10 +264,30 @@ public final class ExtractReader {
             }
             return checkChanged(extract, referenced, before.get(), after);
         }
-        // Scored twice (rows used, facts) and far smaller than the registry: joined once.
-        Dataset<Row> kept = kept(extract, referenced).persist(StorageLevel.MEMORY_AND_DISK());
         StagedChange change = after == null ? null : StagedChange.rebuilt(own.generationAfter(), after);
-        return setAside(extract, referenced, kept, -1, change, referencedKeys(referenced));
+        if (extract.latestRead() != extract.latest()) {
+            // Scored twice (rows used, facts) and far smaller than the registry: joined once.
+            Dataset<Row> kept = kept(extract, referenced).persist(StorageLevel.MEMORY_AND_DISK());
+            return setAside(extract, referenced, kept, -1, change, missing(extract, referencedKeys(referenced)));
+        }
+        // This run judged every row: one outer join with the registry (the larger side, shuffled
+        // and sorted once) gives both the rows kept and those whose reference is missing.
+        String column = extract.schema().reference().orElseThrow().column();
+        Dataset<Row> latest = extract.latest();
+        Dataset<Row> keys = referencedKeys(referenced);
+        Dataset<Row> lookedUp = latest.join(keys, latest.col(column).equalTo(keys.col(REFERENCED_KEY)), "left")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> found = lookedUp.filter(col(REFERENCED_KEY).isNotNull()).drop(REFERENCED_KEY);
+        Dataset<Row> kept = extract.schema().regionColumn().isPresent() ? found.drop(REFERENCED_REGION)
+                : found.withColumnRenamed(REFERENCED_REGION, REGION_OF_REFERENCE);
+        Dataset<Row> missing = lookedUp.filter(col(REFERENCED_KEY).isNull()).drop(REFERENCED_KEY, REFERENCED_REGION);
+        return setAside(extract, referenced, kept, -1, change, missing);
+    }
+
+    /** The rows this run judged whose reference is not among {@code keys}. */
+    private static Dataset<Row> missing(LoadedExtract extract, Dataset<Row> keys) {
+        String column = extract.schema().reference().orElseThrow().column();
+        return extract.latestRead().join(keys, extract.latestRead().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_anti");
     }
 
     /**
@@ -330,20 +350,18 @@ public final class ExtractReader {
         StagedChange change = new StagedChange(own.generationBefore(), before.state(), own.generationAfter(), after,
                 removed, added);
         // The rows this run judged reference only touched keys: the small registry part answers.
-        return setAside(extract, referenced, kept(extract, referenced), keptRows, change, registryNow);
+        return setAside(extract, referenced, kept(extract, referenced), keptRows, change, missing(extract, registryNow));
     }
 
     /**
-     * The extract with its latest rows replaced by the kept ones, and the rows this run judged
-     * whose reference is not among {@code keys} quarantined.
+     * The extract with its latest rows replaced by the kept ones, and {@code missing}, the rows
+     * this run judged whose reference does not resolve, quarantined.
      */
     private LoadedExtract setAside(LoadedExtract extract, LoadedExtract referenced, Dataset<Row> kept, long keptRows,
-                                   StagedChange change, Dataset<Row> keys) {
+                                   StagedChange change, Dataset<Row> missing) {
         RowRule.References ref = extract.schema().reference().orElseThrow();
         String column = ref.column();
-        Dataset<Row> missing = extract.latestRead()
-                .join(keys, extract.latestRead().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_anti")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        missing = missing.persist(StorageLevel.MEMORY_AND_DISK());
         Row missingCounts = missing.agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(extract.files())), lit(1L))
                 .otherwise(lit(0L)))).first();
         long missingCount = missingCounts.getLong(0);

@@ -381,7 +381,9 @@ public final class StagingArea {
         LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
         Written written = write(schema, reader.latestVersions(schema, context, files), StagedCounts.NONE, StagedCounts.NONE);
         Generation added = pending.get(schema.name());
-        return reader.loaded(schema, true, staged(written.rows()), written.rows(), written.summary(), added.state())
+        // The written rows are both the state and what this run read: its latest rows are the
+        // latest rows of the state.
+        return reader.loaded(schema, true, written.rows(), written.rows(), written.summary(), added.state())
                 .withChange(StagedChange.rebuilt(added.id(), state(schema.name(), added.id())));
     }
 
