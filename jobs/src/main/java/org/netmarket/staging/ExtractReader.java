@@ -277,9 +277,7 @@ public final class ExtractReader {
         Dataset<Row> keys = referencedKeys(referenced);
         Dataset<Row> lookedUp = latest.join(keys, latest.col(column).equalTo(keys.col(REFERENCED_KEY)), "left")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> found = lookedUp.filter(col(REFERENCED_KEY).isNotNull()).drop(REFERENCED_KEY);
-        Dataset<Row> kept = extract.schema().regionColumn().isPresent() ? found.drop(REFERENCED_REGION)
-                : found.withColumnRenamed(REFERENCED_REGION, REGION_OF_REFERENCE);
+        Dataset<Row> kept = placed(extract, lookedUp.filter(col(REFERENCED_KEY).isNotNull()).drop(REFERENCED_KEY));
         Dataset<Row> missing = lookedUp.filter(col(REFERENCED_KEY).isNull()).drop(REFERENCED_KEY, REFERENCED_REGION);
         return setAside(extract, referenced, kept, -1, change, missing);
     }
@@ -388,7 +386,11 @@ public final class ExtractReader {
 
     private static Dataset<Row> withReferencedRegion(LoadedExtract extract, Dataset<Row> rows, Dataset<Row> keys) {
         String column = extract.schema().reference().orElseThrow().column();
-        Dataset<Row> joined = rows.join(keys, rows.col(column).equalTo(keys.col(REFERENCED_KEY)), "inner").drop(REFERENCED_KEY);
+        return placed(extract, rows.join(keys, rows.col(column).equalTo(keys.col(REFERENCED_KEY)), "inner").drop(REFERENCED_KEY));
+    }
+
+    /** Rows joined with the referenced row's region: kept in {@code region_code} when they have none of their own. */
+    private static Dataset<Row> placed(LoadedExtract extract, Dataset<Row> joined) {
         return extract.schema().regionColumn().isPresent() ? joined.drop(REFERENCED_REGION)
                 : joined.withColumnRenamed(REFERENCED_REGION, REGION_OF_REFERENCE);
     }
@@ -483,7 +485,7 @@ public final class ExtractReader {
             return new Iterator<>() {
                 private ExtractFileScan scan;
                 private String relative;
-                private Integer number;
+                private int number;
                 /** The report of a file that could not be opened, not yet emitted. */
                 private FileReport unreadable;
 
