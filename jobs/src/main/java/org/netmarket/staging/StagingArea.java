@@ -8,6 +8,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
+import org.netmarket.extract.ColumnType;
 import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.ValidationContext;
@@ -649,18 +650,30 @@ public final class StagingArea {
         long id = nextGeneration.getAndIncrement();
         String path = store.generationPath(schema.name(), id);
         rows.select(ExtractReader.scanShape(schema).fieldNames()[0], restOf(ExtractReader.scanShape(schema).fieldNames()))
-                .write()
-                // Min and max of every column would cost a tenth of writing a generation; only the
-                // role's are read, to skip the row groups without rejected rows or reports.
-                .option("parquet.column.statistics.enabled", "false")
-                .option("parquet.column.statistics.enabled#" + LatestVersion.ROLE, "true")
-                .parquet(path);
+                .write().options(parquetOptions(schema)).parquet(path);
         Dataset<Row> written = generation(schema, id);
         ReadSummary summary = ReadSummary.of(written);
         StagedCounts own = summary.staged();
         StagedCounts state = before.minus(replaced).plus(own);
         pending.put(schema.name(), new Generation(id, own.staged(), state.latest(), state.duplicates(), state.conflicts()));
         return new Written(written, summary);
+    }
+
+    /**
+     * How a generation is written. Min and max of every column would cost a tenth of writing it;
+     * only the role's are read, to skip the row groups without rejected rows or reports. Columns
+     * whose values rarely repeat (identifiers, free text, timestamps, line numbers) are written
+     * plainly: a dictionary of them fills up and is thrown away in every row group.
+     */
+    static Map<String, String> parquetOptions(ExtractSchema schema) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("parquet.column.statistics.enabled", "false");
+        options.put("parquet.column.statistics.enabled#" + LatestVersion.ROLE, "true");
+        List<String> rarelyRepeating = new ArrayList<>(List.of(SparkColumns.LINE, schema.key().get(0)));
+        schema.columns().stream().filter(c -> c.type() == ColumnType.TEXT || c.type() == ColumnType.TIMESTAMP)
+                .forEach(c -> rarelyRepeating.add(c.name()));
+        rarelyRepeating.forEach(c -> options.put("parquet.enable.dictionary#" + c, "false"));
+        return options;
     }
 
     private static String[] restOf(String[] names) {
