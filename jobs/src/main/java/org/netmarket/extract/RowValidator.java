@@ -100,6 +100,10 @@ public final class RowValidator implements Serializable {
         }
     }
 
+    public ValidationContext context() {
+        return context;
+    }
+
     public ExtractSchema schema() {
         return schema;
     }

@@ -148,10 +148,10 @@ public final class RunFolder implements AutoCloseable {
         Path file = path.resolve("quarantine.csv");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                     .setHeader("extract", "file", "line", "column", "reason", "raw_line").get())) {
+                     .setHeader("extract", "file", "line", "region_code", "column", "reason", "raw_line").get())) {
             while (rows.hasNext()) {
                 QuarantinedRow q = rows.next();
-                p.printRecord(q.extract(), q.file(), q.line(), q.column(), q.reason(), q.rawLine());
+                p.printRecord(q.extract(), q.file(), q.line(), q.regionCode(), q.column(), q.reason(), q.rawLine());
             }
         }
         return file;
@@ -184,7 +184,8 @@ public final class RunFolder implements AutoCloseable {
             public QuarantinedRow next() {
                 CSVRecord c = records.next();
                 return new QuarantinedRow(c.get("extract"), c.get("file"), Long.parseLong(c.get("line")),
-                        emptyToNull(c.get("raw_line")), emptyToNull(c.get("column")), c.get("reason"));
+                        emptyToNull(c.get("raw_line")), emptyToNull(c.get("column")), c.get("reason"),
+                        emptyToNull(c.get("region_code")));
             }
         };
     }

@@ -174,7 +174,8 @@ public final class ExtractReader {
         Dataset<Row> rejected = lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
-                        col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"));
+                        col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"),
+                        SetAsideReasons.regionOf(schema).as("region_code"));
         Dataset<Row> conflictQuarantine = SetAsideReasons.conflicts(schema, lineage);
         Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
@@ -456,12 +457,27 @@ public final class ExtractReader {
         private final RowValidator validator;
         private final FileNumbers numbers;
         private final int keyIndex;
+        /** The region column's index, -1 when the extract has none. */
+        private final int regionIndex;
 
         ScanFiles(DataDirectory dir, RowValidator validator, FileNumbers numbers) {
             this.dir = dir;
             this.validator = validator;
             this.numbers = numbers;
             this.keyIndex = validator.schema().indexOf(validator.schema().key().get(0));
+            this.regionIndex = validator.schema().regionColumn().map(validator.schema()::indexOf).orElse(-1);
+        }
+
+        /**
+         * The region of a row set aside by the row rules, when its region field holds a code of
+         * regions.csv: the county whose row it is, for the quarantine. Null otherwise.
+         */
+        private String rejectedRegion(ExtractFileScan.Event e) {
+            if (regionIndex < 0 || e.fields() == null || validator.context().regionCodes() == null) {
+                return null;
+            }
+            String raw = e.fields()[regionIndex].strip();
+            return validator.context().regionCodes().contains(raw) ? raw : null;
         }
 
         /**
@@ -536,6 +552,11 @@ public final class ExtractReader {
                         out[4] = e.rejection().column();
                         out[5] = e.rejection().reason();
                         out[BOOKKEEPING + keyIndex] = rejectedKey(e);
+                        if (regionIndex >= 0) {
+                            // Where the region is the key, a known code or nothing: a rejected
+                            // row's key serves only messages about the operators registry.
+                            out[BOOKKEEPING + regionIndex] = rejectedRegion(e);
+                        }
                     } else {
                         out[2] = REPORT;
                         try {

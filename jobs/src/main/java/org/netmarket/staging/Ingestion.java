@@ -123,7 +123,7 @@ public final class Ingestion {
                         public QuarantinedRow next() {
                             Row r = rows.next();
                             return new QuarantinedRow(r.getString(0), r.getString(1), r.getLong(2), r.getString(3),
-                                    r.getString(4), r.getString(5));
+                                    r.getString(4), r.getString(5), r.getString(6));
                         }
                     });
                 }

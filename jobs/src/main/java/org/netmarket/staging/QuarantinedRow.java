@@ -7,10 +7,11 @@ import java.io.Serializable;
 
 /**
  * A row set aside with the reason, for the data clerk: extract, file, line, the raw line as
- * delivered, the column at fault and the reason.
+ * delivered, the column at fault and the reason, and the region the row is about when it names
+ * a known one (so that a county can see its own rows), null otherwise.
  */
-public record QuarantinedRow(String extract, String file, long line, String rawLine, String column, String reason)
-        implements Serializable {
+public record QuarantinedRow(String extract, String file, long line, String rawLine, String column, String reason,
+                             String regionCode) implements Serializable {
 
     /** The Spark shape of quarantined rows. */
     public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[]{
@@ -19,7 +20,8 @@ public record QuarantinedRow(String extract, String file, long line, String rawL
             DataTypes.createStructField("line", DataTypes.LongType, false),
             DataTypes.createStructField("raw_line", DataTypes.StringType, true),
             DataTypes.createStructField("column_name", DataTypes.StringType, true),
-            DataTypes.createStructField("reason", DataTypes.StringType, false)});
+            DataTypes.createStructField("reason", DataTypes.StringType, false),
+            DataTypes.createStructField("region_code", DataTypes.StringType, true)});
 
     @Override
     public String toString() {

@@ -63,8 +63,9 @@ public final class RegionsFile {
                             (String) v[schema.indexOf("economic_zone")]));
                     lines.add(e.line());
                 } else if (e.isRejection()) {
+                    // A rejected row of the region tree is no region the run knows.
                     quarantined.add(new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
-                            e.rejection().reason()));
+                            e.rejection().reason(), null));
                     if (e.fields() != null && !e.fields()[codeColumn].isBlank()) {
                         setAside.putIfAbsent(e.fields()[codeColumn].strip(), e.line());
                     }

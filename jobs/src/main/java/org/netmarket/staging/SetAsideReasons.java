@@ -62,7 +62,7 @@ final class SetAsideReasons {
                 coalesce(col(k).cast(DataTypes.StringType), lit("")))).toArray(Column[]::new));
         Column[] differingColumns = differing.toArray(Column[]::new);
         return lineage.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
-                .select(col(SparkColumns.FILE), col(SparkColumns.LINE), others.as("others"),
+                .select(col(SparkColumns.FILE), col(SparkColumns.LINE), regionOf(schema).as("region_code"), others.as("others"),
                         coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
                         concat_ws(", ", differingColumns).as("differing"), keyText.as("key_text"),
                         col(schema.version()).cast(DataTypes.StringType).as("version_text"))
@@ -74,7 +74,7 @@ final class SetAsideReasons {
                                 lit(") and the same " + schema.version() + " "), col("version_text"),
                                 lit(" but differ in "), col("differing"),
                                 when(size(col("others")).equalTo(1), lit("; both are set aside"))
-                                        .otherwise(lit("; all are set aside"))).as("reason"));
+                                        .otherwise(lit("; all are set aside"))).as("reason"), col("region_code"));
     }
 
     /** The quarantine rows of {@code missing}, the rows of {@code extract} whose {@code column} names no valid key. */
@@ -82,7 +82,13 @@ final class SetAsideReasons {
         return withSetAsidePlace(missing, column, referenced)
                 .select(lit(extract).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
-                        lit(column).as("column_name"), unresolvedReason(column, referenced).as("reason"));
+                        lit(column).as("column_name"), unresolvedReason(column, referenced).as("reason"),
+                        lit(null).cast(DataTypes.StringType).as("region_code"));
+    }
+
+    /** A quarantine row's region: the extract's region column, null for an extract without one (sales). */
+    static Column regionOf(ExtractSchema schema) {
+        return schema.regionColumn().map(org.apache.spark.sql.functions::col).orElse(lit(null).cast(DataTypes.StringType));
     }
 
     /**

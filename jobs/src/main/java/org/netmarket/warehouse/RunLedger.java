@@ -185,7 +185,7 @@ public final class RunLedger {
     public long recordQuarantine(long runId, Iterator<QuarantinedRow> rows) throws SQLException {
         try (Connection c = warehouse.connect()) {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY quarantined_row (run_id, extract, file, line, column_name, reason, raw_line) FROM STDIN (FORMAT csv)");
+                    "COPY quarantined_row (run_id, extract, file, line, region_code, column_name, reason, raw_line) FROM STDIN (FORMAT csv)");
             long n = 0;
             try {
                 StringBuilder sb = new StringBuilder();
@@ -196,6 +196,7 @@ public final class RunLedger {
                     CsvText.append(sb, q.extract()).append(',');
                     CsvText.append(sb, q.file()).append(',');
                     sb.append(q.line()).append(',');
+                    CsvText.append(sb, q.regionCode()).append(',');
                     CsvText.append(sb, q.column()).append(',');
                     CsvText.append(sb, q.reason()).append(',');
                     CsvText.append(sb, q.rawLine()).append('\n');

@@ -94,6 +94,30 @@ class HostileCorpusTest {
         assertSameQuarantine("quarantine.csv", actual);
     }
 
+    /**
+     * A county finds its own set-aside rows: the region of each, read by hand from the raw lines
+     * of expect/quarantine.csv (whose files put region_code in other places than the contract).
+     */
+    @Test
+    void aSetAsideRowCarriesTheRegionItNamesWhenTheRunKnowsIt() throws Exception {
+        WarehouseRows rows = WarehouseRows.query(jdbcUrl, "quarantined_row",
+                "SELECT extract, file, line, region_code FROM netmarket.quarantined_row WHERE run_id = 1",
+                "extract", "file", "line");
+        rows.assertValue("dispatches|dispatches/dispatches-2024.csv|17", "region_code", "140802");
+        rows.assertValue("operators|operators/operators.csv|209", "region_code", "140821");
+        rows.assertValue("express|express/express.csv|79", "region_code", "140802"); // a conflicting version
+        rows.assertValue("operators|operators/operators.csv|329", "region_code", null); // '运城市', not a code
+        rows.assertValue("dispatches|dispatches/dispatches-2024.csv|25", "region_code", null); // 330102, not in regions.csv
+        rows.assertValue("operator-sales|operator-sales/sales.csv|11", "region_code", null); // sales: their operator's
+        rows.assertValue("regions|regions.csv|8", "region_code", null); // the tree's own rows
+        Map<String, String> report = new TreeMap<>();
+        for (CSVRecord r : csv(runFolder.resolve("quarantine.csv"))) {
+            report.put(r.get("extract") + "|" + r.get("file") + "|" + r.get("line"), r.get("region_code"));
+        }
+        assertEquals("140821", report.get("operators|operators/operators.csv|209"), "quarantine.csv has the column too");
+        assertEquals("", report.get("operators|operators/operators.csv|329"));
+    }
+
     /** Compares row by row, naming every missing, unexpected or different row at once. */
     private static void assertSameQuarantine(String where, Map<String, Quarantined> actual) throws IOException {
         Map<String, Quarantined> expected = expectedQuarantine();

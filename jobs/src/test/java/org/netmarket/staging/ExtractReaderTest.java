@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -106,6 +107,8 @@ class ExtractReaderTest {
         assertEquals("dispatches/a.csv", q.get(0).getAs("file"));
         assertEquals(2L, (long) q.get(0).<Long>getAs("line"));
         assertEquals("dispatches/b.csv", q.get(1).getAs("file"));
+        assertEquals("140802", q.get(0).getAs("region_code"), "a conflicting row is its region's");
+        assertEquals("140802", q.get(1).getAs("region_code"));
         // Each row names the other and the column they differ in: the clerk puts the two lines side by side.
         assertEquals("verified_at", q.get(0).getAs("column_name"));
         assertEquals("conflicting versions: this row and another (dispatches/b.csv line 2) have the same key (dispatch_id=D1)"
@@ -163,6 +166,9 @@ class ExtractReaderTest {
         assertEquals("region code 999999 is not in regions.csv", q.get(3L).getAs("reason"));
         assertEquals("D2,999999,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00", q.get(3L).getAs("raw_line"));
         assertEquals("due_at", q.get(4L).getAs("column_name"));
+        // A county can find its rows: the region of a rejected row, when its field names a known one.
+        assertEquals("140802", q.get(4L).getAs("region_code"));
+        assertNull(q.get(3L).getAs("region_code"), "999999 is no region the run knows");
         assertEquals(1, e.latest().count());
     }
 
@@ -242,6 +248,7 @@ class ExtractReaderTest {
         assertEquals("operator_id", q.getAs("column_name"));
         assertEquals("operator_id " + unknown + " is not in the operators registry", q.getAs("reason"));
         assertEquals(3L, (long) q.<Long>getAs("line"));
+        assertNull(q.getAs("region_code"), "a sale is its operator's region, and this one has no operator");
     }
 
     @Test
