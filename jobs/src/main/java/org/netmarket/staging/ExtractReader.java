@@ -370,7 +370,7 @@ public final class ExtractReader {
             missing.unpersist();
         } else {
             LOG.warn("extract {}: {} row(s) whose {} is not in {}", extract.name(), missingCount, column, ref.extract());
-            quarantine = quarantine.unionByName(SetAsideReasons.unresolved(extract.name(), missing, column, referenced));
+            quarantine = quarantine.unionByName(SetAsideReasons.unresolved(extract.schema(), missing, column, referenced));
         }
         // Unless counted by arithmetic, the kept rows are counted when asked: they may differ from
         // the latest rows by more than this run's missing rows (a staged sale of an operator now

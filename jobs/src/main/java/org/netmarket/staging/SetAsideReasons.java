@@ -77,13 +77,13 @@ final class SetAsideReasons {
                                         .otherwise(lit("; all are set aside"))).as("reason"), col("region_code"));
     }
 
-    /** The quarantine rows of {@code missing}, the rows of {@code extract} whose {@code column} names no valid key. */
-    static Dataset<Row> unresolved(String extract, Dataset<Row> missing, String column, LoadedExtract referenced) {
+    /** The quarantine rows of {@code missing}, the rows of the extract whose {@code column} names no valid key. */
+    static Dataset<Row> unresolved(ExtractSchema schema, Dataset<Row> missing, String column, LoadedExtract referenced) {
         return withSetAsidePlace(missing, column, referenced)
-                .select(lit(extract).as("extract"), col(SparkColumns.FILE).as("file"),
+                .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
                         lit(column).as("column_name"), unresolvedReason(column, referenced).as("reason"),
-                        lit(null).cast(DataTypes.StringType).as("region_code"));
+                        regionOf(schema).as("region_code"));
     }
 
     /** A quarantine row's region: the extract's region column, null for an extract without one (sales). */
