@@ -175,7 +175,7 @@ public final class ExtractReader {
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
                         col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"),
-                        SetAsideReasons.regionOf(schema).as("region_code"));
+                        SparkColumns.regionOf(schema).as("region_code"));
         Dataset<Row> conflictQuarantine = SetAsideReasons.conflicts(schema, lineage);
         Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
@@ -266,7 +266,7 @@ public final class ExtractReader {
             return checkChanged(extract, referenced, before.get(), after);
         }
         StagedChange change = after == null ? null : StagedChange.rebuilt(own.generationAfter(), after);
-        if (extract.latestRead() != extract.latest()) {
+        if (!extract.judgedEveryRow()) {
             // Scored twice (rows used, facts) and far smaller than the registry: joined once.
             Dataset<Row> kept = kept(extract, referenced).persist(StorageLevel.MEMORY_AND_DISK());
             return setAside(extract, referenced, kept, -1, change, missing(extract, referencedKeys(referenced)));
@@ -399,9 +399,8 @@ public final class ExtractReader {
     /** The referenced extract's latest keys, with their region (null when it has none). */
     private static Dataset<Row> referencedKeys(LoadedExtract referenced) {
         Dataset<Row> latest = referenced.latest();
-        Column region = referenced.schema().regionColumn().map(org.apache.spark.sql.functions::col)
-                .orElse(lit(null).cast(DataTypes.StringType));
-        return latest.select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY), region.as(REFERENCED_REGION));
+        return latest.select(col(referenced.schema().key().get(0)).as(REFERENCED_KEY),
+                SparkColumns.regionOf(referenced.schema()).as(REFERENCED_REGION));
     }
 
     private static final String CONFLICT_REGION = "_conflict_region";
@@ -417,7 +416,7 @@ public final class ExtractReader {
         List<Column> columns = new ArrayList<>();
         schema.key().forEach(k -> columns.add(col(k)));
         Column none = lit(null).cast(DataTypes.StringType);
-        columns.add(schema.regionColumn().map(org.apache.spark.sql.functions::col).orElse(none).as(CONFLICT_REGION));
+        columns.add(SparkColumns.regionOf(schema).as(CONFLICT_REGION));
         ExtractSchema.Cohort cohort = schema.cohort();
         Column year = lit(null).cast(DataTypes.IntegerType);
         if (cohort != null) {

@@ -78,6 +78,15 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
                 quarantinedOfRowsRead, scopes, conflictKeys, latestRows, change, rejectedKeys);
     }
 
+    /**
+     * Whether this run judged every latest row: {@link ExtractReader#loaded} gives the very
+     * dataset as both when the rows read are the whole state (a read without staging, a rebuild).
+     * Then one join can settle what the rows kept and the rows this run set aside need.
+     */
+    boolean judgedEveryRow() {
+        return latestRead == latest;
+    }
+
     /** Rows of {@code latest}: known, or counted (a Spark job) when not. */
     public long latestCount() {
         return latestRows >= 0 ? latestRows : latest.count();

@@ -62,7 +62,7 @@ final class SetAsideReasons {
                 coalesce(col(k).cast(DataTypes.StringType), lit("")))).toArray(Column[]::new));
         Column[] differingColumns = differing.toArray(Column[]::new);
         return lineage.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
-                .select(col(SparkColumns.FILE), col(SparkColumns.LINE), regionOf(schema).as("region_code"), others.as("others"),
+                .select(col(SparkColumns.FILE), col(SparkColumns.LINE), SparkColumns.regionOf(schema).as("region_code"), others.as("others"),
                         coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
                         concat_ws(", ", differingColumns).as("differing"), keyText.as("key_text"),
                         col(schema.version()).cast(DataTypes.StringType).as("version_text"))
@@ -83,12 +83,7 @@ final class SetAsideReasons {
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
                         lit(column).as("column_name"), unresolvedReason(column, referenced).as("reason"),
-                        regionOf(schema).as("region_code"));
-    }
-
-    /** A quarantine row's region: the extract's region column, null for an extract without one (sales). */
-    static Column regionOf(ExtractSchema schema) {
-        return schema.regionColumn().map(org.apache.spark.sql.functions::col).orElse(lit(null).cast(DataTypes.StringType));
+                        SparkColumns.regionOf(schema).as("region_code"));
     }
 
     /**

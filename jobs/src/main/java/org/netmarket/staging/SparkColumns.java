@@ -1,5 +1,7 @@
 package org.netmarket.staging;
 
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -49,6 +51,11 @@ public final class SparkColumns {
             out.add(DataTypes.createStructField(c.name(), typeOf(c), true));
         }
         return out;
+    }
+
+    /** The extract's region column, or a null string for an extract without one (sales: their operator's). */
+    public static Column regionOf(ExtractSchema schema) {
+        return schema.regionColumn().map(functions::col).orElse(functions.lit(null).cast(DataTypes.StringType));
     }
 
     /** Typed columns plus {@code _file} and {@code _line}: the shape of valid rows. */
