@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param version the version column (greatest wins); null for the reference extract
  * @param cohort  how a record-level extract's rows fall into the yearly populations items count;
  *                null for extracts counted as a stock (operators) or not by cohort
+ * @param titleZh its Chinese name (e.g. {@code 零售额数据}), for the Chinese reasons of unscored items
  */
 public record ExtractSchema(String name, ExtractKind kind, String file, List<String> key, String version,
-                           List<ColumnSpec> columns, List<RowRule> rules, Cohort cohort) implements Serializable {
+                           List<ColumnSpec> columns, List<RowRule> rules, Cohort cohort, String titleZh)
+        implements Serializable {
 
     /**
      * The cohort of a record: the year of column {@code yearOf} (a date, timestamp or year

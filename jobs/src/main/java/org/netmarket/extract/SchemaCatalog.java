@@ -35,13 +35,22 @@ public final class SchemaCatalog implements Serializable {
     public static final String CLASSPATH_FOLDER = "netmarket/schemas/extracts/";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> SCHEMA_KEYS = Set.of("extract", "kind", "file", "key", "version", "cohort", "columns", "rules");
+    private static final Set<String> SCHEMA_KEYS = Set.of("extract", "title_zh", "kind", "file", "key", "version", "cohort", "columns", "rules");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "required", "values", "of");
 
     private final Map<String, ExtractSchema> schemas;
 
     private SchemaCatalog(Map<String, ExtractSchema> schemas) {
         this.schemas = Collections.unmodifiableMap(schemas);
+    }
+
+    /** The bundled schemas, loaded once per JVM (for the pure code that only names extracts). */
+    public static SchemaCatalog bundled() {
+        return Bundled.CATALOG;
+    }
+
+    private static final class Bundled {
+        static final SchemaCatalog CATALOG = load();
     }
 
     /** Loads the bundled schemas. */
@@ -90,7 +99,12 @@ public final class SchemaCatalog implements Serializable {
         List<ColumnSpec> columns = columns(root.path("columns"), source);
         List<RowRule> rules = rules(root.path("rules"), source);
         ExtractSchema.Cohort cohort = root.hasNonNull("cohort") ? cohort(root.get("cohort")) : null;
-        ExtractSchema schema = new ExtractSchema(name, kind, textOrNull(root, "file"), key, version, columns, rules, cohort);
+        String titleZh = textOrNull(root, "title_zh");
+        if (titleZh == null || titleZh.isBlank()) {
+            throw new IllegalStateException(source + ": title_zh (the extract's Chinese name, for the Chinese reasons) is missing");
+        }
+        ExtractSchema schema = new ExtractSchema(name, kind, textOrNull(root, "file"), key, version, columns, rules, cohort,
+                titleZh);
         checkKeyAndVersion(schema, source);
         if (cohort != null) {
             checkCohort(schema, source);

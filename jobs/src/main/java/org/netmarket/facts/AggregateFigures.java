@@ -1,6 +1,9 @@
 package org.netmarket.facts;
 
+import org.netmarket.extract.ExtractLabel;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -49,6 +52,20 @@ public final class AggregateFigures implements Serializable {
         this.tree = tree;
     }
 
+    private Reason notDelivered() {
+        return Reason.of(extract + " was not delivered", ExtractLabel.zh(extract) + "未报送");
+    }
+
+    private Reason conflicting(String region, String period) {
+        return Reason.of(extract + " has conflicting versions for region " + region + ", " + period,
+                ExtractLabel.zh(extract) + "中地区 " + region + "、" + period + " 的数据有相互冲突的版本");
+    }
+
+    private Reason lacksMeasure(String region, String period, String measure) {
+        return Reason.of(extract + " has no " + measure + " for region " + region + ", " + period,
+                ExtractLabel.zh(extract) + "中地区 " + region + "、" + period + " 的数据缺少 " + measure);
+    }
+
     public String extract() {
         return extract;
     }
@@ -72,7 +89,7 @@ public final class AggregateFigures implements Serializable {
     /** The figure of a region for one period, summed from children when the region has no row. */
     public Figure get(String region, String period, String measure) {
         if (!delivered) {
-            return Figure.missing(extract + " was not delivered");
+            return Figure.missing(notDelivered());
         }
         String key = region + "|" + period + "|" + measure;
         Figure f = memo.get(key);
@@ -92,14 +109,15 @@ public final class AggregateFigures implements Serializable {
 
     private Figure compute(String region, String period, String measure) {
         if (conflicts.getOrDefault(region, Set.of()).contains(period)) {
-            return Figure.conflict(extract + " has conflicting versions for region " + region + ", " + period);
+            return Figure.conflict(conflicting(region, period));
         }
         Map<String, BigDecimal> row = own.getOrDefault(region, new TreeMap<>()).get(period);
         if (row != null) {
             BigDecimal v = row.get(measure);
-            return v == null ? Figure.missing(extract + " has no " + measure + " for region " + region + ", " + period) : Figure.of(v);
+            return v == null ? Figure.missing(lacksMeasure(region, period, measure)) : Figure.of(v);
         }
-        return sumOfChildren(region, "has no row for region " + region + ", " + period, child -> get(child, period, measure));
+        return sumOfChildren(region, Reason.of("has no row for region " + region + ", " + period,
+                "没有地区 " + region + "、" + period + " 的数据"), child -> get(child, period, measure));
     }
 
     /**
@@ -108,10 +126,10 @@ public final class AggregateFigures implements Serializable {
      *
      * @param lacking what the region lacks, for the reason ("has no row for region R, P")
      */
-    private Figure sumOfChildren(String region, String lacking, Function<String, Figure> ofChild) {
+    private Figure sumOfChildren(String region, Reason lacking, Function<String, Figure> ofChild) {
         List<String> children = tree.childrenOf(region);
         if (children.isEmpty()) {
-            return Figure.missing(extract + " " + lacking);
+            return Figure.missing(Reason.of(extract + " " + lacking.en(), ExtractLabel.zh(extract) + lacking.zh()));
         }
         Figure sum = Figure.of(BigDecimal.ZERO);
         Figure conflict = null;
@@ -119,8 +137,9 @@ public final class AggregateFigures implements Serializable {
             Figure c = ofChild.apply(child);
             if (c.isPresent()) {
                 sum = sum.plus(c);
-            } else if (c.problem() == org.netmarket.rules.ItemStatus.MISSING_DATA) {
-                return Figure.missing(extract + " " + lacking + " and not every child has one (" + child + " lacks it)");
+            } else if (c.problem() == ItemStatus.MISSING_DATA) {
+                return Figure.missing(Reason.of(extract + " " + lacking.en() + " and not every child has one (" + child + " lacks it)",
+                        ExtractLabel.zh(extract) + lacking.zh() + "，且并非每个下级地区都有（" + child + " 没有）"));
             } else if (conflict == null) {
                 conflict = c;
             }
@@ -141,19 +160,21 @@ public final class AggregateFigures implements Serializable {
             Figure f = get(region, month, measure);
             if (f.isPresent()) {
                 total = total.plus(f);
-            } else if (f.problem() == org.netmarket.rules.ItemStatus.MISSING_DATA) {
+            } else if (f.problem() == ItemStatus.MISSING_DATA) {
                 missingMonths.add(month);
             } else if (conflict == null) {
                 conflict = f;
             }
         }
         if (!delivered) {
-            return Figure.missing(extract + " was not delivered");
+            return Figure.missing(notDelivered());
         }
         if (!missingMonths.isEmpty()) {
-            return Figure.missing(extract + " for region " + region + " has " + (12 - missingMonths.size())
-                    + " of 12 months of " + year + " (missing " + String.join(", ", missingMonths)
-                    + childrenLacking(region, missingMonths, measure) + ")");
+            Reason lacking = childrenLacking(region, missingMonths, measure);
+            return Figure.missing(Reason.of(extract + " for region " + region + " has " + (12 - missingMonths.size())
+                    + " of 12 months of " + year + " (missing " + String.join(", ", missingMonths) + lacking.en() + ")",
+                    ExtractLabel.zh(extract) + "中地区 " + region + " " + year + " 年只有 " + (12 - missingMonths.size())
+                            + " 个月的数据（缺 " + String.join("、", missingMonths) + lacking.zh() + "）"));
         }
         return conflict != null ? conflict : total;
     }
@@ -163,7 +184,7 @@ public final class AggregateFigures implements Serializable {
      * "; without its own rows a month is the sum of its children's only when every child has it:
      * 140831 lacks 12 of them" — a county added to regions.csv before its figures, say, holds up the city.
      */
-    private String childrenLacking(String region, List<String> months, String measure) {
+    private Reason childrenLacking(String region, List<String> months, String measure) {
         Map<String, Integer> lacking = new TreeMap<>();
         for (String month : months) {
             if (own.getOrDefault(region, new TreeMap<>()).containsKey(month)) {
@@ -171,19 +192,22 @@ public final class AggregateFigures implements Serializable {
             }
             for (String child : tree.childrenOf(region)) {
                 Figure c = get(child, month, measure);
-                if (!c.isPresent() && c.problem() == org.netmarket.rules.ItemStatus.MISSING_DATA) {
+                if (!c.isPresent() && c.problem() == ItemStatus.MISSING_DATA) {
                     lacking.merge(child, 1, Integer::sum);
                 }
             }
         }
         if (lacking.isEmpty()) {
-            return "";
+            return Reason.of("", "");
         }
-        List<String> named = lacking.entrySet().stream().limit(CHILDREN_NAMED)
-                .map(e -> e.getKey() + " lacks " + e.getValue() + " of them").toList();
-        return "; without its own rows a month is the sum of its children's only when every child has it: "
-                + String.join(", ", named) + (lacking.size() > CHILDREN_NAMED ? " and " + (lacking.size() - CHILDREN_NAMED)
-                + " more" : "");
+        List<Map.Entry<String, Integer>> named = lacking.entrySet().stream().limit(CHILDREN_NAMED).toList();
+        int more = lacking.size() - named.size();
+        return Reason.of("; without its own rows a month is the sum of its children's only when every child has it: "
+                        + String.join(", ", named.stream().map(e -> e.getKey() + " lacks " + e.getValue() + " of them").toList())
+                        + (more > 0 ? " and " + more + " more" : ""),
+                "；本级没有数据时，某月须每个下级地区都有数据才能加总："
+                        + String.join("，", named.stream().map(e -> e.getKey() + " 缺 " + e.getValue() + " 个月").toList())
+                        + (more > 0 ? "，另有 " + more + " 个下级地区" : ""));
     }
 
     /**
@@ -195,7 +219,7 @@ public final class AggregateFigures implements Serializable {
      */
     public Figure latestOnOrBefore(String region, LocalDate asOf, String measure) {
         if (!delivered) {
-            return Figure.missing(extract + " was not delivered");
+            return Figure.missing(notDelivered());
         }
         return snapshot(region, asOf.toString(), measure);
     }
@@ -206,14 +230,14 @@ public final class AggregateFigures implements Serializable {
         String conflicting = conflicts.getOrDefault(region, Set.of()).stream()
                 .filter(p -> p.compareTo(bound) <= 0).max(String::compareTo).orElse(null);
         if (conflicting != null && (latest == null || conflicting.compareTo(latest) >= 0)) {
-            return Figure.conflict(extract + " has conflicting versions for region " + region + ", " + conflicting);
+            return Figure.conflict(conflicting(region, conflicting));
         }
         if (latest != null) {
             BigDecimal v = rows.get(latest).get(measure);
-            return v == null ? Figure.missing(extract + " has no " + measure + " for region " + region + ", " + latest)
-                    : Figure.of(v);
+            return v == null ? Figure.missing(lacksMeasure(region, latest, measure)) : Figure.of(v);
         }
-        return sumOfChildren(region, "has no figure for region " + region + " on or before " + bound,
+        return sumOfChildren(region, Reason.of("has no figure for region " + region + " on or before " + bound,
+                        "没有地区 " + region + " 在 " + bound + " 及以前的数据"),
                 child -> snapshot(child, bound, measure));
     }
 }

@@ -1,6 +1,7 @@
 package org.netmarket.facts;
 
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -10,17 +11,17 @@ import java.math.BigDecimal;
  * (not delivered, no row, fewer than 12 months) or in conflict (two versions of the same key
  * with different values). An item turns the latter two into missing_data and data_error.
  */
-public record Figure(BigDecimal value, ItemStatus problem, String reason) implements Serializable {
+public record Figure(BigDecimal value, ItemStatus problem, Reason reason) implements Serializable {
 
     public static Figure of(BigDecimal value) {
         return new Figure(value, null, null);
     }
 
-    public static Figure missing(String reason) {
+    public static Figure missing(Reason reason) {
         return new Figure(null, ItemStatus.MISSING_DATA, reason);
     }
 
-    public static Figure conflict(String reason) {
+    public static Figure conflict(Reason reason) {
         return new Figure(null, ItemStatus.DATA_ERROR, reason);
     }
 

@@ -1,5 +1,8 @@
 package org.netmarket.facts;
 
+import org.netmarket.extract.ExtractLabel;
+import org.netmarket.rules.Reason;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -32,13 +35,15 @@ public final class NationalFigures implements Serializable {
 
     public Figure get(String metric, int year) {
         if (!delivered) {
-            return Figure.missing("national figures were not delivered");
+            return Figure.missing(Reason.of("national figures were not delivered", ExtractLabel.zh("national") + "未报送"));
         }
         String k = year + "|" + metric;
         if (conflicts.contains(k)) {
-            return Figure.conflict("national " + metric + " for " + year + " has conflicting versions");
+            return Figure.conflict(Reason.of("national " + metric + " for " + year + " has conflicting versions",
+                    ExtractLabel.zh("national") + "中 " + year + " 年的 " + metric + " 有相互冲突的版本"));
         }
         BigDecimal v = values.get(k);
-        return v == null ? Figure.missing("no published national " + metric + " for " + year) : Figure.of(v);
+        return v == null ? Figure.missing(Reason.of("no published national " + metric + " for " + year,
+                ExtractLabel.zh("national") + "中没有 " + year + " 年公布的 " + metric)) : Figure.of(v);
     }
 }

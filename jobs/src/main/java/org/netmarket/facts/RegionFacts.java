@@ -1,7 +1,9 @@
 package org.netmarket.facts;
 
+import org.netmarket.extract.ExtractLabel;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.Reason;
 import org.netmarket.staging.ConflictScope;
 
 import java.time.LocalDate;
@@ -66,14 +68,15 @@ public final class RegionFacts {
      * versions, says where; such rows are set aside, so counts over them cannot be trusted.
      * Conflicts of other years or populations do not concern the item.
      */
-    public Optional<String> conflict(String extract, int from, int to, String type) {
+    public Optional<Reason> conflict(String extract, int from, int to, String type) {
         List<ConflictScope> scopes = conflictScopes.getOrDefault(extract, List.of());
         if (scopes.isEmpty()) {
             return Optional.empty();
         }
         Set<String> mine = tree.selfAndDescendants(region.code());
         return scopes.stream().filter(s -> s.region() != null && mine.contains(s.region()) && s.concerns(from, to, type))
-                .findFirst().map(s -> extract + " has rows with conflicting versions in " + s.describe());
+                .findFirst().map(s -> Reason.of(extract + " has rows with conflicting versions in " + s.describe(),
+                        ExtractLabel.zh(extract) + "中" + s.recordsZh() + "有相互冲突的版本"));
     }
 
     /** Rows of a record-level extract in this region and below, in any year. */

@@ -25,7 +25,7 @@ public final class AssignedClueHandling implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "case-clues", "superior_assigned"),
-                "superior-assigned clues received in " + f.year(), f.count(Facts.ASSIGNED_CLUES),
+                new Measures.Phrase("superior-assigned clues received in " + f.year(), f.year() + " 年收到的上级交办线索"), f.count(Facts.ASSIGNED_CLUES),
                 "on_time_rate", f.count(Facts.ASSIGNED_CLUES_VERIFIED_ON_TIME),
                 "completion_rate", f.count(Facts.ASSIGNED_CLUES_CLOSED));
     }

@@ -32,7 +32,7 @@ public final class ConsumerSatisfaction implements ComputedItem {
             return p.toMeasurement(List.of());
         }
         Observation o = Measures.rate(p, "satisfaction_rate", f.count(Facts.COMPLAINTS_SATISFIED),
-                f.count(Facts.COMPLAINTS_RATED), "rated complaints in " + f.year());
+                f.count(Facts.COMPLAINTS_RATED), new Measures.Phrase("rated complaints in " + f.year(), f.year() + " 年有满意度评价的投诉"));
         return p.orMeasured(o == null ? List.of() : List.of(Measures.againstNational(o, national)));
     }
 }

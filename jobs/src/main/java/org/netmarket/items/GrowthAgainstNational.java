@@ -37,7 +37,7 @@ abstract class GrowthAgainstNational implements ComputedItem {
             BigDecimal current = Measures.value(p, f.yearOfMonths(extract, measure, t));
             BigDecimal previous = Measures.value(p, f.yearOfMonths(extract, measure, t - 1));
             BigDecimal national = Measures.value(p, f.national(metric, t));
-            Ratio g = Measures.growth(p, current, previous, measure + " of " + (t - 1));
+            Ratio g = Measures.growth(p, current, previous, new Measures.Phrase(measure + " of " + (t - 1), (t - 1) + " 年的 " + measure));
             if (g != null && national != null) {
                 out.add(Observation.against(Integer.toString(t), g, Ratio.of(national)));
             }

@@ -1,11 +1,13 @@
 package org.netmarket.items;
 
+import org.netmarket.extract.ExtractLabel;
 import org.netmarket.facts.Figure;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Ratio;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +17,13 @@ import java.util.List;
 /** Building blocks shared by the item classes: rates over record counts, growth, shares. */
 final class Measures {
     private Measures() {
+    }
+
+    /**
+     * What an item counts or divides by, in both languages of the reasons, e.g. "identity-claim
+     * dispatches in 2024" and "2024 年派发的身份认领事项".
+     */
+    record Phrase(String en, String zh) {
     }
 
     /**
@@ -49,11 +58,12 @@ final class Measures {
         for (RecordInput in : inputs) {
             String e = in.extract();
             if (!f.delivered(e)) {
-                p.add(ItemStatus.MISSING_DATA, e + " was not delivered");
+                p.add(ItemStatus.MISSING_DATA, Reason.of(e + " was not delivered", ExtractLabel.zh(e) + "未报送"));
             } else {
                 f.conflict(e, in.from(), in.to(), in.type()).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
                 if (f.rows(e) == 0) {
-                    p.add(ItemStatus.NO_RECORDS, e + " has no rows for region " + f.region().code());
+                    p.add(ItemStatus.NO_RECORDS, Reason.of(e + " has no rows for region " + f.region().code(),
+                            ExtractLabel.zh(e) + "中没有地区 " + f.region().code() + " 的记录"));
                 }
             }
         }
@@ -61,9 +71,9 @@ final class Measures {
     }
 
     /** numerator/denominator as an observation, or no_records when the denominator is 0. */
-    static Observation rate(Measurement.Problems p, String label, long numerator, long denominator, String population) {
+    static Observation rate(Measurement.Problems p, String label, long numerator, long denominator, Phrase population) {
         if (denominator == 0) {
-            p.add(ItemStatus.NO_RECORDS, "no " + population + " to count");
+            p.add(ItemStatus.NO_RECORDS, Reason.of("no " + population.en() + " to count", "没有可统计的记录（" + population.zh() + "）"));
             return null;
         }
         return Observation.of(label, Ratio.of(numerator, denominator));
@@ -71,7 +81,7 @@ final class Measures {
 
     /** A single cohort rate item over one record-level extract. */
     static Measurement cohortRate(RegionFacts f, RecordInput input, String label, long numerator, long denominator,
-                                  String population) {
+                                  Phrase population) {
         Measurement.Problems p = recordInputs(f, input);
         if (p.any()) {
             return p.toMeasurement(List.of());
@@ -84,7 +94,7 @@ final class Measures {
      * An item of two cohort rates over the same records (say on time and completed), which the
      * edition judges together: both rates, or no_records when there are no records to count.
      */
-    static Measurement twoCohortRates(RegionFacts f, RecordInput input, String population, long denominator,
+    static Measurement twoCohortRates(RegionFacts f, RecordInput input, Phrase population, long denominator,
                                       String firstLabel, long firstNumerator, String secondLabel, long secondNumerator) {
         Measurement.Problems p = recordInputs(f, input);
         if (p.any()) {
@@ -111,24 +121,24 @@ final class Measures {
     }
 
     /** current/previous - 1, or null after recording a zero base as data_error. */
-    static Ratio growth(Measurement.Problems p, BigDecimal current, BigDecimal previous, String what) {
+    static Ratio growth(Measurement.Problems p, BigDecimal current, BigDecimal previous, Phrase what) {
         if (current == null || previous == null) {
             return null;
         }
         if (previous.signum() == 0) {
-            p.add(ItemStatus.DATA_ERROR, what + " is 0, so its growth has no base");
+            p.add(ItemStatus.DATA_ERROR, Reason.of(what.en() + " is 0, so its growth has no base", what.zh() + "为 0，增长率没有基数"));
             return null;
         }
         return Ratio.growth(current, previous);
     }
 
     /** part/whole, or null after recording a zero whole as data_error. */
-    static Ratio share(Measurement.Problems p, BigDecimal part, BigDecimal whole, String what) {
+    static Ratio share(Measurement.Problems p, BigDecimal part, BigDecimal whole, Phrase what) {
         if (part == null || whole == null) {
             return null;
         }
         if (whole.signum() == 0) {
-            p.add(ItemStatus.DATA_ERROR, what + " is 0, so the share has no base");
+            p.add(ItemStatus.DATA_ERROR, Reason.of(what.en() + " is 0, so the share has no base", what.zh() + "为 0，占比没有基数"));
             return null;
         }
         return Ratio.of(part, whole);

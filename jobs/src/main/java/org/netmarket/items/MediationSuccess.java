@@ -33,7 +33,7 @@ public final class MediationSuccess implements ComputedItem {
         }
         long success = f.count(Facts.MEDIATION_SUCCESS);
         Observation o = Measures.rate(p, "success_rate", success, success + f.count(Facts.MEDIATION_FAILED),
-                "mediated complaints in " + f.year());
+                new Measures.Phrase("mediated complaints in " + f.year(), f.year() + " 年经调解的投诉"));
         return p.orMeasured(o == null ? List.of() : List.of(Measures.againstNational(o, national)));
     }
 }

@@ -36,9 +36,9 @@ public final class OdrPerformance implements ComputedItem {
         }
         List<Observation> out = new ArrayList<>();
         Observation onTime = Measures.rate(p, "on_time_close_rate", f.count(Facts.ODR_CLOSED_ON_TIME),
-                f.count(Facts.ODR_COMPLAINTS), "ODR complaints received in " + f.year());
+                f.count(Facts.ODR_COMPLAINTS), new Measures.Phrase("ODR complaints received in " + f.year(), f.year() + " 年受理的在线消费纠纷解决（ODR）投诉"));
         Observation settled = Measures.rate(p, "settlement_rate", f.count(Facts.ODR_SETTLED),
-                f.count(Facts.ODR_CLOSED), "closed ODR complaints of " + f.year());
+                f.count(Facts.ODR_CLOSED), new Measures.Phrase("closed ODR complaints of " + f.year(), f.year() + " 年已办结的ODR投诉"));
         if (onTime != null) {
             out.add(Measures.againstNational(onTime, onTimeNational));
         }

@@ -34,7 +34,7 @@ public final class OnlineRetailShare implements ComputedItem {
             BigDecimal online = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t));
             BigDecimal total = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t));
             BigDecimal national = Measures.value(p, f.national(metric, t));
-            Ratio s = Measures.share(p, online, total, "total retail of " + t);
+            Ratio s = Measures.share(p, online, total, new Measures.Phrase("total retail of " + t, t + " 年社会消费品零售总额"));
             if (s != null && national != null) {
                 out.add(Observation.against(Integer.toString(t), s, Ratio.of(national)));
             }

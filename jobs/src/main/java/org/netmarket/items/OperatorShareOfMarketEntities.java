@@ -32,7 +32,7 @@ public final class OperatorShareOfMarketEntities implements ComputedItem {
         // The base is judged even when the operators have a problem: a zero base (data_error)
         // takes precedence over a region without operator rows (no_records).
         Ratio share = Measures.share(p, BigDecimal.valueOf(f.count(Facts.OPERATORS_ACTIVE)), entities,
-                "market entities at " + f.asOf());
+                new Measures.Phrase("market entities at " + f.asOf(), f.asOf() + " 的市场主体数"));
         return p.orMeasured(share == null ? List.of() : List.of(Observation.of("share", share)));
     }
 }

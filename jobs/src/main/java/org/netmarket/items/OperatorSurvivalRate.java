@@ -26,6 +26,6 @@ public final class OperatorSurvivalRate implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "operators"), "survival_rate", f.count(Facts.OPERATORS_SURVIVED),
-                f.count(Facts.OPERATORS_ACTIVE), "active operators at " + f.asOf());
+                f.count(Facts.OPERATORS_ACTIVE), new Measures.Phrase("active operators at " + f.asOf(), f.asOf() + " 在营的网络交易经营者"));
     }
 }

@@ -29,7 +29,7 @@ public final class PlatformUserCoverage implements ComputedItem {
         Measurement.Problems p = new Measurement.Problems();
         BigDecimal users = Measures.value(p, f.snapshot("platform-accounts", "platform_users"));
         BigDecimal staff = Measures.value(p, f.snapshot("platform-accounts", "staffed_supervisors"));
-        Ratio r = Measures.share(p, users, staff, "staffed supervisors at " + f.asOf());
+        Ratio r = Measures.share(p, users, staff, new Measures.Phrase("staffed supervisors at " + f.asOf(), f.asOf() + " 的在编监管人员数"));
         return p.orMeasured(r == null ? List.of() : List.of(Observation.of("users_per_staff", r)));
     }
 }

@@ -7,6 +7,7 @@ import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Ratio;
+import org.netmarket.rules.Reason;
 
 import java.util.List;
 
@@ -36,8 +37,10 @@ public final class ReviewOutcomes implements ComputedItem {
             return p.toMeasurement(List.of());
         }
         if (f.count(Facts.RECONSIDERATIONS) + f.count(Facts.LITIGATIONS) == 0) {
-            return p.add(ItemStatus.NO_RECORDS, "no reconsideration or litigation of region " + f.region().code()
-                    + " decided in " + f.year() + ": nothing to count").toMeasurement(List.of());
+            return p.add(ItemStatus.NO_RECORDS, Reason.of("no reconsideration or litigation of region " + f.region().code()
+                    + " decided in " + f.year() + ": nothing to count",
+                    "地区 " + f.region().code() + " " + f.year() + " 年没有审结的行政复议或行政诉讼案件，无可统计"))
+                    .toMeasurement(List.of());
         }
         return Measurement.of(
                 observation("upheld_rate", f.count(Facts.RECONSIDERATIONS_UPHELD), f.count(Facts.RECONSIDERATIONS)),

@@ -26,7 +26,7 @@ public final class StaffTraining implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "training"),
-                "training rows for " + f.year(), f.count(Facts.STAFF),
+                new Measures.Phrase("training rows for " + f.year(), f.year() + " 年的培训记录"), f.count(Facts.STAFF),
                 "coverage", f.count(Facts.STAFF_TRAINED),
                 "min_hours_share", f.count(Facts.STAFF_MIN_HOURS));
     }

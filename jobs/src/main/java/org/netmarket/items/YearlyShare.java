@@ -31,7 +31,7 @@ abstract class YearlyShare implements ComputedItem {
         Measurement.Problems p = new Measurement.Problems();
         BigDecimal numerator = Measures.value(p, f.yearly(extract, part, f.year()));
         BigDecimal denominator = Measures.value(p, f.yearly(extract, whole, f.year()));
-        Ratio s = Measures.share(p, numerator, denominator, whole + " of " + f.year());
+        Ratio s = Measures.share(p, numerator, denominator, new Measures.Phrase(whole + " of " + f.year(), f.year() + " 年的 " + whole));
         return p.orMeasured(s == null ? List.of() : List.of(Observation.of(Integer.toString(f.year()), s)));
     }
 }

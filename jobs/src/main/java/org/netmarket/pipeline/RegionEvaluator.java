@@ -2,12 +2,15 @@ package org.netmarket.pipeline;
 
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
+import org.netmarket.extract.ExtractLabel;
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.FactSheet;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Reason;
 import org.netmarket.scoring.Assessment;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
@@ -42,9 +45,14 @@ public final class RegionEvaluator {
             return ItemScorer.computed(item, m);
         }
         if (sheet.assessmentConflict(facts.region().code(), item.code())) {
-            return ItemScorer.unscored(item, ItemStatus.DATA_ERROR, "the assessment of item " + item.code()
-                    + " has conflicting versions (two rows with the same assessed_at but different values, in quarantine.csv); both were set aside");
+            return ItemScorer.unscored(item, ItemStatus.DATA_ERROR, Reason.of("the assessment of item " + item.code()
+                    + " has conflicting versions (two rows with the same assessed_at but different values, in quarantine.csv); both were set aside",
+                    "第 " + item.code() + " 项的评估打分有相互冲突的版本（assessed_at 相同而内容不同的两行，见 quarantine.csv），两行均已隔离"));
         }
-        return ItemScorer.assessed(item, assessments.get(item.code()), sheet.assessmentsDelivered());
+        if (!sheet.assessmentsDelivered()) {
+            return ItemScorer.unscored(item, ItemStatus.MISSING_DATA, Reason.of("the assessments extract was not delivered",
+                    ExtractLabel.zh(SchemaCatalog.ASSESSMENTS) + "未报送"));
+        }
+        return ItemScorer.assessed(item, assessments.get(item.code()));
     }
 }

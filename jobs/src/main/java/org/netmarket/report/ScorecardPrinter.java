@@ -89,7 +89,7 @@ public final class ScorecardPrinter {
                     notAssessed.add(s.code());
                 } else {
                     attention.add("    " + TextWidth.padRight(s.code(), 6) + TextWidth.padRight(s.status().code(), 14)
-                            + (s.reason() == null ? "" : s.reason()));
+                            + (s.reason() == null ? "" : s.reason().en()));
                 }
             }
             if (!notAssessed.isEmpty()) {

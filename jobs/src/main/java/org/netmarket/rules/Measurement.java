@@ -17,9 +17,9 @@ public final class Measurement implements Serializable {
 
     private final ItemStatus status;
     private final List<Observation> observations;
-    private final String reason;
+    private final Reason reason;
 
-    private Measurement(ItemStatus status, List<Observation> observations, String reason) {
+    private Measurement(ItemStatus status, List<Observation> observations, Reason reason) {
         this.status = Objects.requireNonNull(status);
         this.observations = List.copyOf(observations);
         this.reason = reason;
@@ -38,14 +38,14 @@ public final class Measurement implements Serializable {
     }
 
     /** Not measurable; the item scores 0 with this status. Observations made so far are kept. */
-    public static Measurement unscored(ItemStatus status, String reason, List<Observation> partial) {
+    public static Measurement unscored(ItemStatus status, Reason reason, List<Observation> partial) {
         if (status == ItemStatus.SCORED) {
             throw new IllegalArgumentException("use Measurement.of for scored measurements");
         }
         return new Measurement(status, partial, Objects.requireNonNull(reason));
     }
 
-    public static Measurement unscored(ItemStatus status, String reason) {
+    public static Measurement unscored(ItemStatus status, Reason reason) {
         return unscored(status, reason, List.of());
     }
 
@@ -67,7 +67,7 @@ public final class Measurement implements Serializable {
     }
 
     /** Why the item is not scored, in words an analyst can act on; null when scored. */
-    public String reason() {
+    public Reason reason() {
         return reason;
     }
 
@@ -82,9 +82,9 @@ public final class Measurement implements Serializable {
      */
     public static final class Problems {
         private ItemStatus worst;
-        private final List<String> reasons = new ArrayList<>();
+        private final List<Reason> reasons = new ArrayList<>();
 
-        public Problems add(ItemStatus status, String reason) {
+        public Problems add(ItemStatus status, Reason reason) {
             worst = worst == null ? status : ItemStatus.worst(worst, status);
             if (!reasons.contains(reason)) {
                 reasons.add(reason);
@@ -97,7 +97,7 @@ public final class Measurement implements Serializable {
         }
 
         public Measurement toMeasurement(List<Observation> partial) {
-            return unscored(worst, String.join("; ", reasons), partial);
+            return unscored(worst, Reason.join(reasons), partial);
         }
 
         /** The given observations if nothing went wrong, else the winning status. */

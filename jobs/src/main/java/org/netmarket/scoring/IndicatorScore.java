@@ -2,6 +2,7 @@ package org.netmarket.scoring;
 
 import org.netmarket.edition.Indicator;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -22,9 +23,9 @@ public record IndicatorScore(Indicator indicator, BigDecimal points, ItemStatus 
      * ("27.1: …; 27.2: …"), so that an indicator's row answers the question as an item's does;
      * null when every item is scored.
      */
-    public String reason() {
-        List<String> reasons = items.stream().filter(i -> i.status() != ItemStatus.SCORED)
-                .map(i -> i.code() + ": " + i.reason()).toList();
-        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    public Reason reason() {
+        List<Reason> reasons = items.stream().filter(i -> i.status() != ItemStatus.SCORED)
+                .map(i -> i.reason().under(i.code())).toList();
+        return reasons.isEmpty() ? null : Reason.join(reasons);
     }
 }

@@ -3,6 +3,7 @@ package org.netmarket.scoring;
 import org.netmarket.edition.Item;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Reason;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.math.BigDecimal;
  * @param reason why the item was not scored (null when scored)
  */
 public record ItemScore(Item item, ItemStatus status, BigDecimal points, Measurement measurement,
-                        Assessment assessment, String reason) implements Serializable {
+                        Assessment assessment, Reason reason) implements Serializable {
 
     public String code() {
         return item.code();

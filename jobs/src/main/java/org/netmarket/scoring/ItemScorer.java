@@ -3,6 +3,7 @@ package org.netmarket.scoring;
 import org.netmarket.edition.Item;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 
@@ -27,27 +28,23 @@ public final class ItemScorer {
     }
 
     /**
-     * Scores an assessed item. {@code delivered} says whether the assessments extract was
-     * delivered at all (absent folder: missing_data; delivered without a row: not_assessed).
+     * Scores an assessed item from the delivered assessments: its row's points, or not_assessed
+     * without a row (assessments not delivered at all are missing_data: {@link #unscored}).
      * The points were checked against the item's allowed points when the row was read.
      */
-    public static ItemScore assessed(Item item, Assessment assessment, boolean delivered) {
+    public static ItemScore assessed(Item item, Assessment assessment) {
         if (item.isComputed()) {
             throw new IllegalArgumentException("item " + item.code() + " is computed, not assessed");
         }
-        if (!delivered) {
-            return new ItemScore(item, ItemStatus.MISSING_DATA, BigDecimal.ZERO, null, null,
-                    "the assessments extract was not delivered");
-        }
         if (assessment == null) {
             return new ItemScore(item, ItemStatus.NOT_ASSESSED, BigDecimal.ZERO, null, null,
-                    "no assessment row for item " + item.code());
+                    Reason.of("no assessment row for item " + item.code(), "没有第 " + item.code() + " 项的评估打分记录"));
         }
         return new ItemScore(item, ItemStatus.SCORED, assessment.points(), null, assessment, null);
     }
 
     /** An item whose inputs were in conflict or otherwise unusable, decided before measuring. */
-    public static ItemScore unscored(Item item, ItemStatus status, String reason) {
+    public static ItemScore unscored(Item item, ItemStatus status, Reason reason) {
         return new ItemScore(item, status, BigDecimal.ZERO,
                 item.isComputed() ? Measurement.unscored(status, reason) : null, null, reason);
     }

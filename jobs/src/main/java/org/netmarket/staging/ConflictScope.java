@@ -34,4 +34,14 @@ public record ConflictScope(String region, Integer year, String type, String ref
         return "region " + region + (year == null ? "" : ", " + year) + (type == null ? "" : ", " + type)
                 + (reference == null ? "" : " (through " + reference + ")");
     }
+
+    /**
+     * Names the rows, for the item's Chinese reason: {@code 地区 140802、2024 年、monitoring_lead 的记录}
+     * (a space between a Latin or digit and a Chinese character, none after full-width punctuation).
+     */
+    public String recordsZh() {
+        String where = "地区 " + region + (year == null ? "" : "、" + year + " 年") + (type == null ? "" : "、" + type)
+                + (reference == null ? "" : "（经由 " + reference + "）");
+        return where + (where.charAt(where.length() - 1) < 0x80 ? " 的记录" : "的记录");
+    }
 }

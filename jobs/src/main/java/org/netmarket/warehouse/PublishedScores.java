@@ -1,6 +1,7 @@
 package org.netmarket.warehouse;
 
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,8 +20,8 @@ public final class PublishedScores {
     /** PostgreSQL's SQLSTATE for a table that does not exist (a warehouse a dry run reads before it was migrated). */
     static final String UNDEFINED_TABLE = "42P01";
 
-    /** A published item: its points, status and reason. */
-    public record PublishedItem(BigDecimal points, ItemStatus status, String reason) {
+    /** A published item: its points, status and reason (null when scored). */
+    public record PublishedItem(BigDecimal points, ItemStatus status, Reason reason) {
     }
 
     /** A current indicator_score row as the score changes compare it: points, status and value. */
@@ -50,13 +51,21 @@ public final class PublishedScores {
     public static Map<String, Map<String, PublishedItem>> read(Warehouse warehouse, int year, List<String> regions)
             throws SQLException {
         Map<String, Map<String, PublishedItem>> out = new HashMap<>();
-        query(warehouse, "SELECT s.region_code, s.indicator_code, s.points, s.status, s.reason FROM indicator_score s "
+        query(warehouse, "SELECT s.region_code, s.indicator_code, s.points, s.status, s.reason, s.reason_zh FROM indicator_score s "
                         + "WHERE s.eval_year = ? AND s.region_code = ANY(?) AND (s.level = 'item' OR NOT EXISTS "
                         + "(SELECT 1 FROM indicator_score i WHERE i.region_code = s.region_code AND i.eval_year = s.eval_year "
                         + "AND i.level = 'item' AND i.indicator_code LIKE s.indicator_code || '.%'))", year, regions,
                 r -> out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
-                        new PublishedItem(r.getBigDecimal(3), ItemStatus.fromCode(r.getString(4)), r.getString(5))));
+                        new PublishedItem(r.getBigDecimal(3), ItemStatus.fromCode(r.getString(4)), reason(r.getString(5), r.getString(6)))));
         return out;
+    }
+
+    /**
+     * A published reason: rows published before the Chinese reasons (warehouse version 17) have
+     * none in Chinese, and keep the English one there rather than none.
+     */
+    private static Reason reason(String en, String zh) {
+        return en == null ? null : Reason.of(en, zh == null ? en : zh);
     }
 
     /** One row of a result set, taken in. */

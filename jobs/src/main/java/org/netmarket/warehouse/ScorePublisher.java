@@ -31,7 +31,7 @@ public final class ScorePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ScorePublisher.class);
 
     private static final String INDICATOR_COLUMNS = "region_code, eval_year, indicator_code, level, points, max_points, "
-            + "status, value, comparison_value, numerator, denominator, reason, detail, edition, run_id";
+            + "status, value, comparison_value, numerator, denominator, reason, reason_zh, detail, edition, run_id";
     private static final String CATEGORY_COLUMNS = "region_code, eval_year, category_code, level, points, max_points, "
             + "meets_share, edition, run_id";
     private static final String EVALUATION_COLUMNS = "region_code, eval_year, total_points, max_points, passed, "
@@ -103,7 +103,8 @@ public final class ScorePublisher {
             }
             written++;
             line(sb, r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.status(), r.value(),
-                    r.comparisonValue(), r.numerator(), r.denominator(), r.reason(), r.detail(), r.edition(), runId);
+                    r.comparisonValue(), r.numerator(), r.denominator(), r.reason(), r.reasonZh(), r.detail(), r.edition(),
+                    runId);
         }
         copy(c, "indicator_score_history (" + INDICATOR_COLUMNS + ")", sb);
         sb.setLength(0);

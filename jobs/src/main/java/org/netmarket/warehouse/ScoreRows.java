@@ -7,6 +7,7 @@ import org.netmarket.items.ItemRegistry;
 import org.netmarket.rules.Criterion;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Ratio;
+import org.netmarket.rules.Reason;
 import org.netmarket.rules.ScoringRule;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.IndicatorScore;
@@ -29,7 +30,8 @@ public final class ScoreRows {
     /** One row of indicator_score. */
     public record IndicatorRow(String regionCode, int evalYear, String code, String level, BigDecimal points,
                                BigDecimal maxPoints, String status, BigDecimal value, BigDecimal comparisonValue,
-                               BigDecimal numerator, BigDecimal denominator, String reason, String detail, String edition) {
+                               BigDecimal numerator, BigDecimal denominator, String reason, String reasonZh, String detail,
+                               String edition) {
     }
 
     /** One row of category_score; {@code meetsShare} is null for a second-level category (no share rule). */
@@ -73,8 +75,8 @@ public final class ScoreRows {
             if (ind.indicator().hasSubItems()) {
                 // In the edition's order (that of edition_indicator.sort_order): the indicator, then its items.
                 indicators.add(new IndicatorRow(card.regionCode(), card.evalYear(), ind.code(), "indicator", ind.points(),
-                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, ind.reason(), null,
-                        card.editionId()));
+                        ind.indicator().maxPoints(), ind.status().code(), null, null, null, null, en(ind.reason()),
+                        zh(ind.reason()), null, card.editionId()));
                 for (ItemScore item : ind.items()) {
                     indicators.add(itemRow(card, item, "item"));
                 }
@@ -92,7 +94,8 @@ public final class ScoreRows {
             m.put("item", s.code());
             m.put("name_zh", s.item().nameZh());
             m.put("status", s.status().code());
-            m.put("reason", s.reason());
+            m.put("reason", en(s.reason()));
+            m.put("reason_zh", zh(s.reason()));
             attention.add(m);
         }
         evaluations.add(new EvaluationRow(card.regionCode(), card.evalYear(), card.totalPoints(), edition.totalPoints(),
@@ -147,8 +150,16 @@ public final class ScoreRows {
             detail.put("criterion_zh", item.criterionZh());
         }
         return new IndicatorRow(card.regionCode(), card.evalYear(), item.code(), level, s.points(), item.maxPoints(),
-                s.status().code(), value, comparison, numerator, denominator, s.reason(), RunLedger.json(detail),
-                card.editionId());
+                s.status().code(), value, comparison, numerator, denominator, en(s.reason()), zh(s.reason()),
+                RunLedger.json(detail), card.editionId());
+    }
+
+    private static String en(Reason r) {
+        return r == null ? null : r.en();
+    }
+
+    private static String zh(Reason r) {
+        return r == null ? null : r.zh();
     }
 
     private static Map<String, Object> observation(Item item, Observation o) {

@@ -350,7 +350,7 @@ class RowValidatorTest {
     /** No bundled extract has a plain `rate` column, so a one-column schema is used. */
     private static final ExtractSchema RATES = new ExtractSchema("rates", ExtractKind.RECORD, null, List.of("id"), null,
             List.of(new ColumnSpec("id", ColumnType.TEXT, true, null, null), new ColumnSpec("share", ColumnType.RATE, true, null, null)),
-            List.of(), null);
+            List.of(), null, "比率");
 
     private static RowValidator.Result rate(String value) {
         return new RowValidator(RATES, CONTEXT).validate(new String[]{"x", value});

@@ -72,12 +72,31 @@ class SchemaCatalogTest {
     @Test
     void aRuleNamingAColumnTheSchemaLacksIsRejectedWhenLoading() throws Exception {
         var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-        var node = yaml.readTree("extract: x\nkind: record\nkey: [id]\nversion: at\ncolumns:\n"
+        var node = yaml.readTree("extract: x\ntitle_zh: 测试\nkind: record\nkey: [id]\nversion: at\ncolumns:\n"
                 + "  - {name: id, type: text}\n  - {name: at, type: timestamp}\n"
                 + "rules:\n  - {not_before: at, start: started_at}\n");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SchemaCatalog.parse(node, "x.yaml"));
         assertTrue(e.getMessage().startsWith("x.yaml: rule ") && e.getMessage().endsWith("names started_at, which is not a column"),
                 e.getMessage());
+    }
+
+    @Test
+    void aSchemaWithoutItsChineseNameIsRejectedWhenLoading() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var node = yaml.readTree("extract: x\nkind: record\nkey: [id]\nversion: at\ncolumns:\n"
+                + "  - {name: id, type: text}\n  - {name: at, type: timestamp}\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SchemaCatalog.parse(node, "x.yaml"));
+        assertEquals("x.yaml: title_zh (the extract's Chinese name, for the Chinese reasons) is missing", e.getMessage());
+    }
+
+    @Test
+    void everyBundledExtractHasAChineseLabelNamingItsFolder() {
+        for (ExtractSchema s : CATALOG.all()) {
+            assertEquals(s.titleZh() + "（" + s.name() + "）", ExtractLabel.zh(s.name()), s.name());
+            assertTrue(s.titleZh().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    s.name() + ": " + s.titleZh());
+        }
+        assertEquals("unknown", ExtractLabel.zh("unknown"), "an extract the catalog does not know is named by its folder");
     }
 
     @Test

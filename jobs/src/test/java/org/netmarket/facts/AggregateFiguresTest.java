@@ -2,6 +2,7 @@ package org.netmarket.facts;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.ReasonAssertions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,7 +39,8 @@ class AggregateFiguresTest {
 
     private static void assertProblem(ItemStatus expected, Figure f, String reasonPart) {
         assertEquals(expected, f.problem(), () -> "figure " + f);
-        assertTrue(f.reason().contains(reasonPart), () -> "reason '" + f.reason() + "' should mention '" + reasonPart + "'");
+        assertTrue(f.reason().en().contains(reasonPart), () -> "reason '" + f.reason() + "' should mention '" + reasonPart + "'");
+        ReasonAssertions.assertSaysTheSameInChinese(f.reason());
     }
 
     // ---- own rows and sums over children ------------------------------------------------
@@ -65,7 +67,8 @@ class AggregateFiguresTest {
         put(a, COUNTY_B, "2024-04", "800");
         Figure f = a.get(CITY, "2024-03", "parcels");
         assertProblem(ItemStatus.MISSING_DATA, f, COUNTY_B);
-        assertTrue(f.reason().contains(CITY) && f.reason().contains("2024-03"), f.reason());
+        assertTrue(f.reason().en().contains(CITY) && f.reason().en().contains("2024-03"), f.reason().en());
+        ReasonAssertions.assertSaysTheSameInChinese(f.reason());
     }
 
     @Test
@@ -187,7 +190,8 @@ class AggregateFiguresTest {
         }
         Figure f = a.year(COUNTY_A, 2024, "parcels");
         assertProblem(ItemStatus.MISSING_DATA, f, "11 of 12 months of 2024");
-        assertTrue(f.reason().contains("missing 2024-02"), f.reason());
+        assertTrue(f.reason().en().contains("missing 2024-02"), f.reason().en());
+        ReasonAssertions.assertSaysTheSameInChinese(f.reason());
     }
 
     /** A county added to regions.csv before its figures holds up the city's sum: the reason names it. */
@@ -198,16 +202,22 @@ class AggregateFiguresTest {
         put(a, COUNTY_B, "2024-01", "5");
         Figure city = a.year(CITY, 2024, "parcels");
         assertProblem(ItemStatus.MISSING_DATA, city, "has 1 of 12 months of 2024 (missing 2024-02, ");
-        assertTrue(city.reason().endsWith("2024-12; without its own rows a month is the sum of its children's only when "
-                + "every child has it: " + COUNTY_B + " lacks 11 of them)"), city.reason());
+        assertTrue(city.reason().en().endsWith("2024-12; without its own rows a month is the sum of its children's only when "
+                + "every child has it: " + COUNTY_B + " lacks 11 of them)"), city.reason().en());
+        assertTrue(city.reason().zh().startsWith("快递业务量数据（express）中地区 " + CITY + " 2024 年只有 1 个月的数据（缺 2024-02、"),
+                city.reason().zh());
+        assertTrue(city.reason().zh().endsWith("2024-12；本级没有数据时，某月须每个下级地区都有数据才能加总：" + COUNTY_B + " 缺 11 个月）"),
+                city.reason().zh());
         // A month the city has its own row for is not summed: its children's lack of it is not counted.
         put(a, CITY, "2024-02", "105");
         Figure own = a.year(CITY, 2024, "parcels");
-        assertTrue(own.reason().endsWith(COUNTY_B + " lacks 10 of them)"), "months 3-12 are still sums: " + own.reason());
-        assertTrue(own.reason().contains("has 2 of 12 months"), own.reason());
+        assertTrue(own.reason().en().endsWith(COUNTY_B + " lacks 10 of them)"), "months 3-12 are still sums: " + own.reason());
+        assertTrue(own.reason().en().contains("has 2 of 12 months"), own.reason().en());
+        assertTrue(own.reason().zh().endsWith(COUNTY_B + " 缺 10 个月）"), own.reason().zh());
         // A county has no children to name.
         Figure county = a.year(COUNTY_B, 2024, "parcels");
-        assertTrue(county.reason().endsWith("2024-12)"), county.reason());
+        assertTrue(county.reason().en().endsWith("2024-12)"), county.reason().en());
+        assertTrue(county.reason().zh().endsWith("2024-12）"), county.reason().zh());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.netmarket.facts;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 
@@ -21,8 +22,8 @@ class FigureTest {
     @Test
     void aSumWithAMissingOrConflictingFigureIsThatProblem() {
         Figure one = Figure.of(BigDecimal.ONE);
-        Figure missing = Figure.missing("no March");
-        Figure conflict = Figure.conflict("two versions of April");
+        Figure missing = Figure.missing(Reason.of("no March", "缺三月"));
+        Figure conflict = Figure.conflict(Reason.of("two versions of April", "四月有两个版本"));
         assertEquals(missing, one.plus(missing));
         assertEquals(missing, missing.plus(one));
         assertEquals(conflict, one.plus(conflict));
@@ -31,8 +32,8 @@ class FigureTest {
 
     @Test
     void missingWinsOverConflictWhateverTheOrder() {
-        Figure missing = Figure.missing("no March");
-        Figure conflict = Figure.conflict("two versions of April");
+        Figure missing = Figure.missing(Reason.of("no March", "缺三月"));
+        Figure conflict = Figure.conflict(Reason.of("two versions of April", "四月有两个版本"));
         assertEquals(ItemStatus.MISSING_DATA, missing.plus(conflict).problem());
         assertEquals(ItemStatus.MISSING_DATA, conflict.plus(missing).problem());
     }

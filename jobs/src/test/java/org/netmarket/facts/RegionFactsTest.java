@@ -2,6 +2,7 @@ package org.netmarket.facts;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,9 +23,10 @@ class RegionFactsTest {
     @Test
     void aConflictInACountyConcernsItsCityAndProvinceButNotItsSiblings() {
         FactsBuilder b = FactsBuilder.year(2024).delivered("case-clues").recordConflict("case-clues", COUNTY_A);
-        Optional<String> atCounty = b.build(COUNTY_A).conflict("case-clues", 2024, 2024, null);
+        Optional<Reason> atCounty = b.build(COUNTY_A).conflict("case-clues", 2024, 2024, null);
         assertTrue(atCounty.isPresent());
-        assertEquals("case-clues has rows with conflicting versions in region " + COUNTY_A, atCounty.get());
+        assertEquals(Reason.of("case-clues has rows with conflicting versions in region " + COUNTY_A,
+                "涉网案件线索（case-clues）中地区 " + COUNTY_A + " 的记录有相互冲突的版本"), atCounty.get());
         assertTrue(b.build(CITY).conflict("case-clues", 2024, 2024, null).isPresent(), "the city's counts include the county's records");
         assertTrue(b.build(PROVINCE).conflict("case-clues", 2024, 2024, null).isPresent());
         assertFalse(b.build(COUNTY_B).conflict("case-clues", 2024, 2024, null).isPresent(), "sibling county");
@@ -37,7 +39,8 @@ class RegionFactsTest {
         FactsBuilder b = FactsBuilder.year(2024).delivered("dispatches")
                 .recordConflict("dispatches", COUNTY_A, 2023, "monitoring_lead");
         RegionFacts county = b.build(COUNTY_A);
-        assertEquals(Optional.of("dispatches has rows with conflicting versions in region " + COUNTY_A + ", 2023, monitoring_lead"),
+        assertEquals(Optional.of(Reason.of("dispatches has rows with conflicting versions in region " + COUNTY_A + ", 2023, monitoring_lead",
+                        "监管平台派发事项（dispatches）中地区 " + COUNTY_A + "、2023 年、monitoring_lead 的记录有相互冲突的版本")),
                 county.conflict("dispatches", 2023, 2023, "monitoring_lead"));
         assertTrue(county.conflict("dispatches", 2022, 2024, "monitoring_lead").isPresent(), "a range holding 2023");
         assertTrue(county.conflict("dispatches", 2023, 2023, null).isPresent(), "every population");

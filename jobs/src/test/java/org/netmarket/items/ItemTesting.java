@@ -8,6 +8,7 @@ import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Ratio;
+import org.netmarket.rules.ReasonAssertions;
 import org.netmarket.scoring.ItemScorer;
 
 import java.math.BigDecimal;
@@ -65,9 +66,14 @@ final class ItemTesting {
         }
     }
 
+    /**
+     * The status, and a reason that mentions {@code reasonPart} in English and says the same in
+     * Chinese (see {@link org.netmarket.rules.ReasonAssertions}).
+     */
     static void assertStatus(ItemStatus expected, Measurement m, String reasonPart) {
         assertEquals(expected, m.status(), () -> "measurement " + m);
-        assertTrue(m.reason() != null && m.reason().contains(reasonPart),
+        assertTrue(m.reason() != null && m.reason().en().contains(reasonPart),
                 () -> "reason '" + m.reason() + "' should mention '" + reasonPart + "'");
+        ReasonAssertions.assertSaysTheSameInChinese(m.reason());
     }
 }

@@ -53,12 +53,13 @@ class ConflictingVersionsTest {
                 "--year", "2024", "--quarantine-threshold", "0.5");
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
         WarehouseRows items = WarehouseRows.query(url, "indicator_score",
-                "SELECT region_code, indicator_code, status, reason FROM netmarket.indicator_score"
+                "SELECT region_code, indicator_code, status, reason, reason_zh FROM netmarket.indicator_score"
                         + " WHERE level = 'item' OR indicator_code = '4'", "region_code", "indicator_code");
 
         // The 2024 identity claim: 11.2 of its county and city, not the monitoring-lead items.
         items.assertValue("140802|11.2", "status", "data_error");
-        assertReason(items, "140802|11.2", "dispatches has rows with conflicting versions in region 140802, 2024, identity_claim");
+        assertReason(items, "140802|11.2", "dispatches has rows with conflicting versions in region 140802, 2024, identity_claim",
+                "监管平台派发事项（dispatches）中地区 140802、2024 年、identity_claim 的记录有相互冲突的版本");
         items.assertValue("140800|11.2", "status", "data_error");
         items.assertValue("140821|11.2", "status", "scored");
         items.assertValue("140802|19.1", "status", "scored");
@@ -69,13 +70,17 @@ class ConflictingVersionsTest {
         // The sales: item 4 of 140821 and of the city, not of 140802.
         items.assertValue("140821|4", "status", "data_error");
         assertReason(items, "140821|4",
-                "operator-sales has rows with conflicting versions in region 140821, 2024 (through 91140821MA0000155Y)");
+                "operator-sales has rows with conflicting versions in region 140821, 2024 (through 91140821MA0000155Y)",
+                "经营者网络销售额数据（operator-sales）中地区 140821、2024 年（经由 91140821MA0000155Y）的记录有相互冲突的版本");
         items.assertValue("140800|4", "status", "data_error");
         items.assertValue("140802|4", "status", "scored");
     }
 
-    private static void assertReason(WarehouseRows items, String key, String expected) {
+    /** The published reason mentions {@code expected}, and its Chinese {@code expectedZh}. */
+    private static void assertReason(WarehouseRows items, String key, String expected, String expectedZh) {
         String reason = String.valueOf(items.row(key).get("reason"));
         assertTrue(reason.contains(expected), key + " reason: " + reason);
+        String reasonZh = String.valueOf(items.row(key).get("reason_zh"));
+        assertTrue(reasonZh.contains(expectedZh), key + " reason_zh: " + reasonZh);
     }
 }

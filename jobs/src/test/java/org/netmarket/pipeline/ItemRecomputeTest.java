@@ -6,6 +6,7 @@ import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
@@ -43,7 +44,8 @@ class ItemRecomputeTest {
     private static Map<String, PublishedItem> publishedZeros() {
         Map<String, PublishedItem> rows = new LinkedHashMap<>();
         for (Item item : EDITION.items()) {
-            rows.put(item.code(), new PublishedItem(BigDecimal.ZERO, ItemStatus.NO_RECORDS, "published reason " + item.code()));
+            rows.put(item.code(), new PublishedItem(BigDecimal.ZERO, ItemStatus.NO_RECORDS,
+                    Reason.of("published reason " + item.code(), "已发布的原因 " + item.code())));
         }
         return rows;
     }
@@ -59,7 +61,7 @@ class ItemRecomputeTest {
         ItemScore kept = card.item("19.1");
         assertEquals(ItemStatus.NO_RECORDS, kept.status());
         assertEquals(0, kept.points().signum());
-        assertEquals("published reason 19.1", kept.reason());
+        assertEquals(Reason.of("published reason 19.1", "已发布的原因 19.1"), kept.reason());
         BigDecimal expected = EDITION.item("1").maxPoints().add(EDITION.item("19.2").maxPoints());
         assertEquals(0, expected.compareTo(card.totalPoints()), "total " + card.totalPoints() + " = items 1 + 19.2 only");
         assertEquals(0, expected.compareTo(card.indicator("1").points().add(card.indicator("19").points())),

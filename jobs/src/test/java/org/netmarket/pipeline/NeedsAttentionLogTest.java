@@ -7,6 +7,7 @@ import org.netmarket.edition.TestEditions;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
@@ -32,7 +33,7 @@ class NeedsAttentionLogTest {
         for (Item item : EDITION.items()) {
             ItemStatus status = unscored.getOrDefault(item.code(), ItemStatus.SCORED);
             items.put(item.code(), new ItemScore(item, status, status == ItemStatus.SCORED ? item.maxPoints()
-                    : BigDecimal.ZERO, null, null, status == ItemStatus.SCORED ? null : "why"));
+                    : BigDecimal.ZERO, null, null, status == ItemStatus.SCORED ? null : Reason.of("why", "原因")));
         }
         return EvaluationRollup.rollUp(EDITION, region, 2024, items);
     }

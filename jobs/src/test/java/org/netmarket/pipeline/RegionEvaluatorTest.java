@@ -10,7 +10,9 @@ import org.netmarket.facts.AssessmentFacts;
 import org.netmarket.facts.FactSheet;
 import org.netmarket.facts.FactsBuilder;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 import org.netmarket.scoring.ItemScore;
+import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.ExtractReader;
 import org.netmarket.staging.LoadedExtract;
@@ -90,8 +92,10 @@ class RegionEvaluatorTest {
         ItemScore conflicted = RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(COUNTY_A)).item("10");
         assertEquals(ItemStatus.DATA_ERROR, conflicted.status());
         assertPoints("0", conflicted);
-        assertEquals("the assessment of item 10 has conflicting versions (two rows with the same assessed_at but"
-                + " different values, in quarantine.csv); both were set aside", conflicted.reason());
+        assertEquals(Reason.of("the assessment of item 10 has conflicting versions (two rows with the same assessed_at but"
+                + " different values, in quarantine.csv); both were set aside",
+                "第 10 项的评估打分有相互冲突的版本（assessed_at 相同而内容不同的两行，见 quarantine.csv），两行均已隔离"),
+                conflicted.reason());
         assertNull(conflicted.assessment(), "neither version is used");
 
         assertScored("1", RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(COUNTY_A)).item("11.3"));
@@ -100,6 +104,20 @@ class RegionEvaluatorTest {
         // The city has no row of its own: an assessed item is not summed from the counties.
         assertEquals(ItemStatus.NOT_ASSESSED,
                 RegionEvaluator.evaluate(edition, sheet, FactsBuilder.TREE.get(CITY)).item("10").status());
+    }
+
+    @Test
+    void withoutTheAssessmentsFolderEveryAssessedItemIsMissingData() {
+        FactSheet sheet = FactsBuilder.year(2024).sheet(AssessmentFacts.collect(null, List.of(2024)));
+        RegionScorecard card = RegionEvaluator.evaluate(TestEditions.edition2022(), sheet, FactsBuilder.TREE.get(COUNTY_A));
+        List<ItemScore> assessed = card.items().stream().filter(s -> !s.item().isComputed()).toList();
+        assertFalse(assessed.isEmpty());
+        for (ItemScore s : assessed) {
+            assertEquals(ItemStatus.MISSING_DATA, s.status(), s.code());
+            assertPoints("0", s);
+            assertEquals(Reason.of("the assessments extract was not delivered", "专家评估打分（assessments）未报送"), s.reason(),
+                    s.code());
+        }
     }
 
     private static void assertScored(String points, ItemScore score) {

@@ -38,7 +38,7 @@ class MeasurementTest {
     void theFirstStatusInPrecedenceOrderWins(List<ItemStatus> added, ItemStatus expected) {
         Measurement.Problems p = new Measurement.Problems();
         for (int i = 0; i < added.size(); i++) {
-            p.add(added.get(i), "problem " + i);
+            p.add(added.get(i), Reason.of("problem " + i, "问题 " + i));
         }
         Measurement m = p.toMeasurement(List.of());
         assertEquals(expected, m.status(), "problems " + added);
@@ -48,11 +48,13 @@ class MeasurementTest {
     @Test
     void everyReasonIsKeptForTheAnalyst() {
         Measurement m = new Measurement.Problems()
-                .add(NO_RECORDS, "no report clues to count")
-                .add(MISSING_DATA, "retail was not delivered")
+                .add(NO_RECORDS, Reason.of("no report clues to count", "没有可统计的举报线索"))
+                .add(MISSING_DATA, Reason.of("retail was not delivered", "零售额数据（retail）未报送"))
+                .add(NO_RECORDS, Reason.of("no report clues to count", "没有可统计的举报线索"))
                 .toMeasurement(List.of());
         assertEquals(MISSING_DATA, m.status());
-        assertEquals("no report clues to count; retail was not delivered", m.reason());
+        assertEquals(Reason.of("no report clues to count; retail was not delivered",
+                "没有可统计的举报线索；零售额数据（retail）未报送"), m.reason(), "each reason once, in both languages");
     }
 
     @Test
@@ -71,7 +73,7 @@ class MeasurementTest {
     @Test
     void withProblemsPartialObservationsAreKeptButNotScored() {
         Observation partial = Observation.of("on_time_rate", Ratio.of(1, 1));
-        Measurement m = new Measurement.Problems().add(NO_RECORDS, "no closed ODR complaints")
+        Measurement m = new Measurement.Problems().add(NO_RECORDS, Reason.of("no closed ODR complaints", "没有已办结的ODR投诉"))
                 .orMeasured(List.of(partial));
         assertEquals(NO_RECORDS, m.status());
         assertEquals(List.of(partial), m.observations());
@@ -82,7 +84,7 @@ class MeasurementTest {
         Observation y = Observation.of("2024", Ratio.of(1, 10));
         Observation y1 = Observation.of("2023", Ratio.of(2, 10));
         assertEquals(y, Measurement.of(y, y1).headline());
-        assertNull(Measurement.unscored(NO_RECORDS, "none").headline());
+        assertNull(Measurement.unscored(NO_RECORDS, Reason.of("none", "无")).headline());
     }
 
     @Test
@@ -92,7 +94,7 @@ class MeasurementTest {
 
     @Test
     void unscoredCannotBeScoredAndNeedsAReason() {
-        assertThrows(IllegalArgumentException.class, () -> Measurement.unscored(ItemStatus.SCORED, "x"));
+        assertThrows(IllegalArgumentException.class, () -> Measurement.unscored(ItemStatus.SCORED, Reason.of("x", "x")));
         assertThrows(NullPointerException.class, () -> Measurement.unscored(NO_RECORDS, null));
     }
 }

@@ -5,6 +5,7 @@ import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ class EvaluationRollupTest {
 
         Scores status(String code, ItemStatus status) {
             Item item = edition.item(code);
-            byCode.put(code, new ItemScore(item, status, BigDecimal.ZERO, null, null, "because " + status.code()));
+            byCode.put(code, new ItemScore(item, status, BigDecimal.ZERO, null, null,
+                    Reason.of("because " + status.code(), "因为 " + status.code())));
             return this;
         }
 
@@ -192,8 +194,9 @@ class EvaluationRollupTest {
                 .status("11.2", ItemStatus.NO_RECORDS).status("11.3", ItemStatus.NOT_ASSESSED)
                 .status("3", ItemStatus.DATA_ERROR)
                 .rollUp();
-        assertEquals("11.2: because no_records; 11.3: because not_assessed", card.indicator("11").reason());
-        assertEquals("3: because data_error", card.indicator("3").reason(), "whole-indicator item");
+        assertEquals(Reason.of("11.2: because no_records; 11.3: because not_assessed",
+                "11.2：因为 no_records；11.3：因为 not_assessed"), card.indicator("11").reason());
+        assertEquals(Reason.of("3: because data_error", "3：因为 data_error"), card.indicator("3").reason(), "whole-indicator item");
         assertEquals(null, card.indicator("12").reason(), "all items scored");
     }
 

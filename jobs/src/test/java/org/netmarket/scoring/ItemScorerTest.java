@@ -11,6 +11,7 @@ import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Ratio;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -406,11 +407,12 @@ class ItemScorerTest {
     void everyNonScoredStatusGivesZeroPoints(String code, ItemStatus status) {
         // Even observations that would pass every rule (a value far above any bound) are not scored.
         Observation great = Observation.against("v", Ratio.of(1000), Ratio.of(0));
-        Measurement m = Measurement.unscored(status, "reason for " + code, List.of(great, great));
+        Reason reason = Reason.of("reason for " + code, "原因 " + code);
+        Measurement m = Measurement.unscored(status, reason, List.of(great, great));
         ItemScore s = ItemScorer.computed(EDITION.item(code), m);
         assertEquals(status, s.status(), "item " + code);
         assertEquals(0, BigDecimal.ZERO.compareTo(s.points()), "item " + code + " with " + status);
-        assertEquals("reason for " + code, s.reason());
+        assertEquals(reason, s.reason());
         assertTrue(s.needsAttention());
         assertSame(m, s.measurement());
     }
@@ -428,7 +430,8 @@ class ItemScorerTest {
 
     @Test
     void unscoredDecidedBeforeMeasuring() {
-        ItemScore s = ItemScorer.unscored(EDITION.item("17.1"), ItemStatus.DATA_ERROR, "case-clues in conflict");
+        ItemScore s = ItemScorer.unscored(EDITION.item("17.1"), ItemStatus.DATA_ERROR,
+                Reason.of("case-clues in conflict", "涉网案件线索（case-clues）有冲突"));
         assertEquals(ItemStatus.DATA_ERROR, s.status());
         assertEquals(0, BigDecimal.ZERO.compareTo(s.points()));
         assertEquals(ItemStatus.DATA_ERROR, s.measurement().status());
@@ -440,7 +443,7 @@ class ItemScorerTest {
     void assessedItemTakesTheAssessmentsPoints() {
         Assessment a = new Assessment("33.1", new BigDecimal("2"), "People's Daily report", "panel",
                 LocalDateTime.of(2025, 3, 1, 10, 0));
-        ItemScore s = ItemScorer.assessed(EDITION.item("33.1"), a, true);
+        ItemScore s = ItemScorer.assessed(EDITION.item("33.1"), a);
         assertEquals(ItemStatus.SCORED, s.status());
         assertEquals(0, new BigDecimal("2").compareTo(s.points()));
         assertSame(a, s.assessment());
@@ -448,24 +451,25 @@ class ItemScorerTest {
 
     @Test
     void assessedItemWithoutARowIsNotAssessed() {
-        ItemScore s = ItemScorer.assessed(EDITION.item("10"), null, true);
+        ItemScore s = ItemScorer.assessed(EDITION.item("10"), null);
         assertEquals(ItemStatus.NOT_ASSESSED, s.status());
         assertEquals(0, BigDecimal.ZERO.compareTo(s.points()));
-        assertTrue(s.reason().contains("10"), s.reason());
+        assertEquals(Reason.of("no assessment row for item 10", "没有第 10 项的评估打分记录"), s.reason());
         assertTrue(s.needsAttention());
     }
 
     @Test
-    void assessedItemWithoutTheExtractIsMissingData() {
-        Assessment a = new Assessment("10", new BigDecimal("2"), null, null, LocalDateTime.of(2025, 3, 1, 10, 0));
-        ItemScore s = ItemScorer.assessed(EDITION.item("10"), a, false);
+    void anAssessedItemDecidedBeforeScoringHasNeitherMeasurementNorAssessment() {
+        ItemScore s = ItemScorer.unscored(EDITION.item("10"), ItemStatus.MISSING_DATA, Reason.of("not delivered", "未报送"));
         assertEquals(ItemStatus.MISSING_DATA, s.status());
         assertEquals(0, BigDecimal.ZERO.compareTo(s.points()));
+        assertNull(s.measurement(), "an assessed item has no measurement");
+        assertNull(s.assessment());
     }
 
     @Test
     void computedAndAssessedAreNotMixedUp() {
         assertThrows(IllegalArgumentException.class, () -> ItemScorer.computed(EDITION.item("10"), value(Ratio.of(1))));
-        assertThrows(IllegalArgumentException.class, () -> ItemScorer.assessed(EDITION.item("3"), null, true));
+        assertThrows(IllegalArgumentException.class, () -> ItemScorer.assessed(EDITION.item("3"), null));
     }
 }

@@ -98,6 +98,7 @@ class BiViewsTest {
         card.assertValue(k, "value", new BigDecimal("0.5"));
         card.assertValue(k, "comparison_value", new BigDecimal("0.5"));
         card.assertValue(k, "reason", null);
+        card.assertValue(k, "reason_zh", null);
         // Indicator 11 adds up its sub-items (0 + 1 + 1): not itself an item
         card.assertValue("140802|11", "level", "indicator");
         card.assertValue("140802|11", "is_item", false);
@@ -118,6 +119,8 @@ class BiViewsTest {
         card.assertValue("140821|1", "status", "missing_data");
         card.assertValue("140821|1", "status_zh", "缺少数据");
         assertNotNull(card.row("140821|1").get("reason"), "a missing_data item says why");
+        String whyZh = String.valueOf(card.row("140821|1").get("reason_zh"));
+        assertTrue(whyZh.contains("零售额数据（retail）中地区 140821 2024 年只有 11 个月的数据（缺 2024-12）"), "in Chinese too: " + whyZh);
         card.assertValue("140821|11.3", "status_zh", "未评估");
         card.assertValue("140821|11.3", "kind", "assessed");
         card.assertValue("140821|11.1", "status_zh", "数据错误");
@@ -347,6 +350,7 @@ class BiViewsTest {
         cmp.assertValue("140800|140821|11.1", "county_rank_from_lowest", 1);
         cmp.assertValue("140800|140821|11.1", "county_status", "data_error");
         assertNotNull(cmp.row("140800|140821|11.1").get("county_reason"), "a data_error item says why");
+        assertNotNull(cmp.row("140800|140821|11.1").get("county_reason_zh"), "in Chinese too");
         cmp.assertValue("140800|140821|11.1", "city_points", 1);
         cmp.assertValue("140800|140821|11.1", "level", "item");
         cmp.assertValue("140800|140821|11.1", "indicator_group_code", "11");
@@ -373,6 +377,8 @@ class BiViewsTest {
             String region = (String) row.get("region_code");
             assertTrue(Set.of("140821", "140000").contains(region), "nothing needs attention in " + region);
             assertNotNull(row.get("reason"), "every item needing attention says why: " + row);
+            assertTrue(String.valueOf(row.get("reason_zh")).codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "and why in Chinese: " + row);
             assertNotNull(row.get("name_zh"), "named: " + row);
             if (region.equals("140821")) {
                 actual.put((String) row.get("item_code"), (String) row.get("status"));

@@ -17,7 +17,7 @@ class ScoreChangesPreviewTest {
 
     private static ScoreRows.IndicatorRow row(String code, String points, String status, String value) {
         return new ScoreRows.IndicatorRow("140802", 2024, code, "item", new BigDecimal(points), BigDecimal.ONE, status,
-                value == null ? null : new BigDecimal(value), null, null, null, null, null, "2022");
+                value == null ? null : new BigDecimal(value), null, null, null, null, null, null, "2022");
     }
 
     private static PublishedScores.CurrentRow current(String points, String status, String value) {

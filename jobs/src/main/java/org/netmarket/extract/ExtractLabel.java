@@ -1,0 +1,16 @@
+package org.netmarket.extract;
+
+/**
+ * How the Chinese reasons name an extract: its Chinese name from its schema file, with the folder
+ * name the data clerk delivers, e.g. {@code 零售额数据（retail）}.
+ */
+public final class ExtractLabel {
+    private ExtractLabel() {
+    }
+
+    /** The extract's Chinese label; an extract the catalog does not know is named by its folder only. */
+    public static String zh(String extract) {
+        SchemaCatalog catalog = SchemaCatalog.bundled();
+        return SchemaCatalog.EXTRACTS.contains(extract) ? catalog.get(extract).titleZh() + "（" + extract + "）" : extract;
+    }
+}

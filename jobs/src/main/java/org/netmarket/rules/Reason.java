@@ -1,0 +1,43 @@
+package org.netmarket.rules;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why an item is not scored, in English (the log, the run report, analysts' SQL) and in Chinese
+ * (the dashboards officials read). Both are written where the problem is found, from the same
+ * facts, so that neither language is a translation of the other after the fact.
+ *
+ * @param en the English text, e.g. {@code retail was not delivered}
+ * @param zh the Chinese text, e.g. {@code 零售数据（retail）未报送}
+ */
+public record Reason(String en, String zh) implements Serializable {
+    public Reason {
+        Objects.requireNonNull(en, "en");
+        Objects.requireNonNull(zh, "zh");
+    }
+
+    public static Reason of(String en, String zh) {
+        return new Reason(en, zh);
+    }
+
+    /** Several reasons as one, in their order: {@code a; b} and {@code a；b}. */
+    public static Reason join(List<Reason> reasons) {
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException("nothing to join");
+        }
+        return new Reason(String.join("; ", reasons.stream().map(Reason::en).toList()),
+                String.join("；", reasons.stream().map(Reason::zh).toList()));
+    }
+
+    /** This reason under a label, e.g. an item's code in its indicator's reason: {@code 27.1: …} and {@code 27.1：…}. */
+    public Reason under(String label) {
+        return new Reason(label + ": " + en, label + "：" + zh);
+    }
+
+    @Override
+    public String toString() {
+        return en;
+    }
+}
