@@ -118,6 +118,40 @@ class HostileCorpusTest {
         assertEquals("", report.get("operators|operators/operators.csv|329"));
     }
 
+    /**
+     * The dashboard's count of set-aside rows adds up to the quarantine, and regions.csv's four
+     * broken rows (lines 6 to 9 of expect/quarantine.csv, one broken column each, no region of
+     * their own) are four groups of one with their own reason as the example.
+     */
+    @Test
+    void theSetAsideRowsAreCountedPerRunExtractRegionAndColumnForADashboard() throws Exception {
+        WarehouseRows groups = WarehouseRows.query(jdbcUrl, "bi_set_aside_rows",
+                "SELECT * FROM netmarket.bi_set_aside_rows WHERE run_id = 1", "extract", "region_code", "column_name");
+        Map<String, Quarantined> expected = expectedQuarantine();
+        long counted = groups.all().values().stream().mapToLong(r -> ((Number) r.get("rows_set_aside")).longValue()).sum();
+        assertEquals(expected.size(), counted, "every set-aside row is counted once");
+        String[][] regions = {{"6", "region_code"}, {"7", "level"}, {"8", "economic_zone"}, {"9", "region_name"}};
+        for (String[] r : regions) {
+            String key = "regions|null|" + r[1];
+            groups.assertValue(key, "rows_set_aside", 1);
+            groups.assertValue(key, "example_file", "regions.csv");
+            groups.assertValue(key, "example_line", Long.parseLong(r[0]));
+            groups.assertValue(key, "example_reason", expected.get("regions|regions.csv|" + r[0]).reason());
+            groups.assertValue(key, "region_name", null);
+        }
+        // A county's group is named: the operators of 临猗县 include line 209.
+        Map<String, Object> linyi = groups.all().values().stream()
+                .filter(g -> "operators".equals(g.get("extract")) && "140821".equals(g.get("region_code")))
+                .findFirst().orElseThrow(() -> new AssertionError("no set-aside operators of 140821"));
+        assertEquals("临猗县", linyi.get("region_name"));
+        assertEquals("140800", linyi.get("parent_region_code"));
+        for (Map<String, Object> g : groups.all().values()) {
+            assertEquals(true, g.get("is_latest_run"), "run 1 is the only run: " + g);
+            assertEquals("succeeded", g.get("run_status"));
+            assertEquals("adhoc", g.get("run_mode"));
+        }
+    }
+
     /** Compares row by row, naming every missing, unexpected or different row at once. */
     private static void assertSameQuarantine(String where, Map<String, Quarantined> actual) throws IOException {
         Map<String, Quarantined> expected = expectedQuarantine();
