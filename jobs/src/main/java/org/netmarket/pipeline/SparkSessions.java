@@ -26,9 +26,11 @@ public final class SparkSessions {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", Integer.toString(config.shufflePartitions()))
                     .config("spark.sql.adaptive.enabled", "true")
-                    // Guards a cluster's re-run of a lost map task against different output; a
+                    // Guard a cluster's re-run of a lost map task against different output; a
                     // local run loses no executor, and the checksum hashes every shuffled row.
+                    // Either setting makes Spark compute it (ShuffleExchangeExec, Spark 4.2).
                     .config("spark.sql.shuffle.orderIndependentChecksum.enabled", "false")
+                    .config("spark.sql.shuffle.orderIndependentChecksum.enableFullRetryOnMismatch", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }

@@ -1,0 +1,43 @@
+package org.netmarket.pipeline;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.execution.exchange.ShuffleExchangeExec;
+import org.junit.jupiter.api.Test;
+import org.netmarket.testing.SharedSpark;
+import scala.runtime.BoxedUnit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** What the local session the scripts and tests run in is set up to skip. */
+class SparkSessionsTest {
+
+    /**
+     * Spark 4.2 hashes every shuffled row for an order-independent checksum when either of two
+     * settings asks for it, so that a cluster can re-run the consumers of a map task whose retry
+     * wrote different output; a local run loses no executor and skips it (1% of a national run).
+     */
+    @Test
+    void aLocalRunHashesNoShuffledRowForAChecksum() {
+        Dataset<Row> shuffled = SharedSpark.session().range(100).toDF().repartition(2, col("id"));
+        SparkPlan plan = shuffled.queryExecution().executedPlan();
+        SparkPlan input = plan instanceof AdaptiveSparkPlanExec a ? a.inputPlan() : plan;
+        List<ShuffleExchangeExec> exchanges = new ArrayList<>();
+        input.foreach(node -> {
+            if (node instanceof ShuffleExchangeExec e) {
+                exchanges.add(e);
+            }
+            return BoxedUnit.UNIT;
+        });
+        assertEquals(1, exchanges.size(), "one shuffle in " + input);
+        assertEquals(0, exchanges.get(0).shuffleDependency().rowBasedChecksums().length, "row checksums");
+        assertFalse(exchanges.get(0).shuffleDependency().checksumMismatchFullRetryEnabled(), "full retry on a mismatch");
+    }
+}
