@@ -126,7 +126,7 @@ final class Measures {
             return null;
         }
         if (previous.signum() == 0) {
-            p.add(ItemStatus.DATA_ERROR, Reason.of(what.en() + " is 0, so its growth has no base", what.zh() + "为 0，增长率没有基数"));
+            p.add(ItemStatus.DATA_ERROR, Reason.of(what.en() + " is 0, so its growth has no base", Reason.zhJoin(what.zh(), "为 0，增长率没有基数")));
             return null;
         }
         return Ratio.growth(current, previous);
@@ -138,7 +138,7 @@ final class Measures {
             return null;
         }
         if (whole.signum() == 0) {
-            p.add(ItemStatus.DATA_ERROR, Reason.of(what.en() + " is 0, so the share has no base", what.zh() + "为 0，占比没有基数"));
+            p.add(ItemStatus.DATA_ERROR, Reason.of(what.en() + " is 0, so the share has no base", Reason.zhJoin(what.zh(), "为 0，占比没有基数")));
             return null;
         }
         return Ratio.of(part, whole);

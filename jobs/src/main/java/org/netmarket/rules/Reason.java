@@ -36,6 +36,25 @@ public record Reason(String en, String zh) implements Serializable {
         return new Reason(label + ": " + en, label + "：" + zh);
     }
 
+    /**
+     * Two pieces of Chinese text as one, with a space where a Latin letter or digit meets a
+     * Chinese character (the usual typesetting: {@code 地区 140802 的记录}, {@code online_retail_yuan 为 0}).
+     */
+    public static String zhJoin(String left, String right) {
+        if (left.isEmpty() || right.isEmpty()) {
+            return left + right;
+        }
+        char l = left.charAt(left.length() - 1);
+        char r = right.charAt(0);
+        boolean space = isLatin(l) && Character.UnicodeScript.of(r) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(l) == Character.UnicodeScript.HAN && isLatin(r);
+        return space ? left + " " + right : left + right;
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
     @Override
     public String toString() {
         return en;

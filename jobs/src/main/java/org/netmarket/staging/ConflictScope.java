@@ -1,5 +1,7 @@
 package org.netmarket.staging;
 
+import org.netmarket.rules.Reason;
+
 import java.util.Map;
 
 /**
@@ -37,11 +39,11 @@ public record ConflictScope(String region, Integer year, String type, String ref
 
     /**
      * Names the rows, for the item's Chinese reason: {@code 地区 140802、2024 年、monitoring_lead 的记录}
-     * (a space between a Latin or digit and a Chinese character, none after full-width punctuation).
+     * ({@link Reason#zhJoin}: a space between a Latin letter or digit and a Chinese character).
      */
     public String recordsZh() {
         String where = "地区 " + region + (year == null ? "" : "、" + year + " 年") + (type == null ? "" : "、" + type)
                 + (reference == null ? "" : "（经由 " + reference + "）");
-        return where + (where.charAt(where.length() - 1) < 0x80 ? " 的记录" : "的记录");
+        return Reason.zhJoin(where, "的记录");
     }
 }

@@ -31,6 +31,17 @@ class ReasonTest {
     }
 
     @Test
+    void chineseMeetsLatinLettersAndDigitsWithASpace() {
+        assertEquals("2023 年的 online_retail_yuan 为 0", Reason.zhJoin("2023 年的 online_retail_yuan", "为 0"));
+        assertEquals("地区 140802 的记录", Reason.zhJoin("地区 140802", "的记录"));
+        assertEquals("2023 年网络零售额为 0", Reason.zhJoin("2023 年网络零售额", "为 0"), "Chinese meets Chinese");
+        assertEquals("地区 140821、2024 年（经由 91140821MA0000155Y）的记录",
+                Reason.zhJoin("地区 140821、2024 年（经由 91140821MA0000155Y）", "的记录"), "after full-width punctuation");
+        assertEquals("经由 X", Reason.zhJoin("经由", "X"));
+        assertEquals("的记录", Reason.zhJoin("", "的记录"));
+    }
+
+    @Test
     void theLogsShowTheEnglish() {
         assertEquals("retail was not delivered", A.toString());
     }
