@@ -52,10 +52,6 @@ public final class AggregateFigures implements Serializable {
         this.tree = tree;
     }
 
-    private Reason notDelivered() {
-        return Reason.of(extract + " was not delivered", ExtractLabel.zh(extract) + "未报送");
-    }
-
     private Reason conflicting(String region, String period) {
         return Reason.of(extract + " has conflicting versions for region " + region + ", " + period,
                 ExtractLabel.zh(extract) + "中地区 " + region + "、" + period + " 的数据有相互冲突的版本");
@@ -89,7 +85,7 @@ public final class AggregateFigures implements Serializable {
     /** The figure of a region for one period, summed from children when the region has no row. */
     public Figure get(String region, String period, String measure) {
         if (!delivered) {
-            return Figure.missing(notDelivered());
+            return Figure.missing(ExtractLabel.notDelivered(extract));
         }
         String key = region + "|" + period + "|" + measure;
         Figure f = memo.get(key);
@@ -167,7 +163,7 @@ public final class AggregateFigures implements Serializable {
             }
         }
         if (!delivered) {
-            return Figure.missing(notDelivered());
+            return Figure.missing(ExtractLabel.notDelivered(extract));
         }
         if (!missingMonths.isEmpty()) {
             Reason lacking = childrenLacking(region, missingMonths, measure);
@@ -219,7 +215,7 @@ public final class AggregateFigures implements Serializable {
      */
     public Figure latestOnOrBefore(String region, LocalDate asOf, String measure) {
         if (!delivered) {
-            return Figure.missing(notDelivered());
+            return Figure.missing(ExtractLabel.notDelivered(extract));
         }
         return snapshot(region, asOf.toString(), measure);
     }

@@ -58,7 +58,7 @@ final class Measures {
         for (RecordInput in : inputs) {
             String e = in.extract();
             if (!f.delivered(e)) {
-                p.add(ItemStatus.MISSING_DATA, Reason.of(e + " was not delivered", ExtractLabel.zh(e) + "未报送"));
+                p.add(ItemStatus.MISSING_DATA, ExtractLabel.notDelivered(e));
             } else {
                 f.conflict(e, in.from(), in.to(), in.type()).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
                 if (f.rows(e) == 0) {
