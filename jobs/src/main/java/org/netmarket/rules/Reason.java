@@ -10,7 +10,7 @@ import java.util.Objects;
  * facts, so that neither language is a translation of the other after the fact.
  *
  * @param en the English text, e.g. {@code retail was not delivered}
- * @param zh the Chinese text, e.g. {@code 零售数据（retail）未报送}
+ * @param zh the Chinese text, e.g. {@code 零售额数据（retail）未报送}
  */
 public record Reason(String en, String zh) implements Serializable {
     public Reason {
