@@ -3,6 +3,7 @@ package org.netmarket.warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.staging.ExtractSummary;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
@@ -135,7 +136,7 @@ public final class RunLedger {
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO run_extract (run_id, extract, delivered, files, "
-                    + "rows_read, rows_quarantined, rows_used, conflicting_keys) VALUES (?,?,?,?,?,?,?,?) "
+                    + "rows_read, rows_quarantined, rows_used, conflicting_keys, title_zh) VALUES (?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (run_id, extract) DO NOTHING")) {
                 for (ExtractSummary e : extracts) {
                     s.setLong(1, runId);
@@ -146,6 +147,8 @@ public final class RunLedger {
                     s.setLong(6, e.rowsQuarantined());
                     s.setLong(7, e.rowsUsed());
                     s.setInt(8, e.conflictingKeys());
+                    s.setString(9, SchemaCatalog.EXTRACTS.contains(e.extract())
+                            ? SchemaCatalog.bundled().get(e.extract()).titleZh() : null);
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -138,12 +138,14 @@ class HostileCorpusTest {
             groups.assertValue(key, "example_line", Long.parseLong(r[0]));
             groups.assertValue(key, "example_reason", expected.get("regions|regions.csv|" + r[0]).reason());
             groups.assertValue(key, "region_name", null);
+            groups.assertValue(key, "extract_name_zh", "行政区划");
         }
         // A county's group is named: the operators of 临猗县 include line 209.
         Map<String, Object> linyi = groups.all().values().stream()
                 .filter(g -> "operators".equals(g.get("extract")) && "140821".equals(g.get("region_code")))
                 .findFirst().orElseThrow(() -> new AssertionError("no set-aside operators of 140821"));
         assertEquals("临猗县", linyi.get("region_name"));
+        assertEquals("网络交易经营者名录", linyi.get("extract_name_zh"));
         assertEquals("140800", linyi.get("parent_region_code"));
         for (Map<String, Object> g : groups.all().values()) {
             assertEquals(true, g.get("is_latest_run"), "run 1 is the only run: " + g);
