@@ -17,7 +17,12 @@ public final class ExtractLabel {
 
     /** The extract's Chinese label; an extract the catalog does not know is named by its folder only. */
     public static String zh(String extract) {
-        SchemaCatalog catalog = SchemaCatalog.bundled();
-        return SchemaCatalog.EXTRACTS.contains(extract) ? catalog.get(extract).titleZh() + "（" + extract + "）" : extract;
+        String title = titleZh(extract);
+        return title == null ? extract : title + "（" + extract + "）";
+    }
+
+    /** The extract's Chinese name from its schema file ({@code 零售额数据}), or null for an extract the catalog does not know. */
+    public static String titleZh(String extract) {
+        return SchemaCatalog.EXTRACTS.contains(extract) ? SchemaCatalog.bundled().get(extract).titleZh() : null;
     }
 }

@@ -226,11 +226,20 @@ public final class RowValidator implements Serializable {
         return bits;
     }
 
+    /**
+     * Whether {@code code} is a region of regions.csv (false while regions.csv itself is read,
+     * when none is known yet).
+     */
+    public boolean isKnownRegion(String code) {
+        return knownRegions != null && code.length() == 6 && CanonicalDates.digits(code, 0, 6)
+                && knownRegions.get(Integer.parseInt(code));
+    }
+
     private String regionCode(String v) {
         if (!(v.length() == 6 && CanonicalDates.digits(v, 0, 6))) {
             throw new InvalidValue("'" + v + "' is not a 6-digit region code (GB/T 2260)");
         }
-        if (knownRegions != null && !knownRegions.get(Integer.parseInt(v))) {
+        if (knownRegions != null && !isKnownRegion(v)) {
             Long setAside = context.regionsSetAside().get(v);
             throw new InvalidValue(setAside == null ? "region code " + v + " is not in regions.csv"
                     : "region code " + v + " has its row in regions.csv (line " + setAside

@@ -273,10 +273,7 @@ public final class ExtractReader {
         }
         // This run judged every row: one outer join with the registry (the larger side, shuffled
         // and sorted once) gives both the rows kept and those whose reference is missing.
-        String column = extract.schema().reference().orElseThrow().column();
-        Dataset<Row> latest = extract.latest();
-        Dataset<Row> keys = referencedKeys(referenced);
-        Dataset<Row> lookedUp = latest.join(keys, latest.col(column).equalTo(keys.col(REFERENCED_KEY)), "left")
+        Dataset<Row> lookedUp = byReference(extract, extract.latest(), referencedKeys(referenced), "left")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> kept = placed(extract, lookedUp.filter(col(REFERENCED_KEY).isNotNull()).drop(REFERENCED_KEY));
         Dataset<Row> missing = lookedUp.filter(col(REFERENCED_KEY).isNull()).drop(REFERENCED_KEY, REFERENCED_REGION);
@@ -285,8 +282,13 @@ public final class ExtractReader {
 
     /** The rows this run judged whose reference is not among {@code keys}. */
     private static Dataset<Row> missing(LoadedExtract extract, Dataset<Row> keys) {
+        return byReference(extract, extract.latestRead(), keys, "left_anti");
+    }
+
+    /** {@code rows} joined ({@code how}) with referenced {@link #referencedKeys keys} on the extract's reference column. */
+    private static Dataset<Row> byReference(LoadedExtract extract, Dataset<Row> rows, Dataset<Row> keys, String how) {
         String column = extract.schema().reference().orElseThrow().column();
-        return extract.latestRead().join(keys, extract.latestRead().col(column).equalTo(keys.col(REFERENCED_KEY)), "left_anti");
+        return rows.join(keys, rows.col(column).equalTo(keys.col(REFERENCED_KEY)), how);
     }
 
     /**
@@ -386,8 +388,7 @@ public final class ExtractReader {
     }
 
     private static Dataset<Row> withReferencedRegion(LoadedExtract extract, Dataset<Row> rows, Dataset<Row> keys) {
-        String column = extract.schema().reference().orElseThrow().column();
-        return placed(extract, rows.join(keys, rows.col(column).equalTo(keys.col(REFERENCED_KEY)), "inner").drop(REFERENCED_KEY));
+        return placed(extract, byReference(extract, rows, keys, "inner").drop(REFERENCED_KEY));
     }
 
     /** Rows joined with the referenced row's region: kept in {@code region_code} when they have none of their own. */
@@ -472,11 +473,11 @@ public final class ExtractReader {
          * regions.csv: the county whose row it is, for the quarantine. Null otherwise.
          */
         private String rejectedRegion(ExtractFileScan.Event e) {
-            if (regionIndex < 0 || e.fields() == null || validator.context().regionCodes() == null) {
+            if (regionIndex < 0 || e.fields() == null) {
                 return null;
             }
             String raw = e.fields()[regionIndex].strip();
-            return validator.context().regionCodes().contains(raw) ? raw : null;
+            return validator.isKnownRegion(raw) ? raw : null;
         }
 
         /**

@@ -3,7 +3,7 @@ package org.netmarket.warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.extract.ExtractLabel;
 import org.netmarket.staging.ExtractSummary;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
@@ -147,8 +147,7 @@ public final class RunLedger {
                     s.setLong(6, e.rowsQuarantined());
                     s.setLong(7, e.rowsUsed());
                     s.setInt(8, e.conflictingKeys());
-                    s.setString(9, SchemaCatalog.EXTRACTS.contains(e.extract())
-                            ? SchemaCatalog.bundled().get(e.extract()).titleZh() : null);
+                    s.setString(9, ExtractLabel.titleZh(e.extract()));
                     s.addBatch();
                 }
                 s.executeBatch();
