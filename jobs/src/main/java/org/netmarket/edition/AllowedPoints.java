@@ -48,4 +48,13 @@ public record AllowedPoints(BigDecimal step, List<BigDecimal> values) implements
         String kind = step.compareTo(BigDecimal.ONE) == 0 ? "a whole number" : "a multiple of " + step.toPlainString();
         return kind + " from 0 to " + max.toPlainString();
     }
+
+    /** {@link #describe} in Chinese: {@code 0、3 之一}, {@code 0 到 2 的整数}, {@code 0 到 1 之间 0.5 的倍数}. */
+    public String describeZh(BigDecimal max) {
+        if (values != null) {
+            return values.stream().map(BigDecimal::toPlainString).collect(Collectors.joining("、")) + " 之一";
+        }
+        String range = "0 到 " + max.toPlainString();
+        return step.compareTo(BigDecimal.ONE) == 0 ? range + " 的整数" : range + " 之间 " + step.toPlainString() + " 的倍数";
+    }
 }

@@ -21,6 +21,11 @@ public final class ExtractLabel {
         return title == null ? extract : title + "（" + extract + "）";
     }
 
+    /** The Chinese label of an extract of any catalog, from its own schema: {@code 经营主体名录（operators）}. */
+    public static String zh(ExtractSchema schema) {
+        return schema.titleZh() + "（" + schema.name() + "）";
+    }
+
     /** The extract's Chinese name from its schema file ({@code 零售额数据}), or null for an extract the catalog does not know. */
     public static String titleZh(String extract) {
         return SchemaCatalog.EXTRACTS.contains(extract) ? SchemaCatalog.bundled().get(extract).titleZh() : null;

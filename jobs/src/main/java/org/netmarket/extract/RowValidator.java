@@ -2,6 +2,7 @@ package org.netmarket.extract;
 
 import org.netmarket.edition.Indicator;
 import org.netmarket.edition.Item;
+import org.netmarket.rules.Reason;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -59,6 +60,7 @@ public final class RowValidator implements Serializable {
     /** Why a field with a NUL character is set aside (a header name with one fails its file). */
     public static final String NUL_REASON = "contains a NUL character (byte 0x00): the file is damaged, or is not "
             + "UTF-8 or GB18030 text";
+    private static final String NUL_REASON_ZH = "含有 NUL 字符（字节 0x00）：文件已损坏，或不是 UTF-8 或 GB18030 文本";
 
     private final ExtractSchema schema;
     private final ValidationContext context;
@@ -137,19 +139,19 @@ public final class RowValidator implements Serializable {
             ColumnSpec c = columns[i];
             // Before trimming: a NUL at either end of a field marks a damaged file as surely as one inside.
             if (fields[i] != null && fields[i].indexOf('\0') >= 0) {
-                return reject(c.name(), NUL_REASON);
+                return reject(c.name(), NUL_REASON, NUL_REASON_ZH);
             }
             String raw = fields[i] == null ? null : trimField(fields[i]);
             if (raw == null || raw.isEmpty()) {
                 if (c.required()) {
-                    return reject(c.name(), "is empty but required");
+                    return reject(c.name(), "is empty but required", "为空，但此列必填");
                 }
                 continue;
             }
             try {
                 out[i] = parse(c, i, raw);
             } catch (InvalidValue e) {
-                return reject(c.name(), e.getMessage());
+                return reject(c.name(), e.getMessage(), e.zh);
             }
             anyPoints |= c.type() == ColumnType.POINTS;
         }
@@ -174,8 +176,8 @@ public final class RowValidator implements Serializable {
         return new Result(out, null);
     }
 
-    private static Result reject(String column, String reason) {
-        return new Result(null, new Rejection(column, reason));
+    private static Result reject(String column, String en, String zh) {
+        return new Result(null, new Rejection(column, en, zh));
     }
 
     private Object parse(ColumnSpec c, int index, String v) {
@@ -187,17 +189,17 @@ public final class RowValidator implements Serializable {
             // strict formatter, which also words the rejection.
             case DATE -> {
                 LocalDate d = CanonicalDates.date(v);
-                yield inYears(v, d != null ? d : (LocalDate) temporal(v, DATE, DATE_SHAPE, "a date (YYYY-MM-DD)", "day",
+                yield inYears(v, d != null ? d : (LocalDate) temporal(v, DATE, DATE_SHAPE, DATE_WORDS,
                         LocalDate::parse));
             }
             case TIMESTAMP -> {
                 LocalDateTime t = CanonicalDates.timestamp(v);
                 yield inYears(v, t != null ? t : (LocalDateTime) temporal(v, TIMESTAMP, TIMESTAMP_SHAPE,
-                        "a timestamp (YYYY-MM-DD HH:MM:SS)", "date or time", LocalDateTime::parse));
+                        TIMESTAMP_WORDS, LocalDateTime::parse));
             }
             case MONTH -> {
                 if (!CanonicalDates.isMonth(v)) {
-                    temporal(v, MONTH, MONTH_SHAPE, "a month (YYYY-MM)", "month", YearMonth::parse);
+                    temporal(v, MONTH, MONTH_SHAPE, MONTH_WORDS, YearMonth::parse);
                 }
                 checkYear(v, Integer.parseInt(v, 0, 4, 10));
                 yield v;
@@ -237,22 +239,26 @@ public final class RowValidator implements Serializable {
 
     private String regionCode(String v) {
         if (!(v.length() == 6 && CanonicalDates.digits(v, 0, 6))) {
-            throw new InvalidValue("'" + v + "' is not a 6-digit region code (GB/T 2260)");
+            throw new InvalidValue("'" + v + "' is not a 6-digit region code (GB/T 2260)",
+                    "“" + v + "”不是 6 位行政区划代码（GB/T 2260）");
         }
         if (knownRegions != null && !isKnownRegion(v)) {
             Long setAside = context.regionsSetAside().get(v);
-            throw new InvalidValue(setAside == null ? "region code " + v + " is not in regions.csv"
-                    : "region code " + v + " has its row in regions.csv (line " + setAside
-                    + ") quarantined, so this row cannot be placed");
+            if (setAside == null) {
+                throw new InvalidValue("region code " + v + " is not in regions.csv", "行政区划代码 " + v + " 不在 regions.csv 中");
+            }
+            throw new InvalidValue("region code " + v + " has its row in regions.csv (line " + setAside
+                    + ") quarantined, so this row cannot be placed",
+                    "行政区划代码 " + v + " 在 regions.csv 中的行（第 " + setAside + " 行）已被隔离，本行无法确定所属地区");
         }
         return v;
     }
 
     private static String uscc(String v) {
         String code = UnifiedSocialCreditCode.normalize(v);
-        String problem = UnifiedSocialCreditCode.problem(code);
+        Reason problem = UnifiedSocialCreditCode.problem(code);
         if (problem != null) {
-            throw new InvalidValue(problem);
+            throw new InvalidValue(problem.en(), problem.zh());
         }
         return code;
     }
@@ -261,27 +267,39 @@ public final class RowValidator implements Serializable {
         Temporal parse(CharSequence text, DateTimeFormatter f);
     }
 
-    private static Temporal temporal(String v, DateTimeFormatter f, Pattern shape, String what, String unit,
-                                     TemporalParser p) {
+    /** How a rejection names a date type and the unit that does not exist, in English and Chinese. */
+    private record TemporalWords(String what, String unit, String whatZh, String noSuchZh) {
+    }
+
+    private static final TemporalWords DATE_WORDS = new TemporalWords("a date (YYYY-MM-DD)", "day",
+            "日期（YYYY-MM-DD）", "没有这一天");
+    private static final TemporalWords TIMESTAMP_WORDS = new TemporalWords("a timestamp (YYYY-MM-DD HH:MM:SS)",
+            "date or time", "时间戳（YYYY-MM-DD HH:MM:SS）", "没有这一日期或时刻");
+    private static final TemporalWords MONTH_WORDS = new TemporalWords("a month (YYYY-MM)", "month",
+            "月份（YYYY-MM）", "没有这个月份");
+
+    private static Temporal temporal(String v, DateTimeFormatter f, Pattern shape, TemporalWords words, TemporalParser p) {
         // The shape first: the formatter's year field alone would take a sign or a fifth digit
         // (-2024-05-01, +12024-05), which the contract's formats do not allow.
         if (!shape.matcher(v).matches()) {
-            throw new InvalidValue("'" + v + "' is not " + what);
+            throw new InvalidValue("'" + v + "' is not " + words.what(), "“" + v + "”不是" + words.whatZh());
         }
         try {
             return p.parse(v, f);
         } catch (DateTimeParseException e) {
-            throw new InvalidValue("'" + v + "' is not " + what + ": there is no such " + unit);
+            throw new InvalidValue("'" + v + "' is not " + words.what() + ": there is no such " + words.unit(),
+                    "“" + v + "”不是" + words.whatZh() + "：" + words.noSuchZh());
         }
     }
 
     private static Integer year(String v) {
         if (!(v.length() == 4 && CanonicalDates.digits(v, 0, 4))) {
-            throw new InvalidValue("'" + v + "' is not a year (4 digits)");
+            throw new InvalidValue("'" + v + "' is not a year (4 digits)", "“" + v + "”不是年份（4 位数字）");
         }
         int y = Integer.parseInt(v);
         if (y < FIRST_YEAR || y > LAST_YEAR) {
-            throw new InvalidValue("year " + v + " is outside " + FIRST_YEAR + "-" + LAST_YEAR);
+            throw new InvalidValue("year " + v + " is outside " + FIRST_YEAR + "-" + LAST_YEAR,
+                    "年份 " + v + " 不在 " + FIRST_YEAR + "-" + LAST_YEAR + " 范围内");
         }
         return y;
     }
@@ -298,7 +316,8 @@ public final class RowValidator implements Serializable {
 
     private static void checkYear(String v, int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new InvalidValue("'" + v + "' falls in year " + year + ", outside " + FIRST_YEAR + "-" + LAST_YEAR);
+            throw new InvalidValue("'" + v + "' falls in year " + year + ", outside " + FIRST_YEAR + "-" + LAST_YEAR,
+                    "“" + v + "”的年份 " + year + " 不在 " + FIRST_YEAR + "-" + LAST_YEAR + " 范围内");
         }
     }
 
@@ -328,32 +347,34 @@ public final class RowValidator implements Serializable {
     private static Long count(ColumnSpec c, String v) {
         if (!isInteger(v)) {
             if (isDecimal(v)) {
-                throw new InvalidValue("'" + v + "' is not a whole number (counts have no decimals)");
+                throw new InvalidValue("'" + v + "' is not a whole number (counts have no decimals)",
+                        "“" + v + "”不是整数（计数没有小数）");
             }
-            throw new InvalidValue(notNumber(v));
+            throw notNumber(v);
         }
         long n;
         try {
             n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new InvalidValue("'" + v + "' is too large");
+            throw tooLarge(v);
         }
         if (n < 0) {
-            throw new InvalidValue(v + " is negative; " + c.name() + " must be >= 0");
+            throw negative(c, v);
         }
         return n;
     }
 
     private static BigDecimal decimal(String v, int scale) {
         if (!isDecimal(v)) {
-            throw new InvalidValue(notNumber(v));
+            throw notNumber(v);
         }
         BigDecimal d = new BigDecimal(v);
         if (d.scale() > scale) {
-            throw new InvalidValue("'" + v + "' has more than " + scale + " decimal places");
+            throw new InvalidValue("'" + v + "' has more than " + scale + " decimal places",
+                    "“" + v + "”的小数超过 " + scale + " 位");
         }
         if (d.precision() - d.scale() > 38 - scale) {
-            throw new InvalidValue("'" + v + "' is too large");
+            throw tooLarge(v);
         }
         return d;
     }
@@ -375,19 +396,29 @@ public final class RowValidator implements Serializable {
                 && CanonicalDates.digits(v, dot + 1, v.length());
     }
 
-    private static String notNumber(String v) {
+    private static InvalidValue notNumber(String v) {
         if (v.contains(",") || v.contains("，")) {
-            return "'" + v + "' is not a number (no thousands separators: write 1234567.89)";
+            return new InvalidValue("'" + v + "' is not a number (no thousands separators: write 1234567.89)",
+                    "“" + v + "”不是数字（不用千位分隔符：写作 1234567.89）");
         }
         if (v.endsWith("%")) {
-            return "'" + v + "' is not a number (write rates as fractions: 0.962, not 96.2%)";
+            return new InvalidValue("'" + v + "' is not a number (write rates as fractions: 0.962, not 96.2%)",
+                    "“" + v + "”不是数字（比率写成小数：0.962，而不是 96.2%）");
         }
-        return "'" + v + "' is not a number";
+        return new InvalidValue("'" + v + "' is not a number", "“" + v + "”不是数字");
+    }
+
+    private static InvalidValue tooLarge(String v) {
+        return new InvalidValue("'" + v + "' is too large", "“" + v + "”数值过大");
+    }
+
+    private static InvalidValue negative(ColumnSpec c, String v) {
+        return new InvalidValue(v + " is negative; " + c.name() + " must be >= 0", v + " 是负数；" + c.name() + " 必须 >= 0");
     }
 
     private static BigDecimal nonNegative(ColumnSpec c, BigDecimal d) {
         if (d.signum() < 0) {
-            throw new InvalidValue(d.toPlainString() + " is negative; " + c.name() + " must be >= 0");
+            throw negative(c, d.toPlainString());
         }
         return d;
     }
@@ -396,10 +427,11 @@ public final class RowValidator implements Serializable {
         BigDecimal d = decimal(v, RATE_SCALE);
         if (d.abs().compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidValue(v + " is " + (d.signum() < 0 ? "below -1" : "above 1")
-                    + ": rates are fractions (0.962, not 96.2); this looks like a percentage");
+                    + ": rates are fractions (0.962, not 96.2); this looks like a percentage",
+                    v + (d.signum() < 0 ? " 小于 -1" : " 大于 1") + "：比率是小数（0.962，而不是 96.2），此值像是百分数");
         }
         if (!signed && d.signum() < 0) {
-            throw new InvalidValue(v + " is negative; rates are fractions in [0, 1]");
+            throw new InvalidValue(v + " is negative; rates are fractions in [0, 1]", v + " 是负数；比率是 [0, 1] 之间的小数");
         }
         return d;
     }
@@ -417,7 +449,8 @@ public final class RowValidator implements Serializable {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "1", "是" -> Boolean.TRUE;
             case "false", "0", "否" -> Boolean.FALSE;
-            default -> throw new InvalidValue("'" + v + "' is not a boolean (true/false, 1/0 or 是/否)");
+            default -> throw new InvalidValue("'" + v + "' is not a boolean (true/false, 1/0 or 是/否)",
+                    "“" + v + "”不是布尔值（true/false、1/0 或 是/否）");
         };
     }
 
@@ -427,16 +460,20 @@ public final class RowValidator implements Serializable {
                 return allowed;
             }
         }
-        throw new InvalidValue("'" + v + "' is not one of " + String.join(", ", c.values()));
+        throw new InvalidValue("'" + v + "' is not one of " + String.join(", ", c.values()),
+                "“" + v + "”不是可选值之一：" + String.join("、", c.values()));
     }
 
     private String itemCode(String v) {
         Optional<Item> item = context.edition().findItem(v);
         if (item.isEmpty()) {
-            throw new InvalidValue("'" + v + "' is not an item of edition " + context.edition().id() + indicatorHint(v));
+            Reason hint = indicatorHint(v);
+            throw new InvalidValue("'" + v + "' is not an item of edition " + context.edition().id() + hint.en(),
+                    "“" + v + "”不是 " + context.edition().id() + " 版指标体系的细项" + hint.zh());
         }
         if (item.get().isComputed()) {
-            throw new InvalidValue("item " + v + " is computed from the extracts, not assessed");
+            throw new InvalidValue("item " + v + " is computed from the extracts, not assessed",
+                    "细项 " + v + " 由报送数据计算得出，不是评审项");
         }
         return v;
     }
@@ -445,16 +482,17 @@ public final class RowValidator implements Serializable {
      * Indicator code "11" where item "11.3" was meant is a likely slip (the code sheets list
      * indicators): name what to write instead. Only called for a rejected row.
      */
-    private String indicatorHint(String code) {
+    private Reason indicatorHint(String code) {
         Optional<Indicator> indicator = context.edition().indicators().stream().filter(i -> i.code().equals(code)).findFirst();
         if (indicator.isEmpty()) {
-            return "";
+            return Reason.of("", "");
         }
         List<String> assessed = indicator.get().items().stream().filter(i -> !i.isComputed()).map(Item::code).toList();
         return assessed.isEmpty()
-                ? " (indicator " + code + " is computed from the extracts, not assessed)"
-                : " (it is an indicator; assessments name its item" + (assessed.size() > 1 ? "s " : " ")
-                + String.join(", ", assessed) + ")";
+                ? Reason.of(" (indicator " + code + " is computed from the extracts, not assessed)",
+                "（指标 " + code + " 由报送数据计算得出，不是评审项）")
+                : Reason.of(" (it is an indicator; assessments name its item" + (assessed.size() > 1 ? "s " : " ")
+                + String.join(", ", assessed) + ")", "（这是指标代码；" + ExtractLabel.zh(schema) + "应填写其细项 " + String.join("、", assessed) + "）");
     }
 
     private Optional<Rejection> checkPoints(ColumnSpec c, BigDecimal points, Object[] row) {
@@ -465,7 +503,9 @@ public final class RowValidator implements Serializable {
         Item item = context.edition().item((String) itemCode);
         if (!item.allowed().allows(points, item.maxPoints())) {
             return Optional.of(new Rejection(c.name(), points.toPlainString() + " points are not allowed for item "
-                    + item.code() + " (allowed: " + item.allowed().describe(item.maxPoints()) + ")"));
+                    + item.code() + " (allowed: " + item.allowed().describe(item.maxPoints()) + ")",
+                    "细项 " + item.code() + " 不能给 " + points.toPlainString() + " 分（允许："
+                            + item.allowed().describeZh(item.maxPoints()) + "）"));
         }
         return Optional.empty();
     }
@@ -475,17 +515,22 @@ public final class RowValidator implements Serializable {
         if (rule instanceof RowRule.NotBefore nb) {
             Object start = other;
             if (value != null && start != null && ((Comparable) value).compareTo(start) < 0) {
-                return new Rejection(nb.column(), nb.column() + " " + show(value) + " is before " + nb.start() + " " + show(start));
+                return new Rejection(nb.column(), nb.column() + " " + show(value) + " is before " + nb.start() + " " + show(start),
+                        nb.column() + " " + show(value) + " 早于 " + nb.start() + " " + show(start));
             }
         } else if (rule instanceof RowRule.EmptyUnless eu) {
             if (value != null && (other == null || !eu.values().contains(other.toString()))) {
                 return new Rejection(eu.column(), eu.column() + " must be empty unless " + eu.otherColumn() + " is "
-                        + String.join("/", eu.values()) + " (" + eu.otherColumn() + " is " + other + ")");
+                        + String.join("/", eu.values()) + " (" + eu.otherColumn() + " is " + other + ")",
+                        "只有 " + eu.otherColumn() + " 为 " + String.join("/", eu.values()) + " 时 " + eu.column()
+                                + " 才能填写（" + eu.otherColumn() + " 为 " + other + "）");
             }
         } else if (rule instanceof RowRule.NonNegativeUnless nn) {
             if (value instanceof BigDecimal d && d.signum() < 0 && (other == null || !nn.values().contains(other.toString()))) {
                 return new Rejection(nn.column(), d.toPlainString() + " is negative; " + nn.column() + " must be >= 0 when "
-                        + nn.otherColumn() + " is " + other + " (only " + String.join(", ", nn.values()) + " may be negative)");
+                        + nn.otherColumn() + " is " + other + " (only " + String.join(", ", nn.values()) + " may be negative)",
+                        d.toPlainString() + " 是负数；" + nn.otherColumn() + " 为 " + other + " 时 " + nn.column()
+                                + " 必须 >= 0（只有 " + String.join("、", nn.values()) + " 可以为负）");
             }
         }
         return null;
@@ -495,12 +540,14 @@ public final class RowValidator implements Serializable {
         return v instanceof LocalDateTime t ? t.format(TIMESTAMP) : String.valueOf(v);
     }
 
-    /** A field that does not fit its column; the message becomes the quarantine reason. */
+    /** A field that does not fit its column; the message and {@link #zh} become the quarantine reason. */
     private static final class InvalidValue extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        final String zh;
 
-        InvalidValue(String message) {
+        InvalidValue(String message, String zh) {
             super(message, null, false, false);
+            this.zh = zh;
         }
     }
 }

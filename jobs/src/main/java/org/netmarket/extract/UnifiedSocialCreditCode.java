@@ -1,5 +1,7 @@
 package org.netmarket.extract;
 
+import org.netmarket.rules.Reason;
+
 import java.util.Arrays;
 
 /**
@@ -81,20 +83,25 @@ public final class UnifiedSocialCreditCode {
      * Null when the code is valid, else what is wrong with it in words a data clerk can act on.
      * Expects a {@link #normalize normalized} code: lower-case letters are reported as not allowed.
      */
-    public static String problem(String code) {
+    public static Reason problem(String code) {
         if (code.length() != 18) {
-            return "'" + code + "' has " + code.length() + " characters; a unified social credit code has 18";
+            return Reason.of("'" + code + "' has " + code.length() + " characters; a unified social credit code has 18",
+                    "“" + code + "”有 " + code.length() + " 个字符，统一社会信用代码应为 18 位");
         }
         for (int i = 0; i < 18; i++) {
             if (valueOf(code.charAt(i)) < 0) {
-                return "'" + code + "' has '" + code.charAt(i) + "' at position " + (i + 1)
-                        + ", which is not allowed in a unified social credit code (the letters I, O, S, V and Z are not used)";
+                return Reason.of("'" + code + "' has '" + code.charAt(i) + "' at position " + (i + 1)
+                        + ", which is not allowed in a unified social credit code (the letters I, O, S, V and Z are not used)",
+                        "“" + code + "”第 " + (i + 1) + " 位是“" + code.charAt(i)
+                                + "”，统一社会信用代码不能含有此字符（不使用字母 I、O、S、V、Z）");
             }
         }
         char expected = checkOf(code);
         if (code.charAt(17) != expected) {
-            return "'" + code + "' fails the GB 32100-2015 check: the 18th character is '" + code.charAt(17)
-                    + "' but should be '" + expected + "' (mistyped code?)";
+            return Reason.of("'" + code + "' fails the GB 32100-2015 check: the 18th character is '" + code.charAt(17)
+                    + "' but should be '" + expected + "' (mistyped code?)",
+                    "“" + code + "”未通过 GB 32100-2015 校验：第 18 位是“" + code.charAt(17) + "”，应为“" + expected
+                            + "”（代码录入有误？）");
         }
         return null;
     }

@@ -13,13 +13,14 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.PipelineConfig;
+import org.netmarket.rules.Reason;
 import org.netmarket.staging.QuarantinedRow;
 import org.netmarket.warehouse.RunLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -44,9 +45,11 @@ import java.util.stream.Stream;
 /**
  * The folder of one run under the report directory ({@code <report-dir>/<timestamp>-<command>}):
  * the run's log ({@code run.log}), the quarantine report ({@code quarantine.csv}: extract, file,
- * line, column, reason, raw line) and the input files ({@code inputs.csv}, as in {@code run_input_file}).
+ * line, region, column, reason in English and Chinese, raw line) and the input files ({@code inputs.csv}, as in {@code run_input_file}).
  */
 public final class RunFolder implements AutoCloseable {
+    /** The byte order mark that starts {@code quarantine.csv}. */
+    private static final char BOM = '\uFEFF';
     private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
     private static final String APPENDER = "netmarket-run-log";
     /** A run folder's name: {@code <yyyyMMdd-HHmmss>-<command>}, and {@code -<n>} when a second one started that second. */
@@ -143,18 +146,27 @@ public final class RunFolder implements AutoCloseable {
         return path.resolve("run.log");
     }
 
-    /** Writes the quarantine report; returns its path and the number of rows written. */
+    /**
+     * Writes the quarantine report; returns its path. UTF-8 with a byte order mark: the clerks who
+     * open it in Excel then see the Chinese reasons and raw lines as Chinese, not as GBK mojibake.
+     */
     public Path writeQuarantine(Iterator<QuarantinedRow> rows) throws IOException {
         Path file = path.resolve("quarantine.csv");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer w = withByteOrderMark(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                     .setHeader("extract", "file", "line", "region_code", "column", "reason", "raw_line").get())) {
+                     .setHeader("extract", "file", "line", "region_code", "column", "reason", "reason_zh", "raw_line").get())) {
             while (rows.hasNext()) {
                 QuarantinedRow q = rows.next();
-                p.printRecord(q.extract(), q.file(), q.line(), q.regionCode(), q.column(), q.reason(), q.rawLine());
+                p.printRecord(q.extract(), q.file(), q.line(), q.regionCode(), q.column(), q.reason().en(), q.reason().zh(),
+                        q.rawLine());
             }
         }
         return file;
+    }
+
+    private static Writer withByteOrderMark(Writer w) throws IOException {
+        w.write(BOM);
+        return w;
     }
 
     /**
@@ -162,7 +174,11 @@ public final class RunFolder implements AutoCloseable {
      * them from the file rather than asking Spark for them a second time.
      */
     public Iterator<QuarantinedRow> quarantine() throws IOException {
-        Reader r = Files.newBufferedReader(path.resolve("quarantine.csv"), StandardCharsets.UTF_8);
+        BufferedReader r = Files.newBufferedReader(path.resolve("quarantine.csv"), StandardCharsets.UTF_8);
+        r.mark(1);
+        if (r.read() != BOM) {
+            r.reset();
+        }
         CSVParser parser = CSVParser.builder().setReader(r)
                 .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get();
         Iterator<CSVRecord> records = parser.iterator();
@@ -184,7 +200,7 @@ public final class RunFolder implements AutoCloseable {
             public QuarantinedRow next() {
                 CSVRecord c = records.next();
                 return new QuarantinedRow(c.get("extract"), c.get("file"), Long.parseLong(c.get("line")),
-                        emptyToNull(c.get("raw_line")), emptyToNull(c.get("column")), c.get("reason"),
+                        emptyToNull(c.get("raw_line")), emptyToNull(c.get("column")), Reason.of(c.get("reason"), c.get("reason_zh")),
                         emptyToNull(c.get("region_code")));
             }
         };

@@ -246,12 +246,14 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
      */
     private Rejection widthRejection(int fieldCount) {
         String counts = "the row has " + fieldCount + " fields but the header has " + width;
+        String countsZh = "本行有 " + fieldCount + " 个字段，表头有 " + width + " 列";
         if (fieldCount > width) {
-            return new Rejection(null, counts + " (an unquoted comma in a field?)");
+            return new Rejection(null, counts + " (an unquoted comma in a field?)", countsZh + "（字段中有未加引号的逗号？）");
         }
         List<String> without = records.header().subList(fieldCount, width).stream().map(String::strip).toList();
         return new Rejection(without.get(0), counts + ": " + String.join(", ", without) + (without.size() == 1 ? " gets" : " get")
-                + " none (a field left out, or a line break in an unquoted field?)");
+                + " none (a field left out, or a line break in an unquoted field?)",
+                countsZh + "：" + String.join("、", without) + " 没有值（漏填了字段，或未加引号的字段中有换行？）");
     }
 
     private void closeQuietly() {

@@ -45,6 +45,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -72,7 +73,14 @@ public final class ExtractReader {
 
     static final String RAW = "_raw";
     static final String REJECT_COLUMN = "_reject_column";
+    /**
+     * A rejection's reason, English and Chinese in one column split by {@link #REASON_SEPARATOR}:
+     * every valid row carries this column as a null, and one more would be one more slot per row
+     * through the shuffle.
+     */
     static final String REJECT_REASON = "_reject_reason";
+    /** No reason holds a NUL: a field with one is set aside with a reason that does not quote it. */
+    private static final String REASON_SEPARATOR = "\u0000";
     static final String REPORT_JSON = "_report";
     private static final String REFERENCED_KEY = "_ref_key";
     private static final String REFERENCED_REGION = "_ref_region";
@@ -174,7 +182,9 @@ public final class ExtractReader {
         Dataset<Row> rejected = lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
-                        col(REJECT_COLUMN).as("column_name"), col(REJECT_REASON).as("reason"),
+                        col(REJECT_COLUMN).as("column_name"),
+                        substring_index(col(REJECT_REASON), REASON_SEPARATOR, 1).as("reason"),
+                        substring_index(col(REJECT_REASON), REASON_SEPARATOR, -1).as("reason_zh"),
                         SparkColumns.regionOf(schema).as("region_code"));
         Dataset<Row> conflictQuarantine = SetAsideReasons.conflicts(schema, lineage);
         Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
@@ -550,7 +560,7 @@ public final class ExtractReader {
                         out[2] = REJECTED;
                         out[3] = e.raw();
                         out[4] = e.rejection().column();
-                        out[5] = e.rejection().reason();
+                        out[5] = e.rejection().reason().en() + REASON_SEPARATOR + e.rejection().reason().zh();
                         out[BOOKKEEPING + keyIndex] = rejectedKey(e);
                         if (regionIndex >= 0) {
                             // Where the region is the key, a known code or nothing: a rejected

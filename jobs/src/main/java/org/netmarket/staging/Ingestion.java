@@ -10,6 +10,7 @@ import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.extract.ValidationContext;
 import org.netmarket.parallel.Concurrently;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,7 @@ public final class Ingestion {
                         public QuarantinedRow next() {
                             Row r = rows.next();
                             return new QuarantinedRow(r.getString(0), r.getString(1), r.getLong(2), r.getString(3),
-                                    r.getString(4), r.getString(5), r.getString(6));
+                                    r.getString(4), Reason.of(r.getString(5), r.getString(6)), r.getString(7));
                         }
                     });
                 }

@@ -2,15 +2,16 @@ package org.netmarket.staging;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.netmarket.rules.Reason;
 
 import java.io.Serializable;
 
 /**
  * A row set aside with the reason, for the data clerk: extract, file, line, the raw line as
- * delivered, the column at fault and the reason, and the region the row is about when it names
- * a known one (so that a county can see its own rows), null otherwise.
+ * delivered, the column at fault and the reason (in English and Chinese), and the region the row
+ * is about when it names a known one (so that a county can see its own rows), null otherwise.
  */
-public record QuarantinedRow(String extract, String file, long line, String rawLine, String column, String reason,
+public record QuarantinedRow(String extract, String file, long line, String rawLine, String column, Reason reason,
                              String regionCode) implements Serializable {
 
     /** The Spark shape of quarantined rows. */
@@ -21,10 +22,11 @@ public record QuarantinedRow(String extract, String file, long line, String rawL
             DataTypes.createStructField("raw_line", DataTypes.StringType, true),
             DataTypes.createStructField("column_name", DataTypes.StringType, true),
             DataTypes.createStructField("reason", DataTypes.StringType, false),
+            DataTypes.createStructField("reason_zh", DataTypes.StringType, false),
             DataTypes.createStructField("region_code", DataTypes.StringType, true)});
 
     @Override
     public String toString() {
-        return file + ":" + line + (column == null ? "" : " [" + column + "]") + " " + reason;
+        return file + ":" + line + (column == null ? "" : " [" + column + "]") + " " + reason.en();
     }
 }

@@ -67,7 +67,8 @@ final class RawLines {
                 "left");
         return joined.select(quarantine.col("extract"), quarantine.col("file"), quarantine.col("line"),
                 coalesce(quarantine.col("raw_line"), lines.col(FOUND)).as("raw_line"),
-                quarantine.col("column_name"), quarantine.col("reason"), quarantine.col("region_code"));
+                quarantine.col("column_name"), quarantine.col("reason"), quarantine.col("reason_zh"),
+                quarantine.col("region_code"));
     }
 
     /** One file (relative to the data directory) and the sorted lines wanted from it. */

@@ -104,7 +104,7 @@ public final class RegionsFile {
     private static String quarantinedRows(List<QuarantinedRow> rows) {
         List<String> shown = new ArrayList<>();
         for (QuarantinedRow q : rows.subList(0, Math.min(SHOWN, rows.size()))) {
-            shown.add("line " + q.line() + (q.column() == null ? "" : ", column " + q.column()) + ": " + q.reason());
+            shown.add("line " + q.line() + (q.column() == null ? "" : ", column " + q.column()) + ": " + q.reason().en());
         }
         return String.join("; ", shown) + (rows.size() > SHOWN ? "; and " + (rows.size() - SHOWN) + " more" : "");
     }

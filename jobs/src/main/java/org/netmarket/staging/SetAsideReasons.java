@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.netmarket.extract.ExtractLabel;
 import org.netmarket.extract.ExtractSchema;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * The quarantine rows of what is found wrong only after the rows were read, with reasons a
- * clerk can act on: conflicting versions of a key (where the other rows are, which columns
+ * clerk can act on, in English and Chinese: conflicting versions of a key (where the other rows are, which columns
  * differ) and references that do not resolve (no such key, its row set aside — and where — or
  * in conflict). Shaped as {@link QuarantinedRow#SCHEMA}; the raw lines are filled in later from
  * the files.
@@ -36,6 +37,7 @@ import static org.apache.spark.sql.functions.when;
 final class SetAsideReasons {
     /** Where the referenced row of an unresolved reference was set aside, while its reason is written. */
     private static final String SET_ASIDE_AT = "_set_aside_at";
+    private static final String SET_ASIDE_AT_ZH = "_set_aside_at_zh";
 
     private SetAsideReasons() {
     }
@@ -56,15 +58,18 @@ final class SetAsideReasons {
             Column value = coalesce(col(c).cast(DataTypes.StringType), lit("\u0000"));
             differing.add(when(size(collect_set(value).over(sameVersion)).gt(1), lit(c)));
         }
-        Column here = concat(col(SparkColumns.FILE), lit(" line "), col(SparkColumns.LINE).cast(DataTypes.StringType));
+        Column here = where(col(SparkColumns.FILE), col(SparkColumns.LINE));
         Column others = array_remove(collect_list(here).over(sameVersion), here);
+        Column hereZh = whereZh(col(SparkColumns.FILE), col(SparkColumns.LINE));
+        Column othersZh = array_remove(collect_list(hereZh).over(sameVersion), hereZh);
         Column keyText = concat_ws(", ", schema.key().stream().map(k -> concat(lit(k + "="),
                 coalesce(col(k).cast(DataTypes.StringType), lit("")))).toArray(Column[]::new));
         Column[] differingColumns = differing.toArray(Column[]::new);
         return lineage.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
                 .select(col(SparkColumns.FILE), col(SparkColumns.LINE), SparkColumns.regionOf(schema).as("region_code"), others.as("others"),
-                        coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
-                        concat_ws(", ", differingColumns).as("differing"), keyText.as("key_text"),
+                        othersZh.as("others_zh"), coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
+                        concat_ws(", ", differingColumns).as("differing"), concat_ws("、", differingColumns).as("differing_zh"),
+                        keyText.as("key_text"),
                         col(schema.version()).cast(DataTypes.StringType).as("version_text"))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
                         lit(null).cast(DataTypes.StringType).as("raw_line"), col("column_name"),
@@ -74,7 +79,14 @@ final class SetAsideReasons {
                                 lit(") and the same " + schema.version() + " "), col("version_text"),
                                 lit(" but differ in "), col("differing"),
                                 when(size(col("others")).equalTo(1), lit("; both are set aside"))
-                                        .otherwise(lit("; all are set aside"))).as("reason"), col("region_code"));
+                                        .otherwise(lit("; all are set aside"))).as("reason"),
+                        concat(lit("版本冲突：本行与"),
+                                when(size(col("others")).equalTo(1), lit("另一行")).otherwise(lit("其他各行")),
+                                lit("（"), array_join(col("others_zh"), "；"), lit("）的键相同（"), col("key_text"),
+                                lit("），" + schema.version() + " 也相同（"), col("version_text"),
+                                lit("），但 "), col("differing_zh"),
+                                when(size(col("others")).equalTo(1), lit(" 不同；两行都已隔离"))
+                                        .otherwise(lit(" 不同；这些行都已隔离"))).as("reason_zh"), col("region_code"));
     }
 
     /** The quarantine rows of {@code missing}, the rows of the extract whose {@code column} names no valid key. */
@@ -83,19 +95,20 @@ final class SetAsideReasons {
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
                         lit(column).as("column_name"), unresolvedReason(column, referenced).as("reason"),
-                        SparkColumns.regionOf(schema).as("region_code"));
+                        unresolvedReasonZh(column, referenced).as("reason_zh"), SparkColumns.regionOf(schema).as("region_code"));
     }
 
     /**
-     * The unresolved rows with, in {@link #SET_ASIDE_AT}, where the referenced extract's row of
-     * their key was set aside by the row rules in this run ("operators/o.csv line 4"; the first
-     * when several were), null when it was not.
+     * The unresolved rows with, in {@link #SET_ASIDE_AT} and {@link #SET_ASIDE_AT_ZH}, where the
+     * referenced extract's row of their key was set aside by the row rules in this run
+     * ("operators/o.csv line 4"; the first when several were), null when it was not.
      */
     private static Dataset<Row> withSetAsidePlace(Dataset<Row> missing, String column, LoadedExtract referenced) {
         Dataset<Row> places = referenced.rejectedKeys().groupBy(col(LoadedExtract.REJECTED_KEY))
                 .agg(min(struct(col(SparkColumns.FILE), col(SparkColumns.LINE))).as("first"))
-                .select(col(LoadedExtract.REJECTED_KEY), concat(col("first." + SparkColumns.FILE), lit(" line "),
-                        col("first." + SparkColumns.LINE).cast(DataTypes.StringType)).as(SET_ASIDE_AT));
+                .select(col(LoadedExtract.REJECTED_KEY),
+                        where(col("first." + SparkColumns.FILE), col("first." + SparkColumns.LINE)).as(SET_ASIDE_AT),
+                        whereZh(col("first." + SparkColumns.FILE), col("first." + SparkColumns.LINE)).as(SET_ASIDE_AT_ZH));
         return missing.join(places, missing.col(column).equalTo(places.col(LoadedExtract.REJECTED_KEY)), "left")
                 .drop(LoadedExtract.REJECTED_KEY);
     }
@@ -110,10 +123,34 @@ final class SetAsideReasons {
                 lit(" has its row in the " + referencedExtract + " registry ("), col(SET_ASIDE_AT),
                 lit(") quarantined, so this row cannot be placed")))
                 .otherwise(concat(lit(column + " "), col(column), lit(" is not in the " + referencedExtract + " registry")));
-        Object[] conflicting = referenced.conflictKeys().stream().map(k -> k.get(referenced.schema().key().get(0)))
+        return inConflict(column, referenced, concat(lit(column + " "), col(column), lit(" has conflicting versions in the "
+                + referencedExtract + " registry (both set aside), so this row cannot be placed")), missing);
+    }
+
+    /** {@link #unresolvedReason} in Chinese. */
+    private static Column unresolvedReasonZh(String column, LoadedExtract referenced) {
+        String label = ExtractLabel.zh(referenced.schema());
+        Column missing = when(col(SET_ASIDE_AT_ZH).isNotNull(), concat(lit(column + " "), col(column),
+                lit(" 在" + label + "中的行（"), col(SET_ASIDE_AT_ZH), lit("）已被隔离，本行无法确定所属地区")))
+                .otherwise(concat(lit(column + " "), col(column), lit(" 不在" + label + "中")));
+        return inConflict(column, referenced, concat(lit(column + " "), col(column), lit(" 在" + label
+                + "中有相互冲突的版本（均已隔离），本行无法确定所属地区")), missing);
+    }
+
+    /** {@code conflicting} for a row whose reference names a key in conflict in the referenced extract, else {@code otherwise}. */
+    private static Column inConflict(String column, LoadedExtract referenced, Column conflicting, Column otherwise) {
+        Object[] keys = referenced.conflictKeys().stream().map(k -> k.get(referenced.schema().key().get(0)))
                 .filter(Objects::nonNull).map(String::valueOf).distinct().toArray();
-        return conflicting.length == 0 ? missing
-                : when(col(column).isin(conflicting), concat(lit(column + " "), col(column), lit(" has conflicting versions in the "
-                        + referencedExtract + " registry (both set aside), so this row cannot be placed"))).otherwise(missing);
+        return keys.length == 0 ? otherwise : when(col(column).isin(keys), conflicting).otherwise(otherwise);
+    }
+
+    /** Where a row is, as the English reasons say it: {@code operators/o.csv line 4}. */
+    private static Column where(Column file, Column line) {
+        return concat(file, lit(" line "), line.cast(DataTypes.StringType));
+    }
+
+    /** Where a row is, as the Chinese reasons say it: {@code operators/o.csv 第 4 行}. */
+    private static Column whereZh(Column file, Column line) {
+        return concat(file, lit(" 第 "), line.cast(DataTypes.StringType), lit(" 行"));
     }
 }

@@ -187,7 +187,8 @@ public final class RunLedger {
     public long recordQuarantine(long runId, Iterator<QuarantinedRow> rows) throws SQLException {
         try (Connection c = warehouse.connect()) {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY quarantined_row (run_id, extract, file, line, region_code, column_name, reason, raw_line) FROM STDIN (FORMAT csv)");
+                    "COPY quarantined_row (run_id, extract, file, line, region_code, column_name, reason, reason_zh, raw_line)"
+                            + " FROM STDIN (FORMAT csv)");
             long n = 0;
             try {
                 StringBuilder sb = new StringBuilder();
@@ -200,7 +201,8 @@ public final class RunLedger {
                     sb.append(q.line()).append(',');
                     CsvText.append(sb, q.regionCode()).append(',');
                     CsvText.append(sb, q.column()).append(',');
-                    CsvText.append(sb, q.reason()).append(',');
+                    CsvText.append(sb, q.reason().en()).append(',');
+                    CsvText.append(sb, q.reason().zh()).append(',');
                     CsvText.append(sb, q.rawLine()).append('\n');
                     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);

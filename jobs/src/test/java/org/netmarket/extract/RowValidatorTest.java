@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netmarket.edition.TestEditions;
+import org.netmarket.rules.Reason;
+import org.netmarket.rules.ReasonAssertions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -153,7 +155,8 @@ class RowValidatorTest {
         assertNotNull(r.rejection(), "expected a rejection of column " + column + " (" + reason + ")");
         assertNull(r.values());
         assertEquals(column, r.rejection().column(), "column at fault");
-        assertEquals(reason, r.rejection().reason());
+        assertEquals(reason, r.rejection().reason().en());
+        ReasonAssertions.assertSaysTheSameInChinese(r.rejection().reason());
     }
 
     private static Object valueOf(String extract, RowValidator.Result r, String column) {
@@ -553,6 +556,33 @@ class RowValidatorTest {
         assertEquals(Boolean.TRUE, r.values()[CATALOG.get("complaints").indexOf("odr_settled")]);
         odr.put("odr_settled", "");
         assertTrue(validate(CATALOG.get("complaints"), odr).isValid(), "an unsettled or open ODR complaint");
+    }
+
+    // ---- the Chinese of the reasons --------------------------------------------------------
+
+    /** The reason of a rejected row, for its exact Chinese. */
+    private static Reason reasonOf(RowValidator.Result r) {
+        assertNotNull(r.rejection(), "expected a rejection");
+        return r.rejection().reason();
+    }
+
+    @Test
+    void reasonsAreWrittenInChineseForTheClerk() {
+        assertEquals("“96.2%”不是数字（比率写成小数：0.962，而不是 96.2%）", reasonOf(with("national", "value", "96.2%")).zh());
+        assertEquals("7.2 大于 1：比率是小数（0.962，而不是 96.2），此值像是百分数", reasonOf(with("national", "value", "7.2")).zh());
+        assertEquals("“2023-02-29”不是日期（YYYY-MM-DD）：没有这一天", reasonOf(with("operators", "registered_on", "2023-02-29")).zh());
+        assertEquals("“是　否”不是布尔值（true/false、1/0 或 是/否）", reasonOf(with("complaints", "odr_settled", "是　否")).zh());
+        assertEquals("“claim”不是可选值之一：identity_claim、monitoring_lead", reasonOf(with("dispatches", "dispatch_type", "claim")).zh());
+        assertEquals("行政区划代码 330199 不在 regions.csv 中", reasonOf(with("dispatches", "region_code", "330199")).zh());
+        assertEquals("deregistered_on 2020-04-30 早于 registered_on 2020-05-01",
+                reasonOf(with("operators", "deregistered_on", "2020-04-30")).zh());
+        assertEquals("只有 channel 为 odr 时 odr_settled 才能填写（channel 为 online）",
+                reasonOf(with("complaints", "odr_settled", "true")).zh());
+        assertEquals("“12”不是 2022 版指标体系的细项（这是指标代码；专家评估打分（assessments）应填写其细项 12.1、12.2、12.3）",
+                reasonOf(with("assessments", "item", "12")).zh());
+        assertEquals("细项 28 不能给 0.5 分（允许：0、3 之一）", reasonOf(assessment("28", "0.5")).zh());
+        assertEquals("细项 11.3 不能给 3 分（允许：0 到 1 之间 0.5 的倍数）", reasonOf(assessment("11.3", "3")).zh());
+        assertEquals("为空，但此列必填", reasonOf(with("dispatches", "region_code", "")).zh());
     }
 
     // ---- assessments: item codes and allowed points ---------------------------------------

@@ -3,6 +3,8 @@ package org.netmarket.extract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netmarket.rules.Reason;
+import org.netmarket.rules.ReasonAssertions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -69,12 +71,14 @@ class UnifiedSocialCreditCodeTest {
     void everyWrongCheckCharacterIsCaught() {
         String first17 = "91440300192203821";
         for (char c : UnifiedSocialCreditCode.CHARSET.toCharArray()) {
-            String problem = UnifiedSocialCreditCode.problem(first17 + c);
+            Reason problem = UnifiedSocialCreditCode.problem(first17 + c);
             if (c == '6') {
                 assertNull(problem);
             } else {
                 assertNotNull(problem, "check character " + c);
-                assertTrue(problem.contains("should be '6'"), problem);
+                assertTrue(problem.en().contains("is '" + c + "' but should be '6'"), problem.en());
+                assertTrue(problem.zh().contains("第 18 位是“" + c + "”，应为“6”"), problem.zh());
+                ReasonAssertions.assertSaysTheSameInChinese(problem);
             }
         }
     }
@@ -84,9 +88,11 @@ class UnifiedSocialCreditCodeTest {
     @ValueSource(strings = {"I", "O", "S", "V", "Z", "a", "-", " ", "\u007f", "\u0080", "１", "运"})
     void charactersOutsideTheCharsetAreNamed(String bad) {
         String code = "9144030019220382" + bad + "6";
-        String problem = UnifiedSocialCreditCode.problem(code);
+        Reason problem = UnifiedSocialCreditCode.problem(code);
         assertNotNull(problem, code);
-        assertTrue(problem.contains("'" + bad + "' at position 17"), problem);
+        assertTrue(problem.en().contains("'" + bad + "' at position 17"), problem.en());
+        assertTrue(problem.zh().contains("第 17 位是“" + bad + "”"), problem.zh());
+        ReasonAssertions.assertSaysTheSameInChinese(problem);
     }
 
     @Test
@@ -100,7 +106,8 @@ class UnifiedSocialCreditCodeTest {
 
     @Test
     void lengthIsChecked() {
-        assertEquals("'' has 0 characters; a unified social credit code has 18", UnifiedSocialCreditCode.problem(""));
+        assertEquals(Reason.of("'' has 0 characters; a unified social credit code has 18",
+                "“”有 0 个字符，统一社会信用代码应为 18 位"), UnifiedSocialCreditCode.problem(""));
         assertThrows(IllegalArgumentException.class, () -> UnifiedSocialCreditCode.checkCharacter("9144"));
     }
 }

@@ -1,10 +1,13 @@
 package org.netmarket.pipeline;
 
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
+import org.netmarket.rules.Reason;
+import org.netmarket.rules.ReasonAssertions;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.GoldenExpectation;
 import org.netmarket.testing.JobRunner;
@@ -12,6 +15,7 @@ import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,25 +77,61 @@ class HostileCorpusTest {
 
     @Test
     void everyBrokenRowIsSetAsideInTheWarehouseWithItsLineColumnAndReason() throws Exception {
-        WarehouseRows rows = WarehouseRows.query(jdbcUrl, "quarantined_row",
-                "SELECT extract, file, line, column_name, reason, raw_line FROM netmarket.quarantined_row WHERE run_id = 1",
-                "extract", "file", "line");
+        WarehouseRows rows = quarantinedRows();
         Map<String, Quarantined> actual = new TreeMap<>();
         rows.all().forEach((key, r) -> actual.put(key, new Quarantined((String) r.get("column_name"), (String) r.get("reason"),
                 (String) r.get("raw_line"))));
         assertSameQuarantine("netmarket.quarantined_row", actual);
     }
 
+    /**
+     * The clerk reads each reason in Chinese too: every one says what its English says, and those
+     * written by Spark after the rows were read (a conflict, a reference that does not resolve)
+     * read exactly so.
+     */
+    @Test
+    void everySetAsideRowHasItsReasonInChinese() throws Exception {
+        WarehouseRows rows = quarantinedRows();
+        rows.all().values().forEach(r -> ReasonAssertions.assertSaysTheSameInChinese(
+                Reason.of((String) r.get("reason"), (String) r.get("reason_zh"))));
+        rows.assertValue("national|national/nbs.csv|265", "reason_zh", "版本冲突：本行与另一行（national/2025-02-bulletin.csv"
+                + " 第 11 行）的键相同（year=2021, metric=odr_settlement_rate），reported_at 也相同（2022-02-28），但 value 不同；两行都已隔离");
+        rows.assertValue("operator-sales|operator-sales/sales.csv|12", "reason_zh", "operator_id 91140802MA0009004H"
+                + " 在网络交易经营者名录（operators）中的行（operators/operators.csv 第 12 行）已被隔离，本行无法确定所属地区");
+        rows.assertValue("regions|regions.csv|6", "reason_zh", "“14082”不是 6 位行政区划代码（GB/T 2260）");
+    }
+
     @Test
     void theQuarantineReportNextToTheRunLogListsTheSameRows() throws Exception {
         Map<String, Quarantined> actual = new TreeMap<>();
-        for (CSVRecord r : csv(runFolder.resolve("quarantine.csv"))) {
+        Map<String, Object> warehouseZh = new TreeMap<>();
+        quarantinedRows().all().forEach((key, r) -> warehouseZh.put(key, r.get("reason_zh")));
+        for (CSVRecord r : quarantineReport()) {
             String key = r.get("extract") + "|" + r.get("file") + "|" + r.get("line");
             if (actual.put(key, new Quarantined(r.get("column"), r.get("reason"), r.get("raw_line"))) != null) {
                 fail("quarantine.csv lists " + key + " twice");
             }
+            assertEquals(warehouseZh.get(key), r.get("reason_zh"), key + ": the report's Chinese reason is the warehouse's");
         }
         assertSameQuarantine("quarantine.csv", actual);
+    }
+
+    private static WarehouseRows quarantinedRows() throws Exception {
+        return WarehouseRows.query(jdbcUrl, "quarantined_row",
+                "SELECT extract, file, line, column_name, reason, reason_zh, raw_line FROM netmarket.quarantined_row WHERE run_id = 1",
+                "extract", "file", "line");
+    }
+
+    /** The run folder's quarantine.csv, which starts with a byte order mark so that Excel reads it as UTF-8. */
+    private static List<CSVRecord> quarantineReport() throws IOException {
+        Path report = runFolder.resolve("quarantine.csv");
+        byte[] start = Arrays.copyOf(Files.readAllBytes(report), 3);
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(start[0], start[1], start[2]),
+                "quarantine.csv starts with the UTF-8 byte order mark");
+        try (Reader r = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
+            assertEquals('\uFEFF', r.read());
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
     }
 
     /**
@@ -111,7 +151,7 @@ class HostileCorpusTest {
         rows.assertValue("operator-sales|operator-sales/sales.csv|11", "region_code", null); // sales: their operator's
         rows.assertValue("regions|regions.csv|8", "region_code", null); // the tree's own rows
         Map<String, String> report = new TreeMap<>();
-        for (CSVRecord r : csv(runFolder.resolve("quarantine.csv"))) {
+        for (CSVRecord r : quarantineReport()) {
             report.put(r.get("extract") + "|" + r.get("file") + "|" + r.get("line"), r.get("region_code"));
         }
         assertEquals("140821", report.get("operators|operators/operators.csv|209"), "quarantine.csv has the column too");
@@ -137,6 +177,7 @@ class HostileCorpusTest {
             groups.assertValue(key, "example_file", "regions.csv");
             groups.assertValue(key, "example_line", Long.parseLong(r[0]));
             groups.assertValue(key, "example_reason", expected.get("regions|regions.csv|" + r[0]).reason());
+            groups.assertValue(key, "example_reason_zh", quarantinedRows().row("regions|regions.csv|" + r[0]).get("reason_zh"));
             groups.assertValue(key, "region_name", null);
             groups.assertValue(key, "extract_name_zh", "行政区划");
         }

@@ -4,13 +4,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
+import org.netmarket.rules.Reason;
+import org.netmarket.staging.QuarantinedRow;
 import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestingPostgres;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -101,6 +105,29 @@ class RunFolderTest {
         String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains("deleted 1 run folder(s) older than 90 days (--keep-run-folders), the oldest "
                 + expired.getFileName()), log);
+    }
+
+    /**
+     * The ledger copies a run's quarantine from its quarantine.csv: what is written is read back
+     * field for field — a raw line with a quoted line break, both reasons, an empty column and
+     * region — past the byte order mark that Excel needs to show the Chinese.
+     */
+    @Test
+    void theQuarantineReportReadsBackWhatWasWritten() throws IOException {
+        List<QuarantinedRow> rows = List.of(
+                new QuarantinedRow("operators", "operators/o.csv", 7, "91140802MA0000313F,\"盐湖区\n某网店\",140802,shop",
+                        "operator_type", Reason.of("'shop' is not one of platform, in_platform, self_built",
+                        "“shop”不是可选值之一：platform、in_platform、self_built"), "140802"),
+                new QuarantinedRow("dispatches", "dispatches/d.csv", 3, "D1,140802", null,
+                        Reason.of("the row has 2 fields but the header has 8", "本行有 2 个字段，表头有 8 列"), null));
+        try (RunFolder folder = RunFolder.create(reports.toString(), "run")) {
+            Path report = folder.writeQuarantine(rows.iterator());
+            List<QuarantinedRow> back = new ArrayList<>();
+            folder.quarantine().forEachRemaining(back::add);
+            assertEquals(rows, back);
+            assertEquals("\uFEFFextract,file,line,region_code,column,reason,reason_zh,raw_line",
+                    Files.readAllLines(report, StandardCharsets.UTF_8).get(0));
+        }
     }
 
     private Path runFolder(LocalDateTime started, String command) throws IOException {

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Checks that a reason's Chinese says what its English says: it is Chinese (not a copy of the
  * English), and every fact the English names — region codes, years, months and dates, column and
- * metric identifiers, the extract a reason is about — is named in the Chinese too. A dashboard reader and an
+ * metric identifiers, values quoted as written, the extract a reason is about — is named in the
+ * Chinese too. A dashboard reader and an
  * analyst reading the log then look for the same rows.
  */
 public final class ReasonAssertions {
@@ -22,6 +23,8 @@ public final class ReasonAssertions {
     /** Column, metric and population identifiers ({@code online_retail_yuan}, {@code monitoring_lead}). */
     private static final Pattern IDENTIFIERS = Pattern.compile("[a-z]+(?:_[a-z]+)+");
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+    /** A value quoted as the data clerk wrote it ({@code '96.2%'}): the Chinese must quote it as written too. */
+    private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
     private ReasonAssertions() {
     }
@@ -38,6 +41,12 @@ public final class ReasonAssertions {
                 if (!reason.zh().contains(m.group())) {
                     problems.add("the Chinese does not name " + m.group());
                 }
+            }
+        }
+        Matcher quoted = QUOTED.matcher(reason.en());
+        while (quoted.find()) {
+            if (!reason.zh().contains(quoted.group(1))) {
+                problems.add("the Chinese does not quote " + quoted.group());
             }
         }
         for (String extract : SchemaCatalog.EXTRACTS) {

@@ -9,6 +9,7 @@ import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.RowValidator;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.extract.ValidationContext;
+import org.netmarket.rules.Reason;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,12 +170,13 @@ class ExtractFileScanTest {
         assertEquals(3, rejected.get(0).line());
         assertEquals("330102,上城区,330100,county", rejected.get(0).raw());
         assertEquals("economic_zone", rejected.get(0).rejection().column(), "the header's column left without a field");
-        assertEquals("the row has 4 fields but the header has 5: economic_zone gets none (a field left out, or a line break"
-                + " in an unquoted field?)", rejected.get(0).rejection().reason());
+        assertEquals(Reason.of("the row has 4 fields but the header has 5: economic_zone gets none (a field left out, or a"
+                + " line break in an unquoted field?)", "本行有 4 个字段，表头有 5 列：economic_zone 没有值（漏填了字段，或未加引号的字段中有换行？）"),
+                rejected.get(0).rejection().reason());
         assertEquals(4, rejected.get(1).line());
         assertNull(rejected.get(1).rejection().column(), "too many fields: the row as a whole is at fault");
-        assertEquals("the row has 6 fields but the header has 5 (an unquoted comma in a field?)",
-                rejected.get(1).rejection().reason());
+        assertEquals(Reason.of("the row has 6 fields but the header has 5 (an unquoted comma in a field?)",
+                "本行有 6 个字段，表头有 5 列（字段中有未加引号的逗号？）"), rejected.get(1).rejection().reason());
         assertEquals(List.of(2L, 5L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
         assertEquals(4, report(events).rowsRead());
         assertEquals(2, report(events).rowsQuarantined());
@@ -185,8 +187,9 @@ class ExtractFileScanTest {
         Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100\n");
         ExtractFileScan.Event e = rejections(scanRegions(f)).get(0);
         assertEquals("level", e.rejection().column());
-        assertEquals("the row has 3 fields but the header has 5: level, economic_zone get none (a field left out, or a line"
-                + " break in an unquoted field?)", e.rejection().reason());
+        assertEquals(Reason.of("the row has 3 fields but the header has 5: level, economic_zone get none (a field left out, or"
+                + " a line break in an unquoted field?)", "本行有 3 个字段，表头有 5 列：level、economic_zone 没有值（漏填了字段，或未加引号的字段中有换行？）"),
+                e.rejection().reason());
     }
 
     @Test
@@ -196,7 +199,7 @@ class ExtractFileScanTest {
         assertEquals(3, e.line());
         assertEquals("330102,上城区,330100,district,east", e.raw());
         assertEquals("level", e.rejection().column());
-        assertEquals("'district' is not one of province, city, county", e.rejection().reason());
+        assertEquals("'district' is not one of province, city, county", e.rejection().reason().en());
     }
 
     @Test
@@ -264,7 +267,7 @@ class ExtractFileScanTest {
         ExtractFileScan.Event bad = rejections(events).get(0);
         assertEquals(3, bad.line());
         assertEquals("region_name", bad.rejection().column());
-        assertTrue(bad.rejection().reason().startsWith("contains a NUL character (byte 0x00)"), bad.rejection().reason());
+        assertTrue(bad.rejection().reason().en().startsWith("contains a NUL character (byte 0x00)"), bad.rejection().reason().en());
         assertNull(report(events).problem());
     }
 
@@ -283,8 +286,8 @@ class ExtractFileScanTest {
         assertEquals(List.of(2L, 3L), rejected.stream().map(ExtractFileScan.Event::line).toList());
         for (ExtractFileScan.Event e : rejected) {
             assertEquals("training_hours", e.rejection().column());
-            assertEquals("contains a NUL character (byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text",
-                    e.rejection().reason());
+            assertEquals(Reason.of("contains a NUL character (byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text",
+                    "含有 NUL 字符（字节 0x00）：文件已损坏，或不是 UTF-8 或 GB18030 文本"), e.rejection().reason());
         }
         assertEquals("ZF2,140802,2024,6\0,2025-01-10", rejected.get(1).raw());
     }
@@ -449,7 +452,7 @@ class ExtractFileScanTest {
         assertEquals(1, rows(events).size());
         ExtractFileScan.Event rejected = rejections(events).get(0);
         assertEquals(3, rejected.line());
-        assertEquals("region code 330199 is not in regions.csv", rejected.rejection().reason());
+        assertEquals("region code 330199 is not in regions.csv", rejected.rejection().reason().en());
         assertEquals("retail", report(events).extract());
     }
 }

@@ -117,6 +117,8 @@ class ExtractReaderTest {
         assertEquals("conflicting versions: this row and another (dispatches/a.csv line 2) have the same key (dispatch_id=D1)"
                 + " and the same updated_at 2024-01-03 09:00:00 but differ in verified_at; both are set aside",
                 q.get(1).getAs("reason"));
+        assertEquals("版本冲突：本行与另一行（dispatches/b.csv 第 2 行）的键相同（dispatch_id=D1），updated_at 也相同"
+                + "（2024-01-03 09:00:00），但 verified_at 不同；两行都已隔离", q.get(0).getAs("reason_zh"));
     }
 
     @Test
@@ -131,6 +133,8 @@ class ExtractReaderTest {
         assertEquals("conflicting versions: this row and others (dispatches/a.csv line 3; dispatches/a.csv line 4) have the"
                 + " same key (dispatch_id=D1) and the same updated_at 2024-01-03 09:00:00 but differ in region_code,"
                 + " verified_at; all are set aside", q.get(0).getAs("reason"));
+        assertEquals("版本冲突：本行与其他各行（dispatches/a.csv 第 3 行；dispatches/a.csv 第 4 行）的键相同（dispatch_id=D1），"
+                + "updated_at 也相同（2024-01-03 09:00:00），但 region_code、verified_at 不同；这些行都已隔离", q.get(0).getAs("reason_zh"));
     }
 
     @Test
@@ -164,6 +168,9 @@ class ExtractReaderTest {
         Map<Long, Row> q = e.quarantine().collectAsList().stream().collect(Collectors.toMap(r -> r.<Long>getAs("line"), r -> r));
         assertEquals("region_code", q.get(3L).getAs("column_name"));
         assertEquals("region code 999999 is not in regions.csv", q.get(3L).getAs("reason"));
+        // The Chinese travels with the English from the file scan (one column, split when the quarantine is read).
+        assertEquals("行政区划代码 999999 不在 regions.csv 中", q.get(3L).getAs("reason_zh"));
+        assertEquals("due_at 2024-01-01 09:00:00 早于 dispatched_at 2024-01-02 09:00:00", q.get(4L).getAs("reason_zh"));
         assertEquals("D2,999999,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00", q.get(3L).getAs("raw_line"));
         assertEquals("due_at", q.get(4L).getAs("column_name"));
         // A county can find its rows: the region of a rejected row, when its field names a known one.
@@ -247,6 +254,7 @@ class ExtractReaderTest {
         Row q = sales.quarantine().collectAsList().get(0);
         assertEquals("operator_id", q.getAs("column_name"));
         assertEquals("operator_id " + unknown + " is not in the operators registry", q.getAs("reason"));
+        assertEquals("operator_id " + unknown + " 不在网络交易经营者名录（operators）中", q.getAs("reason_zh"));
         assertEquals(3L, (long) q.<Long>getAs("line"));
         assertNull(q.getAs("region_code"), "a sale is its operator's region, and this one has no operator");
     }
@@ -266,11 +274,18 @@ class ExtractReaderTest {
         LoadedExtract sales = reader.checkReference(reader.read(catalog.get("operator-sales"), ctx),
                 reader.read(catalog.get("operators"), ctx), Optional.empty());
         Map<Long, String> reasons = new HashMap<>();
-        sales.quarantine().collectAsList().forEach(r -> reasons.put(r.getAs("line"), r.getAs("reason")));
+        Map<Long, String> reasonsZh = new HashMap<>();
+        sales.quarantine().collectAsList().forEach(r -> {
+            reasons.put(r.getAs("line"), r.getAs("reason"));
+            reasonsZh.put(r.getAs("line"), r.getAs("reason_zh"));
+        });
         assertEquals(Map.of(
                 2L, "operator_id " + setAside + " has its row in the operators registry (operators/ops.csv line 2) quarantined,"
                         + " so this row cannot be placed",
                 3L, "operator_id " + absent + " is not in the operators registry"), reasons);
+        assertEquals(Map.of(
+                2L, "operator_id " + setAside + " 在网络交易经营者名录（operators）中的行（operators/ops.csv 第 2 行）已被隔离，本行无法确定所属地区",
+                3L, "operator_id " + absent + " 不在网络交易经营者名录（operators）中"), reasonsZh);
     }
 
     @Test
@@ -310,5 +325,7 @@ class ExtractReaderTest {
                 .collectAsList().get(0);
         assertEquals("operator_id " + disputed + " has conflicting versions in the operators registry (both set aside),"
                 + " so this row cannot be placed", q.getAs("reason"));
+        assertEquals("operator_id " + disputed + " 在网络交易经营者名录（operators）中有相互冲突的版本（均已隔离），本行无法确定所属地区",
+                q.getAs("reason_zh"));
     }
 }

@@ -2,6 +2,7 @@ package org.netmarket.warehouse;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netmarket.rules.Reason;
 import org.netmarket.staging.QuarantinedRow;
 import org.netmarket.testing.TestingPostgres;
 
@@ -46,7 +47,7 @@ class RunLedgerNulTest {
         ledger.recordInputs(run, List.of(new RunLedger.InputFile("express", "express/e.csv", "GB18030", "ab", 10L, 0L, 0L,
                 List.of(utf16Name), "express/e.csv: header lacks " + utf16Name, true)), List.of(), 0, 0);
         ledger.recordQuarantine(run, List.of(new QuarantinedRow("dispatches", "dispatches/d2.csv", 2,
-                "X4,140802,bogus\0type", "dispatch_type", "contains a NUL character", "140802")).iterator());
+                "X4,140802,bogus\0type", "dispatch_type", Reason.of("contains a NUL character", "含有 NUL 字符"), "140802")).iterator());
         ledger.fail(run, "cannot read \0 file");
 
         String shown = "r␀e␀g␀i␀o␀n␀_␀c␀o␀d␀e␀";
