@@ -175,6 +175,7 @@ class GoldenRunTest {
         // 26 rows: the identical re-delivered row collapses, B-IC-2 has two versions -> 24 keys used
         lineage.assertValue(key, "rows_used", 24);
         lineage.assertValue(key, "rows_quarantined", 0);
+        lineage.assertValue(key, "extract_name_zh", "监管平台派发事项");
         String files = lineage.row(key).get("files").toString();
         org.junit.jupiter.api.Assertions.assertTrue(files.contains("dispatches/dispatches-2024.csv")
                 && files.contains("dispatches/dispatches-redelivery.csv"), files);
@@ -191,6 +192,7 @@ class GoldenRunTest {
         // 盐湖区 item 10: the later of its two versions (2 points) — see expect/assessed-items.md
         lineage.assertValue("140802|10|assessments", "points", 2);
         lineage.assertValue("140802|10|assessments", "status", "scored");
+        lineage.assertValue("140802|10|assessments", "extract_name_zh", "专家评估打分");
         try (var lines = Files.lines(GoldenData.GIVEN.resolve("assessments/assessments-2024.csv"))) {
             lineage.assertValue("140802|10|assessments", "rows_read", lines.count() - 1);
         }
