@@ -24,21 +24,36 @@ die() { printf 'error: %s\n' "$1" >&2; exit "${2:-1}"; }
 # is not a comment, so the text cannot drift from a hard-coded line range.
 script_help() { awk 'NR == 1 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' "$1"; }
 
-# The job jar; rebuilt when it is missing or any source, schema or the pom is newer.
+# The job jar; rebuilt when it is missing or any source, schema or the pom is newer, and from
+# scratch (mvn clean) when files were added, removed or renamed since the last build: a file
+# deleted from the sources (a migration, an edition) would otherwise stay in target/classes and
+# in the jar, and nothing in the tree would be newer to say so.
 netmarket_jar() { echo "$NETMARKET_ROOT/target/netmarket-jobs-0.1.0.jar"; }
 
+source_listing() {
+  (cd "$NETMARKET_ROOT" && find pom.xml jobs/src/main schemas -type f ! -name '*.md' | LC_ALL=C sort | sha256sum | cut -c1-64)
+}
+
 ensure_built() {
-  local jar; jar="$(netmarket_jar)"
+  local jar listing recorded goals="package"; jar="$(netmarket_jar)"
   command -v java >/dev/null || die "java is not installed (Java 17 is needed)"
-  if [[ ! -f "$jar" || ! -f "$NETMARKET_ROOT/target/classpath.txt" ]] \
+  listing="$(source_listing)"
+  # None recorded: a build by hand (mvn package, as the README's set-up does) of the tree as it is.
+  recorded="$(cat "$NETMARKET_ROOT/target/source-listing.sha256" 2>/dev/null)" || true
+  if [[ -n "$recorded" && "$recorded" != "$listing" ]]; then
+    goals="clean package"
+  fi
+  if [[ "$goals" != package || ! -f "$jar" || ! -f "$NETMARKET_ROOT/target/classpath.txt" ]] \
      || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -newer "$jar" ! -name '*.md' -print -quit 2>/dev/null)" ]]; then
     command -v mvn >/dev/null || die "maven (mvn) is not installed"
-    log "building the job (mvn package, tests skipped)"
+    log "building the job (mvn $goals, tests skipped)"
     # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
     # terminal: a script's stdout is its result (a scorecard, a help text).
-    (set -o pipefail; cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2) \
+    # shellcheck disable=SC2086 # the goals are words
+    (set -o pipefail; cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2) \
       || die "the build failed"
   fi
+  echo "$listing" > "$NETMARKET_ROOT/target/source-listing.sha256"
 }
 
 # Shallow inlining in HotSpot's optimizing compiler (C2; its defaults are depth 15, 325 and 2500
