@@ -9,10 +9,6 @@ import java.io.Serializable;
  * the reason, in English and Chinese, written for the data clerk who has to fix the extract.
  */
 public record Rejection(String column, Reason reason) implements Serializable {
-    public Rejection(String column, String en, String zh) {
-        this(column, new Reason(en, zh));
-    }
-
     @Override
     public String toString() {
         return column == null ? reason.en() : "column " + column + ": " + reason.en();

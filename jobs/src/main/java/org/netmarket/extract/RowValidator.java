@@ -2,6 +2,7 @@ package org.netmarket.extract;
 
 import org.netmarket.edition.Indicator;
 import org.netmarket.edition.Item;
+import org.netmarket.extract.RejectionReasons.DateKind;
 import org.netmarket.rules.Reason;
 
 import java.io.Serializable;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the text fields of one CSV row into typed values in schema column order, or says why
- * the row must be quarantined. Pure Java, so that every rule of the extract contract is tested
+ * the row must be quarantined (in the words of {@link RejectionReasons}). Pure Java, so that every rule of the extract contract is tested
  * without Spark; the Spark reader calls it inside its tasks.
  *
  * <p>Types: {@code text}/{@code region_code}/{@code uscc}/{@code enum}/{@code month}/
@@ -56,11 +57,6 @@ public final class RowValidator implements Serializable {
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIMESTAMP_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final Pattern MONTH_SHAPE = Pattern.compile("\\d{4}-\\d{2}");
-
-    /** Why a field with a NUL character is set aside (a header name with one fails its file). */
-    public static final String NUL_REASON = "contains a NUL character (byte 0x00): the file is damaged, or is not "
-            + "UTF-8 or GB18030 text";
-    private static final String NUL_REASON_ZH = "含有 NUL 字符（字节 0x00）：文件已损坏，或不是 UTF-8 或 GB18030 文本";
 
     private final ExtractSchema schema;
     private final ValidationContext context;
@@ -139,19 +135,19 @@ public final class RowValidator implements Serializable {
             ColumnSpec c = columns[i];
             // Before trimming: a NUL at either end of a field marks a damaged file as surely as one inside.
             if (fields[i] != null && fields[i].indexOf('\0') >= 0) {
-                return reject(c.name(), NUL_REASON, NUL_REASON_ZH);
+                return reject(c.name(), RejectionReasons.nul());
             }
             String raw = fields[i] == null ? null : trimField(fields[i]);
             if (raw == null || raw.isEmpty()) {
                 if (c.required()) {
-                    return reject(c.name(), "is empty but required", "为空，但此列必填");
+                    return reject(c.name(), RejectionReasons.emptyButRequired());
                 }
                 continue;
             }
             try {
                 out[i] = parse(c, i, raw);
             } catch (InvalidValue e) {
-                return reject(c.name(), e.getMessage(), e.zh);
+                return reject(c.name(), e.reason);
             }
             anyPoints |= c.type() == ColumnType.POINTS;
         }
@@ -176,8 +172,8 @@ public final class RowValidator implements Serializable {
         return new Result(out, null);
     }
 
-    private static Result reject(String column, String en, String zh) {
-        return new Result(null, new Rejection(column, en, zh));
+    private static Result reject(String column, Reason reason) {
+        return new Result(null, new Rejection(column, reason));
     }
 
     private Object parse(ColumnSpec c, int index, String v) {
@@ -189,17 +185,17 @@ public final class RowValidator implements Serializable {
             // strict formatter, which also words the rejection.
             case DATE -> {
                 LocalDate d = CanonicalDates.date(v);
-                yield inYears(v, d != null ? d : (LocalDate) temporal(v, DATE, DATE_SHAPE, DATE_WORDS,
+                yield inYears(v, d != null ? d : (LocalDate) temporal(v, DATE, DATE_SHAPE, DateKind.DATE,
                         LocalDate::parse));
             }
             case TIMESTAMP -> {
                 LocalDateTime t = CanonicalDates.timestamp(v);
                 yield inYears(v, t != null ? t : (LocalDateTime) temporal(v, TIMESTAMP, TIMESTAMP_SHAPE,
-                        TIMESTAMP_WORDS, LocalDateTime::parse));
+                        DateKind.TIMESTAMP, LocalDateTime::parse));
             }
             case MONTH -> {
                 if (!CanonicalDates.isMonth(v)) {
-                    temporal(v, MONTH, MONTH_SHAPE, MONTH_WORDS, YearMonth::parse);
+                    temporal(v, MONTH, MONTH_SHAPE, DateKind.MONTH, YearMonth::parse);
                 }
                 checkYear(v, Integer.parseInt(v, 0, 4, 10));
                 yield v;
@@ -239,17 +235,12 @@ public final class RowValidator implements Serializable {
 
     private String regionCode(String v) {
         if (!(v.length() == 6 && CanonicalDates.digits(v, 0, 6))) {
-            throw new InvalidValue("'" + v + "' is not a 6-digit region code (GB/T 2260)",
-                    "“" + v + "”不是 6 位行政区划代码（GB/T 2260）");
+            throw new InvalidValue(RejectionReasons.notRegionCode(v));
         }
         if (knownRegions != null && !isKnownRegion(v)) {
             Long setAside = context.regionsSetAside().get(v);
-            if (setAside == null) {
-                throw new InvalidValue("region code " + v + " is not in regions.csv", "行政区划代码 " + v + " 不在 regions.csv 中");
-            }
-            throw new InvalidValue("region code " + v + " has its row in regions.csv (line " + setAside
-                    + ") quarantined, so this row cannot be placed",
-                    "行政区划代码 " + v + " 在 regions.csv 中的行（第 " + setAside + " 行）已被隔离，本行无法确定所属地区");
+            throw new InvalidValue(setAside == null ? RejectionReasons.regionNotInTree(v)
+                    : RejectionReasons.regionSetAside(v, setAside));
         }
         return v;
     }
@@ -258,7 +249,7 @@ public final class RowValidator implements Serializable {
         String code = UnifiedSocialCreditCode.normalize(v);
         Reason problem = UnifiedSocialCreditCode.problem(code);
         if (problem != null) {
-            throw new InvalidValue(problem.en(), problem.zh());
+            throw new InvalidValue(problem);
         }
         return code;
     }
@@ -267,39 +258,26 @@ public final class RowValidator implements Serializable {
         Temporal parse(CharSequence text, DateTimeFormatter f);
     }
 
-    /** How a rejection names a date type and the unit that does not exist, in English and Chinese. */
-    private record TemporalWords(String what, String unit, String whatZh, String noSuchZh) {
-    }
-
-    private static final TemporalWords DATE_WORDS = new TemporalWords("a date (YYYY-MM-DD)", "day",
-            "日期（YYYY-MM-DD）", "没有这一天");
-    private static final TemporalWords TIMESTAMP_WORDS = new TemporalWords("a timestamp (YYYY-MM-DD HH:MM:SS)",
-            "date or time", "时间戳（YYYY-MM-DD HH:MM:SS）", "没有这一日期或时刻");
-    private static final TemporalWords MONTH_WORDS = new TemporalWords("a month (YYYY-MM)", "month",
-            "月份（YYYY-MM）", "没有这个月份");
-
-    private static Temporal temporal(String v, DateTimeFormatter f, Pattern shape, TemporalWords words, TemporalParser p) {
+    private static Temporal temporal(String v, DateTimeFormatter f, Pattern shape, DateKind kind, TemporalParser p) {
         // The shape first: the formatter's year field alone would take a sign or a fifth digit
         // (-2024-05-01, +12024-05), which the contract's formats do not allow.
         if (!shape.matcher(v).matches()) {
-            throw new InvalidValue("'" + v + "' is not " + words.what(), "“" + v + "”不是" + words.whatZh());
+            throw new InvalidValue(RejectionReasons.notDate(v, kind));
         }
         try {
             return p.parse(v, f);
         } catch (DateTimeParseException e) {
-            throw new InvalidValue("'" + v + "' is not " + words.what() + ": there is no such " + words.unit(),
-                    "“" + v + "”不是" + words.whatZh() + "：" + words.noSuchZh());
+            throw new InvalidValue(RejectionReasons.noSuchDate(v, kind));
         }
     }
 
     private static Integer year(String v) {
         if (!(v.length() == 4 && CanonicalDates.digits(v, 0, 4))) {
-            throw new InvalidValue("'" + v + "' is not a year (4 digits)", "“" + v + "”不是年份（4 位数字）");
+            throw new InvalidValue(RejectionReasons.notYear(v));
         }
         int y = Integer.parseInt(v);
         if (y < FIRST_YEAR || y > LAST_YEAR) {
-            throw new InvalidValue("year " + v + " is outside " + FIRST_YEAR + "-" + LAST_YEAR,
-                    "年份 " + v + " 不在 " + FIRST_YEAR + "-" + LAST_YEAR + " 范围内");
+            throw new InvalidValue(RejectionReasons.yearOutside(v, FIRST_YEAR, LAST_YEAR));
         }
         return y;
     }
@@ -316,8 +294,7 @@ public final class RowValidator implements Serializable {
 
     private static void checkYear(String v, int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new InvalidValue("'" + v + "' falls in year " + year + ", outside " + FIRST_YEAR + "-" + LAST_YEAR,
-                    "“" + v + "”的年份 " + year + " 不在 " + FIRST_YEAR + "-" + LAST_YEAR + " 范围内");
+            throw new InvalidValue(RejectionReasons.dateOutside(v, year, FIRST_YEAR, LAST_YEAR));
         }
     }
 
@@ -347,34 +324,32 @@ public final class RowValidator implements Serializable {
     private static Long count(ColumnSpec c, String v) {
         if (!isInteger(v)) {
             if (isDecimal(v)) {
-                throw new InvalidValue("'" + v + "' is not a whole number (counts have no decimals)",
-                        "“" + v + "”不是整数（计数没有小数）");
+                throw new InvalidValue(RejectionReasons.notWholeNumber(v));
             }
-            throw notNumber(v);
+            throw new InvalidValue(RejectionReasons.notNumber(v));
         }
         long n;
         try {
             n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw tooLarge(v);
+            throw new InvalidValue(RejectionReasons.tooLarge(v));
         }
         if (n < 0) {
-            throw negative(c, v);
+            throw new InvalidValue(RejectionReasons.negative(c.name(), v));
         }
         return n;
     }
 
     private static BigDecimal decimal(String v, int scale) {
         if (!isDecimal(v)) {
-            throw notNumber(v);
+            throw new InvalidValue(RejectionReasons.notNumber(v));
         }
         BigDecimal d = new BigDecimal(v);
         if (d.scale() > scale) {
-            throw new InvalidValue("'" + v + "' has more than " + scale + " decimal places",
-                    "“" + v + "”的小数超过 " + scale + " 位");
+            throw new InvalidValue(RejectionReasons.tooManyDecimals(v, scale));
         }
         if (d.precision() - d.scale() > 38 - scale) {
-            throw tooLarge(v);
+            throw new InvalidValue(RejectionReasons.tooLarge(v));
         }
         return d;
     }
@@ -396,29 +371,9 @@ public final class RowValidator implements Serializable {
                 && CanonicalDates.digits(v, dot + 1, v.length());
     }
 
-    private static InvalidValue notNumber(String v) {
-        if (v.contains(",") || v.contains("，")) {
-            return new InvalidValue("'" + v + "' is not a number (no thousands separators: write 1234567.89)",
-                    "“" + v + "”不是数字（不用千位分隔符：写作 1234567.89）");
-        }
-        if (v.endsWith("%")) {
-            return new InvalidValue("'" + v + "' is not a number (write rates as fractions: 0.962, not 96.2%)",
-                    "“" + v + "”不是数字（比率写成小数：0.962，而不是 96.2%）");
-        }
-        return new InvalidValue("'" + v + "' is not a number", "“" + v + "”不是数字");
-    }
-
-    private static InvalidValue tooLarge(String v) {
-        return new InvalidValue("'" + v + "' is too large", "“" + v + "”数值过大");
-    }
-
-    private static InvalidValue negative(ColumnSpec c, String v) {
-        return new InvalidValue(v + " is negative; " + c.name() + " must be >= 0", v + " 是负数；" + c.name() + " 必须 >= 0");
-    }
-
     private static BigDecimal nonNegative(ColumnSpec c, BigDecimal d) {
         if (d.signum() < 0) {
-            throw negative(c, d.toPlainString());
+            throw new InvalidValue(RejectionReasons.negative(c.name(), d.toPlainString()));
         }
         return d;
     }
@@ -426,12 +381,10 @@ public final class RowValidator implements Serializable {
     private static BigDecimal rate(String v, boolean signed) {
         BigDecimal d = decimal(v, RATE_SCALE);
         if (d.abs().compareTo(BigDecimal.ONE) > 0) {
-            throw new InvalidValue(v + " is " + (d.signum() < 0 ? "below -1" : "above 1")
-                    + ": rates are fractions (0.962, not 96.2); this looks like a percentage",
-                    v + (d.signum() < 0 ? " 小于 -1" : " 大于 1") + "：比率是小数（0.962，而不是 96.2），此值像是百分数");
+            throw new InvalidValue(RejectionReasons.rateLooksLikePercentage(v, d.signum() < 0));
         }
         if (!signed && d.signum() < 0) {
-            throw new InvalidValue(v + " is negative; rates are fractions in [0, 1]", v + " 是负数；比率是 [0, 1] 之间的小数");
+            throw new InvalidValue(RejectionReasons.negativeRate(v));
         }
         return d;
     }
@@ -449,8 +402,7 @@ public final class RowValidator implements Serializable {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "1", "是" -> Boolean.TRUE;
             case "false", "0", "否" -> Boolean.FALSE;
-            default -> throw new InvalidValue("'" + v + "' is not a boolean (true/false, 1/0 or 是/否)",
-                    "“" + v + "”不是布尔值（true/false、1/0 或 是/否）");
+            default -> throw new InvalidValue(RejectionReasons.notBoolean(v));
         };
     }
 
@@ -460,20 +412,16 @@ public final class RowValidator implements Serializable {
                 return allowed;
             }
         }
-        throw new InvalidValue("'" + v + "' is not one of " + String.join(", ", c.values()),
-                "“" + v + "”不是可选值之一：" + String.join("、", c.values()));
+        throw new InvalidValue(RejectionReasons.notOneOf(v, c.values()));
     }
 
     private String itemCode(String v) {
         Optional<Item> item = context.edition().findItem(v);
         if (item.isEmpty()) {
-            Reason hint = indicatorHint(v);
-            throw new InvalidValue("'" + v + "' is not an item of edition " + context.edition().id() + hint.en(),
-                    "“" + v + "”不是 " + context.edition().id() + " 版指标体系的细项" + hint.zh());
+            throw new InvalidValue(RejectionReasons.notAnItem(v, context.edition().id(), indicatorHint(v)));
         }
         if (item.get().isComputed()) {
-            throw new InvalidValue("item " + v + " is computed from the extracts, not assessed",
-                    "细项 " + v + " 由报送数据计算得出，不是评审项");
+            throw new InvalidValue(RejectionReasons.computedItem(v));
         }
         return v;
     }
@@ -485,14 +433,10 @@ public final class RowValidator implements Serializable {
     private Reason indicatorHint(String code) {
         Optional<Indicator> indicator = context.edition().indicators().stream().filter(i -> i.code().equals(code)).findFirst();
         if (indicator.isEmpty()) {
-            return Reason.of("", "");
+            return RejectionReasons.noHint();
         }
         List<String> assessed = indicator.get().items().stream().filter(i -> !i.isComputed()).map(Item::code).toList();
-        return assessed.isEmpty()
-                ? Reason.of(" (indicator " + code + " is computed from the extracts, not assessed)",
-                "（指标 " + code + " 由报送数据计算得出，不是评审项）")
-                : Reason.of(" (it is an indicator; assessments name its item" + (assessed.size() > 1 ? "s " : " ")
-                + String.join(", ", assessed) + ")", "（这是指标代码；" + ExtractLabel.zh(schema) + "应填写其细项 " + String.join("、", assessed) + "）");
+        return assessed.isEmpty() ? RejectionReasons.computedIndicator(code) : RejectionReasons.indicatorOfItems(assessed, schema);
     }
 
     private Optional<Rejection> checkPoints(ColumnSpec c, BigDecimal points, Object[] row) {
@@ -502,10 +446,8 @@ public final class RowValidator implements Serializable {
         }
         Item item = context.edition().item((String) itemCode);
         if (!item.allowed().allows(points, item.maxPoints())) {
-            return Optional.of(new Rejection(c.name(), points.toPlainString() + " points are not allowed for item "
-                    + item.code() + " (allowed: " + item.allowed().describe(item.maxPoints()) + ")",
-                    "细项 " + item.code() + " 不能给 " + points.toPlainString() + " 分（允许："
-                            + item.allowed().describeZh(item.maxPoints()) + "）"));
+            return Optional.of(new Rejection(c.name(), RejectionReasons.pointsNotAllowed(points.toPlainString(), item.code(),
+                    item.allowed().describe(item.maxPoints()), item.allowed().describeZh(item.maxPoints()))));
         }
         return Optional.empty();
     }
@@ -515,22 +457,16 @@ public final class RowValidator implements Serializable {
         if (rule instanceof RowRule.NotBefore nb) {
             Object start = other;
             if (value != null && start != null && ((Comparable) value).compareTo(start) < 0) {
-                return new Rejection(nb.column(), nb.column() + " " + show(value) + " is before " + nb.start() + " " + show(start),
-                        nb.column() + " " + show(value) + " 早于 " + nb.start() + " " + show(start));
+                return new Rejection(nb.column(), RejectionReasons.before(nb.column(), show(value), nb.start(), show(start)));
             }
         } else if (rule instanceof RowRule.EmptyUnless eu) {
             if (value != null && (other == null || !eu.values().contains(other.toString()))) {
-                return new Rejection(eu.column(), eu.column() + " must be empty unless " + eu.otherColumn() + " is "
-                        + String.join("/", eu.values()) + " (" + eu.otherColumn() + " is " + other + ")",
-                        "只有 " + eu.otherColumn() + " 为 " + String.join("/", eu.values()) + " 时 " + eu.column()
-                                + " 才能填写（" + eu.otherColumn() + " 为 " + other + "）");
+                return new Rejection(eu.column(), RejectionReasons.emptyUnless(eu.column(), eu.otherColumn(), eu.values(), other));
             }
         } else if (rule instanceof RowRule.NonNegativeUnless nn) {
             if (value instanceof BigDecimal d && d.signum() < 0 && (other == null || !nn.values().contains(other.toString()))) {
-                return new Rejection(nn.column(), d.toPlainString() + " is negative; " + nn.column() + " must be >= 0 when "
-                        + nn.otherColumn() + " is " + other + " (only " + String.join(", ", nn.values()) + " may be negative)",
-                        d.toPlainString() + " 是负数；" + nn.otherColumn() + " 为 " + other + " 时 " + nn.column()
-                                + " 必须 >= 0（只有 " + String.join("、", nn.values()) + " 可以为负）");
+                return new Rejection(nn.column(), RejectionReasons.negativeUnless(d.toPlainString(), nn.column(), nn.otherColumn(),
+                        other, nn.values()));
             }
         }
         return null;
@@ -540,14 +476,14 @@ public final class RowValidator implements Serializable {
         return v instanceof LocalDateTime t ? t.format(TIMESTAMP) : String.valueOf(v);
     }
 
-    /** A field that does not fit its column; the message and {@link #zh} become the quarantine reason. */
+    /** A field that does not fit its column; its reason becomes the quarantine reason. */
     private static final class InvalidValue extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final String zh;
+        final Reason reason;
 
-        InvalidValue(String message, String zh) {
-            super(message, null, false, false);
-            this.zh = zh;
+        InvalidValue(Reason reason) {
+            super(reason.en(), null, false, false);
+            this.reason = reason;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.netmarket.staging;
 
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.Rejection;
+import org.netmarket.extract.RejectionReasons;
 import org.netmarket.extract.RowValidator;
 
 import java.io.Closeable;
@@ -138,7 +139,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     private static String damagedHeader(String path, List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).indexOf('\0') >= 0) {
-                return path + ": header (line 1) field " + (i + 1) + " ('" + shown(names.get(i)) + "') " + RowValidator.NUL_REASON;
+                return path + ": header (line 1) field " + (i + 1) + " ('" + shown(names.get(i)) + "') " + RejectionReasons.NUL_EN;
             }
         }
         return null;
@@ -245,15 +246,11 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
      * column); with too many, no column can be blamed.
      */
     private Rejection widthRejection(int fieldCount) {
-        String counts = "the row has " + fieldCount + " fields but the header has " + width;
-        String countsZh = "本行有 " + fieldCount + " 个字段，表头有 " + width + " 列";
         if (fieldCount > width) {
-            return new Rejection(null, counts + " (an unquoted comma in a field?)", countsZh + "（字段中有未加引号的逗号？）");
+            return new Rejection(null, RejectionReasons.tooManyFields(fieldCount, width));
         }
         List<String> without = records.header().subList(fieldCount, width).stream().map(String::strip).toList();
-        return new Rejection(without.get(0), counts + ": " + String.join(", ", without) + (without.size() == 1 ? " gets" : " get")
-                + " none (a field left out, or a line break in an unquoted field?)",
-                countsZh + "：" + String.join("、", without) + " 没有值（漏填了字段，或未加引号的字段中有换行？）");
+        return new Rejection(without.get(0), RejectionReasons.tooFewFields(fieldCount, width, without));
     }
 
     private void closeQuietly() {
