@@ -432,7 +432,7 @@ class BiViewsTest {
             BiRole.setPassword(admin, password);
         }
         List<String> views = List.of("bi_scorecard", "bi_category_score", "bi_pass_status", "bi_county_comparison",
-                "bi_needs_attention", "bi_trend", "bi_total_trend", "bi_observation");
+                "bi_needs_attention", "bi_trend", "bi_total_trend", "bi_observation", "bi_run_status");
         try (Connection bi = TestingPostgres.connectAs(url, BiRole.ROLE, password)) {
             for (String view : views) {
                 String sql = "SELECT count(*) AS n FROM netmarket." + view;
