@@ -105,8 +105,12 @@ NETMARKET_PG_PORT="${NETMARKET_PG_PORT:-54329}"
 
 port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# The local cluster's port (after ensure_local_postgres, which may have chosen it in a subshell).
-pg_port() { cat "$NETMARKET_ROOT/.local/pg/port" 2>/dev/null || echo "$NETMARKET_PG_PORT"; }
+# The local cluster's port after ensure_local_postgres, which may have chosen it in a subshell
+# (JDBC_URL="$(ensure_local_postgres)"): its own variable does not reach the caller, the file does.
+pg_port() {
+  if [[ -n "$NETMARKET_PG_PORT_GIVEN" ]]; then echo "$NETMARKET_PG_PORT"; return; fi
+  cat "$NETMARKET_ROOT/.local/pg/port" 2>/dev/null || echo "$NETMARKET_PG_PORT"
+}
 
 pg_bindir() {
   local d
