@@ -3,6 +3,14 @@
 -- why — the banner "scores published 2025-03-04 02:41; the 2 runs since failed: complaints/c.csv
 -- lacks the required column close_due". One row per data directory (one per delivering city
 -- or province), from pipeline_run and run_input_file.
+-- A failure the clerk fixes in the files (a file that cannot be used, too many rows set aside) is
+-- said in Chinese too, as the reasons of set-aside rows are (version 19): pipeline_run.error_zh
+-- and run_input_file.problem_zh.
+ALTER TABLE pipeline_run ADD COLUMN error_zh text;
+COMMENT ON COLUMN pipeline_run.error_zh IS 'error in Chinese, when the run failed on the delivered files (a file that cannot be used, more than the threshold of an extract''s rows set aside); null for other failures (the database, the data directory, regions.csv''s tree: see error) and before warehouse version 21.';
+ALTER TABLE run_input_file ADD COLUMN problem_zh text;
+COMMENT ON COLUMN run_input_file.problem_zh IS 'problem in Chinese (e.g. complaints/c.csv：表头（第 1 行）缺少必需的列 close_due；…); null when the file was usable, and before warehouse version 21.';
+
 CREATE VIEW bi_run_status AS
 WITH dirs AS (
     SELECT DISTINCT data_dir FROM pipeline_run
@@ -25,6 +33,7 @@ SELECT d.data_dir,
        l.started_at AS latest_run_started_at,
        l.finished_at AS latest_run_finished_at,
        l.error AS latest_run_error,
+       coalesce(l.error_zh, l.error) AS latest_run_error_zh,
        l.note AS latest_run_note,
        l.rows_read AS latest_run_rows_read,
        l.rows_quarantined AS latest_run_rows_quarantined,
@@ -49,6 +58,7 @@ COMMENT ON COLUMN bi_run_status.latest_run_status_zh IS 'latest_run_status in Ch
 COMMENT ON COLUMN bi_run_status.latest_run_started_at IS 'When that run started.';
 COMMENT ON COLUMN bi_run_status.latest_run_finished_at IS 'When that run finished.';
 COMMENT ON COLUMN bi_run_status.latest_run_error IS 'Why that run failed (bad input names the file, line or column); null when it succeeded.';
+COMMENT ON COLUMN bi_run_status.latest_run_error_zh IS 'latest_run_error in Chinese when the run failed on the delivered files (the English one otherwise).';
 COMMENT ON COLUMN bi_run_status.latest_run_note IS 'What that run did when it succeeded without publishing (a night with nothing new delivered); null otherwise.';
 COMMENT ON COLUMN bi_run_status.latest_run_rows_read IS 'Data rows that run read (a nightly run: those delivered since the run before); null when it failed before reading.';
 COMMENT ON COLUMN bi_run_status.latest_run_rows_quarantined IS 'Rows that run set aside (see bi_set_aside_rows); null when it failed before reading.';

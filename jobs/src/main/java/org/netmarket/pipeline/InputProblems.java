@@ -1,6 +1,8 @@
 package org.netmarket.pipeline;
 
+import org.netmarket.extract.ExtractLabel;
 import org.netmarket.extract.InvalidInputException;
+import org.netmarket.rules.Reason;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.Ingestion;
 import org.netmarket.staging.LoadedExtract;
@@ -50,9 +52,9 @@ final class InputProblems {
 
     /** Stops the run before publishing when a file is unreadable or an extract has too many bad rows. */
     static void check(Ingestion.Result ingest, BigDecimal threshold, Map<String, Earlier> earlier) {
-        List<String> problems = of(ingest, threshold, earlier);
+        List<Reason> problems = of(ingest, threshold, earlier);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw InvalidInputException.of(problems);
         }
     }
 
@@ -60,8 +62,8 @@ final class InputProblems {
      * Why the input cannot be scored: files that could not be read, extracts with too many bad
      * rows (those read by this run, with those of {@code earlier} files of a merging night).
      */
-    static List<String> of(Ingestion.Result ingest, BigDecimal threshold, Map<String, Earlier> earlier) {
-        List<String> problems = new ArrayList<>();
+    static List<Reason> of(Ingestion.Result ingest, BigDecimal threshold, Map<String, Earlier> earlier) {
+        List<Reason> problems = new ArrayList<>();
         for (FileReport f : ingest.files()) {
             if (f.failed()) {
                 problems.add(f.problem());
@@ -84,12 +86,15 @@ final class InputProblems {
      * The problem when quarantined / read is above the threshold, decided exactly (quarantined
      * {@code >} threshold x read); empty when it is not, or nothing was read.
      */
-    static Optional<String> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
+    static Optional<Reason> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
         if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
-            return Optional.of(String.format(Locale.ROOT,
+            String share = percent(quarantined, read);
+            String allowed = threshold.movePointRight(2).stripTrailingZeros().toPlainString();
+            return Optional.of(Reason.of(String.format(Locale.ROOT,
                     "extract %s: %d of %d rows quarantined (%s%%), more than the allowed %s%%; see the quarantine report",
-                    extract, quarantined, read, percent(quarantined, read),
-                    threshold.movePointRight(2).stripTrailingZeros().toPlainString()));
+                    extract, quarantined, read, share, allowed),
+                    String.format(Locale.ROOT, "%s：%d 行中有 %d 行被隔离（%s%%），超过允许的 %s%%；请查看隔离报告（quarantine.csv）",
+                            ExtractLabel.zh(extract), read, quarantined, share, allowed)));
         }
         return Optional.empty();
     }

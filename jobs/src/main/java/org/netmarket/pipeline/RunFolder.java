@@ -221,10 +221,10 @@ public final class RunFolder implements AutoCloseable {
         Path file = path.resolve("inputs.csv");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("extract", "path", "encoding",
-                     "sha256", "bytes", "rows_read", "rows_quarantined", "extra_columns", "problem", "read_by_run").get())) {
+                     "sha256", "bytes", "rows_read", "rows_quarantined", "extra_columns", "problem", "read_by_run", "problem_zh").get())) {
             for (RunLedger.InputFile f : files) {
                 p.printRecord(f.extract(), f.path(), f.encoding(), f.sha256(), f.bytes(), f.rowsRead(), f.rowsQuarantined(),
-                        String.join(" ", f.extraColumns()), f.problem(), f.readByRun());
+                        String.join(" ", f.extraColumns()), f.problem(), f.readByRun(), f.problemZh());
             }
         }
         return file;

@@ -19,6 +19,7 @@ import org.netmarket.facts.StagedFactCounts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.Reason;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
@@ -339,7 +340,8 @@ public final class ScoringPipeline {
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition(), ingest.regions(), List.of(), files, ingest.rowsRead(),
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
-                    ingest.notDelivered(), InputProblems.of(ingest, config.quarantineThreshold(), Map.of()));
+                    ingest.notDelivered(),
+                    InputProblems.of(ingest, config.quarantineThreshold(), Map.of()).stream().map(Reason::en).toList());
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = regionsToScore(tree);
@@ -449,7 +451,7 @@ public final class ScoringPipeline {
         List<RunLedger.InputFile> lineage = new ArrayList<>();
         ingest.files().forEach(f -> lineage.add(RunLedger.InputFile.read(f)));
         stagedEarlier.forEach((path, f) -> lineage.add(new RunLedger.InputFile(f.extract(), path, f.encoding(), f.sha256(),
-                f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(), null, false)));
+                f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(), null, null, false)));
         stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             run.folder().writeQuarantine(ingest.quarantine());
@@ -659,8 +661,9 @@ public final class ScoringPipeline {
 
     private static void recordFailure(RunLedger ledger, long runId, Throwable e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String reasonZh = e instanceof InvalidInputException bad ? bad.messageZh().orElse(null) : null;
         try {
-            ledger.fail(runId, reason);
+            ledger.fail(runId, reason, reasonZh);
         } catch (SQLException | RuntimeException ex) {
             // The database may be the reason; the next run marks this one failed.
             LOG.warn("could not record run {} as failed ({}); the next run will", runId, ex.getMessage());

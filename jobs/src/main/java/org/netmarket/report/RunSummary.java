@@ -171,7 +171,7 @@ public final class RunSummary {
                 + String.format(" %-12s %10s %11s", "encoding", "rows", "quarantined"));
         for (FileReport f : outcome.files()) {
             // A file that cannot be used says so on its own line, not only in the error after the table.
-            String note = f.failed() ? "  FAILED: " + withoutPath(f.problem(), f.path())
+            String note = f.failed() ? "  FAILED: " + withoutPath(f.problem().en(), f.path())
                     : f.extraColumns().isEmpty() ? "" : "  extra columns: " + String.join(", ", f.extraColumns());
             out.println(TextWidth.padRight(f.extract(), extractWidth) + " " + TextWidth.padRight(f.path(), fileWidth)
                     + String.format(" %-12s %10d %11d%s", f.encoding() == null ? "-" : f.encoding(), f.rowsRead(),

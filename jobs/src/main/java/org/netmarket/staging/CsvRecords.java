@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import org.netmarket.extract.RowValidator;
+import org.netmarket.rules.Reason;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -88,9 +89,10 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CSVException) {
                 parser.close();
-                String where = recorder.malformation(0, false, List.of(), 1)
-                        .map(m -> "header " + m).orElse("header (line 1): " + e.getCause().getMessage());
-                throw new MalformedCsvException("malformed CSV " + where, e);
+                Reason where = recorder.malformation(0, false, List.of(), 1)
+                        .map(m -> Reason.of("header " + m.en(), "表头" + m.zh()))
+                        .orElse(Reason.of("header (line 1): " + e.getCause().getMessage(), "表头（第 1 行）：" + e.getCause().getMessage()));
+                throw new MalformedCsvException(where, e);
             }
             throw e;
         }
@@ -144,14 +146,14 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                 // Commons CSV 1.14 reports malformed quoting (EOF inside a quoted field, text
                 // after a closing quote) as an UncheckedIOException around a CSVException, with
                 // a character position; the clerk is told the line and the column instead.
-                String where = recorder.malformation(previousStart, true, header, linesConsumed)
-                        .orElse("after line " + linesConsumed + ": " + e.getCause().getMessage());
-                throw new MalformedCsvException("malformed CSV " + where, e);
+                Reason where = recorder.malformation(previousStart, true, header, linesConsumed)
+                        .orElse(afterLine(linesConsumed, e.getCause().getMessage()));
+                throw new MalformedCsvException(where, e);
             }
             throw e;
         } catch (IllegalStateException e) {
             // Older Commons CSV versions report malformed quoting this way.
-            throw new MalformedCsvException("malformed CSV after line " + linesConsumed + ": " + e.getMessage(), e);
+            throw new MalformedCsvException(afterLine(linesConsumed, e.getMessage()), e);
         }
     }
 
@@ -171,11 +173,24 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     }
 
     /** The file cannot be parsed as CSV from some point on (e.g. an unterminated quote). */
+    /** Where malformed quoting was found when the text does not show it: after the last line read, in the parser's words. */
+    private static Reason afterLine(long line, String parserSays) {
+        return Reason.of("after line " + line + ": " + parserSays, "第 " + line + " 行之后：" + parserSays);
+    }
+
+    /** Quoting the parser cannot follow: where and why, in English and Chinese. */
     public static final class MalformedCsvException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final Reason reason;
 
-        public MalformedCsvException(String message, Throwable cause) {
-            super(message, cause);
+        public MalformedCsvException(Reason where, Throwable cause) {
+            super("malformed CSV " + where.en(), cause);
+            this.reason = Reason.of(getMessage(), "CSV 格式错误：" + where.zh());
+        }
+
+        /** {@code malformed CSV at line 7, column operator_name: …} and {@code CSV 格式错误：第 7 行 operator_name 列：…}. */
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -281,7 +296,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
          * @param header    the column names, to name the column (else its field number is given)
          * @param firstLine the line the scan starts on: the record's, or the last line of the one skipped
          */
-        Optional<String> malformation(long position, boolean skipOne, List<String> header, long firstLine) {
+        Optional<Reason> malformation(long position, boolean skipOne, List<String> header, long firstLine) {
             if (position < base) {
                 return Optional.empty();
             }
@@ -307,8 +322,10 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                         if (i + 1 < buf.length() && buf.charAt(i + 1) == '"') {
                             i++;
                         } else if (!closesField(i + 1)) {
-                            return Optional.of("at line " + line + ", " + column(header, field)
-                                    + ": text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")");
+                            return Optional.of(Reason.of("at line " + line + ", " + column(header, field)
+                                    + ": text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")",
+                                    "第 " + line + " 行" + columnZh(header, field)
+                                            + "：带引号的字段在结束引号之后还有文字（字段内的引号要写成两个：\"\"）"));
                         } else {
                             quoted = false;
                         }
@@ -331,8 +348,10 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                     fieldStart = false;
                 }
             }
-            return quoted ? Optional.of("at line " + openedLine + ", " + column(header, openedField)
-                    + ": the quote that opens the field is never closed (the rest of the file would be inside it)")
+            return quoted ? Optional.of(Reason.of("at line " + openedLine + ", " + column(header, openedField)
+                    + ": the quote that opens the field is never closed (the rest of the file would be inside it)",
+                    "第 " + openedLine + " 行" + columnZh(header, openedField)
+                            + "：字段开头的引号没有闭合（文件的其余部分都会落在这个字段里）"))
                     : Optional.empty();
         }
 
@@ -347,6 +366,10 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
 
         private static String column(List<String> header, int field) {
             return field < header.size() ? "column " + header.get(field) : "field " + (field + 1);
+        }
+
+        private static String columnZh(List<String> header, int field) {
+            return field < header.size() ? " " + header.get(field) + " 列" : "第 " + (field + 1) + " 个字段";
         }
 
         private static String strip(String s) {

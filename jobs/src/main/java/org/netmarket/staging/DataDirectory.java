@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.InvalidInputException;
+import org.netmarket.rules.Reason;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -490,9 +491,16 @@ public final class DataDirectory implements Serializable {
      */
     public static final class UnreadableFileException extends IOException {
         private static final long serialVersionUID = 1L;
+        private final Reason reason;
 
-        UnreadableFileException(String message, IOException cause) {
-            super(message, cause);
+        UnreadableFileException(Reason reason, IOException cause) {
+            super(reason.en(), cause);
+            this.reason = reason;
+        }
+
+        /** The message, and in Chinese: {@code 无法读取 express/bad.csv：没有读取权限（Permission denied）}. */
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -506,19 +514,20 @@ public final class DataDirectory implements Serializable {
             Path p = new Path(file);
             return fs(p).open(p);
         } catch (IOException e) {
-            String why = whyUnreadable(local, e);
+            Reason why = whyUnreadable(local, e);
             if (why == null) {
                 throw e;
             }
-            throw new UnreadableFileException("cannot read " + relative(file) + ": " + why, e);
+            throw new UnreadableFileException(Reason.of("cannot read " + relative(file) + ": " + why.en(),
+                    "无法读取 " + relative(file) + "：" + why.zh()), e);
         }
     }
 
     /** A folder that cannot be listed: bad input when the reason is its own, else a failure. */
     private RuntimeException unreadable(String relative, java.nio.file.Path local, IOException e) {
-        String why = whyUnreadable(local, e);
+        Reason why = whyUnreadable(local, e);
         return why == null ? new UncheckedIOException("cannot list " + relative + ": " + e.getMessage(), e)
-                : new InvalidInputException("cannot read " + relative + ": " + why);
+                : new InvalidInputException("cannot read " + relative + ": " + why.en());
     }
 
     /**
@@ -529,24 +538,27 @@ public final class DataDirectory implements Serializable {
      *
      * @param local the file when it is local (to tell a broken link), else null
      */
-    static String whyUnreadable(java.nio.file.Path local, IOException e) {
+    static Reason whyUnreadable(java.nio.file.Path local, IOException e) {
         if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             if (local != null && Files.isSymbolicLink(local)) {
                 try {
-                    return "it is a link to " + Files.readSymbolicLink(local) + ", which does not exist";
+                    java.nio.file.Path target = Files.readSymbolicLink(local);
+                    return Reason.of("it is a link to " + target + ", which does not exist", "它是指向 " + target + " 的链接，而目标不存在");
                 } catch (IOException ignored) {
                     // Say what is known.
                 }
             }
-            return "no such file";
+            return Reason.of("no such file", "文件不存在");
         }
         if (e instanceof AccessDeniedException || e instanceof org.apache.hadoop.security.AccessControlException) {
             // HDFS says who was denied what ("Permission denied: user=..., access=READ, ..."); keep that.
             String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            return first.startsWith("Permission denied") ? first : "Permission denied";
+            String said = first.startsWith("Permission denied") ? first : "Permission denied";
+            return Reason.of(said, "没有读取权限（" + said + "）");
         }
         if (e instanceof FileSystemException f && f.getReason() != null && local != null) {
-            return f.getReason();
+            // The operating system's own words, in the one language it speaks.
+            return Reason.of(f.getReason(), "操作系统报告：" + f.getReason());
         }
         return null;
     }

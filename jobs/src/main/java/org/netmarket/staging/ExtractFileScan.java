@@ -1,9 +1,11 @@
 package org.netmarket.staging;
 
+import org.netmarket.extract.ExtractLabel;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.Rejection;
 import org.netmarket.extract.RejectionReasons;
 import org.netmarket.extract.RowValidator;
+import org.netmarket.rules.Reason;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,18 +73,18 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     private final String[] fields;
     private long read;
     private long rejected;
-    private String problem;
+    private Reason problem;
     private Event next;
     private boolean done;
 
     private ExtractFileScan(String path, RowValidator validator, FileEncoding.Probe probe, CsvRecords records,
-                            String unreadable) {
+                            Reason unreadable) {
         this.path = path;
         this.validator = validator;
         this.schema = validator.schema();
         this.probe = probe;
         this.records = records;
-        String damaged = records == null || records.header().isEmpty() ? null : damagedHeader(path, records.header());
+        Reason damaged = records == null || records.header().isEmpty() ? null : damagedHeader(path, records.header());
         if (records == null) {
             // The header line itself could not be parsed: the file fails, nothing is read.
             this.header = null;
@@ -91,7 +93,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         } else if (records.header().isEmpty()) {
             this.header = null;
             this.width = 0;
-            this.problem = path + ": the file is empty; a header row is required";
+            this.problem = Reason.of("the file is empty; a header row is required", "文件为空；需要表头行").under(path);
         } else if (damaged != null) {
             // A damaged header cannot be set aside like a row: its names, and so every column, are in doubt.
             this.header = null;
@@ -101,15 +103,20 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             this.header = checkHeader(records.header(), schema);
             this.width = records.header().size();
             if (!header.ok()) {
-                this.problem = !header.missing().isEmpty()
-                        ? path + ": header (line 1) lacks required column" + (header.missing().size() > 1 ? "s " : " ")
-                        + String.join(", ", header.missing()) + "; extract " + schema.name() + " needs "
-                        + String.join(", ", schema.columnNames())
-                        : path + ": header (line 1) names column" + (header.duplicated().size() > 1 ? "s " : " ")
-                        + String.join(", ", header.duplicated()) + " more than once";
+                this.problem = (!header.missing().isEmpty() ? missingColumns(header.missing(), schema)
+                        : Reason.of("header (line 1) names column" + (header.duplicated().size() > 1 ? "s " : " ")
+                        + String.join(", ", header.duplicated()) + " more than once",
+                        "表头（第 1 行）中 " + String.join("、", header.duplicated()) + " 列出现了不止一次")).under(path);
             }
         }
         this.fields = new String[schema.columns().size()];
+    }
+
+    private static Reason missingColumns(List<String> missing, ExtractSchema schema) {
+        return Reason.of("header (line 1) lacks required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                        + "; extract " + schema.name() + " needs " + String.join(", ", schema.columnNames()),
+                "表头（第 1 行）缺少必需的列 " + String.join("、", missing) + "；" + ExtractLabel.zh(schema) + "需要以下各列："
+                        + String.join("、", schema.columnNames()));
     }
 
     /** Probes the file's encoding, opens it and reads its header. */
@@ -120,7 +127,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         }
         if (probe.encodingProblem() != null) {
             // Decoded as GB18030, UTF-16 or a workbook would only give a header of garbled names.
-            return new ExtractFileScan(path, validator, probe, null, path + ": " + probe.encodingProblem());
+            return new ExtractFileScan(path, validator, probe, null, probe.encodingProblem().under(path));
         }
         InputStream in = opener.open();
         try {
@@ -128,7 +135,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             return new ExtractFileScan(path, validator, probe, records, null);
         } catch (CsvRecords.MalformedCsvException e) {
             in.close();
-            return new ExtractFileScan(path, validator, probe, null, path + ": " + e.getMessage());
+            return new ExtractFileScan(path, validator, probe, null, e.reason().under(path));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -136,10 +143,12 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     }
 
     /** The file's problem when a header name has a NUL character (naming the first), else null. */
-    private static String damagedHeader(String path, List<String> names) {
+    private static Reason damagedHeader(String path, List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).indexOf('\0') >= 0) {
-                return path + ": header (line 1) field " + (i + 1) + " ('" + shown(names.get(i)) + "') " + RejectionReasons.NUL_EN;
+                Reason nul = RejectionReasons.nul();
+                return Reason.of("header (line 1) field " + (i + 1) + " ('" + shown(names.get(i)) + "') " + nul.en(),
+                        "表头（第 1 行）第 " + (i + 1) + " 个字段（“" + shown(names.get(i)) + "”）" + nul.zh()).under(path);
             }
         }
         return null;
@@ -211,7 +220,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
                     return row(records.next());
                 }
             } catch (CsvRecords.MalformedCsvException e) {
-                problem = path + ": " + e.getMessage();
+                problem = e.reason().under(path);
             } catch (UncheckedIOException e) {
                 throw e;
             }

@@ -531,7 +531,7 @@ public final class ExtractReader {
                             // Bad input, like a file without its required columns: the file's
                             // report says why, and the run stops before publishing naming it.
                             unreadable = new FileReport(validator.schema().name(), relative, null, null, 0, 0, 0,
-                                    List.of(), e.getMessage(), -1);
+                                    List.of(), e.reason(), -1);
                         } catch (IOException e) {
                             throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);
                         }

@@ -1,5 +1,7 @@
 package org.netmarket.staging;
 
+import org.netmarket.rules.Reason;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,21 +39,23 @@ public final class FileEncoding {
      */
     public enum Binary {
         /** A zip archive with {@code xl/workbook.xml}: an .xlsx (Excel 2007 on, WPS) saved as or renamed to .csv. */
-        XLSX("an Excel workbook (.xlsx)", true),
+        XLSX("an Excel workbook (.xlsx)", "Excel 工作簿（.xlsx）", true),
         /** An OLE2 compound file with a {@code Workbook} stream: an Excel 97-2003 .xls. */
-        XLS("an Excel workbook (.xls)", true),
-        ZIP("a zip archive", false),
-        OLE2("an Office 97-2003 document", false),
-        PDF("a PDF document", false),
-        GZIP("a gzip archive", false),
-        SEVEN_ZIP("a 7-Zip archive", false),
-        RAR("a RAR archive", false);
+        XLS("an Excel workbook (.xls)", "Excel 工作簿（.xls）", true),
+        ZIP("a zip archive", "zip 压缩包", false),
+        OLE2("an Office 97-2003 document", "Office 97-2003 文档", false),
+        PDF("a PDF document", "PDF 文档", false),
+        GZIP("a gzip archive", "gzip 压缩包", false),
+        SEVEN_ZIP("a 7-Zip archive", "7-Zip 压缩包", false),
+        RAR("a RAR archive", "RAR 压缩包", false);
 
         private final String description;
+        private final String descriptionZh;
         private final boolean workbook;
 
-        Binary(String description, boolean workbook) {
+        Binary(String description, String descriptionZh, boolean workbook) {
             this.description = description;
+            this.descriptionZh = descriptionZh;
             this.workbook = workbook;
         }
 
@@ -116,14 +120,17 @@ public final class FileEncoding {
     public record Probe(Charset charset, boolean bom, String sha256, long bytes, long firstInvalidUtf8, String utf16Mark,
                         Binary binary) {
         /** Why the file cannot be read as an extract because of its encoding, or null when it can. */
-        public String encodingProblem() {
+        public Reason encodingProblem() {
             if (binary != null) {
                 return binary.workbook
-                        ? "the file is " + binary.description() + ", not CSV: save it as \"CSV UTF-8\""
-                        : "the file is " + binary.description() + ", not a text file: extracts are CSV text in UTF-8 or GB18030";
+                        ? Reason.of("the file is " + binary.description() + ", not CSV: save it as \"CSV UTF-8\"",
+                        Reason.zhJoin("文件是", binary.descriptionZh) + "，不是 CSV：请另存为“CSV UTF-8”")
+                        : Reason.of("the file is " + binary.description() + ", not a text file: extracts are CSV text in UTF-8 or GB18030",
+                        Reason.zhJoin("文件是", binary.descriptionZh) + "，不是文本文件：报送数据应为 UTF-8 或 GB18030 编码的 CSV 文本");
             }
-            return utf16Mark == null ? null : "the file is UTF-16 text (it starts with the byte-order mark " + utf16Mark
-                    + "); extracts must be UTF-8 or GB18030: save it as \"CSV UTF-8\"";
+            return utf16Mark == null ? null : Reason.of("the file is UTF-16 text (it starts with the byte-order mark " + utf16Mark
+                    + "); extracts must be UTF-8 or GB18030: save it as \"CSV UTF-8\"",
+                    "文件是 UTF-16 文本（以字节顺序标记 " + utf16Mark + " 开头）；报送数据应为 UTF-8 或 GB18030 编码：请另存为“CSV UTF-8”");
         }
 
         /**

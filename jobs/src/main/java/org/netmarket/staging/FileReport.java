@@ -1,5 +1,7 @@
 package org.netmarket.staging;
 
+import org.netmarket.rules.Reason;
+
 import java.io.Serializable;
 import java.util.List;
 
@@ -11,13 +13,14 @@ import java.util.List;
  * @param rowsRead         data rows in the file (header excluded)
  * @param rowsQuarantined  rows of the file set aside: by validation as it is read, then (see
  *                         {@link #withRowsQuarantined}) also as conflicting versions or unknown references
- * @param problem          a file-level problem (missing required column, malformed CSV), else null
+ * @param problem          a file-level problem (missing required column, malformed CSV), naming the file,
+ *                         in English and Chinese; else null
  * @param firstNonUtf8Byte offset of the first byte that is not valid UTF-8, -1 when all are: for
  *                         a file read as GB18030, it tells a GB18030 export (early, in the first
  *                         Chinese text) from a UTF-8 file damaged further on
  */
 public record FileReport(String extract, String path, String encoding, String sha256, long bytes, long rowsRead,
-                         long rowsQuarantined, List<String> extraColumns, String problem, long firstNonUtf8Byte)
+                         long rowsQuarantined, List<String> extraColumns, Reason problem, long firstNonUtf8Byte)
         implements Serializable {
     public FileReport {
         extraColumns = List.copyOf(extraColumns);

@@ -74,12 +74,12 @@ public final class RegionsFile {
                 }
             }
         } catch (DataDirectory.UnreadableFileException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw InvalidInputException.of(List.of(e.reason()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);
         }
         if (report.failed()) {
-            throw new InvalidInputException(report.problem());
+            throw InvalidInputException.of(List.of(report.problem()));
         }
         if (regions.isEmpty()) {
             throw new InvalidInputException(relative + " has no valid region rows");

@@ -112,17 +112,20 @@ public final class RunLedger {
      * @param readByRun whether this run read the file
      */
     public record InputFile(String extract, String path, String encoding, String sha256, long bytes, Long rowsRead,
-                            Long rowsQuarantined, List<String> extraColumns, String problem, boolean readByRun) {
+                            Long rowsQuarantined, List<String> extraColumns, String problem, String problemZh,
+                            boolean readByRun) {
         public InputFile {
             path = PgText.of(path);
             extraColumns = extraColumns == null ? List.of() : PgText.of(extraColumns);
             problem = PgText.of(problem);
+            problemZh = PgText.of(problemZh);
         }
 
         /** A file the run read. */
         public static InputFile read(FileReport f) {
             return new InputFile(f.extract(), f.path(), f.encoding(), f.sha256(), f.bytes(), f.rowsRead(),
-                    f.rowsQuarantined(), f.extraColumns(), f.problem(), true);
+                    f.rowsQuarantined(), f.extraColumns(), f.failed() ? f.problem().en() : null,
+                    f.failed() ? f.problem().zh() : null, true);
         }
     }
 
@@ -153,7 +156,8 @@ public final class RunLedger {
                 s.executeBatch();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO run_input_file (run_id, extract, path, sha256, bytes, "
-                    + "rows_read, rows_quarantined, encoding, extra_columns, problem, read_by_run) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                    + "rows_read, rows_quarantined, encoding, extra_columns, problem, problem_zh, read_by_run) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (run_id, path) DO NOTHING")) {
                 for (InputFile f : files) {
                     s.setLong(1, runId);
@@ -166,7 +170,8 @@ public final class RunLedger {
                     s.setString(8, f.encoding());
                     s.setArray(9, c.createArrayOf("text", f.extraColumns().toArray()));
                     s.setString(10, f.problem());
-                    s.setBoolean(11, f.readByRun());
+                    s.setString(11, f.problemZh());
+                    s.setBoolean(12, f.readByRun());
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -234,10 +239,16 @@ public final class RunLedger {
 
     /** Ends a run as failed with the reason (the published scores are untouched). */
     public void fail(long runId, String error) throws SQLException {
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE pipeline_run SET status = 'failed', finished_at = now(), error = ? WHERE run_id = ? AND status = 'running'")) {
+        fail(runId, error, null);
+    }
+
+    /** Ends a run as failed with the reason, and its Chinese when it has one (a problem of the delivered files). */
+    public void fail(long runId, String error, String errorZh) throws SQLException {
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET "
+                + "status = 'failed', finished_at = now(), error = ?, error_zh = ? WHERE run_id = ? AND status = 'running'")) {
             s.setString(1, PgText.of(error));
-            s.setLong(2, runId);
+            s.setString(2, PgText.of(errorZh));
+            s.setLong(3, runId);
             s.executeUpdate();
         }
     }

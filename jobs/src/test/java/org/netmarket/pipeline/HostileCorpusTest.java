@@ -380,6 +380,13 @@ class HostileCorpusTest {
         assertTrue(String.valueOf(runs.row("1").get("error")).contains(problem), String.valueOf(runs.row("1").get("error")));
         WarehouseRows files = WarehouseRows.query(url, "run_input_file", "SELECT * FROM netmarket.run_input_file", "path");
         files.assertValue("complaints/complaints-2024.csv", "problem", problem);
+        // The clerk's dashboard says it in Chinese: the file, the column missing and those needed.
+        String problemZh = "complaints/complaints-2024.csv：表头（第 1 行）缺少必需的列 close_due；12315网络消费投诉（complaints）"
+                + "需要以下各列：complaint_id、region_code、channel、received_at、initial_review_due、initial_reviewed_at、"
+                + "close_due、closed_at、mediation、satisfaction、odr_settled、updated_at";
+        files.assertValue("complaints/complaints-2024.csv", "problem_zh", problemZh);
+        runs.assertValue("1", "error_zh", problemZh);
+        files.assertValue("dispatches/dispatches-2024.csv", "problem_zh", null);
         files.assertValue("complaints/complaints-2024.csv", "encoding", "GB18030");
         files.assertValue("complaints/complaints-2024.csv", "rows_read", 0);
         files.assertValue("dispatches/dispatches-2024.csv", "problem", null);

@@ -3,6 +3,7 @@ package org.netmarket.pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -50,8 +51,9 @@ class QuarantineThresholdTest {
     @Test
     void theProblemNamesTheExtractTheCountsAndTheThreshold() {
         // 51 / 1000 = 5.1%; the threshold 0.05 shown as 5.
-        assertEquals(Optional.of("extract dispatches: 51 of 1000 rows quarantined (5.1%), more than the allowed 5%;"
-                        + " see the quarantine report"),
+        assertEquals(Optional.of(Reason.of("extract dispatches: 51 of 1000 rows quarantined (5.1%), more than the allowed 5%;"
+                        + " see the quarantine report",
+                        "监管平台派发事项（dispatches）：1000 行中有 51 行被隔离（5.1%），超过允许的 5%；请查看隔离报告（quarantine.csv）")),
                 InputProblems.tooManyQuarantined("dispatches", 51, 1000, new BigDecimal("0.05")));
     }
 

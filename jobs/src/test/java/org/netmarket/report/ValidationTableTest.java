@@ -5,6 +5,7 @@ import org.netmarket.edition.TestEditions;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.pipeline.RunOutcome;
+import org.netmarket.rules.Reason;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.warehouse.ScoreChanges;
@@ -124,7 +125,7 @@ class ValidationTableTest {
     void aFileThatFailedSaysSoOnItsRow() {
         String problem = "training/training-2025.csv: header (line 1) lacks required column training_hours";
         FileReport failed = new FileReport("training", "training/training-2025.csv", "UTF-8", "0".repeat(64), 100, 0, 0,
-                List.of("hours"), problem, -1);
+                List.of("hours"), Reason.of(problem, "training/training-2025.csv：表头（第 1 行）缺少必需的列 training_hours"), -1);
         List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0), failed), List.of(), List.of(problem));
         String row = lines.stream().filter(l -> l.startsWith("training ")).findFirst().orElseThrow();
         assertTrue(row.endsWith("  FAILED: header (line 1) lacks required column training_hours"), row);

@@ -1,6 +1,7 @@
 package org.netmarket.staging;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.rules.Reason;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -204,6 +205,18 @@ class CsvRecordsTest {
         CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class,
                 () -> new CsvRecords(new StringReader("a,\"b\n1,2\n")));
         assertEquals("malformed CSV header at line 1, field 2" + NEVER_CLOSED, e.getMessage());
+    }
+
+    @Test
+    void theReasonSaysWhereInChineseToo() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,\"ab\"c\n"))) {
+            assertEquals(Reason.of("malformed CSV at line 2, column b" + TEXT_AFTER,
+                            "CSV 格式错误：第 2 行 b 列：带引号的字段在结束引号之后还有文字（字段内的引号要写成两个：\"\"）"),
+                    assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext).reason());
+        }
+        CsvRecords.MalformedCsvException header = assertThrows(CsvRecords.MalformedCsvException.class,
+                () -> new CsvRecords(new StringReader("a,\"b\n1,2\n")));
+        assertEquals("CSV 格式错误：表头第 1 行第 2 个字段：字段开头的引号没有闭合（文件的其余部分都会落在这个字段里）", header.reason().zh());
     }
 
     @Test

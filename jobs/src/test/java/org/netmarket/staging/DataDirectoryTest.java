@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.rules.Reason;
 import org.netmarket.testing.UnreadableFiles;
 
 import java.io.IOException;
@@ -216,13 +217,15 @@ class DataDirectoryTest {
      */
     @Test
     void whyAFileOrFolderCannotBeReadIsItsOwnReasonOrNullForAFailure() throws IOException {
-        assertEquals("Permission denied", DataDirectory.whyUnreadable(null, new AccessDeniedException("/data/express/2025")));
+        assertEquals(Reason.of("Permission denied", "没有读取权限（Permission denied）"),
+                DataDirectory.whyUnreadable(null, new AccessDeniedException("/data/express/2025")));
         assertEquals("Permission denied: user=etl, access=READ_EXECUTE, inode=\"/data/express\"",
                 DataDirectory.whyUnreadable(null, new AccessControlException(
-                        "Permission denied: user=etl, access=READ_EXECUTE, inode=\"/data/express\"\n\tat org.apache.hadoop.hdfs")));
-        assertEquals("no such file", DataDirectory.whyUnreadable(null, new NoSuchFileException("/data/express/a.csv")));
+                        "Permission denied: user=etl, access=READ_EXECUTE, inode=\"/data/express\"\n\tat org.apache.hadoop.hdfs")).en());
+        assertEquals(Reason.of("no such file", "文件不存在"), DataDirectory.whyUnreadable(null, new NoSuchFileException("/data/express/a.csv")));
         Path link = Files.createSymbolicLink(tmp.resolve("gone.csv"), tmp.resolve("nowhere.csv"));
-        assertEquals("it is a link to " + tmp.resolve("nowhere.csv") + ", which does not exist",
+        assertEquals(Reason.of("it is a link to " + tmp.resolve("nowhere.csv") + ", which does not exist",
+                "它是指向 " + tmp.resolve("nowhere.csv") + " 的链接，而目标不存在"),
                 DataDirectory.whyUnreadable(link, new NoSuchFileException(link.toString())));
         // Reaching HDFS or S3 failed: a failure of the run (retry), not bad input.
         assertEquals(null, DataDirectory.whyUnreadable(null, new ConnectException("Connection refused")));

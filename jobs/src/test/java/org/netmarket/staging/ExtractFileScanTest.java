@@ -133,7 +133,7 @@ class ExtractFileScanTest {
         FileReport r = report(events);
         assertTrue(r.failed());
         assertEquals(f + ": header (line 1) lacks required column level; extract regions needs "
-                + "region_code, region_name, parent_code, level, economic_zone", r.problem());
+                + "region_code, region_name, parent_code, level, economic_zone", r.problem().en());
     }
 
     @Test
@@ -143,21 +143,24 @@ class ExtractFileScanTest {
         Path f = write("regions.csv", "region_code,region_name,level,economic_zone\n330100,杭州市,city,east\n");
         FileReport r = report(scanRegions(f));
         assertTrue(r.failed());
-        assertTrue(r.problem().startsWith(f + ": header (line 1) lacks required column parent_code;"), r.problem());
+        assertTrue(r.problem().en().startsWith(f + ": header (line 1) lacks required column parent_code;"), r.problem().en());
     }
 
     @Test
     void twoMissingColumnsAreBothNamed() throws IOException {
         Path f = write("regions.csv", "region_code,region_name,parent_code\n330100,杭州市,330000\n");
-        String problem = report(scanRegions(f)).problem();
+        String problem = report(scanRegions(f)).problem().en();
         assertTrue(problem.startsWith(f + ": header (line 1) lacks required columns level, economic_zone;"), problem);
+        assertEquals(f + "：表头（第 1 行）缺少必需的列 level、economic_zone；行政区划（regions）需要以下各列："
+                + "region_code、region_name、parent_code、level、economic_zone", report(scanRegions(f)).problem().zh());
     }
 
     @Test
     void aColumnNamedTwiceFailsTheFile() throws IOException {
         Path f = write("regions.csv", HEADER + ",level\n330100,杭州市,330000,city,east,city\n");
         FileReport r = report(scanRegions(f));
-        assertEquals(f + ": header (line 1) names column level more than once", r.problem());
+        assertEquals(f + ": header (line 1) names column level more than once", r.problem().en());
+        assertEquals(f + "：表头（第 1 行）中 level 列出现了不止一次", r.problem().zh());
     }
 
     @Test
@@ -207,7 +210,8 @@ class ExtractFileScanTest {
         Path f = write("regions.csv", new byte[0]);
         List<ExtractFileScan.Event> events = scanRegions(f);
         assertEquals(1, events.size());
-        assertEquals(f + ": the file is empty; a header row is required", report(events).problem());
+        assertEquals(Reason.of(f + ": the file is empty; a header row is required", f + "：文件为空；需要表头行"),
+                report(events).problem());
         assertEquals(0, report(events).rowsRead());
     }
 
@@ -222,7 +226,9 @@ class ExtractFileScanTest {
             List<ExtractFileScan.Event> events = scanRegions(f);
             assertEquals(1, events.size(), "no row is read");
             assertEquals(f + ": the file is UTF-16 text (it starts with the byte-order mark " + (little ? "FF FE" : "FE FF")
-                    + "); extracts must be UTF-8 or GB18030: save it as \"CSV UTF-8\"", report(events).problem());
+                    + "); extracts must be UTF-8 or GB18030: save it as \"CSV UTF-8\"", report(events).problem().en());
+            assertEquals(f + "：文件是 UTF-16 文本（以字节顺序标记 " + (little ? "FF FE" : "FE FF")
+                    + " 开头）；报送数据应为 UTF-8 或 GB18030 编码：请另存为“CSV UTF-8”", report(events).problem().zh());
             assertEquals("UTF-16", report(events).encoding(), "not GB18030: it was not read as GB18030");
         }
     }
@@ -241,7 +247,9 @@ class ExtractFileScanTest {
             assertEquals(1, events.size(), "no row is read");
             FileReport r = report(events);
             assertEquals(f + ": the file is an Excel workbook (" + (f == xlsx ? ".xlsx" : ".xls")
-                    + "), not CSV: save it as \"CSV UTF-8\"", r.problem());
+                    + "), not CSV: save it as \"CSV UTF-8\"", r.problem().en());
+            assertEquals(f + "：文件是 Excel 工作簿（" + (f == xlsx ? ".xlsx" : ".xls") + "），不是 CSV：请另存为“CSV UTF-8”",
+                    r.problem().zh());
             assertEquals("binary", r.encoding());
             assertEquals(List.of(), r.extraColumns());
             assertEquals(0, r.rowsRead());
@@ -253,7 +261,8 @@ class ExtractFileScanTest {
     void aPdfFailsAsNotText() throws IOException {
         Path f = write("regions.csv", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n".getBytes(StandardCharsets.US_ASCII));
         FileReport r = report(scanRegions(f));
-        assertEquals(f + ": the file is a PDF document, not a text file: extracts are CSV text in UTF-8 or GB18030", r.problem());
+        assertEquals(f + ": the file is a PDF document, not a text file: extracts are CSV text in UTF-8 or GB18030", r.problem().en());
+        assertEquals(f + "：文件是 PDF 文档，不是文本文件：报送数据应为 UTF-8 或 GB18030 编码的 CSV 文本", r.problem().zh());
         assertEquals(List.of(), r.extraColumns());
     }
 
@@ -305,7 +314,9 @@ class ExtractFileScanTest {
         assertEquals(1, events.size(), "no row is read");
         FileReport r = report(events);
         assertEquals(f + ": header (line 1) field 4 ('" + level.replace('\0', '\u2400') + "') contains a NUL character "
-                + "(byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text", r.problem());
+                + "(byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text", r.problem().en());
+        assertEquals(f + "：表头（第 1 行）第 4 个字段（“" + level.replace('\0', '\u2400') + "”）含有 NUL 字符（字节 0x00）："
+                + "文件已损坏，或不是 UTF-8 或 GB18030 文本", r.problem().zh());
         assertEquals(List.of(), r.extraColumns(), "no damaged name among the extra columns");
     }
 
@@ -321,14 +332,14 @@ class ExtractFileScanTest {
         Path f = write("regions.csv", bytes);
         String shown = "\u007FELF\u0002" + "\u2400".repeat(35) + "…";
         assertEquals(f + ": header (line 1) field 1 ('" + shown + "') contains a NUL character (byte 0x00): the file is "
-                + "damaged, or is not UTF-8 or GB18030 text", report(scanRegions(f)).problem());
+                + "damaged, or is not UTF-8 or GB18030 text", report(scanRegions(f)).problem().en());
     }
 
     @Test
     void aNulByteInAnExtraColumnsNameFailsTheFileToo() throws IOException {
         Path f = write("regions.csv", HEADER + ",re\0mark\n140800,运城市,,city,central,x\n");
         assertEquals(f + ": header (line 1) field 6 ('re\u2400mark') contains a NUL character "
-                + "(byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text", report(scanRegions(f)).problem());
+                + "(byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text", report(scanRegions(f)).problem().en());
     }
 
     @Test
@@ -427,7 +438,9 @@ class ExtractFileScanTest {
         FileReport r = report(events);
         assertTrue(r.failed());
         assertEquals(f + ": malformed CSV at line 3, column region_name: the quote that opens the field is never closed "
-                + "(the rest of the file would be inside it)", r.problem());
+                + "(the rest of the file would be inside it)", r.problem().en());
+        assertEquals(f + "：CSV 格式错误：第 3 行 region_name 列：字段开头的引号没有闭合（文件的其余部分都会落在这个字段里）",
+                r.problem().zh());
     }
 
     @Test
@@ -436,7 +449,7 @@ class ExtractFileScanTest {
         List<ExtractFileScan.Event> events = scanRegions(f);
         assertEquals(1, events.size(), "nothing is read from the file");
         FileReport r = report(events);
-        assertTrue(r.problem().startsWith(f + ": malformed CSV header at line 1, field 2: the quote that opens the field"), r.problem());
+        assertTrue(r.problem().en().startsWith(f + ": malformed CSV header at line 1, field 2: the quote that opens the field"), r.problem().en());
         assertEquals(0, r.rowsRead());
         assertEquals("UTF-8", r.encoding());
     }

@@ -221,6 +221,9 @@ class ExtractReaderTest {
         assertEquals(Map.of("dispatches/a.csv", "null",
                 "dispatches/dead.csv", "cannot read dispatches/dead.csv: it is a link to /nonexistent/file.csv, which does not exist",
                 "dispatches/socket.csv", "cannot read dispatches/socket.csv: No such device or address"), problems);
+        // The Chinese travels with the report through Spark (as JSON) too.
+        FileReport dead = e.files().stream().filter(f -> f.path().equals("dispatches/dead.csv")).findFirst().orElseThrow();
+        assertEquals("无法读取 dispatches/dead.csv：它是指向 /nonexistent/file.csv 的链接，而目标不存在", dead.problem().zh());
         assertEquals(1, e.rowsRead());
     }
 

@@ -208,13 +208,13 @@ class FileEncodingTest {
         byte[] xlsx = zip("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
         FileEncoding.Probe p = probe(xlsx);
         assertEquals(FileEncoding.Binary.XLSX, p.binary());
-        assertEquals("the file is an Excel workbook (.xlsx), not CSV: save it as \"CSV UTF-8\"", p.encodingProblem());
+        assertEquals("the file is an Excel workbook (.xlsx), not CSV: save it as \"CSV UTF-8\"", p.encodingProblem().en());
         assertEquals("binary", p.label(), "not GB18030: it was not read as text at all");
         assertEquals(xlsx.length, p.bytes());
 
         FileEncoding.Probe old = probe(xls());
         assertEquals(FileEncoding.Binary.XLS, old.binary());
-        assertEquals("the file is an Excel workbook (.xls), not CSV: save it as \"CSV UTF-8\"", old.encodingProblem());
+        assertEquals("the file is an Excel workbook (.xls), not CSV: save it as \"CSV UTF-8\"", old.encodingProblem().en());
         assertEquals("binary", old.label());
     }
 
@@ -239,12 +239,12 @@ class FileEncodingTest {
         FileEncoding.Probe zip = probe(zip("express.csv", "retail.csv"));
         assertEquals(FileEncoding.Binary.ZIP, zip.binary(), "a zip without xl/workbook.xml is no workbook");
         assertEquals("the file is a zip archive, not a text file: extracts are CSV text in UTF-8 or GB18030",
-                zip.encodingProblem());
+                zip.encodingProblem().en());
         byte[] ole2 = Arrays.copyOf(xls(), 600);
         assertEquals(FileEncoding.Binary.OLE2, probe(ole2).binary(), "a compound file without a Workbook stream");
         FileEncoding.Probe pdf = probe("%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals("the file is a PDF document, not a text file: extracts are CSV text in UTF-8 or GB18030",
-                pdf.encodingProblem());
+                pdf.encodingProblem().en());
         assertEquals("binary", pdf.label());
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {

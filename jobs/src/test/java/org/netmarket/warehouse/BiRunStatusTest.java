@@ -60,6 +60,9 @@ class BiRunStatusTest {
         status.assertValue(yuncheng, "latest_run_finished_at", runs.row("2").get("finished_at"));
         String error = String.valueOf(status.row(yuncheng).get("latest_run_error"));
         assertTrue(error.contains("complaints/complaints-late.csv: header (line 1) lacks required column close_due"), error);
+        String errorZh = String.valueOf(status.row(yuncheng).get("latest_run_error_zh"));
+        assertTrue(errorZh.startsWith("complaints/complaints-late.csv：表头（第 1 行）缺少必需的列 close_due；"
+                + "12315网络消费投诉（complaints）需要以下各列："), errorZh);
         status.assertValue(yuncheng, "latest_run_files_refused", 1);
         status.assertValue(yuncheng, "failed_runs_since_published", 1);
         status.assertValue(yuncheng, "running_since", null);

@@ -291,10 +291,13 @@ class PublishingTest {
         Map<String, Object> failed = runs.row("2");
         assertEquals("failed", failed.get("status"));
         assertTrue(String.valueOf(failed.get("error")).contains("complaints"), String.valueOf(failed.get("error")));
+        assertEquals("12315网络消费投诉（complaints）：23 行中有 2 行被隔离（8.7%），超过允许的 5%；请查看隔离报告（quarantine.csv）",
+                failed.get("error_zh"));
         // the failed run's quarantine is kept for the clerk
         WarehouseRows q = WarehouseRows.query(url, "quarantined_row",
                 "SELECT * FROM netmarket.quarantined_row WHERE run_id = 2", "line");
         q.assertValue("24", "reason", "'maybe' is not one of success, failed, none");
+        q.assertValue("24", "reason_zh", "“maybe”不是可选值之一：success、failed、none");
     }
 
     /** The current scores are those {@code before} (same rows, same run), and there were some. */

@@ -45,17 +45,20 @@ class RunLedgerNulTest {
                 "host", "test"));
         String utf16Name = "r\0e\0g\0i\0o\0n\0_\0c\0o\0d\0e\0";
         ledger.recordInputs(run, List.of(new RunLedger.InputFile("express", "express/e.csv", "GB18030", "ab", 10L, 0L, 0L,
-                List.of(utf16Name), "express/e.csv: header lacks " + utf16Name, true)), List.of(), 0, 0);
+                List.of(utf16Name), "express/e.csv: header lacks " + utf16Name, "express/e.csv：表头缺少 " + utf16Name, true)),
+                List.of(), 0, 0);
         ledger.recordQuarantine(run, List.of(new QuarantinedRow("dispatches", "dispatches/d2.csv", 2,
                 "X4,140802,bogus\0type", "dispatch_type", Reason.of("contains a NUL character", "含有 NUL 字符"), "140802")).iterator());
-        ledger.fail(run, "cannot read \0 file");
+        ledger.fail(run, "cannot read \0 file", "无法读取 \0 文件");
 
         String shown = "r␀e␀g␀i␀o␀n␀_␀c␀o␀d␀e␀";
         assertEquals("{" + shown + "}", one("SELECT extra_columns FROM netmarket.run_input_file WHERE run_id = " + run));
         assertEquals("express/e.csv: header lacks " + shown, one("SELECT problem FROM netmarket.run_input_file WHERE run_id = " + run));
+        assertEquals("express/e.csv：表头缺少 " + shown, one("SELECT problem_zh FROM netmarket.run_input_file WHERE run_id = " + run));
         assertEquals(shown, one("SELECT input_files -> 0 -> 'extraColumns' ->> 0 FROM netmarket.pipeline_run WHERE run_id = " + run));
         assertEquals("X4,140802,bogus␀type", one("SELECT raw_line FROM netmarket.quarantined_row WHERE run_id = " + run));
         assertEquals("failed", one("SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
         assertEquals("cannot read ␀ file", one("SELECT error FROM netmarket.pipeline_run WHERE run_id = " + run));
+        assertEquals("无法读取 ␀ 文件", one("SELECT error_zh FROM netmarket.pipeline_run WHERE run_id = " + run));
     }
 }
