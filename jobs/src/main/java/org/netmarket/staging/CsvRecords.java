@@ -91,7 +91,8 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                 parser.close();
                 Reason where = recorder.malformation(0, false, List.of(), 1)
                         .map(m -> Reason.of("header " + m.en(), "表头" + m.zh()))
-                        .orElse(Reason.of("header (line 1): " + e.getCause().getMessage(), "表头（第 1 行）：" + e.getCause().getMessage()));
+                        .orElse(Reason.of("header (line 1): " + e.getCause().getMessage(),
+                                "表头（第 1 行）：" + e.getCause().getMessage()));
                 throw new MalformedCsvException(where, e);
             }
             throw e;
@@ -172,13 +173,12 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         parser.close();
     }
 
-    /** The file cannot be parsed as CSV from some point on (e.g. an unterminated quote). */
     /** Where malformed quoting was found when the text does not show it: after the last line read, in the parser's words. */
     private static Reason afterLine(long line, String parserSays) {
         return Reason.of("after line " + line + ": " + parserSays, "第 " + line + " 行之后：" + parserSays);
     }
 
-    /** Quoting the parser cannot follow: where and why, in English and Chinese. */
+    /** The file cannot be parsed as CSV from some point on (e.g. an unterminated quote): where and why, in English and Chinese. */
     public static final class MalformedCsvException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final Reason reason;

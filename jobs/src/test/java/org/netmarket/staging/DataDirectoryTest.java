@@ -222,7 +222,8 @@ class DataDirectoryTest {
         assertEquals("Permission denied: user=etl, access=READ_EXECUTE, inode=\"/data/express\"",
                 DataDirectory.whyUnreadable(null, new AccessControlException(
                         "Permission denied: user=etl, access=READ_EXECUTE, inode=\"/data/express\"\n\tat org.apache.hadoop.hdfs")).en());
-        assertEquals(Reason.of("no such file", "文件不存在"), DataDirectory.whyUnreadable(null, new NoSuchFileException("/data/express/a.csv")));
+        assertEquals(Reason.of("no such file", "文件不存在"),
+                DataDirectory.whyUnreadable(null, new NoSuchFileException("/data/express/a.csv")));
         Path link = Files.createSymbolicLink(tmp.resolve("gone.csv"), tmp.resolve("nowhere.csv"));
         assertEquals(Reason.of("it is a link to " + tmp.resolve("nowhere.csv") + ", which does not exist",
                 "它是指向 " + tmp.resolve("nowhere.csv") + " 的链接，而目标不存在"),

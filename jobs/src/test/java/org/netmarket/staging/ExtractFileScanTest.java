@@ -449,7 +449,8 @@ class ExtractFileScanTest {
         List<ExtractFileScan.Event> events = scanRegions(f);
         assertEquals(1, events.size(), "nothing is read from the file");
         FileReport r = report(events);
-        assertTrue(r.problem().en().startsWith(f + ": malformed CSV header at line 1, field 2: the quote that opens the field"), r.problem().en());
+        assertTrue(r.problem().en().startsWith(f + ": malformed CSV header at line 1, field 2: the quote that opens the field"),
+                r.problem().en());
         assertEquals(0, r.rowsRead());
         assertEquals("UTF-8", r.encoding());
     }
