@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  * line, region, column, reason in English and Chinese, raw line) and the input files ({@code inputs.csv}, as in {@code run_input_file}).
  */
 public final class RunFolder implements AutoCloseable {
-    /** The byte order mark that starts {@code quarantine.csv}. */
+    /** The byte order mark that starts {@code quarantine.csv} and {@code inputs.csv}, for Excel. */
     private static final char BOM = '\uFEFF';
     private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
     private static final String APPENDER = "netmarket-run-log";
@@ -215,11 +215,12 @@ public final class RunFolder implements AutoCloseable {
      * as {@code run_input_file} — those the run read ({@code read_by_run} true) and, for a
      * nightly run that merged into its staging area, the other files of the staged state it
      * scored from ({@code read_by_run} false, counts as found by the run that read them; empty
-     * when unknown).
+     * when unknown). With a byte order mark, as {@code quarantine.csv}: extra columns' names and
+     * the Chinese of a problem are Chinese.
      */
     public Path writeInputs(List<RunLedger.InputFile> files) throws IOException {
         Path file = path.resolve("inputs.csv");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer w = withByteOrderMark(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("extract", "path", "encoding",
                      "sha256", "bytes", "rows_read", "rows_quarantined", "extra_columns", "problem", "read_by_run", "problem_zh").get())) {
             for (RunLedger.InputFile f : files) {

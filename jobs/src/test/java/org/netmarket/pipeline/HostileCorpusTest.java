@@ -1,6 +1,5 @@
 package org.netmarket.pipeline;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,14 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
 import org.netmarket.rules.Reason;
 import org.netmarket.rules.ReasonAssertions;
-import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.GoldenExpectation;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.RunReports;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,16 +120,8 @@ class HostileCorpusTest {
                 "extract", "file", "line");
     }
 
-    /** The run folder's quarantine.csv, which starts with a byte order mark so that Excel reads it as UTF-8. */
     private static List<CSVRecord> quarantineReport() throws IOException {
-        Path report = runFolder.resolve("quarantine.csv");
-        byte[] start = Arrays.copyOf(Files.readAllBytes(report), 3);
-        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(start[0], start[1], start[2]),
-                "quarantine.csv starts with the UTF-8 byte order mark");
-        try (Reader r = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
-            assertEquals('\uFEFF', r.read());
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
-        }
+        return RunReports.records(runFolder.resolve("quarantine.csv"));
     }
 
     /**
@@ -302,7 +292,7 @@ class HostileCorpusTest {
         List<CSVRecord> expected = csv(HOSTILE.resolve("expect/inputs.csv"));
         assertEquals(expected.size(), files.size(), "one row per delivered file");
         Map<String, CSVRecord> report = new LinkedHashMap<>();
-        for (CSVRecord r : csv(runFolder.resolve("inputs.csv"))) {
+        for (CSVRecord r : RunReports.records(runFolder.resolve("inputs.csv"))) {
             report.put(r.get("path"), r);
         }
         for (CSVRecord e : expected) {

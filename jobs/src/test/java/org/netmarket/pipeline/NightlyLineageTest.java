@@ -3,19 +3,17 @@ package org.netmarket.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.RunReports;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,12 +216,8 @@ class NightlyLineageTest {
 
     private static Map<String, CSVRecord> inputsCsv(Path runFolder) throws IOException {
         Map<String, CSVRecord> out = new TreeMap<>();
-        try (Reader r = Files.newBufferedReader(runFolder.resolve("inputs.csv"), StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.builder().setReader(r)
-                     .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            for (CSVRecord c : p) {
-                out.put(c.get("path"), c);
-            }
+        for (CSVRecord c : RunReports.records(runFolder.resolve("inputs.csv"))) {
+            out.put(c.get("path"), c);
         }
         return out;
     }

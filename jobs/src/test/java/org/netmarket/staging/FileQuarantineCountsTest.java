@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.RunReports;
 
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +43,8 @@ class FileQuarantineCountsTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
         Path folder = JobRunner.lastRunFolder(reports);
         Map<String, Long> byFile = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(folder.resolve("inputs.csv"))) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                byFile.put(rec.get("path"), Long.parseLong(rec.get("rows_quarantined")));
-            }
+        for (CSVRecord rec : RunReports.records(folder.resolve("inputs.csv"))) {
+            byFile.put(rec.get("path"), Long.parseLong(rec.get("rows_quarantined")));
         }
         assertEquals(1L, byFile.get("employment/employment.csv"), "its row of the conflicting key");
         assertEquals(2L, byFile.get("employment/employment-conflict.csv"), "the conflicting row and the invalid one");
