@@ -9,8 +9,8 @@ import java.util.Optional;
  * The delivered input breaks the extract contract so badly that nothing may be published: a
  * missing required column, an unreadable file, too many quarantined rows, a broken regions.csv.
  * The message says what and where; the CLI exits with code 2. Problems a data clerk fixes in the
- * files (a file that cannot be used, too many rows set aside) are said in Chinese too, for the
- * dashboards ({@link #messageZh}).
+ * files (a file that cannot be used, too many rows set aside, a region tree that is not one) are
+ * said in Chinese too, for the dashboards ({@link #messageZh}).
  */
 public class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package org.netmarket.region;
 
+import org.netmarket.rules.Reason;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,8 +87,9 @@ public final class RegionTree implements Serializable {
             Region r = list.get(i);
             if (r.parentCode() != null && !m.containsKey(r.parentCode())) {
                 problems.add(new RegionTreeProblem(RegionTreeException.Kind.UNKNOWN_PARENT, file, lineOf.applyAsLong(i),
-                        "parent_code", "region " + r.code() + " (" + r.name() + ") has parent_code " + r.parentCode()
-                        + ", which names no region of " + file));
+                        "parent_code", Reason.of("region " + r.code() + " (" + r.name() + ") has parent_code " + r.parentCode()
+                        + ", which names no region of " + file, "地区 " + r.code() + "（" + r.name() + "）的 parent_code 是 "
+                        + r.parentCode() + "，" + file + " 中没有这个地区")));
             }
         }
         problems.addAll(cycles(m, index, file, lineOf));
@@ -118,6 +121,7 @@ public final class RegionTree implements Serializable {
         Region first = list.get(rows.get(0));
         int atFault = rows.stream().filter(i -> !list.get(i).equals(first)).findFirst().orElseThrow();
         List<String> differences = new ArrayList<>();
+        List<String> differencesZh = new ArrayList<>();
         for (Column column : COLUMNS) {
             // Value -> lines holding it, values in the order they first appear.
             Map<String, List<Long>> linesOf = new LinkedHashMap<>();
@@ -126,15 +130,26 @@ public final class RegionTree implements Serializable {
             }
             if (linesOf.size() > 1) {
                 List<String> values = new ArrayList<>();
-                linesOf.forEach((value, lines) -> values.add((value == null ? "empty" : "'" + value + "'")
-                        + " on " + lines(lines)));
+                List<String> valuesZh = new ArrayList<>();
+                linesOf.forEach((value, lines) -> {
+                    values.add((value == null ? "empty" : "'" + value + "'") + " on " + lines(lines));
+                    valuesZh.add(linesZh(lines) + (value == null ? "为空" : "为“" + value + "”"));
+                });
                 differences.add(column.name() + " " + String.join(", ", values));
+                differencesZh.add(column.name() + " " + String.join("、", valuesZh));
             }
         }
         String times = rows.size() == 2 ? "twice" : rows.size() + " times";
+        List<Long> all = rows.stream().map(lineOf::applyAsLong).toList();
         return new RegionTreeProblem(RegionTreeException.Kind.DUPLICATE, file, lineOf.applyAsLong(atFault), "region_code",
-                "region " + code + " appears " + times + " with different values, on "
-                        + lines(rows.stream().map(lineOf::applyAsLong).toList()) + ": " + String.join("; ", differences));
+                Reason.of("region " + code + " appears " + times + " with different values, on " + lines(all) + ": "
+                        + String.join("; ", differences),
+                        "地区 " + code + " 在" + linesZh(all) + "出现了 " + rows.size() + " 次，取值不同：" + String.join("；", differencesZh)));
+    }
+
+    /** {@code 第 6 行}, {@code 第 6、8 行}. */
+    private static String linesZh(List<Long> lines) {
+        return "第 " + String.join("、", lines.stream().map(String::valueOf).toList()) + " 行";
     }
 
     /** {@code line 6}, {@code lines 6 and 8}, {@code lines 3, 8 and 9}. */
@@ -183,16 +198,22 @@ public final class RegionTree implements Serializable {
             }
         }
         List<String> links = new ArrayList<>();
+        List<String> linksZh = new ArrayList<>();
         for (int k = 0; k < found.size(); k++) {
             String code = found.get((start + k) % found.size());
-            links.add(code + " (line " + lineOf.applyAsLong(index.get(code)) + ")");
+            long line = lineOf.applyAsLong(index.get(code));
+            links.add(code + " (line " + line + ")");
+            linksZh.add(code + "（第 " + line + " 行）");
         }
         String first = found.get(start);
         links.add(first);
+        linksZh.add(first);
         return new RegionTreeProblem(RegionTreeException.Kind.CYCLE, file, lineOf.applyAsLong(index.get(first)),
-                "parent_code", (found.size() == 1 ? "region " + first + " has itself as parent_code"
+                "parent_code", Reason.of((found.size() == 1 ? "region " + first + " has itself as parent_code"
                 : "region " + first + " is its own ancestor") + ": the parent_code links "
-                + String.join(" -> ", links) + " form a cycle");
+                + String.join(" -> ", links) + " form a cycle",
+                (found.size() == 1 ? "地区 " + first + " 的 parent_code 是它自己" : "地区 " + first + " 是它自己的上级")
+                        + "：parent_code 链 " + String.join(" -> ", linksZh) + " 构成了循环"));
     }
 
     public boolean contains(String code) {

@@ -1,5 +1,7 @@
 package org.netmarket.region;
 
+import org.netmarket.rules.Reason;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,26 +32,41 @@ public final class RegionTreeException extends IllegalArgumentException {
     }
 
     private final List<RegionTreeProblem> problems;
+    private final Reason reason;
 
     /** @param problems at least one, in file order */
     RegionTreeException(List<RegionTreeProblem> problems) {
-        super(message(problems));
-        this.problems = List.copyOf(problems);
+        this(problems, message(problems));
     }
 
-    private static String message(List<RegionTreeProblem> problems) {
+    private RegionTreeException(List<RegionTreeProblem> problems, Reason reason) {
+        super(reason.en());
+        this.problems = List.copyOf(problems);
+        this.reason = reason;
+    }
+
+    private static Reason message(List<RegionTreeProblem> problems) {
         if (problems.size() == 1) {
             return problems.get(0).message();
         }
         List<String> lines = new ArrayList<>();
+        List<String> linesZh = new ArrayList<>();
         lines.add(problems.size() + " problems with the region tree of " + problems.get(0).file() + ":");
+        linesZh.add(problems.get(0).file() + " 的地区层级有 " + problems.size() + " 个问题：");
         for (RegionTreeProblem p : problems.subList(0, Math.min(SHOWN, problems.size()))) {
-            lines.add("  - " + p.message());
+            lines.add("  - " + p.message().en());
+            linesZh.add("  - " + p.message().zh());
         }
         if (problems.size() > SHOWN) {
             lines.add("  - and " + (problems.size() - SHOWN) + " more");
+            linesZh.add("  - 另有 " + (problems.size() - SHOWN) + " 个");
         }
-        return String.join("\n", lines);
+        return Reason.of(String.join("\n", lines), String.join("\n", linesZh));
+    }
+
+    /** The message, and in Chinese. */
+    public Reason reason() {
+        return reason;
     }
 
     /** Every problem of the file, in file order (by line), also those the message leaves out. */
@@ -82,7 +99,7 @@ public final class RegionTreeException extends IllegalArgumentException {
     }
 
     /** The first problem's message without its file, line and column. */
-    public String problem() {
+    public Reason problem() {
         return problems.get(0).problem();
     }
 }

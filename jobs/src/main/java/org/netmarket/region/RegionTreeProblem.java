@@ -1,5 +1,7 @@
 package org.netmarket.region;
 
+import org.netmarket.rules.Reason;
+
 import java.io.Serializable;
 
 /**
@@ -9,13 +11,17 @@ import java.io.Serializable;
  * @param file    the file, as messages name it
  * @param line    the physical line the row at fault starts on (the header is line 1)
  * @param column  the column at fault: {@code region_code} or {@code parent_code}
- * @param problem what is wrong, without the file, line and column
+ * @param problem what is wrong, without the file, line and column, in English and Chinese
  */
-public record RegionTreeProblem(RegionTreeException.Kind kind, String file, long line, String column, String problem)
+public record RegionTreeProblem(RegionTreeException.Kind kind, String file, long line, String column, Reason problem)
         implements Serializable {
 
-    /** The problem as every message about bad input tells it: {@code regions.csv, line 6, column region_code: ...}. */
-    public String message() {
-        return file + ", line " + line + ", column " + column + ": " + problem;
+    /**
+     * The problem as every message about bad input tells it: {@code regions.csv, line 6, column
+     * region_code: ...} and {@code regions.csv 第 6 行 region_code 列：...}.
+     */
+    public Reason message() {
+        return Reason.of(file + ", line " + line + ", column " + column + ": " + problem.en(),
+                file + " 第 " + line + " 行 " + column + " 列：" + problem.zh());
     }
 }

@@ -7,6 +7,7 @@ import org.netmarket.extract.ValidationContext;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.region.RegionTreeException;
+import org.netmarket.rules.Reason;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,8 @@ public final class RegionsFile {
             throw InvalidInputException.of(List.of(report.problem()));
         }
         if (regions.isEmpty()) {
-            throw new InvalidInputException(relative + " has no valid region rows");
+            throw InvalidInputException.of(List.of(Reason.of(relative + " has no valid region rows",
+                    relative + " 中没有有效的地区行")));
         }
         try {
             return new Result(new RegionTree(regions, relative, lines::get), report, quarantined, setAside);
@@ -92,20 +94,27 @@ public final class RegionsFile {
                 // report is written, so say which rows those are. Said once, after the list when
                 // there are several problems, so that it does not read as part of the last one.
                 String aside = quarantined.size() + " row" + (quarantined.size() == 1 ? " was" : "s were") + " quarantined";
-                String which = quarantinedRows(quarantined);
-                throw new InvalidInputException(e.problems().size() == 1
-                        ? e.getMessage() + " (" + aside + ", the parent's may be among them: " + which + ")"
-                        : e.getMessage() + "\n(" + aside + ", a missing parent's may be among them: " + which + ")");
+                Reason which = quarantinedRows(quarantined);
+                boolean one = e.problems().size() == 1;
+                throw InvalidInputException.of(List.of(Reason.of(one
+                                ? e.getMessage() + " (" + aside + ", the parent's may be among them: " + which.en() + ")"
+                                : e.getMessage() + "\n(" + aside + ", a missing parent's may be among them: " + which.en() + ")",
+                        e.reason().zh() + (one ? "" : "\n") + "（有 " + quarantined.size() + " 行被隔离，缺少的上级地区可能在其中："
+                                + which.zh() + "）")));
             }
-            throw new InvalidInputException(e.getMessage());
+            throw InvalidInputException.of(List.of(e.reason()));
         }
     }
 
-    private static String quarantinedRows(List<QuarantinedRow> rows) {
+    private static Reason quarantinedRows(List<QuarantinedRow> rows) {
         List<String> shown = new ArrayList<>();
+        List<String> shownZh = new ArrayList<>();
         for (QuarantinedRow q : rows.subList(0, Math.min(SHOWN, rows.size()))) {
             shown.add("line " + q.line() + (q.column() == null ? "" : ", column " + q.column()) + ": " + q.reason().en());
+            shownZh.add("第 " + q.line() + " 行" + (q.column() == null ? "" : " " + q.column() + " 列") + "：" + q.reason().zh());
         }
-        return String.join("; ", shown) + (rows.size() > SHOWN ? "; and " + (rows.size() - SHOWN) + " more" : "");
+        int more = rows.size() - SHOWN;
+        return Reason.of(String.join("; ", shown) + (more > 0 ? "; and " + more + " more" : ""),
+                String.join("；", shownZh) + (more > 0 ? "；另有 " + more + " 行" : ""));
     }
 }

@@ -1,6 +1,7 @@
 package org.netmarket.region;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.rules.ReasonAssertions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,14 @@ class RegionTreeTest {
     /** Lines as in a file whose second row spans three physical lines (a quoted line break or two). */
     private static final long[] LINES = {2, 3, 6, 7, 8, 9};
 
+    /** The tree's exception, whose Chinese names every code, line and column its English does. */
     private static RegionTreeException broken(List<Region> regions) {
-        return assertThrows(RegionTreeException.class, () -> new RegionTree(regions, "regions.csv", i -> LINES[i]));
+        RegionTreeException e = assertThrows(RegionTreeException.class, () -> new RegionTree(regions, "regions.csv", i -> LINES[i]));
+        assertEquals(e.getMessage(), e.reason().en());
+        for (RegionTreeProblem p : e.problems()) {
+            ReasonAssertions.assertSaysTheSameInChinese(p.message());
+        }
+        return e;
     }
 
     @Test
@@ -51,7 +58,9 @@ class RegionTreeTest {
         assertEquals(8, e.line());
         assertEquals("region_code", e.column());
         assertEquals("region 140802 appears twice with different values, on lines 6 and 8: "
-                + "region_name '盐湖区' on line 6, '盐湖新区' on line 8", e.problem());
+                + "region_name '盐湖区' on line 6, '盐湖新区' on line 8", e.problem().en());
+        assertEquals("regions.csv 第 8 行 region_code 列：地区 140802 在第 6、8 行出现了 2 次，取值不同："
+                + "region_name 第 6 行为“盐湖区”、第 8 行为“盐湖新区”", e.reason().zh());
     }
 
     @Test
@@ -77,6 +86,8 @@ class RegionTreeTest {
         RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, new Region("140802", "盐湖区", "140899", "county", "central")));
         assertEquals("regions.csv, line 6, column parent_code: region 140802 (盐湖区) has parent_code 140899, "
                 + "which names no region of regions.csv", e.getMessage());
+        assertEquals("regions.csv 第 6 行 parent_code 列：地区 140802（盐湖区）的 parent_code 是 140899，regions.csv 中没有这个地区",
+                e.reason().zh());
         assertEquals(RegionTreeException.Kind.UNKNOWN_PARENT, e.kind());
     }
 
@@ -85,6 +96,8 @@ class RegionTreeTest {
         RegionTreeException e = broken(List.of(SHANXI, new Region("140800", "运城市", "140800", "city", "central"), YANHU));
         assertEquals("regions.csv, line 3, column parent_code: region 140800 has itself as parent_code: "
                 + "the parent_code links 140800 (line 3) -> 140800 form a cycle", e.getMessage());
+        assertEquals("regions.csv 第 3 行 parent_code 列：地区 140800 的 parent_code 是它自己：parent_code 链 140800（第 3 行） -> 140800"
+                + " 构成了循环", e.reason().zh());
         assertEquals(RegionTreeException.Kind.CYCLE, e.kind());
     }
 
@@ -189,6 +202,9 @@ class RegionTreeTest {
         assertEquals("  - regions.csv, line 22, column parent_code: region 140820 (县20) has parent_code 140800, "
                 + "which names no region of regions.csv", lines.get(20));
         assertEquals("  - and 5 more", lines.get(21));
+        List<String> linesZh = e.reason().zh().lines().toList();
+        assertEquals("regions.csv 的地区层级有 25 个问题：", linesZh.get(0));
+        assertEquals("  - 另有 5 个", linesZh.get(21));
         // The problems the message leaves out are still there for a caller.
         assertEquals(25, e.problems().size());
         assertEquals(27, e.problems().get(24).line());

@@ -38,12 +38,27 @@ class RegionsFileTest {
     }
 
     private String broken(String csv) throws IOException {
+        return failure(csv).getMessage();
+    }
+
+    private InvalidInputException failure(String csv) throws IOException {
         Files.write(data.resolve("regions.csv"), csv.getBytes(StandardCharsets.UTF_8));
         DataDirectory dir = DataDirectory.of(data.toString(), null);
         // InvalidInputException: the CLI exits with code 2 (bad input, nothing published).
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RegionsFile.read(dir, REGIONS));
         assertEquals(1, e.problems().size());
-        return e.getMessage();
+        return e;
+    }
+
+    /** The clerk's dashboard says it in Chinese: the row at fault, and the rows set aside where the parent may be. */
+    @Test
+    void theProblemIsSaidInChineseTooWithTheQuarantinedRows() throws IOException {
+        assertEquals("regions.csv 第 4 行 parent_code 列：地区 140802（盐湖区）的 parent_code 是 140800，regions.csv 中没有这个地区"
+                        + "（有 1 行被隔离，缺少的上级地区可能在其中：第 3 行 economic_zone 列：“northeast”不是可选值之一：east、central、west）",
+                failure(HEADER + "\n"
+                        + "140000,山西省,,province,central\n"
+                        + "140800,运城市,140000,city,northeast\n"
+                        + "140802,盐湖区,140800,county,central\n").messageZh().orElseThrow());
     }
 
     @Test
