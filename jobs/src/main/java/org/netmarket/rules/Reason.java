@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Why an item is not scored, in English (the log, the run report, analysts' SQL) and in Chinese
- * (the dashboards officials read). Both are written where the problem is found, from the same
- * facts, so that neither language is a translation of the other after the fact.
+ * Why something is as it is, in English (the log, the run report, analysts' SQL) and in Chinese
+ * (the dashboards officials read, the reports clerks fix extracts from): why an item is not
+ * scored, why a row was set aside, why a file or a run was refused. Both are written where the
+ * problem is found, from the same facts, so that neither language is a translation of the other
+ * after the fact.
  *
  * @param en the English text, e.g. {@code retail was not delivered}
  * @param zh the Chinese text, e.g. {@code 零售额数据（retail）未报送}
