@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = NetmarketCommand.Version.class,
         description = "Check the extracts against the contract and the edition (encodings, headers, types, ranges, "
                 + "references, versions): print every file with its rows read and quarantined, and write the "
-                + "quarantined rows (file, line, column, reason) to quarantine.csv in the run folder; publishes nothing.",
+                + "quarantined rows (file, line, column, reason in English and Chinese) to quarantine.csv in the run "
+                + "folder; publishes nothing.",
         footer = {"", "Examples:",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket",
                 "  # against edition 2022, refusing more than 1%% bad rows in an extract",

@@ -200,7 +200,7 @@ public final class RunSummary {
             out.println("Not scorable as delivered: " + outcome.problems().size() + " problem(s), listed after the table.");
         }
         // The rows themselves go to the file: a delivery may quarantine thousands, too many for a terminal.
-        out.println("Quarantined rows (file, line, column, reason): " + outcome.runFolder().resolve("quarantine.csv"));
+        out.println("Quarantined rows (file, line, column, reason in English and Chinese): " + outcome.runFolder().resolve("quarantine.csv"));
     }
 
     /** A file's problem without the path it starts with, when the table's row names the file already. */

@@ -234,7 +234,7 @@ class CommandLineTest {
     void validateNamesTheFileThatListsTheQuarantinedRows() {
         JobRunner.Result r = JobRunner.run(reports, "validate", "--data", GoldenData.GIVEN.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
-        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("Quarantined rows (file, line, column, reason): ")
+        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("Quarantined rows (file, line, column, reason in English and Chinese): ")
                 && l.endsWith("quarantine.csv")), r.output());
     }
 
