@@ -4,9 +4,8 @@
 -- lacks the required column close_due". One row per data directory (one per delivering city
 -- or province), from pipeline_run and run_input_file.
 -- A failure the clerk fixes in the files (a file that cannot be used, too many rows set aside,
--- regions.csv's rows that do not form a tree) is
--- said in Chinese too, as the reasons of set-aside rows are (version 19): pipeline_run.error_zh
--- and run_input_file.problem_zh.
+-- regions.csv's rows that do not form a tree) is said in Chinese too, as the reasons of
+-- set-aside rows are (version 19): pipeline_run.error_zh and run_input_file.problem_zh.
 ALTER TABLE pipeline_run ADD COLUMN error_zh text;
 COMMENT ON COLUMN pipeline_run.error_zh IS 'error in Chinese, when the run failed on the delivered files (a file that cannot be used, more than the threshold of an extract''s rows set aside, regions.csv''s rows not forming a tree); null for other failures (the database, the data directory itself, the job: see error) and before warehouse version 21.';
 ALTER TABLE run_input_file ADD COLUMN problem_zh text;
