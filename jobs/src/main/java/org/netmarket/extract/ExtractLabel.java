@@ -17,11 +17,10 @@ public final class ExtractLabel {
 
     /** The extract's Chinese label; an extract the catalog does not know is named by its folder only. */
     public static String zh(String extract) {
-        String title = titleZh(extract);
-        return title == null ? extract : title + "（" + extract + "）";
+        return SchemaCatalog.EXTRACTS.contains(extract) ? zh(SchemaCatalog.bundled().get(extract)) : extract;
     }
 
-    /** The Chinese label of an extract of any catalog, from its own schema: {@code 经营主体名录（operators）}. */
+    /** The Chinese label of an extract of any catalog, from its own schema: {@code 网络交易经营者名录（operators）}. */
     public static String zh(ExtractSchema schema) {
         return schema.titleZh() + "（" + schema.name() + "）";
     }

@@ -12,10 +12,6 @@ import java.util.List;
  * {@code “96.2%”}); columns, codes and lines are named as in the file.
  */
 public final class RejectionReasons {
-    /** Why a field with a NUL character is set aside; a header name with one fails its file with these words. */
-    public static final String NUL_EN = "contains a NUL character (byte 0x00): the file is damaged, or is not "
-            + "UTF-8 or GB18030 text";
-
     private RejectionReasons() {
     }
 
@@ -38,8 +34,10 @@ public final class RejectionReasons {
         }
     }
 
+    /** Why a field with a NUL character is set aside; a header name with one fails its file with these words. */
     public static Reason nul() {
-        return Reason.of(NUL_EN, "含有 NUL 字符（字节 0x00）：文件已损坏，或不是 UTF-8 或 GB18030 文本");
+        return Reason.of("contains a NUL character (byte 0x00): the file is damaged, or is not UTF-8 or GB18030 text",
+                "含有 NUL 字符（字节 0x00）：文件已损坏，或不是 UTF-8 或 GB18030 文本");
     }
 
     public static Reason emptyButRequired() {

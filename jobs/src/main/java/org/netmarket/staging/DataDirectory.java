@@ -518,8 +518,7 @@ public final class DataDirectory implements Serializable {
             if (why == null) {
                 throw e;
             }
-            throw new UnreadableFileException(Reason.of("cannot read " + relative(file) + ": " + why.en(),
-                    "无法读取 " + relative(file) + "：" + why.zh()), e);
+            throw new UnreadableFileException(cannotRead(relative(file), why), e);
         }
     }
 
@@ -527,7 +526,12 @@ public final class DataDirectory implements Serializable {
     private RuntimeException unreadable(String relative, java.nio.file.Path local, IOException e) {
         Reason why = whyUnreadable(local, e);
         return why == null ? new UncheckedIOException("cannot list " + relative + ": " + e.getMessage(), e)
-                : new InvalidInputException("cannot read " + relative + ": " + why.en());
+                : InvalidInputException.of(List.of(cannotRead(relative, why)));
+    }
+
+    /** {@code cannot read express/bad.csv: Permission denied}, and in Chinese. */
+    private static Reason cannotRead(String relative, Reason why) {
+        return Reason.of("cannot read " + relative + ": " + why.en(), "无法读取 " + relative + "：" + why.zh());
     }
 
     /**
