@@ -1,5 +1,6 @@
 package org.netmarket.extract;
 
+import org.netmarket.rules.BilingualFailure;
 import org.netmarket.rules.Reason;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * files (a file that cannot be used, too many rows set aside, a region tree that is not one) are
  * said in Chinese too, for the dashboards ({@link #messageZh}).
  */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException implements BilingualFailure {
     private static final long serialVersionUID = 1L;
     private final List<String> problems;
     private final String messageZh;
@@ -44,6 +45,7 @@ public class InvalidInputException extends RuntimeException {
     }
 
     /** The message in Chinese, when the problems were written in both languages ({@link #of}). */
+    @Override
     public Optional<String> messageZh() {
         return Optional.ofNullable(messageZh);
     }

@@ -1,6 +1,7 @@
 package org.netmarket.pipeline;
 
 import org.netmarket.config.EnvironmentException;
+import org.netmarket.rules.Reason;
 import org.netmarket.warehouse.PublishLock;
 
 import java.io.IOException;
@@ -49,8 +50,8 @@ public final class NightlyLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new PublishLock.LockedException("another nightly run is in progress (it holds " + file
-                    + "); this one does not start");
+            throw new PublishLock.LockedException(Reason.of("another nightly run is in progress (it holds " + file
+                    + "); this one does not start", "另一个夜间运行正在进行（它持有 " + file + "），本次不启动"));
         }
         return new NightlyLock(channel, lock);
     }

@@ -19,6 +19,7 @@ import org.netmarket.facts.StagedFactCounts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.BilingualFailure;
 import org.netmarket.rules.Reason;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
@@ -248,7 +249,7 @@ public final class ScoringPipeline {
         } catch (PublishLock.LockedException e) {
             try {
                 LOG.info("run {} recorded as failed: the warehouse lock was held",
-                        new RunLedger(warehouse).refused(runRecord(edition), e.getMessage()));
+                        new RunLedger(warehouse).refused(runRecord(edition), e.getMessage(), inChinese(e)));
             } catch (SQLException | RuntimeException ex) {
                 LOG.warn("could not record the refused run in pipeline_run: {}", ex.getMessage());
             }
@@ -300,9 +301,11 @@ public final class ScoringPipeline {
             // A scheduled run's data directory is configured once: missing, it is a share not
             // mounted (yet), which a retry may find (exit 1); an analyst's is a --data to correct (exit 2).
             throw config.mode() == RunMode.NIGHTLY
-                    ? new EnvironmentException("the data directory " + dir.root() + " " + why
-                            + ": is the delivery share mounted? (the scheduler may retry)", null)
-                    : new InvalidInputException("the data directory (--data) " + dir.root() + " " + why);
+                    ? new EnvironmentException(Reason.of("the data directory " + dir.root() + " " + why.en()
+                            + ": is the delivery share mounted? (the scheduler may retry)",
+                            "数据目录 " + dir.root() + " " + why.zh() + "：投递共享目录是否已挂载？（调度可以重试）"), null)
+                    : InvalidInputException.of(List.of(Reason.of("the data directory (--data) " + dir.root() + " " + why.en(),
+                            "数据目录（--data）" + dir.root() + " " + why.zh())));
         });
         SchemaCatalog catalog = SchemaCatalog.load();
         if (!config.incremental()) {
@@ -482,8 +485,9 @@ public final class ScoringPipeline {
                     publishedItems.put(year, published);
                 } catch (SQLException e) {
                     // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.
-                    throw new EnvironmentException("cannot read the published scores of " + year + " from "
-                            + run.published().settings().redactedUrl() + ": " + e.getMessage(), e);
+                    String where = run.published().settings().redactedUrl() + ": " + e.getMessage();
+                    throw new EnvironmentException(Reason.of("cannot read the published scores of " + year + " from " + where,
+                            "无法从数仓读取 " + year + " 年已发布的得分（" + where + "）"), e);
                 }
             }
         }
@@ -656,14 +660,29 @@ public final class ScoringPipeline {
      * the user are told (one line), with what broke because of it as the cause.
      */
     static EnvironmentException interrupted(Throwable e) {
-        return new EnvironmentException("interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) before it finished", e);
+        return new EnvironmentException(Reason.of(
+                "interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) before it finished",
+                "运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）"), e);
+    }
+
+    /**
+     * A failed run's reason in Chinese for {@code pipeline_run.error_zh}: the failure's own when it
+     * was written in both languages, else what kind of failure it was and where the English
+     * details are (a driver's or Spark's message is not for the dashboards).
+     */
+    static String inChinese(Throwable e) {
+        Optional<String> own = e instanceof BilingualFailure bilingual ? bilingual.messageZh() : Optional.empty();
+        return own.orElseGet(() -> e instanceof InvalidInputException
+                ? "输入数据不符合数据约定，本次运行停止（详见 error 列的英文说明）"
+                : e instanceof EnvironmentException
+                ? "运行环境出错（数仓、存储或数据目录），本次运行停止；调度可以重试（详见 error 列的英文说明）"
+                : "作业出错，本次运行停止（详见 error 列的英文说明和运行日志）");
     }
 
     private static void recordFailure(RunLedger ledger, long runId, Throwable e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String reasonZh = e instanceof InvalidInputException bad ? bad.messageZh().orElse(null) : null;
         try {
-            ledger.fail(runId, reason, reasonZh);
+            ledger.fail(runId, reason, inChinese(e));
         } catch (SQLException | RuntimeException ex) {
             // The database may be the reason; the next run marks this one failed.
             LOG.warn("could not record run {} as failed ({}); the next run will", runId, ex.getMessage());

@@ -111,10 +111,10 @@ public final class DataDirectory implements Serializable {
 
     /**
      * Why the data directory itself cannot be read from ("does not exist", "is a file, not a
-     * folder", "is empty"); empty when it is a folder with something in it (or when that cannot
-     * be told: reading it then says why).
+     * folder", "is empty", and in Chinese); empty when it is a folder with something in it (or
+     * when that cannot be told: reading it then says why).
      */
-    public Optional<String> rootProblem() {
+    public Optional<Reason> rootProblem() {
         try {
             boolean exists;
             boolean folder;
@@ -138,8 +138,9 @@ public final class DataDirectory implements Serializable {
                 empty = folder && fs.listStatus(top).length == 0;
             }
             // Empty is how a share that is not mounted looks: the mount point is there, bare.
-            return !exists ? Optional.of("does not exist") : !folder ? Optional.of("is a file, not a folder")
-                    : empty ? Optional.of("is empty") : Optional.empty();
+            return !exists ? Optional.of(Reason.of("does not exist", "不存在"))
+                    : !folder ? Optional.of(Reason.of("is a file, not a folder", "是文件而不是文件夹"))
+                    : empty ? Optional.of(Reason.of("is empty", "是空的")) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import org.netmarket.extract.ColumnType;
 import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.ValidationContext;
+import org.netmarket.rules.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,15 +227,20 @@ public final class StagingArea {
         boolean sameDir = manifest != null && manifest.dataDir().equals(dir.root());
         SortedMap<String, DataDirectory.SkippedFile> rewriting = sameDir ? rewriting(listed) : new TreeMap<>();
         if (sameDir && !full) {
-            List<String> vanished = vanished(schemas, listed, rewriting);
+            List<Reason> vanished = vanished(schemas, listed, rewriting);
             if (!vanished.isEmpty()) {
                 // A share mounted in part, a folder renamed by hand: publishing would turn every
                 // item of those extracts into missing_data. A retry may find them; a withdrawal on
                 // purpose is confirmed with --full.
-                throw new EnvironmentException("the data directory " + dir.root() + " no longer has any file of "
-                        + String.join(", ", vanished) + ", which earlier nights staged: is the delivery share fully "
+                List<String> en = vanished.stream().map(Reason::en).toList();
+                List<String> zh = vanished.stream().map(Reason::zh).toList();
+                throw new EnvironmentException(Reason.of("the data directory " + dir.root() + " no longer has any file of "
+                        + String.join(", ", en) + ", which earlier nights staged: is the delivery share fully "
                         + "mounted? (the scheduler may retry; if the extract was withdrawn on purpose, run nightly "
-                        + "--full once to rebuild the staging area without it)", null);
+                        + "--full once to rebuild the staging area without it)",
+                        "数据目录 " + dir.root() + " 中已没有以往夜间暂存过的这些数据的任何文件：" + String.join("、", zh)
+                        + "。投递共享目录是否完整挂载？（调度可以重试；若该数据是有意撤回的，请运行一次 nightly --full，"
+                        + "不含它重建暂存区）"), null);
             }
         }
         String reason = null;
@@ -268,10 +274,13 @@ public final class StagingArea {
             // A rebuild reads only the raw files, and these are not whole yet: publishing now would
             // leave their rows out for a night.
             List<String> names = List.copyOf(rewriting.keySet());
-            throw new EnvironmentException("the staging area is to be rebuilt (" + reason + "), but " + names.size()
+            throw new EnvironmentException(Reason.of("the staging area is to be rebuilt (" + reason + "), but " + names.size()
                     + " file(s) it holds from earlier nights were modified less than " + dir.minAgeSeconds()
                     + " s before the run started (--min-file-age), maybe still being rewritten: "
-                    + firstNamed(names) + "; a rebuild now would leave their rows out (the scheduler may retry; a later run rebuilds it)", null);
+                    + firstNamed(names) + "; a rebuild now would leave their rows out (the scheduler may retry; a later run rebuilds it)",
+                    "暂存区需要重建，但其中 " + names.size() + " 个以往夜间暂存的文件在运行开始前不到 " + dir.minAgeSeconds()
+                    + " 秒内被修改（--min-file-age），可能仍在重写：" + firstNamed(names)
+                    + "；现在重建会漏掉它们的记录（调度可以重试，之后的运行会重建）"), null);
         }
         if (reason != null) {
             return new Plan(true, reason, Map.of(), inventory, listed);
@@ -297,15 +306,16 @@ public final class StagingArea {
      * The extract folders the manifest holds files of but the data directory has none of now, as
      * {@code complaints/ (3 staged files)}, with the files there that no run reads and why, if any
      * ({@code complaints/ (3 staged files; it holds only files not read: complaints/c.csv.gz — not
-     * a .csv file)}).
+     * a .csv file)}), and in Chinese (the files without why: the reasons of files not read are
+     * English, for the log).
      * An extract that is one file (regions.csv) is not one of them: without it no run can start,
      * and says so.
      */
-    private List<String> vanished(List<ExtractSchema> schemas, Map<String, DataDirectory.Contents> listed,
+    private List<Reason> vanished(List<ExtractSchema> schemas, Map<String, DataDirectory.Contents> listed,
                                   SortedMap<String, DataDirectory.SkippedFile> rewriting) {
         SortedMap<String, Long> staged = new TreeMap<>();
         manifest.files().values().forEach(f -> staged.merge(f.extract(), 1L, Long::sum));
-        List<String> out = new ArrayList<>();
+        List<Reason> out = new ArrayList<>();
         for (ExtractSchema schema : schemas) {
             String folder = schema.name() + "/";
             Long files = staged.get(schema.name());
@@ -316,8 +326,10 @@ public final class StagingArea {
             }
             // With why: "not a .csv file", or modified too recently for --min-file-age.
             List<String> notRead = contents.skipped().stream().map(f -> f.path() + " — " + f.reason()).toList();
-            out.add(folder + " (" + files + " staged file" + (files == 1 ? "" : "s")
-                    + (notRead.isEmpty() ? "" : "; it holds only files not read: " + firstNamed(notRead)) + ")");
+            List<String> notReadPaths = contents.skipped().stream().map(DataDirectory.SkippedFile::path).toList();
+            out.add(Reason.of(folder + " (" + files + " staged file" + (files == 1 ? "" : "s")
+                    + (notRead.isEmpty() ? "" : "; it holds only files not read: " + firstNamed(notRead)) + ")",
+                    folder + "（已暂存 " + files + " 个文件" + (notRead.isEmpty() ? "" : "；其中只有不读取的文件：" + firstNamed(notReadPaths)) + "）"));
         }
         return out;
     }

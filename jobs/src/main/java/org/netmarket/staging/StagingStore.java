@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.netmarket.config.EnvironmentException;
+import org.netmarket.rules.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,8 @@ final class StagingStore {
             // extracts are the source of truth, so the fix is to let the next night rebuild it.
             // Jackson's own message runs on over lines with the parser's location: one line here.
             String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new EnvironmentException("cannot read the staging manifest " + p + ": " + why + " " + wayOut(false), e);
+            throw new EnvironmentException(Reason.of("cannot read the staging manifest " + p + ": " + why + " " + wayOut(false).en(),
+                    "无法读取暂存区清单 " + p + "：" + why + wayOut(false).zh()), e);
         }
     }
 
@@ -75,9 +77,10 @@ final class StagingStore {
      * {@code ifItPersists} when the failure may have been a passing one (a storage service's
      * hiccup), which the next night gets past without a rebuild.
      */
-    private String wayOut(boolean ifItPersists) {
-        return "(" + (ifItPersists ? "if it persists, " : "") + "the staging area is damaged: delete the folder " + root
-                + ", and the next nightly run rebuilds it from the raw extracts)";
+    private Reason wayOut(boolean ifItPersists) {
+        return Reason.of("(" + (ifItPersists ? "if it persists, " : "") + "the staging area is damaged: delete the folder " + root
+                + ", and the next nightly run rebuilds it from the raw extracts)",
+                "（" + (ifItPersists ? "若问题持续，" : "") + "说明暂存区已损坏：删除文件夹 " + root + "，下一次夜间运行会从原始数据重建它）");
     }
 
     /**
@@ -106,8 +109,8 @@ final class StagingStore {
         // What the reader underneath said (Parquet's "footer is too large"), when it says more.
         String cause = innermost.getMessage() == null || said.contains(innermost.getMessage().strip()) ? ""
                 : " (" + innermost.getMessage().lines().findFirst().orElse("").strip() + ")";
-        return Optional.of(new EnvironmentException("cannot read the staging area: " + said + cause + " " + wayOut(true),
-                failure));
+        return Optional.of(new EnvironmentException(Reason.of("cannot read the staging area: " + said + cause + " " + wayOut(true).en(),
+                "无法读取暂存区：" + said + cause + wayOut(true).zh()), failure));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.netmarket.warehouse;
 
+import org.netmarket.rules.BilingualFailure;
+import org.netmarket.rules.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,11 +32,18 @@ public final class PublishLock implements AutoCloseable {
     }
 
     /** Another run holds the lock. */
-    public static final class LockedException extends RuntimeException {
+    public static final class LockedException extends RuntimeException implements BilingualFailure {
         private static final long serialVersionUID = 1L;
+        private final String messageZh;
 
-        public LockedException(String message) {
-            super(message);
+        public LockedException(Reason reason) {
+            super(reason.en());
+            this.messageZh = reason.zh();
+        }
+
+        @Override
+        public Optional<String> messageZh() {
+            return Optional.of(messageZh);
         }
     }
 
@@ -57,18 +67,21 @@ public final class PublishLock implements AutoCloseable {
                     }
                 }
             }
-            String holder = holder(connection);
+            Reason holder = holder(connection);
             if (stopRequested.getAsBoolean()) {
                 connection.close();
-                throw new LockedException("stopped while waiting for the warehouse lock held by " + holder);
+                throw new LockedException(Reason.of("stopped while waiting for the warehouse lock held by " + holder.en(),
+                        "在等待" + holder.zh() + "持有的数仓锁时被停止"));
             }
             if (System.nanoTime() >= deadline) {
                 connection.close();
-                throw new LockedException("another pipeline run holds the warehouse lock (" + holder
-                        + "); waited " + wait.toSeconds() + " s. Try again when it has finished, or pass --wait-for-lock SECONDS");
+                throw new LockedException(Reason.of("another pipeline run holds the warehouse lock (" + holder.en()
+                        + "); waited " + wait.toSeconds() + " s. Try again when it has finished, or pass --wait-for-lock SECONDS",
+                        "另一个运行持有数仓锁（" + holder.zh() + "）；已等待 " + wait.toSeconds()
+                        + " 秒。请待其结束后重试，或使用 --wait-for-lock 秒数"));
             }
             if (!logged) {
-                LOG.info("waiting for the warehouse lock held by {}", holder);
+                LOG.info("waiting for the warehouse lock held by {}", holder.en());
                 logged = true;
             }
             try {
@@ -76,22 +89,24 @@ public final class PublishLock implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 connection.close();
-                throw new LockedException("interrupted while waiting for the warehouse lock");
+                throw new LockedException(Reason.of("interrupted while waiting for the warehouse lock", "在等待数仓锁时被中断"));
             }
         }
     }
 
-    private static String holder(Connection c) {
+    /** Who holds the lock: {@code run 7 'nightly' started … on host}, and in Chinese. */
+    private static Reason holder(Connection c) {
         String sql = "SELECT r.run_id, r.started_at, r.host, r.command FROM pipeline_run r "
                 + "WHERE r.status = 'running' ORDER BY r.run_id DESC LIMIT 1";
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
             if (r.next()) {
-                return "run " + r.getLong(1) + " '" + r.getString(4) + "' started " + r.getTimestamp(2) + " on " + r.getString(3);
+                return Reason.of("run " + r.getLong(1) + " '" + r.getString(4) + "' started " + r.getTimestamp(2) + " on " + r.getString(3),
+                        "运行 " + r.getLong(1) + "（" + r.getString(4) + "，" + r.getTimestamp(2) + " 在 " + r.getString(3) + " 上开始）");
             }
         } catch (SQLException e) {
             LOG.debug("cannot tell who holds the lock", e);
         }
-        return "a run that has not registered yet";
+        return Reason.of("a run that has not registered yet", "一个尚未登记的运行");
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class RunLedger {
 
     /** Registers a running run and returns its id. */
     public long start(RunRecord r) throws SQLException {
-        return insert(r, null);
+        return insert(r, null, null);
     }
 
     /**
@@ -53,30 +53,31 @@ public final class RunLedger {
      * reason, in one statement (it is not holding the lock, so it must leave no 'running' row
      * behind for a moment that the holder's bookkeeping could see). Returns its id.
      */
-    public long refused(RunRecord r, String reason) throws SQLException {
-        return insert(r, reason);
+    public long refused(RunRecord r, String error, String errorZh) throws SQLException {
+        return insert(r, error, errorZh);
     }
 
     /** Inserts a run: running when {@code error} is null, else failed and finished now with that error. */
-    private long insert(RunRecord r, String error) throws SQLException {
-        String sql = "INSERT INTO pipeline_run (status, finished_at, error, mode, command, edition, eval_years, as_of, "
-                + "regions, items, data_dir, parameters, host, app_version) VALUES (?, CASE WHEN ? THEN now() END, ?, ?, ?, ?, ?, "
+    private long insert(RunRecord r, String error, String errorZh) throws SQLException {
+        String sql = "INSERT INTO pipeline_run (status, finished_at, error, error_zh, mode, command, edition, eval_years, as_of, "
+                + "regions, items, data_dir, parameters, host, app_version) VALUES (?, CASE WHEN ? THEN now() END, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING run_id";
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, error == null ? "running" : "failed");
             s.setBoolean(2, error != null);
-            s.setString(3, error == null ? null : PgText.of(error));
-            s.setString(4, r.mode());
-            s.setString(5, r.command());
-            s.setString(6, r.edition());
-            s.setArray(7, r.evalYears() == null ? null : c.createArrayOf("integer", r.evalYears().toArray()));
-            s.setObject(8, r.asOf());
-            setTextArray(c, s, 9, r.regions());
-            setTextArray(c, s, 10, r.items());
-            s.setString(11, r.dataDir());
-            s.setString(12, json(r.parameters()));
-            s.setString(13, r.host());
-            s.setString(14, r.appVersion());
+            s.setString(3, PgText.of(error));
+            s.setString(4, PgText.of(errorZh));
+            s.setString(5, r.mode());
+            s.setString(6, r.command());
+            s.setString(7, r.edition());
+            s.setArray(8, r.evalYears() == null ? null : c.createArrayOf("integer", r.evalYears().toArray()));
+            s.setObject(9, r.asOf());
+            setTextArray(c, s, 10, r.regions());
+            setTextArray(c, s, 11, r.items());
+            s.setString(12, r.dataDir());
+            s.setString(13, json(r.parameters()));
+            s.setString(14, r.host());
+            s.setString(15, r.appVersion());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -91,10 +92,13 @@ public final class RunLedger {
     public int closeAbandoned(long currentRun) throws SQLException {
         String sql = "UPDATE pipeline_run SET status = 'failed', finished_at = now(), "
                 + "error = coalesce(error, 'the run stopped before finishing (process or database connection lost); '"
-                + " || 'marked failed by run ' || ?) WHERE status = 'running' AND run_id <> ?";
+                + " || 'marked failed by run ' || ?), "
+                + "error_zh = coalesce(error_zh, '运行在完成前中断（进程或数据库连接丢失）；由运行 ' || ? || ' 标记为失败') "
+                + "WHERE status = 'running' AND run_id <> ?";
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, currentRun);
             s.setLong(2, currentRun);
+            s.setLong(3, currentRun);
             int n = s.executeUpdate();
             if (n > 0) {
                 LOG.warn("marked {} earlier run(s) that never finished as failed", n);

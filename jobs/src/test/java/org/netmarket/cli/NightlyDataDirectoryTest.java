@@ -30,9 +30,10 @@ class NightlyDataDirectoryTest {
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
         String message = "the data directory file:" + share + " does not exist: is the delivery share mounted? (the scheduler may retry)";
         assertTrue(r.output().contains("error (failed, nothing was published): " + message), r.output());
-        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error FROM netmarket.pipeline_run", "run_id");
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error, error_zh FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "status", "failed");
         runs.assertValue("1", "error", message);
+        runs.assertValue("1", "error_zh", "数据目录 file:" + share + " 不存在：投递共享目录是否已挂载？（调度可以重试）");
     }
 
     /** A share that is not mounted usually shows as its bare mount point: as retryable as no folder at all. */

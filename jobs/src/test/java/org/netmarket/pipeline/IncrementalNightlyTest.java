@@ -287,9 +287,12 @@ class IncrementalNightlyTest {
                 + "(1 staged file), which earlier nights staged: is the delivery share fully mounted? (the scheduler may "
                 + "retry; if the extract was withdrawn on purpose, run nightly --full once to rebuild the staging area "
                 + "without it)"), gone.output());
-        WarehouseRows runs = WarehouseRows.query(nightly, "pipeline_run", "SELECT run_id, status FROM netmarket.pipeline_run",
+        WarehouseRows runs = WarehouseRows.query(nightly, "pipeline_run", "SELECT run_id, status, error_zh FROM netmarket.pipeline_run",
                 "run_id");
         runs.assertValue("2", "status", "failed");
+        runs.assertValue("2", "error_zh", "数据目录 " + data.toUri().toString().replace("file:///", "file:/").replaceAll("/$", "")
+                + " 中已没有以往夜间暂存过的这些数据的任何文件：complaints/（已暂存 1 个文件）。投递共享目录是否完整挂载？"
+                + "（调度可以重试；若该数据是有意撤回的，请运行一次 nightly --full，不含它重建暂存区）");
         WarehouseRows before = WarehouseRows.query(nightly, "indicator_score", "SELECT region_code, indicator_code, status "
                 + "FROM netmarket.indicator_score WHERE indicator_code = '25.1'", "region_code");
         before.assertValue("140802", "status", "scored");

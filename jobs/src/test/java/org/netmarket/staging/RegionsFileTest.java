@@ -50,6 +50,14 @@ class RegionsFileTest {
         return e;
     }
 
+    @Test
+    void noRegionsFileStopsTheRunInBothLanguages() {
+        DataDirectory dir = DataDirectory.of(data.toString(), null);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RegionsFile.read(dir, REGIONS));
+        assertEquals(dir.root() + "/regions.csv is missing: every run needs the region tree", e.getMessage());
+        assertEquals(dir.root() + "/regions.csv 缺失：每次运行都需要地区树", e.messageZh().orElseThrow());
+    }
+
     /** The clerk's dashboard says it in Chinese: the row at fault, and the rows set aside where the parent may be. */
     @Test
     void theProblemIsSaidInChineseTooWithTheQuarantinedRows() throws IOException {

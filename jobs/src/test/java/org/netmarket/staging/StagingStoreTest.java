@@ -65,6 +65,9 @@ class StagingStoreTest {
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         assertTrue(e.getMessage().endsWith("(the staging area is damaged: delete the folder " + store.root()
                 + ", and the next nightly run rebuilds it from the raw extracts)"), e.getMessage());
+        String zh = e.messageZh().orElseThrow();
+        assertTrue(zh.startsWith("无法读取暂存区清单 ") && zh.endsWith("（说明暂存区已损坏：删除文件夹 " + store.root()
+                + "，下一次夜间运行会从原始数据重建它）"), zh);
     }
 
     /**
@@ -83,6 +86,9 @@ class StagingStoreTest {
                 + ".  SQLSTATE: KD001 (footer is too large: 4206499083to be read) (if it persists, the staging area is "
                 + "damaged: delete the folder " + store.root() + ", and the next nightly run rebuilds it from the raw "
                 + "extracts)", said.getMessage());
+        assertEquals(Optional.of("无法读取暂存区：[FAILED_READ_FILE.NO_HINT] Encountered error while reading file " + part
+                + ".  SQLSTATE: KD001 (footer is too large: 4206499083to be read)（若问题持续，说明暂存区已损坏：删除文件夹 "
+                + store.root() + "，下一次夜间运行会从原始数据重建它）"), said.messageZh());
         assertTrue(said.getCause() == wrapped, "the failure is kept for the run's log");
         String folder = store.root() + "/operators/g000006";
         assertTrue(store.damage(new java.io.FileNotFoundException("File " + folder + " does not exist")).isPresent());

@@ -88,6 +88,13 @@ class PublishFaultInjectionTest {
         String error = String.valueOf(runs.row("2").get("error"));
         assertTrue(error.contains("stopped before finishing") || error.contains("connection"), error);
         runs.assertValue("3", "status", "succeeded");
+        if (error.contains("stopped before finishing")) {
+            // Closed by the next run, which says so in both languages.
+            runs.assertValue("2", "error_zh", "运行在完成前中断（进程或数据库连接丢失）；由运行 " + runs.row("3").get("run_id")
+                    + " 标记为失败");
+        } else {
+            assertTrue(runs.row("2").get("error_zh") != null, "a failed run says why in Chinese too: " + runs.row("2"));
+        }
         WarehouseRows current = WarehouseRows.query(url, "indicator_score",
                 "SELECT DISTINCT run_id FROM netmarket.indicator_score", "run_id");
         assertEquals(1, current.size());

@@ -6,6 +6,7 @@ import org.netmarket.testing.TestingPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +25,8 @@ class PublishLockTest {
                 () -> PublishLock.acquire(refused, Duration.ZERO, () -> false));
         assertTrue(e.getMessage().startsWith("another pipeline run holds the warehouse lock (a run that has not registered yet); "
                 + "waited 0 s"), e.getMessage());
+        assertEquals(Optional.of("另一个运行持有数仓锁（一个尚未登记的运行）；已等待 0 秒。请待其结束后重试，或使用 --wait-for-lock 秒数"),
+                e.messageZh());
         assertTrue(refused.isClosed(), "a refused run's lock connection is closed");
 
         // A wait of an hour, ended by the job being stopped after the first try.
@@ -32,6 +35,7 @@ class PublishLockTest {
         e = assertThrows(PublishLock.LockedException.class,
                 () -> PublishLock.acquire(stopped, Duration.ofHours(1), () -> asked.incrementAndGet() >= 1));
         assertEquals("stopped while waiting for the warehouse lock held by a run that has not registered yet", e.getMessage());
+        assertEquals(Optional.of("在等待一个尚未登记的运行持有的数仓锁时被停止"), e.messageZh());
         assertEquals(1, asked.get(), "asked once, after the first try");
         assertTrue(stopped.isClosed());
 

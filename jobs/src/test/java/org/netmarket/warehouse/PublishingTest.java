@@ -377,6 +377,8 @@ class PublishingTest {
         runs.assertValue("2", "status", "failed");
         assertTrue(String.valueOf(runs.row("2").get("error")).contains("another pipeline run holds the warehouse lock"),
                 String.valueOf(runs.row("2").get("error")));
+        // The holder is the test's own connection, which registered no run.
+        runs.assertValue("2", "error_zh", "另一个运行持有数仓锁（一个尚未登记的运行）；已等待 0 秒。请待其结束后重试，或使用 --wait-for-lock 秒数");
         assertTrue(runs.row("2").get("finished_at") != null, "it ended when it gave up");
         WarehouseRows history = WarehouseRows.query(url, "history",
                 "SELECT DISTINCT run_id FROM netmarket.indicator_score_history", "run_id");

@@ -55,6 +55,7 @@ class StoppedRunTest {
         Map<String, Object> run2 = runs(url).row("2");
         assertEquals("failed", run2.get("status"), run2.toString());
         assertTrue(((String) run2.get("error")).startsWith(STOPPED), run2.toString());
+        assertEquals("运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）", run2.get("error_zh"), run2.toString());
         assertEquals(published.all(), currentScores(url).all(), "the published scores are run 1's, untouched");
 
         JobRunner.Result next = JobRunner.run(tmp.resolve("next"), "run", args);
@@ -71,7 +72,7 @@ class StoppedRunTest {
     }
 
     private static WarehouseRows runs(String url) throws Exception {
-        return WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error FROM netmarket.pipeline_run", "run_id");
+        return WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error, error_zh FROM netmarket.pipeline_run", "run_id");
     }
 
     /** Waits until the other JVM has printed {@code line}, failing if it ends first. */

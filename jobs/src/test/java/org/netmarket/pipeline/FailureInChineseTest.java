@@ -1,0 +1,36 @@
+package org.netmarket.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.config.EnvironmentException;
+import org.netmarket.extract.InvalidInputException;
+import org.netmarket.rules.Reason;
+import org.netmarket.warehouse.PublishLock;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What a failed run records as {@code pipeline_run.error_zh}: a failure's own Chinese when it has
+ * one, else the kind of failure and where the English details are, never nothing.
+ */
+class FailureInChineseTest {
+    @Test
+    void aFailureWrittenInBothLanguagesGivesItsOwnChinese() {
+        assertEquals("数据目录不存在", ScoringPipeline.inChinese(
+                new EnvironmentException(Reason.of("the data directory does not exist", "数据目录不存在"), null)));
+        assertEquals("regions.csv 缺失", ScoringPipeline.inChinese(
+                InvalidInputException.of(List.of(Reason.of("regions.csv is missing", "regions.csv 缺失")))));
+        assertEquals("被停止", ScoringPipeline.inChinese(new PublishLock.LockedException(Reason.of("stopped", "被停止"))));
+    }
+
+    @Test
+    void aFailureInEnglishOnlyIsSaidByItsKind() {
+        assertEquals("输入数据不符合数据约定，本次运行停止（详见 error 列的英文说明）",
+                ScoringPipeline.inChinese(new InvalidInputException("3 problems with the input")));
+        assertEquals("运行环境出错（数仓、存储或数据目录），本次运行停止；调度可以重试（详见 error 列的英文说明）",
+                ScoringPipeline.inChinese(new EnvironmentException("cannot create the run folder", null)));
+        assertEquals("作业出错，本次运行停止（详见 error 列的英文说明和运行日志）",
+                ScoringPipeline.inChinese(new IllegalStateException("[INTERNAL_ERROR] something in Spark")));
+    }
+}
