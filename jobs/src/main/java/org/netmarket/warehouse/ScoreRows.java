@@ -124,8 +124,9 @@ public final class ScoreRows {
                 Observation h = s.measurement().isScored() ? s.measurement().headline() : null;
                 if (h != null && !h.absent() && h.value() != null) {
                     value = h.value().toDecimal();
-                    numerator = h.count() ? null : h.value().numerator();
-                    denominator = h.count() ? null : h.value().denominator();
+                    // Without the zeros Spark's decimal sums carry (277648566.920000000000).
+                    numerator = h.count() ? null : h.value().numerator().stripTrailingZeros();
+                    denominator = h.count() ? null : h.value().denominator().stripTrailingZeros();
                 }
                 if (h != null) {
                     Ratio bound = item.rule().comparedWith(h);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -55,6 +56,23 @@ class GoldenRunTest {
     void everyComputedItemMatchesTheHandDerivedValues() throws Exception {
         List<CSVRecord> expected = GoldenExpectation.assertComputedItems(jdbcUrl);
         assertEquals(22 * GoldenData.REGIONS.size(), expected.size(), "the expect file covers every computed item of every region");
+    }
+
+    /** A numerator or denominator is published as the figure reads, not with the zeros of Spark's decimal sums. */
+    @Test
+    void figuresArePublishedWithoutTrailingZeros() throws Exception {
+        WarehouseRows figures = WarehouseRows.query(jdbcUrl, "indicator_score", "SELECT region_code, indicator_code, "
+                + "numerator::text AS numerator_text, denominator::text AS denominator_text FROM netmarket.indicator_score "
+                + "WHERE eval_year = 2024 AND numerator IS NOT NULL", "region_code", "indicator_code");
+        figures.assertValue("140802|8", "numerator_text", "49.99");
+        figures.assertValue("140802|8", "denominator_text", "1000");
+        for (var row : figures.all().entrySet()) {
+            for (String column : List.of("numerator_text", "denominator_text")) {
+                String text = String.valueOf(row.getValue().get(column));
+                assertFalse(text.contains(".") && text.endsWith("0"), "indicator_score row " + row.getKey() + " column "
+                        + column + ": " + text);
+            }
+        }
     }
 
     /** An indicator with sub-items that is not scored says why, as an item does: its items' reasons. */
