@@ -11,6 +11,7 @@ import org.netmarket.edition.Item;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.GoldenExpectation;
+import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.SharedSpark;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
@@ -21,6 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +60,23 @@ class GoldenRunTest {
     void everyComputedItemMatchesTheHandDerivedValues() throws Exception {
         List<CSVRecord> expected = GoldenExpectation.assertComputedItems(jdbcUrl);
         assertEquals(22 * GoldenData.REGIONS.size(), expected.size(), "the expect file covers every computed item of every region");
+    }
+
+    /**
+     * The run's log says what the job is doing and nothing else: every line comes from one of the
+     * job's own classes (by the simple name the layout prints), none from Spark's bookkeeping.
+     */
+    @Test
+    void theRunLogHoldsOnlyTheJobsOwnLines() throws Exception {
+        Set<String> ownClasses;
+        try (Stream<Path> sources = Files.walk(Path.of("jobs/src/main/java/org/netmarket"))) {
+            ownClasses = sources.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                    .map(n -> n.substring(0, n.length() - ".java".length())).collect(Collectors.toSet());
+        }
+        List<String> foreign = JobRunner.lastRunLog(reports).lines()
+                .filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d \\S+ +\\S+ - .*"))
+                .filter(l -> !ownClasses.contains(l.split(" +")[2])).toList();
+        assertTrue(foreign.isEmpty(), "lines of other loggers in run.log: " + foreign);
     }
 
     /** A numerator or denominator is published as the figure reads, not with the zeros of Spark's decimal sums. */
