@@ -33,6 +33,11 @@ public class InvalidInputException extends RuntimeException implements Bilingual
         this.messageZh = messageZh;
     }
 
+    /** One problem written in both languages. */
+    public static InvalidInputException of(Reason problem) {
+        return of(List.of(problem));
+    }
+
     /** Problems written in both languages. */
     public static InvalidInputException of(List<Reason> problems) {
         List<String> zh = problems.stream().map(Reason::zh).toList();

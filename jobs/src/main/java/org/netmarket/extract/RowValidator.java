@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the text fields of one CSV row into typed values in schema column order, or says why
- * the row must be quarantined (in the words of {@link RejectionReasons}). Pure Java, so that every rule of the extract contract is tested
- * without Spark; the Spark reader calls it inside its tasks.
+ * the row must be quarantined (in the words of {@link RejectionReasons}). Pure Java, so that
+ * every rule of the extract contract is tested without Spark; the Spark reader calls it inside
+ * its tasks.
  *
  * <p>Types: {@code text}/{@code region_code}/{@code uscc}/{@code enum}/{@code month}/
  * {@code item_code} give String, {@code date} LocalDate, {@code timestamp} LocalDateTime,

@@ -45,7 +45,8 @@ import java.util.stream.Stream;
 /**
  * The folder of one run under the report directory ({@code <report-dir>/<timestamp>-<command>}):
  * the run's log ({@code run.log}), the quarantine report ({@code quarantine.csv}: extract, file,
- * line, region, column, reason in English and Chinese, raw line) and the input files ({@code inputs.csv}, as in {@code run_input_file}).
+ * line, region, column, reason in English and Chinese, raw line) and the input files
+ * ({@code inputs.csv}, as in {@code run_input_file}).
  */
 public final class RunFolder implements AutoCloseable {
     /** The byte order mark that starts {@code quarantine.csv} and {@code inputs.csv}, for Excel. */

@@ -527,7 +527,7 @@ public final class DataDirectory implements Serializable {
     private RuntimeException unreadable(String relative, java.nio.file.Path local, IOException e) {
         Reason why = whyUnreadable(local, e);
         return why == null ? new UncheckedIOException("cannot list " + relative + ": " + e.getMessage(), e)
-                : InvalidInputException.of(List.of(cannotRead(relative, why)));
+                : InvalidInputException.of(cannotRead(relative, why));
     }
 
     /** {@code cannot read express/bad.csv: Permission denied}, and in Chinese. */

@@ -43,8 +43,8 @@ public final class RegionsFile {
         List<String> files = dir.files(schema);
         if (files.isEmpty()) {
             // The data directory itself was checked by the run (it exists and is a folder).
-            throw InvalidInputException.of(List.of(Reason.of(dir.root() + "/regions.csv is missing: every run needs the region tree",
-                    dir.root() + "/regions.csv 缺失：每次运行都需要地区树")));
+            throw InvalidInputException.of(Reason.of(dir.root() + "/regions.csv is missing: every run needs the region tree",
+                    dir.root() + "/regions.csv 缺失：每次运行都需要地区树"));
         }
         String file = files.get(0);
         String relative = dir.relative(file);
@@ -76,16 +76,16 @@ public final class RegionsFile {
                 }
             }
         } catch (DataDirectory.UnreadableFileException e) {
-            throw InvalidInputException.of(List.of(e.reason()));
+            throw InvalidInputException.of(e.reason());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);
         }
         if (report.failed()) {
-            throw InvalidInputException.of(List.of(report.problem()));
+            throw InvalidInputException.of(report.problem());
         }
         if (regions.isEmpty()) {
-            throw InvalidInputException.of(List.of(Reason.of(relative + " has no valid region rows",
-                    relative + " 中没有有效的地区行")));
+            throw InvalidInputException.of(Reason.of(relative + " has no valid region rows",
+                    relative + " 中没有有效的地区行"));
         }
         try {
             return new Result(new RegionTree(regions, relative, lines::get), report, quarantined, setAside);
@@ -97,13 +97,13 @@ public final class RegionsFile {
                 String aside = quarantined.size() + " row" + (quarantined.size() == 1 ? " was" : "s were") + " quarantined";
                 Reason which = quarantinedRows(quarantined);
                 boolean one = e.problems().size() == 1;
-                throw InvalidInputException.of(List.of(Reason.of(one
+                throw InvalidInputException.of(Reason.of(one
                                 ? e.getMessage() + " (" + aside + ", the parent's may be among them: " + which.en() + ")"
                                 : e.getMessage() + "\n(" + aside + ", a missing parent's may be among them: " + which.en() + ")",
                         e.reason().zh() + (one ? "" : "\n") + "（有 " + quarantined.size() + " 行被隔离，缺少的上级地区可能在其中："
-                                + which.zh() + "）")));
+                                + which.zh() + "）"));
             }
-            throw InvalidInputException.of(List.of(e.reason()));
+            throw InvalidInputException.of(e.reason());
         }
     }
 

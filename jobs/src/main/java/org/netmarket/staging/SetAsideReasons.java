@@ -29,10 +29,10 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * The quarantine rows of what is found wrong only after the rows were read, with reasons a
- * clerk can act on, in English and Chinese: conflicting versions of a key (where the other rows are, which columns
- * differ) and references that do not resolve (no such key, its row set aside — and where — or
- * in conflict). Shaped as {@link QuarantinedRow#SCHEMA}; the raw lines are filled in later from
- * the files.
+ * clerk can act on, in English and Chinese: conflicting versions of a key (where the other rows
+ * are, which columns differ) and references that do not resolve (no such key, its row set
+ * aside — and where — or in conflict). Shaped as {@link QuarantinedRow#SCHEMA}; the raw lines
+ * are filled in later from the files.
  */
 final class SetAsideReasons {
     /** Where the referenced row of an unresolved reference was set aside, while its reason is written. */
@@ -65,6 +65,7 @@ final class SetAsideReasons {
         Column keyText = concat_ws(", ", schema.key().stream().map(k -> concat(lit(k + "="),
                 coalesce(col(k).cast(DataTypes.StringType), lit("")))).toArray(Column[]::new));
         Column[] differingColumns = differing.toArray(Column[]::new);
+        Column oneOther = size(col("others")).equalTo(1);
         return lineage.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
                 .select(col(SparkColumns.FILE), col(SparkColumns.LINE), SparkColumns.regionOf(schema).as("region_code"), others.as("others"),
                         othersZh.as("others_zh"), coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
@@ -74,28 +75,29 @@ final class SetAsideReasons {
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
                         lit(null).cast(DataTypes.StringType).as("raw_line"), col("column_name"),
                         concat(lit("conflicting versions: this row and "),
-                                when(size(col("others")).equalTo(1), lit("another")).otherwise(lit("others")),
+                                when(oneOther, lit("another")).otherwise(lit("others")),
                                 lit(" ("), array_join(col("others"), "; "), lit(") have the same key ("), col("key_text"),
                                 lit(") and the same " + schema.version() + " "), col("version_text"),
                                 lit(" but differ in "), col("differing"),
-                                when(size(col("others")).equalTo(1), lit("; both are set aside"))
+                                when(oneOther, lit("; both are set aside"))
                                         .otherwise(lit("; all are set aside"))).as("reason"),
                         concat(lit("版本冲突：本行与"),
-                                when(size(col("others")).equalTo(1), lit("另一行")).otherwise(lit("其他各行")),
+                                when(oneOther, lit("另一行")).otherwise(lit("其他各行")),
                                 lit("（"), array_join(col("others_zh"), "；"), lit("）的键相同（"), col("key_text"),
                                 lit("），" + schema.version() + " 也相同（"), col("version_text"),
                                 lit("），但 "), col("differing_zh"),
-                                when(size(col("others")).equalTo(1), lit(" 不同；两行都已隔离"))
+                                when(oneOther, lit(" 不同；两行都已隔离"))
                                         .otherwise(lit(" 不同；这些行都已隔离"))).as("reason_zh"), col("region_code"));
     }
 
     /** The quarantine rows of {@code missing}, the rows of the extract whose {@code column} names no valid key. */
     static Dataset<Row> unresolved(ExtractSchema schema, Dataset<Row> missing, String column, LoadedExtract referenced) {
+        Object[] conflicting = conflictingKeys(referenced);
         return withSetAsidePlace(missing, column, referenced)
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), lit(null).cast(DataTypes.StringType).as("raw_line"),
-                        lit(column).as("column_name"), unresolvedReason(column, referenced).as("reason"),
-                        unresolvedReasonZh(column, referenced).as("reason_zh"), SparkColumns.regionOf(schema).as("region_code"));
+                        lit(column).as("column_name"), unresolvedReason(column, referenced, conflicting).as("reason"),
+                        unresolvedReasonZh(column, referenced, conflicting).as("reason_zh"), SparkColumns.regionOf(schema).as("region_code"));
     }
 
     /**
@@ -115,33 +117,37 @@ final class SetAsideReasons {
 
     /**
      * Why a row's reference does not resolve: no such key, a key whose row was set aside (where,
-     * from {@link #withSetAsidePlace}), or a key whose versions conflict.
+     * from {@link #withSetAsidePlace}), or a key whose versions conflict (one of {@code conflicting}).
      */
-    private static Column unresolvedReason(String column, LoadedExtract referenced) {
+    private static Column unresolvedReason(String column, LoadedExtract referenced, Object[] conflicting) {
         String referencedExtract = referenced.name();
         Column missing = when(col(SET_ASIDE_AT).isNotNull(), concat(lit(column + " "), col(column),
                 lit(" has its row in the " + referencedExtract + " registry ("), col(SET_ASIDE_AT),
                 lit(") quarantined, so this row cannot be placed")))
                 .otherwise(concat(lit(column + " "), col(column), lit(" is not in the " + referencedExtract + " registry")));
-        return inConflict(column, referenced, concat(lit(column + " "), col(column), lit(" has conflicting versions in the "
+        return inConflict(column, conflicting, concat(lit(column + " "), col(column), lit(" has conflicting versions in the "
                 + referencedExtract + " registry (both set aside), so this row cannot be placed")), missing);
     }
 
     /** {@link #unresolvedReason} in Chinese. */
-    private static Column unresolvedReasonZh(String column, LoadedExtract referenced) {
+    private static Column unresolvedReasonZh(String column, LoadedExtract referenced, Object[] conflicting) {
         String label = ExtractLabel.zh(referenced.schema());
         Column missing = when(col(SET_ASIDE_AT_ZH).isNotNull(), concat(lit(column + " "), col(column),
                 lit(" 在" + label + "中的行（"), col(SET_ASIDE_AT_ZH), lit("）已被隔离，本行无法确定所属地区")))
                 .otherwise(concat(lit(column + " "), col(column), lit(" 不在" + label + "中")));
-        return inConflict(column, referenced, concat(lit(column + " "), col(column), lit(" 在" + label
+        return inConflict(column, conflicting, concat(lit(column + " "), col(column), lit(" 在" + label
                 + "中有相互冲突的版本（均已隔离），本行无法确定所属地区")), missing);
     }
 
-    /** {@code conflicting} for a row whose reference names a key in conflict in the referenced extract, else {@code otherwise}. */
-    private static Column inConflict(String column, LoadedExtract referenced, Column conflicting, Column otherwise) {
-        Object[] keys = referenced.conflictKeys().stream().map(k -> k.get(referenced.schema().key().get(0)))
+    /** The keys with conflicting versions in the referenced extract, as a reference names them. */
+    private static Object[] conflictingKeys(LoadedExtract referenced) {
+        return referenced.conflictKeys().stream().map(k -> k.get(referenced.schema().key().get(0)))
                 .filter(Objects::nonNull).map(String::valueOf).distinct().toArray();
-        return keys.length == 0 ? otherwise : when(col(column).isin(keys), conflicting).otherwise(otherwise);
+    }
+
+    /** {@code reason} for a row whose reference names one of the {@code conflicting} keys, else {@code otherwise}. */
+    private static Column inConflict(String column, Object[] conflicting, Column reason, Column otherwise) {
+        return conflicting.length == 0 ? otherwise : when(col(column).isin(conflicting), reason).otherwise(otherwise);
     }
 
     /** Where a row is, as the English reasons say it: {@code operators/o.csv line 4}. */

@@ -241,12 +241,7 @@ public final class RunLedger {
         }
     }
 
-    /** Ends a run as failed with the reason (the published scores are untouched). */
-    public void fail(long runId, String error) throws SQLException {
-        fail(runId, error, null);
-    }
-
-    /** Ends a run as failed with the reason, and its Chinese when it has one (a problem of the delivered files). */
+    /** Ends a run as failed with the reason in English and Chinese (the published scores are untouched). */
     public void fail(long runId, String error, String errorZh) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET "
                 + "status = 'failed', finished_at = now(), error = ?, error_zh = ? WHERE run_id = ? AND status = 'running'")) {
