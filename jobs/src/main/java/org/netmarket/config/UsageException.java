@@ -1,10 +1,32 @@
 package org.netmarket.config;
 
-/** The command line asks for something that cannot be done as asked; the CLI exits with code 2. */
-public class UsageException extends IllegalArgumentException {
+import org.netmarket.rules.BilingualFailure;
+import org.netmarket.rules.Reason;
+
+import java.util.Optional;
+
+/**
+ * The command line asks for something that cannot be done as asked; the CLI exits with code 2.
+ * Most are refused before a run registers; those a run finds only once it has read the data
+ * (a year or region the data does not have) are written in Chinese too
+ * ({@link #UsageException(Reason)}), for {@code pipeline_run.error_zh}.
+ */
+public class UsageException extends IllegalArgumentException implements BilingualFailure {
     private static final long serialVersionUID = 1L;
+    private final String messageZh;
 
     public UsageException(String message) {
         super(message);
+        this.messageZh = null;
+    }
+
+    public UsageException(Reason reason) {
+        super(reason.en());
+        this.messageZh = reason.zh();
+    }
+
+    @Override
+    public Optional<String> messageZh() {
+        return Optional.ofNullable(messageZh);
     }
 }

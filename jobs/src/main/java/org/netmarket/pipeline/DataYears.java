@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.apache.spark.sql.Row;
 import org.netmarket.config.UsageException;
+import org.netmarket.rules.Reason;
 import org.netmarket.staging.LoadedExtract;
 
 import java.time.LocalDate;
@@ -114,9 +115,10 @@ record DataYears(int first, int last, int latestComplete, String pending) {
     void check(List<Integer> years) {
         List<Integer> outside = years.stream().filter(y -> y < first || y > last).toList();
         if (!outside.isEmpty()) {
-            throw new UsageException("the data has no figures for " + (outside.size() == 1 ? "year " : "years ")
-                    + outside.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow()
-                    + ": its retail and national figures cover " + first + "-" + last);
+            String named = outside.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow();
+            throw new UsageException(Reason.of("the data has no figures for " + (outside.size() == 1 ? "year " : "years ")
+                    + named + ": its retail and national figures cover " + first + "-" + last,
+                    "数据中没有 " + named + " 年的数据：零售额和全国数据只覆盖 " + first + "-" + last + " 年，本次运行未发布任何结果"));
         }
     }
 }

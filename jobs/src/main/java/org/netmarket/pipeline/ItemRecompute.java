@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
+import org.netmarket.rules.Reason;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
@@ -27,8 +28,10 @@ final class ItemRecompute {
     static void requirePublished(int year, Map<String, ?> published, List<String> regions) {
         List<String> unpublished = regions.stream().filter(r -> !published.containsKey(r)).toList();
         if (!unpublished.isEmpty()) {
-            throw new UsageException("--items recomputes items of published scores, but nothing is published for " + year
-                    + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)");
+            throw new UsageException(Reason.of("--items recomputes items of published scores, but nothing is published for "
+                    + year + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)",
+                    "--items 只重算已发布评分中的部分项目，但 " + String.join("、", unpublished) + " 尚未发布 " + year
+                            + " 年的评分：请先不带 --items 计算全部项目；本次运行未发布任何结果"));
         }
     }
 

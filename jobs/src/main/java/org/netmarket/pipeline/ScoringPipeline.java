@@ -595,7 +595,8 @@ public final class ScoringPipeline {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new UsageException("--regions names region(s) not in regions.csv: " + String.join(", ", unknown));
+            throw new UsageException(Reason.of("--regions names region(s) not in regions.csv: " + String.join(", ", unknown),
+                    "--regions 中的地区代码不在 regions.csv 中：" + String.join("、", unknown) + "，本次运行未发布任何结果"));
         }
         return out;
     }
@@ -635,9 +636,10 @@ public final class ScoringPipeline {
     /** Refuses an as-of date before the evaluation year: nothing of the year could be counted by then. */
     private void checkAsOf(int year) {
         if (config.asOf() != null && config.asOf().getYear() < year) {
-            throw new UsageException("--as-of " + config.asOf() + " is before the evaluation year " + year
+            throw new UsageException(Reason.of("--as-of " + config.asOf() + " is before the evaluation year " + year
                     + ": nothing of " + year + " could be counted by then (to score " + config.asOf().getYear()
-                    + " as of that date, add --year " + config.asOf().getYear() + ")");
+                    + " as of that date, add --year " + config.asOf().getYear() + ")",
+                    "--as-of " + config.asOf() + " 早于评价年度 " + year + "，届时该年度尚无可统计的数据，本次运行未发布任何结果"));
         }
     }
 
@@ -676,6 +678,8 @@ public final class ScoringPipeline {
                 ? "输入数据不符合数据约定，本次运行停止（详见 error 列的英文说明）"
                 : e instanceof EnvironmentException
                 ? "运行环境出错（数仓、存储或数据目录），本次运行停止；调度可以重试（详见 error 列的英文说明）"
+                : e instanceof UsageException
+                ? "运行参数与数据不符，本次运行停止，未发布任何结果（详见 error 列的英文说明）"
                 : "作业出错，本次运行停止（详见 error 列的英文说明和运行日志）");
     }
 

@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.config.EnvironmentException;
+import org.netmarket.config.UsageException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.rules.Reason;
 import org.netmarket.warehouse.PublishLock;
@@ -22,6 +23,7 @@ class FailureInChineseTest {
         assertEquals("regions.csv 缺失", ScoringPipeline.inChinese(
                 InvalidInputException.of(List.of(Reason.of("regions.csv is missing", "regions.csv 缺失")))));
         assertEquals("被停止", ScoringPipeline.inChinese(new PublishLock.LockedException(Reason.of("stopped", "被停止"))));
+        assertEquals("年份不对", ScoringPipeline.inChinese(new UsageException(Reason.of("wrong year", "年份不对"))));
     }
 
     @Test
@@ -30,6 +32,8 @@ class FailureInChineseTest {
                 ScoringPipeline.inChinese(new InvalidInputException("3 problems with the input")));
         assertEquals("运行环境出错（数仓、存储或数据目录），本次运行停止；调度可以重试（详见 error 列的英文说明）",
                 ScoringPipeline.inChinese(new EnvironmentException("cannot create the run folder", null)));
+        assertEquals("运行参数与数据不符，本次运行停止，未发布任何结果（详见 error 列的英文说明）",
+                ScoringPipeline.inChinese(new UsageException("--regions: an empty region code")));
         assertEquals("作业出错，本次运行停止（详见 error 列的英文说明和运行日志）",
                 ScoringPipeline.inChinese(new IllegalStateException("[INTERNAL_ERROR] something in Spark")));
     }
