@@ -140,14 +140,13 @@ as_pg_user() {
 # postgres user can reach: the link resolved.
 pg_home() {
   local home="$NETMARKET_ROOT/.local/pg"
-  mkdir -p "$NETMARKET_ROOT/.local"
+  mkdir -p "$NETMARKET_ROOT/.local" || return 1
   if [[ -L "$home" || -d "$home" ]]; then echo "$home"; return; fi
   if [[ "$(id -u)" -eq 0 ]] && ! runuser -u postgres -- test -x "$NETMARKET_ROOT/.local" 2>/dev/null; then
     local tmp; tmp="/tmp/netmarket-pg-$(echo "$NETMARKET_ROOT" | md5sum | cut -c1-10)"
-    mkdir -p "$tmp"
-    ln -s "$tmp" "$home"
+    mkdir -p "$tmp" && ln -s "$tmp" "$home" || return 1
   else
-    mkdir -p "$home"
+    mkdir -p "$home" || return 1
   fi
   echo "$home"
 }
@@ -157,8 +156,12 @@ pg_dir() { readlink -f "$NETMARKET_ROOT/.local/pg"; }
 # Starts (or reuses) the local cluster and makes sure the database exists; prints its JDBC URL.
 ensure_local_postgres() {
   ensure_postgres_installed
-  local bin home data; bin="$(pg_bindir)"; pg_home >/dev/null; home="$(pg_dir)"; data="$home/data"
-  mkdir -p "$home/run"
+  local bin home data; bin="$(pg_bindir)"
+  # Called as URL="$(ensure_local_postgres)", where set -e does not hold: each step that could
+  # fail says so, rather than the next one running on an empty path.
+  { pg_home >/dev/null && home="$(pg_dir)" && [[ -d "$home" ]] && mkdir -p "$home/run"; } \
+    || die "cannot create the local PostgreSQL's folder $NETMARKET_ROOT/.local/pg: .local must be a folder $(id -un) can write"
+  data="$home/data"
   [[ "$(id -u)" -eq 0 ]] && chown -R postgres:postgres "$home"
   if [[ ! -f "$data/PG_VERSION" ]]; then
     while port_in_use "$NETMARKET_PG_PORT"; do NETMARKET_PG_PORT=$((NETMARKET_PG_PORT + 1)); done

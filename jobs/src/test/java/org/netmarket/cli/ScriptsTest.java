@@ -317,6 +317,44 @@ class ScriptsTest {
                 + "nightly-" + LocalDate.now() + ".log\n"), stderr);
     }
 
+    /**
+     * A night without a warehouse URL publishes to the local PostgreSQL; when that cannot be set
+     * up it fails as any night does, on stderr and in the log (it once ended silently with exit
+     * code 1, so cron mailed nothing). Run from a checkout of its own, whose {@code .local} is a
+     * file, so that nothing of this one's is touched.
+     */
+    @Test
+    void aNightlyWhoseLocalPostgresCannotStartSaysSo(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("checkout");
+        Files.createDirectories(root.resolve("scripts/lib"));
+        Files.copy(SCRIPTS.resolve("nightly"), root.resolve("scripts/nightly"));
+        Files.copy(SCRIPTS.resolve("lib/common.sh"), root.resolve("scripts/lib/common.sh"));
+        // What ensure_built looks at: a jar built after every source, so the stand-in java runs.
+        for (String folder : List.of("jobs/src/main", "schemas", "target")) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        for (String file : List.of("pom.xml", "target/netmarket-jobs-0.1.0.jar", "target/classpath.txt")) {
+            Files.writeString(root.resolve(file), "");
+        }
+        Files.writeString(root.resolve(".local"), "a file where the local folder should be");
+        // The stand-in java answers the usage check before the server is set up, and says when it is run for the night.
+        ProcessBuilder builder = start(standIns(dir, "[[ -n ${NETMARKET_CHECK_USAGE:-} ]] || echo the job ran", "exit 0"), dir,
+                Map.of("NETMARKET_LOG_DIR", dir.resolve("logs").toString(), "NETMARKET_NIGHTLY_LOCK", dir.resolve("nightly.lock").toString()),
+                root.resolve("scripts/nightly")).redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        builder.environment().remove("NETMARKET_JDBC_URL");
+        Process nightly = builder.start();
+        assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
+        String log = nightlyLog(dir);
+        assertEquals(1, nightly.exitValue(), log);
+        assertFalse(log.contains("the job ran"), "no run without a warehouse: " + log);
+        String stderr = Files.readString(dir.resolve("stderr"));
+        assertTrue(stderr.startsWith("error: cannot create the local PostgreSQL's folder " + root.toAbsolutePath() + "/.local/pg: "),
+                stderr);
+        assertTrue(stderr.endsWith("nightly run finished with exit code 1; log: " + dir.resolve("logs") + "/nightly-"
+                + LocalDate.now() + ".log\n"), stderr);
+        assertTrue(log.lines().reduce((a, b) -> b).orElseThrow().endsWith(" nightly run finished with exit code 1"), log);
+    }
+
     /** A log folder the night cannot write stops it before anything runs, in one line. */
     @Test
     void aNightlyWithoutAWritableLogFolderSaysSo(@TempDir Path dir) throws Exception {
