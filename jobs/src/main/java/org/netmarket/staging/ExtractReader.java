@@ -245,9 +245,10 @@ public final class ExtractReader {
     /**
      * Sets aside rows whose reference column names no key of the referenced extract (sales of an
      * operator missing from the operators registry): they leave the latest rows, and those of
-     * them the run judged ({@link LoadedExtract#latestRead}) are quarantined by it. The rows kept
-     * take the region of the row they reference when they have none of their own (a sale is the
-     * region's through its operator), in {@code region_code}.
+     * them the run judged ({@link LoadedExtract#latestRead}) or whose referenced row it took away
+     * ({@link #missing}) are quarantined by it. The rows kept take the region of the row they
+     * reference when they have none of their own (a sale is the region's through its operator),
+     * in {@code region_code}.
      *
      * <p>When both extracts went through the staging area and the kept rows of the state they
      * were merged into are known ({@code before}), only the references the delivery can change
@@ -279,7 +280,7 @@ public final class ExtractReader {
         if (!extract.judgedEveryRow()) {
             // Scored twice (rows used, facts) and far smaller than the registry: joined once.
             Dataset<Row> kept = kept(extract, referenced).persist(StorageLevel.MEMORY_AND_DISK());
-            return setAside(extract, referenced, kept, -1, change, missing(extract, referencedKeys(referenced)));
+            return setAside(extract, referenced, kept, -1, change, missing(extract, referenced, referencedKeys(referenced)));
         }
         // This run judged every row: one outer join with the registry (the larger side, shuffled
         // and sorted once) gives both the rows kept and those whose reference is missing.
@@ -290,9 +291,34 @@ public final class ExtractReader {
         return setAside(extract, referenced, kept, -1, change, missing);
     }
 
-    /** The rows this run judged whose reference is not among {@code keys}. */
-    private static Dataset<Row> missing(LoadedExtract extract, Dataset<Row> keys) {
-        return byReference(extract, extract.latestRead(), keys, "left_anti");
+    /**
+     * The rows whose reference is not among {@code keys} that this run sets aside, as a full read
+     * of the same files would: those it judged, and the staged rows whose referenced key this run
+     * took away from the latest rows without another version taking its place (an operator whose
+     * versions now conflict). Those resolved until tonight; a staged row that did not resolve
+     * before was set aside by the run that judged it.
+     */
+    private static Dataset<Row> missing(LoadedExtract extract, LoadedExtract referenced, Dataset<Row> keys) {
+        Dataset<Row> judged = byReference(extract, extract.latestRead(), keys, "left_anti");
+        StagedChange theirs = referenced.change();
+        if (theirs == null || !theirs.updatable()) {
+            return judged;
+        }
+        // A key whose latest row left has all its rows in the new generation: when none of them
+        // is latest, the key has no value. Small, as the delivery is.
+        Dataset<Row> lost = referencedKeys(referenced.withLatest(theirs.removed())).select(REFERENCED_KEY)
+                .except(referencedKeys(referenced.withLatest(theirs.added())).select(REFERENCED_KEY))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        if (lost.isEmpty()) {
+            lost.unpersist();
+            return judged;
+        }
+        // Rare (an operator turned into a conflict): only then are the staged rows scanned with
+        // their file and line, which the quarantine names.
+        Dataset<Row> judgedKeys = extract.latestRead().select(extract.schema().key().stream()
+                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        return judged.unionByName(byReference(extract, extract.latest(), broadcast(lost), "left_semi")
+                .join(broadcast(judgedKeys), extract.schema().key().toArray(new String[0]), "left_anti"));
     }
 
     /** {@code rows} joined ({@code how}) with referenced {@link #referencedKeys keys} on the extract's reference column. */
@@ -360,8 +386,10 @@ public final class ExtractReader {
                 keptRows);
         StagedChange change = new StagedChange(own.generationBefore(), before.state(), own.generationAfter(), after,
                 removed, added);
-        // The rows this run judged reference only touched keys: the small registry part answers.
-        return setAside(extract, referenced, kept(extract, referenced), keptRows, change, missing(extract, registryNow));
+        // The rows this run judged, and those whose referenced key it took away, reference only
+        // touched keys: the small registry part answers.
+        return setAside(extract, referenced, kept(extract, referenced), keptRows, change,
+                missing(extract, referenced, registryNow));
     }
 
     /**
@@ -385,8 +413,8 @@ public final class ExtractReader {
             quarantine = quarantine.unionByName(SetAsideReasons.unresolved(extract.schema(), missing, column, referenced));
         }
         // Unless counted by arithmetic, the kept rows are counted when asked: they may differ from
-        // the latest rows by more than this run's missing rows (a staged sale of an operator now
-        // in conflict).
+        // the latest rows by more than this run's missing rows (staged sales that an earlier night
+        // set aside, their operator unknown).
         return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), quarantine,
                 extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.quarantinedOfRowsRead() + missingOfFilesRead,
                 extract.conflictScopes(), extract.conflictKeys(), keptRows, change, extract.rejectedKeys());
