@@ -29,21 +29,28 @@ final class InputProblems {
     }
 
     /**
-     * The rows read and set aside in an extract's files staged by earlier nights, as each night
-     * that read a file counted them: a merging night judges the whole extract, as a full read of
-     * the same files would, not only its own delivery (one conflicting row in a one-row file is
-     * not 100% of the extract).
+     * The rows read and rejected by the row rules in an extract's files staged by earlier nights,
+     * as each night that read a file counted them: a merging night judges the whole extract, as a
+     * full read of the same files would, not only its own delivery (one conflicting row in a
+     * one-row file is not 100% of the extract). The rows a file lost to conflicting versions or
+     * unknown references are not among them: those are the state's, which a later delivery may
+     * change ({@link LoadedExtract#stateRowsSetAside}).
      */
-    record Earlier(long rowsRead, long rowsQuarantined) {
+    record Earlier(long rowsRead, long rowsRejected) {
         static final Earlier NONE = new Earlier(0, 0);
 
-        /** Per extract, the files with known counts (a manifest of an older job version may lack them). */
+        /**
+         * Per extract, the files with known counts (a manifest of an older job version may lack
+         * them). A file staged before the rows rejected were kept counts the rows set aside from
+         * it as of the night it was read: never fewer than a full read's.
+         */
         static Map<String, Earlier> of(Collection<StagingArea.StagedFile> staged) {
             Map<String, Earlier> out = new HashMap<>();
             for (StagingArea.StagedFile f : staged) {
                 if (f.rowsRead() != null && f.rowsQuarantined() != null) {
-                    out.merge(f.extract(), new Earlier(f.rowsRead(), f.rowsQuarantined()),
-                            (a, b) -> new Earlier(a.rowsRead + b.rowsRead, a.rowsQuarantined + b.rowsQuarantined));
+                    long rejected = f.rowsRejected() != null ? f.rowsRejected() : f.rowsQuarantined();
+                    out.merge(f.extract(), new Earlier(f.rowsRead(), rejected),
+                            (a, b) -> new Earlier(a.rowsRead + b.rowsRead, a.rowsRejected + b.rowsRejected));
                 }
             }
             return out;
@@ -60,7 +67,8 @@ final class InputProblems {
 
     /**
      * Why the input cannot be scored: files that could not be read, extracts with too many bad
-     * rows (those read by this run, with those of {@code earlier} files of a merging night).
+     * rows, counted as a full read of the files read by this run and the {@code earlier} files of
+     * a merging night counts them.
      */
     static List<Reason> of(Ingestion.Result ingest, BigDecimal threshold, Map<String, Earlier> earlier) {
         List<Reason> problems = new ArrayList<>();
@@ -74,10 +82,10 @@ final class InputProblems {
                 .ifPresent(problems::add);
         for (LoadedExtract e : ingest.extracts().values()) {
             Earlier before = earlier.getOrDefault(e.name(), Earlier.NONE);
-            // With earlier files, the staged rows a new row conflicts with count too (a full read counts both).
-            long quarantined = before == Earlier.NONE ? e.quarantinedOfRowsRead() : e.rowsQuarantined();
-            tooManyQuarantined(e.name(), quarantined + before.rowsQuarantined(), e.rowsRead() + before.rowsRead(), threshold)
-                    .ifPresent(problems::add);
+            // Every file's rejected rows, and the rows of the state set aside: a row in conflict
+            // since an earlier night counts once, and not at all once a later version settles it.
+            long quarantined = before.rowsRejected() + e.rowsRejected() + e.stateRowsSetAside();
+            tooManyQuarantined(e.name(), quarantined, e.rowsRead() + before.rowsRead(), threshold).ifPresent(problems::add);
         }
         return problems;
     }

@@ -227,8 +227,10 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         }
         done = true;
         closeQuietly();
+        // As read, every row set aside is one the row rules rejected.
         return new Event(0, null, null, null, new FileReport(schema.name(), path, probe.label(), probe.sha256(),
-                probe.bytes(), read, rejected, header == null ? List.of() : header.extra(), problem, probe.firstInvalidUtf8()));
+                probe.bytes(), read, rejected, rejected, header == null ? List.of() : header.extra(), problem,
+                probe.firstInvalidUtf8()));
     }
 
     private Event row(CsvRecords.Line line) {

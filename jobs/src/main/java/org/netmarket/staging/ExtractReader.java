@@ -42,12 +42,8 @@ import java.util.Set;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring_index;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * Reads an extract's delivered files with Spark: one task per file streams it through
@@ -169,7 +165,8 @@ public final class ExtractReader {
      *              when {@code read} is
      * @param known the counts of {@code state} (kept by the staging area, or {@code read}'s own
      *              when the state is what the run read): the state is not scanned for conflicts
-     *              when it has none, and its latest rows need no count
+     *              when it has none, its latest rows need no count, and its conflicting rows
+     *              are those a full read sets aside
      */
     public LoadedExtract loaded(ExtractSchema schema, boolean delivered, Dataset<Row> state, Dataset<Row> read,
                                 ReadSummary readSummary, StagedCounts known) {
@@ -210,11 +207,10 @@ public final class ExtractReader {
         }
         Dataset<Row> quarantine = rejected.unionByName(conflictQuarantine);
         long rowsRead = reports.stream().mapToLong(FileReport::rowsRead).sum();
-        // Conflicting rows are set aside by the run whose files took part in the conflict; those
-        // of its own files are what its quarantine threshold judges.
+        // Conflicting rows are set aside by the run whose files took part in the conflict; the
+        // quarantine threshold judges those of the state, as a full read counts them.
         long conflictRowsSetAside = read == null ? 0 : readSummary.staged().conflicts();
-        long conflictRowsOfFilesRead = read == null ? 0 : readSummary.conflictRowsOfFilesRead();
-        long rowsRejected = reports.stream().mapToLong(FileReport::rowsQuarantined).sum();
+        long rowsRejected = reports.stream().mapToLong(FileReport::rowsRejected).sum();
         long quarantined = rowsRejected + conflictRowsSetAside;
         Dataset<Row> latest = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
         Dataset<Row> latestRead = read == state ? latest : read == null ? latest.limit(0)
@@ -238,8 +234,7 @@ public final class ExtractReader {
                 .select(col(schema.key().get(0)).cast(DataTypes.StringType).as(LoadedExtract.REJECTED_KEY),
                         col(SparkColumns.FILE), col(SparkColumns.LINE));
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                rowsRejected + conflictRowsOfFilesRead, List.copyOf(conflictScopes), conflictKeys, known.latest(), null,
-                rejectedKeys);
+                known.conflicts(), List.copyOf(conflictScopes), conflictKeys, known.latest(), null, rejectedKeys);
     }
 
     /**
@@ -269,10 +264,13 @@ public final class ExtractReader {
         if (after != null && before.isPresent() && own.before() != null && theirs.before() != null
                 && before.get().state().equals(own.before() + "+" + theirs.before())) {
             if (own.isUnchanged() && theirs.isUnchanged()) {
+                // Nothing changed: the latest rows that do not resolve are the latest rows less the
+                // kept ones, as before (each set aside by the run that judged it).
                 return new LoadedExtract(extract.schema(), true, extract.files(), kept(extract, referenced),
                         extract.latestRead(), extract.quarantine(), extract.rowsRead(), extract.rowsQuarantined(),
-                        extract.quarantinedOfRowsRead(), extract.conflictScopes(), extract.conflictKeys(),
-                        before.get().rows(), StagedChange.unchanged(own.generationAfter(), after), extract.rejectedKeys());
+                        extract.stateRowsSetAside() + extract.latestCount() - before.get().rows(), extract.conflictScopes(),
+                        extract.conflictKeys(), before.get().rows(), StagedChange.unchanged(own.generationAfter(), after),
+                        extract.rejectedKeys());
             }
             return checkChanged(extract, referenced, before.get(), after);
         }
@@ -401,10 +399,7 @@ public final class ExtractReader {
         RowRule.References ref = extract.schema().reference().orElseThrow();
         String column = ref.column();
         missing = missing.persist(StorageLevel.MEMORY_AND_DISK());
-        Row missingCounts = missing.agg(count(lit(1)), sum(when(col(SparkColumns.FILE).isin(paths(extract.files())), lit(1L))
-                .otherwise(lit(0L)))).first();
-        long missingCount = missingCounts.getLong(0);
-        long missingOfFilesRead = missingCounts.isNullAt(1) ? 0 : missingCounts.getLong(1);
+        long missingCount = missing.count();
         Dataset<Row> quarantine = extract.quarantine();
         if (missingCount == 0) {
             missing.unpersist();
@@ -412,11 +407,20 @@ public final class ExtractReader {
             LOG.warn("extract {}: {} row(s) whose {} is not in {}", extract.name(), missingCount, column, ref.extract());
             quarantine = quarantine.unionByName(SetAsideReasons.unresolved(extract.schema(), missing, column, referenced));
         }
-        // Unless counted by arithmetic, the kept rows are counted when asked: they may differ from
-        // the latest rows by more than this run's missing rows (staged sales that an earlier night
-        // set aside, their operator unknown).
+        // The latest rows that do not resolve, as a full read sets them aside: this run's missing
+        // rows when it judged every row, else the latest rows less the kept ones, which may differ
+        // by more (staged sales that an earlier night set aside, their operator unknown).
+        long unresolved;
+        if (extract.judgedEveryRow()) {
+            unresolved = missingCount;
+        } else {
+            if (keptRows < 0) {
+                keptRows = kept.count();
+            }
+            unresolved = extract.latestCount() - keptRows;
+        }
         return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), quarantine,
-                extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.quarantinedOfRowsRead() + missingOfFilesRead,
+                extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.stateRowsSetAside() + unresolved,
                 extract.conflictScopes(), extract.conflictKeys(), keptRows, change, extract.rejectedKeys());
     }
 
@@ -468,10 +472,6 @@ public final class ExtractReader {
                 ? col(schema.reference().get().column()).cast(DataTypes.StringType) : none;
         columns.add(reference.as(CONFLICT_REFERENCE));
         return columns.toArray(Column[]::new);
-    }
-
-    private static Object[] paths(List<FileReport> reports) {
-        return reports.stream().map(FileReport::path).toArray();
     }
 
     /** The shape of what a file scan emits: bookkeeping columns, then the typed columns. */
@@ -558,7 +558,7 @@ public final class ExtractReader {
                         } catch (DataDirectory.UnreadableFileException e) {
                             // Bad input, like a file without its required columns: the file's
                             // report says why, and the run stops before publishing naming it.
-                            unreadable = new FileReport(validator.schema().name(), relative, null, null, 0, 0, 0,
+                            unreadable = new FileReport(validator.schema().name(), relative, null, null, 0, 0, 0, 0,
                                     List.of(), e.reason(), -1);
                         } catch (IOException e) {
                             throw new UncheckedIOException("cannot read " + relative + ": " + e.getMessage(), e);

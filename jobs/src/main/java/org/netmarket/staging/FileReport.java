@@ -13,6 +13,10 @@ import java.util.List;
  * @param rowsRead         data rows in the file (header excluded)
  * @param rowsQuarantined  rows of the file set aside: by validation as it is read, then (see
  *                         {@link #withRowsQuarantined}) also as conflicting versions or unknown references
+ * @param rowsRejected     rows of the file the row rules set aside as it was read: the file's own
+ *                         for good, whereas the rows it loses to conflicting versions or unknown
+ *                         references depend on what other files hold, and may come back with a
+ *                         later delivery (a full read of the extract counts both)
  * @param problem          a file-level problem (missing required column, malformed CSV), naming the file,
  *                         in English and Chinese; else null
  * @param firstNonUtf8Byte offset of the first byte that is not valid UTF-8, -1 when all are: for
@@ -20,7 +24,8 @@ import java.util.List;
  *                         Chinese text) from a UTF-8 file damaged further on
  */
 public record FileReport(String extract, String path, String encoding, String sha256, long bytes, long rowsRead,
-                         long rowsQuarantined, List<String> extraColumns, Reason problem, long firstNonUtf8Byte)
+                         long rowsQuarantined, long rowsRejected, List<String> extraColumns, Reason problem,
+                         long firstNonUtf8Byte)
         implements Serializable {
     public FileReport {
         extraColumns = List.copyOf(extraColumns);
@@ -32,7 +37,8 @@ public record FileReport(String extract, String path, String encoding, String sh
 
     /** The same report with another count of set-aside rows. */
     public FileReport withRowsQuarantined(long rows) {
-        return new FileReport(extract, path, encoding, sha256, bytes, rowsRead, rows, extraColumns, problem, firstNonUtf8Byte);
+        return new FileReport(extract, path, encoding, sha256, bytes, rowsRead, rows, rowsRejected, extraColumns, problem,
+                firstNonUtf8Byte);
     }
 
     public boolean isGb18030() {

@@ -18,10 +18,16 @@ import java.util.Map;
  *                          reports on)
  * @param quarantine        rows set aside, shaped as {@link QuarantinedRow#SCHEMA}
  * @param rowsRead          data rows in all files
- * @param rowsQuarantined   rows set aside (invalid, unknown references, conflicting versions),
- *                          including staged rows of earlier files that a new row conflicts with
- * @param quarantinedOfRowsRead the rows of the files read that were set aside: what the
- *                          quarantine threshold judges against {@code rowsRead}
+ * @param rowsQuarantined   rows this run set aside (invalid, unknown references, conflicting
+ *                          versions), including staged rows of earlier files that a new row
+ *                          conflicts with: the rows its quarantine lists
+ * @param stateRowsSetAside rows of the extract's state set aside after reading: conflicting
+ *                          versions and, once its references are checked, latest rows whose
+ *                          reference does not resolve. With the rows the row rules rejected in
+ *                          every file ({@link FileReport#rowsRejected}), what a full read of the
+ *                          same files quarantines, which the quarantine threshold judges; known
+ *                          without a scan of the state on a merging night (the staging area keeps
+ *                          its counts)
  * @param conflictScopes    where the rows of keys with conflicting versions lie (region, cohort
  *                          year and type): the items that count them get data_error
  * @param conflictKeys      the conflicting keys, as key column -> value
@@ -36,7 +42,7 @@ import java.util.Map;
  *                          {@code _line}: a row elsewhere referring to one is told where it is
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
-                            Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long quarantinedOfRowsRead,
+                            Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long stateRowsSetAside,
                             List<ConflictScope> conflictScopes, List<Map<String, Object>> conflictKeys, long latestRows,
                             StagedChange change, Dataset<Row> rejectedKeys) {
     /** The column of {@link #rejectedKeys} holding the key. */
@@ -45,7 +51,7 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
     /** The same extract with another quarantine (same rows, e.g. with their raw text filled in). */
     public LoadedExtract withQuarantine(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, rows, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
     }
 
     /**
@@ -57,25 +63,25 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
         List<FileReport> counted = files.stream()
                 .map(f -> f.failed() ? f : f.withRowsQuarantined(quarantinedByFile.getOrDefault(f.path(), 0L))).toList();
         return new LoadedExtract(schema, delivered, counted, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
     }
 
     /** The same extract with other latest rows (and nothing else changed). */
     LoadedExtract withLatest(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, rows, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, -1, change, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, -1, change, rejectedKeys);
     }
 
     /** The same extract with the staging area's account of how its latest rows changed. */
     public LoadedExtract withChange(StagedChange staged) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, conflictScopes, conflictKeys, latestRows, staged, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, staged, rejectedKeys);
     }
 
     /** The same extract with other conflict scopes (sales placed in their operators' regions). */
     LoadedExtract withConflictScopes(List<ConflictScope> scopes) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                quarantinedOfRowsRead, scopes, conflictKeys, latestRows, change, rejectedKeys);
+                stateRowsSetAside, scopes, conflictKeys, latestRows, change, rejectedKeys);
     }
 
     /**
@@ -85,6 +91,11 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
      */
     boolean judgedEveryRow() {
         return latestRead == latest;
+    }
+
+    /** Rows of the files read that the row rules rejected as they were read. */
+    public long rowsRejected() {
+        return files.stream().mapToLong(FileReport::rowsRejected).sum();
     }
 
     /** Rows of {@code latest}: known, or counted (a Spark job) when not. */

@@ -109,18 +109,21 @@ public final class StagingArea {
     /**
      * A raw file merged into the staging area, by path relative to the data directory, with what
      * the run that read it found in it: a later night that scores the staged state records it in
-     * its lineage without reading it again. The counts, encoding and extra columns are null in a
-     * manifest written before they were kept (unknown until the next rebuild).
+     * its lineage without reading it again, and judges the quarantine threshold with its rows
+     * read and rejected by the row rules ({@link FileReport#rowsRejected}), which no later
+     * delivery changes. The counts, encoding and extra columns are null in a manifest written
+     * before they were kept (unknown until the next rebuild; the rows rejected were kept after
+     * the others).
      */
     public record StagedFile(String extract, long bytes, long modified, String sha256, Long rowsRead,
-                             Long rowsQuarantined, String encoding, List<String> extraColumns) {
+                             Long rowsQuarantined, Long rowsRejected, String encoding, List<String> extraColumns) {
         public StagedFile {
             extraColumns = extraColumns == null ? null : List.copyOf(extraColumns);
         }
 
         static StagedFile of(FileReport read, DataDirectory.DeliveredFile delivered) {
             return new StagedFile(read.extract(), delivered.bytes(), delivered.modified(), read.sha256(), read.rowsRead(),
-                    read.rowsQuarantined(), read.encoding(), read.extraColumns());
+                    read.rowsQuarantined(), read.rowsRejected(), read.encoding(), read.extraColumns());
         }
     }
 

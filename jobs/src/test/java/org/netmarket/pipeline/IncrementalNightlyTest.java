@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -48,6 +49,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IncrementalNightlyTest {
     private static final List<String> SCORE_TABLES = List.of("indicator_score", "category_score", "evaluation_result");
+    private static final String DISPATCH_HEADER =
+            "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n";
+    /** A-IC-3 as dispatches-2024.csv (line 5) has it. */
+    private static final String A_IC_3 = "A-IC-3,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,"
+            + "2024-03-05 09:00:00,2024-03-06 09:00:00,2024-03-06 10:00:00\n";
+    /** A-IC-3 at the same version (updated_at), verified an hour later: in conflict with it. */
+    private static final String A_IC_3_OTHERWISE = "A-IC-3,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,"
+            + "2024-03-05 10:00:00,2024-03-06 09:00:00,2024-03-06 10:00:00\n";
 
     @TempDir
     Path tmp;
@@ -252,6 +261,63 @@ class IncrementalNightlyTest {
         WarehouseRows.query(nightly, "run_extract", "SELECT extract, rows_read, rows_quarantined FROM netmarket.run_extract"
                 + " WHERE run_id = 3 AND extract = 'operator-sales'", "extract")
                 .assertValue("operator-sales", "rows_quarantined", 2);
+    }
+
+    /**
+     * The quarantine threshold of a merging night counts the rows a full read of the same files
+     * sets aside: a key in conflict that a third file delivers again has its 3 rows set aside,
+     * not the 2 the night that found the conflict counted plus the 3 of tonight.
+     */
+    @Test
+    void aConflictDeliveredAgainCountsItsRowsOnceAsAFullReadDoes() throws Exception {
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        String nightly = firstNightOnGolden(data, reports);
+        Files.writeString(data.resolve("dispatches/dispatches-b.csv"), DISPATCH_HEADER + A_IC_3_OTHERWISE,
+                StandardCharsets.UTF_8);
+        JobRunner.Result conflict = night(reports, data, nightly, "--quarantine-threshold", "0.12");
+        assertEquals(ExitCodes.OK, conflict.exitCode(), conflict.output());
+        Files.writeString(data.resolve("dispatches/dispatches-c.csv"), DISPATCH_HEADER + A_IC_3, StandardCharsets.UTF_8);
+        assertStopsAsAFullReadStops(reports, data, nightly, "0.1",
+                "extract dispatches: 3 of 28 rows quarantined (10.7%), more than the allowed 10%");
+
+        JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.12");
+        assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
+        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.12");
+        assertSamePublishedScores(full, nightly);
+        Set<String> conflicting = Set.of("dispatches/dispatches-2024.csv|5", "dispatches/dispatches-b.csv|2",
+                "dispatches/dispatches-c.csv|2");
+        assertEquals(conflicting, quarantineReasons(full, 1, "dispatches").keySet());
+        assertEquals(conflicting, quarantineReasons(nightly, 4, "dispatches").keySet());
+    }
+
+    /**
+     * A conflict that a later version of its key settles no longer counts on the night the
+     * version comes, as in a full read, though the night that found the conflict counted its rows:
+     * a clerk who delivers the correction sees the night pass as --full does.
+     */
+    @Test
+    void aConflictSettledByALaterVersionNoLongerCountsAsInAFullRead() throws Exception {
+        Path data = GoldenData.copyTo(tmp.resolve("golden"));
+        Path reports = tmp.resolve("reports");
+        Files.writeString(data.resolve("dispatches/dispatches-conflict.csv"), DISPATCH_HEADER + A_IC_3_OTHERWISE,
+                StandardCharsets.UTF_8);
+        String nightly = TestingPostgres.server().createDatabase();
+        JobRunner.Result first = night(reports, data, nightly, "--quarantine-threshold", "0.1");
+        assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        // A-IC-3 an hour later, and a row of a type the contract does not know.
+        Files.writeString(data.resolve("dispatches/dispatches-settled.csv"), DISPATCH_HEADER
+                + A_IC_3.replace("2024-03-06 10:00:00", "2024-03-06 11:00:00")
+                + "A-X-1,140802,bogus,2024-03-01 09:00:00,2024-03-15 09:00:00,,,2024-03-01 09:00:00\n",
+                StandardCharsets.UTF_8);
+        assertStopsAsAFullReadStops(reports, data, nightly, "0",
+                "extract dispatches: 1 of 29 rows quarantined (3.4%), more than the allowed 0%");
+
+        JobRunner.Result settled = night(reports, data, nightly);
+        assertEquals(ExitCodes.OK, settled.exitCode(), settled.output());
+        String full = fullRead(data, "--year", "2024");
+        assertSamePublishedScores(full, nightly);
+        assertSameRowsUsed(full, 1, nightly, 3);
     }
 
     /**

@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netmarket.rules.Reason;
+import org.netmarket.staging.StagingArea;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * when an extract's quarantined rows are more than the threshold's share of the rows read, i.e.
  * quarantined {@code >} threshold x read, exactly. PublishingTest runs the pipeline at the
  * threshold (1 of 5 at 20%) and far above it (1 of 5 at 5%); here are the cases just below, at
- * and just above, whose expected verdicts are threshold x read worked out by hand.
+ * and just above, whose expected verdicts are threshold x read worked out by hand; and what a
+ * merging night counts of the files staged before it ({@link InputProblems.Earlier}).
  */
 class QuarantineThresholdTest {
     @ParameterizedTest(name = "{0} of {1} at {2}: stops {3}")
@@ -55,6 +59,23 @@ class QuarantineThresholdTest {
                         + " see the quarantine report",
                         "监管平台派发事项（dispatches）：1000 行中有 51 行被隔离（5.1%），超过允许的 5%；请查看隔离报告（quarantine.csv）")),
                 InputProblems.tooManyQuarantined("dispatches", 51, 1000, new BigDecimal("0.05")));
+    }
+
+    /**
+     * What a merging night adds to its own counts, per extract: the rows read and those the row
+     * rules rejected in each staged file. A file of a manifest written before the rows rejected
+     * were kept counts its rows set aside as of the night it was read (2 here, of which the
+     * rules may have rejected fewer), one written before any count was kept is left out.
+     */
+    @Test
+    void stagedFilesAddUpByExtractWithTheRowsTheRowRulesRejected() {
+        Map<String, InputProblems.Earlier> earlier = InputProblems.Earlier.of(List.of(
+                new StagingArea.StagedFile("dispatches", 900, 1L, "a", 20L, 3L, 1L, "UTF-8", List.of()),
+                new StagingArea.StagedFile("dispatches", 400, 1L, "b", 10L, 2L, null, "UTF-8", List.of()),
+                new StagingArea.StagedFile("dispatches", 300, 1L, "c", null, null, null, null, null),
+                new StagingArea.StagedFile("complaints", 200, 1L, "d", 5L, 0L, 0L, "UTF-8", List.of())));
+        assertEquals(Map.of("dispatches", new InputProblems.Earlier(30, 3), "complaints", new InputProblems.Earlier(5, 0)),
+                earlier);
     }
 
     /** A share below 0.1% is shown to two significant digits, never as 0.0% beside a smaller threshold it exceeds. */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ValidationTableTest {
 
     private static FileReport file(String extract, String path, String encoding, long rows, long quarantined) {
-        return new FileReport(extract, path, encoding, "0".repeat(64), 100, rows, quarantined, List.of(), null, -1);
+        return new FileReport(extract, path, encoding, "0".repeat(64), 100, rows, quarantined, quarantined, List.of(), null, -1);
     }
 
     private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead) {
@@ -124,7 +124,7 @@ class ValidationTableTest {
     @Test
     void aFileThatFailedSaysSoOnItsRow() {
         String problem = "training/training-2025.csv: header (line 1) lacks required column training_hours";
-        FileReport failed = new FileReport("training", "training/training-2025.csv", "UTF-8", "0".repeat(64), 100, 0, 0,
+        FileReport failed = new FileReport("training", "training/training-2025.csv", "UTF-8", "0".repeat(64), 100, 0, 0, 0,
                 List.of("hours"), Reason.of(problem, "training/training-2025.csv：表头（第 1 行）缺少必需的列 training_hours"), -1);
         List<String> lines = print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0), failed), List.of(), List.of(problem));
         String row = lines.stream().filter(l -> l.startsWith("training ")).findFirst().orElseThrow();

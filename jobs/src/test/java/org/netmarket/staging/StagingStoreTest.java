@@ -38,7 +38,7 @@ class StagingStoreTest {
     }
 
     private static StagingArea.Manifest manifest(long nextGeneration) {
-        StagingArea.StagedFile file = new StagingArea.StagedFile("retail", 120, 1_700_000_000_000L, "ab12", 10L, 1L,
+        StagingArea.StagedFile file = new StagingArea.StagedFile("retail", 120, 1_700_000_000_000L, "ab12", 10L, 1L, 1L,
                 "UTF-8", List.of("remark"));
         return new StagingArea.Manifest(4, "file:/data", "fp", nextGeneration, new TreeMap<>(Map.of("retail/a.csv", file)),
                 new TreeMap<>(Map.of("retail", List.of(new StagingArea.Generation(3, 9, 9, 0, 0)))),
@@ -114,6 +114,22 @@ class StagingStoreTest {
         assertTrue(bucket.damage(new IllegalStateException("[PATH_NOT_FOUND] Path does not exist: s3a://other/retail/g1"))
                 .isEmpty());
         assertTrue(bucket.damage(new IllegalStateException("[FAILED_READ_FILE] retail/r.csv line 3")).isEmpty());
+    }
+
+    /** A manifest written before the rows each file's row rules rejected were kept reads them as unknown. */
+    @Test
+    void aManifestWithoutTheRowsRejectedReadsThemAsUnknown() throws Exception {
+        store.writeManifest(manifest(4));
+        Path file = dir.resolve(StagingStore.MANIFEST);
+        String written = Files.readString(file);
+        assertTrue(written.contains("\"rowsRejected\" : 1,"), written);
+        Files.writeString(file, written.replace("\"rowsRejected\" : 1,", ""));
+        // Hadoop's local file system keeps a checksum next to the file; the edit makes it stale.
+        Files.deleteIfExists(dir.resolve(".manifest.json.crc"));
+        StagingArea.StagedFile read = store.readManifest().files().get("retail/a.csv");
+        assertNull(read.rowsRejected());
+        assertEquals(new StagingArea.StagedFile("retail", 120, 1_700_000_000_000L, "ab12", 10L, 1L, null, "UTF-8",
+                List.of("remark")), read);
     }
 
     @Test
