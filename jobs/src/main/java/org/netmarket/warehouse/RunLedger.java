@@ -7,14 +7,11 @@ import org.netmarket.extract.ExtractLabel;
 import org.netmarket.staging.ExtractSummary;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.QuarantinedRow;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -194,36 +191,14 @@ public final class RunLedger {
 
     /** Streams a run's quarantined rows into {@code quarantined_row} (COPY). */
     public long recordQuarantine(long runId, Iterator<QuarantinedRow> rows) throws SQLException {
-        try (Connection c = warehouse.connect()) {
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY quarantined_row (run_id, extract, file, line, region_code, column_name, reason, reason_zh, raw_line)"
-                            + " FROM STDIN (FORMAT csv)");
-            long n = 0;
-            try {
-                StringBuilder sb = new StringBuilder();
-                while (rows.hasNext()) {
-                    QuarantinedRow q = rows.next();
-                    sb.setLength(0);
-                    sb.append(runId).append(',');
-                    CsvText.append(sb, q.extract()).append(',');
-                    CsvText.append(sb, q.file()).append(',');
-                    sb.append(q.line()).append(',');
-                    CsvText.append(sb, q.regionCode()).append(',');
-                    CsvText.append(sb, q.column()).append(',');
-                    CsvText.append(sb, q.reason().en()).append(',');
-                    CsvText.append(sb, q.reason().zh()).append(',');
-                    CsvText.append(sb, q.rawLine()).append('\n');
-                    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    n++;
-                }
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+        try (Connection c = warehouse.connect(); CsvCopy copy = CsvCopy.into(c,
+                "quarantined_row (run_id, extract, file, line, region_code, column_name, reason, reason_zh, raw_line)")) {
+            while (rows.hasNext()) {
+                QuarantinedRow q = rows.next();
+                copy.row(runId, q.extract(), q.file(), q.line(), q.regionCode(), q.column(), q.reason().en(), q.reason().zh(),
+                        q.rawLine());
             }
-            return n;
+            return copy.finish();
         }
     }
 

@@ -5,13 +5,10 @@ import org.netmarket.edition.Edition;
 import org.netmarket.edition.Indicator;
 import org.netmarket.edition.Item;
 import org.netmarket.region.Region;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,32 +92,33 @@ public final class ScorePublisher {
     private static long copyHistory(Connection c, long runId, Publication p) throws SQLException {
         ScoreRows rows = p.rows();
         Set<String> codes = p.codesInScope() == null ? null : Set.copyOf(p.codesInScope());
-        StringBuilder sb = new StringBuilder();
         long written = 0;
-        for (ScoreRows.IndicatorRow r : rows.indicators()) {
-            if (codes != null && !codes.contains(r.code())) {
-                continue;
+        try (CsvCopy copy = CsvCopy.into(c, "indicator_score_history (" + INDICATOR_COLUMNS + ")")) {
+            for (ScoreRows.IndicatorRow r : rows.indicators()) {
+                if (codes == null || codes.contains(r.code())) {
+                    copy.row(r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.status(), r.value(),
+                            r.comparisonValue(), r.numerator(), r.denominator(), r.reason(), r.reasonZh(), r.detail(),
+                            r.edition(), runId);
+                }
             }
-            written++;
-            line(sb, r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.status(), r.value(),
-                    r.comparisonValue(), r.numerator(), r.denominator(), r.reason(), r.reasonZh(), r.detail(), r.edition(),
-                    runId);
+            written += copy.finish();
         }
-        copy(c, "indicator_score_history (" + INDICATOR_COLUMNS + ")", sb);
-        sb.setLength(0);
-        for (ScoreRows.CategoryRow r : rows.categories()) {
-            line(sb, r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.meetsShare(),
-                    r.edition(), runId);
+        try (CsvCopy copy = CsvCopy.into(c, "category_score_history (" + CATEGORY_COLUMNS + ")")) {
+            for (ScoreRows.CategoryRow r : rows.categories()) {
+                copy.row(r.regionCode(), r.evalYear(), r.code(), r.level(), r.points(), r.maxPoints(), r.meetsShare(),
+                        r.edition(), runId);
+            }
+            written += copy.finish();
         }
-        copy(c, "category_score_history (" + CATEGORY_COLUMNS + ")", sb);
-        sb.setLength(0);
-        for (ScoreRows.EvaluationRow r : rows.evaluations()) {
-            line(sb, r.regionCode(), r.evalYear(), r.totalPoints(), r.maxPoints(), r.passed(),
-                    "{" + String.join(",", r.failingCategories()) + "}", r.needsAttention(), r.itemsNeedingAttention(),
-                    r.asOf(), r.edition(), runId);
+        try (CsvCopy copy = CsvCopy.into(c, "evaluation_result_history (" + EVALUATION_COLUMNS + ")")) {
+            for (ScoreRows.EvaluationRow r : rows.evaluations()) {
+                copy.row(r.regionCode(), r.evalYear(), r.totalPoints(), r.maxPoints(), r.passed(),
+                        "{" + String.join(",", r.failingCategories()) + "}", r.needsAttention(), r.itemsNeedingAttention(),
+                        r.asOf(), r.edition(), runId);
+            }
+            written += copy.finish();
         }
-        copy(c, "evaluation_result_history (" + EVALUATION_COLUMNS + ")", sb);
-        return written + rows.categories().size() + rows.evaluations().size();
+        return written;
     }
 
     private static List<String> replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
@@ -278,38 +276,5 @@ public final class ScorePublisher {
         s.setString(11, criterion);
         s.setInt(12, order);
         s.addBatch();
-    }
-
-    private static void line(StringBuilder sb, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            Object v = values[i];
-            if (v instanceof BigDecimal d) {
-                sb.append(d.toPlainString());
-            } else if (v instanceof Number || v instanceof Boolean) {
-                sb.append(v);
-            } else {
-                CsvText.append(sb, v);
-            }
-        }
-        sb.append('\n');
-    }
-
-    private static void copy(Connection c, String target, StringBuilder data) throws SQLException {
-        if (data.length() == 0) {
-            return;
-        }
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN (FORMAT csv)");
-        try {
-            byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
     }
 }
