@@ -177,8 +177,8 @@ public final class ScoreRows {
         }
         m.put("value", o.value().toDecimal());
         if (!o.count()) {
-            m.put("numerator", o.value().numerator());
-            m.put("denominator", o.value().denominator());
+            m.put("numerator", o.value().numerator().stripTrailingZeros());
+            m.put("denominator", o.value().denominator().stripTrailingZeros());
         }
         Ratio bound = item.rule().comparedWith(o);
         if (bound != null) {

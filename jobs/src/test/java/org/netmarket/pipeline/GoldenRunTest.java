@@ -94,6 +94,18 @@ class GoldenRunTest {
                         + column + ": " + text);
             }
         }
+        // And so are those of every condition in the JSON detail (bi_observation shows them).
+        WarehouseRows conditions = WarehouseRows.query(jdbcUrl, "indicator_score", "SELECT region_code, indicator_code, "
+                + "o ->> 'label' AS label, o ->> 'numerator' AS numerator_text, o ->> 'denominator' AS denominator_text "
+                + "FROM netmarket.indicator_score CROSS JOIN LATERAL jsonb_array_elements(detail -> 'observations') o "
+                + "WHERE eval_year = 2024 AND o ? 'numerator'", "region_code", "indicator_code", "label");
+        conditions.assertValue("140802|8|2024", "numerator_text", "49.99");
+        for (var row : conditions.all().entrySet()) {
+            for (String column : List.of("numerator_text", "denominator_text")) {
+                String text = String.valueOf(row.getValue().get(column));
+                assertFalse(text.contains(".") && text.endsWith("0"), "observation " + row.getKey() + " " + column + ": " + text);
+            }
+        }
     }
 
     /** An indicator with sub-items that is not scored says why, as an item does: its items' reasons. */
