@@ -40,16 +40,15 @@ final class InputProblems {
         static final Earlier NONE = new Earlier(0, 0);
 
         /**
-         * Per extract, the files with known counts (a manifest of an older job version may lack
-         * them). A file staged before the rows rejected were kept counts the rows set aside from
-         * it as of the night it was read: never fewer than a full read's.
+         * Per extract, the staged files with both counts. Every file has them: a staging area
+         * written by another build of the job (another fingerprint) is rebuilt before anything
+         * is merged into it; only a manifest edited by hand lacks them, and its files are left out.
          */
         static Map<String, Earlier> of(Collection<StagingArea.StagedFile> staged) {
             Map<String, Earlier> out = new HashMap<>();
             for (StagingArea.StagedFile f : staged) {
-                if (f.rowsRead() != null && f.rowsQuarantined() != null) {
-                    long rejected = f.rowsRejected() != null ? f.rowsRejected() : f.rowsQuarantined();
-                    out.merge(f.extract(), new Earlier(f.rowsRead(), rejected),
+                if (f.rowsRead() != null && f.rowsRejected() != null) {
+                    out.merge(f.extract(), new Earlier(f.rowsRead(), f.rowsRejected()),
                             (a, b) -> new Earlier(a.rowsRead + b.rowsRead, a.rowsRejected + b.rowsRejected));
                 }
             }
