@@ -159,7 +159,8 @@ ensure_local_postgres() {
   local bin home data; bin="$(pg_bindir)"
   # Called as URL="$(ensure_local_postgres)", where set -e does not hold: each step that could
   # fail says so, rather than the next one running on an empty path.
-  { pg_home >/dev/null && home="$(pg_dir)" && [[ -d "$home" ]] && mkdir -p "$home/run"; } \
+  # (A link into /tmp whose target a reboot removed is followed: the folder is made again.)
+  { pg_home >/dev/null && home="$(pg_dir)" && [[ -n "$home" ]] && mkdir -p "$home/run"; } \
     || die "cannot create the local PostgreSQL's folder $NETMARKET_ROOT/.local/pg: .local must be a folder $(id -un) can write"
   data="$home/data"
   [[ "$(id -u)" -eq 0 ]] && chown -R postgres:postgres "$home"
