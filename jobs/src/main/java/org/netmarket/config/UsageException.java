@@ -12,6 +12,9 @@ import java.util.Optional;
  * ({@link #UsageException(Reason)}), for {@code pipeline_run.error_zh}.
  */
 public class UsageException extends IllegalArgumentException implements BilingualFailure {
+    /** How a refusal found after the run registered ends in Chinese: the dashboards' banner says nothing changed. */
+    public static final String NOTHING_PUBLISHED_ZH = "本次运行未发布任何结果";
+
     private static final long serialVersionUID = 1L;
     private final String messageZh;
 

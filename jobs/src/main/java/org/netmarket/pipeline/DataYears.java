@@ -118,7 +118,8 @@ record DataYears(int first, int last, int latestComplete, String pending) {
             String named = outside.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow();
             throw new UsageException(Reason.of("the data has no figures for " + (outside.size() == 1 ? "year " : "years ")
                     + named + ": its retail and national figures cover " + first + "-" + last,
-                    "数据中没有 " + named + " 年的数据：零售额和全国数据只覆盖 " + first + "-" + last + " 年，本次运行未发布任何结果"));
+                    "数据中没有 " + named + " 年的数据：零售额和全国数据只覆盖 " + first + "-" + last + " 年，"
+                            + UsageException.NOTHING_PUBLISHED_ZH));
         }
     }
 }

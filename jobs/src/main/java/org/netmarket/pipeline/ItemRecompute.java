@@ -31,7 +31,7 @@ final class ItemRecompute {
             throw new UsageException(Reason.of("--items recomputes items of published scores, but nothing is published for "
                     + year + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)",
                     "--items 只重算已发布评分中的部分项目，但 " + String.join("、", unpublished) + " 尚未发布 " + year
-                            + " 年的评分：请先不带 --items 计算全部项目；本次运行未发布任何结果"));
+                            + " 年的评分：请先不带 --items 计算全部项目；" + UsageException.NOTHING_PUBLISHED_ZH));
         }
     }
 

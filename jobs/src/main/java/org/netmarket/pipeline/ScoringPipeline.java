@@ -596,7 +596,8 @@ public final class ScoringPipeline {
         }
         if (!unknown.isEmpty()) {
             throw new UsageException(Reason.of("--regions names region(s) not in regions.csv: " + String.join(", ", unknown),
-                    "--regions 中的地区代码不在 regions.csv 中：" + String.join("、", unknown) + "，本次运行未发布任何结果"));
+                    "--regions 中的地区代码不在 regions.csv 中：" + String.join("、", unknown) + "，"
+                            + UsageException.NOTHING_PUBLISHED_ZH));
         }
         return out;
     }
@@ -639,7 +640,8 @@ public final class ScoringPipeline {
             throw new UsageException(Reason.of("--as-of " + config.asOf() + " is before the evaluation year " + year
                     + ": nothing of " + year + " could be counted by then (to score " + config.asOf().getYear()
                     + " as of that date, add --year " + config.asOf().getYear() + ")",
-                    "--as-of " + config.asOf() + " 早于评价年度 " + year + "，届时该年度尚无可统计的数据，本次运行未发布任何结果"));
+                    "--as-of " + config.asOf() + " 早于评价年度 " + year + "，届时该年度尚无可统计的数据，"
+                            + UsageException.NOTHING_PUBLISHED_ZH));
         }
     }
 

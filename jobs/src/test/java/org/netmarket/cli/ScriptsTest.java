@@ -196,9 +196,18 @@ class ScriptsTest {
 
     /** scripts/nightly as a scheduler runs it: a warehouse given, its log and lock in {@code dir}, stderr to a file. */
     private static ProcessBuilder nightly(Path bin, Path dir) {
-        return start(bin, dir, Map.of("NETMARKET_JDBC_URL", "jdbc:postgresql://warehouse.invalid/netmarket",
-                "NETMARKET_LOG_DIR", dir.resolve("logs").toString(), "NETMARKET_NIGHTLY_LOCK", dir.resolve("nightly.lock").toString()),
-                SCRIPTS.resolve("nightly")).redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        ProcessBuilder builder = nightly(bin, dir, SCRIPTS.resolve("nightly"));
+        builder.environment().put("NETMARKET_JDBC_URL", "jdbc:postgresql://warehouse.invalid/netmarket");
+        return builder;
+    }
+
+    /** {@code script} (a nightly script) as a scheduler runs it, without a warehouse URL: its log and lock in {@code dir}. */
+    private static ProcessBuilder nightly(Path bin, Path dir, Path script) {
+        ProcessBuilder builder = start(bin, dir, Map.of("NETMARKET_LOG_DIR", dir.resolve("logs").toString(),
+                "NETMARKET_NIGHTLY_LOCK", dir.resolve("nightly.lock").toString()), script)
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        builder.environment().remove("NETMARKET_JDBC_URL");
+        return builder;
     }
 
     /** {@link #nightly} with NETMARKET_LOG_KEEP_DAYS set, run to its end. */
@@ -338,11 +347,8 @@ class ScriptsTest {
         }
         Files.writeString(root.resolve(".local"), "a file where the local folder should be");
         // The stand-in java answers the usage check before the server is set up, and says when it is run for the night.
-        ProcessBuilder builder = start(standIns(dir, "[[ -n ${NETMARKET_CHECK_USAGE:-} ]] || echo the job ran", "exit 0"), dir,
-                Map.of("NETMARKET_LOG_DIR", dir.resolve("logs").toString(), "NETMARKET_NIGHTLY_LOCK", dir.resolve("nightly.lock").toString()),
-                root.resolve("scripts/nightly")).redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
-        builder.environment().remove("NETMARKET_JDBC_URL");
-        Process nightly = builder.start();
+        Process nightly = nightly(standIns(dir, "[[ -n ${NETMARKET_CHECK_USAGE:-} ]] || echo the job ran", "exit 0"), dir,
+                root.resolve("scripts/nightly")).start();
         assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
         String log = nightlyLog(dir);
         assertEquals(1, nightly.exitValue(), log);
