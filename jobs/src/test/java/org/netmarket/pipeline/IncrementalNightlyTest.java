@@ -127,8 +127,7 @@ class IncrementalNightlyTest {
         String mergedLog = JobRunner.lastRunLog(reports);
         assertTrue(mergedLog.contains("1 file(s) delivered since it was built"), mergedLog);
 
-        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.1");
-        assertSamePublishedScores(full, nightly);
+        String full = assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.1");
         assertSameRowsUsed(full, 1, nightly, 2);
         WarehouseRows conflicts = WarehouseRows.query(nightly, "quarantined_row",
                 "SELECT file, line, reason FROM netmarket.quarantined_row WHERE run_id = 2 AND extract = 'dispatches'",
@@ -160,8 +159,7 @@ class IncrementalNightlyTest {
                         + "2024-03-07 09:00:00,2024-03-06 10:00:00\n", StandardCharsets.UTF_8);
         JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.1");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
-        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.1");
-        assertSamePublishedScores(full, nightly);
+        assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.1");
     }
 
     @Test
@@ -194,8 +192,7 @@ class IncrementalNightlyTest {
         assertTrue(log.contains("facts operator-sales: counts of operator-sales@"), log);
         assertTrue(log.contains("updated with the rows the delivery replaced and added"), log);
 
-        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.7");
-        assertSamePublishedScores(full, nightly);
+        String full = assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.7");
         assertSameRowsUsed(full, 1, nightly, 2);
         // The moved operator's sales changed the figures of both counties.
         Map<String, Object> secondNight = newAboveScale(nightly);
@@ -250,8 +247,7 @@ class IncrementalNightlyTest {
 
         JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.25");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
-        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.25");
-        assertSamePublishedScores(full, nightly);
+        String full = assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.25");
         assertSameRowsUsed(full, 1, nightly, 3);
         String reason = "operator_id 91140802MA0000313F has conflicting versions in the operators registry (both set aside),"
                 + " so this row cannot be placed";
@@ -283,8 +279,7 @@ class IncrementalNightlyTest {
 
         JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.12");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
-        String full = fullRead(data, "--year", "2024", "--quarantine-threshold", "0.12");
-        assertSamePublishedScores(full, nightly);
+        String full = assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.12");
         Set<String> conflicting = Set.of("dispatches/dispatches-2024.csv|5", "dispatches/dispatches-b.csv|2",
                 "dispatches/dispatches-c.csv|2");
         assertEquals(conflicting, quarantineReasons(full, 1, "dispatches").keySet());
@@ -315,8 +310,7 @@ class IncrementalNightlyTest {
 
         JobRunner.Result settled = night(reports, data, nightly);
         assertEquals(ExitCodes.OK, settled.exitCode(), settled.output());
-        String full = fullRead(data, "--year", "2024");
-        assertSamePublishedScores(full, nightly);
+        String full = assertPublishesAsAFullRead(data, nightly);
         assertSameRowsUsed(full, 1, nightly, 3);
     }
 
@@ -354,8 +348,7 @@ class IncrementalNightlyTest {
         String log = JobRunner.lastRunLog(reports);
         assertTrue(log.contains("facts complaints: the counts of complaints@"), log);
         assertTrue(log.contains("were kept by an earlier run"), log);
-        String full = fullRead(data, "--year", "2024");
-        assertSamePublishedScores(full, nightly);
+        String full = assertPublishesAsAFullRead(data, nightly);
         assertSameRowsUsed(full, 1, nightly, 2);
     }
 
@@ -371,8 +364,7 @@ class IncrementalNightlyTest {
         assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
         assertTrue(JobRunner.lastRunLog(reports).contains("1 changed and 0 removed file(s) since the staging area was built"),
                 JobRunner.lastRunLog(reports));
-        String full = fullRead(data, "--year", "2024");
-        assertSamePublishedScores(full, nightly);
+        assertPublishesAsAFullRead(data, nightly);
     }
 
     /**
@@ -538,8 +530,7 @@ class IncrementalNightlyTest {
                     "night " + n + " compacts only when eight generations are staged: " + log);
             assertEquals(n < 8 ? n + 1 : 2, generationFolders(dispatches), "generations of dispatches after night " + n);
         }
-        String full = fullRead(data, "--year", "2024");
-        assertSamePublishedScores(full, nightly);
+        String full = assertPublishesAsAFullRead(data, nightly);
         assertSameRowsUsed(full, 1, nightly, 9);
     }
 
@@ -568,6 +559,19 @@ class IncrementalNightlyTest {
         JobRunner.Result read = JobRunner.run(tmp.resolve("reports-full"), "run", args.toArray(new String[0]));
         assertEquals(ExitCodes.OK, read.exitCode(), read.output());
         return url;
+    }
+
+    /**
+     * Runs {@code data} for 2024 with the options into a new database, as an analyst's full read,
+     * asserts that the nightly runs published the same scores into {@code nightly}, and returns
+     * the full read's database.
+     */
+    private String assertPublishesAsAFullRead(Path data, String nightly, String... options) throws SQLException {
+        List<String> args = new ArrayList<>(List.of("--year", "2024"));
+        args.addAll(List.of(options));
+        String full = fullRead(data, args.toArray(new String[0]));
+        assertSamePublishedScores(full, nightly);
+        return full;
     }
 
     /** A nightly run of {@code data} into {@code url} for 2024, with further options. */
