@@ -9,11 +9,17 @@ import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.warehouse.PublishedScores;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Recomputing some items ({@code --items}) of published scores: the rows such a run replaces,
@@ -33,6 +39,43 @@ final class ItemRecompute {
                     "--items 只重算已发布评分中的部分项目，但 " + String.join("、", unpublished) + " 尚未发布 " + year
                             + " 年的评分：请先不带 --items 计算全部项目；" + UsageException.NOTHING_PUBLISHED_ZH));
         }
+    }
+
+    /**
+     * Items recomputed as of another date or with another edition than the published year's
+     * other items would add up, in one total, figures of two cut-off dates or two editions.
+     */
+    static void requireSameBasis(int year, Map<String, PublishedScores.Basis> published, PublishedScores.Basis run) {
+        Map<PublishedScores.Basis, List<String>> other = new TreeMap<>(
+                Comparator.comparing(PublishedScores.Basis::edition).thenComparing(PublishedScores.Basis::asOf));
+        published.forEach((region, basis) -> {
+            if (!basis.equals(run)) {
+                other.computeIfAbsent(basis, b -> new ArrayList<>()).add(region);
+            }
+        });
+        if (other.isEmpty()) {
+            return;
+        }
+        other.values().forEach(Collections::sort);
+        List<String> en = new ArrayList<>();
+        List<String> zh = new ArrayList<>();
+        other.forEach((basis, regions) -> {
+            en.add(String.join(", ", regions) + " as of " + basis.asOf() + " with edition " + basis.edition());
+            zh.add(String.join("、", regions) + " 截至 " + basis.asOf() + "、采用 " + basis.edition() + " 版");
+        });
+        PublishedScores.Basis theirs = other.keySet().iterator().next();
+        String give = other.size() > 1 ? "" : Stream.of(
+                theirs.asOf().equals(run.asOf()) ? null : "--as-of " + theirs.asOf(),
+                theirs.edition().equals(run.edition()) ? null : "--edition " + theirs.edition())
+                .filter(Objects::nonNull).collect(Collectors.joining(" "));
+        String remedy = give.isEmpty() ? "Recompute every item" : "Give " + give + ", or recompute every item";
+        String remedyZh = give.isEmpty() ? "请不带 --items 重算全部项目" : "请给出 " + give + "，或不带 --items 重算全部项目";
+        throw new UsageException(Reason.of("--items recomputes items of published scores, but " + year + " is published for "
+                        + String.join("; ", en) + ", and this run scores as of " + run.asOf() + " with edition " + run.edition()
+                        + ": one total would mix items of different cut-off dates or editions. " + remedy + " (run without --items)",
+                "--items 只重算已发布评分中的部分项目，但 " + year + " 年已发布的评分中，" + String.join("；", zh) + "，本次运行截至 "
+                        + run.asOf() + "、采用 " + run.edition() + " 版，同一总分将混合不同截止日期或版本的项目：" + remedyZh + "；"
+                        + UsageException.NOTHING_PUBLISHED_ZH));
     }
 
     /** Item codes plus the codes of their indicators: the indicator_score rows an item recompute replaces. */

@@ -48,6 +48,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -482,6 +483,9 @@ public final class ScoringPipeline {
                     Map<String, Map<String, PublishedScores.PublishedItem>> published =
                             PublishedScores.read(run.published(), year, regions);
                     ItemRecompute.requirePublished(year, published, regions);
+                    LocalDate asOf = config.asOf() == null ? EvaluationPeriod.of(year).asOf() : config.asOf();
+                    ItemRecompute.requireSameBasis(year, PublishedScores.bases(run.published(), year, regions),
+                            new PublishedScores.Basis(run.edition().id(), asOf));
                     publishedItems.put(year, published);
                 } catch (SQLException e) {
                     // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,13 @@ public final class PublishedScores {
 
     /** A published item: its points, status and reason (null when scored). */
     public record PublishedItem(BigDecimal points, ItemStatus status, Reason reason) {
+    }
+
+    /**
+     * What a region's published year was evaluated on: the edition and the date its stock figures
+     * and completion cut-off were taken at. Every item of one total shares them.
+     */
+    public record Basis(String edition, LocalDate asOf) {
     }
 
     /** A current indicator_score row as the score changes compare it: points, status and value. */
@@ -57,6 +65,14 @@ public final class PublishedScores {
                         + "AND i.level = 'item' AND i.indicator_code LIKE s.indicator_code || '.%'))", year, regions,
                 r -> out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2),
                         new PublishedItem(r.getBigDecimal(3), ItemStatus.fromCode(r.getString(4)), reason(r.getString(5), r.getString(6)))));
+        return out;
+    }
+
+    /** region -> the basis of its published evaluation of one year (regions with none are absent). */
+    public static Map<String, Basis> bases(Warehouse warehouse, int year, List<String> regions) throws SQLException {
+        Map<String, Basis> out = new HashMap<>();
+        query(warehouse, "SELECT region_code, edition, as_of FROM evaluation_result WHERE eval_year = ? AND region_code = ANY(?)",
+                year, regions, r -> out.put(r.getString(1), new Basis(r.getString(2), r.getObject(3, LocalDate.class))));
         return out;
     }
 

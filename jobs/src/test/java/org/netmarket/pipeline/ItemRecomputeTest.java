@@ -10,12 +10,15 @@ import org.netmarket.rules.Reason;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.warehouse.PublishedScores.Basis;
 import org.netmarket.warehouse.PublishedScores.PublishedItem;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,6 +87,47 @@ class ItemRecomputeTest {
                 Map.of("140802", publishedZeros())));
         assertTrue(e.getMessage().contains("nothing is published for 2024 in 140821"), e.getMessage());
         assertFalse(e.getMessage().contains("140802"), e.getMessage());
+    }
+
+    private static final Basis DECEMBER = new Basis("2022", LocalDate.of(2024, 12, 31));
+    private static final Basis JUNE = new Basis("2022", LocalDate.of(2024, 6, 30));
+
+    @Test
+    void itemsOfTheYearsPublishedBasisAreRecomputed() {
+        ItemRecompute.requireSameBasis(2024, Map.of("140802", DECEMBER, "140821", DECEMBER), DECEMBER);
+        ItemRecompute.requireSameBasis(2024, Map.of(), JUNE);
+    }
+
+    /** Items cut off at June 30 beside items cut off at December 31 would make one total of both. */
+    @Test
+    void itemsAsOfAnotherDateThanThePublishedYearAreRefusedWithTheDateToGive() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> ItemRecompute.requireSameBasis(2024, Map.of("140821", JUNE, "140802", JUNE, "140800", DECEMBER), DECEMBER));
+        assertEquals("--items recomputes items of published scores, but 2024 is published for 140802, 140821 as of 2024-06-30"
+                + " with edition 2022, and this run scores as of 2024-12-31 with edition 2022: one total would mix items of"
+                + " different cut-off dates or editions. Give --as-of 2024-06-30, or recompute every item (run without --items)",
+                e.getMessage());
+        assertEquals(Optional.of("--items 只重算已发布评分中的部分项目，但 2024 年已发布的评分中，140802、140821 截至 2024-06-30、采用 2022 版，"
+                + "本次运行截至 2024-12-31、采用 2022 版，同一总分将混合不同截止日期或版本的项目：请给出 --as-of 2024-06-30，或不带 --items 重算全部项目；"
+                + "本次运行未发布任何结果"), e.messageZh());
+    }
+
+    @Test
+    void itemsOfAnotherEditionAreRefusedWithTheEditionToGive() {
+        UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024,
+                Map.of("140802", JUNE), new Basis("2025", JUNE.asOf())));
+        assertTrue(e.getMessage().endsWith("Give --edition 2022, or recompute every item (run without --items)"), e.getMessage());
+    }
+
+    /** Regions published on different bases have no one option that matches them all. */
+    @Test
+    void regionsPublishedOnSeveralOtherBasesAreNamedWithEach() {
+        UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024,
+                Map.of("140802", JUNE, "140821", new Basis("2025", LocalDate.of(2024, 12, 31))), DECEMBER));
+        assertTrue(e.getMessage().contains("2024 is published for 140802 as of 2024-06-30 with edition 2022; "
+                + "140821 as of 2024-12-31 with edition 2025, and this run"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": one total would mix items of different cut-off dates or editions. "
+                + "Recompute every item (run without --items)"), e.getMessage());
     }
 
     @Test

@@ -91,4 +91,32 @@ class RunScopeChecksTest {
         assertEquals("--items 只重算已发布评分中的部分项目，但 140802 尚未发布 2024 年的评分：请先不带 --items 计算全部项目；本次运行未发布任何结果",
                 run.get("error_zh"));
     }
+
+    /**
+     * Item 19 recomputed as of June 30 beside the other items of December 31 would publish a
+     * total, and a pass, of two cut-off dates under one as-of date.
+     */
+    @Test
+    void someItemsAsOfAnotherDateThanThePublishedYearAreRefusedAndNothingChanges() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        JobRunner.Result published = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--jdbc-url", url,
+                "--year", "2024");
+        assertEquals(ExitCodes.OK, published.exitCode(), published.output());
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--jdbc-url", url,
+                "--year", "2024", "--as-of", "2024-06-30", "--items", "19");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("as of 2024-12-31 with edition 2022, and this run scores as of 2024-06-30 with edition 2022:"
+                + " one total would mix items of different cut-off dates or editions. Give --as-of 2024-12-31, or recompute every"
+                + " item (run without --items)"), r.output());
+        assertReadOnlyTheExtractsThatTellTheYears();
+        WarehouseRows results = WarehouseRows.query(url, "evaluation_result",
+                "SELECT region_code, as_of::text AS as_of, run_id FROM netmarket.evaluation_result", "region_code");
+        assertTrue(results.size() > 0);
+        for (String region : results.all().keySet()) {
+            results.assertValue(region, "as_of", "2024-12-31");
+            results.assertValue(region, "run_id", 1);
+        }
+        WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status FROM netmarket.pipeline_run", "run_id")
+                .assertValue("2", "status", "failed");
+    }
 }
