@@ -16,10 +16,12 @@ import org.netmarket.config.PipelineConfig;
 import org.netmarket.rules.Reason;
 import org.netmarket.staging.QuarantinedRow;
 import org.netmarket.warehouse.RunLedger;
+import org.netmarket.warehouse.ScoreChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +47,9 @@ import java.util.stream.Stream;
 /**
  * The folder of one run under the report directory ({@code <report-dir>/<timestamp>-<command>}):
  * the run's log ({@code run.log}), the quarantine report ({@code quarantine.csv}: extract, file,
- * line, region, column, reason in English and Chinese, raw line) and the input files
- * ({@code inputs.csv}, as in {@code run_input_file}).
+ * line, region, column, reason in English and Chinese, raw line), the input files
+ * ({@code inputs.csv}, as in {@code run_input_file}) and the changes to the published scores
+ * ({@code changes.csv}).
  */
 public final class RunFolder implements AutoCloseable {
     /** The byte order mark that starts {@code quarantine.csv} and {@code inputs.csv}, for Excel. */
@@ -230,6 +233,39 @@ public final class RunFolder implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    /**
+     * Writes every change a publication made (or a dry run's would make), which the summary on
+     * the console only begins: items and indicators whose points, status or value differ from
+     * what was published ({@code changed}), region-years taken out of the current scores
+     * ({@code taken_out}) and those published for the first time ({@code first_published}).
+     * Nothing when there is no change.
+     */
+    public Optional<Path> writeChanges(ScoreChanges.Report report) throws IOException {
+        if (report.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = path.resolve("changes.csv");
+        try (Writer w = withByteOrderMark(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("change", "region_code", "eval_year", "level",
+                     "code", "previous_points", "points", "previous_status", "status", "previous_value", "value").get())) {
+            for (ScoreChanges.Change c : report.changes()) {
+                p.printRecord("changed", c.regionCode(), c.evalYear(), c.level(), c.code(), plain(c.previousPoints()),
+                        plain(c.points()), c.previousStatus(), c.status(), plain(c.previousValue()), plain(c.value()));
+            }
+            for (ScoreChanges.RegionYear r : report.removals()) {
+                p.printRecord("taken_out", r.regionCode(), r.evalYear(), null, null, null, null, null, null, null, null);
+            }
+            for (ScoreChanges.RegionYear r : report.additions()) {
+                p.printRecord("first_published", r.regionCode(), r.evalYear(), null, null, null, null, null, null, null, null);
+            }
+        }
+        return Optional.of(file);
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
     }
 
     /**

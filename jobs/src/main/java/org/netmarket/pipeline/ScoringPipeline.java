@@ -360,6 +360,12 @@ public final class ScoringPipeline {
         ScoreChanges.Report changes = run.warehouse() == null && run.published() != null
                 ? ScoreChanges.preview(run.published(), scores.publications())
                 : publish(run, tree, scores.publications(), staging);
+        try {
+            run.folder().writeChanges(changes);
+        } catch (IOException e) {
+            // After publishing: the scores and score_change stand; only the report file is missing.
+            LOG.warn("cannot write changes.csv to the run folder {}: {}", run.folder().path(), e.getMessage());
+        }
         NeedsAttentionLog.lines(scores.cards(), tree).forEach(LOG::warn);
         Warehouse warehouse = run.warehouse() != null ? run.warehouse() : run.published();
         return new RunOutcome(run.runId(), run.warehouse() != null, run.edition(), tree, scores.cards(), files,
@@ -477,6 +483,10 @@ public final class ScoringPipeline {
         Optional<DataYears> covered = DataYears.of(early);
         dataYears = covered;
         covered.ifPresent(c -> c.check(config.years()));
+        if (config.years().isEmpty()) {
+            // Given years were checked before anything was read; the data's latest is known now.
+            checkAsOf(DataYears.defaultYear(covered));
+        }
         if (run.itemCodes() != null && run.published() != null) {
             for (int year : config.years().isEmpty() ? List.of(DataYears.defaultYear(covered)) : config.years()) {
                 try {
@@ -509,7 +519,6 @@ public final class ScoringPipeline {
         List<Integer> years = List.of(DataYears.defaultYear(dataYears));
         LOG.info("no --year given: scoring {}, the latest complete year of the data", years.get(0));
         dataYears.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning
-        years.forEach(this::checkAsOf); // given years were checked before anything was read
         if (run.ledger() != null) {
             run.ledger().recordYears(run.runId(), years);
         }
@@ -643,8 +652,9 @@ public final class ScoringPipeline {
         if (config.asOf() != null && config.asOf().getYear() < year) {
             throw new UsageException(Reason.of("--as-of " + config.asOf() + " is before the evaluation year " + year
                     + ": nothing of " + year + " could be counted by then (to score " + config.asOf().getYear()
-                    + " as of that date, add --year " + config.asOf().getYear() + ")",
-                    "--as-of " + config.asOf() + " 早于评价年度 " + year + "，届时该年度尚无可统计的数据，"
+                    + " as of that date, give --year " + config.asOf().getYear() + ")",
+                    "--as-of " + config.asOf() + " 早于评价年度 " + year + "，届时该年度尚无可统计的数据（要按该日期计算 "
+                            + config.asOf().getYear() + " 年，请给出 --year " + config.asOf().getYear() + "）；"
                             + UsageException.NOTHING_PUBLISHED_ZH));
         }
     }

@@ -73,11 +73,11 @@ public final class RunSummary {
     }
 
     /**
-     * "Run folder (run.log, quarantine.csv, inputs.csv): PATH", naming the reports the folder
-     * holds: a run stopped before the extracts were read has only its log.
+     * "Run folder (run.log, quarantine.csv, inputs.csv, changes.csv): PATH", naming the reports
+     * the folder holds: a run stopped before the extracts were read has only its log.
      */
     public static String runFolderLine(Path folder) {
-        List<String> files = Stream.of("run.log", "quarantine.csv", "inputs.csv")
+        List<String> files = Stream.of("run.log", "quarantine.csv", "inputs.csv", "changes.csv")
                 .filter(f -> Files.exists(folder.resolve(f))).toList();
         return "Run folder (" + String.join(", ", files) + "): " + folder;
     }
@@ -96,7 +96,8 @@ public final class RunSummary {
         out.println();
         out.printf("%s (%d: %d in points or status, %d in the value only%s):%n",
                 published ? "Changes against what was published before" : "Publishing would change what is published",
-                changes.size(), scored.size(), valueOnly.size(), published ? "; all in view netmarket.score_change" : "");
+                changes.size(), scored.size(), valueOnly.size(),
+                published ? "; all in view netmarket.score_change and the run folder's changes.csv" : "; all in the run folder's changes.csv");
         int room = printChangeLines(scored, CHANGES_SHOWN, out);
         if (!valueOnly.isEmpty() && room > 0) {
             out.println("  value only, points and status unchanged:");
@@ -143,9 +144,8 @@ public final class RunSummary {
                     : "  (" + Objects.toString(c.previousStatus(), "-") + " -> " + c.status() + ")";
             String value = Objects.equals(c.previousValue(), c.value()) ? ""
                     : "  value " + plain(c.previousValue()) + " -> " + plain(c.value());
-            // As indicator_score.level: sub-items (19.1) are items, the rest indicators (7, 19).
             out.printf("    %s %d %-9s %-5s %s -> %s%s%s%n", c.regionCode(), c.evalYear(),
-                    c.code().contains(".") ? "item" : "indicator", c.code(), plain(c.previousPoints()), plain(c.points()),
+                    c.level(), c.code(), plain(c.previousPoints()), plain(c.points()),
                     status, value);
         }
         return room - changes.size();

@@ -23,6 +23,11 @@ public final class ScoreChanges {
     public record Change(String regionCode, int evalYear, String code, BigDecimal previousPoints, BigDecimal points,
                          String previousStatus, String status, BigDecimal previousValue, BigDecimal value) {
 
+        /** As indicator_score.level: sub-items (19.1) are items, the rest indicators (7, 19). */
+        public String level() {
+            return code.contains(".") ? "item" : "indicator";
+        }
+
         /** Whether what the item scores changed, not only the figure it was scored from. */
         public boolean changesScore() {
             return !Objects.equals(previousStatus, status) || previousPoints == null || previousPoints.compareTo(points) != 0;

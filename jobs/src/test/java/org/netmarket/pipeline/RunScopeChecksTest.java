@@ -65,7 +65,20 @@ class RunScopeChecksTest {
                 "--as-of", "2023-06-30");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
         assertTrue(r.output().contains("--as-of 2023-06-30 is before the evaluation year 2024: nothing of 2024 could be counted "
-                + "by then (to score 2023 as of that date, add --year 2023)"), r.output());
+                + "by then (to score 2023 as of that date, give --year 2023)"), r.output());
+    }
+
+    /**
+     * Without --year, the year is the data's latest complete one (2023 in the golden delivery,
+     * whose 2024 lacks 140821's December), known once the small extracts are read: refused then.
+     */
+    @Test
+    void anAsOfDateBeforeTheDatasLatestYearStopsTheRunBeforeTheRecordExtractsAreRead() throws IOException {
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
+                "--as-of", "2022-06-30");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("--as-of 2022-06-30 is before the evaluation year 2023"), r.output());
+        assertReadOnlyTheExtractsThatTellTheYears();
     }
 
     /** Publishing 19 alone would leave a total that adds up items nobody can see. */

@@ -45,7 +45,7 @@ class ChangeListingTest {
         assertEquals(List.of(
                 "",
                 "Changes against what was published before (3: 2 in points or status, 1 in the value only;"
-                        + " all in view netmarket.score_change):",
+                        + " all in view netmarket.score_change and the run folder's changes.csv):",
                 "    140802 2024 item      19.1  0 -> 1  value 0.9 -> 1",
                 "    140802 2024 indicator 7     0 -> 0  (missing_data -> scored)  value - -> 0.021",
                 "  value only, points and status unchanged:",
@@ -73,10 +73,10 @@ class ChangeListingTest {
     }
 
     @Test
-    void aDryRunSaysWhatPublishingWouldChangeAndPointsToNoViewThatHasNoneOfIt() {
+    void aDryRunSaysWhatPublishingWouldChangeAndPointsToTheRunFolderNotToAViewThatHasNoneOfIt() {
         List<String> lines = print(List.of(change("19.1", "0", "1", "scored", "scored", "0.9", "1")), false);
-        assertEquals("Publishing would change what is published (1: 1 in points or status, 0 in the value only):",
-                lines.get(1));
+        assertEquals("Publishing would change what is published (1: 1 in points or status, 0 in the value only;"
+                + " all in the run folder's changes.csv):", lines.get(1));
         assertEquals("    140802 2024 item      19.1  0 -> 1  value 0.9 -> 1", lines.get(2));
     }
 }

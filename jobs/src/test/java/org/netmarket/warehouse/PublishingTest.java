@@ -1,5 +1,8 @@
 package org.netmarket.warehouse;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
@@ -8,6 +11,8 @@ import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -171,10 +177,55 @@ class PublishingTest {
         assertTrue(scorecardLine(published, "140802").matches("140802 盐湖区\\s+87\\.0 .*"), scorecardLine(published, "140802"));
         assertEquals(scorecardLine(published, "140802"), scorecardLine(preview, "140802"), "the preview is what was published");
         // The changes it lists are those publishing then made (computed in Java, then by the publishing SQL).
-        assertTrue(preview.output().contains("Publishing would change what is published (2: 2 in points or status, 0 in the value only):"),
+        assertTrue(preview.output().contains("Publishing would change what is published (2: 2 in points or status, 0 in the value only;"
+                + " all in the run folder's changes.csv):"),
                 preview.output());
         assertEquals(changeLines(published), changeLines(preview));
         assertEquals(2, changeLines(preview).size(), preview.output());
+    }
+
+    /**
+     * The console begins the list of changes; the run folder's changes.csv holds every one, the
+     * same for a dry run as for the publication, and the same as score_change.
+     */
+    @Test
+    void everyChangeIsInTheRunFoldersChangesCsvAsInScoreChange() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
+        List<CSVRecord> first = changesCsv(JobRunner.lastRunFolder(reports));
+        assertEquals(Set.copyOf(GoldenData.REGIONS), first.stream().map(r -> r.get("region_code")).collect(Collectors.toSet()));
+        first.forEach(r -> assertEquals("first_published", r.get("change"), r.toString()));
+
+        JobRunner.Result preview = run(url, GoldenData.GIVEN, "--year", "2024", "--as-of", "2024-06-30", "--dry-run");
+        assertEquals(ExitCodes.OK, preview.exitCode(), preview.output());
+        List<String> previewed = changeRows(changesCsv(JobRunner.lastRunFolder(reports)));
+        JobRunner.Result published = run(url, GoldenData.GIVEN, "--year", "2024", "--as-of", "2024-06-30");
+        assertEquals(ExitCodes.OK, published.exitCode(), published.output());
+        List<String> written = changeRows(changesCsv(JobRunner.lastRunFolder(reports)));
+        WarehouseRows changes = WarehouseRows.query(url, "score_change", "SELECT region_code, indicator_code, points"
+                + " FROM netmarket.score_change WHERE run_id = 2", "region_code", "indicator_code");
+        List<String> expected = changes.all().values().stream().map(r -> r.get("region_code") + "|" + r.get("indicator_code")
+                + "|" + ((BigDecimal) r.get("points")).stripTrailingZeros().toPlainString()).sorted().toList();
+        assertFalse(expected.isEmpty(), "June 30 changes some of the year's figures");
+        assertEquals(expected, written);
+        assertEquals(expected, previewed);
+        assertTrue(preview.output().contains("Publishing would change what is published (" + expected.size() + ": "), preview.output());
+    }
+
+    /** The rows of a run folder's changes.csv (written with a byte order mark). */
+    private static List<CSVRecord> changesCsv(Path folder) throws IOException {
+        String text = Files.readString(folder.resolve("changes.csv"), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "changes.csv starts with a byte order mark, for Excel");
+        try (CSVParser p = CSVParser.parse(text.substring(1), CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getRecords();
+        }
+    }
+
+    /** region|code|points of the changed items and indicators of changes.csv, sorted. */
+    private static List<String> changeRows(List<CSVRecord> rows) {
+        return rows.stream().filter(r -> r.get("change").equals("changed"))
+                .map(r -> r.get("region_code") + "|" + r.get("code") + "|"
+                        + new BigDecimal(r.get("points")).stripTrailingZeros().toPlainString()).sorted().toList();
     }
 
     /** The lines of the changes a run printed (published, or that publishing would make). */
