@@ -157,7 +157,8 @@ public final class ScoringPipeline {
                 // (AnalysisException, SparkException), and such a run must be recorded as failed too.
                 RuntimeException interrupted = stopping.get() ? interrupted(e) : null;
                 if (ledger != null) {
-                    recordFailure(ledger, runId, interrupted != null ? interrupted : e);
+                    recordFailure(ledger, runId, interrupted != null ? interrupted : e,
+                            interrupted != null ? RunLedger.FailureKind.INTERRUPTED : kindOf(e));
                 }
                 if (interrupted != null) {
                     // Said here, in the run's log: the JVM may exit before the caller reports it.
@@ -305,8 +306,8 @@ public final class ScoringPipeline {
                     ? new EnvironmentException(Reason.of("the data directory " + dir.root() + " " + why.en()
                             + ": is the delivery share mounted? (the scheduler may retry)",
                             "数据目录 " + dir.root() + " " + why.zh() + "：投递共享目录是否已挂载？（调度可以重试）"), null)
-                    : InvalidInputException.of(Reason.of("the data directory (--data) " + dir.root() + " " + why.en(),
-                            "数据目录（--data）" + dir.root() + " " + why.zh()));
+                    : new UsageException(Reason.of("the data directory (--data) " + dir.root() + " " + why.en(),
+                            "数据目录（--data）" + dir.root() + " " + why.zh() + "；" + UsageException.NOTHING_PUBLISHED_ZH));
         });
         SchemaCatalog catalog = SchemaCatalog.load();
         if (!config.incremental()) {
@@ -699,10 +700,19 @@ public final class ScoringPipeline {
                 : "作业出错，本次运行停止（详见 error 列的英文说明和运行日志）");
     }
 
-    private static void recordFailure(RunLedger ledger, long runId, Throwable e) {
+    /** What a run failed on, by the failure's type, as {@link #inChinese} says it. */
+    static RunLedger.FailureKind kindOf(Throwable e) {
+        return e instanceof InvalidInputException ? RunLedger.FailureKind.INPUT
+                : e instanceof UsageException ? RunLedger.FailureKind.OPTIONS
+                : e instanceof EnvironmentException ? RunLedger.FailureKind.ENVIRONMENT
+                : e instanceof PublishLock.LockedException ? RunLedger.FailureKind.LOCK
+                : RunLedger.FailureKind.JOB;
+    }
+
+    private static void recordFailure(RunLedger ledger, long runId, Throwable e, RunLedger.FailureKind kind) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         try {
-            ledger.fail(runId, reason, inChinese(e));
+            ledger.fail(runId, reason, inChinese(e), kind);
         } catch (SQLException | RuntimeException ex) {
             // The database may be the reason; the next run marks this one failed.
             LOG.warn("could not record run {} as failed ({}); the next run will", runId, ex.getMessage());

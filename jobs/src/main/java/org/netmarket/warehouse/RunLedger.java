@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -34,6 +35,26 @@ public final class RunLedger {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** What a failed run failed on ({@code pipeline_run.failure_kind}): dashboards tell a stale delivery from a typo by it. */
+    public enum FailureKind {
+        /** The delivered files: a file that cannot be used, too many rows set aside, regions.csv. */
+        INPUT,
+        /** The run's options, which the data cannot answer (an analyst's command to correct). */
+        OPTIONS,
+        /** The warehouse, storage, a scheduled run's data directory: a retry may pass. */
+        ENVIRONMENT,
+        /** Another run held the warehouse lock. */
+        LOCK,
+        /** A defect of the job. */
+        JOB,
+        /** The process was stopped, or died and a later run marked it. */
+        INTERRUPTED;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private final Warehouse warehouse;
 
     public RunLedger(Warehouse warehouse) {
@@ -42,7 +63,7 @@ public final class RunLedger {
 
     /** Registers a running run and returns its id. */
     public long start(RunRecord r) throws SQLException {
-        return insert(r, null, null);
+        return insert(r, null, null, null);
     }
 
     /**
@@ -51,14 +72,14 @@ public final class RunLedger {
      * behind for a moment that the holder's bookkeeping could see). Returns its id.
      */
     public long refused(RunRecord r, String error, String errorZh) throws SQLException {
-        return insert(r, error, errorZh);
+        return insert(r, error, errorZh, FailureKind.LOCK);
     }
 
     /** Inserts a run: running when {@code error} is null, else failed and finished now with that error. */
-    private long insert(RunRecord r, String error, String errorZh) throws SQLException {
+    private long insert(RunRecord r, String error, String errorZh, FailureKind kind) throws SQLException {
         String sql = "INSERT INTO pipeline_run (status, finished_at, error, error_zh, mode, command, edition, eval_years, as_of, "
-                + "regions, items, data_dir, parameters, host, app_version) VALUES (?, CASE WHEN ? THEN now() END, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING run_id";
+                + "regions, items, data_dir, parameters, host, app_version, failure_kind) VALUES (?, CASE WHEN ? THEN now() END, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING run_id";
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, error == null ? "running" : "failed");
             s.setBoolean(2, error != null);
@@ -75,6 +96,7 @@ public final class RunLedger {
             s.setString(13, json(r.parameters()));
             s.setString(14, r.host());
             s.setString(15, r.appVersion());
+            s.setString(16, kind == null ? null : kind.code());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -90,7 +112,8 @@ public final class RunLedger {
         String sql = "UPDATE pipeline_run SET status = 'failed', finished_at = now(), "
                 + "error = coalesce(error, 'the run stopped before finishing (process or database connection lost); '"
                 + " || 'marked failed by run ' || ?), "
-                + "error_zh = coalesce(error_zh, '运行在完成前中断（进程或数据库连接丢失）；由运行 ' || ? || ' 标记为失败') "
+                + "error_zh = coalesce(error_zh, '运行在完成前中断（进程或数据库连接丢失）；由运行 ' || ? || ' 标记为失败'), "
+                + "failure_kind = coalesce(failure_kind, '" + FailureKind.INTERRUPTED.code() + "') "
                 + "WHERE status = 'running' AND run_id <> ?";
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, currentRun);
@@ -217,12 +240,13 @@ public final class RunLedger {
     }
 
     /** Ends a run as failed with the reason in English and Chinese (the published scores are untouched). */
-    public void fail(long runId, String error, String errorZh) throws SQLException {
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET "
-                + "status = 'failed', finished_at = now(), error = ?, error_zh = ? WHERE run_id = ? AND status = 'running'")) {
+    public void fail(long runId, String error, String errorZh, FailureKind kind) throws SQLException {
+        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET status = 'failed', "
+                + "finished_at = now(), error = ?, error_zh = ?, failure_kind = ? WHERE run_id = ? AND status = 'running'")) {
             s.setString(1, PgText.of(error));
             s.setString(2, PgText.of(errorZh));
-            s.setLong(3, runId);
+            s.setString(3, kind.code());
+            s.setLong(4, runId);
             s.executeUpdate();
         }
     }

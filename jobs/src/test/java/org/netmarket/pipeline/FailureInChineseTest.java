@@ -6,6 +6,7 @@ import org.netmarket.config.UsageException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.rules.Reason;
 import org.netmarket.warehouse.PublishLock;
+import org.netmarket.warehouse.RunLedger;
 
 import java.util.List;
 
@@ -36,5 +37,16 @@ class FailureInChineseTest {
                 ScoringPipeline.inChinese(new UsageException("--regions: an empty region code")));
         assertEquals("作业出错，本次运行停止（详见 error 列的英文说明和运行日志）",
                 ScoringPipeline.inChinese(new IllegalStateException("[INTERNAL_ERROR] something in Spark")));
+    }
+
+    /** pipeline_run.failure_kind, by which a dashboard tells a stale delivery from an analyst's typo. */
+    @Test
+    void aFailureIsRecordedWithItsKind() {
+        assertEquals(RunLedger.FailureKind.INPUT, ScoringPipeline.kindOf(new InvalidInputException("3 problems with the input")));
+        assertEquals(RunLedger.FailureKind.OPTIONS, ScoringPipeline.kindOf(new UsageException("--regions: an empty region code")));
+        assertEquals(RunLedger.FailureKind.ENVIRONMENT, ScoringPipeline.kindOf(new EnvironmentException("no run folder", null)));
+        assertEquals(RunLedger.FailureKind.LOCK, ScoringPipeline.kindOf(new PublishLock.LockedException(Reason.of("held", "被占用"))));
+        assertEquals(RunLedger.FailureKind.JOB, ScoringPipeline.kindOf(new IllegalStateException("[INTERNAL_ERROR] in Spark")));
+        assertEquals("interrupted", RunLedger.FailureKind.INTERRUPTED.code());
     }
 }

@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The freshness banner of a dashboard ({@code bi_run_status}), from real runs of the job
- * against a real PostgreSQL: a publication, a later delivery that fails, a run under way, and a
- * second data directory that never published.
+ * against a real PostgreSQL: a publication, a later delivery that fails, an analyst's commands
+ * refused for their options (counted apart, never the latest run), a run under way, and a second
+ * data directory that never published.
  */
 class BiRunStatusTest {
     private static final Path MISSING_COLUMN = Path.of("jobs/src/test/resources/hostile/missing-column");
@@ -44,12 +45,25 @@ class BiRunStatusTest {
         JobRunner.Result otherCity = JobRunner.run(reports, "run", "--data", MISSING_COLUMN.toString(), "--year", "2024",
                 "--jdbc-url", url, "--wait-for-lock", "0");
         assertEquals(ExitCodes.BAD_INPUT, otherCity.exitCode(), otherCity.output());
+        // An analyst's commands refused for their options: a year the data lacks, a mistyped folder.
+        JobRunner.Result wrongYear = JobRunner.run(reports, "run", "--data", data.toString(), "--year", "1999",
+                "--jdbc-url", url, "--wait-for-lock", "0");
+        assertEquals(ExitCodes.BAD_INPUT, wrongYear.exitCode(), wrongYear.output());
+        JobRunner.Result wrongFolder = JobRunner.run(reports, "run", "--data", tmp.resolve("yunchegn").toString(), "--year", "2024",
+                "--jdbc-url", url, "--wait-for-lock", "0");
+        assertEquals(ExitCodes.BAD_INPUT, wrongFolder.exitCode(), wrongFolder.output());
 
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         String yuncheng = (String) runs.row("1").get("data_dir");
         assertEquals(yuncheng, runs.row("2").get("data_dir"));
+        runs.assertValue("1", "failure_kind", null);
+        runs.assertValue("2", "failure_kind", "input");
+        runs.assertValue("3", "failure_kind", "input");
+        runs.assertValue("4", "failure_kind", "options");
+        runs.assertValue("5", "failure_kind", "options");
+        runs.assertValue("5", "status", "failed");
         WarehouseRows status = WarehouseRows.query(url, "bi_run_status", "SELECT * FROM netmarket.bi_run_status", "data_dir");
-        assertEquals(2, status.size(), "one row per data directory");
+        assertEquals(2, status.size(), "one row per data directory, none for the mistyped folder");
 
         status.assertValue(yuncheng, "last_published_run_id", 1);
         status.assertValue(yuncheng, "last_published_at", runs.row("1").get("finished_at"));
@@ -65,6 +79,8 @@ class BiRunStatusTest {
                 + "12315网络消费投诉（complaints）需要以下各列："), errorZh);
         status.assertValue(yuncheng, "latest_run_files_refused", 1);
         status.assertValue(yuncheng, "failed_runs_since_published", 1);
+        status.assertValue(yuncheng, "latest_run_failure_kind", "input");
+        status.assertValue(yuncheng, "refused_runs_since_published", 1);
         status.assertValue(yuncheng, "running_since", null);
 
         String other = (String) runs.row("3").get("data_dir");
@@ -72,6 +88,7 @@ class BiRunStatusTest {
         status.assertValue(other, "last_published_at", null);
         status.assertValue(other, "latest_run_id", 3);
         status.assertValue(other, "failed_runs_since_published", 1);
+        status.assertValue(other, "refused_runs_since_published", 0);
 
         // A run under way shows when it started; the latest finished run stays the latest one.
         long running = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of()))).start(new RunRecord("nightly", "nightly",

@@ -92,6 +92,7 @@ class PublishFaultInjectionTest {
             // Closed by the next run, which says so in both languages.
             runs.assertValue("2", "error_zh", "运行在完成前中断（进程或数据库连接丢失）；由运行 " + runs.row("3").get("run_id")
                     + " 标记为失败");
+            runs.assertValue("2", "failure_kind", "interrupted");
         } else {
             assertTrue(runs.row("2").get("error_zh") != null, "a failed run says why in Chinese too: " + runs.row("2"));
         }

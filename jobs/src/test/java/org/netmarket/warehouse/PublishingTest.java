@@ -426,6 +426,7 @@ class PublishingTest {
         assertEquals(2, runs.size(), "the refused run is in the ledger");
         runs.assertValue("1", "status", "succeeded");
         runs.assertValue("2", "status", "failed");
+        runs.assertValue("2", "failure_kind", "lock");
         assertTrue(String.valueOf(runs.row("2").get("error")).contains("another pipeline run holds the warehouse lock"),
                 String.valueOf(runs.row("2").get("error")));
         // The holder is the test's own connection, which registered no run.

@@ -49,7 +49,7 @@ class RunLedgerNulTest {
                 List.of(), 0, 0);
         ledger.recordQuarantine(run, List.of(new QuarantinedRow("dispatches", "dispatches/d2.csv", 2,
                 "X4,140802,bogus\0type", "dispatch_type", Reason.of("contains a NUL character", "含有 NUL 字符"), "140802")).iterator());
-        ledger.fail(run, "cannot read \0 file", "无法读取 \0 文件");
+        ledger.fail(run, "cannot read \0 file", "无法读取 \0 文件", RunLedger.FailureKind.INPUT);
 
         String shown = "r␀e␀g␀i␀o␀n␀_␀c␀o␀d␀e␀";
         assertEquals("{" + shown + "}", one("SELECT extra_columns FROM netmarket.run_input_file WHERE run_id = " + run));
