@@ -32,17 +32,41 @@ public final class ScoreRows {
                                BigDecimal maxPoints, String status, BigDecimal value, BigDecimal comparisonValue,
                                BigDecimal numerator, BigDecimal denominator, String reason, String reasonZh, String detail,
                                String edition) {
+        public IndicatorRow {
+            points = asPoints(points);
+            maxPoints = asPoints(maxPoints);
+        }
     }
 
     /** One row of category_score; {@code meetsShare} is null for a second-level category (no share rule). */
     public record CategoryRow(String regionCode, int evalYear, String code, String level, BigDecimal points,
                               BigDecimal maxPoints, Boolean meetsShare, String edition) {
+        public CategoryRow {
+            points = asPoints(points);
+            maxPoints = asPoints(maxPoints);
+        }
     }
 
     /** One row of evaluation_result. */
     public record EvaluationRow(String regionCode, int evalYear, BigDecimal totalPoints, BigDecimal maxPoints,
                                 boolean passed, List<String> failingCategories, String needsAttention,
                                 int itemsNeedingAttention, LocalDate asOf, String edition) {
+        public EvaluationRow {
+            totalPoints = asPoints(totalPoints);
+            maxPoints = asPoints(maxPoints);
+        }
+    }
+
+    /**
+     * Points as a dashboard shows them side by side: at least one decimal (13.0 next to 16.5, not
+     * 13), and no trailing zeros beyond (1.5, not 1.50). The value is unchanged.
+     */
+    static BigDecimal asPoints(BigDecimal points) {
+        if (points == null) {
+            return null;
+        }
+        BigDecimal plain = points.stripTrailingZeros();
+        return plain.scale() < 1 ? plain.setScale(1) : plain;
     }
 
     private final List<IndicatorRow> indicators = new ArrayList<>();

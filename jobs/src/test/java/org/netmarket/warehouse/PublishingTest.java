@@ -60,6 +60,12 @@ class PublishingTest {
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
         WarehouseRows first = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         assertEquals(GoldenData.SCORE_ROWS, first.size(), "indicator_score rows of the first run, the rows compared below");
+        // Every point of every table with one decimal: a dashboard shows 13.0 next to 16.5.
+        WarehouseRows scales = WarehouseRows.query(url, "points", "SELECT DISTINCT scale(points) AS scale FROM ("
+                + "SELECT points FROM netmarket.indicator_score UNION ALL SELECT max_points FROM netmarket.indicator_score"
+                + " UNION ALL SELECT points FROM netmarket.category_score UNION ALL SELECT total_points FROM netmarket.evaluation_result"
+                + ") p", "scale");
+        assertEquals(Set.of("1"), scales.all().keySet());
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
         WarehouseRows second = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         assertEquals(first.size(), second.size(), "no duplicates after a second run");
