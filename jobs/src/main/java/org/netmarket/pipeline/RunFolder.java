@@ -238,7 +238,8 @@ public final class RunFolder implements AutoCloseable {
     /**
      * Writes every change a publication made (or a dry run's would make), which the summary on
      * the console only begins: items and indicators whose points, status or value differ from
-     * what was published ({@code changed}), region-years taken out of the current scores
+     * what was published ({@code changed}), region-years whose total or pass changed
+     * ({@code result}: the totals as points, pass or fail as status), taken out of the current scores
      * ({@code taken_out}) and those published for the first time ({@code first_published}).
      * Nothing when there is no change.
      */
@@ -253,6 +254,10 @@ public final class RunFolder implements AutoCloseable {
             for (ScoreChanges.Change c : report.changes()) {
                 p.printRecord("changed", c.regionCode(), c.evalYear(), c.level(), c.code(), plain(c.previousPoints()),
                         plain(c.points()), c.previousStatus(), c.status(), plain(c.previousValue()), plain(c.value()));
+            }
+            for (ScoreChanges.ResultChange r : report.results()) {
+                p.printRecord("result", r.regionCode(), r.evalYear(), "evaluation", "total", plain(r.previousTotal()),
+                        plain(r.total()), r.previouslyPassed() ? "pass" : "fail", r.passed() ? "pass" : "fail", null, null);
             }
             for (ScoreChanges.RegionYear r : report.removals()) {
                 p.printRecord("taken_out", r.regionCode(), r.evalYear(), null, null, null, null, null, null, null, null);

@@ -8,6 +8,7 @@ import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.warehouse.ScoreChanges;
+import org.netmarket.warehouse.ScoreRows;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ public final class RunSummary {
             // What a publication changed, or what the dry run's would: said alike.
             boolean published = outcome.published();
             printChanges(outcome.changes().changes(), published, out);
+            printResultChanges(outcome.changes().results(), published, out);
             printRemovals(outcome.changes().removals(), published, out);
             printFirstPublications(outcome.changes().additions(), published, out);
             if (outcome.changes().isEmpty()) {
@@ -105,6 +107,29 @@ public final class RunSummary {
         } else if (!valueOnly.isEmpty()) {
             out.println("    ... and " + valueOnly.size() + " change(s) of the value only");
         }
+    }
+
+    /**
+     * The region-years whose total or pass changed (or would): what the item changes add up to,
+     * and the first thing an analyst asks of a recomputation. All of them: a few per region.
+     */
+    public static void printResultChanges(List<ScoreChanges.ResultChange> results, boolean published, PrintStream out) {
+        if (results.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf("%s (%d):%n", published ? "Totals and results that changed" : "Totals and results publishing would change",
+                results.size());
+        for (ScoreChanges.ResultChange r : results) {
+            String result = r.previouslyPassed() == r.passed() ? ""
+                    : "  " + passOrFail(r.previouslyPassed()) + " -> " + passOrFail(r.passed());
+            out.printf("    %s %d total %s -> %s%s%n", r.regionCode(), r.evalYear(),
+                    ScoreRows.asPoints(r.previousTotal()).toPlainString(), ScoreRows.asPoints(r.total()).toPlainString(), result);
+        }
+    }
+
+    private static String passOrFail(boolean passed) {
+        return passed ? "PASS" : "FAIL";
     }
 
     /**

@@ -68,6 +68,18 @@ public final class PublishedScores {
         return out;
     }
 
+    /** A current evaluation_result row as the score changes compare it: total and pass. */
+    public record CurrentResult(BigDecimal total, boolean passed) {
+    }
+
+    /** region -> its current evaluation of one year (regions with none are absent). */
+    static Map<String, CurrentResult> currentResults(Warehouse warehouse, int year, List<String> regions) throws SQLException {
+        Map<String, CurrentResult> out = new HashMap<>();
+        query(warehouse, "SELECT region_code, total_points, passed FROM evaluation_result WHERE eval_year = ? AND region_code = ANY(?)",
+                year, regions, r -> out.put(r.getString(1), new CurrentResult(r.getBigDecimal(2), r.getBoolean(3))));
+        return out;
+    }
+
     /** region -> the basis of its published evaluation of one year (regions with none are absent). */
     public static Map<String, Basis> bases(Warehouse warehouse, int year, List<String> regions) throws SQLException {
         Map<String, Basis> out = new HashMap<>();

@@ -34,6 +34,14 @@ public final class ScoreChanges {
         }
     }
 
+    /**
+     * A region's evaluation of one year whose total or pass changed: what an analyst looks for
+     * first after a recomputation (盐湖区 89.0 PASS -> 82.0 FAIL), which the item changes only add up to.
+     */
+    public record ResultChange(String regionCode, int evalYear, BigDecimal previousTotal, BigDecimal total,
+                               boolean previouslyPassed, boolean passed) {
+    }
+
     /** A region's scores of one year, taken out of or added to the current scores as a whole. */
     public record RegionYear(String regionCode, int evalYear) {
     }
@@ -44,17 +52,19 @@ public final class ScoreChanges {
      * whose year it published (would publish) for the first time, which no change lists (the
      * changes compare only what was published before).
      */
-    public record Report(List<Change> changes, List<RegionYear> removals, List<RegionYear> additions) {
-        public static final Report NONE = new Report(List.of(), List.of(), List.of());
+    public record Report(List<Change> changes, List<ResultChange> results, List<RegionYear> removals,
+                         List<RegionYear> additions) {
+        public static final Report NONE = new Report(List.of(), List.of(), List.of(), List.of());
 
         public Report {
             changes = List.copyOf(changes);
+            results = List.copyOf(results);
             removals = List.copyOf(removals);
             additions = List.copyOf(additions);
         }
 
         public boolean isEmpty() {
-            return changes.isEmpty() && removals.isEmpty() && additions.isEmpty();
+            return changes.isEmpty() && results.isEmpty() && removals.isEmpty() && additions.isEmpty();
         }
     }
 
@@ -119,10 +129,12 @@ public final class ScoreChanges {
      */
     public static Report preview(Warehouse warehouse, List<Publication> publications) throws SQLException {
         List<Change> changes = new ArrayList<>();
+        List<ResultChange> results = new ArrayList<>();
         List<RegionYear> removals = new ArrayList<>();
         List<RegionYear> additions = new ArrayList<>();
         for (Publication p : publications) {
             changes.addAll(against(PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope()), p));
+            results.addAll(resultsAgainst(PublishedScores.currentResults(warehouse, p.evalYear(), p.regionsInScope()), p));
             try (Connection c = warehouse.connect()) {
                 additions.addAll(firstPublished(c, p));
                 dropped(c, p).forEach(r -> removals.add(new RegionYear(r, p.evalYear())));
@@ -134,7 +146,20 @@ public final class ScoreChanges {
                 p.regionsInScope().forEach(r -> additions.add(new RegionYear(r, p.evalYear())));
             }
         }
-        return new Report(changes, removals, additions);
+        return new Report(changes, results, removals, additions);
+    }
+
+    /** The evaluations of a publication whose total or pass differ from the current ones (region code -> current). */
+    static List<ResultChange> resultsAgainst(Map<String, PublishedScores.CurrentResult> current, Publication publication) {
+        List<ResultChange> out = new ArrayList<>();
+        for (ScoreRows.EvaluationRow row : publication.rows().evaluations()) {
+            PublishedScores.CurrentResult before = current.get(row.regionCode());
+            if (before != null && (!sameNumber(before.total(), row.totalPoints()) || before.passed() != row.passed())) {
+                out.add(new ResultChange(row.regionCode(), row.evalYear(), before.total(), row.totalPoints(), before.passed(),
+                        row.passed()));
+            }
+        }
+        return out;
     }
 
     /** The rows of a publication in its scope that differ from the current rows (keyed as {@link PublishedScores#key}). */
@@ -167,6 +192,24 @@ public final class ScoreChanges {
      * {@code score_change} gives once the run is committed; one join instead of the view's
      * look-up of every version's predecessor, which takes seconds for a national run.
      */
+    static List<ResultChange> resultsBeforeReplacing(Connection c, long runId) throws SQLException {
+        String sql = "SELECT h.region_code, h.eval_year, s.total_points, h.total_points, s.passed, h.passed "
+                + "FROM evaluation_result_history h JOIN evaluation_result s ON s.region_code = h.region_code "
+                + "AND s.eval_year = h.eval_year WHERE h.run_id = ? AND (h.total_points <> s.total_points OR h.passed <> s.passed) "
+                + "ORDER BY h.region_code, h.eval_year";
+        List<ResultChange> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new ResultChange(r.getString(1), r.getInt(2), r.getBigDecimal(3), r.getBigDecimal(4), r.getBoolean(5),
+                            r.getBoolean(6)));
+                }
+            }
+        }
+        return out;
+    }
+
     static List<Change> beforeReplacing(Connection c, long runId) throws SQLException {
         String sql = "SELECT h.region_code, h.eval_year, h.indicator_code, s.points, h.points, s.status, h.status, s.value, h.value "
                 + "FROM indicator_score_history h JOIN indicator_score s ON s.region_code = h.region_code "

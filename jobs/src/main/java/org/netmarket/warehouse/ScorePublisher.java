@@ -62,6 +62,7 @@ public final class ScorePublisher {
                     rows += copyHistory(c, runId, p);
                 }
                 List<ScoreChanges.Change> changes = ScoreChanges.beforeReplacing(c, runId);
+                List<ScoreChanges.ResultChange> results = ScoreChanges.resultsBeforeReplacing(c, runId);
                 List<ScoreChanges.RegionYear> removals = new ArrayList<>();
                 List<ScoreChanges.RegionYear> additions = new ArrayList<>();
                 for (Publication p : publications) {
@@ -76,7 +77,7 @@ public final class ScorePublisher {
                 c.commit();
                 LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
                         rows, publications.size(), changes.size());
-                return new ScoreChanges.Report(changes, removals, additions);
+                return new ScoreChanges.Report(changes, results, removals, additions);
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();

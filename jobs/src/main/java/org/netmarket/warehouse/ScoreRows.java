@@ -61,7 +61,7 @@ public final class ScoreRows {
      * Points as a dashboard shows them side by side: at least one decimal (13.0 next to 16.5, not
      * 13), and no trailing zeros beyond (1.5, not 1.50). The value is unchanged.
      */
-    static BigDecimal asPoints(BigDecimal points) {
+    public static BigDecimal asPoints(BigDecimal points) {
         if (points == null) {
             return null;
         }

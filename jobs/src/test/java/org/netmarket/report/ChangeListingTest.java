@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netmarket.warehouse.ScoreChanges;
 import org.netmarket.warehouse.ScoreChanges.Change;
 
 /**
@@ -78,5 +79,17 @@ class ChangeListingTest {
         assertEquals("Publishing would change what is published (1: 1 in points or status, 0 in the value only;"
                 + " all in the run folder's changes.csv):", lines.get(1));
         assertEquals("    140802 2024 item      19.1  0 -> 1  value 0.9 -> 1", lines.get(2));
+    }
+
+    @Test
+    void totalsThatChangedSayWhenTheResultTurned() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RunSummary.printResultChanges(List.of(
+                new ScoreChanges.ResultChange("140802", 2024, new BigDecimal("89.0"), new BigDecimal("82"), true, false),
+                new ScoreChanges.ResultChange("140821", 2024, new BigDecimal("80.5"), new BigDecimal("81.00"), false, false)),
+                true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(List.of("", "Totals and results that changed (2):",
+                "    140802 2024 total 89.0 -> 82.0  PASS -> FAIL",
+                "    140821 2024 total 80.5 -> 81.0"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
     }
 }

@@ -216,6 +216,35 @@ class PublishingTest {
         assertEquals(expected, written);
         assertEquals(expected, previewed);
         assertTrue(preview.output().contains("Publishing would change what is published (" + expected.size() + ": "), preview.output());
+
+        // The totals and passes those changes add up to, as the two versions of evaluation_result hold them.
+        WarehouseRows versions = WarehouseRows.query(url, "evaluation_result_history", "SELECT a.region_code,"
+                + " a.total_points AS before, b.total_points AS after, a.passed AS passed_before, b.passed AS passed_after"
+                + " FROM netmarket.evaluation_result_history a JOIN netmarket.evaluation_result_history b"
+                + " ON b.region_code = a.region_code AND b.eval_year = a.eval_year AND b.run_id = 2"
+                + " WHERE a.run_id = 1 AND (a.total_points <> b.total_points OR a.passed <> b.passed)", "region_code");
+        assertFalse(versions.all().isEmpty(), "June 30 changes some totals");
+        List<String> totals = versions.all().values().stream().map(r -> r.get("region_code") + "|" + r.get("before") + "|"
+                + r.get("after") + "|" + ((Boolean) r.get("passed_before") ? "pass" : "fail") + "|"
+                + ((Boolean) r.get("passed_after") ? "pass" : "fail")).sorted().toList();
+        assertEquals(totals, resultRows(changesCsv(JobRunner.lastRunFolder(reports))));
+        assertEquals(resultLines(published), resultLines(preview));
+        assertEquals(totals.size(), resultLines(published).size(), published.output());
+        assertTrue(published.output().contains("Totals and results that changed (" + totals.size() + "):"), published.output());
+        assertTrue(preview.output().contains("Totals and results publishing would change (" + totals.size() + "):"),
+                preview.output());
+    }
+
+    /** region|total before|after|pass before|after of the result rows of changes.csv, sorted. */
+    private static List<String> resultRows(List<CSVRecord> rows) {
+        return rows.stream().filter(r -> r.get("change").equals("result"))
+                .map(r -> r.get("region_code") + "|" + r.get("previous_points") + "|" + r.get("points") + "|"
+                        + r.get("previous_status") + "|" + r.get("status")).sorted().toList();
+    }
+
+    /** The lines of the totals a run printed as changed (or that publishing would change). */
+    private static List<String> resultLines(JobRunner.Result r) {
+        return r.output().lines().filter(l -> l.matches(" {4}\\d{6} \\d{4} total .*")).toList();
     }
 
     /** The rows of a run folder's changes.csv (written with a byte order mark). */
