@@ -233,6 +233,15 @@ class PublishingTest {
         assertTrue(published.output().contains("Totals and results that changed (" + totals.size() + "):"), published.output());
         assertTrue(preview.output().contains("Totals and results publishing would change (" + totals.size() + "):"),
                 preview.output());
+
+        // The lineage of each version names the date its figures were counted to.
+        WarehouseRows asOf = WarehouseRows.query(url, "item_lineage_history", "SELECT run_id, string_agg(DISTINCT as_of::text, ',')"
+                + " AS as_of FROM netmarket.item_lineage_history GROUP BY run_id", "run_id");
+        asOf.assertValue("1", "as_of", "2024-12-31");
+        asOf.assertValue("2", "as_of", "2024-06-30");
+        WarehouseRows current = WarehouseRows.query(url, "item_lineage", "SELECT DISTINCT as_of::text AS as_of"
+                + " FROM netmarket.item_lineage", "as_of");
+        assertEquals(Set.of("2024-06-30"), current.all().keySet());
     }
 
     /** region|total before|after|pass before|after of the result rows of changes.csv, sorted. */

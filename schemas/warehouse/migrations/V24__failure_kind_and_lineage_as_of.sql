@@ -4,7 +4,8 @@
 -- are the latest delivery's, and a row of its own for a mistyped folder. Since this version a
 -- failed run records the kind of its failure, and the banner leaves the refused options out of
 -- the latest run and the failures, counting them in a column of their own. score_change's
--- comments no longer describe first publications, which it never lists.
+-- comments no longer describe first publications, which it never lists; the lineage views
+-- name the as-of date of each version.
 ALTER TABLE pipeline_run ADD COLUMN failure_kind text
     CHECK (failure_kind IN ('input', 'options', 'environment', 'lock', 'job', 'interrupted'));
 COMMENT ON COLUMN pipeline_run.failure_kind IS 'What a failed run failed on: input (the delivered files: a file that cannot be used, too many rows set aside, regions.csv), options (the run''s options the data cannot answer: a year outside the data, an unknown region, an as-of date before the year, --items of a year not published on the same basis, a --data folder that is missing or empty: exit 2), environment (the warehouse, storage, the data directory of a scheduled run; a retry may pass), lock (another run held the warehouse lock), job (a defect of the job), interrupted (the process or its connection was lost; marked by the next run). Null for runs that did not fail, and for failed runs before warehouse version 24.';
@@ -60,3 +61,48 @@ COMMENT ON COLUMN bi_run_status.refused_runs_since_published IS 'Runs refused fo
 
 COMMENT ON COLUMN score_change.previous_run_id IS 'The run that published the version before this one (never null here: a first publication changes nothing that was published, and score_revision lists it).';
 COMMENT ON COLUMN score_change.points_change IS 'points - previous_points.';
+
+-- Why a region got its points depends on the date its figures were counted to (a June 30
+-- recomputation counts half a year's dispatches): the lineage views say it, as the scorecard does.
+CREATE OR REPLACE VIEW item_lineage_history AS
+SELECT s.region_code,
+       s.eval_year,
+       s.indicator_code,
+       s.points,
+       s.max_points,
+       s.status,
+       s.reason,
+       s.value,
+       s.numerator,
+       s.denominator,
+       s.comparison_value,
+       s.edition,
+       s.run_id,
+       e.extract,
+       x.delivered,
+       x.rows_read,
+       x.rows_quarantined,
+       x.rows_used,
+       x.conflicting_keys,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('path', f.path, 'sha256', f.sha256, 'rows_read', f.rows_read,
+                                                     'rows_quarantined', f.rows_quarantined, 'encoding', f.encoding,
+                                                     'read_by_run', f.read_by_run)
+                                  ORDER BY f.path), '[]'::jsonb)
+        FROM run_input_file f
+        WHERE f.run_id = s.run_id AND f.extract = e.extract) AS files,
+       s.detail,
+       coalesce(s.reason_zh, s.reason) AS reason_zh,
+       x.title_zh AS extract_name_zh,
+       (SELECT coalesce(r.as_of, make_date(s.eval_year, 12, 31)) FROM pipeline_run r WHERE r.run_id = s.run_id) AS as_of
+FROM indicator_score_history s
+CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(s.detail -> 'extracts', '[]'::jsonb)) AS e(extract)
+LEFT JOIN run_extract x ON x.run_id = s.run_id AND x.extract = e.extract;
+COMMENT ON COLUMN item_lineage_history.as_of IS 'Date the run that published this version counted its stock figures and completion cut-off to (its --as-of, else 31 December of the evaluation year).';
+
+CREATE OR REPLACE VIEW item_lineage AS
+SELECT l.*
+FROM item_lineage_history l
+WHERE EXISTS (SELECT 1 FROM indicator_score s
+              WHERE s.region_code = l.region_code AND s.eval_year = l.eval_year
+                AND s.indicator_code = l.indicator_code AND s.run_id = l.run_id);
+COMMENT ON COLUMN item_lineage.as_of IS 'Date the run that published this row counted its stock figures and completion cut-off to (its --as-of, else 31 December of the evaluation year).';
