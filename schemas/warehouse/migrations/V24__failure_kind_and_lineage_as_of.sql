@@ -106,3 +106,36 @@ WHERE EXISTS (SELECT 1 FROM indicator_score s
               WHERE s.region_code = l.region_code AND s.eval_year = l.eval_year
                 AND s.indicator_code = l.indicator_code AND s.run_id = l.run_id);
 COMMENT ON COLUMN item_lineage.as_of IS 'Date the run that published this row counted its stock figures and completion cut-off to (its --as-of, else 31 December of the evaluation year).';
+
+-- "Last night's problems" (bi_set_aside_rows WHERE is_latest_run) emptied when an analyst's
+-- command was refused for its options after the night: the latest run is the banner's, which
+-- leaves such refusals out.
+CREATE OR REPLACE VIEW bi_set_aside_rows AS
+SELECT q.run_id,
+       r.mode AS run_mode,
+       r.status AS run_status,
+       r.started_at,
+       r.finished_at,
+       r.data_dir,
+       q.run_id = (SELECT max(p.run_id)
+                   FROM pipeline_run p
+                   WHERE p.data_dir IS NOT DISTINCT FROM r.data_dir AND p.status <> 'running'
+                     AND p.failure_kind IS DISTINCT FROM 'options') AS is_latest_run,
+       q.extract,
+       q.region_code,
+       g.region_name,
+       g.parent_code AS parent_region_code,
+       q.column_name,
+       count(*)::bigint AS rows_set_aside,
+       (array_agg(q.file ORDER BY q.file, q.line))[1] AS example_file,
+       (array_agg(q.line ORDER BY q.file, q.line))[1] AS example_line,
+       (array_agg(q.reason ORDER BY q.file, q.line))[1] AS example_reason,
+       x.title_zh AS extract_name_zh,
+       (array_agg(coalesce(q.reason_zh, q.reason) ORDER BY q.file, q.line))[1] AS example_reason_zh
+FROM quarantined_row q
+JOIN pipeline_run r ON r.run_id = q.run_id
+LEFT JOIN region g ON g.region_code = q.region_code
+LEFT JOIN run_extract x ON x.run_id = q.run_id AND x.extract = q.extract
+GROUP BY q.run_id, r.mode, r.status, r.started_at, r.finished_at, r.data_dir, q.extract, q.region_code,
+         g.region_name, g.parent_code, q.column_name, x.title_zh;
+COMMENT ON COLUMN bi_set_aside_rows.is_latest_run IS 'Whether the run is the latest finished run of its data directory, as bi_run_status.latest_run_id (runs refused for their options left out): filter on it for a page of last night''s problems. A nightly run reads only the files delivered since the run before it.';

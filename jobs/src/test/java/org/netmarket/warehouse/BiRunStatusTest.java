@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -89,6 +90,10 @@ class BiRunStatusTest {
         status.assertValue(other, "latest_run_id", 3);
         status.assertValue(other, "failed_runs_since_published", 1);
         status.assertValue(other, "refused_runs_since_published", 0);
+        // The page of the latest run's set-aside rows is that of the failed delivery, not emptied by the refusals.
+        WarehouseRows latestSetAside = WarehouseRows.query(url, "bi_set_aside_rows", "SELECT DISTINCT run_id FROM"
+                + " netmarket.bi_set_aside_rows WHERE is_latest_run AND data_dir = '" + yuncheng + "'", "run_id");
+        assertEquals(Set.of("2"), latestSetAside.all().keySet());
 
         // A run under way shows when it started; the latest finished run stays the latest one.
         long running = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of()))).start(new RunRecord("nightly", "nightly",
