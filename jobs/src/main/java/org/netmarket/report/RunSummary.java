@@ -98,8 +98,8 @@ public final class RunSummary {
         out.println();
         out.printf("%s (%d: %d in points or status, %d in the value only%s):%n",
                 published ? "Changes against what was published before" : "Publishing would change what is published",
-                changes.size(), scored.size(), valueOnly.size(),
-                published ? "; all in view netmarket.score_change and the run folder's changes.csv" : "; all in the run folder's changes.csv");
+                changes.size(), scored.size(), valueOnly.size(), "; all in "
+                        + (published ? "view netmarket.score_change and " : "") + "the run folder's changes.csv");
         int room = printChangeLines(scored, CHANGES_SHOWN, out);
         if (!valueOnly.isEmpty() && room > 0) {
             out.println("  value only, points and status unchanged:");

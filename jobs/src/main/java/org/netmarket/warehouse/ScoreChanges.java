@@ -47,10 +47,10 @@ public final class ScoreChanges {
     }
 
     /**
-     * What a run changed (or a dry run would change): items and indicators; regions taken out of
-     * the current scores (their delivery's regions.csv no longer lists them); and the regions
-     * whose year it published (would publish) for the first time, which no change lists (the
-     * changes compare only what was published before).
+     * What a run changed (or a dry run would change): items and indicators, and the totals and
+     * results they add up to; regions taken out of the current scores (their delivery's
+     * regions.csv no longer lists them); and the regions whose year it published (would publish)
+     * for the first time, which no change lists (the changes compare only what was published before).
      */
     public record Report(List<Change> changes, List<ResultChange> results, List<RegionYear> removals,
                          List<RegionYear> additions) {
@@ -191,6 +191,10 @@ public final class ScoreChanges {
      * current rows are the latest published versions, so comparing with them gives what view
      * {@code score_change} gives once the run is committed; one join instead of the view's
      * look-up of every version's predecessor, which takes seconds for a national run.
+     */
+    /**
+     * The evaluations of a run whose history rows are written and whose current rows are not
+     * replaced yet whose total or pass differ from the current ones, as {@link #beforeReplacing}.
      */
     static List<ResultChange> resultsBeforeReplacing(Connection c, long runId) throws SQLException {
         String sql = "SELECT h.region_code, h.eval_year, s.total_points, h.total_points, s.passed, h.passed "
