@@ -66,7 +66,7 @@ class HostileCorpusTest {
                 "--jdbc-url", jdbcUrl, "--wait-for-lock", "0", "--quarantine-threshold", REGIONS_SHARE.toPlainString());
         assertEquals(ExitCodes.OK, run.exitCode(), "every extract stays within the threshold, so the run publishes:\n"
                 + run.output());
-        Matcher m = Pattern.compile("Run folder \\(run\\.log, quarantine\\.csv, inputs\\.csv\\): (.+)").matcher(run.output());
+        Matcher m = Pattern.compile("Run folder \\(run\\.log, quarantine\\.csv, inputs\\.csv, changes\\.csv\\): (.+)").matcher(run.output());
         assertTrue(m.find(), run.output());
         runFolder = Path.of(m.group(1).trim());
     }
