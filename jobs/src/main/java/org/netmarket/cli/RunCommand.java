@@ -34,9 +34,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     OneYearOptions oneYear;
 
-    @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print the scorecard, publish nothing (needs no warehouse but "
-            + "with --items, which rolls in the published points; given one, it is read, never written, to list what "
-            + "publishing would change).")
+    @Option(names = "--" + PipelineConfig.DRY_RUN, description = "Score and print the scorecard, publish nothing (needs no warehouse: "
+            + "without one, --items shows the other items as computed now; given one, it is read, never written, to roll "
+            + "in their published points and list what publishing would change).")
     boolean dryRun;
 
     @Option(names = "--details", description = "Also print every region's full scorecard: categories of both levels and "

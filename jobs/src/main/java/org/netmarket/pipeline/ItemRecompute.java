@@ -27,7 +27,16 @@ import java.util.stream.Stream;
  * that categories and total stay the sum of their items.
  */
 final class ItemRecompute {
+    /** Regions named in a refusal; a national year has thousands. */
+    static final int REGIONS_NAMED = 10;
+
     private ItemRecompute() {
+    }
+
+    /** The first {@link #REGIONS_NAMED} codes joined with {@code separator}, and how many in all when there are more. */
+    static String named(List<String> regions, String separator) {
+        String first = String.join(separator, regions.subList(0, Math.min(regions.size(), REGIONS_NAMED)));
+        return regions.size() > REGIONS_NAMED ? first + separator + "… (" + regions.size() + ")" : first;
     }
 
     /** Publishing only the recomputed items would leave a total without the items it adds up. */
@@ -35,8 +44,8 @@ final class ItemRecompute {
         List<String> unpublished = regions.stream().filter(r -> !published.containsKey(r)).toList();
         if (!unpublished.isEmpty()) {
             throw new UsageException(Reason.of("--items recomputes items of published scores, but nothing is published for "
-                    + year + " in " + String.join(", ", unpublished) + ": score all items first (run without --items)",
-                    "--items 只重算已发布评分中的部分项目，但 " + String.join("、", unpublished) + " 尚未发布 " + year
+                    + year + " in " + named(unpublished, ", ") + ": score all items first (run without --items)",
+                    "--items 只重算已发布评分中的部分项目，但 " + named(unpublished, "、") + " 尚未发布 " + year
                             + " 年的评分：请先不带 --items 计算全部项目；" + UsageException.NOTHING_PUBLISHED_ZH));
         }
     }
@@ -60,11 +69,14 @@ final class ItemRecompute {
         List<String> en = new ArrayList<>();
         List<String> zh = new ArrayList<>();
         other.forEach((basis, regions) -> {
-            en.add(String.join(", ", regions) + " as of " + basis.asOf() + " with edition " + basis.edition());
-            zh.add(String.join("、", regions) + " 截至 " + basis.asOf() + "、采用 " + basis.edition() + " 版");
+            en.add(named(regions, ", ") + " as of " + basis.asOf() + " with edition " + basis.edition());
+            zh.add(named(regions, "、") + " 截至 " + basis.asOf() + "、采用 " + basis.edition() + " 版");
         });
+        // An option to give only when it suits every region: with some regions on the run's basis
+        // already, it would move the refusal to them.
         PublishedScores.Basis theirs = other.keySet().iterator().next();
-        String give = other.size() > 1 ? "" : Stream.of(
+        boolean oneOtherBasis = other.size() == 1 && other.get(theirs).size() == published.size();
+        String give = !oneOtherBasis ? "" : Stream.of(
                 theirs.asOf().equals(run.asOf()) ? null : "--as-of " + theirs.asOf(),
                 theirs.edition().equals(run.edition()) ? null : "--edition " + theirs.edition())
                 .filter(Objects::nonNull).collect(Collectors.joining(" "));

@@ -9,6 +9,7 @@ import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
+import org.netmarket.edition.EditionException;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
@@ -156,16 +157,19 @@ public final class ScoringPipeline {
                 // Exception, not only the declared ones: Spark throws checked exceptions undeclared
                 // (AnalysisException, SparkException), and such a run must be recorded as failed too.
                 RuntimeException interrupted = stopping.get() ? interrupted(e) : null;
+                // A connection lost for a moment: the ledger may be reachable again, and the run is
+                // recorded as the environment's failure, as the console says it.
+                EnvironmentException lost = interrupted != null || jdbcUrl == null ? null
+                        : Warehouse.lostConnection(e, JdbcSettings.redact(jdbcUrl));
+                Throwable failure = interrupted != null ? interrupted : lost != null ? lost : e;
                 if (ledger != null) {
-                    recordFailure(ledger, runId, interrupted != null ? interrupted : e,
-                            interrupted != null ? RunLedger.FailureKind.INTERRUPTED : kindOf(e));
+                    recordFailure(ledger, runId, failure, interrupted != null ? RunLedger.FailureKind.INTERRUPTED : kindOf(failure));
                 }
                 if (interrupted != null) {
                     // Said here, in the run's log: the JVM may exit before the caller reports it.
                     LOG.warn("{}{}", interrupted.getMessage(), ledger == null ? "" : "; run " + runId + " recorded as failed");
                     throw interrupted;
                 }
-                EnvironmentException lost = jdbcUrl == null ? null : Warehouse.lostConnection(e, JdbcSettings.redact(jdbcUrl));
                 if (lost != null) {
                     throw lost;
                 }
@@ -691,19 +695,19 @@ public final class ScoringPipeline {
      */
     static String inChinese(Throwable e) {
         Optional<String> own = e instanceof BilingualFailure bilingual ? bilingual.messageZh() : Optional.empty();
-        return own.orElseGet(() -> e instanceof InvalidInputException
-                ? "输入数据不符合数据约定，本次运行停止（详见 error 列的英文说明）"
-                : e instanceof EnvironmentException
-                ? "运行环境出错（数仓、存储或数据目录），本次运行停止；调度可以重试（详见 error 列的英文说明）"
-                : e instanceof UsageException
-                ? "运行参数与数据不符，本次运行停止，未发布任何结果（详见 error 列的英文说明）"
-                : "作业出错，本次运行停止（详见 error 列的英文说明和运行日志）");
+        return own.orElseGet(() -> switch (kindOf(e)) {
+            case INPUT -> "输入数据不符合数据约定，本次运行停止（详见 error 列的英文说明）";
+            case ENVIRONMENT -> "运行环境出错（数仓、存储或数据目录），本次运行停止；调度可以重试（详见 error 列的英文说明）";
+            case OPTIONS -> "运行参数与数据不符，本次运行停止，未发布任何结果（详见 error 列的英文说明）";
+            default -> "作业出错，本次运行停止（详见 error 列的英文说明和运行日志）";
+        });
     }
 
-    /** What a run failed on, by the failure's type, as {@link #inChinese} says it. */
+    /** What a run failed on, by the failure's type: what {@link #inChinese} says of a failure without Chinese of its own. */
     static RunLedger.FailureKind kindOf(Throwable e) {
         return e instanceof InvalidInputException ? RunLedger.FailureKind.INPUT
-                : e instanceof UsageException ? RunLedger.FailureKind.OPTIONS
+                // A --edition file that lacks what an item needs is found once the item runs.
+                : e instanceof UsageException || e instanceof EditionException ? RunLedger.FailureKind.OPTIONS
                 : e instanceof EnvironmentException ? RunLedger.FailureKind.ENVIRONMENT
                 : e instanceof PublishLock.LockedException ? RunLedger.FailureKind.LOCK
                 : RunLedger.FailureKind.JOB;

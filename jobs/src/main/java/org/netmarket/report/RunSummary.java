@@ -111,7 +111,8 @@ public final class RunSummary {
 
     /**
      * The region-years whose total or pass changed (or would): what the item changes add up to,
-     * and the first thing an analyst asks of a recomputation. All of them: a few per region.
+     * and the first thing an analyst asks of a recomputation. The first forty, as of the items;
+     * changes.csv has them all.
      */
     public static void printResultChanges(List<ScoreChanges.ResultChange> results, boolean published, PrintStream out) {
         if (results.isEmpty()) {
@@ -120,7 +121,12 @@ public final class RunSummary {
         out.println();
         out.printf("%s (%d):%n", published ? "Totals and results that changed" : "Totals and results publishing would change",
                 results.size());
-        for (ScoreChanges.ResultChange r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            if (i == CHANGES_SHOWN) {
+                out.println("    ... " + (results.size() - CHANGES_SHOWN) + " more");
+                break;
+            }
+            ScoreChanges.ResultChange r = results.get(i);
             String result = r.previouslyPassed() == r.passed() ? ""
                     : "  " + passOrFail(r.previouslyPassed()) + " -> " + passOrFail(r.passed());
             out.printf("    %s %d total %s -> %s%s%n", r.regionCode(), r.evalYear(),

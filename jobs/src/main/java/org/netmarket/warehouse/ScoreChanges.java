@@ -186,13 +186,6 @@ public final class ScoreChanges {
     }
 
     /**
-     * The changes of a run whose history rows are written and whose current rows are not
-     * replaced yet, read in the publishing transaction, in region, year and edition order. The
-     * current rows are the latest published versions, so comparing with them gives what view
-     * {@code score_change} gives once the run is committed; one join instead of the view's
-     * look-up of every version's predecessor, which takes seconds for a national run.
-     */
-    /**
      * The evaluations of a run whose history rows are written and whose current rows are not
      * replaced yet whose total or pass differ from the current ones, as {@link #beforeReplacing}.
      */
@@ -214,6 +207,13 @@ public final class ScoreChanges {
         return out;
     }
 
+    /**
+     * The changes of a run whose history rows are written and whose current rows are not
+     * replaced yet, read in the publishing transaction, in region, year and edition order. The
+     * current rows are the latest published versions, so comparing with them gives what view
+     * {@code score_change} gives once the run is committed; one join instead of the view's
+     * look-up of every version's predecessor, which takes seconds for a national run.
+     */
     static List<Change> beforeReplacing(Connection c, long runId) throws SQLException {
         String sql = "SELECT h.region_code, h.eval_year, h.indicator_code, s.points, h.points, s.status, h.status, s.value, h.value "
                 + "FROM indicator_score_history h JOIN indicator_score s ON s.region_code = h.region_code "

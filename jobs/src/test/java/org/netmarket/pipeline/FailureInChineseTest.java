@@ -3,6 +3,7 @@ package org.netmarket.pipeline;
 import org.junit.jupiter.api.Test;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.UsageException;
+import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.rules.Reason;
 import org.netmarket.warehouse.PublishLock;
@@ -47,6 +48,10 @@ class FailureInChineseTest {
         assertEquals(RunLedger.FailureKind.ENVIRONMENT, ScoringPipeline.kindOf(new EnvironmentException("no run folder", null)));
         assertEquals(RunLedger.FailureKind.LOCK, ScoringPipeline.kindOf(new PublishLock.LockedException(Reason.of("held", "被占用"))));
         assertEquals(RunLedger.FailureKind.JOB, ScoringPipeline.kindOf(new IllegalStateException("[INTERNAL_ERROR] in Spark")));
+        // A --edition file lacking a parameter an item needs: exit 2, the analyst's file to correct.
+        EditionException edition = new EditionException("edition file x.yaml: item 3 lacks parameter band");
+        assertEquals(RunLedger.FailureKind.OPTIONS, ScoringPipeline.kindOf(edition));
+        assertEquals("运行参数与数据不符，本次运行停止，未发布任何结果（详见 error 列的英文说明）", ScoringPipeline.inChinese(edition));
         assertEquals("interrupted", RunLedger.FailureKind.INTERRUPTED.code());
     }
 }

@@ -15,6 +15,7 @@ import org.netmarket.warehouse.PublishedScores.PublishedItem;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,30 @@ class ItemRecomputeTest {
     private static final Basis DECEMBER = new Basis("2022", LocalDate.of(2024, 12, 31));
     private static final Basis JUNE = new Basis("2022", LocalDate.of(2024, 6, 30));
 
+    /** Some regions on the run's basis already: --as-of June would only move the refusal to them. */
+    @Test
+    void noOptionIsSuggestedThatWouldRefuseTheRegionsAlreadyOnTheRunsBasis() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> ItemRecompute.requireSameBasis(2024, Map.of("140802", JUNE, "140800", DECEMBER), DECEMBER));
+        assertTrue(e.getMessage().contains("2024 is published for 140802 as of 2024-06-30 with edition 2022, and this run"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" editions. Recompute every item (run without --items)"), e.getMessage());
+    }
+
+    /** A national year has thousands of regions: ten are named, with how many in all. */
+    @Test
+    void aRefusalNamesTenRegionsAndCountsTheRest() {
+        Map<String, Basis> published = new HashMap<>();
+        for (int i = 0; i < 25; i++) {
+            published.put(String.valueOf(140801 + i), JUNE);
+        }
+        UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024, published, DECEMBER));
+        assertTrue(e.getMessage().contains("published for 140801, 140802, 140803, 140804, 140805, 140806, 140807, 140808,"
+                + " 140809, 140810, … (25) as of 2024-06-30"), e.getMessage());
+        assertTrue(e.getMessage().contains("Give --as-of 2024-06-30"), e.getMessage());
+        assertTrue(e.messageZh().orElseThrow().contains("140810、… (25) 截至"), e.messageZh().orElseThrow());
+    }
+
     @Test
     void itemsOfTheYearsPublishedBasisAreRecomputed() {
         ItemRecompute.requireSameBasis(2024, Map.of("140802", DECEMBER, "140821", DECEMBER), DECEMBER);
@@ -102,7 +127,7 @@ class ItemRecomputeTest {
     @Test
     void itemsAsOfAnotherDateThanThePublishedYearAreRefusedWithTheDateToGive() {
         UsageException e = assertThrows(UsageException.class,
-                () -> ItemRecompute.requireSameBasis(2024, Map.of("140821", JUNE, "140802", JUNE, "140800", DECEMBER), DECEMBER));
+                () -> ItemRecompute.requireSameBasis(2024, Map.of("140821", JUNE, "140802", JUNE), DECEMBER));
         assertEquals("--items recomputes items of published scores, but 2024 is published for 140802, 140821 as of 2024-06-30"
                 + " with edition 2022, and this run scores as of 2024-12-31 with edition 2022: one total would mix items of"
                 + " different cut-off dates or editions. Give --as-of 2024-06-30, or recompute every item (run without --items)",

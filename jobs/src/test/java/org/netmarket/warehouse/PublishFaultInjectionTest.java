@@ -95,6 +95,8 @@ class PublishFaultInjectionTest {
             runs.assertValue("2", "failure_kind", "interrupted");
         } else {
             assertTrue(runs.row("2").get("error_zh") != null, "a failed run says why in Chinese too: " + runs.row("2"));
+            // It recorded itself once the server was back: the warehouse's failure, not the job's.
+            runs.assertValue("2", "failure_kind", "environment");
         }
         WarehouseRows current = WarehouseRows.query(url, "indicator_score",
                 "SELECT DISTINCT run_id FROM netmarket.indicator_score", "run_id");
