@@ -49,7 +49,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -498,9 +497,9 @@ public final class ScoringPipeline {
                     Map<String, Map<String, PublishedScores.PublishedItem>> published =
                             PublishedScores.read(run.published(), year, regions);
                     ItemRecompute.requirePublished(year, published, regions);
-                    LocalDate asOf = config.asOf() == null ? EvaluationPeriod.of(year).asOf() : config.asOf();
-                    ItemRecompute.requireSameBasis(year, PublishedScores.bases(run.published(), year, regions),
-                            new PublishedScores.Basis(run.edition().id(), asOf));
+                    Map<String, PublishedScores.Basis> bases = new HashMap<>();
+                    PublishedScores.currentResults(run.published(), year, regions).forEach((r, c) -> bases.put(r, c.basis()));
+                    ItemRecompute.requireSameBasis(year, bases, new PublishedScores.Basis(run.edition().id(), period(year).asOf()));
                     publishedItems.put(year, published);
                 } catch (SQLException e) {
                     // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.
@@ -537,7 +536,7 @@ public final class ScoringPipeline {
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factSheets = new ArrayList<>();
         for (int year : years) {
-            EvaluationPeriod period = config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
+            EvaluationPeriod period = period(year);
             FactSheet sheet = stages.run("facts " + year + " (as of " + period.asOf() + ")", () -> facts.build(period));
             if (config.factsCsv() != null) {
                 factSheets.add(sheet);
@@ -650,6 +649,11 @@ public final class ScoringPipeline {
             throw new UsageException("--" + PipelineConfig.FACTS_CSV + " " + config.factsCsv() + ": folder " + file.getParent()
                     + " does not exist");
         }
+    }
+
+    /** The year as of --as-of, or as of its December 31. */
+    private EvaluationPeriod period(int year) {
+        return config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
     }
 
     /** Refuses an as-of date before the evaluation year: nothing of the year could be counted by then. */

@@ -68,23 +68,21 @@ public final class PublishedScores {
         return out;
     }
 
-    /** A current evaluation_result row as the score changes compare it: total and pass. */
-    public record CurrentResult(BigDecimal total, boolean passed) {
+    /**
+     * A current evaluation_result row: total and pass, as the score changes compare them, and the
+     * basis an item recomputation must share.
+     */
+    public record CurrentResult(BigDecimal total, boolean passed, Basis basis) {
     }
 
     /** region -> its current evaluation of one year (regions with none are absent). */
-    static Map<String, CurrentResult> currentResults(Warehouse warehouse, int year, List<String> regions) throws SQLException {
+    public static Map<String, CurrentResult> currentResults(Warehouse warehouse, int year, List<String> regions)
+            throws SQLException {
         Map<String, CurrentResult> out = new HashMap<>();
-        query(warehouse, "SELECT region_code, total_points, passed FROM evaluation_result WHERE eval_year = ? AND region_code = ANY(?)",
-                year, regions, r -> out.put(r.getString(1), new CurrentResult(r.getBigDecimal(2), r.getBoolean(3))));
-        return out;
-    }
-
-    /** region -> the basis of its published evaluation of one year (regions with none are absent). */
-    public static Map<String, Basis> bases(Warehouse warehouse, int year, List<String> regions) throws SQLException {
-        Map<String, Basis> out = new HashMap<>();
-        query(warehouse, "SELECT region_code, edition, as_of FROM evaluation_result WHERE eval_year = ? AND region_code = ANY(?)",
-                year, regions, r -> out.put(r.getString(1), new Basis(r.getString(2), r.getObject(3, LocalDate.class))));
+        query(warehouse, "SELECT region_code, total_points, passed, edition, as_of FROM evaluation_result "
+                        + "WHERE eval_year = ? AND region_code = ANY(?)", year, regions,
+                r -> out.put(r.getString(1), new CurrentResult(r.getBigDecimal(2), r.getBoolean(3),
+                        new Basis(r.getString(4), r.getObject(5, LocalDate.class)))));
         return out;
     }
 
