@@ -130,7 +130,7 @@ public final class RunSummary {
             String result = r.previouslyPassed() == r.passed() ? ""
                     : "  " + passOrFail(r.previouslyPassed()) + " -> " + passOrFail(r.passed());
             out.printf("    %s %d total %s -> %s%s%n", r.regionCode(), r.evalYear(),
-                    ScoreRows.asPoints(r.previousTotal()).toPlainString(), ScoreRows.asPoints(r.total()).toPlainString(), result);
+                    points(r.previousTotal()), points(r.total()), result);
         }
     }
 
@@ -176,10 +176,15 @@ public final class RunSummary {
             String value = Objects.equals(c.previousValue(), c.value()) ? ""
                     : "  value " + plain(c.previousValue()) + " -> " + plain(c.value());
             out.printf("    %s %d %-9s %-5s %s -> %s%s%s%n", c.regionCode(), c.evalYear(),
-                    c.level(), c.code(), plain(c.previousPoints()), plain(c.points()),
+                    c.level(), c.code(), points(c.previousPoints()), points(c.points()),
                     status, value);
         }
         return room - changes.size();
+    }
+
+    /** Points as the warehouse and changes.csv write them (one decimal at least), so the three agree. */
+    private static String points(BigDecimal points) {
+        return points == null ? "-" : ScoreRows.asPoints(points).toPlainString();
     }
 
     private static String plain(BigDecimal number) {

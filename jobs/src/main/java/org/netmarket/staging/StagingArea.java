@@ -664,10 +664,12 @@ public final class StagingArea {
     private Written write(ExtractSchema schema, Dataset<Row> rows, StagedCounts before, StagedCounts replaced) {
         long id = nextGeneration.getAndIncrement();
         String path = store.generationPath(schema.name(), id);
-        rows.select(ExtractReader.scanShape(schema).fieldNames()[0], restOf(ExtractReader.scanShape(schema).fieldNames()))
+        ReadSummary.Observer observer = new ReadSummary.Observer();
+        observer.watch(rows.select(ExtractReader.scanShape(schema).fieldNames()[0], restOf(ExtractReader.scanShape(schema).fieldNames())))
                 .write().options(parquetOptions(schema)).parquet(path);
         Dataset<Row> written = generation(schema, id);
-        ReadSummary summary = ReadSummary.of(written);
+        // Counted while writing; read back only when Spark reported nothing (rows it knew were none).
+        ReadSummary summary = observer.summary().orElseGet(() -> ReadSummary.of(written));
         StagedCounts own = summary.staged();
         StagedCounts state = before.minus(replaced).plus(own);
         pending.put(schema.name(), new Generation(id, own.staged(), state.latest(), state.duplicates(), state.conflicts()));

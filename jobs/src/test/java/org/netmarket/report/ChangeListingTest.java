@@ -15,7 +15,7 @@ import org.netmarket.warehouse.ScoreChanges.Change;
 
 /**
  * The changes a run prints after publishing (or a dry run would make): score changes before
- * value-only ones, the value shown when it moved, so that "1 -> 1" never appears without saying
+ * value-only ones, the value shown when it moved, so that "1.0 -> 1.0" never appears without saying
  * what did change.
  */
 class ChangeListingTest {
@@ -47,17 +47,17 @@ class ChangeListingTest {
                 "",
                 "Changes against what was published before (3: 2 in points or status, 1 in the value only;"
                         + " all in view netmarket.score_change and the run folder's changes.csv):",
-                "    140802 2024 item      19.1  0 -> 1  value 0.9 -> 1",
-                "    140802 2024 indicator 7     0 -> 0  (missing_data -> scored)  value - -> 0.021",
+                "    140802 2024 item      19.1  0.0 -> 1.0  value 0.9 -> 1",
+                "    140802 2024 indicator 7     0.0 -> 0.0  (missing_data -> scored)  value - -> 0.021",
                 "  value only, points and status unchanged:",
-                "    140802 2024 item      25.1  1 -> 1  value 0.97 -> 0.975"), lines);
+                "    140802 2024 item      25.1  1.0 -> 1.0  value 0.97 -> 0.975"), lines);
     }
 
     @Test
     void anItemPublishedForTheFirstTimeCountsAsAScoreChange() {
         Change first = change("3", null, "2", null, "scored", null, "0.16");
         assertTrue(first.changesScore());
-        assertEquals("    140802 2024 indicator 3     - -> 2  (- -> scored)  value - -> 0.16", print(List.of(first)).get(2));
+        assertEquals("    140802 2024 indicator 3     - -> 2.0  (- -> scored)  value - -> 0.16", print(List.of(first)).get(2));
     }
 
     @Test
@@ -78,7 +78,7 @@ class ChangeListingTest {
         List<String> lines = print(List.of(change("19.1", "0", "1", "scored", "scored", "0.9", "1")), false);
         assertEquals("Publishing would change what is published (1: 1 in points or status, 0 in the value only;"
                 + " all in the run folder's changes.csv):", lines.get(1));
-        assertEquals("    140802 2024 item      19.1  0 -> 1  value 0.9 -> 1", lines.get(2));
+        assertEquals("    140802 2024 item      19.1  0.0 -> 1.0  value 0.9 -> 1", lines.get(2));
     }
 
     @Test
