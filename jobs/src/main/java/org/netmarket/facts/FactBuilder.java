@@ -103,14 +103,15 @@ public final class FactBuilder {
         List<Supplier<List<RecordAggregation.FactCount>>> jobs = new ArrayList<>();
         for (RecordAggregation a : delivered) {
             jobs.add(() -> timed(a.extract(), period, () -> rolledUp(counts(extracts.get(a.extract()), context,
-                    rows -> a.count(rows, context)))));
+                    new Counter(rows -> a.count(rows, context), rows -> a.countBySide(rows, context))))));
         }
         if (isDelivered(OperatorSalesFacts.EXTRACT)) {
             records.delivered(OperatorSalesFacts.EXTRACT);
             if (isDelivered("operators") && OperatorSalesFacts.applies(context)) {
                 // The sales kept by the reference check carry their operator's region.
                 jobs.add(() -> timed(OperatorSalesFacts.EXTRACT, period, () -> OperatorSalesFacts.scored(
-                        counts(extracts.get(OperatorSalesFacts.EXTRACT), context, rows -> OperatorSalesFacts.count(rows, context)),
+                        counts(extracts.get(OperatorSalesFacts.EXTRACT), context, new Counter(
+                                rows -> OperatorSalesFacts.count(rows, context), rows -> OperatorSalesFacts.countBySide(rows, context))),
                         tree)));
             }
         }
@@ -127,10 +128,10 @@ public final class FactBuilder {
      * changed), updated from those of the state it started from, or counted; then kept for the
      * next run.
      */
-    private RegionCounts counts(LoadedExtract e, AggregationContext context, Function<Dataset<Row>, RegionCounts> count) {
+    private RegionCounts counts(LoadedExtract e, AggregationContext context, Counter count) {
         StagedChange change = e.change();
         if (staged == null || change == null) {
-            return count.apply(e.latest());
+            return count.all().apply(e.latest());
         }
         String basis = context.basis();
         Optional<RegionCounts> kept = staged.find(e.name(), change.generationAfter(), change.after(), basis);
@@ -143,7 +144,8 @@ public final class FactBuilder {
                 ? staged.find(e.name(), change.generationBefore(), change.before(), basis) : Optional.empty();
         if (before.isPresent()) {
             try {
-                out = before.get().minus(count.apply(change.removed())).plus(count.apply(change.added()));
+                Map<String, RegionCounts> changed = count.bySide().apply(RegionCounts.sides(change.removed(), change.added()));
+                out = before.get().minus(changed.get(RegionCounts.REMOVED)).plus(changed.get(RegionCounts.ADDED));
                 LOG.info("facts {}: counts of {} updated with the rows the delivery replaced and added", e.name(), change.after());
             } catch (IllegalArgumentException | IllegalStateException ex) {
                 LOG.warn("facts {}: the kept counts of {} do not fit ({}); counting every row", e.name(), change.before(),
@@ -151,10 +153,17 @@ public final class FactBuilder {
             }
         }
         if (out == null) {
-            out = count.apply(e.latest());
+            out = count.all().apply(e.latest());
         }
         staged.keep(e.name(), change.generationAfter(), change.after(), basis, out);
         return out;
+    }
+
+    /**
+     * How an extract's rows are counted per region: all of them, or the rows a change took away
+     * and brought, told apart by {@link RegionCounts#SIDE}, in one job.
+     */
+    private record Counter(Function<Dataset<Row>, RegionCounts> all, Function<Dataset<Row>, Map<String, RegionCounts>> bySide) {
     }
 
     /** One count per fact and region, each region's over its own and its descendants' records. */

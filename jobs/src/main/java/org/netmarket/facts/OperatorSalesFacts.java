@@ -9,6 +9,7 @@ import org.netmarket.region.RegionTree;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -51,6 +52,20 @@ public final class OperatorSalesFacts {
      * set of operators can be taken out and put back ({@link RegionCounts}).
      */
     public static RegionCounts count(Dataset<Row> salesWithRegion, AggregationContext c) {
+        return RegionCounts.collect(perRegion(salesWithRegion, c), FACTS);
+    }
+
+    /**
+     * The counts of the sales rows a change took away and of those it brought, told apart by
+     * {@link RegionCounts#SIDE}, in one job; an operator's rows all have one side (a change
+     * replaces all the rows of each operator it touches).
+     */
+    public static Map<String, RegionCounts> countBySide(Dataset<Row> salesWithSide, AggregationContext c) {
+        return RegionCounts.collectBySide(perRegion(salesWithSide, c, col(RegionCounts.SIDE)), FACTS);
+    }
+
+    /** The counts per region of the operators (after the columns of {@code groups}, which lead the grouping). */
+    private static Dataset<Row> perRegion(Dataset<Row> salesWithRegion, AggregationContext c, Column... groups) {
         Parameters p = c.parameters(COMPUTATION).orElseThrow();
         int years = p.integer("recent_years", 2);
         int y = c.period().year();
@@ -60,7 +75,10 @@ public final class OperatorSalesFacts {
             perYear.add(max(when(col("year").equalTo(t), col("ecommerce_sales_yuan"))).as("s" + t));
         }
         // One registry row per operator: grouping by operator and its region is one row per operator.
-        Dataset<Row> pivot = salesWithRegion.groupBy(col("operator_id"), col(OPERATOR_REGION))
+        List<Column> byOperator = new ArrayList<>(List.of(groups));
+        byOperator.add(col("operator_id"));
+        byOperator.add(col(OPERATOR_REGION));
+        Dataset<Row> pivot = salesWithRegion.groupBy(byOperator.toArray(new Column[0]))
                 .agg(perYear.get(0), perYear.subList(1, perYear.size()).toArray(new Column[0]));
         // The threshold is that of the scored region's zone, so count per region of the operator
         // once under each zone's threshold, and let each scored region take its zone's count.
@@ -77,9 +95,10 @@ public final class OperatorSalesFacts {
             }
             counts.add(sum(when(isNew, lit(1L)).otherwise(lit(0L))).as("n_" + zone));
         }
-        Dataset<Row> perRegion = pivot.groupBy(col(OPERATOR_REGION))
+        List<Column> byRegion = new ArrayList<>(List.of(groups));
+        byRegion.add(col(OPERATOR_REGION));
+        return pivot.groupBy(byRegion.toArray(new Column[0]))
                 .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
-        return RegionCounts.collect(perRegion, FACTS);
     }
 
     /**

@@ -40,6 +40,27 @@ public interface RecordAggregation {
      * condition once per record instead of once per record and ancestor.
      */
     default RegionCounts count(Dataset<Row> rows, AggregationContext context) {
+        return RegionCounts.collect(perRegion(rows, context), factNames(context));
+    }
+
+    /**
+     * The counts of the rows a change took away and of those it brought, told apart by
+     * {@link RegionCounts#SIDE} ({@link RegionCounts#sides}), in one job instead of two.
+     */
+    default Map<String, RegionCounts> countBySide(Dataset<Row> rowsWithSide, AggregationContext context) {
+        return RegionCounts.collectBySide(perRegion(rowsWithSide, context, col(RegionCounts.SIDE)), factNames(context));
+    }
+
+    /** The names of the counts: the rows first, then the facts. */
+    private List<String> factNames(AggregationContext context) {
+        List<String> names = new ArrayList<>();
+        names.add(Facts.rowsOf(extract()));
+        names.addAll(facts(context).keySet());
+        return names;
+    }
+
+    /** The counts per region (after the columns of {@code groups}, which lead the grouping). */
+    private Dataset<Row> perRegion(Dataset<Row> rows, AggregationContext context, Column... groups) {
         Map<String, Column> facts = new LinkedHashMap<>();
         facts.put(Facts.rowsOf(extract()), lit(true));
         Column cohort = cohort(context);
@@ -50,9 +71,10 @@ public interface RecordAggregation {
             // A null condition (e.g. a comparison with an empty timestamp) counts as not met.
             counts.add(sum(when(facts.get(names.get(i)), lit(1L)).otherwise(lit(0L))).as("f" + i));
         }
-        Dataset<Row> perRegion = rows.groupBy(col(REGION))
+        List<Column> grouping = new ArrayList<>(List.of(groups));
+        grouping.add(col(REGION));
+        return rows.groupBy(grouping.toArray(new Column[0]))
                 .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
-        return RegionCounts.collect(perRegion, names);
     }
 
     /** One count of one region. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.apache.spark.sql.functions.lit;
+
 /**
  * Counts of one record-level aggregation per region of the records (before the roll-up to
  * ancestors): the first fact counts the rows, the others count rows meeting a condition. Counts
@@ -21,6 +23,13 @@ import java.util.TreeMap;
  * <p>A region whose row count is 0 has no entry, exactly as when the rows were counted afresh.
  */
 public final class RegionCounts {
+    /**
+     * The column that tells apart the rows a change took away from those it brought
+     * ({@link #REMOVED}, {@link #ADDED}), so that one job counts both: {@link #sides}.
+     */
+    public static final String SIDE = "_side";
+    public static final String REMOVED = "removed";
+    public static final String ADDED = "added";
     private final List<String> facts;
     private final Map<String, long[]> byRegion;
 
@@ -50,13 +59,43 @@ public final class RegionCounts {
     public static RegionCounts collect(Dataset<Row> perRegion, List<String> facts) {
         Map<String, long[]> m = new LinkedHashMap<>();
         for (Row r : perRegion.collectAsList()) {
-            long[] counts = new long[facts.size()];
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = r.isNullAt(i + 1) ? 0 : r.getLong(i + 1);
-            }
-            m.put(r.getString(0), counts);
+            m.put(r.getString(0), counts(r, 1, facts.size()));
         }
         return new RegionCounts(facts, m);
+    }
+
+    /** The rows a change took away and those it brought, told apart by {@link #SIDE}, for one count of both. */
+    public static Dataset<Row> sides(Dataset<Row> removed, Dataset<Row> added) {
+        return removed.withColumn(SIDE, lit(REMOVED)).unionByName(added.withColumn(SIDE, lit(ADDED)));
+    }
+
+    /**
+     * Collects rows shaped (side, region, count of fact 0, count of fact 1, ...) from Spark: the
+     * counts of {@link #REMOVED} and of {@link #ADDED}, each empty when no row had that side.
+     */
+    public static Map<String, RegionCounts> collectBySide(Dataset<Row> perSideAndRegion, List<String> facts) {
+        Map<String, Map<String, long[]>> bySide = new LinkedHashMap<>();
+        bySide.put(REMOVED, new LinkedHashMap<>());
+        bySide.put(ADDED, new LinkedHashMap<>());
+        for (Row r : perSideAndRegion.collectAsList()) {
+            Map<String, long[]> side = bySide.get(r.getString(0));
+            if (side == null) {
+                throw new IllegalArgumentException("rows of side " + r.getString(0) + ": only " + bySide.keySet() + " are counted");
+            }
+            side.put(r.getString(1), counts(r, 2, facts.size()));
+        }
+        Map<String, RegionCounts> out = new LinkedHashMap<>();
+        bySide.forEach((side, m) -> out.put(side, new RegionCounts(facts, m)));
+        return out;
+    }
+
+    /** {@code n} counts from the row, starting at column {@code from}; a null count (a sum over no rows) is 0. */
+    private static long[] counts(Row r, int from, int n) {
+        long[] counts = new long[n];
+        for (int i = 0; i < n; i++) {
+            counts[i] = r.isNullAt(from + i) ? 0 : r.getLong(from + i);
+        }
+        return counts;
     }
 
     public List<String> facts() {

@@ -218,4 +218,35 @@ class OperatorFactsBoundariesTest {
                 CITY, 3, 1, PROVINCE, 3, 1),
                 activeAndSurvived(new EvaluationPeriod(2024, d("2024-06-30")), rows));
     }
+
+    @Test
+    void theRowsAChangeTookAwayAndBroughtCountedInOneJobCountAsEachCountedAlone() {
+        // What a nightly run counts to keep the counts up to date: a county-5 operator left, two
+        // came (one in county 5 again, one deregistered before as-of), and nothing left county 9.
+        List<Row> removed = List.of(operator(5, "2020-01-01", null), operator(1, "2024-12-31", "2024-12-31"));
+        List<Row> added = List.of(operator(5, "2020-01-01", "2024-12-30"), operator(9, "2022-12-31", null),
+                operator(2, "2023-01-01", null));
+        AggregationContext context = new AggregationContext(new EvaluationPeriod(2024, d("2024-12-31")), edition);
+        OperatorFacts facts = new OperatorFacts();
+        Map<String, RegionCounts> bySide = facts.countBySide(RegionCounts.sides(
+                spark.createDataFrame(removed, OPERATORS), spark.createDataFrame(added, OPERATORS)), context);
+        assertEquals(counted(facts.count(spark.createDataFrame(removed, OPERATORS), context)), counted(bySide.get(RegionCounts.REMOVED)));
+        assertEquals(counted(facts.count(spark.createDataFrame(added, OPERATORS), context)), counted(bySide.get(RegionCounts.ADDED)));
+        // By hand: removed active 1 (county 5) of 2 rows; added active 2 (counties 9 and 2) of 3 rows.
+        int active = bySide.get(RegionCounts.ADDED).facts().indexOf(Facts.OPERATORS_ACTIVE);
+        assertEquals(1, bySide.get(RegionCounts.REMOVED).rolledUp(TREE).get(CITY)[active]);
+        assertEquals(2, bySide.get(RegionCounts.ADDED).rolledUp(TREE).get(CITY)[active]);
+        // A change that only brought rows: the side that took none away has no counts.
+        Map<String, RegionCounts> onlyAdded = facts.countBySide(RegionCounts.sides(
+                spark.createDataFrame(List.of(), OPERATORS), spark.createDataFrame(added, OPERATORS)), context);
+        assertEquals(Map.of(), counted(onlyAdded.get(RegionCounts.REMOVED)));
+        assertEquals(counted(bySide.get(RegionCounts.ADDED)), counted(onlyAdded.get(RegionCounts.ADDED)));
+    }
+
+    /** Region -> every count, comparable with equals. */
+    private static Map<String, List<Long>> counted(RegionCounts counts) {
+        Map<String, List<Long>> out = new TreeMap<>();
+        counts.byRegion().forEach((region, n) -> out.put(region, java.util.Arrays.stream(n).boxed().toList()));
+        return out;
+    }
 }

@@ -256,4 +256,43 @@ class OperatorSalesFactsBoundariesTest {
         assertEquals(Map.of("330102", 0L, "330105", 1L, "330100", 1L, "330000", 1L),
                 newAboveScale(rows, tree), "new above-scale operators");
     }
+
+    @Test
+    void theSalesAChangeTookAwayAndBroughtCountedInOneJobCountAsEachCountedAlone() {
+        // Every row of each operator a change touches is on one side: before (removed) and after
+        // (added). The central city's cases before; after, its first case fell one fen below T and
+        // an east operator came.
+        List<Row> removed = new ArrayList<>();
+        addCases(removed, "140800", CENTRAL);
+        List<Row> added = new ArrayList<>(removed);
+        added.remove(0);
+        added.add(0, sale(String.format("91%s%s%08d", "140800", "MA", 1), 2024, CENTRAL.subtract(FEN), county("140800", 1)));
+        added.add(sale("91330100MA99999999", 2024, EAST, county("330100", 1)));
+        AggregationContext context = new AggregationContext(Y2024, edition);
+        Map<String, RegionCounts> bySide = OperatorSalesFacts.countBySide(RegionCounts.sides(
+                spark.createDataFrame(removed, SALES), spark.createDataFrame(added, SALES)), context);
+        assertEquals(counted(OperatorSalesFacts.count(spark.createDataFrame(removed, SALES), context)),
+                counted(bySide.get(RegionCounts.REMOVED)));
+        assertEquals(counted(OperatorSalesFacts.count(spark.createDataFrame(added, SALES), context)),
+                counted(bySide.get(RegionCounts.ADDED)));
+        // By hand: the central cases give 7 new under the central threshold; after, 6 (case 1 fell
+        // below), and the east operator counts in its county.
+        int central = OperatorSalesFacts.FACTS.indexOf("new_above_scale_central");
+        int east = OperatorSalesFacts.FACTS.indexOf("new_above_scale_east");
+        assertEquals(NEW_PER_ZONE, newIn("1408", bySide.get(RegionCounts.REMOVED), central));
+        assertEquals(NEW_PER_ZONE - 1, newIn("1408", bySide.get(RegionCounts.ADDED), central));
+        assertEquals(1, bySide.get(RegionCounts.ADDED).byRegion().get(county("330100", 1))[east]);
+    }
+
+    /** The count at {@code index} summed over the regions whose code starts with {@code prefix}. */
+    private static long newIn(String prefix, RegionCounts counts, int index) {
+        return counts.byRegion().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue()[index]).sum();
+    }
+
+    /** Region -> every count, comparable with equals. */
+    private static Map<String, List<Long>> counted(RegionCounts counts) {
+        Map<String, List<Long>> out = new TreeMap<>();
+        counts.byRegion().forEach((region, n) -> out.put(region, java.util.Arrays.stream(n).boxed().toList()));
+        return out;
+    }
 }
