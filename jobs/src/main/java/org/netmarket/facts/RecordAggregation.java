@@ -53,23 +53,24 @@ public interface RecordAggregation {
 
     /** The names of the counts: the rows first, then the facts. */
     private List<String> factNames(AggregationContext context) {
-        List<String> names = new ArrayList<>();
-        names.add(Facts.rowsOf(extract()));
-        names.addAll(facts(context).keySet());
-        return names;
+        return new ArrayList<>(conditions(context).keySet());
     }
 
-    /** The counts per region (after the columns of {@code groups}, which lead the grouping). */
-    private Dataset<Row> perRegion(Dataset<Row> rows, AggregationContext context, Column... groups) {
-        Map<String, Column> facts = new LinkedHashMap<>();
-        facts.put(Facts.rowsOf(extract()), lit(true));
+    /** Count name -> the condition a row meets to be counted: every row for the rows, then each fact's within the cohort. */
+    private Map<String, Column> conditions(AggregationContext context) {
+        Map<String, Column> conditions = new LinkedHashMap<>();
+        conditions.put(Facts.rowsOf(extract()), lit(true));
         Column cohort = cohort(context);
-        facts(context).forEach((name, condition) -> facts.put(name, cohort.and(condition)));
+        facts(context).forEach((name, condition) -> conditions.put(name, cohort.and(condition)));
+        return conditions;
+    }
+
+    /** The counts per region, in the order of {@link #factNames} (after the columns of {@code groups}, which lead the grouping). */
+    private Dataset<Row> perRegion(Dataset<Row> rows, AggregationContext context, Column... groups) {
         List<Column> counts = new ArrayList<>();
-        List<String> names = new ArrayList<>(facts.keySet());
-        for (int i = 0; i < names.size(); i++) {
+        for (Column condition : conditions(context).values()) {
             // A null condition (e.g. a comparison with an empty timestamp) counts as not met.
-            counts.add(sum(when(facts.get(names.get(i)), lit(1L)).otherwise(lit(0L))).as("f" + i));
+            counts.add(sum(when(condition, lit(1L)).otherwise(lit(0L))).as("f" + counts.size()));
         }
         List<Column> grouping = new ArrayList<>(List.of(groups));
         grouping.add(col(REGION));

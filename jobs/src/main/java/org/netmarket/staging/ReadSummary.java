@@ -26,7 +26,9 @@ import static org.apache.spark.sql.functions.when;
  * What one pass over the rows a run read (rows with roles, {@link LatestVersion}) tells the rest
  * of the run: the staged counts by role and the report of every file. One small Spark job (a
  * count per role and file) instead of one per question: each job of a run costs planning, code
- * generation and compilation, which on a small night outweighs the rows it counts.
+ * generation and compilation, which on a small night outweighs the rows it counts. Where the
+ * rows are written anyway (a staged generation), {@link Observer} takes the same summary during
+ * the write, with no job of its own.
  *
  * @param staged  winning rows, their identical copies and conflicting rows
  * @param reports one per file read, by path

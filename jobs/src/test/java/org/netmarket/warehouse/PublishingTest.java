@@ -140,8 +140,8 @@ class PublishingTest {
         changes.assertValue("140802|19", "is_item", false);
         // The run prints the changes it published, the same as the view lists.
         assertTrue(recompute.output().contains("Changes against what was published before (2: 2 in points or status, 0 in the value only;"), recompute.output());
-        assertTrue(recompute.output().contains("140802 2024 item      19.1  0 -> 1  value 0.9 -> 1\n"), recompute.output());
-        assertTrue(recompute.output().contains("140802 2024 indicator 19    1 -> 2"), recompute.output());
+        assertTrue(recompute.output().contains("140802 2024 item      19.1  0.0 -> 1.0  value 0.9 -> 1\n"), recompute.output());
+        assertTrue(recompute.output().contains("140802 2024 indicator 19    1.0 -> 2.0"), recompute.output());
         // Why each version had its points: the replaced one was computed without the revision file.
         WarehouseRows lineage = WarehouseRows.query(url, "item_lineage_history", "SELECT run_id, value, files::text AS files "
                 + "FROM netmarket.item_lineage_history WHERE region_code = '140802' AND indicator_code = '19.1'", "run_id");
