@@ -6,9 +6,11 @@ import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.pipeline.RunFolder;
+import org.netmarket.pipeline.ScoringPipeline;
 import org.netmarket.report.RunSummary;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
+import org.netmarket.warehouse.RunLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,7 +144,10 @@ public final class NetmarketCommand implements Runnable {
             Path runFolder = ex instanceof StoppedRun stopped ? stopped.runFolder() : null;
             int code = exitCode(cause);
             String what = switch (code) {
-                case ExitCodes.BAD_INPUT -> "bad input, nothing was published";
+                // Named as the ledger's failure_kind names it: options the data cannot serve are
+                // the analyst's to change, a bad delivery the supplier's to fix.
+                case ExitCodes.BAD_INPUT -> ScoringPipeline.kindOf(cause) == RunLedger.FailureKind.OPTIONS
+                        ? "bad usage, nothing was published" : "bad input, nothing was published";
                 case ExitCodes.LOCKED -> "warehouse locked, nothing was published";
                 default -> "failed, nothing was published";
             };

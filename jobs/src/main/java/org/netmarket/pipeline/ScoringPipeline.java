@@ -707,8 +707,11 @@ public final class ScoringPipeline {
         });
     }
 
-    /** What a run failed on, by the failure's type: what {@link #inChinese} says of a failure without Chinese of its own. */
-    static RunLedger.FailureKind kindOf(Throwable e) {
+    /**
+     * What a run failed on, by the failure's type: what {@link #inChinese} says of a failure
+     * without Chinese of its own, and what the console calls it (bad usage or bad input).
+     */
+    public static RunLedger.FailureKind kindOf(Throwable e) {
         return e instanceof InvalidInputException ? RunLedger.FailureKind.INPUT
                 // A --edition file that lacks what an item needs is found once the item runs.
                 : e instanceof UsageException || e instanceof EditionException ? RunLedger.FailureKind.OPTIONS

@@ -60,6 +60,26 @@ class StoppedRunReportTest {
     }
 
     @Test
+    void optionsTheEditionCannotServeAreBadUsageNotBadInput() throws IOException {
+        // Exit 2 either way; the words say whose the fix is: the command's, not the delivery's.
+        JobRunner.Result r = JobRunner.run(reports(), "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
+                "--items", "19.9");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (bad usage, nothing was published): --items: edition 2022 has no indicator "
+                + "or item '19.9'"), r.output());
+        assertFalse(r.output().contains("bad input"), r.output());
+        assertFalse(r.output().contains("\tat org."), "no stack trace: " + r.output());
+        // Refused once regions.csv is read: the run folder's log says it in the same words.
+        JobRunner.Result unknown = JobRunner.run(reports(), "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
+                "--regions", "140802,999999");
+        assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode(), unknown.output());
+        assertTrue(unknown.output().contains("error (bad usage, nothing was published): --regions names region(s) not in "
+                + "regions.csv: 999999"), unknown.output());
+        assertTrue(lastEntry(JobRunner.lastRunLog(reports())).contains("bad usage, nothing was published: --regions"),
+                JobRunner.lastRunLog(reports()));
+    }
+
+    @Test
     void aQuarantineStopSaysWhereTheQuarantineReportIs() throws IOException {
         // regions.csv alone, with 1 bad row of 5 (20% > 5%): the stop the user met, without reading extracts
         Path data = Files.createDirectories(tmp.resolve("data"));
