@@ -300,6 +300,17 @@ public final class ScoringPipeline {
      */
     private RunOutcome runStages(Run run) throws IOException, SQLException {
         SparkSession spark = SparkSessions.getOrCreate(config);
+        try {
+            return runStages(run, spark);
+        } finally {
+            // What the run cached (and the plans, broadcast tables and key filters behind it) is
+            // the run's: a driver that runs the job again in the same session (the test suite,
+            // an embedding application) would otherwise keep every run's until its heap is full.
+            spark.catalog().clearCache();
+        }
+    }
+
+    private RunOutcome runStages(Run run, SparkSession spark) throws IOException, SQLException {
         DataDirectory dir = DataDirectory.of(config.dataDir(), spark.sparkContext().hadoopConfiguration())
                 .settled(config.minFileAge(), started);
         dir.rootProblem().ifPresent(why -> {

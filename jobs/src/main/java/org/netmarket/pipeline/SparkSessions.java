@@ -31,6 +31,12 @@ public final class SparkSessions {
                     // Either setting makes Spark compute it (ShuffleExchangeExec, Spark 4.2).
                     .config("spark.sql.shuffle.orderIndependentChecksum.enabled", "false")
                     .config("spark.sql.shuffle.orderIndependentChecksum.enableFullRetryOnMismatch", "false")
+                    // No UI to show finished queries, jobs and stages: keep few of them (Spark keeps
+                    // 1000 queries' plans and metrics by default), so a driver that runs many jobs
+                    // in one session (the test suite, a backfill) does not fill its heap with them.
+                    .config("spark.sql.ui.retainedExecutions", "20")
+                    .config("spark.ui.retainedJobs", "50")
+                    .config("spark.ui.retainedStages", "50")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }

@@ -40,4 +40,13 @@ class SparkSessionsTest {
         assertEquals(0, exchanges.get(0).shuffleDependency().rowBasedChecksums().length, "row checksums");
         assertFalse(exchanges.get(0).shuffleDependency().checksumMismatchFullRetryEnabled(), "full retry on a mismatch");
     }
+
+    @Test
+    void aLocalSessionKeepsFewFinishedQueriesWithoutAUiToShowThem() {
+        org.apache.spark.SparkConf conf = SharedSpark.session().sparkContext().getConf();
+        assertEquals("false", conf.get("spark.ui.enabled"));
+        assertEquals("20", conf.get("spark.sql.ui.retainedExecutions"));
+        assertEquals("50", conf.get("spark.ui.retainedJobs"));
+        assertEquals("50", conf.get("spark.ui.retainedStages"));
+    }
 }
