@@ -253,12 +253,12 @@ public final class RunFolder implements AutoCloseable {
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("change", "region_code", "eval_year", "level",
                      "code", "previous_points", "points", "previous_status", "status", "previous_value", "value").get())) {
             for (ScoreChanges.Change c : report.changes()) {
-                p.printRecord("changed", c.regionCode(), c.evalYear(), c.level(), c.code(), points(c.previousPoints()),
-                        points(c.points()), c.previousStatus(), c.status(), plain(c.previousValue()), plain(c.value()));
+                p.printRecord("changed", c.regionCode(), c.evalYear(), c.level(), c.code(), ScoreRows.pointsText(c.previousPoints()),
+                        ScoreRows.pointsText(c.points()), c.previousStatus(), c.status(), plain(c.previousValue()), plain(c.value()));
             }
             for (ScoreChanges.ResultChange r : report.results()) {
-                p.printRecord("result", r.regionCode(), r.evalYear(), "evaluation", "total", points(r.previousTotal()),
-                        points(r.total()), r.previouslyPassed() ? "pass" : "fail", r.passed() ? "pass" : "fail", null, null);
+                p.printRecord("result", r.regionCode(), r.evalYear(), "evaluation", "total", ScoreRows.pointsText(r.previousTotal()),
+                        ScoreRows.pointsText(r.total()), r.previouslyPassed() ? "pass" : "fail", r.passed() ? "pass" : "fail", null, null);
             }
             for (ScoreChanges.RegionYear r : report.removals()) {
                 p.printRecord("taken_out", r.regionCode(), r.evalYear(), null, null, null, null, null, null, null, null);
@@ -272,11 +272,6 @@ public final class RunFolder implements AutoCloseable {
 
     private static String plain(BigDecimal number) {
         return number == null ? null : number.toPlainString();
-    }
-
-    /** Points as published since version 24 (13.0), also for versions published before (13). */
-    private static String points(BigDecimal number) {
-        return plain(ScoreRows.asPoints(number));
     }
 
     /**

@@ -182,9 +182,9 @@ public final class RunSummary {
         return room - changes.size();
     }
 
-    /** Points as the warehouse and changes.csv write them (one decimal at least), so the three agree. */
+    /** Points as the warehouse and changes.csv write them, "-" for none. */
     private static String points(BigDecimal points) {
-        return points == null ? "-" : ScoreRows.asPoints(points).toPlainString();
+        return Objects.toString(ScoreRows.pointsText(points), "-");
     }
 
     private static String plain(BigDecimal number) {

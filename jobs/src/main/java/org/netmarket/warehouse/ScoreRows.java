@@ -69,6 +69,15 @@ public final class ScoreRows {
         return plain.scale() < 1 ? plain.setScale(1) : plain;
     }
 
+    /**
+     * Points written out as published ({@link #asPoints}; 13.0 also for a version published
+     * before version 24 as 13): the console and changes.csv say them as the warehouse does. Null
+     * for none.
+     */
+    public static String pointsText(BigDecimal points) {
+        return points == null ? null : asPoints(points).toPlainString();
+    }
+
     private final List<IndicatorRow> indicators = new ArrayList<>();
     private final List<CategoryRow> categories = new ArrayList<>();
     private final List<EvaluationRow> evaluations = new ArrayList<>();
