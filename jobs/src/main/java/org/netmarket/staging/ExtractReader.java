@@ -371,8 +371,10 @@ public final class ExtractReader {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> registryBefore = registryNow.join(broadcast(theirAdded.select(REFERENCED_KEY)), REFERENCED_KEY, "left_anti")
                 .unionByName(theirRemoved);
+        // Both sides below start from these rows: found once in the staged rows, not twice.
         Dataset<Row> rowsNow = latest.filter(sketch.mightContain(column))
-                .join(broadcast(touched), latest.col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi");
+                .join(broadcast(touched), latest.col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi")
+                .persist(StorageLevel.MEMORY_AND_DISK());
         String[] key = extract.schema().key().toArray(new String[0]);
         Dataset<Row> rowsBefore = rowsNow.join(broadcast(ownAdded.select(extract.schema().key().stream()
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new))), key, "left_anti")
