@@ -26,13 +26,11 @@ import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.staging.Ingestion;
-import org.netmarket.staging.LoadedExtract;
 import org.netmarket.staging.RegionsFile;
 import org.netmarket.staging.StagingArea;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
 import org.netmarket.warehouse.Publication;
-import org.netmarket.warehouse.PublishedScores;
 import org.netmarket.warehouse.RunLedger;
 import org.netmarket.warehouse.RunRecord;
 import org.netmarket.warehouse.ScorePublisher;
@@ -44,15 +42,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,18 +87,13 @@ public final class ScoringPipeline {
     private final Stages stages = new Stages(stopping::get);
     /** When the run started: files modified less than --min-file-age before it are left for later. */
     private final Instant started = Instant.now();
-    /** The years the data covers, as the early scope check found them from the small extracts; null before. */
-    private Optional<DataYears> dataYears;
-    /**
-     * With --items, the published rows of each year the run scores (region → item → row), read
-     * once by the early scope check: the items not recomputed keep them. A publishing run holds
-     * the lock from before that read, so they are still what is published when it publishes.
-     */
-    private final Map<Integer, Map<String, Map<String, PublishedScores.PublishedItem>>> publishedItems = new HashMap<>();
+    /** What the run scores, checked as early as each part can be. */
+    private final RunScope scope;
 
     public ScoringPipeline(PipelineConfig config, Map<String, String> env) {
         this.config = config;
         this.env = env;
+        this.scope = new RunScope(config);
     }
 
     /**
@@ -118,7 +108,7 @@ public final class ScoringPipeline {
         // Loaded and checked with the options before the run folder exists: a bad edition or option
         // is a usage error that leaves no folder behind.
         Edition edition = new EditionLoader(ItemRegistry::has).load(config.edition());
-        List<String> itemCodes = checkOptions(edition);
+        List<String> itemCodes = scope.checkOptions(edition);
         boolean publishing = !config.dryRun() && !config.validateOnly();
         String jdbcUrl = config.jdbcUrl() != null ? config.jdbcUrl() : env.get(JdbcSettings.URL_ENV);
         if (publishing && jdbcUrl == null) {
@@ -363,8 +353,11 @@ public final class ScoringPipeline {
                     InputProblems.of(ingest, config.quarantineThreshold(), Map.of()).stream().map(Reason::en).toList());
         }
         RegionTree tree = ingest.regions();
-        List<Region> regions = regionsToScore(tree);
-        List<Integer> years = yearsToScore(run);
+        List<Region> regions = scope.regions(tree);
+        List<Integer> years = scope.years();
+        if (config.years().isEmpty() && run.ledger() != null) {
+            run.ledger().recordYears(run.runId(), years);
+        }
         FactBuilder facts = new FactBuilder(run.edition(), tree, ingest.extracts(),
                 staging == null ? null : new StagedFactCounts(staging.area()), years);
         Scores scores = scoreYears(run, facts, regions, years);
@@ -445,9 +438,10 @@ public final class ScoringPipeline {
                 RegionsFile.Result regions = ingestion.readRegions(dir);
                 // An unknown --regions code is refused before the extracts are read, a year outside
                 // the data once the small extracts that tell its years are, before the big ones.
-                List<String> scope = regionsToScore(regions.tree()).stream().map(Region::code).toList();
+                List<String> codes = scope.regions(regions.tree()).stream().map(Region::code).toList();
                 Ingestion.FirstRead first = config.validateOnly() ? Ingestion.FirstRead.NONE
-                        : new Ingestion.FirstRead(DataYears.EXTRACTS, early -> checkScope(run, early, scope));
+                        : new Ingestion.FirstRead(DataYears.EXTRACTS,
+                                early -> scope.checkAgainstData(early, codes, run.edition(), run.itemCodes(), run.published()));
                 return staging == null ? ingestion.ingest(dir, regions, run.edition(), first)
                         : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan(), first);
             });
@@ -490,56 +484,6 @@ public final class ScoringPipeline {
         });
     }
 
-    /**
-     * Refuses, before the big extracts are read, a run that cannot score: a year asked for outside
-     * the data's years, or some items recomputed for a year whose regions have nothing published.
-     */
-    private void checkScope(Run run, Map<String, LoadedExtract> early, List<String> regions) {
-        Optional<DataYears> covered = DataYears.of(early);
-        dataYears = covered;
-        covered.ifPresent(c -> c.check(config.years()));
-        if (config.years().isEmpty()) {
-            // Given years were checked before anything was read; the data's latest is known now.
-            checkAsOf(DataYears.defaultYear(covered));
-        }
-        if (run.itemCodes() != null && run.published() != null) {
-            for (int year : config.years().isEmpty() ? List.of(DataYears.defaultYear(covered)) : config.years()) {
-                try {
-                    Map<String, Map<String, PublishedScores.PublishedItem>> published =
-                            PublishedScores.read(run.published(), year, regions);
-                    ItemRecompute.requirePublished(year, published, regions);
-                    Map<String, PublishedScores.Basis> bases = new HashMap<>();
-                    PublishedScores.currentResults(run.published(), year, regions).forEach((r, c) -> bases.put(r, c.basis()));
-                    ItemRecompute.requireSameBasis(year, bases, new PublishedScores.Basis(run.edition().id(), period(year).asOf()));
-                    publishedItems.put(year, published);
-                } catch (SQLException e) {
-                    // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.
-                    String where = run.published().settings().redactedUrl() + ": " + e.getMessage();
-                    throw new EnvironmentException(Reason.of("cannot read the published scores of " + year + " from " + where,
-                            "无法从数仓读取 " + year + " 年已发布的得分（" + where + "）"), e);
-                }
-            }
-        }
-    }
-
-    /**
-     * The years asked for (checked against the data's by {@link #checkScope}), or else the latest
-     * complete year of the data, which the ledger then records.
-     */
-    private List<Integer> yearsToScore(Run run) throws SQLException {
-        if (!config.years().isEmpty()) {
-            return config.years();
-        }
-        // The data's years as the scope check found them, before the big extracts were read.
-        List<Integer> years = List.of(DataYears.defaultYear(dataYears));
-        LOG.info("no --year given: scoring {}, the latest complete year of the data", years.get(0));
-        dataYears.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning
-        if (run.ledger() != null) {
-            run.ledger().recordYears(run.runId(), years);
-        }
-        return years;
-    }
-
     /** Builds the facts of each year and scores the regions from them. */
     private Scores scoreYears(Run run, FactBuilder facts, List<Region> regions, List<Integer> years)
             throws IOException, SQLException {
@@ -547,7 +491,7 @@ public final class ScoringPipeline {
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factSheets = new ArrayList<>();
         for (int year : years) {
-            EvaluationPeriod period = period(year);
+            EvaluationPeriod period = scope.period(year);
             FactSheet sheet = stages.run("facts " + year + " (as of " + period.asOf() + ")", () -> facts.build(period));
             if (config.factsCsv() != null) {
                 factSheets.add(sheet);
@@ -571,7 +515,7 @@ public final class ScoringPipeline {
                     .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
             if (run.itemCodes() != null && run.published() != null) {
                 return ItemRecompute.keepPublished(run.edition(), year, cards, Set.copyOf(run.itemCodes()),
-                        publishedItems.get(year));
+                        scope.publishedItems(year));
             }
             return cards;
         });
@@ -607,76 +551,6 @@ public final class ScoringPipeline {
             return null;
         }
         return "no new or changed files since run " + published.getAsLong();
-    }
-
-    private List<Region> regionsToScore(RegionTree tree) {
-        if (config.regions() == null) {
-            return tree.all();
-        }
-        List<Region> out = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String code : new LinkedHashSet<>(config.regions())) {
-            if (tree.contains(code)) {
-                out.add(tree.get(code));
-            } else {
-                unknown.add(code);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new UsageException(Reason.of("--regions names region(s) not in regions.csv: " + String.join(", ", unknown),
-                    "--regions 中的地区代码不在 regions.csv 中：" + String.join("、", unknown) + "，"
-                            + UsageException.NOTHING_PUBLISHED_ZH));
-        }
-        return out;
-    }
-
-    /**
-     * Refuses options that cannot work, before anything is read: unknown --items (returned
-     * expanded to item codes, null when not given), an --as-of before a --year, a --facts-csv that
-     * cannot be written.
-     */
-    private List<String> checkOptions(Edition edition) {
-        List<String> itemCodes;
-        try {
-            itemCodes = config.items() == null ? null : edition.expandItemCodes(config.items());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--items: " + e.getMessage());
-        }
-        config.years().forEach(this::checkAsOf);
-        checkFactsCsv();
-        return itemCodes;
-    }
-
-    /** Refuses a --facts-csv that cannot be written, before the run does the work it would hold. */
-    private void checkFactsCsv() {
-        if (config.factsCsv() == null) {
-            return;
-        }
-        Path file = Path.of(config.factsCsv()).toAbsolutePath();
-        if (Files.isDirectory(file)) {
-            throw new UsageException("--" + PipelineConfig.FACTS_CSV + " " + config.factsCsv() + " is a folder: give a file name");
-        }
-        if (!Files.isDirectory(file.getParent())) {
-            throw new UsageException("--" + PipelineConfig.FACTS_CSV + " " + config.factsCsv() + ": folder " + file.getParent()
-                    + " does not exist");
-        }
-    }
-
-    /** The year as of --as-of, or as of its December 31. */
-    private EvaluationPeriod period(int year) {
-        return config.asOf() == null ? EvaluationPeriod.of(year) : new EvaluationPeriod(year, config.asOf());
-    }
-
-    /** Refuses an as-of date before the evaluation year: nothing of the year could be counted by then. */
-    private void checkAsOf(int year) {
-        if (config.asOf() != null && config.asOf().getYear() < year) {
-            throw new UsageException(Reason.of("--as-of " + config.asOf() + " is before the evaluation year " + year
-                    + ": nothing of " + year + " could be counted by then (to score " + config.asOf().getYear()
-                    + " as of that date, give --year " + config.asOf().getYear() + ")",
-                    "--as-of " + config.asOf() + " 早于评价年度 " + year + "，届时该年度尚无可统计的数据（要按该日期计算 "
-                            + config.asOf().getYear() + " 年，请给出 --year " + config.asOf().getYear() + "）；"
-                            + UsageException.NOTHING_PUBLISHED_ZH));
-        }
     }
 
     private RunRecord runRecord(Edition edition) {
