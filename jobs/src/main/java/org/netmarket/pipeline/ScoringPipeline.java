@@ -356,6 +356,7 @@ public final class ScoringPipeline {
         List<Region> regions = scope.regions(tree);
         List<Integer> years = scope.years();
         if (config.years().isEmpty() && run.ledger() != null) {
+            // The year the data chose, which the run record could not name when it was registered.
             run.ledger().recordYears(run.runId(), years);
         }
         FactBuilder facts = new FactBuilder(run.edition(), tree, ingest.extracts(),
