@@ -96,9 +96,19 @@ public final class ScoreRows {
 
     /** Rows of the given scorecards. */
     public static ScoreRows of(Edition edition, List<RegionScorecard> cards, LocalDate asOf) {
+        // A card's rows depend on that card alone, and a national run has thousands: built on
+        // every core (each row's JSON detail and exact decimals take most of the time), kept in
+        // the cards' order.
+        List<ScoreRows> perCard = cards.parallelStream().map(card -> {
+            ScoreRows one = new ScoreRows();
+            one.add(edition, card, asOf);
+            return one;
+        }).toList();
         ScoreRows rows = new ScoreRows();
-        for (RegionScorecard card : cards) {
-            rows.add(edition, card, asOf);
+        for (ScoreRows one : perCard) {
+            rows.indicators.addAll(one.indicators);
+            rows.categories.addAll(one.categories);
+            rows.evaluations.addAll(one.evaluations);
         }
         return rows;
     }
