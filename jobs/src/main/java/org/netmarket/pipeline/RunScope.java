@@ -130,6 +130,9 @@ final class RunScope {
         if (!config.years().isEmpty()) {
             return config.years();
         }
+        if (dataYears == null) {
+            throw new IllegalStateException("the latest complete year is asked for before the data's years were read");
+        }
         int year = DataYears.defaultYear(dataYears);
         LOG.info("no --year given: scoring {}, the latest complete year of the data", year);
         dataYears.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning

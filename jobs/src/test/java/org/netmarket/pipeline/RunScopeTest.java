@@ -77,6 +77,11 @@ class RunScopeTest {
     }
 
     @Test
+    void theLatestCompleteYearIsNotGuessedBeforeTheDataIsRead() {
+        assertThrows(IllegalStateException.class, () -> new RunScope(new PipelineConfig()).years());
+    }
+
+    @Test
     void aFactsCsvThatCannotBeWrittenIsRefusedBeforeTheWork() {
         String folder = tmp.toString();
         assertEquals("--facts-csv " + folder + " is a folder: give a file name", assertThrows(UsageException.class,
