@@ -64,6 +64,17 @@ ensure_built() {
 # The same as jit.opts in pom.xml (the tests' JVM; ScriptsTest compares them).
 NETMARKET_JIT_OPTS="-XX:MaxInlineLevel=6 -XX:FreqInlineSize=150 -XX:InlineSmallCode=1000"
 
+# Where a run's time went, from the stage lines of its log ("stage ingest: done in 28.0 s", "…
+# in 735 ms", "… in 1 min 29 s"), on one line in seconds: stage_times LOG prints
+# "warehouse 0.7 s, ingest 89.0 s, …". The run's wall time less their sum is the JVM and Spark
+# starting and what runs between stages. (scripts/bench prints it for every Spark run.)
+stage_times() {
+  sed -n 's/.*stage \(.*\): done in \(.*\)$/\1|\2/p' "$1" | awk -F'|' '{
+    n = split($2, w, " "); t = 0
+    for (i = 1; i < n; i += 2) t += (w[i+1] == "ms") ? w[i] / 1000 : (w[i+1] == "min") ? w[i] * 60 : w[i]
+    sub(/ \(as of [^)]*\)/, "", $1); printf "%s%s %.1f s", (NR > 1 ? ", " : ""), $1, t }'
+}
+
 # The job's JVM options in local mode (NETMARKET_JAVA_OPTS replaces them): a 4 GB heap, and the
 # tuning the benchmark measures with any heap: the parallel collector, which ran the national
 # benchmark 10-15% faster than G1 on 2 cores (Spark tasks want throughput, not short pauses), and

@@ -408,6 +408,27 @@ class ScriptsTest {
                 job.subList(1, job.size()), job.toString());
     }
 
+    /**
+     * The benchmark's time by stage, read from a run's log as the job writes durations (in ms
+     * under a second, in s with one decimal, in min and s from a minute): a misread unit would
+     * put a stage off by a factor of 1000 or 60 in the figures the README reports.
+     */
+    @Test
+    void stageTimesReadEveryDurationTheLogWrites(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("run.log");
+        Files.writeString(log, String.join("\n",
+                "17:56:41 INFO  ScoringPipeline - stage warehouse: started",
+                "17:56:41 INFO  ScoringPipeline - stage warehouse: done in 735 ms",
+                "17:56:43 INFO  ExtractReader - extract retail: 41409 rows read, 1 quarantined",
+                "17:58:12 INFO  ScoringPipeline - stage ingest: done in 1 min 29 s",
+                "17:58:22 INFO  ScoringPipeline - stage facts 2024 (as of 2024-12-31): done in 5.8 s",
+                "17:58:30 INFO  ScoringPipeline - stage publish: done in 59 s",
+                "17:58:30 INFO  ScoringPipeline - stage score 2024: done in 0 ms") + "\n", StandardCharsets.UTF_8);
+        Result result = run("bash", "-c", "source scripts/lib/common.sh && stage_times \"$0\"", log.toString());
+        assertEquals(0, result.exitCode, result.output);
+        assertEquals("warehouse 0.7 s, ingest 89.0 s, facts 2024 5.8 s, publish 59.0 s, score 2024 0.0 s", result.output.strip());
+    }
+
     private static void assertHelpWithoutCode(Path script, String output) {
         List<String> help = output.lines().collect(Collectors.toList());
         assertFalse(help.isEmpty() || help.get(0).isBlank(), script + ": help begins with no summary");
