@@ -64,8 +64,8 @@ public final class OperatorSalesFacts {
         return RegionCounts.collectBySide(perRegion(salesWithSide, c, col(RegionCounts.SIDE)), FACTS);
     }
 
-    /** The counts per region of the operators (after the columns of {@code groups}, which lead the grouping). */
-    private static Dataset<Row> perRegion(Dataset<Row> salesWithRegion, AggregationContext c, Column... groups) {
+    /** The counts per region of the operators, grouped after the {@code leading} columns. */
+    private static Dataset<Row> perRegion(Dataset<Row> salesWithRegion, AggregationContext c, Column... leading) {
         Parameters p = c.parameters(COMPUTATION).orElseThrow();
         int years = p.integer("recent_years", 2);
         int y = c.period().year();
@@ -75,10 +75,7 @@ public final class OperatorSalesFacts {
             perYear.add(max(when(col("year").equalTo(t), col("ecommerce_sales_yuan"))).as("s" + t));
         }
         // One registry row per operator: grouping by operator and its region is one row per operator.
-        List<Column> byOperator = new ArrayList<>(List.of(groups));
-        byOperator.add(col("operator_id"));
-        byOperator.add(col(OPERATOR_REGION));
-        Dataset<Row> pivot = salesWithRegion.groupBy(byOperator.toArray(new Column[0]))
+        Dataset<Row> pivot = salesWithRegion.groupBy(RegionCounts.grouping(leading, col("operator_id"), col(OPERATOR_REGION)))
                 .agg(perYear.get(0), perYear.subList(1, perYear.size()).toArray(new Column[0]));
         // The threshold is that of the scored region's zone, so count per region of the operator
         // once under each zone's threshold, and let each scored region take its zone's count.
@@ -95,9 +92,7 @@ public final class OperatorSalesFacts {
             }
             counts.add(sum(when(isNew, lit(1L)).otherwise(lit(0L))).as("n_" + zone));
         }
-        List<Column> byRegion = new ArrayList<>(List.of(groups));
-        byRegion.add(col(OPERATOR_REGION));
-        return pivot.groupBy(byRegion.toArray(new Column[0]))
+        return pivot.groupBy(RegionCounts.grouping(leading, col(OPERATOR_REGION)))
                 .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
     }
 

@@ -40,7 +40,8 @@ public interface RecordAggregation {
      * condition once per record instead of once per record and ancestor.
      */
     default RegionCounts count(Dataset<Row> rows, AggregationContext context) {
-        return RegionCounts.collect(perRegion(rows, context), factNames(context));
+        Map<String, Column> conditions = conditions(context);
+        return RegionCounts.collect(perRegion(rows, conditions), List.copyOf(conditions.keySet()));
     }
 
     /**
@@ -48,15 +49,15 @@ public interface RecordAggregation {
      * {@link RegionCounts#SIDE} ({@link RegionCounts#sides}), in one job instead of two.
      */
     default Map<String, RegionCounts> countBySide(Dataset<Row> rowsWithSide, AggregationContext context) {
-        return RegionCounts.collectBySide(perRegion(rowsWithSide, context, col(RegionCounts.SIDE)), factNames(context));
+        Map<String, Column> conditions = conditions(context);
+        return RegionCounts.collectBySide(perRegion(rowsWithSide, conditions, col(RegionCounts.SIDE)),
+                List.copyOf(conditions.keySet()));
     }
 
-    /** The names of the counts: the rows first, then the facts. */
-    private List<String> factNames(AggregationContext context) {
-        return new ArrayList<>(conditions(context).keySet());
-    }
-
-    /** Count name -> the condition a row meets to be counted: every row for the rows, then each fact's within the cohort. */
+    /**
+     * Count name -> the condition a row meets to be counted: every row for the rows first, then
+     * each fact's within the cohort.
+     */
     private Map<String, Column> conditions(AggregationContext context) {
         Map<String, Column> conditions = new LinkedHashMap<>();
         conditions.put(Facts.rowsOf(extract()), lit(true));
@@ -65,16 +66,14 @@ public interface RecordAggregation {
         return conditions;
     }
 
-    /** The counts per region, in the order of {@link #factNames} (after the columns of {@code groups}, which lead the grouping). */
-    private Dataset<Row> perRegion(Dataset<Row> rows, AggregationContext context, Column... groups) {
+    /** The counts per region, one per condition in its order, grouped after the {@code leading} columns. */
+    private static Dataset<Row> perRegion(Dataset<Row> rows, Map<String, Column> conditions, Column... leading) {
         List<Column> counts = new ArrayList<>();
-        for (Column condition : conditions(context).values()) {
+        for (Column condition : conditions.values()) {
             // A null condition (e.g. a comparison with an empty timestamp) counts as not met.
             counts.add(sum(when(condition, lit(1L)).otherwise(lit(0L))).as("f" + counts.size()));
         }
-        List<Column> grouping = new ArrayList<>(List.of(groups));
-        grouping.add(col(REGION));
-        return rows.groupBy(grouping.toArray(new Column[0]))
+        return rows.groupBy(RegionCounts.grouping(leading, col(REGION)))
                 .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
     }
 

@@ -1,5 +1,6 @@
 package org.netmarket.facts;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.netmarket.region.RegionTree;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.lit;
 
@@ -62,6 +64,14 @@ public final class RegionCounts {
             m.put(r.getString(0), counts(r, 1, facts.size()));
         }
         return new RegionCounts(facts, m);
+    }
+
+    /**
+     * The columns to group counts by: the {@code leading} ones ({@link #SIDE} when both sides of a
+     * change are counted at once, else none), then {@code then}.
+     */
+    static Column[] grouping(Column[] leading, Column... then) {
+        return Stream.concat(Arrays.stream(leading), Arrays.stream(then)).toArray(Column[]::new);
     }
 
     /** The rows a change took away and those it brought, told apart by {@link #SIDE}, for one count of both. */

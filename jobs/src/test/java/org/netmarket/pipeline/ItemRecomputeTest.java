@@ -7,9 +7,9 @@ import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Reason;
-import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.scoring.TestScorecards;
 import org.netmarket.warehouse.PublishedScores.Basis;
 import org.netmarket.warehouse.PublishedScores.PublishedItem;
 
@@ -37,11 +37,7 @@ class ItemRecomputeTest {
 
     /** A fresh scorecard with every item at its maximum. */
     private static RegionScorecard freshFullMarks(String region) {
-        Map<String, ItemScore> items = new LinkedHashMap<>();
-        for (Item item : EDITION.items()) {
-            items.put(item.code(), new ItemScore(item, ItemStatus.SCORED, item.maxPoints(), null, null, null));
-        }
-        return EvaluationRollup.rollUp(EDITION, region, 2024, items);
+        return TestScorecards.card(EDITION, region, 2024, Map.of());
     }
 
     /** Published rows with every item at zero points and status no_records. */

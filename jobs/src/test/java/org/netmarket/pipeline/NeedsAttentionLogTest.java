@@ -2,19 +2,14 @@ package org.netmarket.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.netmarket.edition.Edition;
-import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.rules.ItemStatus;
-import org.netmarket.rules.Reason;
-import org.netmarket.scoring.EvaluationRollup;
-import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.scoring.TestScorecards;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +24,7 @@ class NeedsAttentionLogTest {
             new Region("140802", "盐湖区", "140800", "county", "central")));
 
     private static RegionScorecard card(String region, Map<String, ItemStatus> unscored) {
-        Map<String, ItemScore> items = new LinkedHashMap<>();
-        for (Item item : EDITION.items()) {
-            ItemStatus status = unscored.getOrDefault(item.code(), ItemStatus.SCORED);
-            items.put(item.code(), new ItemScore(item, status, status == ItemStatus.SCORED ? item.maxPoints()
-                    : BigDecimal.ZERO, null, null, status == ItemStatus.SCORED ? null : Reason.of("why", "原因")));
-        }
-        return EvaluationRollup.rollUp(EDITION, region, 2024, items);
+        return TestScorecards.card(EDITION, region, 2024, unscored);
     }
 
     @Test

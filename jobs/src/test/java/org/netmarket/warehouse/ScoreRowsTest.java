@@ -3,18 +3,14 @@ package org.netmarket.warehouse;
 import org.junit.jupiter.api.Test;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Indicator;
-import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
 import org.netmarket.rules.ItemStatus;
-import org.netmarket.rules.Reason;
-import org.netmarket.scoring.EvaluationRollup;
-import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
+import org.netmarket.scoring.TestScorecards;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +27,7 @@ class ScoreRowsTest {
     /** A region whose items are scored in full, but for item 4, missing when the region's code is odd. */
     private static RegionScorecard card(String region) {
         boolean odd = Integer.parseInt(region) % 2 == 1;
-        Map<String, ItemScore> items = new LinkedHashMap<>();
-        for (Item item : EDITION.items()) {
-            boolean missing = odd && item.code().equals("4");
-            items.put(item.code(), new ItemScore(item, missing ? ItemStatus.MISSING_DATA : ItemStatus.SCORED,
-                    missing ? BigDecimal.ZERO : item.maxPoints(), null, null, missing ? Reason.of("why", "原因") : null));
-        }
-        return EvaluationRollup.rollUp(EDITION, region, 2024, items);
+        return TestScorecards.card(EDITION, region, 2024, odd ? Map.of("4", ItemStatus.MISSING_DATA) : Map.of());
     }
 
     /** The indicator rows of one card as the edition lists them: an indicator, then its items. */
