@@ -18,6 +18,15 @@ NETMARKET_JVM_OPENS=(
 
 # Whether the calling script's arguments (its array args) hold option $1, alone or as $1=VALUE.
 has() { local f; for f in "${args[@]}"; do [[ "$f" == "$1" || "$f" == "$1="* ]] && return 0; done; return 1; }
+# The value of the calling script's option $1 (--opt VALUE or --opt=VALUE; the last one given), or nothing.
+arg_value() {
+  local i
+  for ((i = ${#args[@]} - 1; i >= 0; i--)); do
+    [[ "${args[i]}" == "$1="* ]] && { echo "${args[i]#"$1="}"; return 0; }
+    [[ "${args[i]}" == "$1" && $((i + 1)) -lt ${#args[@]} ]] && { echo "${args[i + 1]}"; return 0; }
+  done
+  return 0
+}
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$1" >&2; exit "${2:-1}"; }
 # A script's --help: its header comment, from the line after the shebang to the first line that
@@ -73,6 +82,19 @@ stage_times() {
     n = split($2, w, " "); t = 0
     for (i = 1; i < n; i += 2) t += (w[i+1] == "ms") ? w[i] / 1000 : (w[i+1] == "min") ? w[i] * 60 : w[i]
     sub(/ \(as of [^)]*\)/, "", $1); printf "%s%s %.1f s", (NR > 1 ? ", " : ""), $1, t }'
+}
+
+# The psql command that opens the warehouse of a JDBC URL: its host, port, database and user
+# (the URL's user parameter; never its password, which psql takes from PGPASSWORD or ~/.pgpass
+# as the job does). Nothing for a URL that this form cannot say (several hosts, an IPv6 address,
+# no host): the run's summary names the URL itself.
+psql_command() {
+  local re='^jdbc:postgresql://([A-Za-z0-9._-]+)(:([0-9]+))?/([^?/]+)([?](.*))?$' user="" p
+  [[ "$1" =~ $re ]] || return 0
+  local host="${BASH_REMATCH[1]}" port="${BASH_REMATCH[3]:-5432}" db="${BASH_REMATCH[4]}" query="${BASH_REMATCH[6]}"
+  local IFS='&'
+  for p in $query; do [[ "$p" == user=* ]] && user="${p#user=}"; done
+  echo "psql -h $host -p $port${user:+ -U $user} -d $db"
 }
 
 # The job's JVM options in local mode (NETMARKET_JAVA_OPTS replaces them): a 4 GB heap, and the

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
                 "  # publish 2024 to the warehouse",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data /data/netmarket --year 2024 \\",
                 "      --jdbc-url jdbc:postgresql://db:5432/netmarket",
-                "  # recompute one county's indicator 19, print only",
+                "  # recompute one county's indicator 19 of the published 2024 scores, print only",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2024 --regions 140802 --items 19 --dry-run",
                 "  # stock figures at mid-year, print only",
                 "  # (published, they would replace the year-end scores of 2023)",

@@ -403,9 +403,29 @@ class ScriptsTest {
     void runPipelinePutsItsDefaultsBeforeTheUsersArguments(@TempDir Path dir) throws Exception {
         List<String> job = viaStandInJava(dir, Map.of("NETMARKET_JDBC_URL", "jdbc:postgresql://warehouse.invalid/netmarket"),
                 SCRIPTS.resolve("run-pipeline"), "--year");
+        // The job's arguments end where what the script says after a run begins.
         assertEquals(List.of("run", "--data", SCRIPTS.toAbsolutePath().getParent().resolve("sample-data").toString(),
                 "--report-dir", SCRIPTS.toAbsolutePath().getParent().resolve(".local/reports").toString(), "--year"),
-                job.subList(1, job.size()), job.toString());
+                job.subList(1, job.indexOf("")), job.toString());
+    }
+
+    /**
+     * After publishing to a warehouse given by URL, scripts/run-pipeline ends, like the run on
+     * its own local PostgreSQL, with how to connect — without the URL's password; after a dry
+     * run, which published nothing, it says nothing of the kind.
+     */
+    @Test
+    void runPipelineSaysHowToConnectToTheWarehouseItPublishedTo(@TempDir Path dir) throws Exception {
+        String url = "jdbc:postgresql://db.example:5433/netmarket?user=etl&password=s3cret";
+        List<String> published = viaStandInJava(dir, Map.of(), SCRIPTS.resolve("run-pipeline"), "--jdbc-url", url);
+        List<String> said = published.subList(published.indexOf("") + 1, published.size());
+        assertEquals(List.of("Warehouse: jdbc:postgresql://db.example:5433/netmarket, schema netmarket."
+                        + " Connect with (the password from PGPASSWORD or ~/.pgpass):",
+                "  psql -h db.example -p 5433 -U etl -d netmarket"), said.subList(0, 2), said.toString());
+        assertTrue(said.get(2).startsWith("  e.g.  SELECT ") && said.size() == 3, said.toString());
+
+        List<String> dryRun = viaStandInJava(dir, Map.of("NETMARKET_JDBC_URL", url), SCRIPTS.resolve("run-pipeline"), "--dry-run");
+        assertFalse(dryRun.contains(""), "a dry run published nothing to connect to: " + dryRun);
     }
 
     /**
@@ -427,6 +447,39 @@ class ScriptsTest {
         Result result = run("bash", "-c", "source scripts/lib/common.sh && stage_times \"$0\"", log.toString());
         assertEquals(0, result.exitCode, result.output);
         assertEquals("warehouse 0.7 s, ingest 89.0 s, facts 2024 5.8 s, publish 59.0 s, score 2024 0.0 s", result.output.strip());
+    }
+
+    /**
+     * After publishing to a warehouse given by URL, scripts/run-pipeline says how to open it with
+     * psql: host, port (PostgreSQL's 5432 when the URL has none), database and the URL's user —
+     * and never the password, which would land in a terminal's scrollback and the scheduler's mail.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:postgresql://db.example:5433/netmarket?user=etl&password=s3cret|psql -h db.example -p 5433 -U etl -d netmarket",
+            "jdbc:postgresql://db.example:5433/netmarket?sslmode=require&user=etl|psql -h db.example -p 5433 -U etl -d netmarket",
+            "jdbc:postgresql://db/netmarket?password=s3cret|psql -h db -p 5432 -d netmarket",
+            "jdbc:postgresql://10.0.0.7/netmarket|psql -h 10.0.0.7 -p 5432 -d netmarket",
+            // Forms psql's -h/-p cannot say the same way: the summary names the URL instead.
+            "jdbc:postgresql://db1:5432,db2:5432/netmarket?user=etl|",
+            "jdbc:postgresql://[::1]:5432/netmarket|",
+            "jdbc:postgresql:netmarket|"})
+    void psqlCommandOfAWarehouseUrlNamesEverythingButThePassword(String urlAndExpected) throws Exception {
+        String[] parts = urlAndExpected.split("\\|", -1);
+        Result result = run("bash", "-c", "source scripts/lib/common.sh && psql_command \"$0\"", parts[0]);
+        assertEquals(0, result.exitCode, result.output);
+        assertEquals(parts[1], result.output.strip(), parts[0]);
+        assertFalse(result.output.contains("s3cret"), result.output);
+    }
+
+    /** The value a script reads of its own option: either spelling, the last one given, and nothing for an option without its value. */
+    @Test
+    void argValueReadsBothSpellingsOfAnOption() throws Exception {
+        String script = "source scripts/lib/common.sh && args=(\"$@\") && echo \"[$(arg_value --jdbc-url)]\"";
+        assertEquals("[jdbc:postgresql://a/x]", run("bash", "-c", script, "-", "--year", "2024", "--jdbc-url", "jdbc:postgresql://a/x").output.strip());
+        assertEquals("[jdbc:postgresql://b/x]", run("bash", "-c", script, "-", "--jdbc-url=jdbc:postgresql://a/x", "--jdbc-url=jdbc:postgresql://b/x").output.strip());
+        assertEquals("[]", run("bash", "-c", script, "-", "--year", "2024").output.strip());
+        assertEquals("[]", run("bash", "-c", script, "-", "--jdbc-url").output.strip());
     }
 
     private static void assertHelpWithoutCode(Path script, String output) {
