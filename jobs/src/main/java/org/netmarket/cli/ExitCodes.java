@@ -1,5 +1,7 @@
 package org.netmarket.cli;
 
+import org.netmarket.warehouse.RunLedger;
+
 /**
  * Exit codes a scheduler can act on. 0: published (or, for validate and --dry-run, checked);
  * 2: bad usage or bad input stopped the run before publishing (fix the command or the
@@ -15,5 +17,14 @@ public final class ExitCodes {
     public static final int LOCKED = 3;
 
     private ExitCodes() {
+    }
+
+    /** The exit code of a run that failed on {@code kind}: whether a scheduler should retry it as is. */
+    public static int of(RunLedger.FailureKind kind) {
+        return switch (kind) {
+            case INPUT, OPTIONS -> BAD_INPUT;
+            case LOCK -> LOCKED;
+            case ENVIRONMENT, JOB, INTERRUPTED -> FAILURE;
+        };
     }
 }

@@ -2,14 +2,10 @@ package org.netmarket.cli;
 
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.JobVersion;
-import org.netmarket.config.UsageException;
-import org.netmarket.edition.EditionException;
-import org.netmarket.extract.InvalidInputException;
 import org.netmarket.pipeline.RunFolder;
-import org.netmarket.pipeline.ScoringPipeline;
+import org.netmarket.pipeline.RunFailure;
 import org.netmarket.report.RunSummary;
 import org.netmarket.warehouse.JdbcSettings;
-import org.netmarket.warehouse.PublishLock;
 import org.netmarket.warehouse.RunLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -146,7 +142,7 @@ public final class NetmarketCommand implements Runnable {
             String what = switch (code) {
                 // Named as the ledger's failure_kind names it: options the data cannot serve are
                 // the analyst's to change, a bad delivery the supplier's to fix.
-                case ExitCodes.BAD_INPUT -> ScoringPipeline.kindOf(cause) == RunLedger.FailureKind.OPTIONS
+                case ExitCodes.BAD_INPUT -> RunFailure.kindOf(cause) == RunLedger.FailureKind.OPTIONS
                         ? "bad usage, nothing was published" : "bad input, nothing was published";
                 case ExitCodes.LOCKED -> "warehouse locked, nothing was published";
                 default -> "failed, nothing was published";
@@ -176,16 +172,7 @@ public final class NetmarketCommand implements Runnable {
     }
 
     static int exitCode(Throwable ex) {
-        if (ex instanceof StoppedRun stopped) {
-            return exitCode(stopped.getCause());
-        }
-        if (ex instanceof InvalidInputException || ex instanceof EditionException || ex instanceof UsageException) {
-            return ExitCodes.BAD_INPUT;
-        }
-        if (ex instanceof PublishLock.LockedException) {
-            return ExitCodes.LOCKED;
-        }
-        return ExitCodes.FAILURE;
+        return ExitCodes.of(RunFailure.kindOf(ex instanceof StoppedRun stopped ? stopped.getCause() : ex));
     }
 
     private static String stackTrace(Throwable ex) {

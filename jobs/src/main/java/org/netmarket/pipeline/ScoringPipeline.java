@@ -9,9 +9,7 @@ import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
-import org.netmarket.edition.EditionException;
 import org.netmarket.edition.EditionLoader;
-import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.facts.FactBuilder;
@@ -20,7 +18,6 @@ import org.netmarket.facts.StagedFactCounts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
-import org.netmarket.rules.BilingualFailure;
 import org.netmarket.rules.Reason;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
@@ -152,7 +149,7 @@ public final class ScoringPipeline {
                         : Warehouse.lostConnection(e, JdbcSettings.redact(jdbcUrl));
                 Throwable failure = interrupted != null ? interrupted : lost != null ? lost : e;
                 if (ledger != null) {
-                    recordFailure(ledger, runId, failure, interrupted != null ? RunLedger.FailureKind.INTERRUPTED : kindOf(failure));
+                    recordFailure(ledger, runId, failure, interrupted != null ? RunLedger.FailureKind.INTERRUPTED : RunFailure.kindOf(failure));
                 }
                 if (interrupted != null) {
                     // Said here, in the run's log: the JVM may exit before the caller reports it.
@@ -244,7 +241,7 @@ public final class ScoringPipeline {
         } catch (PublishLock.LockedException e) {
             try {
                 LOG.info("run {} recorded as failed: the warehouse lock was held",
-                        new RunLedger(warehouse).refused(runRecord(edition), e.getMessage(), inChinese(e)));
+                        new RunLedger(warehouse).refused(runRecord(edition), e.getMessage(), RunFailure.inChinese(e)));
             } catch (SQLException | RuntimeException ex) {
                 LOG.warn("could not record the refused run in pipeline_run: {}", ex.getMessage());
             }
@@ -578,38 +575,10 @@ public final class ScoringPipeline {
                 "运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）"), e);
     }
 
-    /**
-     * A failed run's reason in Chinese for {@code pipeline_run.error_zh}: the failure's own when it
-     * was written in both languages, else what kind of failure it was and where the English
-     * details are (a driver's or Spark's message is not for the dashboards).
-     */
-    static String inChinese(Throwable e) {
-        Optional<String> own = e instanceof BilingualFailure bilingual ? bilingual.messageZh() : Optional.empty();
-        return own.orElseGet(() -> switch (kindOf(e)) {
-            case INPUT -> "输入数据不符合数据约定，本次运行停止（详见 error 列的英文说明）";
-            case ENVIRONMENT -> "运行环境出错（数仓、存储或数据目录），本次运行停止；调度可以重试（详见 error 列的英文说明）";
-            case OPTIONS -> "运行参数与数据不符，本次运行停止，未发布任何结果（详见 error 列的英文说明）";
-            default -> "作业出错，本次运行停止（详见 error 列的英文说明和运行日志）";
-        });
-    }
-
-    /**
-     * What a run failed on, by the failure's type: what {@link #inChinese} says of a failure
-     * without Chinese of its own, and what the console calls it (bad usage or bad input).
-     */
-    public static RunLedger.FailureKind kindOf(Throwable e) {
-        return e instanceof InvalidInputException ? RunLedger.FailureKind.INPUT
-                // A --edition file that lacks what an item needs is found once the item runs.
-                : e instanceof UsageException || e instanceof EditionException ? RunLedger.FailureKind.OPTIONS
-                : e instanceof EnvironmentException ? RunLedger.FailureKind.ENVIRONMENT
-                : e instanceof PublishLock.LockedException ? RunLedger.FailureKind.LOCK
-                : RunLedger.FailureKind.JOB;
-    }
-
     private static void recordFailure(RunLedger ledger, long runId, Throwable e, RunLedger.FailureKind kind) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         try {
-            ledger.fail(runId, reason, inChinese(e), kind);
+            ledger.fail(runId, reason, RunFailure.inChinese(e), kind);
         } catch (SQLException | RuntimeException ex) {
             // The database may be the reason; the next run marks this one failed.
             LOG.warn("could not record run {} as failed ({}); the next run will", runId, ex.getMessage());
