@@ -406,7 +406,7 @@ public final class ExtractReader {
         if (missingCount == 0) {
             missing.unpersist();
         } else {
-            LOG.warn("extract {}: {} row(s) whose {} is not in {}", extract.name(), missingCount, column, ref.extract());
+            LOG.warn("extract {}: {} row(s) quarantined: their {} is not in {}", extract.name(), missingCount, column, ref.extract());
             quarantine = quarantine.unionByName(SetAsideReasons.unresolved(extract.schema(), missing, column, referenced));
         }
         // The latest rows that do not resolve, as a full read sets them aside: this run's missing
