@@ -235,6 +235,11 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
 
     private Event row(CsvRecords.Line line) {
         read++;
+        CsvRecords.Malformation malformed = line.malformation();
+        if (malformed != null) {
+            rejected++;
+            return new Event(line.lineNumber(), null, line.raw(), new Rejection(malformed.column(), malformed.reason()), null);
+        }
         String[] f = line.fields();
         if (f.length != width) {
             rejected++;

@@ -17,7 +17,7 @@ import java.util.List;
  *                         for good, whereas the rows it loses to conflicting versions or unknown
  *                         references depend on what other files hold, and may come back with a
  *                         later delivery (a full read of the extract counts both)
- * @param problem          a file-level problem (missing required column, malformed CSV), naming the file,
+ * @param problem          a file-level problem (missing required column, malformed header), naming the file,
  *                         in English and Chinese; else null
  * @param firstNonUtf8Byte offset of the first byte that is not valid UTF-8, -1 when all are: for
  *                         a file read as GB18030, it tells a GB18030 export (early, in the first

@@ -12,6 +12,8 @@ import java.util.NoSuchElementException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,65 +160,176 @@ class CsvRecordsTest {
         assertLine(read("a,b\n 1 , x\n").get(0), 2, " 1 , x", " 1 ", " x");
     }
 
-    private static String malformation(String csv, int recordsBefore) throws IOException {
-        try (CsvRecords r = new CsvRecords(new StringReader(csv))) {
-            for (int i = 0; i < recordsBefore; i++) {
-                r.next();
-            }
-            return assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext).getMessage();
-        }
+    /** A record set aside for its quoting: the line it starts on, its raw text, the column blamed and the reason. */
+    private static void assertMalformed(CsvRecords.Line l, long line, String raw, String column, String reason) {
+        assertNotNull(l.malformation(), "the record on line " + line + " is set aside for its quoting: " + l.raw());
+        assertEquals(line, l.lineNumber(), "line of " + raw);
+        assertEquals(raw, l.raw(), "raw text of the malformed record on line " + line);
+        assertEquals(column, l.malformation().column(), "column blamed on line " + line);
+        assertEquals(reason, l.malformation().reason().en(), "reason on line " + line);
+        assertEquals(0, l.fields().length, "a malformed record has no fields");
     }
 
-    private static final String NEVER_CLOSED = ": the quote that opens the field is never closed (the rest of the file would be inside it)";
+    private static final String NEVER_CLOSED = ": the quote that opens the field is never closed (the row is set aside to"
+            + " the end of this line, and reading goes on at the next)";
     private static final String TEXT_AFTER = ": text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")";
 
     @Test
-    void anUnterminatedQuoteIsMalformedAtItsLineAndColumn() throws IOException {
-        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,2\n3,\"never closed\n4,5\n"))) {
-            assertLine(r.next(), 2, "1,2", "1", "2");
-            CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext);
-            assertEquals("malformed CSV at line 3, column b" + NEVER_CLOSED, e.getMessage());
-        }
+    void anUnterminatedQuoteSetsItsLineAsideAndReadingGoesOnAtTheNext() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,2\n3,\"never closed\n4,5\n");
+        assertEquals(3, lines.size());
+        assertLine(lines.get(0), 2, "1,2", "1", "2");
+        assertMalformed(lines.get(1), 3, "3,\"never closed", "b", "malformed CSV at line 3, column b" + NEVER_CLOSED);
+        assertLine(lines.get(2), 4, "4,5", "4", "5");
+        assertNull(lines.get(2).malformation());
     }
 
     @Test
-    void textAfterAClosingQuoteIsMalformedAtItsLineAndColumn() throws IOException {
-        assertEquals("malformed CSV at line 2, column b" + TEXT_AFTER, malformation("a,b\n1,\"ab\"c\n", 0));
-        assertEquals("malformed CSV at line 2, column a" + TEXT_AFTER, malformation("a,b\r\n\"x\" y,2\r\n", 0),
-                "blanks after the closing quote are allowed, other text is not");
+    void textAfterAClosingQuoteSetsTheRecordAsideAtItsLineAndColumn() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,\"ab\"c\n2,3\n");
+        assertMalformed(lines.get(0), 2, "1,\"ab\"c", "b", "malformed CSV at line 2, column b" + TEXT_AFTER);
+        assertLine(lines.get(1), 3, "2,3", "2", "3");
+        // Blanks after the closing quote are allowed, other text is not; the raw text keeps no CR.
+        lines = read("a,b\r\n\"x\" y,2\r\n\"x\" ,3\r\n");
+        assertMalformed(lines.get(0), 2, "\"x\" y,2", "a", "malformed CSV at line 2, column a" + TEXT_AFTER);
+        assertLine(lines.get(1), 3, "\"x\" ,3", "x", "3");
     }
 
     @Test
     void theLineOfAMalformedRecordCountsQuotedLineBreaksAndBlankLinesBeforeIt() throws IOException {
         // line 2-3: one record with a line break inside a quoted field; 4: blank; 5: malformed
-        String csv = "id,name,note\n1,\"two\nlines\",x\n\n2,ok,\"\"\"quoted\"\" then\" more\n3,c,d\n";
-        assertEquals("malformed CSV at line 5, column note" + TEXT_AFTER, malformation(csv, 1));
-        assertEquals("malformed CSV at line 6, column name" + TEXT_AFTER,
-                malformation("id,name,note\r\n1,a,b\r\n\r\n2,b,c\r\n\r\n3,\"x\"y,z\r\n", 2), "CRLF");
+        List<CsvRecords.Line> lines = read("id,name,note\n1,\"two\nlines\",x\n\n2,ok,\"\"\"quoted\"\" then\" more\n3,c,d\n");
+        assertLine(lines.get(0), 2, "1,\"two\nlines\",x", "1", "two\nlines", "x");
+        assertMalformed(lines.get(1), 5, "2,ok,\"\"\"quoted\"\" then\" more", "note", "malformed CSV at line 5, column note" + TEXT_AFTER);
+        assertLine(lines.get(2), 6, "3,c,d", "3", "c", "d");
+        lines = read("id,name,note\r\n1,a,b\r\n\r\n2,b,c\r\n\r\n3,\"x\"y,z\r\n\r\n4,d,e\r\n");
+        assertMalformed(lines.get(2), 6, "3,\"x\"y,z", "name", "malformed CSV at line 6, column name" + TEXT_AFTER);
+        assertLine(lines.get(3), 8, "4,d,e", "4", "d", "e");
+    }
+
+    /**
+     * A stray quote that a later quote "closes" takes the lines between with it: they are in the
+     * raw text set aside, none is lost or read as a record, and reading goes on after the line
+     * where the quoting broke.
+     */
+    @Test
+    void aStrayQuoteClosedLinesLaterSetsAsideEveryLineUpToTheBreak() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,\"x\n2,3\n4,\"y\"z\n5,6\n");
+        assertEquals(2, lines.size());
+        assertMalformed(lines.get(0), 2, "1,\"x\n2,3\n4,\"y\"z", "b", "malformed CSV at line 4, column b" + TEXT_AFTER);
+        assertLine(lines.get(1), 5, "5,6", "5", "6");
+    }
+
+    @Test
+    void malformedRecordsOneAfterAnotherAreEachSetAside() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,\"x\"y\n\n2,\"z\"w\n3,\"never closed\n4,5\n6,7");
+        assertEquals(5, lines.size());
+        assertMalformed(lines.get(0), 2, "1,\"x\"y", "b", "malformed CSV at line 2, column b" + TEXT_AFTER);
+        assertMalformed(lines.get(1), 4, "2,\"z\"w", "b", "malformed CSV at line 4, column b" + TEXT_AFTER);
+        assertMalformed(lines.get(2), 5, "3,\"never closed", "b", "malformed CSV at line 5, column b" + NEVER_CLOSED);
+        assertLine(lines.get(3), 6, "4,5", "4", "5");
+        assertLine(lines.get(4), 7, "6,7", "6", "7");
+    }
+
+    @Test
+    void aMalformedLastRecordWithoutALineEnd() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n1,2\n3,\"x");
+        assertEquals(2, lines.size());
+        assertMalformed(lines.get(1), 3, "3,\"x", "b", "malformed CSV at line 3, column b" + NEVER_CLOSED);
+        lines = read("a,b\r\n\"x\"y,2\r");
+        assertEquals(1, lines.size());
+        assertMalformed(lines.get(0), 2, "\"x\"y,2", "a", "malformed CSV at line 2, column a" + TEXT_AFTER);
     }
 
     @Test
     void aFieldBeyondTheHeaderIsNamedByItsNumber() throws IOException {
-        assertEquals("malformed CSV at line 2, field 3" + NEVER_CLOSED, malformation("a,b\n1,2,\"x\n", 0));
+        assertMalformed(read("a,b\n1,2,\"x\n").get(0), 2, "1,2,\"x", null, "malformed CSV at line 2, field 3" + NEVER_CLOSED);
     }
 
     @Test
     void aMalformedHeaderIsMalformedAtItsField() {
         CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class,
                 () -> new CsvRecords(new StringReader("a,\"b\n1,2\n")));
-        assertEquals("malformed CSV header at line 1, field 2" + NEVER_CLOSED, e.getMessage());
+        assertEquals("malformed CSV header at line 1, field 2: the quote that opens the field is never closed"
+                + " (the rest of the file would be inside it)", e.getMessage());
     }
 
     @Test
     void theReasonSaysWhereInChineseToo() throws IOException {
-        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,\"ab\"c\n"))) {
-            assertEquals(Reason.of("malformed CSV at line 2, column b" + TEXT_AFTER,
-                            "CSV 格式错误：第 2 行 b 列：带引号的字段在结束引号之后还有文字（字段内的引号要写成两个：\"\"）"),
-                    assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext).reason());
-        }
+        assertEquals(Reason.of("malformed CSV at line 2, column b" + TEXT_AFTER,
+                        "CSV 格式错误：第 2 行 b 列：带引号的字段在结束引号之后还有文字（字段内的引号要写成两个：\"\"）"),
+                read("a,b\n1,\"ab\"c\n").get(0).malformation().reason());
+        assertEquals("CSV 格式错误：第 2 行 b 列：字段开头的引号没有闭合（该行到行尾为止被隔离，从下一行继续读取）",
+                read("a,b\n1,\"ab\n").get(0).malformation().reason().zh());
         CsvRecords.MalformedCsvException header = assertThrows(CsvRecords.MalformedCsvException.class,
                 () -> new CsvRecords(new StringReader("a,\"b\n1,2\n")));
         assertEquals("CSV 格式错误：表头第 1 行第 2 个字段：字段开头的引号没有闭合（文件的其余部分都会落在这个字段里）", header.reason().zh());
+    }
+
+    /**
+     * A quote never closed near the top of a large file is followed only so far: the reader does
+     * not take the rest of the file into memory looking for its end, and every row after its
+     * line is still read.
+     */
+    @Test
+    void aQuoteNeverClosedIsFollowedOnlySoFar() throws IOException {
+        int cap = 1_000;
+        int rows = 100_000;
+        StringBuilder text = new StringBuilder("a,b\n1,\"never closed\n");
+        for (int i = 0; i < rows; i++) {
+            text.append(i).append(",v").append(i).append('\n');
+        }
+        CountingReader in = new CountingReader(new StringReader(text.toString()));
+        try (CsvRecords r = new CsvRecords(in, cap)) {
+            assertMalformed(r.next(), 2, "1,\"never closed", "b", "malformed CSV at line 2, column b" + NEVER_CLOSED);
+            assertTrue(in.read < cap + 4 * 8192, "read " + in.read + " of " + text.length() + " characters for one record");
+            int n = 0;
+            while (r.hasNext()) {
+                CsvRecords.Line l = r.next();
+                if (n % 9_973 == 0) {
+                    assertLine(l, n + 3, n + ",v" + n, String.valueOf(n), "v" + n);
+                }
+                n++;
+            }
+            assertEquals(rows, n, "every row after the malformed one is read");
+        }
+    }
+
+    /** A record too long with no open quote to blame cannot be set aside line by line: the file fails. */
+    @Test
+    void aRecordTooLongWithoutAnOpenQuoteFailsTheFile() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,2\n" + "x".repeat(50_000) + "\n3,4\n"), 1_000)) {
+            assertLine(r.next(), 2, "1,2", "1", "2");
+            CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext);
+            assertTrue(e.getMessage().startsWith("malformed CSV after line 2: ") && e.getMessage().contains("more than 1000 characters"),
+                    e.getMessage());
+        }
+    }
+
+    /** Nor can a quote never closed on a line that runs on past the longest record followed. */
+    @Test
+    void aQuoteNeverClosedOnALineTooLongFailsTheFile() throws IOException {
+        try (CsvRecords r = new CsvRecords(new StringReader("a,b\n1,\"" + "x".repeat(50_000) + "\n3,4\n"), 1_000)) {
+            CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, r::hasNext);
+            assertEquals(Reason.of("malformed CSV at line 2: a record runs on for more than 1000 characters",
+                    "CSV 格式错误：第 2 行：一条记录超过 1000 个字符"), e.reason());
+        }
+    }
+
+    /** A reader that counts the characters read from it. */
+    private static final class CountingReader extends java.io.FilterReader {
+        long read;
+
+        CountingReader(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = super.read(cbuf, off, len);
+            read += Math.max(n, 0);
+            return n;
+        }
     }
 
     @Test
