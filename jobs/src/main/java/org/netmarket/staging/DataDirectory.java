@@ -411,56 +411,11 @@ public final class DataDirectory implements Serializable {
             if (known.contains(entry) || hidden(entry) || entry.toUpperCase(Locale.ROOT).startsWith("README")) {
                 continue;
             }
-            String reason = NOT_AN_EXTRACT + closest(entry, known).map(k -> " (did you mean " + k + "?)").orElse("");
+            String reason = NOT_AN_EXTRACT + NearestName.of(entry, known).map(k -> " (did you mean " + k + "?)").orElse("");
             out.add(new SkippedFile(NO_EXTRACT, entry, reason));
         }
         out.sort(Comparator.comparing(SkippedFile::path));
         return out;
-    }
-
-    /**
-     * The known entry a stray one is most likely a misspelling of: the same name in another case
-     * or with another extension, or within two edits of it (and close for its length).
-     */
-    static Optional<String> closest(String entry, List<String> known) {
-        String name = baseName(entry);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = editDistance(name, baseName(k));
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= 2 && bestDistance * 3 < name.length() ? Optional.of(best) : Optional.empty();
-    }
-
-    /** A name in lower case without a trailing {@code /} or extension: {@code Retail.CSV} is {@code retail}. */
-    private static String baseName(String entry) {
-        String n = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
-        int dot = n.lastIndexOf('.');
-        return (dot > 0 ? n.substring(0, dot) : n).toLowerCase(Locale.ROOT);
-    }
-
-    /** Levenshtein distance (insertions, deletions, substitutions). */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 
     /** Hidden by Hadoop's convention: a name starting with {@code .} or {@code _}. */

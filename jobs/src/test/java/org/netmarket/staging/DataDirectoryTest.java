@@ -27,7 +27,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -288,18 +287,5 @@ class DataDirectoryTest {
                 new DataDirectory.SkippedFile(none, "regions.txt", "not an extract of the contract (did you mean regions.csv?)"),
                 new DataDirectory.SkippedFile(none, "tax.csv", "not an extract of the contract (did you mean tax/?)"),
                 new DataDirectory.SkippedFile(none, "tmp/", "not an extract of the contract")), strays);
-    }
-
-    @Test
-    void aMisspellingIsSuggestedOnlyWithinTwoEditsAndCloseForItsLength() {
-        List<String> known = List.of("complaints/", "tax/", "regions.csv");
-        assertEquals(Optional.of("complaints/"), DataDirectory.closest("complants/", known), "one edit");
-        assertEquals(Optional.of("complaints/"), DataDirectory.closest("complant/", known), "two edits");
-        assertEquals(Optional.empty(), DataDirectory.closest("compl/", known), "five edits");
-        assertEquals(Optional.of("tax/"), DataDirectory.closest("TAX/", known), "case only");
-        assertEquals(Optional.empty(), DataDirectory.closest("tab/", known), "one edit of three letters is too far");
-        assertEquals(0, DataDirectory.editDistance("retail", "retail"));
-        assertEquals(3, DataDirectory.editDistance("kitten", "sitting"));
-        assertEquals(7, DataDirectory.editDistance("", "sitting"));
     }
 }
