@@ -471,13 +471,14 @@ public final class ScoringPipeline {
                 f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(), null, null, false)));
         stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
-            run.folder().writeQuarantine(ingest.quarantine());
+            QuarantineExamples examples = new QuarantineExamples();
+            Path report = run.folder().writeQuarantine(examples.watching(ingest.quarantine()));
+            examples.lines(report.toString()).forEach(LOG::warn);
             if (run.ledger() != null) {
                 run.ledger().recordInputs(run.runId(), lineage, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
                 run.ledger().recordQuarantine(run.runId(), run.folder().quarantine());
             }
-            LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(),
-                    run.folder().path().resolve("quarantine.csv"));
+            LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(), report);
             return null;
         });
     }
