@@ -1,0 +1,327 @@
+package org.netmarket.staging;
+
+import org.netmarket.rules.Reason;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The text of a CSV file as {@link CsvRecords}' parser reads it, kept so that a record's raw
+ * text can be cut out by its character position. The parser reads ahead, so a record's raw text
+ * is its start up to the next unquoted line end. Where a record's quoting breaks is found in this
+ * text ({@link #breakOf}), and after a malformed record the text already read is handed out
+ * again from the line where reading goes on ({@link #rewindTo}), then reading goes on.
+ */
+final class RecordingReader extends Reader {
+    /** Text before the last records is dropped in steps of at least this many characters. */
+    private static final int DISCARD_STEP = 1 << 20;
+
+    private final Reader in;
+    private final StringBuilder buf = new StringBuilder();
+    private long base; // character position of buf[0]
+    /** Position of the next character handed to the parser: before the end of buf while replaying. */
+    private long handedOut;
+    /** Start of the record being read: reading more than maxRecordChars past it stops. */
+    private long recordStart;
+    private final int maxRecordChars;
+
+    /** A record ran on past the longest followed (a quoted field never closed, as a rule). */
+    static final class RecordTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final int limit;
+
+        RecordTooLong(int limit) {
+            super("a record runs on for more than " + limit + " characters");
+            this.limit = limit;
+        }
+
+        /** The longest record followed, in characters. */
+        int limit() {
+            return limit;
+        }
+    }
+
+    RecordingReader(Reader in, int maxRecordChars) {
+        this.in = in;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        long end = base + buf.length();
+        if (handedOut < end) {
+            int from = (int) (handedOut - base);
+            int n = (int) Math.min(len, end - handedOut);
+            buf.getChars(from, from + n, cbuf, off);
+            handedOut += n;
+            return n;
+        }
+        if (end - recordStart > maxRecordChars) {
+            throw new RecordTooLong(maxRecordChars);
+        }
+        int n = in.read(cbuf, off, len);
+        if (n > 0) {
+            buf.append(cbuf, off, n);
+            handedOut += n;
+        }
+        return n;
+    }
+
+    /** The parser has reached the record at {@code position}. */
+    void recordStartsAt(long position) {
+        recordStart = position;
+    }
+
+    /** Reading goes on at {@code position}, a line start within the text read. */
+    void rewindTo(long position) {
+        handedOut = position;
+        recordStart = position;
+    }
+
+    /** The text from {@code start} to {@code end} (character positions within the text kept). */
+    String text(long start, long end) {
+        return buf.substring((int) (start - base), (int) (end - base));
+    }
+
+    /**
+     * Where the line that ends at or after {@code position} ends, and where the next line
+     * starts ({@code \r\n}, {@code \n} or {@code \r}; the end of the file), reading on
+     * when the text read stops short of it, for at most the longest record followed.
+     */
+    LineEnd lineEndAt(long position) throws IOException {
+        int i = (int) (position - base);
+        while (true) {
+            for (; i < buf.length(); i++) {
+                char c = buf.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 == buf.length()) {
+                        break; // a \n may follow: read on
+                    }
+                    int next = c == '\r' && buf.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                    return new LineEnd(base + i, base + next);
+                }
+            }
+            if (buf.length() - (position - base) > maxRecordChars) {
+                throw new RecordTooLong(maxRecordChars); // a "line" that long is no delivered row
+            }
+            char[] chunk = new char[8192];
+            int n = in.read(chunk, 0, chunk.length);
+            if (n < 0) {
+                int end = i < buf.length() ? i + 1 : buf.length(); // a last \r, or none
+                return new LineEnd(base + i, base + end);
+            }
+            buf.append(chunk, 0, n);
+        }
+    }
+
+    /** The end of a line's text and the start of the next line, as character positions. */
+    record LineEnd(long textEnd, long next) {
+    }
+
+    /** Forgets the text before {@code position} once enough of it has accumulated. */
+    void discardBefore(long position) {
+        if (position - base > DISCARD_STEP) {
+            buf.delete(0, (int) (position - base));
+            base = position;
+        }
+    }
+
+    /**
+     * The blank lines the parser skipped before the record at {@code position} (they are
+     * not records, but they are lines).
+     */
+    int blankLinesAt(long position) {
+        int i = (int) (position - base);
+        int blankLines = 0;
+        while (i < buf.length() && (buf.charAt(i) == '\n' || buf.charAt(i) == '\r')) {
+            if (buf.charAt(i) == '\r' && i + 1 < buf.length() && buf.charAt(i + 1) == '\n') {
+                i++;
+            }
+            blankLines++;
+            i++;
+        }
+        return blankLines;
+    }
+
+    /**
+     * The raw record starting at {@code position} (after any blank lines), up to its
+     * unquoted line end. The parser has already read past that line end when it hands out
+     * the record, so the text is in the buffer. A quote opens a quoted section only at the
+     * start of a field (RFC 4180); inside one, a doubled quote is an escaped quote.
+     */
+    String rawFrom(long position) {
+        if (position < base) {
+            throw new IllegalStateException("the raw text of the record at character " + position
+                    + " was already discarded; ask for it before reading two records further");
+        }
+        int i = (int) (position - base);
+        while (i < buf.length() && (buf.charAt(i) == '\n' || buf.charAt(i) == '\r')) {
+            i++;
+        }
+        int from = i;
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (; i < buf.length(); i++) {
+            char c = buf.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < buf.length() && buf.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else if (c == ',') {
+                fieldStart = true;
+            } else if (c == '\n' || c == '\r') {
+                return buf.substring(from, i);
+            } else {
+                fieldStart = false;
+            }
+        }
+        return strip(buf.substring(Math.min(from, buf.length())));
+    }
+
+    /**
+     * Where a record's quoting breaks, as found in the text read: on {@code line}, in field
+     * {@code field} (0-based), of the record that starts on {@code startLine} at position
+     * {@code start}; {@code end} is where the text of the line it breaks on ends (or where
+     * the text read ends, when the line end is not read yet).
+     */
+    record Break(boolean neverClosed, long line, int field, long startLine, long start, long end) {
+        /**
+         * {@code at line 7, column operator_name: why}, in English and Chinese. A header's
+         * quote never closed would swallow the file; a row's swallows at most its line.
+         */
+        Reason where(List<String> header, boolean inHeader) {
+            String at = "at line " + line + ", " + column(header, field) + ": ";
+            String atZh = "第 " + line + " 行" + columnZh(header, field) + "：";
+            if (!neverClosed) {
+                return Reason.of(at + "text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")",
+                        atZh + "带引号的字段在结束引号之后还有文字（字段内的引号要写成两个：\"\"）");
+            }
+            return inHeader
+                    ? Reason.of(at + "the quote that opens the field is never closed (the rest of the file would be inside it)",
+                            atZh + "字段开头的引号没有闭合（文件的其余部分都会落在这个字段里）")
+                    : Reason.of(at + "the quote that opens the field is never closed (the row is set aside to the end of"
+                                    + " this line, and reading goes on at the next)",
+                            atZh + "字段开头的引号没有闭合（该行到行尾为止被隔离，从下一行继续读取）");
+        }
+    }
+
+    /**
+     * Where the quoting of the record after the one at {@code position} (or of the record at
+     * it, when {@code skipOne} is false) breaks; empty when it does not break in the text read.
+     * A quote opens a quoted field only at the start of a field, and a quoted field must end
+     * at a delimiter or a line end.
+     *
+     * @param firstLine the line the scan starts on: the record's, or the last line of the one skipped
+     */
+    Optional<Break> breakOf(long position, boolean skipOne, long firstLine) {
+        if (position < base) {
+            return Optional.empty();
+        }
+        int i = (int) (position - base);
+        long line = firstLine;
+        if (skipOne) {
+            String previous = rawFrom(position);
+            i = buf.indexOf(previous, i) + previous.length();
+        }
+        // The record starts after the line ends (and blank lines) before it.
+        for (; i < buf.length() && (buf.charAt(i) == '\n' || buf.charAt(i) == '\r'); i++) {
+            if (buf.charAt(i) == '\n' || i + 1 == buf.length() || buf.charAt(i + 1) != '\n') {
+                line++;
+            }
+        }
+        int start = i;
+        long startLine = line;
+        int field = 0;
+        boolean fieldStart = true;
+        boolean quoted = false;
+        int openedField = -1;
+        long openedLine = -1;
+        int openedAt = -1;
+        for (; i < buf.length(); i++) {
+            char c = buf.charAt(i);
+            if (c == '\r' && i + 1 < buf.length() && buf.charAt(i + 1) == '\n') {
+                continue; // counted at its \n
+            }
+            boolean lineEnd = c == '\n' || c == '\r';
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < buf.length() && buf.charAt(i + 1) == '"') {
+                        i++;
+                    } else if (!closesField(i + 1)) {
+                        return Optional.of(new Break(false, line, field, startLine, base + start, base + lineEndFrom(i + 1)));
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                openedField = field;
+                openedLine = line;
+                openedAt = i;
+            } else if (c == ',') {
+                field++;
+                fieldStart = true;
+                continue;
+            } else if (lineEnd) {
+                field = 0;
+                fieldStart = true;
+            }
+            if (lineEnd) {
+                line++;
+            } else {
+                fieldStart = false;
+            }
+        }
+        return quoted ? Optional.of(new Break(true, openedLine, openedField, startLine, base + start, base + lineEndFrom(openedAt)))
+                : Optional.empty();
+    }
+
+    /** The index of the first line end at or after {@code i}, or the end of the text read. */
+    private int lineEndFrom(int i) {
+        int j = i;
+        while (j < buf.length() && buf.charAt(j) != '\n' && buf.charAt(j) != '\r') {
+            j++;
+        }
+        return j;
+    }
+
+    /** Whether the text at {@code i} ends a quoted field: a delimiter, a line end or the end, after any blanks (as Commons CSV allows). */
+    private boolean closesField(int i) {
+        int j = i;
+        while (j < buf.length() && (buf.charAt(j) == ' ' || buf.charAt(j) == '\t')) {
+            j++;
+        }
+        return j == buf.length() || ",\r\n".indexOf(buf.charAt(j)) >= 0;
+    }
+
+    private static String column(List<String> header, int field) {
+        return field < header.size() ? "column " + header.get(field) : "field " + (field + 1);
+    }
+
+    private static String columnZh(List<String> header, int field) {
+        return field < header.size() ? " " + header.get(field) + " 列" : "第 " + (field + 1) + " 个字段";
+    }
+
+    private static String strip(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
