@@ -26,6 +26,8 @@ final class RecordingReader extends Reader {
     /** Start of the record being read: reading more than maxRecordChars past it stops. */
     private long recordStart;
     private final int maxRecordChars;
+    /** Whether the file was read to its end: what follows the text read is then known to be nothing. */
+    private boolean endOfFile;
 
     /** A record ran on past the longest followed (a quoted field never closed, as a rule). */
     static final class RecordTooLong extends IOException {
@@ -63,6 +65,7 @@ final class RecordingReader extends Reader {
             throw new RecordTooLong(maxRecordChars);
         }
         int n = in.read(cbuf, off, len);
+        endOfFile = n < 0;
         if (n > 0) {
             buf.append(cbuf, off, n);
             handedOut += n;
@@ -109,6 +112,7 @@ final class RecordingReader extends Reader {
             }
             char[] chunk = new char[8192];
             int n = in.read(chunk, 0, chunk.length);
+            endOfFile = n < 0;
             if (n < 0) {
                 int end = i < buf.length() ? i + 1 : buf.length(); // a last \r, or none
                 return new LineEnd(base + i, base + end);
@@ -257,10 +261,16 @@ final class RecordingReader extends Reader {
                 if (c == '"') {
                     if (i + 1 < buf.length() && buf.charAt(i + 1) == '"') {
                         i++;
-                    } else if (!closesField(i + 1)) {
-                        return Optional.of(new Break(false, line, field, startLine, base + start, base + lineEndFrom(i + 1)));
                     } else {
-                        quoted = false;
+                        switch (afterQuote(i + 1)) {
+                            case TEXT -> {
+                                return Optional.of(new Break(false, line, field, startLine, base + start, base + lineEndFrom(i + 1)));
+                            }
+                            case FIELD_END -> quoted = false;
+                            // The text read ends before it tells (a second quote, a delimiter or
+                            // text may come next): the field runs on as far as is known.
+                            case UNKNOWN -> { }
+                        }
                     }
                 }
             } else if (c == '"' && fieldStart) {
@@ -295,13 +305,24 @@ final class RecordingReader extends Reader {
         return j;
     }
 
-    /** Whether the text at {@code i} ends a quoted field: a delimiter, a line end or the end, after any blanks (as Commons CSV allows). */
-    private boolean closesField(int i) {
+    /** What follows a quote that closes a quoted field, unless the text read ends first. */
+    private enum AfterQuote { FIELD_END, TEXT, UNKNOWN }
+
+    /**
+     * What the text at {@code i}, after a quote that is not doubled, makes of it: the end of the
+     * field (a delimiter, a line end or the end of the file, after any whitespace but a line end:
+     * Commons CSV skips {@link Character#isWhitespace} there, the ideographic space U+3000 too),
+     * text after the field, or nothing yet when the text read ends before the file does.
+     */
+    private AfterQuote afterQuote(int i) {
         int j = i;
-        while (j < buf.length() && (buf.charAt(j) == ' ' || buf.charAt(j) == '\t')) {
+        while (j < buf.length() && buf.charAt(j) != '\r' && buf.charAt(j) != '\n' && Character.isWhitespace(buf.charAt(j))) {
             j++;
         }
-        return j == buf.length() || ",\r\n".indexOf(buf.charAt(j)) >= 0;
+        if (j == buf.length()) {
+            return endOfFile ? AfterQuote.FIELD_END : AfterQuote.UNKNOWN;
+        }
+        return ",\r\n".indexOf(buf.charAt(j)) >= 0 ? AfterQuote.FIELD_END : AfterQuote.TEXT;
     }
 
     private static String column(List<String> header, int field) {

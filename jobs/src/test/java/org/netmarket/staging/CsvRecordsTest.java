@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.netmarket.rules.Reason;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +196,23 @@ class CsvRecordsTest {
         assertLine(lines.get(1), 3, "\"x\" ,3", "x", "3");
     }
 
+    /**
+     * After a closing quote Commons CSV skips any whitespace but a line end (an ideographic space,
+     * a vertical tab), so the quoting breaks where it says, not at such a blank: the record runs
+     * on to the text after the next quote, and its lines are not read as rows.
+     */
+    @Test
+    void whitespaceAfterAClosingQuoteIsWhatCommonsCsvAllows() throws IOException {
+        for (String blank : List.of("\u3000", "\u000B", " \t")) {
+            List<CsvRecords.Line> lines = read("a,b\n\"x\"" + blank + ",\"p\nq\"r\n5,6\n");
+            assertEquals(2, lines.size(), "after " + blank.codePointAt(0));
+            assertMalformed(lines.get(0), 2, "\"x\"" + blank + ",\"p\nq\"r", "b", "malformed CSV at line 3, column b" + TEXT_AFTER);
+            assertLine(lines.get(1), 4, "5,6", "5", "6");
+        }
+        assertMalformed(read("a,b\n\"x\"\u3000,\"p\n7,8\n").get(0), 2, "\"x\"\u3000,\"p", "b",
+                "malformed CSV at line 2, column b" + NEVER_CLOSED);
+    }
+
     @Test
     void theLineOfAMalformedRecordCountsQuotedLineBreaksAndBlankLinesBeforeIt() throws IOException {
         // line 2-3: one record with a line break inside a quoted field; 4: blank; 5: malformed
@@ -292,6 +310,58 @@ class CsvRecordsTest {
                 n++;
             }
             assertEquals(rows, n, "every row after the malformed one is read");
+        }
+    }
+
+    /**
+     * A quote that is the last character read when the record grows too long may be the first
+     * of a doubled pair: it does not close the field, which is set aside as never closed, and the
+     * rows after its line are read.
+     */
+    @Test
+    void aQuoteLastReadWhenTheRecordGrowsTooLongDoesNotCloseTheField() throws IOException {
+        StringBuilder rest = new StringBuilder("\"\n");
+        for (int i = 0; i < 50; i++) {
+            rest.append(i).append(",\"\"\n");
+        }
+        // The first read ends right after the first quote of the pair on line 3.
+        Reader in = new ChunkedReader("a,b\n1,\"x\n2,\"", rest.toString());
+        try (CsvRecords r = new CsvRecords(in, 10)) {
+            assertMalformed(r.next(), 2, "1,\"x", "b", "malformed CSV at line 2, column b" + NEVER_CLOSED);
+            assertLine(r.next(), 3, "2,\"\"", "2", "");
+            int n = 0;
+            while (r.hasNext()) {
+                assertLine(r.next(), n + 4, n + ",\"\"", String.valueOf(n), "");
+                n++;
+            }
+            assertEquals(50, n);
+        }
+    }
+
+    /** A reader that hands out its chunks one read at a time, each at most as asked. */
+    private static final class ChunkedReader extends Reader {
+        private final java.util.ArrayDeque<String> chunks;
+
+        ChunkedReader(String... chunks) {
+            this.chunks = new java.util.ArrayDeque<>(List.of(chunks));
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) {
+            if (chunks.isEmpty()) {
+                return -1;
+            }
+            String c = chunks.pop();
+            int n = Math.min(len, c.length());
+            c.getChars(0, n, cbuf, off);
+            if (n < c.length()) {
+                chunks.push(c.substring(n));
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
         }
     }
 
