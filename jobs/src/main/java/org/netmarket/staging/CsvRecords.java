@@ -130,8 +130,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     /** With another longest record followed than {@link #MAX_RECORD_CHARS} (for tests). */
     CsvRecords(Reader reader, int maxRecordChars) throws IOException {
         this.recorder = new RecordingReader(withoutBom(reader), maxRecordChars);
-        this.parser = CSVParser.builder().setReader(recorder).setFormat(FORMAT).get();
-        this.records = parser.iterator();
+        startParser();
         boolean hasHeader;
         try {
             hasHeader = records.hasNext();
@@ -212,6 +211,12 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         }
     }
 
+    /** A parser of the text from where the recorder hands it out next. */
+    private void startParser() throws IOException {
+        parser = CSVParser.builder().setReader(recorder).setFormat(FORMAT).get();
+        records = parser.iterator();
+    }
+
     private static boolean isMalformation(UncheckedIOException e) {
         return e.getCause() instanceof CSVException || e.getCause() instanceof RecordingReader.RecordTooLong;
     }
@@ -223,10 +228,9 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
      */
     private Line setAside(RecordingReader.Break broken) {
         try {
-            RecordingReader.LineEnd end = recorder.lineEndAt(broken.end());
+            RecordingReader.LineEnd end = recorder.lineEndAt(broken.at());
             Line malformed = new Line(broken.startLine(), recorder.text(broken.start(), end.textEnd()),
-                    new Malformation(broken.field() < header.size() ? header.get(broken.field()) : null,
-                            malformedCsv(broken.where(header, false))));
+                    new Malformation(broken.column(header), malformedCsv(broken.where(header, false))));
             lineBase = broken.line();
             linesConsumed = broken.line();
             positionBase = end.next();
@@ -234,8 +238,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
             previousStart = end.next();
             restarted = true;
             recorder.rewindTo(end.next());
-            parser = CSVParser.builder().setReader(recorder).setFormat(FORMAT).get();
-            records = parser.iterator();
+            startParser();
             return malformed;
         } catch (RecordingReader.RecordTooLong e) {
             throw new MalformedCsvException(Reason.of("at line " + broken.line() + ": " + e.getMessage(),

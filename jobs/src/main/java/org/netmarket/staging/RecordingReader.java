@@ -195,17 +195,24 @@ final class RecordingReader extends Reader {
     /**
      * Where a record's quoting breaks, as found in the text read: on {@code line}, in field
      * {@code field} (0-based), of the record that starts on {@code startLine} at position
-     * {@code start}; {@code end} is where the text of the line it breaks on ends (or where
-     * the text read ends, when the line end is not read yet).
+     * {@code start}; {@code at} is a position on the line it breaks on (where the text after a
+     * closing quote starts, or the quote never closed), from which {@link #lineEndAt} finds
+     * where that line ends.
      */
-    record Break(boolean neverClosed, long line, int field, long startLine, long start, long end) {
+    record Break(boolean neverClosed, long line, int field, long startLine, long start, long at) {
         /**
          * {@code at line 7, column operator_name: why}, in English and Chinese. A header's
          * quote never closed would swallow the file; a row's swallows at most its line.
          */
+        /** The header's name of the field the quoting breaks in; null beyond the header's fields. */
+        String column(List<String> header) {
+            return field < header.size() ? header.get(field) : null;
+        }
+
         Reason where(List<String> header, boolean inHeader) {
-            String at = "at line " + line + ", " + column(header, field) + ": ";
-            String atZh = "第 " + line + " 行" + columnZh(header, field) + "：";
+            String name = column(header);
+            String at = "at line " + line + ", " + (name != null ? "column " + name : "field " + (field + 1)) + ": ";
+            String atZh = "第 " + line + " 行" + (name != null ? " " + name + " 列" : "第 " + (field + 1) + " 个字段") + "：";
             if (!neverClosed) {
                 return Reason.of(at + "text after the closing quote of a quoted field (a quote inside a field is written twice: \"\")",
                         atZh + "带引号的字段在结束引号之后还有文字（字段内的引号要写成两个：\"\"）");
@@ -264,7 +271,7 @@ final class RecordingReader extends Reader {
                     } else {
                         switch (afterQuote(i + 1)) {
                             case TEXT -> {
-                                return Optional.of(new Break(false, line, field, startLine, base + start, base + lineEndFrom(i + 1)));
+                                return Optional.of(new Break(false, line, field, startLine, base + start, base + i + 1));
                             }
                             case FIELD_END -> quoted = false;
                             // The text read ends before it tells (a second quote, a delimiter or
@@ -292,17 +299,8 @@ final class RecordingReader extends Reader {
                 fieldStart = false;
             }
         }
-        return quoted ? Optional.of(new Break(true, openedLine, openedField, startLine, base + start, base + lineEndFrom(openedAt)))
+        return quoted ? Optional.of(new Break(true, openedLine, openedField, startLine, base + start, base + openedAt))
                 : Optional.empty();
-    }
-
-    /** The index of the first line end at or after {@code i}, or the end of the text read. */
-    private int lineEndFrom(int i) {
-        int j = i;
-        while (j < buf.length() && buf.charAt(j) != '\n' && buf.charAt(j) != '\r') {
-            j++;
-        }
-        return j;
     }
 
     /** What follows a quote that closes a quoted field, unless the text read ends first. */
@@ -323,14 +321,6 @@ final class RecordingReader extends Reader {
             return endOfFile ? AfterQuote.FIELD_END : AfterQuote.UNKNOWN;
         }
         return ",\r\n".indexOf(buf.charAt(j)) >= 0 ? AfterQuote.FIELD_END : AfterQuote.TEXT;
-    }
-
-    private static String column(List<String> header, int field) {
-        return field < header.size() ? "column " + header.get(field) : "field " + (field + 1);
-    }
-
-    private static String columnZh(List<String> header, int field) {
-        return field < header.size() ? " " + header.get(field) + " 列" : "第 " + (field + 1) + " 个字段";
     }
 
     private static String strip(String s) {
