@@ -32,8 +32,9 @@ import java.util.Optional;
  *
  * <p>A record whose quoting breaks (text after a closing quote, a quote never closed) is handed
  * out as a {@link Malformation} — from its start to the end of the line where its quoting
- * breaks, which is the most a clerk's stray quote can have swallowed — and reading goes on at
- * the next line, so that one bad quote sets one row aside instead of failing the file. Every
+ * breaks, which is the most a clerk's stray quote can have swallowed, or on to the close of a
+ * multi-line field opened after the break ({@link RecordingReader#endOf}) — and reading goes on
+ * at the next line, so that one bad quote sets one row aside instead of failing the file. Every
  * character of the file is thus either in a record or in the raw text of a malformed one. A
  * quoted field is not followed further than {@value #MAX_RECORD_CHARS} characters: a quote
  * never closed near the top of a large file would otherwise take the rest of it into memory.
@@ -228,11 +229,11 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
      */
     private Line setAside(RecordingReader.Break broken) {
         try {
-            RecordingReader.LineEnd end = recorder.lineEndAt(broken.at());
+            RecordingReader.RecordEnd end = recorder.endOf(broken);
             Line malformed = new Line(broken.startLine(), recorder.text(broken.start(), end.textEnd()),
                     new Malformation(broken.column(header), malformedCsv(broken.where(header, false))));
-            lineBase = broken.line();
-            linesConsumed = broken.line();
+            lineBase = end.line();
+            linesConsumed = end.line();
             positionBase = end.next();
             recorder.discardBefore(previousStart);
             previousStart = end.next();

@@ -94,7 +94,7 @@ final class RecordingReader extends Reader {
      * starts ({@code \r\n}, {@code \n} or {@code \r}; the end of the file), reading on
      * when the text read stops short of it, for at most the longest record followed.
      */
-    LineEnd lineEndAt(long position) throws IOException {
+    private LineEnd lineEndAt(long position) throws IOException {
         int i = (int) (position - base);
         while (true) {
             for (; i < buf.length(); i++) {
@@ -122,7 +122,80 @@ final class RecordingReader extends Reader {
     }
 
     /** The end of a line's text and the start of the next line, as character positions. */
-    record LineEnd(long textEnd, long next) {
+    private record LineEnd(long textEnd, long next) {
+    }
+
+    /** The end of a malformed record's text, the start of the line after it, and the line it ends on. */
+    record RecordEnd(long textEnd, long next, long line) {
+    }
+
+    /**
+     * Where a record whose quoting broke ends. A quote never closed: at the end of the line it
+     * opens on (it would take the rest of the file). Text after a closing quote: the rest of the
+     * record is read on as a lenient reader would — the text taken into the field, a quote
+     * opening a quoted field only at the start of a field — and the record ends at the first
+     * line end outside a quoted field: a multi-line field opened later on the line is followed
+     * to its close, so that its next lines are not read as rows. Such a quote never closed (or
+     * not within the longest record followed) is one never closed: the record ends at the end
+     * of its line.
+     */
+    RecordEnd endOf(Break broken) throws IOException {
+        if (broken.neverClosed()) {
+            LineEnd end = lineEndAt(broken.at());
+            return new RecordEnd(end.textEnd(), end.next(), broken.line());
+        }
+        long line = broken.line();
+        boolean quoted = false;
+        boolean fieldStart = false;
+        long openedAt = -1;
+        long openedLine = -1;
+        for (long p = broken.at(); ; p++) {
+            if (p - broken.start() > maxRecordChars && !quoted) {
+                throw new RecordTooLong(maxRecordChars); // a "line" that long is no delivered row
+            }
+            int c = charAt(p);
+            if (c < 0 && !quoted) {
+                return new RecordEnd(p, p, line);
+            }
+            if (c < 0 || p - broken.start() > maxRecordChars) {
+                LineEnd end = lineEndAt(openedAt);
+                return new RecordEnd(end.textEnd(), end.next(), openedLine);
+            }
+            boolean crlf = c == '\r' && charAt(p + 1) == '\n';
+            if (quoted) {
+                if (c == '"' && charAt(p + 1) == '"') {
+                    p++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else if (c == '\n' || c == '\r') {
+                    line++;
+                    p += crlf ? 1 : 0;
+                }
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                openedAt = p;
+                openedLine = line;
+            } else if (c == '\n' || c == '\r') {
+                return new RecordEnd(p, p + (crlf ? 2 : 1), line);
+            } else {
+                fieldStart = c == ',';
+            }
+        }
+    }
+
+    /** The character at {@code position} (at or after the text kept), reading on as needed; -1 past the end of the file. */
+    private int charAt(long position) throws IOException {
+        int i = (int) (position - base);
+        char[] chunk = null;
+        while (i >= buf.length() && !endOfFile) {
+            chunk = chunk == null ? new char[8192] : chunk;
+            int n = in.read(chunk, 0, chunk.length);
+            endOfFile = n < 0;
+            if (n > 0) {
+                buf.append(chunk, 0, n);
+            }
+        }
+        return i < buf.length() ? buf.charAt(i) : -1;
     }
 
     /** Forgets the text before {@code position} once enough of it has accumulated. */
@@ -196,8 +269,8 @@ final class RecordingReader extends Reader {
      * Where a record's quoting breaks, as found in the text read: on {@code line}, in field
      * {@code field} (0-based), of the record that starts on {@code startLine} at position
      * {@code start}; {@code at} is a position on the line it breaks on (where the text after a
-     * closing quote starts, or the quote never closed), from which {@link #lineEndAt} finds
-     * where that line ends.
+     * closing quote starts, or the quote never closed), from which {@link #endOf} finds where
+     * the record ends.
      */
     record Break(boolean neverClosed, long line, int field, long startLine, long start, long at) {
         /**

@@ -1,5 +1,8 @@
 package org.netmarket.staging;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.netmarket.rules.Reason;
 
@@ -9,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -238,6 +242,51 @@ class CsvRecordsTest {
         assertLine(lines.get(1), 5, "5,6", "5", "6");
     }
 
+    /**
+     * After text after a closing quote, a multi-line field opened later in the record is followed
+     * to its close: its next lines belong to the record set aside and are not read as rows (a
+     * fragment of them could pass as a record). A doubled quote in it does not close it.
+     */
+    @Test
+    void aMultiLineFieldOpenedAfterTheBreakIsSetAsideWithItsRecord() throws IOException {
+        for (String eol : List.of("\n", "\r\n")) {
+            List<CsvRecords.Line> lines = read(("a,b,c\n\"x\"y,\"p\n1,\"\"2\n3\",z\n4,5,6\n").replace("\n", eol));
+            assertEquals(2, lines.size(), "records with line ends " + eol.length());
+            assertMalformed(lines.get(0), 2, "\"x\"y,\"p" + eol + "1,\"\"2" + eol + "3\",z", "a",
+                    "malformed CSV at line 2, column a" + TEXT_AFTER);
+            assertLine(lines.get(1), 5, "4,5,6", "4", "5", "6");
+        }
+        // A quote inside the text after the break opens nothing: the record ends with its line.
+        List<CsvRecords.Line> lines = read("a,b\n\"x\"y\"p,q\"\n1,2\n");
+        assertMalformed(lines.get(0), 2, "\"x\"y\"p,q\"", "a", "malformed CSV at line 2, column a" + TEXT_AFTER);
+        assertLine(lines.get(1), 3, "1,2", "1", "2");
+    }
+
+    /**
+     * A field opened after the break and never closed, or not within the longest record
+     * followed, is a quote never closed: the record ends with the line it opens on, and every
+     * row after that line is read.
+     */
+    @Test
+    void aFieldOpenedAfterTheBreakAndNeverClosedEndsTheRecordAtItsLine() throws IOException {
+        List<CsvRecords.Line> lines = read("a,b\n\"x\"y,\"p\n1,2\n3,4");
+        assertEquals(3, lines.size());
+        assertMalformed(lines.get(0), 2, "\"x\"y,\"p", "a", "malformed CSV at line 2, column a" + TEXT_AFTER);
+        assertLine(lines.get(1), 3, "1,2", "1", "2");
+        assertLine(lines.get(2), 4, "3,4", "3", "4");
+        StringBuilder text = new StringBuilder("a,b\n\"x\"y,\"p\n");
+        for (int i = 0; i < 200; i++) {
+            text.append(i).append(",v\n");
+        }
+        text.append("q\",r\n");
+        try (CsvRecords r = new CsvRecords(new StringReader(text.toString()), 100)) {
+            assertMalformed(r.next(), 2, "\"x\"y,\"p", "a", "malformed CSV at line 2, column a" + TEXT_AFTER);
+            for (int i = 0; i < 200; i++) {
+                assertLine(r.next(), i + 3, i + ",v", String.valueOf(i), "v");
+            }
+        }
+    }
+
     @Test
     void malformedRecordsOneAfterAnotherAreEachSetAside() throws IOException {
         List<CsvRecords.Line> lines = read("a,b\n1,\"x\"y\n\n2,\"z\"w\n3,\"never closed\n4,5\n6,7");
@@ -416,6 +465,54 @@ class CsvRecordsTest {
         try (CsvRecords r = new CsvRecords(new StringReader("a,b\r\n"))) {
             assertEquals(List.of("a", "b"), r.header());
             assertFalse(r.hasNext());
+        }
+    }
+
+    /**
+     * Files of commas, quotes, blanks and line ends in random order, against what the reader
+     * promises for any file: every character is in a record's or a malformed record's raw text
+     * or a line end between them (nothing is lost, nothing read twice), each record starts on
+     * the line it says, and a record that parsed has the fields its raw text has alone.
+     */
+    @Test
+    void anyFileIsCutIntoRecordsAndMalformedRecordsWithoutLosingACharacter() throws IOException {
+        String[] pieces = {"a", "b", ",", ",", "\"", "\"", "\"\"", "\n", "\r\n", " ", "\u3000"};
+        Random random = new Random(20261130);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder body = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                body.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String file = "h1,h2,h3\n" + body;
+            String at = "file " + n + " " + file.replace("\r", "\\r").replace("\n", "\\n");
+            int cursor = "h1,h2,h3\n".length();
+            for (CsvRecords.Line l : read(file)) {
+                int start = file.indexOf(l.raw(), cursor);
+                assertTrue(start >= 0 && lineEndsOnly(file.substring(cursor, start)),
+                        at + ": the text before " + l.raw() + " is not only line ends");
+                assertEquals(1 + lineBreaks(file.substring(0, start)), l.lineNumber(), at + ": line of " + l.raw());
+                if (l.malformation() == null) {
+                    assertArrayEquals(fieldsAlone(l.raw()), l.fields(), at + ": fields of " + l.raw());
+                }
+                cursor = start + l.raw().length();
+            }
+            assertTrue(lineEndsOnly(file.substring(cursor)), at + ": text after the last record");
+        }
+    }
+
+    private static boolean lineEndsOnly(String text) {
+        return text.chars().allMatch(c -> c == '\n' || c == '\r');
+    }
+
+    private static long lineBreaks(String text) {
+        return text.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
+    }
+
+    private static String[] fieldsAlone(String raw) throws IOException {
+        try (CSVParser p = CSVParser.builder().setReader(new StringReader(raw)).setFormat(CSVFormat.RFC4180).get()) {
+            List<CSVRecord> records = p.getRecords();
+            assertEquals(1, records.size(), "records in " + raw);
+            return records.get(0).values();
         }
     }
 
