@@ -136,7 +136,8 @@ public final class ScoringPipeline {
                         + "(no warehouse given)");
             }
             try {
-                RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse, published, ledger, runId, folder));
+                RunOutcome outcome = runStages(new Run(edition, itemCodes, warehouse,
+                        registration == null ? null : registration.lock(), published, ledger, runId, folder));
                 LOG.info("run folder: {}", folder.path());
                 return outcome;
             } catch (Exception | Error e) {
@@ -265,8 +266,8 @@ public final class ScoringPipeline {
      * warehouse the published scores are read from (the same one, or a dry run's, read only; null
      * when a dry run has none); its report folder in every case.
      */
-    private record Run(Edition edition, List<String> itemCodes, Warehouse warehouse, Warehouse published, RunLedger ledger,
-                       long runId, RunFolder folder) {
+    private record Run(Edition edition, List<String> itemCodes, Warehouse warehouse, PublishLock lock, Warehouse published,
+                       RunLedger ledger, long runId, RunFolder folder) {
     }
 
     /** A nightly run's staging area, what the run does to it, and the fingerprint it commits it under. */
@@ -535,7 +536,7 @@ public final class ScoringPipeline {
             run.ledger().scoresStagedState(run.runId(), staging.area().manifest().stateId());
         }
         return stages.run("publish",
-                () -> new ScorePublisher(run.warehouse()).publish(run.runId(), tree.all(), publications));
+                () -> new ScorePublisher(run.lock()).publish(run.runId(), tree.all(), publications));
     }
 
     /**

@@ -83,6 +83,11 @@ public final class JdbcSettings {
         }
         p.setProperty("ApplicationName", "netmarket-pipeline");
         p.setProperty("reWriteBatchedInserts", "true");
+        if (!given.contains("tcpKeepAlive")) {
+            // A run's lock connection is idle while it computes: keepalives stop a firewall or NAT
+            // from dropping it (and the lock with it) for being idle.
+            p.setProperty("tcpKeepAlive", "true");
+        }
         String bi = env.get(BiRole.PASSWORD_ENV);
         return new JdbcSettings(url, p, bi);
     }

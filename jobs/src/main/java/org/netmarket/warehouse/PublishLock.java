@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -18,6 +19,11 @@ import java.util.function.BooleanSupplier;
  * session advisory lock held on a dedicated connection for the whole run. A run that cannot
  * get it within the wait gives up with {@link LockedException}, naming the run that holds it.
  * The lock goes away with its connection, so a crashed run never leaves it behind.
+ *
+ * <p>For the same reason a run could lose it unawares while it computes (the session ended by
+ * the server, a dropped connection) and another run take it: so the run publishes in a
+ * transaction on the lock's own {@link #session}, which then fails instead of publishing beside
+ * the other run; and the session is kept from ending for being idle.
  */
 public final class PublishLock implements AutoCloseable {
     /** Advisory lock key: the bytes of "netmkt01" as a bigint, fixed for every version. */
@@ -63,7 +69,7 @@ public final class PublishLock implements AutoCloseable {
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     if (r.getBoolean(1)) {
-                        return new PublishLock(connection);
+                        return new PublishLock(keptAlive(connection));
                     }
                 }
             }
@@ -92,6 +98,29 @@ public final class PublishLock implements AutoCloseable {
                 throw new LockedException(Reason.of("interrupted while waiting for the warehouse lock", "在等待数仓锁时被中断"));
             }
         }
+    }
+
+    /**
+     * The lock's session sits idle while the run computes, minutes to hours: a server's
+     * {@code idle_session_timeout} (PostgreSQL 14 and later; a guard against leaked sessions)
+     * would end it, and free the lock for another run, long before the run publishes.
+     */
+    private static Connection keptAlive(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET idle_session_timeout = 0");
+            }
+        }
+        return connection;
+    }
+
+    /**
+     * The session that holds the lock. A transaction on it runs with the lock held, or fails
+     * when the session, and the lock with it, is gone: publishing on it can never interleave
+     * with a run that took the lock since.
+     */
+    public Connection session() {
+        return connection;
     }
 
     /** Who holds the lock: {@code run 7 'nightly' started … on host}, and in Chinese. */

@@ -253,11 +253,26 @@ public final class RunLedger {
 
     /** Ends a run that published nothing on purpose (nothing new to score) as succeeded, saying why. */
     public void succeedWithoutPublishing(long runId, String note) throws SQLException {
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE pipeline_run SET status = 'succeeded', finished_at = now(), note = ? WHERE run_id = ?")) {
+        try (Connection c = warehouse.connect()) {
+            markSucceeded(c, runId, note);
+        }
+    }
+
+    /**
+     * Marks a run that is still marked running succeeded, with a note or none, in the
+     * transaction of {@code c} if one is open. A run that lost the warehouse lock while it
+     * computed may have been marked failed by the run that took it since: it stays failed, and
+     * this throws, so that a publishing transaction rolls back.
+     */
+    static void markSucceeded(Connection c, long runId, String note) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET status = 'succeeded', "
+                + "finished_at = clock_timestamp(), note = ? WHERE run_id = ? AND status = 'running'")) {
             s.setString(1, PgText.of(note));
             s.setLong(2, runId);
-            s.executeUpdate();
+            if (s.executeUpdate() != 1) {
+                throw new SQLException("run " + runId + " is no longer marked running in pipeline_run: a later run marked it"
+                        + " failed, having taken the warehouse lock this run lost; nothing was published");
+            }
         }
     }
 

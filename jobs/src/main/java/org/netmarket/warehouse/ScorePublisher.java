@@ -22,11 +22,17 @@ import java.util.Set;
  * Publishes scores atomically: in one transaction it appends the run's rows to the history
  * tables, replaces the current rows of the scope from them, refreshes the reference tables and
  * marks the run succeeded. Readers see the previous or the new scores, never a mix; a failure
- * anywhere rolls everything back and leaves the published scores untouched.
+ * anywhere rolls everything back and leaves the published scores untouched. The transaction runs
+ * on the session that holds the run's {@link PublishLock}, and only while the run is still
+ * marked running: a run that lost the lock (and was marked failed by the run that took it)
+ * publishes nothing.
  */
 public final class ScorePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ScorePublisher.class);
 
+    private static final int VALID_WITHIN_SECONDS = 10;
+    private static final String LOCK_LOST = "the connection that holds the warehouse lock was lost while the run computed"
+            + " its scores (another run may hold the lock now)";
     private static final String INDICATOR_COLUMNS = "region_code, eval_year, indicator_code, level, points, max_points, "
             + "status, value, comparison_value, numerator, denominator, reason, reason_zh, detail, edition, run_id";
     private static final String CATEGORY_COLUMNS = "region_code, eval_year, category_code, level, points, max_points, "
@@ -34,10 +40,11 @@ public final class ScorePublisher {
     private static final String EVALUATION_COLUMNS = "region_code, eval_year, total_points, max_points, passed, "
             + "failing_categories, needs_attention, items_needing_attention, as_of, edition, run_id";
 
-    private final Warehouse warehouse;
+    private final PublishLock lock;
 
-    public ScorePublisher(Warehouse warehouse) {
-        this.warehouse = warehouse;
+    /** A publisher that publishes on the session holding {@code lock}. */
+    public ScorePublisher(PublishLock lock) {
+        this.lock = lock;
     }
 
     /**
@@ -46,46 +53,61 @@ public final class ScorePublisher {
      * @return what the run changed against the versions published before it, the regions it took out and those it published first
      */
     public ScoreChanges.Report publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
-        try (Connection c = warehouse.connect()) {
-            c.setAutoCommit(false);
-            try {
-                // A national run joins its few hundred thousand rows with the current ones: in
-                // memory rather than in batches on disk, and without compiling one-off statements
-                // (JIT), which costs more than it saves here.
-                Warehouse.setLocal(c, "work_mem", "'64MB'");
-                Warehouse.setLocal(c, "jit", "off");
-                Edition edition = publications.get(0).edition();
-                writeEdition(c, edition);
-                writeRegions(c, runId, regions);
-                long rows = 0;
-                for (Publication p : publications) {
-                    rows += copyHistory(c, runId, p);
-                }
-                List<ScoreChanges.Change> changes = ScoreChanges.beforeReplacing(c, runId);
-                List<ScoreChanges.ResultChange> results = ScoreChanges.resultsBeforeReplacing(c, runId);
-                List<ScoreChanges.RegionYear> removals = new ArrayList<>();
-                List<ScoreChanges.RegionYear> additions = new ArrayList<>();
-                for (Publication p : publications) {
-                    additions.addAll(ScoreChanges.firstPublished(c, p));
-                    replaceCurrent(c, runId, p).forEach(r -> removals.add(new ScoreChanges.RegionYear(r, p.evalYear())));
-                }
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE pipeline_run SET status = 'succeeded', finished_at = clock_timestamp() WHERE run_id = ?")) {
-                    s.setLong(1, runId);
-                    s.executeUpdate();
-                }
-                c.commit();
-                LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
-                        rows, publications.size(), changes.size());
-                return new ScoreChanges.Report(changes, results, removals, additions);
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
+        Connection c = lock.session();
+        if (!c.isValid(VALID_WITHIN_SECONDS)) {
+            throw new SQLException(LOCK_LOST + "; nothing was published");
+        }
+        c.setAutoCommit(false);
+        try {
+            // A national run joins its few hundred thousand rows with the current ones: in
+            // memory rather than in batches on disk, and without compiling one-off statements
+            // (JIT), which costs more than it saves here.
+            Warehouse.setLocal(c, "work_mem", "'64MB'");
+            Warehouse.setLocal(c, "jit", "off");
+            Edition edition = publications.get(0).edition();
+            writeEdition(c, edition);
+            writeRegions(c, runId, regions);
+            long rows = 0;
+            for (Publication p : publications) {
+                rows += copyHistory(c, runId, p);
             }
+            List<ScoreChanges.Change> changes = ScoreChanges.beforeReplacing(c, runId);
+            List<ScoreChanges.ResultChange> results = ScoreChanges.resultsBeforeReplacing(c, runId);
+            List<ScoreChanges.RegionYear> removals = new ArrayList<>();
+            List<ScoreChanges.RegionYear> additions = new ArrayList<>();
+            for (Publication p : publications) {
+                additions.addAll(ScoreChanges.firstPublished(c, p));
+                replaceCurrent(c, runId, p).forEach(r -> removals.add(new ScoreChanges.RegionYear(r, p.evalYear())));
+            }
+            RunLedger.markSucceeded(c, runId, null);
+            c.commit();
+            endTransaction(c);
+            LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
+                    rows, publications.size(), changes.size());
+            return new ScoreChanges.Report(changes, results, removals, additions);
+        } catch (SQLException | RuntimeException | Error e) {
+            // An Error too: the session stays open (it holds the lock) until the run lets go of
+            // the lock, and must not keep the transaction open until then.
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            endTransaction(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Puts the lock's session back in autocommit once the transaction is over. Whether it can
+     * no longer matters (the run lets go of the lock and its session next), and must not turn a
+     * publication that committed into a failed run.
+     */
+    private static void endTransaction(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("the warehouse lock's session did not return to autocommit; it is closed when the run lets go of the lock", e);
         }
     }
 

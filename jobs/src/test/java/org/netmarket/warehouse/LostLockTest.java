@@ -1,0 +1,136 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.EditionLoader;
+import org.netmarket.items.ItemRegistry;
+import org.netmarket.testing.TestingPostgres;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A run holds the warehouse lock on an idle session for as long as it computes. A server that
+ * ends idle sessions does not take it away; and a run whose session went anyway (and whose lock
+ * another run took) publishes nothing, nor turns the failure the other run recorded for it into
+ * a success.
+ */
+class LostLockTest {
+    private static Edition edition;
+
+    @BeforeAll
+    static void loadEdition() {
+        edition = new EditionLoader(ItemRegistry::has).load("2022");
+    }
+
+    /** One region's indicator 3 and total, at the points given. */
+    private static List<Publication> publication(String points) {
+        ScoreRows rows = new ScoreRows();
+        rows.indicators().add(new ScoreRows.IndicatorRow("140802", 2024, "3", "indicator", new BigDecimal(points),
+                new BigDecimal("2"), "scored", null, null, null, null, null, null, null, edition.id()));
+        rows.evaluations().add(new ScoreRows.EvaluationRow("140802", 2024, new BigDecimal(points), new BigDecimal("100"),
+                false, List.of(), "[]", 0, LocalDate.of(2024, 12, 31), edition.id()));
+        return List.of(new Publication(edition, 2024, List.of("140802"), null, null, rows));
+    }
+
+    private static RunRecord record() {
+        return new RunRecord("adhoc", "run", "2022", List.of(2024), null, null, null, "file:/data/", Map.of(), "host", "test");
+    }
+
+    private static String query(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+
+    @Test
+    void aServerThatEndsIdleSessionsDoesNotEndTheLocksSession() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + c.getCatalog() + " SET idle_session_timeout = '300ms'");
+        }
+        try (PublishLock held = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            Thread.sleep(1_500); // idle five times as long as the server lets a session be
+            assertThrows(PublishLock.LockedException.class,
+                    () -> PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false).close(),
+                    "the lock is still held after its session was idle");
+            assertTrue(held.session().isValid(5), "the lock's session is still open");
+        }
+    }
+
+    @Test
+    void aRunWhoseLockWentWithItsSessionPublishesNothing() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        PublishLock lost = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false);
+        long first = ledger.start(record());
+        long pid;
+        try (Statement s = lost.session().createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            pid = r.getLong(1);
+        }
+        // The session ends under the run (a server restart, a dropped connection) while it computes.
+        assertEquals("t", query(url, "SELECT pg_terminate_backend(" + pid + ")"));
+        try (PublishLock taken = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            long second = ledger.start(record());
+            assertEquals(1, ledger.closeAbandoned(second), "the next run marks the first failed");
+
+            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lost).publish(first, List.of(), publication("1.0")));
+            assertTrue(e.getMessage().startsWith("the connection that holds the warehouse lock was lost while the run computed"),
+                    e.getMessage());
+            assertEquals("0", query(url, "SELECT count(*) FROM netmarket.indicator_score_history"), "nothing of the first run published");
+            assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + first));
+
+            new ScorePublisher(taken).publish(second, List.of(), publication("2.0"));
+            assertEquals(second + " 2.0", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
+        } finally {
+            lost.close();
+        }
+    }
+
+    /**
+     * The mark of success is taken only from a run still marked running: one marked failed by a
+     * run that took the lock meanwhile rolls its whole publication back, and a night with nothing
+     * to publish cannot turn it into a success either.
+     */
+    @Test
+    void aRunMarkedFailedMeanwhileStaysFailedAndPublishesNothing() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            long run = ledger.start(record());
+            long other = ledger.start(record());
+            assertEquals(1, ledger.closeAbandoned(other), "the run is marked failed as if another had taken the lock");
+
+            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lock).publish(run, List.of(), publication("1.0")));
+            assertEquals("run " + run + " is no longer marked running in pipeline_run: a later run marked it failed, having taken"
+                    + " the warehouse lock this run lost; nothing was published", e.getMessage());
+            for (String table : List.of("indicator_score", "indicator_score_history", "evaluation_result", "evaluation_result_history")) {
+                assertEquals("0", query(url, "SELECT count(*) FROM netmarket." + table), table + " after the rolled-back publication");
+            }
+            assertThrows(SQLException.class, () -> ledger.succeedWithoutPublishing(run, "nothing new"));
+            assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
+
+            // The session is usable again, in autocommit, for the run's own next publication.
+            new ScorePublisher(lock).publish(other, List.of(), publication("1.5"));
+            assertTrue(lock.session().getAutoCommit());
+            assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + other));
+        }
+    }
+}
