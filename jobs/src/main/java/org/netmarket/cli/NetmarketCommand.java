@@ -124,7 +124,7 @@ public final class NetmarketCommand implements Runnable {
         ValueConverters.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + JdbcSettings.redactText(parameterProblem(ex)));
+            err.println("error: " + JdbcSettings.redactText(parameterProblem(ex), a));
             // picocli's guess at what was meant, when it has one ("Did you mean: netmarket validate?")
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             // A wrapper script of one command names itself (scripts/run-pipeline is "netmarket run"

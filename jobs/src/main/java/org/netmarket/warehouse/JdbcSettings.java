@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ public final class JdbcSettings {
 
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)\\b((?:ssl)?password|pwd)=[^&\\s'\"]*");
+    /** A password parameter's value in one command-line argument: anything but the next parameter's {@code &}. */
+    private static final Pattern PASSWORD_IN_ARGUMENT = Pattern.compile("(?i)\\b(?:(?:ssl)?password|pwd)=([^&]*)");
     /** user:password@ in front of a host, with or without a scheme (UnknownHostException shows it bare). */
     private static final Pattern USER_INFO = Pattern.compile("[^\\s/@'\"]+:[^\\s/@'\"]*@");
 
@@ -140,6 +143,28 @@ public final class JdbcSettings {
      * {@code password=...} parameters and {@code user:password@} before a host. A mistyped
      * option or an unknown host can put a JDBC URL into an error, and errors go to the logs.
      */
+    /**
+     * {@link #redactText(String)}, after taking out every password that {@code args} give (the
+     * value of a password parameter, to the next parameter or the end of the argument) wherever
+     * it appears: a message that quotes an argument back whole may show a password with a quote
+     * or a blank in it, where the pattern alone stops.
+     */
+    public static String redactText(String text, String... args) {
+        if (text == null) {
+            return null;
+        }
+        String t = text;
+        for (String arg : args) {
+            Matcher m = PASSWORD_IN_ARGUMENT.matcher(arg == null ? "" : arg);
+            while (m.find()) {
+                if (!m.group(1).isEmpty()) {
+                    t = t.replace(m.group(1), "***");
+                }
+            }
+        }
+        return redactText(t);
+    }
+
     public static String redactText(String text) {
         if (text == null) {
             return null;

@@ -88,6 +88,10 @@ class CommandLineTest {
         assertTrue(r.output().contains("Unknown options: '--jdbc', 'jdbc:postgresql://db/x?user=postgres&password=***'"),
                 r.output());
         assertFalse(r.output().contains("LeakF6"), r.output());
+        // A password with a quote and a blank in it is taken out whole.
+        r = JobRunner.run(reports, "run", "--jdbc", "jdbc:postgresql://db/x?user=postgres&password=Le'ak F7");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertFalse(r.output().contains("ak F7"), r.output());
     }
 
     /** A run of the golden data publishing to {@code jdbcUrl}, waiting at most a second for the lock. */

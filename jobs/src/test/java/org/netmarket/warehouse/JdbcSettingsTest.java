@@ -67,6 +67,12 @@ class JdbcSettingsTest {
         assertEquals("jdbc:postgresql://***@127.0.0.1:54329/netmarket",
                 JdbcSettings.redactText("jdbc:postgresql://postgres:LeakD4@127.0.0.1:54329/netmarket"));
         assertNull(JdbcSettings.redactText(null));
+        // A password with a quote or a blank, quoted back whole from the command line: the
+        // arguments say where it ends.
+        String url = "jdbc:postgresql://db/x?user=u&password=ab'cd\"ef gh&ssl=true";
+        assertEquals("Unknown options: '--jdbc-ur', 'jdbc:postgresql://db/x?user=u&password=***&ssl=true'",
+                JdbcSettings.redactText("Unknown options: '--jdbc-ur', '" + url + "'", "run", "--jdbc-ur", url));
+        assertNull(JdbcSettings.redactText(null, url));
     }
 
     @Test
