@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Publishes scores atomically: in one transaction it appends the run's rows to the history
@@ -41,10 +42,25 @@ public final class ScorePublisher {
             + "failing_categories, needs_attention, items_needing_attention, as_of, edition, run_id";
 
     private final PublishLock lock;
+    private final BooleanSupplier stopRequested;
 
-    /** A publisher that publishes on the session holding {@code lock}. */
-    public ScorePublisher(PublishLock lock) {
+    /**
+     * A publisher that publishes on the session holding {@code lock}, and rolls back instead of
+     * committing once {@code stopRequested} says the job is being stopped: a stopped job exits
+     * non-zero, which tells a scheduler that nothing was published.
+     */
+    public ScorePublisher(PublishLock lock, BooleanSupplier stopRequested) {
         this.lock = lock;
+        this.stopRequested = stopRequested;
+    }
+
+    /** Thrown instead of committing a publication once the job is being stopped; everything is rolled back. */
+    public static final class StoppedBeforeCommit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedBeforeCommit() {
+            super("publishing rolled back before its commit: the job is being stopped");
+        }
     }
 
     /**
@@ -80,6 +96,9 @@ public final class ScorePublisher {
                 replaceCurrent(c, runId, p).forEach(r -> removals.add(new ScoreChanges.RegionYear(r, p.evalYear())));
             }
             RunLedger.markSucceeded(c, runId, null);
+            if (stopRequested.getAsBoolean()) {
+                throw new StoppedBeforeCommit();
+            }
             c.commit();
             endTransaction(c);
             LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,

@@ -23,12 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A run holds the warehouse lock on an idle session for as long as it computes. A server that
- * ends idle sessions does not take it away; and a run whose session went anyway (and whose lock
- * another run took) publishes nothing, nor turns the failure the other run recorded for it into
- * a success.
+ * The session a run publishes on: the one holding its warehouse lock, idle for as long as the run
+ * computes. A server that ends idle sessions does not take it away; a run whose session went
+ * anyway (and whose lock another run took) publishes nothing, nor turns the failure the other
+ * run recorded for it into a success; and a job stopped while it publishes rolls back.
  */
-class LostLockTest {
+class PublishingSessionTest {
     private static Edition edition;
 
     @BeforeAll
@@ -90,16 +90,37 @@ class LostLockTest {
             long second = ledger.start(record());
             assertEquals(1, ledger.closeAbandoned(second), "the next run marks the first failed");
 
-            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lost).publish(first, List.of(), publication("1.0")));
+            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lost, () -> false).publish(first, List.of(), publication("1.0")));
             assertTrue(e.getMessage().startsWith("the connection that holds the warehouse lock was lost while the run computed"),
                     e.getMessage());
             assertEquals("0", query(url, "SELECT count(*) FROM netmarket.indicator_score_history"), "nothing of the first run published");
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + first));
 
-            new ScorePublisher(taken).publish(second, List.of(), publication("2.0"));
+            new ScorePublisher(taken, () -> false).publish(second, List.of(), publication("2.0"));
             assertEquals(second + " 2.0", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
         } finally {
             lost.close();
+        }
+    }
+
+    /**
+     * A job stopped while it publishes (SIGTERM) rolls the publication back instead of committing
+     * it, so that its exit code (143, non-zero) is true: nothing was published.
+     */
+    @Test
+    void aJobStoppedWhileItPublishesRollsThePublicationBack() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            long run = ledger.start(record());
+            assertThrows(ScorePublisher.StoppedBeforeCommit.class,
+                    () -> new ScorePublisher(lock, () -> true).publish(run, List.of(), publication("1.0")));
+            for (String table : List.of("indicator_score", "indicator_score_history", "evaluation_result", "evaluation_result_history")) {
+                assertEquals("0", query(url, "SELECT count(*) FROM netmarket." + table), table + " after the stopped publication");
+            }
+            assertEquals("running", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
+                    "the run is left for the pipeline to record as interrupted");
         }
     }
 
@@ -118,7 +139,7 @@ class LostLockTest {
             long other = ledger.start(record());
             assertEquals(1, ledger.closeAbandoned(other), "the run is marked failed as if another had taken the lock");
 
-            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lock).publish(run, List.of(), publication("1.0")));
+            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lock, () -> false).publish(run, List.of(), publication("1.0")));
             assertEquals("run " + run + " is no longer marked running in pipeline_run: a later run marked it failed, having taken"
                     + " the warehouse lock this run lost; nothing was published", e.getMessage());
             for (String table : List.of("indicator_score", "indicator_score_history", "evaluation_result", "evaluation_result_history")) {
@@ -128,7 +149,7 @@ class LostLockTest {
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
 
             // The session is usable again, in autocommit, for the run's own next publication.
-            new ScorePublisher(lock).publish(other, List.of(), publication("1.5"));
+            new ScorePublisher(lock, () -> false).publish(other, List.of(), publication("1.5"));
             assertTrue(lock.session().getAutoCommit());
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + other));
         }
