@@ -271,7 +271,7 @@ public final class RunLedger {
             s.setLong(2, runId);
             if (s.executeUpdate() != 1) {
                 throw new SQLException("run " + runId + " is no longer marked running in pipeline_run: a later run marked it"
-                        + " failed, having taken the warehouse lock this run lost; nothing was published");
+                        + " failed, having taken the warehouse lock this run lost; nothing was published", "08003");
             }
         }
     }

@@ -71,7 +71,8 @@ public final class ScorePublisher {
     public ScoreChanges.Report publish(long runId, List<Region> regions, List<Publication> publications) throws SQLException {
         Connection c = lock.session();
         if (!c.isValid(VALID_WITHIN_SECONDS)) {
-            throw new SQLException(LOCK_LOST + "; nothing was published");
+            // SQL state 08003, connection does not exist: the run failed on its environment.
+            throw new SQLException(LOCK_LOST + "; nothing was published", "08003");
         }
         c.setAutoCommit(false);
         try {

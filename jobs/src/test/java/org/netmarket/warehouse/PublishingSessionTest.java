@@ -93,6 +93,7 @@ class PublishingSessionTest {
             SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lost, () -> false).publish(first, List.of(), publication("1.0")));
             assertTrue(e.getMessage().startsWith("the connection that holds the warehouse lock was lost while the run computed"),
                     e.getMessage());
+            assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
             assertEquals("0", query(url, "SELECT count(*) FROM netmarket.indicator_score_history"), "nothing of the first run published");
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + first));
 
@@ -142,6 +143,7 @@ class PublishingSessionTest {
             SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lock, () -> false).publish(run, List.of(), publication("1.0")));
             assertEquals("run " + run + " is no longer marked running in pipeline_run: a later run marked it failed, having taken"
                     + " the warehouse lock this run lost; nothing was published", e.getMessage());
+            assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
             for (String table : List.of("indicator_score", "indicator_score_history", "evaluation_result", "evaluation_result_history")) {
                 assertEquals("0", query(url, "SELECT count(*) FROM netmarket." + table), table + " after the rolled-back publication");
             }
