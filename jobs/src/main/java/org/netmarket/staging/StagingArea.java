@@ -381,7 +381,7 @@ public final class StagingArea {
                 LOG.info("extract {}: not delivered (no folder {}/)", schema.name(), schema.name());
                 return reader.notDelivered(schema);
             }
-            return rebuild(reader, dir, schema, context);
+            return rebuild(reader, plan, schema, context);
         }
         if (!delivered) {
             return reader.notDelivered(schema);
@@ -391,9 +391,14 @@ public final class StagingArea {
         return files.isEmpty() ? unchanged(reader, schema, generations) : merge(reader, schema, context, generations, files);
     }
 
-    /** Reads every file of the extract into one new generation: the whole staged state. */
-    private LoadedExtract rebuild(ExtractReader reader, DataDirectory dir, ExtractSchema schema, ValidationContext context) {
-        List<DataDirectory.DeliveredFile> files = dir.listing(schema);
+    /**
+     * Reads every file of the extract into one new generation: the whole staged state. The files
+     * are those of the plan's listing, which the manifest records at the commit: a file that
+     * lands while the run reads other extracts is read by the next night, as a new file, instead
+     * of being staged now, left out of the manifest, and staged a second time then.
+     */
+    private LoadedExtract rebuild(ExtractReader reader, Plan plan, ExtractSchema schema, ValidationContext context) {
+        List<DataDirectory.DeliveredFile> files = plan.listed().get(schema.name()).files();
         LOG.info("extract {}: staging {} file(s)", schema.name(), files.size());
         Written written = write(schema, reader.latestVersions(schema, context, files), StagedCounts.NONE, StagedCounts.NONE);
         Generation added = pending.get(schema.name());
