@@ -179,7 +179,9 @@ public final class RowValidator implements Serializable {
 
     private Object parse(ColumnSpec c, int index, String v) {
         return switch (c.type()) {
-            case TEXT -> v;
+            // A line break in a quoted field as one delivery writes it and its re-delivery may not
+            // (a file passed through unix2dos): the same text either way, not a conflict.
+            case TEXT -> v.indexOf('\r') < 0 ? v : v.replace("\r\n", "\n");
             case REGION_CODE -> regionCode(v);
             case USCC -> uscc(v);
             // Canonical values (nearly all) are parsed without a formatter; anything else takes the
@@ -408,12 +410,29 @@ public final class RowValidator implements Serializable {
     }
 
     private static String enumValue(ColumnSpec c, String v) {
+        String folded = asciiLowerCase(v);
         for (String allowed : c.values()) {
-            if (allowed.equalsIgnoreCase(v)) {
+            if (asciiLowerCase(allowed).equals(folded)) {
                 return allowed;
             }
         }
         throw new InvalidValue(RejectionReasons.notOneOf(v, c.values()));
+    }
+
+    /**
+     * The value with A-Z lower-cased and nothing else: {@link String#equalsIgnoreCase} would also
+     * take look-alikes (a dotless ı, a long ſ, the Kelvin sign) for the listed ASCII letters.
+     */
+    private static String asciiLowerCase(String v) {
+        StringBuilder out = null;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                out = out == null ? new StringBuilder(v) : out;
+                out.setCharAt(i, (char) (ch + ('a' - 'A')));
+            }
+        }
+        return out == null ? v : out.toString();
     }
 
     private String itemCode(String v) {

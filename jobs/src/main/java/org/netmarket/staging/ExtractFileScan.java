@@ -187,7 +187,16 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
                 positions[i] = p;
             }
         }
-        List<String> extra = header.stream().filter(h -> !h.isEmpty() && !schema.hasColumn(h)).toList();
+        // A column without a name (a header ending in a comma, as spreadsheets export it) is an
+        // extra column too, named by its place.
+        List<String> extra = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).isEmpty()) {
+                extra.add("(unnamed column " + (i + 1) + ")");
+            } else if (!schema.hasColumn(header.get(i))) {
+                extra.add(header.get(i));
+            }
+        }
         return new HeaderCheck(missing, extra, duplicated, positions);
     }
 

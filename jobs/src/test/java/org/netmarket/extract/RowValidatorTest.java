@@ -450,6 +450,27 @@ class RowValidatorTest {
         assertNull(valueOf("complaints", with("complaints", "satisfaction", ""), "satisfaction"), "satisfaction may be empty");
     }
 
+    /** Case is ignored for A-Z only: letters that merely fold to them are not the listed value. */
+    @Test
+    void enumValuesIgnoreTheCaseOfAsciiLettersOnly() {
+        assertEquals("monitoring_lead", valueOf("dispatches", with("dispatches", "dispatch_type", "Monitoring_LEAD"), "dispatch_type"));
+        for (String lookAlike : List.of("monıtorıng_lead", "MONİTORİNG_LEAD")) {
+            assertRejected(with("dispatches", "dispatch_type", lookAlike), "dispatch_type",
+                    "'" + lookAlike + "' is not one of identity_claim, monitoring_lead");
+        }
+        String kelvin = "revo\u212Aed"; // the Kelvin sign, which lower-cases to k
+        assertRejected(with("case-reviews", "outcome", kelvin), "outcome",
+                "'" + kelvin + "' is not one of upheld, revoked, confirmed_illegal, won, lost, other");
+        assertRejected(with("complaints", "mediation", "ſuccess"), "mediation", "'ſuccess' is not one of success, failed, none");
+    }
+
+    /** A line break in a text field is the same text written CRLF or LF: re-delivered converted, it is no conflict. */
+    @Test
+    void aLineBreakInATextFieldIsTheSameWrittenCrlfOrLf() {
+        assertEquals("第一行\n第二行", valueOf("operators", with("operators", "operator_name", "第一行\r\n第二行"), "operator_name"));
+        assertEquals("第一行\n第二行", valueOf("operators", with("operators", "operator_name", "第一行\n第二行"), "operator_name"));
+    }
+
     // ---- region codes ----------------------------------------------------------------------
 
     @ParameterizedTest

@@ -123,6 +123,11 @@ class ExtractFileScanTest {
         assertArrayEquals(new Object[]{"330100", "杭州市", "330000", "city", "east"}, rows(events).get(0).values());
         assertEquals(List.of("remark", "population"), report(events).extraColumns());
         assertFalse(report(events).failed());
+        // A column without a name is named by its place.
+        f = write("regions.csv", HEADER + ",\n330100,杭州市,330000,city,east,\n");
+        events = scanRegions(f);
+        assertEquals(1, rows(events).size());
+        assertEquals(List.of("(unnamed column 6)"), report(events).extraColumns());
     }
 
     @Test
