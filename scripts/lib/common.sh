@@ -152,14 +152,17 @@ pg_bindir() {
   command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)"
 }
 
-# Installs the Debian package postgresql when the server binaries are missing.
+# Installs the Debian package postgresql when the server binaries are missing (the client
+# package alone makes a bin folder too: psql without initdb or postgres).
 ensure_postgres_installed() {
-  [[ -n "$(pg_bindir)" ]] && return 0
+  local bin; bin="$(pg_bindir)"
+  [[ -n "$bin" && -x "$bin/initdb" && -x "$bin/postgres" ]] && return 0
   log "PostgreSQL is not installed: installing the Debian package postgresql"
   local sudo=""; [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2 || die "installing postgresql failed"
-  [[ -n "$(pg_bindir)" ]] || die "postgresql installed but no server binaries found under /usr/lib/postgresql"
+  bin="$(pg_bindir)"
+  [[ -n "$bin" && -x "$bin/initdb" ]] || die "postgresql installed but no server binaries found under /usr/lib/postgresql"
 }
 
 # Runs a PostgreSQL server program as the postgres OS user when we are root (it refuses root).
@@ -193,7 +196,7 @@ ensure_local_postgres() {
   # Called as URL="$(ensure_local_postgres)", where set -e does not hold: each step that could
   # fail says so, rather than the next one running on an empty path.
   # (A link into /tmp whose target a reboot removed is followed: the folder is made again.)
-  { pg_home >/dev/null && home="$(pg_dir)" && [[ -n "$home" ]] && mkdir -p "$home/run"; } \
+  { pg_home >/dev/null && home="$(pg_dir)" && [[ -n "$home" ]]; } \
     || die "cannot create the local PostgreSQL's folder $NETMARKET_ROOT/.local/pg: .local must be a folder $(id -un) can write"
   data="$home/data"
   [[ "$(id -u)" -eq 0 ]] && chown -R postgres:postgres "$home"
@@ -204,7 +207,15 @@ ensure_local_postgres() {
     as_pg_user "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >"$home/initdb.log" 2>&1 \
       || { cat "$home/initdb.log" >&2; die "initdb failed"; }
   fi
-  if ! as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  if as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    # Running: on the port it was started on (line 4 of postmaster.pid), whatever asks for another.
+    local running; running="$(sed -n 4p "$data/postmaster.pid" 2>/dev/null)"
+    if [[ -n "$running" && "$running" != "$NETMARKET_PG_PORT" ]]; then
+      [[ -n "$NETMARKET_PG_PORT_GIVEN" ]] && die "the local PostgreSQL runs on port $running, not $NETMARKET_PG_PORT (NETMARKET_PG_PORT): stop it first (scripts/local-postgres stop) to move it"
+      NETMARKET_PG_PORT="$running"
+      echo "$NETMARKET_PG_PORT" >"$home/port"
+    fi
+  else
     if port_in_use "$NETMARKET_PG_PORT"; then
       [[ -n "$NETMARKET_PG_PORT_GIVEN" ]] && die "port $NETMARKET_PG_PORT (NETMARKET_PG_PORT) is taken by another server"
       local taken="$NETMARKET_PG_PORT"
@@ -212,9 +223,13 @@ ensure_local_postgres() {
       echo "$NETMARKET_PG_PORT" >"$home/port"
       log "port $taken is taken by another server: the local cluster moves to port $NETMARKET_PG_PORT"
     fi
+    # Remembered for the commands after this one (NETMARKET_PG_PORT may have moved it).
+    echo "$NETMARKET_PG_PORT" >"$home/port"
     log "starting PostgreSQL on 127.0.0.1:$NETMARKET_PG_PORT"
+    # TCP on loopback only, no Unix socket: a socket's path under the checkout breaks on a blank
+    # in it (pg_ctl's -o is split by a shell) and past 107 bytes.
     as_pg_user "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
-      -o "-p $NETMARKET_PG_PORT -k $home/run -c listen_addresses=127.0.0.1" start >/dev/null \
+      -o "-p $NETMARKET_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null \
       || { tail -n 20 "$home/postgres.log" >&2; die "PostgreSQL did not start (see $home/postgres.log)"; }
   fi
   if ! "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -tAc \
