@@ -32,7 +32,7 @@ public final class JdbcSettings {
     private static final Pattern USER_INFO = Pattern.compile("[^\\s/@'\"]+:[^\\s/@'\"]*@");
 
     /** {@code jdbc:postgresql://user:password@host...}: user-info, which the driver does not read. */
-    private static final Pattern USER_INFO_IN_URL = Pattern.compile("jdbc:postgresql://[^/?@]*@");
+    private static final Pattern USER_INFO_IN_URL = Pattern.compile("jdbc:postgresql://[^?]*@");
     /**
      * The driver's own log (java.util.logging, printed to stderr): its warnings may quote a URL
      * with the password in it ("JDBC URL invalid port number: secret@db"), and every problem it
@@ -135,7 +135,11 @@ public final class JdbcSettings {
     /** Removes everything that may carry credentials from a JDBC URL. */
     public static String redact(String url) {
         String u = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        return u.replaceAll("//[^/@]*@", "//");
+        // User-info is everything up to the last @ before the query: a password may hold a / or
+        // an @ of its own (a generated one often does), so the host is what follows the last one.
+        int slashes = u.indexOf("//");
+        int at = u.lastIndexOf('@');
+        return slashes >= 0 && at > slashes ? u.substring(0, slashes + 2) + u.substring(at + 1) : u;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.netmarket.warehouse;
 import org.junit.jupiter.api.Test;
 import org.netmarket.config.UsageException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -20,6 +21,15 @@ class JdbcSettingsTest {
         assertEquals("jdbc:postgresql://db:5432/netmarket",
                 JdbcSettings.of("jdbc:postgresql://db:5432/netmarket?user=bob&password=s3cret", Map.of()).toString());
         assertEquals("jdbc:postgresql://db:5432/netmarket", JdbcSettings.redact("jdbc:postgresql://bob:s3cret@db:5432/netmarket"));
+        // A generated password may hold a / or an @: the host is what follows the last @.
+        assertEquals("jdbc:postgresql://db:5432/netmarket", JdbcSettings.redact("jdbc:postgresql://bob:Sek/r3t@db:5432/netmarket"));
+        assertEquals("jdbc:postgresql://db:5432/netmarket", JdbcSettings.redact("jdbc:postgresql://bob:Xp@ss9Q@db:5432/netmarket?ssl=true"));
+        assertEquals("jdbc:postgresql://db/netmarket", JdbcSettings.redact("jdbc:postgresql://db/netmarket?password=a@b"));
+        for (String url : List.of("jdbc:postgresql://bob:Sek/r3t@db:5432/netmarket", "jdbc:postgresql://bob:Xp@ss9Q@db/netmarket")) {
+            UsageException e = assertThrows(UsageException.class, () -> JdbcSettings.of(url, Map.of()));
+            assertTrue(e.getMessage().contains("puts the user and password before the host"), e.getMessage());
+            assertFalse(e.getMessage().contains("r3t") || e.getMessage().contains("ss9Q"), e.getMessage());
+        }
     }
 
     @Test
