@@ -135,11 +135,19 @@ public final class JdbcSettings {
     /** Removes everything that may carry credentials from a JDBC URL. */
     public static String redact(String url) {
         String u = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        // User-info is everything up to the last @ before the query: a password may hold a / or
-        // an @ of its own (a generated one often does), so the host is what follows the last one.
-        int slashes = u.indexOf("//");
-        int at = u.lastIndexOf('@');
-        return slashes >= 0 && at > slashes ? u.substring(0, slashes + 2) + u.substring(at + 1) : u;
+        int[] userInfo = userInfo(u);
+        return userInfo == null ? u : u.substring(0, userInfo[0]) + u.substring(userInfo[1] + 1);
+    }
+
+    /**
+     * Where the user-info of a URL without its query is, from after {@code //} to its last
+     * {@code @} (excluded); null when it has none. A password may hold a / or an @ of its own (a
+     * generated one often does), so the host is what follows the last @.
+     */
+    private static int[] userInfo(String urlWithoutQuery) {
+        int slashes = urlWithoutQuery.indexOf("//");
+        int at = urlWithoutQuery.lastIndexOf('@');
+        return slashes >= 0 && at > slashes + 2 ? new int[]{slashes + 2, at} : null;
     }
 
     /**
@@ -147,11 +155,20 @@ public final class JdbcSettings {
      * {@code password=...} parameters and {@code user:password@} before a host. A mistyped
      * option or an unknown host can put a JDBC URL into an error, and errors go to the logs.
      */
+    public static String redactText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = PASSWORD_PARAMETER.matcher(text).replaceAll("$1=***");
+        return USER_INFO.matcher(t).replaceAll("***@");
+    }
+
     /**
-     * {@link #redactText(String)}, after taking out every password that {@code args} give (the
-     * value of a password parameter, to the next parameter or the end of the argument) wherever
-     * it appears: a message that quotes an argument back whole may show a password with a quote
-     * or a blank in it, where the pattern alone stops.
+     * {@link #redactText(String)}, after taking out every credential that {@code args} give
+     * wherever it appears: the value of a password parameter (to the next parameter or the end of
+     * the argument) and a URL's user-info (to the last {@code @} before its query). A message
+     * that quotes an argument back whole may show a password with a quote, a blank or a slash
+     * in it, where the patterns alone stop.
      */
     public static String redactText(String text, String... args) {
         if (text == null) {
@@ -159,22 +176,20 @@ public final class JdbcSettings {
         }
         String t = text;
         for (String arg : args) {
-            Matcher m = PASSWORD_IN_ARGUMENT.matcher(arg == null ? "" : arg);
+            String a = arg == null ? "" : arg;
+            Matcher m = PASSWORD_IN_ARGUMENT.matcher(a);
             while (m.find()) {
                 if (!m.group(1).isEmpty()) {
                     t = t.replace(m.group(1), "***");
                 }
             }
+            String beforeQuery = a.contains("?") ? a.substring(0, a.indexOf('?')) : a;
+            int[] userInfo = userInfo(beforeQuery);
+            if (userInfo != null) {
+                t = t.replace(beforeQuery.substring(userInfo[0], userInfo[1]), "***");
+            }
         }
         return redactText(t);
-    }
-
-    public static String redactText(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = PASSWORD_PARAMETER.matcher(text).replaceAll("$1=***");
-        return USER_INFO.matcher(t).replaceAll("***@");
     }
 
     @Override

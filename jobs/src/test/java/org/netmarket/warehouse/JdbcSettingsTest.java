@@ -83,6 +83,9 @@ class JdbcSettingsTest {
         assertEquals("Unknown options: '--jdbc-ur', 'jdbc:postgresql://db/x?user=u&password=***&ssl=true'",
                 JdbcSettings.redactText("Unknown options: '--jdbc-ur', '" + url + "'", "run", "--jdbc-ur", url));
         assertNull(JdbcSettings.redactText(null, url));
+        String userInfo = "jdbc:postgresql://bob:Sek/r3t@db/x";
+        assertEquals("Unknown options: '--jdbc-ur', 'jdbc:postgresql://***@db/x'",
+                JdbcSettings.redactText("Unknown options: '--jdbc-ur', '" + userInfo + "'", "--jdbc-ur", userInfo));
     }
 
     @Test
