@@ -181,7 +181,7 @@ public final class ScoringPipeline {
 
     /**
      * The shutdown hook: no further stage starts, Spark's own hook cancels the running Spark
-     * work, and the JVM's exit is held (for at most {@link #STOP_GRACE}) until the run has
+     * work, a publication under way rolls back before its commit, and the JVM's exit is held (for at most {@link #STOP_GRACE}) until the run has
      * recorded itself as stopped and let go of the lock, so that pipeline_run says what happened
      * rather than 'running' until the next run closes it.
      */
