@@ -181,9 +181,10 @@ public final class ScoringPipeline {
 
     /**
      * The shutdown hook: no further stage starts, Spark's own hook cancels the running Spark
-     * work, a publication under way rolls back before its commit, and the JVM's exit is held (for at most {@link #STOP_GRACE}) until the run has
-     * recorded itself as stopped and let go of the lock, so that pipeline_run says what happened
-     * rather than 'running' until the next run closes it.
+     * work, a publication under way rolls back before its commit, and the JVM's exit is held (for
+     * at most {@link #STOP_GRACE}) until the run has recorded itself as stopped and let go of the
+     * lock, so that pipeline_run says what happened rather than 'running' until the next run
+     * closes it.
      */
     private void stopRequested() {
         // From here on Spark logs its own shutting down under the run (jobs cancelled, blocks and

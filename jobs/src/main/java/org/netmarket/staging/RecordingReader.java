@@ -95,29 +95,17 @@ final class RecordingReader extends Reader {
      * when the text read stops short of it, for at most the longest record followed.
      */
     private LineEnd lineEndAt(long position) throws IOException {
-        int i = (int) (position - base);
-        while (true) {
-            for (; i < buf.length(); i++) {
-                char c = buf.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 == buf.length()) {
-                        break; // a \n may follow: read on
-                    }
-                    int next = c == '\r' && buf.charAt(i + 1) == '\n' ? i + 2 : i + 1;
-                    return new LineEnd(base + i, base + next);
-                }
-            }
-            if (buf.length() - (position - base) > maxRecordChars) {
+        for (long p = position; ; p++) {
+            if (p - position > maxRecordChars) {
                 throw new RecordTooLong(maxRecordChars); // a "line" that long is no delivered row
             }
-            char[] chunk = new char[8192];
-            int n = in.read(chunk, 0, chunk.length);
-            endOfFile = n < 0;
-            if (n < 0) {
-                int end = i < buf.length() ? i + 1 : buf.length(); // a last \r, or none
-                return new LineEnd(base + i, base + end);
+            int c = charAt(p);
+            if (c < 0) {
+                return new LineEnd(p, p);
             }
-            buf.append(chunk, 0, n);
+            if (c == '\n' || c == '\r') {
+                return new LineEnd(p, c == '\r' && charAt(p + 1) == '\n' ? p + 2 : p + 1);
+            }
         }
     }
 

@@ -1,14 +1,10 @@
 package org.netmarket.warehouse;
 
 import org.junit.jupiter.api.Test;
-import org.netmarket.edition.Edition;
-import org.netmarket.edition.EditionLoader;
-import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -24,26 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * last), and which counties they put beside a city (those of its latest regions.csv).
  */
 class BiLatestRunAndCountiesTest {
-    private static final Edition EDITION = new EditionLoader(ItemRegistry::has).load("2022");
+    private static final RunRecord NIGHTLY = TestPublications.runRecord("nightly");
     private static final Region CITY = new Region("140800", "运城市", null, "city", "central");
     private static final Region YANHU = new Region("140802", "盐湖区", "140800", "county", "central");
     private static final Region HEJIN = new Region("140882", "河津市", "140800", "county", "central");
-
-    private static RunRecord record() {
-        return new RunRecord("nightly", "nightly", "2022", List.of(2024), null, null, null, "file:/data/", Map.of(), "host", "test");
-    }
-
-    /** Indicator 3 and the total of each region at the points given, as of the date given. */
-    private static List<Publication> publication(Map<String, String> points, LocalDate asOf) {
-        ScoreRows rows = new ScoreRows();
-        points.forEach((region, p) -> {
-            rows.indicators().add(new ScoreRows.IndicatorRow(region, 2024, "3", "indicator", new BigDecimal(p),
-                    new BigDecimal("2"), "scored", null, null, null, null, null, null, null, EDITION.id()));
-            rows.evaluations().add(new ScoreRows.EvaluationRow(region, 2024, new BigDecimal(p), new BigDecimal("100"),
-                    false, List.of(), "[]", 0, asOf, EDITION.id()));
-        });
-        return List.of(new Publication(EDITION, 2024, List.copyOf(points.keySet()), null, null, rows));
-    }
 
     /**
      * A nightly refused for the lock registers while an analyst's run holds it, and finishes
@@ -56,15 +36,15 @@ class BiLatestRunAndCountiesTest {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            long analyst = ledger.start(record());
+            long analyst = ledger.start(NIGHTLY);
             // Registered after the analyst's run, refused at once: it finishes first.
-            ledger.refused(record(), "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁");
+            ledger.refused(NIGHTLY, "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁");
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO netmarket.quarantined_row (run_id, extract, file, line, reason) VALUES ("
                         + analyst + ", 'complaints', 'complaints/c.csv', 7, 'bad row')");
             }
-            new ScorePublisher(lock, () -> false).publish(analyst, List.of(CITY, YANHU), publication(Map.of("140802", "2"),
-                    LocalDate.of(2024, 12, 31)));
+            new ScorePublisher(lock, () -> false).publish(analyst, List.of(CITY, YANHU),
+                    TestPublications.indicatorThree(Map.of("140802", "2"), LocalDate.of(2024, 12, 31)));
 
             WarehouseRows status = WarehouseRows.query(url, "bi_run_status", "SELECT * FROM netmarket.bi_run_status", "data_dir");
             status.assertValue("file:/data/", "last_published_run_id", analyst);
@@ -75,7 +55,7 @@ class BiLatestRunAndCountiesTest {
             aside.assertValue(String.valueOf(analyst), "is_latest_run", true);
 
             // A refusal after the publication finished is the latest run, failed since it.
-            ledger.refused(record(), "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁");
+            ledger.refused(NIGHTLY, "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁");
             status = WarehouseRows.query(url, "bi_run_status", "SELECT * FROM netmarket.bi_run_status", "data_dir");
             status.assertValue("file:/data/", "latest_run_status_zh", "失败");
             status.assertValue("file:/data/", "failed_runs_since_published", 1);
@@ -93,18 +73,18 @@ class BiLatestRunAndCountiesTest {
         RunLedger ledger = new RunLedger(warehouse);
         LocalDate yearEnd = LocalDate.of(2024, 12, 31);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            long first = ledger.start(record());
+            long first = ledger.start(NIGHTLY);
             new ScorePublisher(lock, () -> false).publish(first, List.of(CITY, YANHU, HEJIN),
-                    publication(Map.of("140800", "2", "140802", "1", "140882", "0"), yearEnd));
+                    TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1", "140882", "0"), yearEnd));
             String sql = "SELECT * FROM netmarket.bi_county_comparison WHERE eval_year = 2024 AND indicator_code = '3'";
             WarehouseRows both = WarehouseRows.query(url, "bi_county_comparison", sql, "county_code");
             assertEquals(2, both.size());
             both.assertValue("140882", "county_rank_from_lowest", 1);
 
             // 河津市 merged away: the next regions.csv lists the city and 盐湖区 only, recomputed as of June.
-            long second = ledger.start(record());
+            long second = ledger.start(NIGHTLY);
             new ScorePublisher(lock, () -> false).publish(second, List.of(CITY, YANHU),
-                    publication(Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 6, 30)));
+                    TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 6, 30)));
             WarehouseRows one = WarehouseRows.query(url, "bi_county_comparison", sql, "county_code");
             assertEquals(1, one.size(), "only the counties of the latest regions.csv");
             one.assertValue("140802", "county_rank_from_lowest", 1);

@@ -1,13 +1,8 @@
 package org.netmarket.warehouse;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.netmarket.edition.Edition;
-import org.netmarket.edition.EditionLoader;
-import org.netmarket.items.ItemRegistry;
 import org.netmarket.testing.TestingPostgres;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,30 +24,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run recorded for it into a success; and a job stopped while it publishes rolls back.
  */
 class PublishingSessionTest {
-    private static Edition edition;
-
-    @BeforeAll
-    static void loadEdition() {
-        edition = new EditionLoader(ItemRegistry::has).load("2022");
-    }
-
-    /** One region's indicator 3 and total, at the points given. */
-    private static List<Publication> publication(String points) {
-        ScoreRows rows = new ScoreRows();
-        rows.indicators().add(new ScoreRows.IndicatorRow("140802", 2024, "3", "indicator", new BigDecimal(points),
-                new BigDecimal("2"), "scored", null, null, null, null, null, null, null, edition.id()));
-        rows.evaluations().add(new ScoreRows.EvaluationRow("140802", 2024, new BigDecimal(points), new BigDecimal("100"),
-                false, List.of(), "[]", 0, LocalDate.of(2024, 12, 31), edition.id()));
-        return List.of(new Publication(edition, 2024, List.of("140802"), null, null, rows));
-    }
-
-    private static RunRecord record() {
-        return new RunRecord("adhoc", "run", "2022", List.of(2024), null, null, null, "file:/data/", Map.of(), "host", "test");
+    /** 盐湖区's indicator 3 and total at {@code points}, for the year. */
+    private static List<Publication> yanhu(String points) {
+        return TestPublications.indicatorThree(Map.of("140802", points), LocalDate.of(2024, 12, 31));
     }
 
     private static String query(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
             return r.next() ? r.getString(1) : null;
+        }
+    }
+
+    /** No current or history row of scores or results. */
+    private static void assertNothingPublished(String url, String when) throws SQLException {
+        for (String table : List.of("indicator_score", "indicator_score_history", "evaluation_result", "evaluation_result_history")) {
+            assertEquals("0", query(url, "SELECT count(*) FROM netmarket." + table), table + " " + when);
         }
     }
 
@@ -78,7 +65,7 @@ class PublishingSessionTest {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         PublishLock lost = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false);
-        long first = ledger.start(record());
+        long first = ledger.start(TestPublications.runRecord("adhoc"));
         long pid;
         try (Statement s = lost.session().createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
             r.next();
@@ -87,17 +74,19 @@ class PublishingSessionTest {
         // The session ends under the run (a server restart, a dropped connection) while it computes.
         assertEquals("t", query(url, "SELECT pg_terminate_backend(" + pid + ")"));
         try (PublishLock taken = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            long second = ledger.start(record());
+            long second = ledger.start(TestPublications.runRecord("adhoc"));
             assertEquals(1, ledger.closeAbandoned(second), "the next run marks the first failed");
 
-            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lost, () -> false).publish(first, List.of(), publication("1.0")));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> new ScorePublisher(lost, () -> false).publish(first, List.of(), yanhu("1.0")));
             assertTrue(e.getMessage().startsWith("the connection that holds the warehouse lock was lost while the run computed"),
                     e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
-            assertEquals("0", query(url, "SELECT count(*) FROM netmarket.indicator_score_history"), "nothing of the first run published");
+            assertEquals("0", query(url, "SELECT count(*) FROM netmarket.indicator_score_history"),
+                    "nothing of the first run published");
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + first));
 
-            new ScorePublisher(taken, () -> false).publish(second, List.of(), publication("2.0"));
+            new ScorePublisher(taken, () -> false).publish(second, List.of(), yanhu("2.0"));
             assertEquals(second + " 2.0", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
         } finally {
             lost.close();
@@ -114,12 +103,10 @@ class PublishingSessionTest {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            long run = ledger.start(record());
+            long run = ledger.start(TestPublications.runRecord("adhoc"));
             assertThrows(ScorePublisher.StoppedBeforeCommit.class,
-                    () -> new ScorePublisher(lock, () -> true).publish(run, List.of(), publication("1.0")));
-            for (String table : List.of("indicator_score", "indicator_score_history", "evaluation_result", "evaluation_result_history")) {
-                assertEquals("0", query(url, "SELECT count(*) FROM netmarket." + table), table + " after the stopped publication");
-            }
+                    () -> new ScorePublisher(lock, () -> true).publish(run, List.of(), yanhu("1.0")));
+            assertNothingPublished(url, "after the stopped publication");
             assertEquals("running", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
                     "the run is left for the pipeline to record as interrupted");
         }
@@ -136,22 +123,21 @@ class PublishingSessionTest {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            long run = ledger.start(record());
-            long other = ledger.start(record());
+            long run = ledger.start(TestPublications.runRecord("adhoc"));
+            long other = ledger.start(TestPublications.runRecord("adhoc"));
             assertEquals(1, ledger.closeAbandoned(other), "the run is marked failed as if another had taken the lock");
 
-            SQLException e = assertThrows(SQLException.class, () -> new ScorePublisher(lock, () -> false).publish(run, List.of(), publication("1.0")));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> new ScorePublisher(lock, () -> false).publish(run, List.of(), yanhu("1.0")));
             assertEquals("run " + run + " is no longer marked running in pipeline_run: a later run marked it failed, having taken"
                     + " the warehouse lock this run lost; nothing was published", e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
-            for (String table : List.of("indicator_score", "indicator_score_history", "evaluation_result", "evaluation_result_history")) {
-                assertEquals("0", query(url, "SELECT count(*) FROM netmarket." + table), table + " after the rolled-back publication");
-            }
+            assertNothingPublished(url, "after the rolled-back publication");
             assertThrows(SQLException.class, () -> ledger.succeedWithoutPublishing(run, "nothing new"));
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
 
             // The session is usable again, in autocommit, for the run's own next publication.
-            new ScorePublisher(lock, () -> false).publish(other, List.of(), publication("1.5"));
+            new ScorePublisher(lock, () -> false).publish(other, List.of(), yanhu("1.5"));
             assertTrue(lock.session().getAutoCommit());
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + other));
         }
