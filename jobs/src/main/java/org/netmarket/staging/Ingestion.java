@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -108,31 +109,17 @@ public final class Ingestion {
 
         /** All quarantined rows, streamed to the driver extract by extract. */
         public Iterator<QuarantinedRow> quarantine() {
-            List<Iterator<QuarantinedRow>> parts = new ArrayList<>();
-            parts.add(regionsQuarantined.iterator());
+            List<Stream<QuarantinedRow>> parts = new ArrayList<>();
+            parts.add(regionsQuarantined.stream());
             for (LoadedExtract e : extracts.values()) {
                 if (e.rowsQuarantined() > 0) {
                     Dataset<Row> q = e.quarantine().orderBy("file", "line");
-                    Iterator<Row> rows = q.toLocalIterator();
-                    parts.add(new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return rows.hasNext();
-                        }
-
-                        @Override
-                        public QuarantinedRow next() {
-                            Row r = rows.next();
-                            return new QuarantinedRow(r.getString(0), r.getString(1), r.getLong(2), r.getString(3),
-                                    r.getString(4), Reason.of(r.getString(5), r.getString(6)), r.getString(7));
-                        }
-                    });
+                    parts.add(streamOf(q.toLocalIterator()).map(r -> new QuarantinedRow(r.getString(0), r.getString(1),
+                            r.getLong(2), r.getString(3), r.getString(4), Reason.of(r.getString(5), r.getString(6)),
+                            r.getString(7))));
                 }
             }
-            return parts.stream().flatMap(it -> {
-                Iterable<QuarantinedRow> iterable = () -> it;
-                return StreamSupport.stream(iterable.spliterator(), false);
-            }).iterator();
+            return parts.stream().flatMap(Function.identity()).iterator();
         }
     }
 
@@ -274,5 +261,11 @@ public final class Ingestion {
                     hidden.size() > HIDDEN_NAMED ? " and " + (hidden.size() - HIDDEN_NAMED) + " more" : "");
         }
         return contents.skipped();
+    }
+
+    /** The elements of an iterator as a sequential stream, taken as the stream is consumed. */
+    private static <T> Stream<T> streamOf(Iterator<T> iterator) {
+        Iterable<T> iterable = () -> iterator;
+        return StreamSupport.stream(iterable.spliterator(), false);
     }
 }
