@@ -220,7 +220,6 @@ ensure_local_postgres() {
       [[ -n "$NETMARKET_PG_PORT_GIVEN" ]] && die "port $NETMARKET_PG_PORT (NETMARKET_PG_PORT) is taken by another server"
       local taken="$NETMARKET_PG_PORT"
       while port_in_use "$NETMARKET_PG_PORT"; do NETMARKET_PG_PORT=$((NETMARKET_PG_PORT + 1)); done
-      echo "$NETMARKET_PG_PORT" >"$home/port"
       log "port $taken is taken by another server: the local cluster moves to port $NETMARKET_PG_PORT"
     fi
     # Remembered for the commands after this one (NETMARKET_PG_PORT may have moved it).
