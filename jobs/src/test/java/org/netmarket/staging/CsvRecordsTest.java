@@ -476,7 +476,7 @@ class CsvRecordsTest {
      */
     @Test
     void anyFileIsCutIntoRecordsAndMalformedRecordsWithoutLosingACharacter() throws IOException {
-        String[] pieces = {"a", "b", ",", ",", "\"", "\"", "\"\"", "\n", "\r\n", " ", "\u3000"};
+        String[] pieces = {"a", "b", ",", ",", "\"", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\u3000"};
         Random random = new Random(20261130);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder body = new StringBuilder();
