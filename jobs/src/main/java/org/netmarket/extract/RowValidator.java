@@ -349,7 +349,13 @@ public final class RowValidator implements Serializable {
         }
         BigDecimal d = new BigDecimal(v);
         if (d.scale() > scale) {
-            throw new InvalidValue(RejectionReasons.tooManyDecimals(v, scale));
+            // Zeros that end the fraction change no value (1.0000000000000 is 1): only digits that
+            // would be lost are a reason to set the row aside.
+            d = d.stripTrailingZeros();
+            if (d.scale() > scale) {
+                throw new InvalidValue(RejectionReasons.tooManyDecimals(v, scale));
+            }
+            d = d.setScale(Math.max(d.scale(), 0));
         }
         if (d.precision() - d.scale() > 38 - scale) {
             throw new InvalidValue(RejectionReasons.tooLarge(v));

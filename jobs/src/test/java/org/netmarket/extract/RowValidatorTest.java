@@ -377,6 +377,22 @@ class RowValidatorTest {
         assertRejected(rate("0.1234567890123456789"), "share", "'0.1234567890123456789' has more than 18 decimal places");
     }
 
+    /** Zeros that end a fraction lose nothing when dropped: only digits that would be lost set a row aside. */
+    @Test
+    void zerosEndingAFractionDoNotCountAsDecimalPlaces() {
+        assertEquals(0, BigDecimal.ONE.compareTo((BigDecimal) valueOf("training", with("training", "training_hours",
+                "1.0000000000000"), "training_hours")), "13 places, all zeros");
+        assertEquals(0, new BigDecimal("1200").compareTo((BigDecimal) valueOf("retail", with("retail", "online_retail_yuan",
+                "1200.00000000000000000000"), "online_retail_yuan")));
+        assertEquals(0, new BigDecimal("0.5").compareTo((BigDecimal) rate("0.5000000000000000000000").values()[1]));
+        assertTrue(with("training", "training_hours", "3.000000000000").isValid(), "12 places");
+        assertRejected(with("training", "training_hours", "3.3000000000000003"), "training_hours",
+                "'3.3000000000000003' has more than 12 decimal places");
+        assertRejected(with("training", "training_hours", "3.0000000000001"), "training_hours",
+                "'3.0000000000001' has more than 12 decimal places");
+        assertRejected(rate("0.12345678901234567890"), "share", "'0.12345678901234567890' has more than 18 decimal places");
+    }
+
     @Test
     void aRateAboveOneLooksLikeAPercentage() {
         assertRejected(rate("96.2"), "share", "96.2 is above 1: rates are fractions (0.962, not 96.2); this looks like a percentage");
