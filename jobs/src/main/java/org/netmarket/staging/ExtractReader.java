@@ -516,7 +516,7 @@ public final class ExtractReader {
             if (regionIndex < 0 || e.fields() == null) {
                 return null;
             }
-            String raw = e.fields()[regionIndex].strip();
+            String raw = RowValidator.trimField(e.fields()[regionIndex]);
             return validator.isKnownRegion(raw) ? raw : null;
         }
 
@@ -531,7 +531,7 @@ public final class ExtractReader {
             if (e.fields() == null || SparkColumns.typeOf(key) != DataTypes.StringType) {
                 return null;
             }
-            String raw = e.fields()[keyIndex].strip();
+            String raw = RowValidator.trimField(e.fields()[keyIndex]);
             return raw.isEmpty() ? null : key.type() == ColumnType.USCC ? UnifiedSocialCreditCode.normalize(raw) : raw;
         }
 

@@ -68,8 +68,10 @@ public final class RegionsFile {
                     // A rejected row of the region tree is no region the run knows.
                     quarantined.add(new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
                             e.rejection().reason(), null));
-                    if (e.fields() != null && !e.fields()[codeColumn].isBlank()) {
-                        setAside.putIfAbsent(e.fields()[codeColumn].strip(), e.line());
+                    // Trimmed as the row rules trim a region field that refers to it.
+                    String code = e.fields() == null ? "" : RowValidator.trimField(e.fields()[codeColumn]);
+                    if (!code.isEmpty()) {
+                        setAside.putIfAbsent(code, e.line());
                     }
                 } else {
                     report = e.report();

@@ -81,13 +81,14 @@ class RegionsFileTest {
     @Test
     void theCodesOfQuarantinedRowsAreKeptWithTheirLine() throws IOException {
         RegionsFile.Result r = read(TOP + "140802,盐湖区,140800,county,central\r\n"
-                + " 140882 ,河津市,140800,county,middle\r\n"
+                + " 140882\u00A0,河津市,140800,county,middle\r\n"
                 + "140899,开发区,140800,district,central\r\n"
                 + ",无码,140800,county,central\r\n"
                 + "140821,临猗县,140800\r\n");
         assertEquals(4, r.quarantined().size());
         assertEquals(Map.of("140882", 6L, "140899", 7L), r.setAside(),
-                "a row without a code, or without the right number of fields, names no code");
+                "a code is trimmed as the row rules trim it (of a no-break space too); a row without a code,"
+                        + " or without the right number of fields, names no code");
     }
 
     @Test
