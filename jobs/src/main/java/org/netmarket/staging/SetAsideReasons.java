@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.coalesce;
@@ -44,13 +45,20 @@ final class SetAsideReasons {
 
     /**
      * The quarantine rows of conflicting versions: each names where the other rows of its key and
-     * version are and the columns in which they differ (the first is its column), so that a
-     * clerk can put the lines side by side. Only the conflicting rows take part in the window.
+     * version with other values are, the columns in which they differ (the first is its column)
+     * and its identical copies, so that a clerk can put the lines side by side. Only the
+     * conflicting rows take part in the windows.
      */
     static Dataset<Row> conflicts(ExtractSchema schema, Dataset<Row> lineage) {
         List<String> keyAndVersion = new ArrayList<>(schema.key());
         keyAndVersion.add(schema.version());
         WindowSpec sameVersion = Window.partitionBy(keyAndVersion.stream().map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
+        // A conflicting row may have identical copies (the same line delivered twice): they are
+        // set aside with it, but the clerk is not told that they differ from it.
+        List<String> keyVersionAndValues = new ArrayList<>(keyAndVersion);
+        keyVersionAndValues.addAll(schema.valueColumns());
+        WindowSpec sameValues = Window.partitionBy(keyVersionAndValues.stream().map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new));
         List<Column> differing = new ArrayList<>();
         for (String c : schema.valueColumns()) {
@@ -59,16 +67,19 @@ final class SetAsideReasons {
             differing.add(when(size(collect_set(value).over(sameVersion)).gt(1), lit(c)));
         }
         Column here = where(col(SparkColumns.FILE), col(SparkColumns.LINE));
-        Column others = array_remove(collect_list(here).over(sameVersion), here);
+        Column others = array_except(collect_list(here).over(sameVersion), collect_list(here).over(sameValues));
+        Column copies = array_remove(collect_list(here).over(sameValues), here);
         Column hereZh = whereZh(col(SparkColumns.FILE), col(SparkColumns.LINE));
-        Column othersZh = array_remove(collect_list(hereZh).over(sameVersion), hereZh);
+        Column othersZh = array_except(collect_list(hereZh).over(sameVersion), collect_list(hereZh).over(sameValues));
+        Column copiesZh = array_remove(collect_list(hereZh).over(sameValues), hereZh);
         Column keyText = concat_ws(", ", schema.key().stream().map(k -> concat(lit(k + "="),
                 coalesce(col(k).cast(DataTypes.StringType), lit("")))).toArray(Column[]::new));
         Column[] differingColumns = differing.toArray(Column[]::new);
         Column oneOther = size(col("others")).equalTo(1);
+        Column noCopy = size(col("copies")).equalTo(0);
         return lineage.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT))
                 .select(col(SparkColumns.FILE), col(SparkColumns.LINE), SparkColumns.regionOf(schema).as("region_code"), others.as("others"),
-                        othersZh.as("others_zh"), coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
+                        othersZh.as("others_zh"), copies.as("copies"), copiesZh.as("copies_zh"), coalesce(coalesce(differingColumns), lit(schema.version())).as("column_name"),
                         concat_ws(", ", differingColumns).as("differing"), concat_ws("、", differingColumns).as("differing_zh"),
                         keyText.as("key_text"),
                         col(schema.version()).cast(DataTypes.StringType).as("version_text"))
@@ -79,15 +90,21 @@ final class SetAsideReasons {
                                 lit(" ("), array_join(col("others"), "; "), lit(") have the same key ("), col("key_text"),
                                 lit(") and the same " + schema.version() + " "), col("version_text"),
                                 lit(" but differ in "), col("differing"),
-                                when(oneOther, lit("; both are set aside"))
-                                        .otherwise(lit("; all are set aside"))).as("reason"),
+                                when(noCopy.and(oneOther), lit("; both are set aside"))
+                                        .when(noCopy, lit("; all are set aside"))
+                                        .otherwise(concat(lit("; all are set aside, this row's identical "),
+                                                when(size(col("copies")).equalTo(1), lit("copy")).otherwise(lit("copies")),
+                                                lit(" ("), array_join(col("copies"), "; "), lit(") too")))).as("reason"),
                         concat(lit("版本冲突：本行与"),
                                 when(oneOther, lit("另一行")).otherwise(lit("其他各行")),
                                 lit("（"), array_join(col("others_zh"), "；"), lit("）的键相同（"), col("key_text"),
                                 lit("），" + schema.version() + " 也相同（"), col("version_text"),
                                 lit("），但 "), col("differing_zh"),
-                                when(oneOther, lit(" 不同；两行都已隔离"))
-                                        .otherwise(lit(" 不同；这些行都已隔离"))).as("reason_zh"), col("region_code"));
+                                when(noCopy.and(oneOther), lit(" 不同；两行都已隔离"))
+                                        .when(noCopy, lit(" 不同；这些行都已隔离"))
+                                        .otherwise(concat(lit(" 不同；这些行都已隔离，与本行完全相同的行（"),
+                                                array_join(col("copies_zh"), "；"), lit("）也已隔离")))).as("reason_zh"),
+                        col("region_code"));
     }
 
     /** The quarantine rows of {@code missing}, the rows of the extract whose {@code column} names no valid key. */

@@ -137,6 +137,29 @@ class ExtractReaderTest {
                 + "updated_at 也相同（2024-01-03 09:00:00），但 region_code、verified_at 不同；这些行都已隔离", q.get(0).getAs("reason_zh"));
     }
 
+    /** The same line delivered twice beside a differing one: the copies do not differ from each other. */
+    @Test
+    void aConflictingRowsIdenticalCopyIsSetAsideWithItWithoutBeingCalledDifferent() throws IOException {
+        String d1 = "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00";
+        write("dispatches/a.csv", DISPATCH_HEADER, d1);
+        write("dispatches/b.csv", DISPATCH_HEADER, d1,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,2024-01-04 09:00:00,,2024-01-03 09:00:00");
+        LoadedExtract e = read("dispatches");
+        assertEquals(3, e.rowsQuarantined(), "every line that holds one of the conflicting values is set aside");
+        Map<String, Row> q = e.quarantine().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("file") + ":" + r.getAs("line"), r -> r));
+        assertEquals("conflicting versions: this row and another (dispatches/b.csv line 3) have the same key (dispatch_id=D1)"
+                + " and the same updated_at 2024-01-03 09:00:00 but differ in verified_at; all are set aside,"
+                + " this row's identical copy (dispatches/b.csv line 2) too", q.get("dispatches/a.csv:2").getAs("reason"));
+        assertEquals("版本冲突：本行与另一行（dispatches/b.csv 第 3 行）的键相同（dispatch_id=D1），updated_at 也相同"
+                + "（2024-01-03 09:00:00），但 verified_at 不同；这些行都已隔离，与本行完全相同的行（dispatches/b.csv 第 2 行）也已隔离",
+                q.get("dispatches/a.csv:2").getAs("reason_zh"));
+        String differing = q.get("dispatches/b.csv:3").getAs("reason");
+        assertTrue(differing.startsWith("conflicting versions: this row and others (")
+                && differing.contains("dispatches/a.csv line 2") && differing.contains("dispatches/b.csv line 2")
+                && differing.endsWith("differ in verified_at; all are set aside"), differing);
+    }
+
     @Test
     void aRevisionThatFailsValidationLeavesTheEarlierVersionStanding() throws IOException {
         write("dispatches/night-1.csv", DISPATCH_HEADER,
@@ -267,8 +290,9 @@ class ExtractReaderTest {
         String setAside = UnifiedSocialCreditCode.complete("91140802MA0000003");
         String absent = UnifiedSocialCreditCode.complete("91140802MA0000004");
         write("operators/ops.csv", "operator_id,operator_name,region_code,operator_type,registered_on,deregistered_on,updated_at",
-                // the registry spells the code in lower case; the sale in upper case: the same operator
-                setAside.toLowerCase(java.util.Locale.ROOT) + ",乙,140802,shop,2020-01-01,,2024-01-01 00:00:00");
+                // the registry spells the code in lower case, with a no-break space after it (trimmed
+                // like any field); the sale in upper case: the same operator
+                setAside.toLowerCase(java.util.Locale.ROOT) + "\u00A0,乙,140802,shop,2020-01-01,,2024-01-01 00:00:00");
         write("operator-sales/s.csv", "operator_id,year,ecommerce_sales_yuan,reported_at",
                 setAside + ",2024,100.00,2025-01-01", absent + ",2024,200.00,2025-01-01");
         DataDirectory dir = DataDirectory.of(data.toString(), spark.sparkContext().hadoopConfiguration());
