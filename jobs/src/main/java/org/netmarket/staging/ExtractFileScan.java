@@ -225,8 +225,11 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     private Event advance() {
         if (problem == null) {
             try {
-                if (records.hasNext()) {
-                    return row(records.next());
+                while (records.hasNext()) {
+                    CsvRecords.Line line = records.next();
+                    if (!isBlank(line)) {
+                        return row(line);
+                    }
                 }
             } catch (CsvRecords.MalformedCsvException e) {
                 problem = e.reason().under(path);
@@ -240,6 +243,23 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         return new Event(0, null, null, null, new FileReport(schema.name(), path, probe.label(), probe.sha256(),
                 probe.bytes(), read, rejected, rejected, header == null ? List.of() : header.extra(), problem,
                 probe.firstInvalidUtf8()));
+    }
+
+    /**
+     * A record of nothing but empty fields (",,,,", as a spreadsheet exports the formatted but
+     * empty rows below its data) holds no value: it is skipped like an empty line, not set aside
+     * as a row whose every required field is missing.
+     */
+    private static boolean isBlank(CsvRecords.Line line) {
+        if (line.malformation() != null) {
+            return false;
+        }
+        for (String f : line.fields()) {
+            if (!RowValidator.trimField(f).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Event row(CsvRecords.Line line) {

@@ -190,6 +190,20 @@ class ExtractFileScanTest {
         assertEquals(2, report(events).rowsQuarantined());
     }
 
+    /** A spreadsheet's empty rows below (or among) its data are commas only: no row, nothing set aside. */
+    @Test
+    void aRowOfEmptyFieldsIsSkippedLikeAnEmptyLine() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n,,,,\n\"\", ,\u3000,,\n,,\n"
+                + "330102,上城区,330100,county,east\n,,,,\n,,,,,\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(List.of(2L, 6L), rows(events).stream().map(ExtractFileScan.Event::line).toList(),
+                "the rows keep their physical line numbers");
+        assertEquals(List.of(), rejections(events));
+        assertEquals(2, report(events).rowsRead(), "a skipped row is not counted as read");
+        Path g = write("regions-2.csv", HEADER + "\n,,330000,,\n");
+        assertEquals(1, rejections(scanRegions(g)).size(), "a row with one field filled is a row");
+    }
+
     @Test
     void aRowShortOfSeveralFieldsNamesEveryColumnLeftWithout() throws IOException {
         Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100\n");
