@@ -360,7 +360,7 @@ public final class ScoringPipeline {
         }
         FactBuilder facts = new FactBuilder(run.edition(), tree, ingest.extracts(),
                 staging == null ? null : new StagedFactCounts(staging.area()), years);
-        Scores scores = scoreYears(run, facts, regions, years);
+        Scores scores = scoreYears(run, facts, regions, years, ingest.regionsSetAside());
         if (config.factsCsv() != null) {
             FactCountsCsv.write(Path.of(config.factsCsv()), scores.factSheets());
             LOG.info("record-level counts written to {}", config.factsCsv());
@@ -486,7 +486,8 @@ public final class ScoringPipeline {
     }
 
     /** Builds the facts of each year and scores the regions from them. */
-    private Scores scoreYears(Run run, FactBuilder facts, List<Region> regions, List<Integer> years)
+    private Scores scoreYears(Run run, FactBuilder facts, List<Region> regions, List<Integer> years,
+                              Map<String, Long> regionRowsSetAside)
             throws IOException, SQLException {
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
@@ -502,7 +503,7 @@ public final class ScoringPipeline {
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
                     run.itemCodes() == null ? null : ItemRecompute.codesInScope(run.edition(), run.itemCodes()),
                     config.regions() == null && run.itemCodes() == null ? DataDirectory.asUri(config.dataDir()) : null,
-                    ScoreRows.of(run.edition(), yearCards, period.asOf())));
+                    regionRowsSetAside, ScoreRows.of(run.edition(), yearCards, period.asOf())));
         }
         return new Scores(cards, publications, factSheets);
     }

@@ -49,10 +49,14 @@ public final class Ingestion {
     /**
      * Everything read: the region tree and every extract, with the files and what was set aside,
      * and the files of the extract folders that were not read (not CSV files; hidden files aside).
+     *
+     * @param regionsSetAside the region codes of regions.csv rows that were set aside, with their line
      */
     public record Result(RegionTree regions, FileReport regionsReport, List<QuarantinedRow> regionsQuarantined,
-                         Map<String, LoadedExtract> extracts, List<DataDirectory.SkippedFile> notRead) {
+                         Map<String, Long> regionsSetAside, Map<String, LoadedExtract> extracts,
+                         List<DataDirectory.SkippedFile> notRead) {
         public Result {
+            regionsSetAside = Map.copyOf(regionsSetAside);
             notRead = List.copyOf(notRead);
         }
 
@@ -206,7 +210,7 @@ public final class Ingestion {
                 : e.withQuarantine(RawLines.fill(spark, dir, e.quarantine())));
         extracts.replaceAll((name, e) -> e.rowsQuarantined() == e.files().stream().mapToLong(FileReport::rowsQuarantined).sum() ? e
                 : e.withFileCounts(quarantinedByFile(e.quarantine())));
-        return new Result(regions.tree(), regions.report(), regions.quarantined(), extracts, notRead);
+        return new Result(regions.tree(), regions.report(), regions.quarantined(), regions.setAside(), extracts, notRead);
     }
 
     /** Rows set aside per file (a small job: the quarantine of an extract is small). */

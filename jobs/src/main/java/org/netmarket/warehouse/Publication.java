@@ -4,6 +4,7 @@ import org.netmarket.edition.Edition;
 import org.netmarket.region.Region;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one run publishes for one evaluation year: the rows, and the scope they replace — the
@@ -15,7 +16,10 @@ import java.util.List;
  *                         before from it under the regions scored that regions.csv no longer lists
  *                         (a county merged away) leaves the year's current scores, its history
  *                         staying; null for a run of some regions or items
+ * @param regionRowsSetAside the region codes whose regions.csv row was set aside, with its line:
+ *                           such a region is still listed, so its published scores are not taken
+ *                           out as a dropped region's would be (the run stops instead)
  */
 public record Publication(Edition edition, int evalYear, List<String> regionsInScope, List<String> codesInScope,
-                          String retiresDroppedOf, ScoreRows rows) {
+                          String retiresDroppedOf, Map<String, Long> regionRowsSetAside, ScoreRows rows) {
 }

@@ -1,5 +1,8 @@
 package org.netmarket.warehouse;
 
+import org.netmarket.extract.InvalidInputException;
+import org.netmarket.rules.Reason;
+
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -76,7 +79,10 @@ public final class ScoreChanges {
      * {@link Publication#retiresDroppedOf}): published from the same data directory, under the
      * regions scored (their children at any depth, by the region table), and no longer scored.
      * Regions published from other data directories (another city's delivery to the same
-     * warehouse) are never among them. Empty for a run of some regions or items.
+     * warehouse) are never among them. Empty for a run of some regions or items. A region whose
+     * regions.csv row was set aside is still listed, so it is not taken out: the run stops on it
+     * (a typo in a county's row would otherwise take a published county off the dashboards and
+     * republish its city without it).
      */
     static List<String> dropped(Connection c, Publication p) throws SQLException {
         if (p.retiresDroppedOf() == null) {
@@ -103,7 +109,20 @@ public final class ScoreChanges {
                 }
             }
         }
+        List<Reason> setAside = out.stream().filter(p.regionRowsSetAside()::containsKey)
+                .map(code -> publishedButSetAside(code, p.regionRowsSetAside().get(code), p.evalYear())).toList();
+        if (!setAside.isEmpty()) {
+            throw InvalidInputException.of(setAside);
+        }
         return out;
+    }
+
+    private static Reason publishedButSetAside(String code, long line, int year) {
+        return Reason.of("regions.csv line " + line + ": region " + code + " has published " + year + " scores from this data"
+                        + " directory, but its row was set aside (the reason is in the quarantine report): fix the row; only a"
+                        + " region that regions.csv no longer lists is taken out of the current scores",
+                "regions.csv 第 " + line + " 行：地区 " + code + " 已有从本数据目录发布的 " + year + " 年得分，但其行已被隔离"
+                        + "（原因见隔离报告）：请修正该行；只有 regions.csv 不再列出的地区才会从当前得分中移除");
     }
 
     /** The regions of a publication's scope that nothing is published for in its year. */

@@ -345,6 +345,36 @@ class PublishingTest {
                 .all().containsKey("140821"), "another delivery's region stays");
     }
 
+    /** A typo in a published county's row sets the row aside: the county is still listed, so it is not taken out. */
+    @Test
+    void aPublishedCountyWhoseRegionsRowIsSetAsideStopsTheRunInsteadOfLeavingTheScores() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
+        Path regions = data.resolve("regions.csv");
+        List<String> lines = Files.readAllLines(regions);
+        int at = lines.stream().filter(l -> l.startsWith("140821,")).findFirst().map(lines::indexOf).orElseThrow();
+        lines.set(at, lines.get(at).replace(",central", ",中部"));
+        Files.write(regions, lines);
+        String expected = "regions.csv line " + (at + 1) + ": region 140821 has published 2024 scores from this data directory,"
+                + " but its row was set aside (the reason is in the quarantine report): fix the row; only a region that"
+                + " regions.csv no longer lists is taken out of the current scores";
+        for (String[] extra : new String[][]{{"--dry-run"}, {}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("--year", "2024", "--quarantine-threshold", "1"));
+            args.addAll(List.of(extra));
+            JobRunner.Result r = run(url, data, args.toArray(String[]::new));
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+            assertTrue(r.output().contains(expected), r.output());
+            assertFalse(r.output().contains("no longer in regions.csv of this data directory;"), r.output());
+        }
+        assertCurrentScoresLeftAlone(url, before);
+        WarehouseRows last = WarehouseRows.query(url, "pipeline_run",
+                "SELECT 'last' AS k, status, failure_kind FROM netmarket.pipeline_run ORDER BY run_id DESC LIMIT 1", "k");
+        last.assertValue("last", "status", "failed");
+        last.assertValue("last", "failure_kind", "input");
+    }
+
     @Test
     void backfillPublishesEveryYearOfTheRange() throws Exception {
         String url = TestingPostgres.server().createDatabase();

@@ -28,7 +28,7 @@ class ScoreChangesPreviewTest {
                                              ScoreRows.IndicatorRow... rows) {
         ScoreRows scoreRows = new ScoreRows();
         scoreRows.indicators().addAll(List.of(rows));
-        Publication p = new Publication(null, 2024, List.of("140802"), codesInScope, null, scoreRows);
+        Publication p = new Publication(null, 2024, List.of("140802"), codesInScope, null, Map.of(), scoreRows);
         return ScoreChanges.against(current, p).stream().map(ScoreChanges.Change::code).toList();
     }
 

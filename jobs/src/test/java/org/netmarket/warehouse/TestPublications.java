@@ -33,6 +33,6 @@ final class TestPublications {
             rows.evaluations().add(new ScoreRows.EvaluationRow(region, 2024, new BigDecimal(p), new BigDecimal("100"),
                     false, List.of(), "[]", 0, asOf, EDITION.id()));
         });
-        return List.of(new Publication(EDITION, 2024, List.copyOf(points.keySet()), null, null, rows));
+        return List.of(new Publication(EDITION, 2024, List.copyOf(points.keySet()), null, null, Map.of(), rows));
     }
 }
