@@ -4,6 +4,7 @@ import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
+import org.netmarket.extract.InvalidInputException;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
@@ -65,19 +66,32 @@ final class RunScope {
         return itemCodes;
     }
 
-    /** The regions to score: every region of regions.csv, or those of --regions (each known, else refused). */
-    List<Region> regions(RegionTree tree) {
+    /**
+     * The regions to score: every region of regions.csv, or those of --regions (each known, else
+     * refused: as a delivery's problem when its row of regions.csv, in {@code setAside} with its
+     * line, was set aside).
+     */
+    List<Region> regions(RegionTree tree, Map<String, Long> setAside) {
         if (config.regions() == null) {
             return tree.all();
         }
         List<Region> out = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<Reason> asideRows = new ArrayList<>();
         for (String code : new LinkedHashSet<>(config.regions())) {
             if (tree.contains(code)) {
                 out.add(tree.get(code));
+            } else if (setAside.containsKey(code)) {
+                asideRows.add(Reason.of("--regions names " + code + ", whose row in regions.csv (line " + setAside.get(code)
+                                + ") was set aside (the reason is in the quarantine report): fix the row to score it",
+                        "--regions 中的 " + code + " 在 regions.csv 中的行（第 " + setAside.get(code)
+                                + " 行）已被隔离（原因见隔离报告）：请修正该行后再计分"));
             } else {
                 unknown.add(code);
             }
+        }
+        if (!asideRows.isEmpty()) {
+            throw InvalidInputException.of(asideRows);
         }
         if (!unknown.isEmpty()) {
             throw new UsageException(Reason.of("--regions names region(s) not in regions.csv: " + String.join(", ", unknown),

@@ -352,7 +352,7 @@ public final class ScoringPipeline {
                     InputProblems.of(ingest, config.quarantineThreshold(), Map.of()).stream().map(Reason::en).toList());
         }
         RegionTree tree = ingest.regions();
-        List<Region> regions = scope.regions(tree);
+        List<Region> regions = scope.regions(tree, ingest.regionsSetAside());
         List<Integer> years = scope.years();
         if (config.years().isEmpty() && run.ledger() != null) {
             // The year the data chose, which the run record could not name when it was registered.
@@ -438,7 +438,7 @@ public final class ScoringPipeline {
                 RegionsFile.Result regions = ingestion.readRegions(dir);
                 // An unknown --regions code is refused before the extracts are read, a year outside
                 // the data once the small extracts that tell its years are, before the big ones.
-                List<String> codes = scope.regions(regions.tree()).stream().map(Region::code).toList();
+                List<String> codes = scope.regions(regions.tree(), regions.setAside()).stream().map(Region::code).toList();
                 Ingestion.FirstRead first = config.validateOnly() ? Ingestion.FirstRead.NONE
                         : new Ingestion.FirstRead(DataYears.EXTRACTS,
                                 early -> scope.checkAgainstData(early, codes, run.edition(), run.itemCodes(), run.published()));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.TestEditions;
+import org.netmarket.extract.InvalidInputException;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
@@ -12,6 +13,7 @@ import org.netmarket.region.RegionTree;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,17 +36,29 @@ class RunScopeTest {
 
     @Test
     void everyRegionWhenNoneAreNamedElseTheNamedOnesOnceEachInTheirOrder() {
-        assertEquals(List.of("140800", "140802", "140821"), codes(new RunScope(new PipelineConfig()).regions(YUNCHENG)));
+        assertEquals(List.of("140800", "140802", "140821"), codes(new RunScope(new PipelineConfig()).regions(YUNCHENG, Map.of())));
         assertEquals(List.of("140821", "140800"),
-                codes(new RunScope(new PipelineConfig().regions(List.of("140821", "140800", "140821"))).regions(YUNCHENG)));
+                codes(new RunScope(new PipelineConfig().regions(List.of("140821", "140800", "140821"))).regions(YUNCHENG, Map.of())));
     }
 
     @Test
     void unknownRegionsAreRefusedByCodeInBothLanguages() {
         UsageException e = assertThrows(UsageException.class,
-                () -> new RunScope(new PipelineConfig().regions(List.of("140802", "999999", "140899"))).regions(YUNCHENG));
+                () -> new RunScope(new PipelineConfig().regions(List.of("140802", "999999", "140899"))).regions(YUNCHENG, Map.of()));
         assertEquals("--regions names region(s) not in regions.csv: 999999, 140899", e.getMessage());
         assertEquals(Optional.of("--regions 中的地区代码不在 regions.csv 中：999999、140899，本次运行未发布任何结果"), e.messageZh());
+    }
+
+    /** A region whose row was set aside is the delivery's problem, not the analyst's typo. */
+    @Test
+    void aRegionWhoseRowWasSetAsideIsRefusedAsTheDeliverysProblem() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> new RunScope(new PipelineConfig().regions(List.of("140802", "140899", "999999"))).regions(YUNCHENG,
+                        Map.of("140899", 16L)));
+        assertEquals("--regions names 140899, whose row in regions.csv (line 16) was set aside (the reason is in the"
+                + " quarantine report): fix the row to score it", e.getMessage());
+        assertEquals(Optional.of("--regions 中的 140899 在 regions.csv 中的行（第 16 行）已被隔离（原因见隔离报告）：请修正该行后再计分"),
+                e.messageZh());
     }
 
     @Test
