@@ -213,7 +213,8 @@ public final class PipelineConfig {
         if (codes.contains("")) {
             throw new UsageException("--" + option + ": an empty " + what + " code in '" + String.join(",", given) + "'");
         }
-        return codes;
+        // Once each, in the order given: a code named twice is one region or item to score.
+        return codes.stream().distinct().toList();
     }
 
     /** The warehouse JDBC URL; null when none was given (then nothing can be published). */

@@ -80,6 +80,9 @@ class PipelineConfigTest {
                 assertThrows(UsageException.class, () -> new PipelineConfig().items(List.of(" "))).getMessage());
         assertEquals(List.of("140802", "140800"), new PipelineConfig().regions(List.of("140802", " 140800")).regions(),
                 "a space after a comma is not part of the code");
+        assertEquals(List.of("140802", "140800"), new PipelineConfig().regions(List.of("140802", "140800", " 140802")).regions(),
+                "a code named twice is kept once (as pipeline_run records it), in the order given");
+        assertEquals(List.of("19.2", "3"), new PipelineConfig().items(List.of("19.2", "3", "19.2")).items());
         assertNull(new PipelineConfig().regions(null).regions(), "null: every region");
         assertNull(new PipelineConfig().items(null).items(), "null: every item");
     }
