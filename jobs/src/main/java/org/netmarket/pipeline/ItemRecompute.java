@@ -53,8 +53,10 @@ final class ItemRecompute {
     /**
      * Items recomputed as of another date or with another edition than the published year's
      * other items would add up, in one total, figures of two cut-off dates or two editions.
+     * {@code asOfOffered}: whether the command has an --as-of option to advise (backfill has none).
      */
-    static void requireSameBasis(int year, Map<String, PublishedScores.Basis> published, PublishedScores.Basis run) {
+    static void requireSameBasis(int year, Map<String, PublishedScores.Basis> published, PublishedScores.Basis run,
+                                 boolean asOfOffered) {
         Map<PublishedScores.Basis, List<String>> other = new TreeMap<>(
                 Comparator.comparing(PublishedScores.Basis::edition).thenComparing(PublishedScores.Basis::asOf));
         published.forEach((region, basis) -> {
@@ -80,11 +82,18 @@ final class ItemRecompute {
                 theirs.asOf().equals(run.asOf()) ? null : "--as-of " + theirs.asOf(),
                 theirs.edition().equals(run.edition()) ? null : "--edition " + theirs.edition())
                 .filter(Objects::nonNull).collect(Collectors.joining(" "));
-        String remedy = give.isEmpty() ? "Recompute every item" : "Give " + give + ", or recompute every item";
-        String remedyZh = give.isEmpty() ? "请不带 --items 重算全部项目" : "请给出 " + give + "，或不带 --items 重算全部项目";
+        String every = "recompute every item (run without --items)";
+        String everyZh = "不带 --items 重算全部项目";
+        String remedy = give.isEmpty() ? "R" + every.substring(1)
+                : asOfOffered || !give.contains("--as-of") ? "Give " + give + ", or " + every
+                : "R" + every.substring(1) + ", or this year alone with run --year " + year + " " + give
+                        + " and these --items: a backfill scores every year as of December 31";
+        String remedyZh = give.isEmpty() ? "请" + everyZh
+                : asOfOffered || !give.contains("--as-of") ? "请给出 " + give + "，或" + everyZh
+                : "请" + everyZh + "，或用 run --year " + year + " " + give + " 单独重算这些项目：backfill 按每年 12 月 31 日计分";
         throw new UsageException(Reason.of("--items recomputes items of published scores, but " + year + " is published for "
                         + String.join("; ", en) + ", and this run scores as of " + run.asOf() + " with edition " + run.edition()
-                        + ": one total would mix items of different cut-off dates or editions. " + remedy + " (run without --items)",
+                        + ": one total would mix items of different cut-off dates or editions. " + remedy,
                 "--items 只重算已发布评分中的部分项目，但 " + year + " 年已发布的评分中，" + String.join("；", zh) + "，本次运行截至 "
                         + run.asOf() + "、采用 " + run.edition() + " 版，同一总分将混合不同截止日期或版本的项目：" + remedyZh + "；"
                         + UsageException.NOTHING_PUBLISHED_ZH));

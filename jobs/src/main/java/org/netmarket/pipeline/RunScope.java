@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.PipelineConfig;
+import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.extract.InvalidInputException;
@@ -125,7 +126,8 @@ final class RunScope {
                 ItemRecompute.requirePublished(year, items, regions);
                 Map<String, PublishedScores.Basis> bases = new HashMap<>();
                 PublishedScores.currentResults(published, year, regions).forEach((r, c) -> bases.put(r, c.basis()));
-                ItemRecompute.requireSameBasis(year, bases, new PublishedScores.Basis(edition.id(), period(year).asOf()));
+                ItemRecompute.requireSameBasis(year, bases, new PublishedScores.Basis(edition.id(), period(year).asOf()),
+                        config.mode() != RunMode.BACKFILL);
                 publishedItems.put(year, items);
             } catch (SQLException e) {
                 // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.

@@ -93,7 +93,7 @@ class ItemRecomputeTest {
     @Test
     void noOptionIsSuggestedThatWouldRefuseTheRegionsAlreadyOnTheRunsBasis() {
         UsageException e = assertThrows(UsageException.class,
-                () -> ItemRecompute.requireSameBasis(2024, Map.of("140802", JUNE, "140800", DECEMBER), DECEMBER));
+                () -> ItemRecompute.requireSameBasis(2024, Map.of("140802", JUNE, "140800", DECEMBER), DECEMBER, true));
         assertTrue(e.getMessage().contains("2024 is published for 140802 as of 2024-06-30 with edition 2022, and this run"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith(" editions. Recompute every item (run without --items)"), e.getMessage());
@@ -106,7 +106,7 @@ class ItemRecomputeTest {
         for (int i = 0; i < 25; i++) {
             published.put(String.valueOf(140801 + i), JUNE);
         }
-        UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024, published, DECEMBER));
+        UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024, published, DECEMBER, true));
         assertTrue(e.getMessage().contains("published for 140801, 140802, 140803, 140804, 140805, 140806, 140807, 140808,"
                 + " 140809, 140810, … (25) as of 2024-06-30"), e.getMessage());
         assertTrue(e.getMessage().contains("Give --as-of 2024-06-30"), e.getMessage());
@@ -115,15 +115,15 @@ class ItemRecomputeTest {
 
     @Test
     void itemsOfTheYearsPublishedBasisAreRecomputed() {
-        ItemRecompute.requireSameBasis(2024, Map.of("140802", DECEMBER, "140821", DECEMBER), DECEMBER);
-        ItemRecompute.requireSameBasis(2024, Map.of(), JUNE);
+        ItemRecompute.requireSameBasis(2024, Map.of("140802", DECEMBER, "140821", DECEMBER), DECEMBER, true);
+        ItemRecompute.requireSameBasis(2024, Map.of(), JUNE, true);
     }
 
     /** Items cut off at June 30 beside items cut off at December 31 would make one total of both. */
     @Test
     void itemsAsOfAnotherDateThanThePublishedYearAreRefusedWithTheDateToGive() {
         UsageException e = assertThrows(UsageException.class,
-                () -> ItemRecompute.requireSameBasis(2024, Map.of("140821", JUNE, "140802", JUNE), DECEMBER));
+                () -> ItemRecompute.requireSameBasis(2024, Map.of("140821", JUNE, "140802", JUNE), DECEMBER, true));
         assertEquals("--items recomputes items of published scores, but 2024 is published for 140802, 140821 as of 2024-06-30"
                 + " with edition 2022, and this run scores as of 2024-12-31 with edition 2022: one total would mix items of"
                 + " different cut-off dates or editions. Give --as-of 2024-06-30, or recompute every item (run without --items)",
@@ -133,10 +133,26 @@ class ItemRecomputeTest {
                 + "本次运行未发布任何结果"), e.messageZh());
     }
 
+    /** Backfill scores every year as of December 31 and has no --as-of: a run of the year alone does. */
+    @Test
+    void aBackfillIsToldToRecomputeTheYearAloneWithTheDateToGive() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> ItemRecompute.requireSameBasis(2024, Map.of("140802", JUNE), DECEMBER, false));
+        assertTrue(e.getMessage().endsWith(" editions. Recompute every item (run without --items), or this year alone with"
+                + " run --year 2024 --as-of 2024-06-30 and these --items: a backfill scores every year as of December 31"),
+                e.getMessage());
+        assertTrue(e.messageZh().orElseThrow().endsWith("请不带 --items 重算全部项目，或用 run --year 2024 --as-of 2024-06-30"
+                + " 单独重算这些项目：backfill 按每年 12 月 31 日计分；本次运行未发布任何结果"), e.messageZh().orElseThrow());
+        assertTrue(assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024, Map.of("140802", JUNE),
+                new Basis("2025", DECEMBER.asOf()), false)).getMessage().endsWith(" editions. Recompute every item (run"
+                + " without --items), or this year alone with run --year 2024 --as-of 2024-06-30 --edition 2022 and these"
+                + " --items: a backfill scores every year as of December 31"));
+    }
+
     @Test
     void itemsOfAnotherEditionAreRefusedWithTheEditionToGive() {
         UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024,
-                Map.of("140802", JUNE), new Basis("2025", JUNE.asOf())));
+                Map.of("140802", JUNE), new Basis("2025", JUNE.asOf()), true));
         assertTrue(e.getMessage().endsWith("Give --edition 2022, or recompute every item (run without --items)"), e.getMessage());
     }
 
@@ -144,7 +160,7 @@ class ItemRecomputeTest {
     @Test
     void regionsPublishedOnSeveralOtherBasesAreNamedWithEach() {
         UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024,
-                Map.of("140802", JUNE, "140821", new Basis("2025", LocalDate.of(2024, 12, 31))), DECEMBER));
+                Map.of("140802", JUNE, "140821", new Basis("2025", LocalDate.of(2024, 12, 31))), DECEMBER, true));
         assertTrue(e.getMessage().contains("2024 is published for 140802 as of 2024-06-30 with edition 2022; "
                 + "140821 as of 2024-12-31 with edition 2025, and this run"), e.getMessage());
         assertTrue(e.getMessage().endsWith(": one total would mix items of different cut-off dates or editions. "
