@@ -18,6 +18,7 @@ import org.netmarket.facts.StagedFactCounts;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
+import org.netmarket.extract.InvalidInputException;
 import org.netmarket.rules.Reason;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
@@ -350,6 +351,13 @@ public final class ScoringPipeline {
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
                     ingest.notDelivered(),
                     InputProblems.of(ingest, config.quarantineThreshold(), Map.of()).stream().map(Reason::en).toList());
+        }
+        if (ingest.extracts().values().stream().allMatch(e -> e.files().isEmpty())) {
+            // Every item would be missing_data: published, the scorecard would replace real
+            // scores with zeros (a delivery moved away, a copy that brought regions.csv alone).
+            throw InvalidInputException.of(Reason.of("the data directory holds no extract file besides regions.csv: nothing to"
+                            + " score, nothing published (is the delivery in another folder?)",
+                    "数据目录中除 regions.csv 外没有任何数据文件：无可计分，未发布任何结果（数据是否放在了别的文件夹？）"));
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = scope.regions(tree, ingest.regionsSetAside());

@@ -59,6 +59,24 @@ class RunScopeChecksTest {
         assertFalse(log.contains("extract complaints: reading") || log.contains("extract operators: reading"), log);
     }
 
+    /** A data directory with regions.csv alone would publish a scorecard of nothing but missing data. */
+    @Test
+    void aDataDirectoryWithoutAnyExtractFileStopsTheRun() throws IOException {
+        Path data = java.nio.file.Files.createDirectories(reports.resolve("only-regions"));
+        java.nio.file.Files.copy(GoldenData.GIVEN.resolve("regions.csv"), data.resolve("regions.csv"));
+        java.nio.file.Files.createDirectories(data.resolve("retail"));
+        for (String year : new String[]{"2024", null}) {
+            List<String> args = new java.util.ArrayList<>(List.of("--data", data.toString(), "--dry-run"));
+            if (year != null) {
+                args.addAll(List.of("--year", year));
+            }
+            JobRunner.Result r = JobRunner.run(reports, "run", args.toArray(String[]::new));
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+            assertTrue(r.output().contains("the data directory holds no extract file besides regions.csv: nothing to score,"
+                    + " nothing published (is the delivery in another folder?)"), r.output());
+        }
+    }
+
     @Test
     void anAsOfDateBeforeTheYearStopsTheRun() {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run", "--year", "2024",
