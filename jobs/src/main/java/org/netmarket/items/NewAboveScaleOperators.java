@@ -31,9 +31,11 @@ public final class NewAboveScaleOperators implements ComputedItem {
         int first = f.year() - parameters.integer("recent_years", 2);
         Measurement.Problems p = Measures.recordInputs(f, Measures.RecordInput.cohort(f, "operators"),
                 new Measures.RecordInput("operator-sales", first, f.year(), null));
-        if (p.any()) {
-            return p.toMeasurement(List.of());
-        }
-        return Measurement.of(Observation.count("operators", f.count(Facts.OPERATORS_NEW_ABOVE_SCALE)));
+        String zone = f.region().economicZone();
+        String threshold = parameters.decimal("above_scale_threshold_yuan." + zone).toPlainString();
+        // Published with the item: the region table keeps only today's zone, and the threshold follows it.
+        Measurement m = p.any() ? p.toMeasurement(List.of())
+                : Measurement.of(Observation.count("operators", f.count(Facts.OPERATORS_NEW_ABOVE_SCALE)));
+        return m.withBasis("economic_zone", zone).withBasis("above_scale_threshold_yuan", threshold);
     }
 }

@@ -2,7 +2,10 @@ package org.netmarket.rules;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,11 +21,33 @@ public final class Measurement implements Serializable {
     private final ItemStatus status;
     private final List<Observation> observations;
     private final Reason reason;
+    private final Map<String, String> basis;
 
-    private Measurement(ItemStatus status, List<Observation> observations, Reason reason) {
+    private Measurement(ItemStatus status, List<Observation> observations, Reason reason, Map<String, String> basis) {
         this.status = Objects.requireNonNull(status);
         this.observations = List.copyOf(observations);
         this.reason = reason;
+        this.basis = Collections.unmodifiableMap(new LinkedHashMap<>(basis));
+    }
+
+    private Measurement(ItemStatus status, List<Observation> observations, Reason reason) {
+        this(status, observations, reason, Map.of());
+    }
+
+    /**
+     * This measurement, also saying what it was measured against that the observations do not
+     * show (item 4: the region's economic zone and the threshold in yuan it sets), for the
+     * lineage of the published item.
+     */
+    public Measurement withBasis(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(basis);
+        more.put(name, value);
+        return new Measurement(status, observations, reason, more);
+    }
+
+    /** What the measurement was measured against (see {@link #withBasis}), in the order said; often empty. */
+    public Map<String, String> basis() {
+        return basis;
     }
 
     /** A measurement to be scored. The first observation is the headline value. */

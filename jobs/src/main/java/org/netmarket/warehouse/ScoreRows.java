@@ -177,6 +177,9 @@ public final class ScoreRows {
                 }
             }
             detail.put("observations", observations);
+            if (s.measurement() != null && !s.measurement().basis().isEmpty()) {
+                detail.put("basis", s.measurement().basis());
+            }
         } else {
             // Listed so that item_lineage shows the assessments files an assessed item was
             // scored from (or, not assessed, the files it was looked for in).

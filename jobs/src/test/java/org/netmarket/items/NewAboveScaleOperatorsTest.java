@@ -8,6 +8,7 @@ import org.netmarket.facts.FactsBuilder;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Ratio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
 import static org.netmarket.items.ItemTesting.assertObservation;
@@ -35,6 +36,15 @@ class NewAboveScaleOperatorsTest {
         assertPoints("4", "2", m);
         assertPoints("4", "1", withCount(1));
         assertPoints("4", "0", withCount(0));
+    }
+
+    /** The threshold a count was made under follows the scored region's zone: the lineage says both. */
+    @Test
+    void theZoneAndItsThresholdAreTheMeasurementsBasisScoredOrNot() {
+        assertEquals(java.util.Map.of("economic_zone", "east", "above_scale_threshold_yuan", "200000000"),
+                withCount(3).basis());
+        Measurement missing = measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators").build(CITY));
+        assertEquals("200000000", missing.basis().get("above_scale_threshold_yuan"));
     }
 
     @Test

@@ -236,6 +236,17 @@ class GoldenRunTest {
         lineage.assertValue("140821|11.1|platform-accounts", "status", "data_error");
     }
 
+    /** Item 4 counts operators above the threshold of the region's zone: the detail keeps both, as they were. */
+    @Test
+    void lineageOfItem4SaysTheZoneAndTheThresholdInYuan() throws Exception {
+        WarehouseRows basis = WarehouseRows.query(jdbcUrl, "item_lineage", "SELECT region_code, detail -> 'basis' ->> 'economic_zone'"
+                + " AS zone, detail -> 'basis' ->> 'above_scale_threshold_yuan' AS threshold FROM netmarket.item_lineage"
+                + " WHERE eval_year = 2024 AND indicator_code = '4' AND extract = 'operators'", "region_code");
+        basis.assertValue("140802", "zone", "central");
+        basis.assertValue("140802", "threshold", "100000000");
+        basis.assertValue("140800", "threshold", "100000000");
+    }
+
     @Test
     void lineageOfAnAssessedItemNamesTheAssessmentFiles() throws Exception {
         WarehouseRows lineage = WarehouseRows.query(jdbcUrl, "item_lineage",
