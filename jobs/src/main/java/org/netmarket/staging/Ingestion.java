@@ -123,7 +123,7 @@ public final class Ingestion {
                             r.getString(7))));
                 }
             }
-            return parts.stream().flatMap(Function.identity()).iterator();
+            return oneAfterAnother(parts);
         }
     }
 
@@ -267,8 +267,18 @@ public final class Ingestion {
         return contents.skipped();
     }
 
+    /**
+     * The elements of the streams one after the other, each taken as the iterator reaches it.
+     * Concatenated, not flat-mapped: an iterator over {@code Stream.flatMap} takes each inner
+     * stream whole into a buffer (every set-aside row of an extract, raw lines and all, on the
+     * driver at once); over {@code Stream.concat} it takes one element at a time.
+     */
+    static <T> Iterator<T> oneAfterAnother(List<Stream<T>> parts) {
+        return parts.stream().reduce(Stream.empty(), Stream::concat).iterator();
+    }
+
     /** The elements of an iterator as a sequential stream, taken as the stream is consumed. */
-    private static <T> Stream<T> streamOf(Iterator<T> iterator) {
+    static <T> Stream<T> streamOf(Iterator<T> iterator) {
         Iterable<T> iterable = () -> iterator;
         return StreamSupport.stream(iterable.spliterator(), false);
     }
