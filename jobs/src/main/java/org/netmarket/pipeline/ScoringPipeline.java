@@ -10,6 +10,7 @@ import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
+import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.facts.FactBuilder;
@@ -341,6 +342,14 @@ public final class ScoringPipeline {
     /** Reads the extracts (merging them into the staging area, when there is one), scores and publishes. */
     private RunOutcome ingestScoreAndPublish(Run run, SparkSession spark, DataDirectory dir, SchemaCatalog catalog,
                                              PlannedStaging staging) throws IOException, SQLException {
+        if (!config.validateOnly() && catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE)
+                .allMatch(s -> dir.contents(s).files().isEmpty())) {
+            // Every item would be missing_data: published, the scorecard would replace real
+            // scores with zeros (a delivery moved away, a copy that brought regions.csv alone).
+            throw InvalidInputException.of(Reason.of("the data directory holds no extract file besides regions.csv: nothing to"
+                            + " score, nothing published (is the delivery in another folder?)",
+                    "数据目录中除 regions.csv 外没有任何数据文件：无可计分，未发布任何结果（数据是否放在了别的文件夹？）"));
+        }
         Ingestion.Result ingest = ingest(run, new Ingestion(spark, catalog), dir, staging);
         List<FileReport> files = ingest.files();
         if (staging != null) {
@@ -351,13 +360,6 @@ public final class ScoringPipeline {
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
                     ingest.notDelivered(),
                     InputProblems.of(ingest, config.quarantineThreshold(), Map.of()).stream().map(Reason::en).toList());
-        }
-        if (ingest.extracts().values().stream().allMatch(e -> e.files().isEmpty())) {
-            // Every item would be missing_data: published, the scorecard would replace real
-            // scores with zeros (a delivery moved away, a copy that brought regions.csv alone).
-            throw InvalidInputException.of(Reason.of("the data directory holds no extract file besides regions.csv: nothing to"
-                            + " score, nothing published (is the delivery in another folder?)",
-                    "数据目录中除 regions.csv 外没有任何数据文件：无可计分，未发布任何结果（数据是否放在了别的文件夹？）"));
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = scope.regions(tree, ingest.regionsSetAside());
