@@ -36,9 +36,11 @@ import java.util.stream.Stream;
  *
  * <p>Validation on load: unique codes; items sum to their indicator's maximum, indicators to
  * their second-level category, second-level to first-level, first-level to the total; every
- * computed item names a known computation and has a rule whose maximum equals the item's;
- * every assessed item has allowed points within its maximum; no unknown keys (typos). The
- * message names the file and the place.
+ * computed item names a known computation and has a rule whose maximum equals the item's, with
+ * positive points rising step by step and, unless the computation counts things, thresholds of
+ * at most 1 (a rate of 95 is 95% written as a percentage); every assessed item has allowed
+ * points within its maximum; no unknown or repeated keys (typos). The message names the file
+ * and the place.
  */
 public final class EditionLoader {
     /** Classpath folder of the bundled editions. */
@@ -47,14 +49,22 @@ public final class EditionLoader {
     public static final String DEFAULT_EDITION = "2022";
 
     // Floats are read as BigDecimal from their text, so 0.15 in the file is exactly 0.15.
+    // A key given twice (threshold: 0.95, threshold: 0.5) is refused, not settled by the last one.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private final Predicate<String> knownComputation;
+    private final Predicate<String> measuresCount;
 
-    /** @param knownComputation whether a computation id exists in the item registry */
-    public EditionLoader(Predicate<String> knownComputation) {
+    /**
+     * @param knownComputation whether a computation id exists in the item registry
+     * @param measuresCount    whether a computation's value is a count (thresholds above 1 allowed)
+     *                         rather than a ratio
+     */
+    public EditionLoader(Predicate<String> knownComputation, Predicate<String> measuresCount) {
         this.knownComputation = knownComputation;
+        this.measuresCount = measuresCount;
     }
 
     /** Loads a bundled edition by id or an edition file by path. */
@@ -249,6 +259,14 @@ public final class EditionLoader {
                     fail(where + ": unknown computation '" + computation + "' (not in the item registry)");
                 }
                 rule = rule(required(node, "rule", where), where);
+                if (!measuresCount.test(computation)) {
+                    for (Ratio t : thresholds(rule)) {
+                        if (t.toDecimal().abs().compareTo(BigDecimal.ONE) > 0) {
+                            fail(where + ": threshold " + t.toDecimal().toPlainString() + " of a rate is above 1:"
+                                    + " rates are fractions (write 95% as 0.95)");
+                        }
+                    }
+                }
                 if (rule.maxPoints().compareTo(max) != 0) {
                     fail(where + ": its rule gives at most " + rule.maxPoints().toPlainString()
                             + " points but max is " + max.toPlainString());
@@ -285,6 +303,9 @@ public final class EditionLoader {
                     if (from.compareTo(to) >= 0) {
                         fail(at + ": 'from' must be below 'to'");
                     }
+                    if (decimalOf(pts.get(0), at).signum() <= 0 || decimalOf(pts.get(0), at).compareTo(decimalOf(pts.get(1), at)) >= 0) {
+                        fail(at + ".points must be positive and rise from 'from' to 'to'");
+                    }
                     return new ScoringRule.Steps(List.of(
                             new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, from, "以上"), decimalOf(pts.get(0), at)),
                             new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, to, "以上"), decimalOf(pts.get(1), at))));
@@ -296,7 +317,13 @@ public final class EditionLoader {
                     List<ScoringRule.Step> steps = new ArrayList<>();
                     for (JsonNode s : body) {
                         keys(s, at, "compare", "threshold", "points");
-                        steps.add(new ScoringRule.Step(criterion(s, at, false), decimal(s, "points", at)));
+                        ScoringRule.Step step = new ScoringRule.Step(criterion(s, at, false), positive(s, "points", at));
+                        // The highest step met wins: each step a higher threshold for more points.
+                        if (!steps.isEmpty() && (step.criterion().threshold().compareTo(steps.get(steps.size() - 1).criterion().threshold()) <= 0
+                                || step.points().compareTo(steps.get(steps.size() - 1).points()) <= 0)) {
+                            fail(at + ": each step needs a higher threshold and more points than the one before");
+                        }
+                        steps.add(step);
                     }
                     return new ScoringRule.Steps(steps);
                 }
@@ -306,7 +333,7 @@ public final class EditionLoader {
                     if (!absent.isMissingNode() && !absent.isBoolean()) {
                         fail(at + ".absent_counts_as_met must be true or false");
                     }
-                    return new ScoringRule.AllPass(criterion(body, at, true), decimal(body, "points", at),
+                    return new ScoringRule.AllPass(criterion(body, at, true), positive(body, "points", at),
                             absent.asBoolean(false));
                 }
                 case "per_observation" -> {
@@ -316,13 +343,21 @@ public final class EditionLoader {
                     if (n <= 0) {
                         fail(at + ".observations must be a positive whole number (e.g. 2 for the last two years)");
                     }
-                    return new ScoringRule.PerObservation(criterion(body, at, true), decimal(body, "points_each", at), n);
+                    return new ScoringRule.PerObservation(criterion(body, at, true), positive(body, "points_each", at), n);
                 }
                 default -> {
                     fail(where + ": unknown rule type '" + type + "' (use steps, band, all or per_observation)");
                     return null;
                 }
             }
+        }
+
+        /** The thresholds a rule compares with (none for a comparison with the observation's own value). */
+        private List<Ratio> thresholds(ScoringRule rule) {
+            List<Criterion> criteria = rule instanceof ScoringRule.Steps s ? s.steps().stream().map(ScoringRule.Step::criterion).toList()
+                    : rule instanceof ScoringRule.AllPass a ? List.of(a.criterion())
+                    : List.of(((ScoringRule.PerObservation) rule).criterion());
+            return criteria.stream().map(Criterion::threshold).filter(java.util.Objects::nonNull).toList();
         }
 
         Criterion criterion(JsonNode node, String at, boolean mayCompareWithObservation) {
@@ -452,6 +487,14 @@ public final class EditionLoader {
 
         private BigDecimal decimal(JsonNode node, String key, String where) {
             return decimalOf(required(node, key, where), where + "." + key);
+        }
+
+        private BigDecimal positive(JsonNode node, String key, String where) {
+            BigDecimal d = decimal(node, key, where);
+            if (d.signum() <= 0) {
+                fail(where + "." + key + " must be positive");
+            }
+            return d;
         }
 
         private Ratio ratio(JsonNode node, String key, String where) {

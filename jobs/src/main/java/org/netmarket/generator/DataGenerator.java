@@ -58,7 +58,7 @@ public final class DataGenerator {
 
     /** The edition the generator reads its assessed items from. */
     public static Edition edition() {
-        return new EditionLoader(id -> true).load(EDITION);
+        return new EditionLoader(id -> true, id -> true).load(EDITION);
     }
 
     /**

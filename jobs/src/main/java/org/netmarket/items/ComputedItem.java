@@ -26,4 +26,12 @@ public interface ComputedItem {
      * @param parameters the item's parameters from the edition (national metric names, ...)
      */
     Measurement measure(RegionFacts facts, Parameters parameters);
+
+    /**
+     * Whether the value is a number of things (operators, cases) rather than a ratio: only then
+     * may the edition's thresholds exceed 1 (for a ratio, 95 is 95% written as a percentage).
+     */
+    default boolean measuresCount() {
+        return false;
+    }
 }

@@ -48,6 +48,11 @@ public final class ItemRegistry {
         return BY_ID.containsKey(id);
     }
 
+    /** Whether the computation measures a count (see {@link ComputedItem#measuresCount}); false for an unknown one. */
+    public static boolean measuresCount(String id) {
+        return find(id).map(ComputedItem::measuresCount).orElse(false);
+    }
+
     public static ComputedItem get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("no computed item '" + id + "'"));
     }

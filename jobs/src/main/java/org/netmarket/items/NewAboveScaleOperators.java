@@ -38,4 +38,9 @@ public final class NewAboveScaleOperators implements ComputedItem {
                 : Measurement.of(Observation.count("operators", f.count(Facts.OPERATORS_NEW_ABOVE_SCALE)));
         return m.withBasis("economic_zone", zone).withBasis("above_scale_threshold_yuan", threshold);
     }
+
+    @Override
+    public boolean measuresCount() {
+        return true;
+    }
 }

@@ -31,4 +31,9 @@ public final class ProceduralViolationLosses implements ComputedItem {
         }
         return Measurement.of(Observation.count("cases", f.count(Facts.PROCEDURAL_LOSSES)));
     }
+
+    @Override
+    public boolean measuresCount() {
+        return true;
+    }
 }

@@ -1,9 +1,11 @@
 package org.netmarket.scoring;
 
+import org.netmarket.edition.EditionException;
 import org.netmarket.edition.Item;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Reason;
+import org.netmarket.rules.ScoringRule;
 
 import java.math.BigDecimal;
 
@@ -22,6 +24,13 @@ public final class ItemScorer {
         }
         if (!m.isScored()) {
             return new ItemScore(item, m.status(), BigDecimal.ZERO, m, null, m.reason());
+        }
+        if (item.rule() instanceof ScoringRule.PerObservation each && m.observations().size() != each.observations()) {
+            // An edition whose rule and parameters disagree (per_observation.observations 2,
+            // recent_years 3) would score an item above its maximum, or never reach it.
+            throw new EditionException("item " + item.code() + " measured " + m.observations().size()
+                    + " observations but its edition's rule scores " + each.observations()
+                    + " (rule.per_observation.observations and the item's parameters disagree)");
         }
         BigDecimal points = item.rule().points(m);
         return new ItemScore(item, ItemStatus.SCORED, points, m, null, null);

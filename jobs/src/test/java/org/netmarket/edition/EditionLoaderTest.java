@@ -326,6 +326,36 @@ class EditionLoaderTest {
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
     }
 
+    /**
+     * The bundled 2022 edition with one line changed as an editor might get it wrong: each loads
+     * no more, naming the place (it would otherwise score, e.g. every region 0 on a band of 8-15
+     * "percent").
+     */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "{band: {from: 0.08, to: 0.15, points: [1, 2]}} | {band: {from: 8, to: 15, points: [1, 2]}}"
+                    + " | item 3: threshold 8 of a rate is above 1: rates are fractions (write 95% as 0.95)",
+            "{all: {compare: 大于, threshold: 0.95, points: 1}} | {all: {compare: 大于, threshold: 95, points: 1}}"
+                    + " | item 17.1: threshold 95 of a rate is above 1: rates are fractions (write 95% as 0.95)",
+            "threshold: 1, points: 1}, {compare: 以上, threshold: 2, points: 2}"
+                    + " | threshold: 2, points: 1}, {compare: 以上, threshold: 1, points: 2}"
+                    + " | item 4 rule.steps: each step needs a higher threshold and more points than the one before",
+            "threshold: 1, points: 1}, {compare: 以上, threshold: 2, points: 2}"
+                    + " | threshold: 1, points: -1}, {compare: 以上, threshold: 2, points: 2}"
+                    + " | item 4 rule.steps.points must be positive",
+            "{band: {from: 0.08, to: 0.15, points: [1, 2]}} | {band: {from: 0.08, to: 0.15, points: [2, 1]}}"
+                    + " | item 3 rule.band.points must be positive and rise from 'from' to 'to'",
+            "{all: {compare: 大于, threshold: 0.95, points: 1}} | {all: {compare: 大于, threshold: 0.95, threshold: 0.5, points: 1}}"
+                    + " | Duplicate field 'threshold'"})
+    void aBrokenLineOfThe2022EditionIsRefused(String line, String broken, String expected) throws IOException {
+        String text = Files.readString(Path.of("schemas/editions/2022.yaml"));
+        assertTrue(text.contains(line), "the 2022 edition has " + line);
+        String edited = text.replaceFirst(java.util.regex.Pattern.quote(line), java.util.regex.Matcher.quoteReplacement(broken));
+        EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader()
+                .parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), "edited.yaml"));
+        assertTrue(e.getMessage().startsWith("edited.yaml: ") && e.getMessage().contains(expected), e.getMessage());
+    }
+
     @Test
     void parseNamesTheGivenSource() {
         EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader()

@@ -14,7 +14,7 @@ public final class TestEditions {
     }
 
     public static EditionLoader loader() {
-        return new EditionLoader(ItemRegistry::has);
+        return new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount);
     }
 
     /** The bundled 2022 edition, loaded exactly as the pipeline loads its default. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.netmarket.edition.EditionException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
@@ -426,6 +427,18 @@ class ItemScorerTest {
         assertNull(s.reason());
         assertEquals("3", s.code());
         assertEquals(0, new BigDecimal("2").compareTo(s.maxPoints()));
+    }
+
+    /** An edition whose rule scores two years while its parameters make the item measure three would exceed the maximum. */
+    @Test
+    void aPerObservationItemMeasuredAnotherNumberOfTimesThanItsRuleScoresIsTheEditionsError() {
+        Measurement three = Measurement.of(Observation.against("2024", growth("120", "100"), r("0.1")),
+                Observation.against("2023", growth("120", "100"), r("0.1")), Observation.against("2022", growth("120", "100"), r("0.1")));
+        EditionException e = assertThrows(EditionException.class, () -> ItemScorer.computed(EDITION.item("1"), three));
+        assertEquals("item 1 measured 3 observations but its edition's rule scores 2 (rule.per_observation.observations"
+                + " and the item's parameters disagree)", e.getMessage());
+        Measurement one = Measurement.of(Observation.against("2024", growth("120", "100"), r("0.1")));
+        assertThrows(EditionException.class, () -> ItemScorer.computed(EDITION.item("1"), one), "its maximum out of reach");
     }
 
     @Test
