@@ -93,7 +93,14 @@ public final class EditionLoader {
                     : "available " + String.join(", ", bundled) + " (schemas/editions/),") + " or give a path to an edition .yaml file");
         }
         try (in) {
-            return parse(in, "schemas/editions/" + idOrPath + ".yaml");
+            String source = "schemas/editions/" + idOrPath + ".yaml";
+            Edition edition = parse(in, source);
+            if (!edition.id().equals(idOrPath)) {
+                // Published under the id inside, it would replace that edition's rules in the warehouse.
+                throw new EditionException(source + ": the file names edition '" + edition.id() + "'; a bundled edition's"
+                        + " file must be named after its id (" + edition.id() + ".yaml)");
+            }
+            return edition;
         } catch (IOException e) {
             throw new EditionException("cannot read edition " + idOrPath + ": " + e.getMessage(), e);
         }

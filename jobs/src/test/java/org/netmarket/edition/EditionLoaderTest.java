@@ -267,6 +267,14 @@ class EditionLoaderTest {
         assertEquals(files, EditionLoader.bundledEditions(EditionLoader.class.getClassLoader()));
     }
 
+    /** A bundled file is named after its id: published under another id, it would replace that edition's rules. */
+    @Test
+    void aBundledEditionWhoseFileNamesAnotherIdIsRefused() {
+        EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader().load("mislabelled"));
+        assertEquals("schemas/editions/mislabelled.yaml: the file names edition 'tiny'; a bundled edition's file must be"
+                + " named after its id (tiny.yaml)", e.getMessage());
+    }
+
     /** In the job's jar (spark-submit, scripts/run-pipeline) the editions are its entries: only those of the folder. */
     @Test
     void theBundledEditionsAreListedFromAJar(@TempDir Path dir) throws IOException {

@@ -44,6 +44,28 @@ class EditionSelectionTest {
         assertTrue(r.output().contains("every first-level category >= 80%"), r.output());
     }
 
+    /** The revised pass rule under the id "2022" would restate the rule of every year published with 2022. */
+    @Test
+    void anotherPassRuleUnderAPublishedEditionsIdIsRefused() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--jdbc-url", url, "--regions", "140802").exitCode());
+        Path relabelled = reports.resolve("relabelled.yaml");
+        java.nio.file.Files.writeString(relabelled, java.nio.file.Files.readString(
+                Path.of("jobs/src/test/resources/editions/revised-85-80.yaml")).replace("edition: \"revised-test\"", "edition: \"2022\""));
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--jdbc-url", url, "--edition", relabelled.toString(), "--regions", "140802");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("edition 2022 is published with 100 points, passing at 85 and a first-level share of"
+                + " 0.75; this edition file says 100, 85 and 0.8 under the same id: give a changed edition an id of its own"),
+                r.output());
+        WarehouseRows editions = WarehouseRows.query(url, "edition", "SELECT * FROM netmarket.edition", "edition");
+        editions.assertValue("2022", "pass_first_level_share", new BigDecimal("0.75"));
+        WarehouseRows results = WarehouseRows.query(url, "evaluation_result", "SELECT * FROM netmarket.evaluation_result",
+                "region_code");
+        results.assertValue("140802", "run_id", 1);
+    }
+
     @Test
     void anUnknownEditionIsBadUsage() {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
