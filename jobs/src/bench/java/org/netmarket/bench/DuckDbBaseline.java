@@ -56,7 +56,7 @@ public final class DuckDbBaseline {
     private DuckDbBaseline(Path data, int year) {
         this.data = data.toAbsolutePath().normalize();
         this.period = EvaluationPeriod.of(year);
-        this.edition = new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount).load("2022");
+        this.edition = new EditionLoader(ItemRegistry.COMPUTATIONS).load("2022");
     }
 
     public static void main(String[] args) throws Exception {

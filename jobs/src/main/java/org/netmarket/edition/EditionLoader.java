@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -54,17 +53,11 @@ public final class EditionLoader {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    private final Predicate<String> knownComputation;
-    private final Predicate<String> measuresCount;
+    private final Computations computations;
 
-    /**
-     * @param knownComputation whether a computation id exists in the item registry
-     * @param measuresCount    whether a computation's value is a count (thresholds above 1 allowed)
-     *                         rather than a ratio
-     */
-    public EditionLoader(Predicate<String> knownComputation, Predicate<String> measuresCount) {
-        this.knownComputation = knownComputation;
-        this.measuresCount = measuresCount;
+    /** @param computations what the item registry knows of the computations an edition names */
+    public EditionLoader(Computations computations) {
+        this.computations = computations;
     }
 
     /** Loads a bundled edition by id or an edition file by path. */
@@ -262,11 +255,16 @@ public final class EditionLoader {
             AllowedPoints allowed = null;
             if (kind == ItemKind.COMPUTED) {
                 computation = text(node, "computation", where);
-                if (!knownComputation.test(computation)) {
+                if (!computations.has(computation)) {
                     fail(where + ": unknown computation '" + computation + "' (not in the item registry)");
                 }
                 rule = rule(required(node, "rule", where), where);
-                if (!measuresCount.test(computation)) {
+                for (String key : computations.requiredParameters(computation)) {
+                    if (!parameters.has(key)) {
+                        fail(where + ": parameter '" + key + "' is missing (computation " + computation + " needs it)");
+                    }
+                }
+                if (!computations.measuresCount(computation)) {
                     for (Ratio t : thresholds(rule)) {
                         if (t.toDecimal().abs().compareTo(BigDecimal.ONE) > 0) {
                             fail(where + ": threshold " + t.toDecimal().toPlainString() + " of a rate is above 1:"

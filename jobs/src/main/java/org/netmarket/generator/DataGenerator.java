@@ -1,6 +1,7 @@
 package org.netmarket.generator;
 
 import org.netmarket.edition.Edition;
+import org.netmarket.edition.Computations;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.parallel.Concurrently;
@@ -58,7 +59,7 @@ public final class DataGenerator {
 
     /** The edition the generator reads its assessed items from. */
     public static Edition edition() {
-        return new EditionLoader(id -> true, id -> true).load(EDITION);
+        return new EditionLoader(Computations.ANY).load(EDITION);
     }
 
     /**

@@ -34,4 +34,9 @@ public interface ComputedItem {
     default boolean measuresCount() {
         return false;
     }
+
+    /** The parameters it reads that the edition must give (nested keys dotted), checked when the edition is loaded. */
+    default List<String> requiredParameters() {
+        return List.of();
+    }
 }

@@ -35,4 +35,9 @@ public final class ConsumerSatisfaction implements ComputedItem {
                 f.count(Facts.COMPLAINTS_RATED), new Measures.Phrase("rated complaints in " + f.year(), f.year() + " 年有满意度评价的投诉"));
         return p.orMeasured(o == null ? List.of() : List.of(Measures.againstNational(o, national)));
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("national_metric");
+    }
 }

@@ -44,4 +44,9 @@ abstract class GrowthAgainstNational implements ComputedItem {
         }
         return p.orMeasured(out);
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("national_metric");
+    }
 }

@@ -1,5 +1,7 @@
 package org.netmarket.items;
 
+import org.netmarket.edition.Computations;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +50,23 @@ public final class ItemRegistry {
         return BY_ID.containsKey(id);
     }
 
-    /** Whether the computation measures a count (see {@link ComputedItem#measuresCount}); false for an unknown one. */
-    public static boolean measuresCount(String id) {
-        return find(id).map(ComputedItem::measuresCount).orElse(false);
-    }
+    /** What an edition's loader checks of the computations its items name. */
+    public static final Computations COMPUTATIONS = new Computations() {
+        @Override
+        public boolean has(String id) {
+            return BY_ID.containsKey(id);
+        }
+
+        @Override
+        public boolean measuresCount(String id) {
+            return find(id).map(ComputedItem::measuresCount).orElse(false);
+        }
+
+        @Override
+        public List<String> requiredParameters(String id) {
+            return find(id).map(ComputedItem::requiredParameters).orElse(List.of());
+        }
+    };
 
     public static ComputedItem get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("no computed item '" + id + "'"));

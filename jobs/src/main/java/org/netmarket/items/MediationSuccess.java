@@ -36,4 +36,9 @@ public final class MediationSuccess implements ComputedItem {
                 new Measures.Phrase("mediated complaints in " + f.year(), f.year() + " 年经调解的投诉"));
         return p.orMeasured(o == null ? List.of() : List.of(Measures.againstNational(o, national)));
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("national_metric");
+    }
 }

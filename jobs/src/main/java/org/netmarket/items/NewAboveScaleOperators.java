@@ -43,4 +43,9 @@ public final class NewAboveScaleOperators implements ComputedItem {
     public boolean measuresCount() {
         return true;
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("above_scale_threshold_yuan.east", "above_scale_threshold_yuan.central", "above_scale_threshold_yuan.west");
+    }
 }

@@ -47,4 +47,9 @@ public final class OdrPerformance implements ComputedItem {
         }
         return p.orMeasured(out);
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("national_on_time_metric", "national_settlement_metric");
+    }
 }

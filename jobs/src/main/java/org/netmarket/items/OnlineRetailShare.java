@@ -41,4 +41,9 @@ public final class OnlineRetailShare implements ComputedItem {
         }
         return p.orMeasured(out);
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("national_metric");
+    }
 }

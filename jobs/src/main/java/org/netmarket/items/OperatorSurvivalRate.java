@@ -28,4 +28,9 @@ public final class OperatorSurvivalRate implements ComputedItem {
         return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "operators"), "survival_rate", f.count(Facts.OPERATORS_SURVIVED),
                 f.count(Facts.OPERATORS_ACTIVE), new Measures.Phrase("active operators at " + f.asOf(), f.asOf() + " 在营的网络交易经营者"));
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("survival_years");
+    }
 }

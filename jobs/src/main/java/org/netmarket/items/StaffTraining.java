@@ -30,4 +30,9 @@ public final class StaffTraining implements ComputedItem {
                 "coverage", f.count(Facts.STAFF_TRAINED),
                 "min_hours_share", f.count(Facts.STAFF_MIN_HOURS));
     }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("min_training_hours");
+    }
 }

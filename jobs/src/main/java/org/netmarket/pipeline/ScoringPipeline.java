@@ -106,7 +106,7 @@ public final class ScoringPipeline {
     public RunOutcome run() throws IOException, SQLException {
         // Loaded and checked with the options before the run folder exists: a bad edition or option
         // is a usage error that leaves no folder behind.
-        Edition edition = new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount).load(config.edition());
+        Edition edition = new EditionLoader(ItemRegistry.COMPUTATIONS).load(config.edition());
         List<String> itemCodes = scope.checkOptions(edition);
         boolean publishing = !config.dryRun() && !config.validateOnly();
         String jdbcUrl = config.jdbcUrl() != null ? config.jdbcUrl() : env.get(JdbcSettings.URL_ENV);

@@ -354,7 +354,9 @@ class EditionLoaderTest {
             "{band: {from: 0.08, to: 0.15, points: [1, 2]}} | {band: {from: 0.08, to: 0.15, points: [2, 1]}}"
                     + " | item 3 rule.band.points must be positive and rise from 'from' to 'to'",
             "{all: {compare: 大于, threshold: 0.95, points: 1}} | {all: {compare: 大于, threshold: 0.95, threshold: 0.5, points: 1}}"
-                    + " | Duplicate field 'threshold'"})
+                    + " | Duplicate field 'threshold'",
+            "parameters: {survival_years: 2} | parameters: {survival_year: 2}"
+                    + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)"})
     void aBrokenLineOfThe2022EditionIsRefused(String line, String broken, String expected) throws IOException {
         String text = Files.readString(Path.of("schemas/editions/2022.yaml"));
         assertTrue(text.contains(line), "the 2022 edition has " + line);

@@ -14,7 +14,7 @@ public final class TestEditions {
     }
 
     public static EditionLoader loader() {
-        return new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount);
+        return new EditionLoader(ItemRegistry.COMPUTATIONS);
     }
 
     /** The bundled 2022 edition, loaded exactly as the pipeline loads its default. */

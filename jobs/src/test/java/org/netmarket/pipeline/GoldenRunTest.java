@@ -46,7 +46,7 @@ class GoldenRunTest {
     @BeforeAll
     static void publishGoldenRun() {
         SharedSpark.session();
-        edition = new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount).load("2022");
+        edition = new EditionLoader(ItemRegistry.COMPUTATIONS).load("2022");
         jdbcUrl = TestingPostgres.server().createDatabase();
         // given relative to the working directory, as an analyst types it
         String data = Path.of("").toAbsolutePath().relativize(GoldenData.GIVEN.toAbsolutePath()).toString();

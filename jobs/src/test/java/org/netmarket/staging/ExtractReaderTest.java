@@ -47,7 +47,7 @@ class ExtractReaderTest {
     static void spark() {
         spark = SharedSpark.session();
         catalog = SchemaCatalog.load();
-        edition = new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount).load("2022");
+        edition = new EditionLoader(ItemRegistry.COMPUTATIONS).load("2022");
     }
 
     private LoadedExtract read(String extract) {

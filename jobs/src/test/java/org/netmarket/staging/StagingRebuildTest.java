@@ -43,7 +43,7 @@ class StagingRebuildTest {
         Files.writeString(data.resolve("dispatches/a.csv"), HEADER + dispatch("D1"), StandardCharsets.UTF_8);
         SchemaCatalog catalog = SchemaCatalog.load();
         ExtractSchema dispatches = catalog.get("dispatches");
-        Edition edition = new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount).load("2022");
+        Edition edition = new EditionLoader(ItemRegistry.COMPUTATIONS).load("2022");
         ValidationContext context = new ValidationContext(Set.of("140800", "140802"), edition, Map.of());
         DataDirectory dir = DataDirectory.of(data.toString(), SharedSpark.session().sparkContext().hadoopConfiguration());
         ExtractReader reader = new ExtractReader(SharedSpark.session(), dir);

@@ -42,7 +42,7 @@ class BiViewsTest {
 
     @BeforeAll
     static void publishGoldenRun() {
-        edition = new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount).load("2022");
+        edition = new EditionLoader(ItemRegistry.COMPUTATIONS).load("2022");
         url = TestingPostgres.server().createDatabase();
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
                 "--jdbc-url", url, "--wait-for-lock", "0");

@@ -14,7 +14,7 @@ import java.util.Map;
  * what is scored: indicator 3 and the total of some regions of 2024, and a run to publish them.
  */
 final class TestPublications {
-    static final Edition EDITION = new EditionLoader(ItemRegistry::has, ItemRegistry::measuresCount).load("2022");
+    static final Edition EDITION = new EditionLoader(ItemRegistry.COMPUTATIONS).load("2022");
 
     private TestPublications() {
     }

@@ -1,0 +1,37 @@
+package org.netmarket.edition;
+
+import java.util.List;
+
+/**
+ * What loading an edition needs to know of the computations its items name (the item
+ * registry's), so that a file a computation cannot score with is refused on load rather than
+ * once the data has been read.
+ */
+public interface Computations {
+    /** Any computation, counting things and needing no parameter: for reading an edition's shape only. */
+    Computations ANY = new Computations() {
+        @Override
+        public boolean has(String id) {
+            return true;
+        }
+
+        @Override
+        public boolean measuresCount(String id) {
+            return true;
+        }
+
+        @Override
+        public List<String> requiredParameters(String id) {
+            return List.of();
+        }
+    };
+
+    /** Whether a computation of this id exists. */
+    boolean has(String id);
+
+    /** Whether the computation's value is a count (thresholds above 1 allowed) rather than a ratio. */
+    boolean measuresCount(String id);
+
+    /** The parameters the computation reads that the edition must give (nested keys dotted: {@code a.b}). */
+    List<String> requiredParameters(String id);
+}
