@@ -328,7 +328,7 @@ public final class DuckDbBaseline {
     private String newAboveScale() {
         Parameters p = parameters("new_above_scale_operators");
         int y = period.year();
-        int first = y - p.integer("recent_years", 2);
+        int first = y - p.integer("recent_years");
         StringBuilder pivot = new StringBuilder("SELECT operator_id");
         for (int t = first; t <= y; t++) {
             pivot.append(", max(CASE WHEN year = ").append(t).append(" THEN ecommerce_sales_yuan END) AS s").append(t);

@@ -49,10 +49,6 @@ public final class Parameters implements Serializable {
         }
     }
 
-    public int integer(String key, int defaultValue) {
-        return has(key) ? integer(key) : defaultValue;
-    }
-
     @Override
     public String toString() {
         return values.toString();

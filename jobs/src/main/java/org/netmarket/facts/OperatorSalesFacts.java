@@ -67,7 +67,7 @@ public final class OperatorSalesFacts {
     /** The counts per region of the operators, grouped after the {@code leading} columns. */
     private static Dataset<Row> perRegion(Dataset<Row> salesWithRegion, AggregationContext c, Column... leading) {
         Parameters p = c.parameters(COMPUTATION).orElseThrow();
-        int years = p.integer("recent_years", 2);
+        int years = p.integer("recent_years");
         int y = c.period().year();
         int first = y - years; // the year before the first recent year
         List<Column> perYear = new ArrayList<>();

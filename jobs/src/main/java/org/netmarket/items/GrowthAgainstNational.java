@@ -33,7 +33,7 @@ abstract class GrowthAgainstNational implements ComputedItem {
         String metric = parameters.string("national_metric");
         Measurement.Problems p = new Measurement.Problems();
         List<Observation> out = new ArrayList<>();
-        for (int t : Measures.recentYears(f, parameters.integer("recent_years", 2))) {
+        for (int t : Measures.recentYears(f, parameters.integer("recent_years"))) {
             BigDecimal current = Measures.value(p, f.yearOfMonths(extract, measure, t));
             BigDecimal previous = Measures.value(p, f.yearOfMonths(extract, measure, t - 1));
             BigDecimal national = Measures.value(p, f.national(metric, t));
@@ -47,6 +47,6 @@ abstract class GrowthAgainstNational implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("national_metric");
+        return List.of("recent_years", "national_metric");
     }
 }

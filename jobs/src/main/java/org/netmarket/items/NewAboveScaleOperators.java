@@ -28,7 +28,7 @@ public final class NewAboveScaleOperators implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         // Sales of the recent years and the year before them decide who is new above scale.
-        int first = f.year() - parameters.integer("recent_years", 2);
+        int first = f.year() - parameters.integer("recent_years");
         Measurement.Problems p = Measures.recordInputs(f, Measures.RecordInput.cohort(f, "operators"),
                 new Measures.RecordInput("operator-sales", first, f.year(), null));
         String zone = f.region().economicZone();
@@ -46,6 +46,7 @@ public final class NewAboveScaleOperators implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("above_scale_threshold_yuan.east", "above_scale_threshold_yuan.central", "above_scale_threshold_yuan.west");
+        return List.of("recent_years", "above_scale_threshold_yuan.east", "above_scale_threshold_yuan.central",
+                "above_scale_threshold_yuan.west");
     }
 }

@@ -30,7 +30,7 @@ public final class OnlineRetailShare implements ComputedItem {
         String metric = parameters.string("national_metric");
         Measurement.Problems p = new Measurement.Problems();
         List<Observation> out = new ArrayList<>();
-        for (int t : Measures.recentYears(f, parameters.integer("recent_years", 2))) {
+        for (int t : Measures.recentYears(f, parameters.integer("recent_years"))) {
             BigDecimal online = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t));
             BigDecimal total = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t));
             BigDecimal national = Measures.value(p, f.national(metric, t));
@@ -44,6 +44,6 @@ public final class OnlineRetailShare implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("national_metric");
+        return List.of("recent_years", "national_metric");
     }
 }

@@ -29,7 +29,7 @@ public final class OnlineVsTotalRetailGrowth implements ComputedItem {
     public Measurement measure(RegionFacts f, Parameters parameters) {
         Measurement.Problems p = new Measurement.Problems();
         List<Observation> out = new ArrayList<>();
-        for (int t : Measures.recentYears(f, parameters.integer("recent_years", 2))) {
+        for (int t : Measures.recentYears(f, parameters.integer("recent_years"))) {
             BigDecimal online = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t));
             BigDecimal onlinePrev = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t - 1));
             BigDecimal total = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t));
@@ -41,5 +41,10 @@ public final class OnlineVsTotalRetailGrowth implements ComputedItem {
             }
         }
         return p.orMeasured(out);
+    }
+
+    @Override
+    public List<String> requiredParameters() {
+        return List.of("recent_years");
     }
 }
