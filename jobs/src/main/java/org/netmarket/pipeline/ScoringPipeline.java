@@ -342,13 +342,8 @@ public final class ScoringPipeline {
     /** Reads the extracts (merging them into the staging area, when there is one), scores and publishes. */
     private RunOutcome ingestScoreAndPublish(Run run, SparkSession spark, DataDirectory dir, SchemaCatalog catalog,
                                              PlannedStaging staging) throws IOException, SQLException {
-        if (!config.validateOnly() && catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE)
-                .allMatch(s -> dir.contents(s).files().isEmpty())) {
-            // Every item would be missing_data: published, the scorecard would replace real
-            // scores with zeros (a delivery moved away, a copy that brought regions.csv alone).
-            throw InvalidInputException.of(Reason.of("the data directory holds no extract file besides regions.csv: nothing to"
-                            + " score, nothing published (is the delivery in another folder?)",
-                    "数据目录中除 regions.csv 外没有任何数据文件：无可计分，未发布任何结果（数据是否放在了别的文件夹？）"));
+        if (!config.validateOnly()) {
+            requireSomethingToScore(dir, catalog, staging);
         }
         Ingestion.Result ingest = ingest(run, new Ingestion(spark, catalog), dir, staging);
         List<FileReport> files = ingest.files();
@@ -493,6 +488,29 @@ public final class ScoringPipeline {
             LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(), report);
             return null;
         });
+    }
+
+    /**
+     * Refuses a run that would score nothing, since every item would be missing_data and,
+     * published, the scorecard would replace real scores with zeros: a data directory with no
+     * extract file besides regions.csv (a delivery moved away: bad input), or whose every file is
+     * still too recent to read (--min-file-age) with no rows staged before (a delivery still being
+     * copied: a later run reads it, so a failure a scheduler retries).
+     */
+    private static void requireSomethingToScore(DataDirectory dir, SchemaCatalog catalog, PlannedStaging staging) {
+        List<DataDirectory.Contents> extracts = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE)
+                .map(dir::contents).toList();
+        if (extracts.stream().noneMatch(DataDirectory.Contents::hasCsvFiles)) {
+            throw InvalidInputException.of(Reason.of("the data directory holds no extract file besides regions.csv: nothing to"
+                            + " score, nothing published (is the delivery in another folder?)",
+                    "数据目录中除 regions.csv 外没有任何数据文件：无可计分，未发布任何结果（数据是否放在了别的文件夹？）"));
+        }
+        boolean stagedBefore = staging != null && !staging.plan().rebuild();
+        if (!stagedBefore && extracts.stream().allMatch(c -> c.files().isEmpty())) {
+            throw new EnvironmentException(Reason.of("every extract file of the data directory was modified too recently to be"
+                            + " read (--min-file-age): the delivery is still being copied; a later run reads it, nothing published",
+                    "数据目录中的数据文件都是刚刚修改的（--min-file-age）：数据仍在复制中，稍后的运行会读取；未发布任何结果"), null);
+        }
     }
 
     /** Builds the facts of each year and scores the regions from them. */

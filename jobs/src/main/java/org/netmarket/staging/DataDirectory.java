@@ -192,6 +192,10 @@ public final class DataDirectory implements Serializable {
      * folder inside it does not matter otherwise: its files are listed whatever it is called.
      */
     public record Contents(List<DeliveredFile> files, List<SkippedFile> skipped, List<String> hidden) {
+        /** Whether the folder holds a CSV file at all: read by this run, or left for a later one (--min-file-age). */
+        public boolean hasCsvFiles() {
+            return !files.isEmpty() || skipped.stream().anyMatch(s -> !NOT_CSV.equals(s.reason()));
+        }
     }
 
     /**

@@ -504,6 +504,26 @@ class IncrementalNightlyTest {
     }
 
     /**
+     * A first night whose every file was copied moments ago has nothing to score yet: a failure
+     * the scheduler retries (exit 1), not bad input, and no scorecard of missing data. The files
+     * are named as left for a later run.
+     */
+    @Test
+    void aFirstNightWhoseEveryFileIsStillArrivingScoresNothingAndIsRetried() throws Exception {
+        Path data = tmp.resolve("golden");
+        Path reports = tmp.resolve("reports");
+        GoldenData.copyTo(data);
+        String nightly = TestingPostgres.server().createDatabase();
+        JobRunner.Result r = night(reports, data, nightly, "--min-file-age", "3600");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        assertTrue(r.output().contains("every extract file of the data directory was modified too recently to be read"
+                + " (--min-file-age): the delivery is still being copied; a later run reads it, nothing published"), r.output());
+        assertFalse(r.output().contains("holds no extract file"), r.output());
+        assertEquals(0L, WarehouseRows.query(nightly, "evaluation_result", "SELECT count(*) AS n, 1 AS k FROM"
+                + " netmarket.evaluation_result", "k").row("1").get("n"));
+    }
+
+    /**
      * After eight generations an extract is compacted into one at the start of the next merging
      * night. Every night revises a staged dispatch (completed late or on time, by turns) and adds
      * one; the keys revised come round again, so the latest version of a key may sit in any

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -112,6 +113,20 @@ class DataDirectoryTest {
                 settled.contents(TAX).skipped());
         assertEquals(List.of("regions.csv"), relatives(settled, REGIONS));
         assertEquals(Set.of("tax/at-the-limit.csv", "tax/old.csv", "regions.csv"), DataDirectory.inventory(settled.contents(CATALOG.all())).keySet());
+        // Every file too recent: none is read tonight, but the folder does hold CSV files.
+        DataDirectory allYoung = all.settled(Duration.ofSeconds(7200), start);
+        assertEquals(List.of(), relatives(allYoung, TAX));
+        assertTrue(allYoung.contents(TAX).hasCsvFiles(), "files left for a later run are files of the delivery");
+    }
+
+    /** Misnamed and hidden files are no CSV file of the delivery. */
+    @Test
+    void aFolderOfOnlyFilesThatAreNotReadHoldsNoCsvFile() throws IOException {
+        write(tmp, "complaints/complaints-2025.txt", "a misnamed delivery");
+        write(tmp, "complaints/.part-3.csv", "hidden: still being copied");
+        assertFalse(DataDirectory.of(tmp.toString(), null).contents(COMPLAINTS).hasCsvFiles());
+        write(tmp, "complaints/complaints-2024.csv", "read");
+        assertTrue(DataDirectory.of(tmp.toString(), null).contents(COMPLAINTS).hasCsvFiles());
     }
 
     @ParameterizedTest
