@@ -16,7 +16,7 @@ public interface Computations {
         }
 
         @Override
-        public boolean measuresCount(String id) {
+        public boolean valueMayExceedOne(String id) {
             return true;
         }
 
@@ -29,8 +29,8 @@ public interface Computations {
     /** Whether a computation of this id exists. */
     boolean has(String id);
 
-    /** Whether the computation's value is a count (thresholds above 1 allowed) rather than a ratio. */
-    boolean measuresCount(String id);
+    /** Whether the computation's value may exceed 1 (a count, users per supervisor); else its thresholds may not. */
+    boolean valueMayExceedOne(String id);
 
     /** The parameters the computation reads that the edition must give (nested keys dotted: {@code a.b}). */
     List<String> requiredParameters(String id);

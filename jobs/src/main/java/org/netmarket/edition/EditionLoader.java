@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  * <p>Validation on load: unique codes; items sum to their indicator's maximum, indicators to
  * their second-level category, second-level to first-level, first-level to the total; every
  * computed item names a known computation and has a rule whose maximum equals the item's, with
- * positive points rising step by step and, unless the computation counts things, thresholds of
- * at most 1 (a rate of 95 is 95% written as a percentage); every assessed item has allowed
+ * positive points rising step by step for values harder to reach and, unless the computation's
+ * value may exceed 1, thresholds of at most 1 (a rate of 95 is 95% written as a percentage); every assessed item has allowed
  * points within its maximum; no unknown or repeated keys (typos). The message names the file
  * and the place.
  */
@@ -264,7 +264,7 @@ public final class EditionLoader {
                         fail(where + ": parameter '" + key + "' is missing (computation " + computation + " needs it)");
                     }
                 }
-                if (!computations.measuresCount(computation)) {
+                if (!computations.valueMayExceedOne(computation)) {
                     for (Ratio t : thresholds(rule)) {
                         if (t.toDecimal().abs().compareTo(BigDecimal.ONE) > 0) {
                             fail(where + ": threshold " + t.toDecimal().toPlainString() + " of a rate is above 1:"
@@ -323,10 +323,12 @@ public final class EditionLoader {
                     for (JsonNode s : body) {
                         keys(s, at, "compare", "threshold", "points");
                         ScoringRule.Step step = new ScoringRule.Step(criterion(s, at, false), positive(s, "points", at));
-                        // The highest step met wins: each step a higher threshold for more points.
-                        if (!steps.isEmpty() && (step.criterion().threshold().compareTo(steps.get(steps.size() - 1).criterion().threshold()) <= 0
-                                || step.points().compareTo(steps.get(steps.size() - 1).points()) <= 0)) {
-                            fail(at + ": each step needs a higher threshold and more points than the one before");
+                        // The best step met wins: each step asks more for more points — a higher
+                        // threshold for 以上/超过, a lower one for 无/不超过.
+                        if (!steps.isEmpty() && !asksMore(steps.get(steps.size() - 1), step)) {
+                            fail(at + ": each step needs more points than the one before, the same comparison and a"
+                                    + " threshold harder to meet (" + (step.criterion().comparison() == Comparison.AT_MOST
+                                    ? "lower" : "higher") + " for " + step.criterion().word() + ")");
                         }
                         steps.add(step);
                     }
@@ -355,6 +357,14 @@ public final class EditionLoader {
                     return null;
                 }
             }
+        }
+
+        /** Whether {@code next} gives more points than {@code previous} for a value harder to reach. */
+        private static boolean asksMore(ScoringRule.Step previous, ScoringRule.Step next) {
+            Comparison cmp = next.criterion().comparison();
+            int direction = next.criterion().threshold().compareTo(previous.criterion().threshold());
+            return cmp == previous.criterion().comparison() && next.points().compareTo(previous.points()) > 0
+                    && (cmp == Comparison.AT_MOST ? direction < 0 : direction > 0);
         }
 
         /** The thresholds a rule compares with (none for a comparison with the observation's own value). */

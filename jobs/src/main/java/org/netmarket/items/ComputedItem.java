@@ -28,10 +28,11 @@ public interface ComputedItem {
     Measurement measure(RegionFacts facts, Parameters parameters);
 
     /**
-     * Whether the value is a number of things (operators, cases) rather than a ratio: only then
-     * may the edition's thresholds exceed 1 (for a ratio, 95 is 95% written as a percentage).
+     * Whether the value may exceed 1: a number of things (operators, cases) or a ratio without
+     * that bound (platform users per supervisor). Otherwise it is a rate or share, and an
+     * edition's threshold above 1 is a percentage written as one (95 for 95%).
      */
-    default boolean measuresCount() {
+    default boolean valueMayExceedOne() {
         return false;
     }
 

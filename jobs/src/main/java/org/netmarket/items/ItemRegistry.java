@@ -58,8 +58,8 @@ public final class ItemRegistry {
         }
 
         @Override
-        public boolean measuresCount(String id) {
-            return find(id).map(ComputedItem::measuresCount).orElse(false);
+        public boolean valueMayExceedOne(String id) {
+            return find(id).map(ComputedItem::valueMayExceedOne).orElse(false);
         }
 
         @Override

@@ -40,7 +40,7 @@ public final class NewAboveScaleOperators implements ComputedItem {
     }
 
     @Override
-    public boolean measuresCount() {
+    public boolean valueMayExceedOne() {
         return true;
     }
 

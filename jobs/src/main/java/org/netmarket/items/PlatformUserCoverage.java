@@ -32,4 +32,10 @@ public final class PlatformUserCoverage implements ComputedItem {
         Ratio r = Measures.share(p, users, staff, new Measures.Phrase("staffed supervisors at " + f.asOf(), f.asOf() + " 的在编监管人员数"));
         return p.orMeasured(r == null ? List.of() : List.of(Observation.of("users_per_staff", r)));
     }
+
+    /** Users per staffed supervisor: more users than supervisors is a ratio above 1. */
+    @Override
+    public boolean valueMayExceedOne() {
+        return true;
+    }
 }

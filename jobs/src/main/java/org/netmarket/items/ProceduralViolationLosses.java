@@ -33,7 +33,7 @@ public final class ProceduralViolationLosses implements ComputedItem {
     }
 
     @Override
-    public boolean measuresCount() {
+    public boolean valueMayExceedOne() {
         return true;
     }
 }

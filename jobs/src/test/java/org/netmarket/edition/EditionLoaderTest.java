@@ -347,7 +347,8 @@ class EditionLoaderTest {
                     + " | item 17.1: threshold 95 of a rate is above 1: rates are fractions (write 95% as 0.95)",
             "threshold: 1, points: 1}, {compare: 以上, threshold: 2, points: 2}"
                     + " | threshold: 2, points: 1}, {compare: 以上, threshold: 1, points: 2}"
-                    + " | item 4 rule.steps: each step needs a higher threshold and more points than the one before",
+                    + " | item 4 rule.steps: each step needs more points than the one before, the same comparison and a"
+                    + " threshold harder to meet (higher for 以上)",
             "threshold: 1, points: 1}, {compare: 以上, threshold: 2, points: 2}"
                     + " | threshold: 1, points: -1}, {compare: 以上, threshold: 2, points: 2}"
                     + " | item 4 rule.steps.points must be positive",
@@ -364,6 +365,23 @@ class EditionLoaderTest {
         EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader()
                 .parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), "edited.yaml"));
         assertTrue(e.getMessage().startsWith("edited.yaml: ") && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    /**
+     * What the checks above must not refuse: at-most steps falling towards fewer losses, and a
+     * threshold above 1 for a ratio that may exceed it (platform users per supervisor).
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "{all: {compare: 无, threshold: 0, points: 1}}"
+                    + " | {steps: [{compare: 无, threshold: 2, points: 0.5}, {compare: 无, threshold: 0, points: 1}]}",
+            "{all: {compare: 超过, threshold: 0.5, points: 1}} | {all: {compare: 超过, threshold: 1.5, points: 1}}"})
+    void aValidVariantOfThe2022EditionLoads(String line, String variant) throws IOException {
+        String text = Files.readString(Path.of("schemas/editions/2022.yaml"));
+        assertTrue(text.contains(line), "the 2022 edition has " + line);
+        String edited = text.replaceFirst(java.util.regex.Pattern.quote(line), java.util.regex.Matcher.quoteReplacement(variant));
+        assertEquals("2022", TestEditions.loader().parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)),
+                "edited.yaml").id());
     }
 
     @Test
