@@ -4,6 +4,13 @@
 NETMARKET_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export NETMARKET_ROOT
 
+# Java 17 takes its default charset from the locale: without a UTF-8 one (cron, a bare systemd
+# unit, a server with no LANG) the Chinese names in the logs would be written as '?'. C.UTF-8 is
+# built into the C library on Debian.
+if [[ "$(locale charmap 2>/dev/null)" != "UTF-8" ]]; then
+  export LC_ALL=C.UTF-8
+fi
+
 # JVM flags Spark needs on Java 17 (spark-submit adds these itself); keep in step with pom.xml.
 NETMARKET_JVM_OPENS=(
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED

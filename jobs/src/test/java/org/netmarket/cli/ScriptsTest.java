@@ -326,6 +326,35 @@ class ScriptsTest {
                 + "nightly-" + LocalDate.now() + ".log\n"), stderr);
     }
 
+    /** Without a locale (cron, a bare systemd unit) the job still runs in UTF-8, or Chinese names would log as '?'. */
+    @Test
+    void theJobRunsInAUtf8LocaleWhenTheEnvironmentHasNone(@TempDir Path dir) throws Exception {
+        ProcessBuilder builder = start(standIns(dir, "locale charmap"), dir, Map.of(), SCRIPTS.resolve("netmarket"), "--version")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        for (String variable : List.of("LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE")) {
+            builder.environment().remove(variable);
+        }
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("UTF-8", output.strip(), output);
+    }
+
+    /**
+     * A log that fills its disk once the job has published must not turn the night into a
+     * failure (exit 1 is "nothing was published", and a scheduler would retry it): the job here
+     * leaves the day log a link to /dev/full, where every write fails with "No space left".
+     */
+    @Test
+    void aNightlyWhoseLogFillsUpAfterTheJobKeepsTheJobsExitCode(@TempDir Path dir) throws Exception {
+        Process nightly = nightly(standIns(dir, "echo scored and published",
+                "ln -sf /dev/full \"$NETMARKET_LOG_DIR/nightly-$(date +%F).log\"", "exit 0"), dir).start();
+        assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, nightly.exitValue(), Files.readString(dir.resolve("stderr")));
+        assertTrue(Files.readString(dir.resolve("stderr")).contains("warning: cannot write to the log "),
+                Files.readString(dir.resolve("stderr")));
+    }
+
     /**
      * A night without a warehouse URL publishes to the local PostgreSQL; when that cannot be set
      * up it fails as any night does, on stderr and in the log (it once ended silently with exit
