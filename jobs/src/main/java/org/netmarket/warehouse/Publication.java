@@ -17,8 +17,8 @@ import java.util.Map;
  *                         (a county merged away) leaves the year's current scores, its history
  *                         staying; null for a run of some regions or items
  * @param regionRowsSetAside the region codes whose regions.csv row was set aside, with its line:
- *                           such a region is still listed, so its published scores are not taken
- *                           out as a dropped region's would be (the run stops instead)
+ *                           such a region is still listed, so a run that would republish a region
+ *                           above one that has published scores stops instead
  */
 public record Publication(Edition edition, int evalYear, List<String> regionsInScope, List<String> codesInScope,
                           String retiresDroppedOf, Map<String, Long> regionRowsSetAside, ScoreRows rows) {

@@ -79,10 +79,9 @@ public final class ScoreChanges {
      * {@link Publication#retiresDroppedOf}): published from the same data directory, under the
      * regions scored (their children at any depth, by the region table), and no longer scored.
      * Regions published from other data directories (another city's delivery to the same
-     * warehouse) are never among them. Empty for a run of some regions or items. A region whose
-     * regions.csv row was set aside is still listed, so it is not taken out: the run stops on it
-     * (a typo in a county's row would otherwise take a published county off the dashboards and
-     * republish its city without it).
+     * warehouse) are never among them. Empty for a run of some regions or items. (A region whose
+     * regions.csv row was set aside is still listed: {@link #requireNoSetAsideRegionUnder} stops
+     * the run before it could be taken out.)
      */
     static List<String> dropped(Connection c, Publication p) throws SQLException {
         if (p.retiresDroppedOf() == null) {
@@ -109,20 +108,46 @@ public final class ScoreChanges {
                 }
             }
         }
-        List<Reason> setAside = out.stream().filter(p.regionRowsSetAside()::containsKey)
-                .map(code -> publishedButSetAside(code, p.regionRowsSetAside().get(code), p.evalYear())).toList();
-        if (!setAside.isEmpty()) {
-            throw InvalidInputException.of(setAside);
-        }
         return out;
     }
 
-    private static Reason publishedButSetAside(String code, long line, int year) {
-        return Reason.of("regions.csv line " + line + ": region " + code + " has published " + year + " scores from this data"
-                        + " directory, but its row was set aside (the reason is in the quarantine report): fix the row; only a"
-                        + " region that regions.csv no longer lists is taken out of the current scores",
-                "regions.csv 第 " + line + " 行：地区 " + code + " 已有从本数据目录发布的 " + year + " 年得分，但其行已被隔离"
-                        + "（原因见隔离报告）：请修正该行；只有 regions.csv 不再列出的地区才会从当前得分中移除");
+    /**
+     * Refuses a publication that would republish, without it, a region above one whose
+     * regions.csv row was set aside but which has current scores for the year (by the region
+     * table's parents): a typo in a county's row would otherwise leave its city summed without
+     * the county beside the county's own published scores, or, in a full run, take the county off
+     * the dashboards as if regions.csv no longer listed it. Set-aside regions nothing is
+     * published for are the quarantine's concern, as any set-aside row is.
+     */
+    static void requireNoSetAsideRegionUnder(Connection c, Publication p) throws SQLException {
+        if (p.regionRowsSetAside().isEmpty()) {
+            return;
+        }
+        List<Reason> problems = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("WITH RECURSIVE up(code, ancestor) AS ("
+                + "SELECT region_code, parent_code FROM region WHERE region_code = ANY(?) "
+                + "UNION SELECT u.code, r.parent_code FROM up u JOIN region r ON r.region_code = u.ancestor) "
+                + "SELECT DISTINCT e.region_code FROM evaluation_result e JOIN up u ON u.code = e.region_code "
+                + "WHERE e.eval_year = ? AND u.ancestor = ANY(?) ORDER BY 1")) {
+            s.setArray(1, c.createArrayOf("text", p.regionRowsSetAside().keySet().toArray()));
+            s.setInt(2, p.evalYear());
+            s.setArray(3, c.createArrayOf("text", p.regionsInScope().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String code = r.getString(1);
+                    long line = p.regionRowsSetAside().get(code);
+                    problems.add(Reason.of("regions.csv line " + line + ": region " + code + " has published " + p.evalYear()
+                                    + " scores, but its row was set aside (the reason is in the quarantine report): fix the row"
+                                    + " before publishing the regions above it; only a region that regions.csv no longer lists"
+                                    + " is taken out of the current scores",
+                            "regions.csv 第 " + line + " 行：地区 " + code + " 已有发布的 " + p.evalYear() + " 年得分，但其行已被隔离"
+                                    + "（原因见隔离报告）：请先修正该行，再发布其上级地区；只有 regions.csv 不再列出的地区才会从当前得分中移除"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
+        }
     }
 
     /** The regions of a publication's scope that nothing is published for in its year. */
@@ -155,6 +180,7 @@ public final class ScoreChanges {
             changes.addAll(against(PublishedScores.current(warehouse, p.evalYear(), p.regionsInScope()), p));
             results.addAll(resultsAgainst(PublishedScores.currentResults(warehouse, p.evalYear(), p.regionsInScope()), p));
             try (Connection c = warehouse.connect()) {
+                requireNoSetAsideRegionUnder(c, p);
                 additions.addAll(firstPublished(c, p));
                 dropped(c, p).forEach(r -> removals.add(new RegionYear(r, p.evalYear())));
             } catch (SQLException e) {

@@ -167,6 +167,7 @@ public final class ScorePublisher {
 
     private static List<String> replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
         String[] regions = p.regionsInScope().toArray(new String[0]);
+        ScoreChanges.requireNoSetAsideRegionUnder(c, p);
         List<String> dropped = retireDropped(c, p);
         String codeFilter = p.codesInScope() == null ? "" : " AND indicator_code = ANY(?)";
         try (PreparedStatement s = c.prepareStatement(
