@@ -91,13 +91,17 @@ final class RunScope {
                 unknown.add(code);
             }
         }
+        Reason notListed = Reason.of("--regions names region(s) not in regions.csv: " + String.join(", ", unknown),
+                "--regions 中的地区代码不在 regions.csv 中：" + String.join("、", unknown) + "，" + UsageException.NOTHING_PUBLISHED_ZH);
         if (!asideRows.isEmpty()) {
+            // Said together: the analyst's typo need not wait for the delivery's row to be fixed.
+            if (!unknown.isEmpty()) {
+                asideRows.add(notListed);
+            }
             throw InvalidInputException.of(asideRows);
         }
         if (!unknown.isEmpty()) {
-            throw new UsageException(Reason.of("--regions names region(s) not in regions.csv: " + String.join(", ", unknown),
-                    "--regions 中的地区代码不在 regions.csv 中：" + String.join("、", unknown) + "，"
-                            + UsageException.NOTHING_PUBLISHED_ZH));
+            throw new UsageException(notListed);
         }
         return out;
     }

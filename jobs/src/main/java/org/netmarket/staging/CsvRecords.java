@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Iterates the records of one decoded CSV file (RFC 4180 as Apache Commons CSV parses it: quoted
- * commas, doubled quotes and line breaks inside quoted fields; LF or CRLF; blank lines skipped)
+ * commas, doubled quotes and line breaks inside quoted fields; LF, CRLF or a lone CR; blank lines skipped)
  * with, for each record, the line it starts on and its raw text as delivered, so that a
  * quarantined row can be shown to the clerk exactly. The first record is the header; a leading
  * byte-order mark is dropped before parsing, so that it cannot hide a quoted first column name.
