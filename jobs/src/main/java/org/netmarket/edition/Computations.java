@@ -1,6 +1,7 @@
 package org.netmarket.edition;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What loading an edition needs to know of the computations its items name (the item
@@ -24,6 +25,11 @@ public interface Computations {
         public List<String> requiredParameters(String id) {
             return List.of();
         }
+
+        @Override
+        public Map<String, List<String>> parameterValues(String id) {
+            return Map.of();
+        }
     };
 
     /** Whether a computation of this id exists. */
@@ -34,4 +40,11 @@ public interface Computations {
 
     /** The parameters the computation reads that the edition must give (nested keys dotted: {@code a.b}). */
     List<String> requiredParameters(String id);
+
+    /**
+     * The parameters whose value must be one of a list, with the list: a national metric's name
+     * (as national.csv spells its metrics), which misspelt would make the item missing_data
+     * everywhere without a word.
+     */
+    Map<String, List<String>> parameterValues(String id);
 }

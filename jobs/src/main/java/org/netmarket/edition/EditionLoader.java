@@ -264,6 +264,12 @@ public final class EditionLoader {
                         fail(where + ": parameter '" + key + "' is missing (computation " + computation + " needs it)");
                     }
                 }
+                computations.parameterValues(computation).forEach((key, values) -> {
+                    if (parameters.has(key) && !values.contains(parameters.string(key))) {
+                        fail(where + ": parameter " + key + " '" + parameters.string(key) + "' is not one of "
+                                + String.join(", ", values));
+                    }
+                });
                 if (!computations.valueMayExceedOne(computation)) {
                     for (Ratio t : thresholds(rule)) {
                         if (t.toDecimal().abs().compareTo(BigDecimal.ONE) > 0) {

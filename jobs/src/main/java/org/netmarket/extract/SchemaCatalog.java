@@ -25,6 +25,8 @@ public final class SchemaCatalog implements Serializable {
 
     /** The extract every assessed item is scored from. */
     public static final String ASSESSMENTS = "assessments";
+    /** The published national figures, one row per year and metric. */
+    public static final String NATIONAL = "national";
 
     /** Extract names in the order they are read (regions first, operators before their sales). */
     public static final List<String> EXTRACTS = List.of(

@@ -40,4 +40,9 @@ public interface ComputedItem {
     default List<String> requiredParameters() {
         return List.of();
     }
+
+    /** Its parameters that name a national metric (a metric of national.csv), checked when the edition is loaded. */
+    default List<String> nationalMetricParameters() {
+        return List.of();
+    }
 }

@@ -40,4 +40,9 @@ public final class ConsumerSatisfaction implements ComputedItem {
     public List<String> requiredParameters() {
         return List.of("national_metric");
     }
+
+    @Override
+    public List<String> nationalMetricParameters() {
+        return List.of("national_metric");
+    }
 }

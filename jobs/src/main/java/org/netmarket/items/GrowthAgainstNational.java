@@ -49,4 +49,9 @@ abstract class GrowthAgainstNational implements ComputedItem {
     public List<String> requiredParameters() {
         return List.of("recent_years", "national_metric");
     }
+
+    @Override
+    public List<String> nationalMetricParameters() {
+        return List.of("national_metric");
+    }
 }

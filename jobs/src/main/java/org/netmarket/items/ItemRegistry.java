@@ -1,6 +1,7 @@
 package org.netmarket.items;
 
 import org.netmarket.edition.Computations;
+import org.netmarket.extract.SchemaCatalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,18 @@ public final class ItemRegistry {
         public List<String> requiredParameters(String id) {
             return find(id).map(ComputedItem::requiredParameters).orElse(List.of());
         }
+
+        @Override
+        public Map<String, List<String>> parameterValues(String id) {
+            return find(id).map(c -> c.nationalMetricParameters().stream()
+                    .collect(Collectors.toMap(Function.identity(), key -> NationalMetrics.NAMES))).orElse(Map.of());
+        }
     };
+
+    /** The metrics of national.csv, read from its schema once, when an edition first needs them. */
+    private static final class NationalMetrics {
+        static final List<String> NAMES = SchemaCatalog.load().get(SchemaCatalog.NATIONAL).column("metric").values();
+    }
 
     public static ComputedItem get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("no computed item '" + id + "'"));

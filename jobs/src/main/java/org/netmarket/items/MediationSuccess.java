@@ -41,4 +41,9 @@ public final class MediationSuccess implements ComputedItem {
     public List<String> requiredParameters() {
         return List.of("national_metric");
     }
+
+    @Override
+    public List<String> nationalMetricParameters() {
+        return List.of("national_metric");
+    }
 }

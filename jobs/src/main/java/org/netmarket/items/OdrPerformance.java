@@ -52,4 +52,9 @@ public final class OdrPerformance implements ComputedItem {
     public List<String> requiredParameters() {
         return List.of("national_on_time_metric", "national_settlement_metric");
     }
+
+    @Override
+    public List<String> nationalMetricParameters() {
+        return List.of("national_on_time_metric", "national_settlement_metric");
+    }
 }

@@ -46,4 +46,9 @@ public final class OnlineRetailShare implements ComputedItem {
     public List<String> requiredParameters() {
         return List.of("recent_years", "national_metric");
     }
+
+    @Override
+    public List<String> nationalMetricParameters() {
+        return List.of("national_metric");
+    }
 }

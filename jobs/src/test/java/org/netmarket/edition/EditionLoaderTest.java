@@ -357,7 +357,11 @@ class EditionLoaderTest {
             "{all: {compare: 大于, threshold: 0.95, points: 1}} | {all: {compare: 大于, threshold: 0.95, threshold: 0.5, points: 1}}"
                     + " | Duplicate field 'threshold'",
             "parameters: {survival_years: 2} | parameters: {survival_year: 2}"
-                    + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)"})
+                    + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)",
+            "national_metric: online_retail_growth_rate} | national_metric: online_retail_growth_rte}"
+                    + " | item 1: parameter national_metric 'online_retail_growth_rte' is not one of online_retail_growth_rate,"
+                    + " online_retail_share, express_volume_growth_rate, complaint_mediation_success_rate,"
+                    + " consumer_satisfaction_rate, odr_on_time_close_rate, odr_settlement_rate"})
     void aBrokenLineOfThe2022EditionIsRefused(String line, String broken, String expected) throws IOException {
         String text = Files.readString(Path.of("schemas/editions/2022.yaml"));
         assertTrue(text.contains(line), "the 2022 edition has " + line);
