@@ -82,11 +82,11 @@ final class ItemRecompute {
                 theirs.asOf().equals(run.asOf()) ? null : "--as-of " + theirs.asOf(),
                 theirs.edition().equals(run.edition()) ? null : "--edition " + theirs.edition())
                 .filter(Objects::nonNull).collect(Collectors.joining(" "));
-        String every = "recompute every item (run without --items)";
+        String everyItem = "recompute every item (run without --items)";
         String everyZh = "不带 --items 重算全部项目";
-        String remedy = give.isEmpty() ? "R" + every.substring(1)
-                : asOfOffered || !give.contains("--as-of") ? "Give " + give + ", or " + every
-                : "R" + every.substring(1) + ", or this year alone with run --year " + year + " " + give
+        String remedy = give.isEmpty() ? "Recompute every item (run without --items)"
+                : asOfOffered || !give.contains("--as-of") ? "Give " + give + ", or " + everyItem
+                : "Recompute every item (run without --items), or this year alone with run --year " + year + " " + give
                         + " and these --items: a backfill scores every year as of December 31";
         String remedyZh = give.isEmpty() ? "请" + everyZh
                 : asOfOffered || !give.contains("--as-of") ? "请给出 " + give + "，或" + everyZh
