@@ -342,10 +342,7 @@ public final class ScoringPipeline {
     /** Reads the extracts (merging them into the staging area, when there is one), scores and publishes. */
     private RunOutcome ingestScoreAndPublish(Run run, SparkSession spark, DataDirectory dir, SchemaCatalog catalog,
                                              PlannedStaging staging) throws IOException, SQLException {
-        if (!config.validateOnly()) {
-            requireSomethingToScore(dir, catalog, staging);
-        }
-        Ingestion.Result ingest = ingest(run, new Ingestion(spark, catalog), dir, staging);
+        Ingestion.Result ingest = ingest(run, new Ingestion(spark, catalog), catalog, dir, staging);
         List<FileReport> files = ingest.files();
         if (staging != null) {
             staging.area().commit(staging.plan(), dir.root(), staging.fingerprint(), files, ingest.referencedRows());
@@ -435,12 +432,16 @@ public final class ScoringPipeline {
      * area on a nightly run), records what was read, and stops the run when the input is
      * unusable; on any failure this run's staged generations are discarded.
      */
-    private Ingestion.Result ingest(Run run, Ingestion ingestion, DataDirectory dir, PlannedStaging staging)
+    private Ingestion.Result ingest(Run run, Ingestion ingestion, SchemaCatalog catalog, DataDirectory dir,
+                                    PlannedStaging staging)
             throws IOException, SQLException {
         try {
             Ingestion.Result ingest = stages.run("ingest", () -> {
                 LOG.info("data directory {}", dir.root());
                 RegionsFile.Result regions = ingestion.readRegions(dir);
+                if (!config.validateOnly()) {
+                    requireSomethingToScore(dir, catalog, staging);
+                }
                 // An unknown --regions code is refused before the extracts are read, a year outside
                 // the data once the small extracts that tell its years are, before the big ones.
                 List<String> codes = scope.regions(regions.tree(), regions.setAside()).stream().map(Region::code).toList();
