@@ -41,7 +41,10 @@ public interface ComputedItem {
         return List.of();
     }
 
-    /** Its parameters that name a national metric (a metric of national.csv), checked when the edition is loaded. */
+    /**
+     * Its parameters that name a national metric (a metric of national.csv): required too, and
+     * checked against national.csv's metrics when the edition is loaded.
+     */
     default List<String> nationalMetricParameters() {
         return List.of();
     }

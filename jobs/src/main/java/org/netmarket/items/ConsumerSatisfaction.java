@@ -37,11 +37,6 @@ public final class ConsumerSatisfaction implements ComputedItem {
     }
 
     @Override
-    public List<String> requiredParameters() {
-        return List.of("national_metric");
-    }
-
-    @Override
     public List<String> nationalMetricParameters() {
         return List.of("national_metric");
     }

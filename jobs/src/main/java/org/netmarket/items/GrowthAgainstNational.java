@@ -47,7 +47,7 @@ abstract class GrowthAgainstNational implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("recent_years", "national_metric");
+        return List.of("recent_years");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every computed item, one per line, by the computation id the edition files name. Immutable;
@@ -65,7 +66,8 @@ public final class ItemRegistry {
 
         @Override
         public List<String> requiredParameters(String id) {
-            return find(id).map(ComputedItem::requiredParameters).orElse(List.of());
+            return find(id).map(c -> Stream.concat(c.requiredParameters().stream(), c.nationalMetricParameters().stream())
+                    .toList()).orElse(List.of());
         }
 
         @Override

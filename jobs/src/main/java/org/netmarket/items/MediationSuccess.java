@@ -38,11 +38,6 @@ public final class MediationSuccess implements ComputedItem {
     }
 
     @Override
-    public List<String> requiredParameters() {
-        return List.of("national_metric");
-    }
-
-    @Override
     public List<String> nationalMetricParameters() {
         return List.of("national_metric");
     }

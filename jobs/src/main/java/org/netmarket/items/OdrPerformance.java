@@ -49,11 +49,6 @@ public final class OdrPerformance implements ComputedItem {
     }
 
     @Override
-    public List<String> requiredParameters() {
-        return List.of("national_on_time_metric", "national_settlement_metric");
-    }
-
-    @Override
     public List<String> nationalMetricParameters() {
         return List.of("national_on_time_metric", "national_settlement_metric");
     }

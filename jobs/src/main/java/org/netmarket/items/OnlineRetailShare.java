@@ -44,7 +44,7 @@ public final class OnlineRetailShare implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("recent_years", "national_metric");
+        return List.of("recent_years");
     }
 
     @Override

@@ -358,6 +358,8 @@ class EditionLoaderTest {
                     + " | Duplicate field 'threshold'",
             "parameters: {survival_years: 2} | parameters: {survival_year: 2}"
                     + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)",
+            "parameters: {national_metric: complaint_mediation_success_rate} | parameters: {}"
+                    + " | item 25.2: parameter 'national_metric' is missing (computation mediation_success needs it)",
             "national_metric: online_retail_growth_rate} | national_metric: online_retail_growth_rte}"
                     + " | item 1: parameter national_metric 'online_retail_growth_rte' is not one of online_retail_growth_rate,"
                     + " online_retail_share, express_volume_growth_rate, complaint_mediation_success_rate,"
