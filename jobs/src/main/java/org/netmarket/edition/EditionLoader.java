@@ -205,11 +205,12 @@ public final class EditionLoader {
         Indicator indicator(JsonNode node, String categoryCode) {
             String code = node.path("code").asText("?");
             String where = "indicator " + code;
-            BigDecimal max = decimal(node, "max", where);
             List<Item> items = new ArrayList<>();
+            BigDecimal max;
             if (node.has("items")) {
                 keys(node, where, "code", "name_zh", "name_en", "max", "items");
                 code(node, where);
+                max = decimal(node, "max", where);
                 for (JsonNode itemNode : array(node, "items", where)) {
                     Item item = item(itemNode, code);
                     if (!item.code().startsWith(code + ".")) {
@@ -226,6 +227,7 @@ public final class EditionLoader {
                 code(node, where);
                 Item item = item(node, code);
                 items.add(item);
+                max = item.maxPoints();
             }
             return new Indicator(code, text(node, "name_zh", where), optionalText(node, "name_en"), max, categoryCode, items);
         }
@@ -260,7 +262,7 @@ public final class EditionLoader {
                 }
                 rule = rule(required(node, "rule", where), where);
                 for (String key : computations.requiredParameters(computation)) {
-                    if (!parameters.has(key)) {
+                    if (!parameters.has(key) || parameters.isBlank(key)) {
                         fail(where + ": parameter '" + key + "' is missing (computation " + computation + " needs it)");
                     }
                 }
@@ -523,6 +525,9 @@ public final class EditionLoader {
         }
 
         private BigDecimal decimalOf(JsonNode v, String where) {
+            if (v.isContainerNode()) {
+                fail(where + ": expected a number, not a " + (v.isArray() ? "list" : "mapping"));
+            }
             try {
                 // Text keeps the literal exact: 0.15 stays 0.15, never a binary double.
                 return new BigDecimal(v.isNumber() ? v.numberValue().toString() : v.asText().trim());

@@ -24,6 +24,12 @@ public final class Parameters implements Serializable {
         return values.containsKey(key);
     }
 
+    /** Whether the parameter is given without a value ({@code survival_years: ''}). */
+    public boolean isBlank(String key) {
+        String v = values.get(key);
+        return v != null && v.isBlank();
+    }
+
     public String string(String key) {
         String v = values.get(key);
         if (v == null || v.isBlank()) {

@@ -358,6 +358,8 @@ class EditionLoaderTest {
                     + " | Duplicate field 'threshold'",
             "parameters: {survival_years: 2} | parameters: {survival_year: 2}"
                     + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)",
+            "parameters: {survival_years: 2} | parameters: {survival_years: ''}"
+                    + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)",
             "parameters: {national_metric: complaint_mediation_success_rate} | parameters: {}"
                     + " | item 25.2: parameter 'national_metric' is missing (computation mediation_success needs it)",
             "national_metric: online_retail_growth_rate} | national_metric: online_retail_growth_rte}"
@@ -371,6 +373,21 @@ class EditionLoaderTest {
         EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader()
                 .parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), "edited.yaml"));
         assertTrue(e.getMessage().startsWith("edited.yaml: ") && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    /** Item 9's maximum mistyped: the typo is named, not the key it hid. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "maks: 2 | item 9: unknown key 'maks'",
+            "max: [2] | item 9.max: expected a number, not a list"})
+    void aMistypedMaximumIsNamedAsWritten(String broken, String expected) throws IOException {
+        String line = "more than 2 years\n            max: 2\n";
+        String text = Files.readString(Path.of("schemas/editions/2022.yaml"));
+        assertTrue(text.contains(line), "the 2022 edition has item 9's maximum");
+        String edited = text.replace(line, "more than 2 years\n            " + broken + "\n");
+        EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader()
+                .parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), "edited.yaml"));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     /**
