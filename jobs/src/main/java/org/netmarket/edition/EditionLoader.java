@@ -35,11 +35,11 @@ import java.util.stream.Stream;
  *
  * <p>Validation on load: unique codes; items sum to their indicator's maximum, indicators to
  * their second-level category, second-level to first-level, first-level to the total; every
- * computed item names a known computation and has a rule whose maximum equals the item's, with
- * positive points rising step by step for values harder to reach and, unless the computation's
- * value may exceed 1, thresholds of at most 1 (a rate of 95 is 95% written as a percentage); every assessed item has allowed
- * points within its maximum; no unknown or repeated keys (typos). The message names the file
- * and the place.
+ * computed item names a known computation, has the parameters it reads and a rule whose
+ * maximum equals the item's, with positive points rising step by step for values harder to reach
+ * and, unless the computation's value may exceed 1, thresholds of at most 1 (a rate of 95 is 95%
+ * written as a percentage); every assessed item has allowed points within its maximum; no
+ * unknown or repeated keys (typos). The message names the file and the place.
  */
 public final class EditionLoader {
     /** Classpath folder of the bundled editions. */
@@ -273,8 +273,9 @@ public final class EditionLoader {
                     }
                 });
                 if (!computations.valueMayExceedOne(computation)) {
-                    for (Ratio t : thresholds(rule)) {
-                        if (t.toDecimal().abs().compareTo(BigDecimal.ONE) > 0) {
+                    for (Criterion c : rule.criteria()) {
+                        Ratio t = c.threshold();
+                        if (t != null && t.toDecimal().abs().compareTo(BigDecimal.ONE) > 0) {
                             fail(where + ": threshold " + t.toDecimal().toPlainString() + " of a rate is above 1:"
                                     + " rates are fractions (write 95% as 0.95)");
                         }
@@ -316,12 +317,14 @@ public final class EditionLoader {
                     if (from.compareTo(to) >= 0) {
                         fail(at + ": 'from' must be below 'to'");
                     }
-                    if (decimalOf(pts.get(0), at).signum() <= 0 || decimalOf(pts.get(0), at).compareTo(decimalOf(pts.get(1), at)) >= 0) {
+                    BigDecimal fromPoints = decimalOf(pts.get(0), at);
+                    BigDecimal toPoints = decimalOf(pts.get(1), at);
+                    if (fromPoints.signum() <= 0 || fromPoints.compareTo(toPoints) >= 0) {
                         fail(at + ".points must be positive and rise from 'from' to 'to'");
                     }
                     return new ScoringRule.Steps(List.of(
-                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, from, "以上"), decimalOf(pts.get(0), at)),
-                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, to, "以上"), decimalOf(pts.get(1), at))));
+                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, from, "以上"), fromPoints),
+                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, to, "以上"), toPoints)));
                 }
                 case "steps" -> {
                     if (!body.isArray() || body.isEmpty()) {
@@ -373,14 +376,6 @@ public final class EditionLoader {
             int direction = next.criterion().threshold().compareTo(previous.criterion().threshold());
             return cmp == previous.criterion().comparison() && next.points().compareTo(previous.points()) > 0
                     && (cmp == Comparison.AT_MOST ? direction < 0 : direction > 0);
-        }
-
-        /** The thresholds a rule compares with (none for a comparison with the observation's own value). */
-        private List<Ratio> thresholds(ScoringRule rule) {
-            List<Criterion> criteria = rule instanceof ScoringRule.Steps s ? s.steps().stream().map(ScoringRule.Step::criterion).toList()
-                    : rule instanceof ScoringRule.AllPass a ? List.of(a.criterion())
-                    : List.of(((ScoringRule.PerObservation) rule).criterion());
-            return criteria.stream().map(Criterion::threshold).filter(java.util.Objects::nonNull).toList();
         }
 
         Criterion criterion(JsonNode node, String at, boolean mayCompareWithObservation) {

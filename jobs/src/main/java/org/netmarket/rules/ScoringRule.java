@@ -18,6 +18,12 @@ public sealed interface ScoringRule extends Serializable
     BigDecimal maxPoints();
 
     /**
+     * What it compares with: each step's criterion, or its one criterion (whose threshold is null
+     * when it compares with the observation's own value).
+     */
+    List<Criterion> criteria();
+
+    /**
      * What the observation is measured against, as lineage shows it: the rule's threshold (for
      * bands, the next step to reach, or the top step once reached), else the observation's own
      * comparison (a national rate, the region's total-retail growth); null when it has neither.
@@ -58,6 +64,11 @@ public sealed interface ScoringRule extends Serializable
         @Override
         public BigDecimal maxPoints() {
             return steps.stream().map(Step::points).reduce(BigDecimal.ZERO, BigDecimal::max);
+        }
+
+        @Override
+        public List<Criterion> criteria() {
+            return steps.stream().map(Step::criterion).toList();
         }
 
         @Override
@@ -103,6 +114,11 @@ public sealed interface ScoringRule extends Serializable
         }
 
         @Override
+        public List<Criterion> criteria() {
+            return List.of(criterion);
+        }
+
+        @Override
         public Ratio comparedWith(Observation o) {
             return criterion.bound(o);
         }
@@ -127,6 +143,11 @@ public sealed interface ScoringRule extends Serializable
         @Override
         public BigDecimal maxPoints() {
             return pointsEach.multiply(BigDecimal.valueOf(observations));
+        }
+
+        @Override
+        public List<Criterion> criteria() {
+            return List.of(criterion);
         }
 
         @Override
