@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The marts layer: turns the staged extracts into the facts of an evaluation. Record-level
@@ -57,6 +58,11 @@ public final class FactBuilder {
     private final NationalFigures national;
     private final Map<String, List<ConflictScope>> conflictScopes = new HashMap<>();
     private final AssessmentFacts assessments;
+    /**
+     * Extract -> region -> the latest rows of the region and its descendants, for the extracts
+     * with a region column that no record-level aggregation counts (aggregate figures, assessments).
+     */
+    private final Map<String, Map<String, Long>> smallExtractRows = new HashMap<>();
     private final Set<Integer> years;
 
     /**
@@ -75,13 +81,20 @@ public final class FactBuilder {
         this.years = Set.copyOf(years);
         List<LoadedExtract> aggregated = extracts.values().stream()
                 .filter(e -> e.schema().kind() == ExtractKind.AGGREGATE).toList();
-        try (Concurrently.Tasks tasks = Concurrently.tasks(aggregated.size() + 2)) {
+        // The rows of the record-level aggregations are counted with their facts (build).
+        Set<String> aggregations = AGGREGATIONS.stream().map(RecordAggregation::extract).collect(Collectors.toSet());
+        List<LoadedExtract> small = extracts.values().stream().filter(e -> e.delivered() && e.schema().regionColumn().isPresent()
+                && !aggregations.contains(e.name())).toList();
+        try (Concurrently.Tasks tasks = Concurrently.tasks(aggregated.size() + small.size() + 2)) {
             List<Future<AggregateFigures>> figures = aggregated.stream().map(e -> tasks.submit(() -> collectAggregate(e))).toList();
             Future<NationalFigures> nationalFigures = tasks.submit(() -> collectNational(extracts.get("national")));
             Future<AssessmentFacts> assessed = tasks.submit(() -> AssessmentFacts.collect(extracts.get(SchemaCatalog.ASSESSMENTS), this.years));
+            Map<String, Future<Map<String, Long>>> rows = new LinkedHashMap<>();
+            small.forEach(e -> rows.put(e.name(), tasks.submit(() -> rowsPerRegion(e))));
             figures.stream().map(tasks::join).forEach(a -> aggregates.put(a.extract(), a));
             this.national = tasks.join(nationalFigures);
             this.assessments = tasks.join(assessed);
+            rows.forEach((extract, counted) -> smallExtractRows.put(extract, tasks.join(counted)));
         }
         extracts.values().forEach(e -> conflictScopes.put(e.name(), e.conflictScopes()));
     }
@@ -120,7 +133,23 @@ public final class FactBuilder {
                 records.put(c.region(), c.fact(), c.count());
             }
         }
-        return new FactSheet(period, tree, records, aggregates, national, conflictScopes, assessments);
+        Map<String, Map<String, Long>> rowsByRegion = new HashMap<>(smallExtractRows);
+        delivered.forEach(a -> rowsByRegion.put(a.extract(), records.perRegion(Facts.rowsOf(a.extract()))));
+        return new FactSheet(period, tree, records, aggregates, national, conflictScopes, assessments, rowsByRegion);
+    }
+
+    /**
+     * The latest rows of a small extract per region, each region's over itself and its
+     * descendants (every year): what the lineage of a region's items says was there to use.
+     */
+    private Map<String, Long> rowsPerRegion(LoadedExtract e) {
+        Map<String, long[]> own = new HashMap<>();
+        for (Row r : e.latest().groupBy(RecordAggregation.REGION).count().collectAsList()) {
+            own.put(r.getString(0), new long[]{r.getLong(1)});
+        }
+        Map<String, Long> out = new HashMap<>();
+        new RegionCounts(List.of(Facts.rowsOf(e.name())), own).rolledUp(tree).forEach((region, n) -> out.put(region, n[0]));
+        return out;
     }
 
     /**

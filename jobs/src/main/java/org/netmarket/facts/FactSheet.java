@@ -20,9 +20,16 @@ public final class FactSheet {
     private final NationalFigures national;
     private final Map<String, List<ConflictScope>> conflictScopes;
     private final AssessmentFacts assessments;
+    private final Map<String, Map<String, Long>> rowsByRegion;
 
+    /**
+     * @param rowsByRegion extract -> region -> the extract's latest rows about the region or a
+     *                     region under it (every year), for the delivered extracts whose rows
+     *                     name their region
+     */
     public FactSheet(EvaluationPeriod period, RegionTree tree, RecordFacts records, Map<String, AggregateFigures> aggregates,
-                     NationalFigures national, Map<String, List<ConflictScope>> conflictScopes, AssessmentFacts assessments) {
+                     NationalFigures national, Map<String, List<ConflictScope>> conflictScopes, AssessmentFacts assessments,
+                     Map<String, Map<String, Long>> rowsByRegion) {
         this.period = period;
         this.tree = tree;
         this.records = records;
@@ -30,6 +37,7 @@ public final class FactSheet {
         this.national = national;
         this.conflictScopes = conflictScopes;
         this.assessments = assessments;
+        this.rowsByRegion = Map.copyOf(rowsByRegion);
     }
 
     public EvaluationPeriod period() {
@@ -60,6 +68,16 @@ public final class FactSheet {
      */
     public boolean assessmentConflict(String regionCode, String itemCode) {
         return assessments.conflict(period.year(), regionCode, itemCode);
+    }
+
+    /**
+     * The latest rows of an extract about the region or a region under it, every year (0 when it
+     * has none); null when they were not counted: the extract was not delivered, or its rows name
+     * no region of their own (national figures; operator sales, whose region is their operator's).
+     */
+    public Long rowsInRegion(String extract, String regionCode) {
+        Map<String, Long> rows = rowsByRegion.get(extract);
+        return rows == null ? null : rows.getOrDefault(regionCode, 0L);
     }
 
     public boolean assessmentsDelivered() {

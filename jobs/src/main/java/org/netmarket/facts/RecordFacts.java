@@ -34,6 +34,18 @@ public final class RecordFacts implements Serializable {
         return counts.getOrDefault(region, Map.of()).getOrDefault(fact, 0L);
     }
 
+    /** Region -> count of a fact, for the regions that have it (rolled up, like every count here). */
+    public Map<String, Long> perRegion(String fact) {
+        Map<String, Long> out = new HashMap<>();
+        counts.forEach((region, facts) -> {
+            Long n = facts.get(fact);
+            if (n != null) {
+                out.put(region, n);
+            }
+        });
+        return out;
+    }
+
     /** The regions that have counts (every region with at least one row of a delivered extract). */
     public Set<String> regions() {
         return Set.copyOf(counts.keySet());

@@ -4,16 +4,16 @@ import org.netmarket.staging.QuarantinedRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The first rows set aside of each extract, taken as the quarantine report is written, for the
  * run's log: a clerk reading the log of a night (or of a run stopped for too many rows set aside)
  * sees what was wrong, where, without opening {@code quarantine.csv} first.
  */
-final class QuarantineExamples {
+final class QuarantineExamples implements Consumer<QuarantinedRow> {
     /** Rows shown of each extract: enough to see a pattern, few enough for a national night's log. */
     static final int PER_EXTRACT = 2;
 
@@ -21,24 +21,13 @@ final class QuarantineExamples {
     private final Map<String, Integer> seen = new HashMap<>();
     private long rows;
 
-    /** {@code rows} as they are, keeping the first of each extract on the way. */
-    Iterator<QuarantinedRow> watching(Iterator<QuarantinedRow> rows) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public QuarantinedRow next() {
-                QuarantinedRow row = rows.next();
-                QuarantineExamples.this.rows++;
-                if (seen.merge(row.extract(), 1, Integer::sum) <= PER_EXTRACT) {
-                    shown.add(row);
-                }
-                return row;
-            }
-        };
+    /** Takes note of a row as it is written to the report, keeping the first of each extract. */
+    @Override
+    public void accept(QuarantinedRow row) {
+        rows++;
+        if (seen.merge(row.extract(), 1, Integer::sum) <= PER_EXTRACT) {
+            shown.add(row);
+        }
     }
 
     /**

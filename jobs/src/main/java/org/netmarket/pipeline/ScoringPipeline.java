@@ -11,6 +11,7 @@ import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.extract.ExtractKind;
+import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.EvaluationPeriod;
@@ -284,6 +285,10 @@ public final class ScoringPipeline {
     private record Scores(List<RegionScorecard> cards, List<Publication> publications, List<FactSheet> factSheets) {
     }
 
+    /** What ingesting produced: the extracts read, and the rows set aside per region, for the lineage. */
+    private record Ingested(Ingestion.Result result, RegionRowCounts rowsByRegion) {
+    }
+
     /**
      * The stages after registration: staging plan (nightly), ingest, facts and scores per year,
      * publish. A nightly run asked to skip unchanged data stops after the plan when nothing was
@@ -342,7 +347,8 @@ public final class ScoringPipeline {
     /** Reads the extracts (merging them into the staging area, when there is one), scores and publishes. */
     private RunOutcome ingestScoreAndPublish(Run run, SparkSession spark, DataDirectory dir, SchemaCatalog catalog,
                                              PlannedStaging staging) throws IOException, SQLException {
-        Ingestion.Result ingest = ingest(run, new Ingestion(spark, catalog), catalog, dir, staging);
+        Ingested ingested = ingest(run, new Ingestion(spark, catalog), catalog, dir, staging);
+        Ingestion.Result ingest = ingested.result();
         List<FileReport> files = ingest.files();
         if (staging != null) {
             staging.area().commit(staging.plan(), dir.root(), staging.fingerprint(), files, ingest.referencedRows());
@@ -362,7 +368,7 @@ public final class ScoringPipeline {
         }
         FactBuilder facts = new FactBuilder(run.edition(), tree, ingest.extracts(),
                 staging == null ? null : new StagedFactCounts(staging.area()), years);
-        Scores scores = scoreYears(run, facts, regions, years, ingest.regionsSetAside());
+        Scores scores = scoreYears(run, facts, regions, years, ingest.regionsSetAside(), ingested.rowsByRegion());
         if (config.factsCsv() != null) {
             FactCountsCsv.write(Path.of(config.factsCsv()), scores.factSheets());
             LOG.info("record-level counts written to {}", config.factsCsv());
@@ -432,8 +438,7 @@ public final class ScoringPipeline {
      * area on a nightly run), records what was read, and stops the run when the input is
      * unusable; on any failure this run's staged generations are discarded.
      */
-    private Ingestion.Result ingest(Run run, Ingestion ingestion, SchemaCatalog catalog, DataDirectory dir,
-                                    PlannedStaging staging)
+    private Ingested ingest(Run run, Ingestion ingestion, SchemaCatalog catalog, DataDirectory dir, PlannedStaging staging)
             throws IOException, SQLException {
         try {
             Ingestion.Result ingest = stages.run("ingest", () -> {
@@ -454,12 +459,12 @@ public final class ScoringPipeline {
             // A merging night scores from files staged by earlier runs as well as those it read.
             Map<String, StagingArea.StagedFile> stagedEarlier = staging == null ? Map.of()
                     : staging.area().stagedEarlier(staging.plan(), ingest.files());
-            recordInputs(run, ingest, stagedEarlier);
+            RegionRowCounts rowsByRegion = recordInputs(run, ingest, stagedEarlier, catalog);
             if (!config.validateOnly()) {
                 // validate reports the problems with its table of the files
                 InputProblems.check(ingest, config.quarantineThreshold(), InputProblems.Earlier.of(stagedEarlier.values()));
             }
-            return ingest;
+            return new Ingested(ingest, rowsByRegion);
         } catch (Exception | Error e) {
             if (staging != null) {
                 staging.area().abandon();
@@ -468,19 +473,25 @@ public final class ScoringPipeline {
         }
     }
 
-    /** Writes the files read and the quarantined rows to the run folder and, when publishing, to the run ledger. */
-    private void recordInputs(Run run, Ingestion.Result ingest, Map<String, StagingArea.StagedFile> stagedEarlier)
-            throws IOException, SQLException {
+    /**
+     * Writes the files read and the quarantined rows to the run folder and, when publishing, to
+     * the run ledger; counts the rows set aside per region on the way, for the lineage.
+     */
+    private RegionRowCounts recordInputs(Run run, Ingestion.Result ingest, Map<String, StagingArea.StagedFile> stagedEarlier,
+                                         SchemaCatalog catalog) throws IOException, SQLException {
         // The lineage of a merging night: the files it read and those of the staged state it
         // scores from, staged by earlier runs (what a full read of the same state would list).
         List<RunLedger.InputFile> lineage = new ArrayList<>();
         ingest.files().forEach(f -> lineage.add(RunLedger.InputFile.read(f)));
         stagedEarlier.forEach((path, f) -> lineage.add(new RunLedger.InputFile(f.extract(), path, f.encoding(), f.sha256(),
                 f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(), null, null, false)));
+        // Rows of national figures and operator sales name no region of their own (a sale's is its operator's).
+        RegionRowCounts rowsByRegion = new RegionRowCounts(ingest.regions(), catalog.all().stream()
+                .filter(e -> e.kind() != ExtractKind.REFERENCE && e.regionColumn().isPresent()).map(ExtractSchema::name).toList());
         stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             QuarantineExamples examples = new QuarantineExamples();
-            Path report = run.folder().writeQuarantine(examples.watching(ingest.quarantine()));
+            Path report = run.folder().writeQuarantine(Watched.each(ingest.quarantine(), examples.andThen(rowsByRegion)));
             examples.lines(report.toString()).forEach(LOG::warn);
             if (run.ledger() != null) {
                 run.ledger().recordInputs(run.runId(), lineage, ingest.summaries(), ingest.rowsRead(), ingest.rowsQuarantined());
@@ -489,6 +500,7 @@ public final class ScoringPipeline {
             LOG.info("{} rows read, {} quarantined; report {}", ingest.rowsRead(), ingest.rowsQuarantined(), report);
             return null;
         });
+        return rowsByRegion;
     }
 
     /**
@@ -516,7 +528,7 @@ public final class ScoringPipeline {
 
     /** Builds the facts of each year and scores the regions from them. */
     private Scores scoreYears(Run run, FactBuilder facts, List<Region> regions, List<Integer> years,
-                              Map<String, Long> regionRowsSetAside)
+                              Map<String, Long> regionRowsSetAside, RegionRowCounts rowsByRegion)
             throws IOException, SQLException {
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
@@ -532,7 +544,7 @@ public final class ScoringPipeline {
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
                     run.itemCodes() == null ? null : ItemRecompute.codesInScope(run.edition(), run.itemCodes()),
                     config.regions() == null && run.itemCodes() == null ? DataDirectory.asUri(config.dataDir()) : null,
-                    regionRowsSetAside, ScoreRows.of(run.edition(), yearCards, period.asOf())));
+                    regionRowsSetAside, ScoreRows.of(run.edition(), yearCards, period.asOf(), rowsByRegion.rows(sheet, regions))));
         }
         return new Scores(cards, publications, factSheets);
     }

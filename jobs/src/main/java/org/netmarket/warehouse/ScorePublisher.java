@@ -132,7 +132,10 @@ public final class ScorePublisher {
         }
     }
 
-    /** Appends the run's rows to history: for a recompute of some items, only those items' rows. */
+    /**
+     * Appends the run's rows to history (for a recompute of some items, only those items' rows),
+     * with the rows each region's items had to go on.
+     */
     private static long copyHistory(Connection c, long runId, Publication p) throws SQLException {
         ScoreRows rows = p.rows();
         Set<String> codes = p.codesInScope() == null ? null : Set.copyOf(p.codesInScope());
@@ -161,6 +164,13 @@ public final class ScorePublisher {
                         r.asOf(), r.edition(), runId);
             }
             written += copy.finish();
+        }
+        try (CsvCopy copy = CsvCopy.into(c, "region_extract_rows (run_id, region_code, eval_year, extract, rows_in_region, "
+                + "rows_set_aside)")) {
+            for (ScoreRows.RegionRowsRow r : rows.regionRows()) {
+                copy.row(runId, r.regionCode(), r.evalYear(), r.extract(), r.rowsInRegion(), r.rowsSetAside());
+            }
+            copy.finish(); // lineage, not scores: the count logged is of score rows
         }
         return written;
     }

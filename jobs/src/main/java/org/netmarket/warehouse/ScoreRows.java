@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The warehouse rows of scorecards: {@code indicator_score} (items and indicators),
  * {@code category_score} and {@code evaluation_result}, with the value, comparison, numerator,
- * denominator and a JSON detail that lets an analyst see why an item got its points.
+ * denominator and a JSON detail that lets an analyst see why an item got its points; and
+ * {@code region_extract_rows}, the rows each region's items had to go on.
  */
 public final class ScoreRows {
     /** One row of indicator_score. */
@@ -58,6 +59,14 @@ public final class ScoreRows {
     }
 
     /**
+     * One row of region_extract_rows: of an extract whose rows name their region, the latest rows
+     * about the region or a region under it, every year (null when not delivered), and the rows
+     * the run set aside that name one of them.
+     */
+    public record RegionRowsRow(String regionCode, int evalYear, String extract, Long rowsInRegion, long rowsSetAside) {
+    }
+
+    /**
      * Points as a dashboard shows them side by side: at least one decimal (13.0 next to 16.5, not
      * 13), and no trailing zeros beyond (1.5, not 1.50). The value is unchanged.
      */
@@ -81,6 +90,7 @@ public final class ScoreRows {
     private final List<IndicatorRow> indicators = new ArrayList<>();
     private final List<CategoryRow> categories = new ArrayList<>();
     private final List<EvaluationRow> evaluations = new ArrayList<>();
+    private final List<RegionRowsRow> regionRows = new ArrayList<>();
 
     public List<IndicatorRow> indicators() {
         return indicators;
@@ -94,8 +104,12 @@ public final class ScoreRows {
         return evaluations;
     }
 
-    /** Rows of the given scorecards. */
-    public static ScoreRows of(Edition edition, List<RegionScorecard> cards, LocalDate asOf) {
+    public List<RegionRowsRow> regionRows() {
+        return regionRows;
+    }
+
+    /** Rows of the given scorecards, with the rows their regions' items had to go on. */
+    public static ScoreRows of(Edition edition, List<RegionScorecard> cards, LocalDate asOf, List<RegionRowsRow> regionRows) {
         // A card's rows depend on that card alone, and a national run has thousands: built on
         // every core (each row's JSON detail and exact decimals take most of the time), kept in
         // the cards' order.
@@ -110,6 +124,7 @@ public final class ScoreRows {
             rows.categories.addAll(one.categories);
             rows.evaluations.addAll(one.evaluations);
         }
+        rows.regionRows.addAll(regionRows);
         return rows;
     }
 

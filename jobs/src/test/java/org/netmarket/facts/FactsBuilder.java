@@ -173,7 +173,7 @@ public final class FactsBuilder {
         for (Region r : TREE.all()) {
             fillRows(r.code());
         }
-        return new FactSheet(period, TREE, records, aggregates, national, conflicts, assessments);
+        return new FactSheet(period, TREE, records, aggregates, national, conflicts, assessments, Map.of());
     }
 
     private void fillRows(String region) {

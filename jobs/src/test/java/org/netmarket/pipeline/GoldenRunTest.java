@@ -1,5 +1,7 @@
 package org.netmarket.pipeline;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.netmarket.cli.NetmarketCommand;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
 import org.netmarket.edition.Item;
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.GoldenExpectation;
@@ -234,6 +237,55 @@ class GoldenRunTest {
         lineage.row("140802|1|retail");
         lineage.row("140802|1|national");
         lineage.assertValue("140821|11.1|platform-accounts", "status", "data_error");
+    }
+
+    /**
+     * Beside the whole extract's counts, the lineage counts the rows of the item's own region (and
+     * the regions under it): counted here from the given files, by the extract's key.
+     */
+    @Test
+    void lineageCountsTheRegionsOwnRows() throws Exception {
+        WarehouseRows lineage = WarehouseRows.query(jdbcUrl, "item_lineage",
+                "SELECT * FROM netmarket.item_lineage WHERE eval_year = 2024", "region_code", "indicator_code", "extract");
+        lineage.assertValue("140802|19.1|dispatches", "region_rows", keysOf("dispatches", "140802"));
+        lineage.assertValue("140821|19.1|dispatches", "region_rows", keysOf("dispatches", "140821"));
+        // the city's are its counties': every dispatch of the delivery
+        lineage.assertValue("140800|19.1|dispatches", "region_rows", keysOf("dispatches", "140800", "140802", "140821"));
+        lineage.assertValue("140800|19.1|dispatches", "region_rows", lineage.row("140800|19.1|dispatches").get("rows_used"));
+        lineage.assertValue("140802|19.1|dispatches", "region_rows_set_aside", 0);
+        // the complaint closed before it was received is 盐湖区's: set aside for it and the city, not for 临猗县
+        lineage.assertValue("140802|25.1|complaints", "region_rows", keysOf("complaints", "140802") - 1);
+        lineage.assertValue("140802|25.1|complaints", "region_rows_set_aside", 1);
+        lineage.assertValue("140800|25.1|complaints", "region_rows_set_aside", 1);
+        lineage.assertValue("140000|25.1|complaints", "region_rows_set_aside", 1);
+        lineage.assertValue("140821|25.1|complaints", "region_rows_set_aside", 0);
+        // an aggregate extract: the region's own months and, for the city, its counties' too
+        lineage.assertValue("140802|1|retail", "region_rows", keysOf("retail", "140802"));
+        lineage.assertValue("140800|1|retail", "region_rows", keysOf("retail", "140800", "140802", "140821"));
+        lineage.assertValue("140802|10|assessments", "region_rows", keysOf("assessments", "140802"));
+        // national figures name no region
+        lineage.assertValue("140802|1|national", "region_rows", null);
+        lineage.assertValue("140802|1|national", "region_rows_set_aside", null);
+    }
+
+    /** Distinct keys (by the extract's schema) of the given rows of these regions: the latest rows, one per key. */
+    private static long keysOf(String extract, String... regions) throws Exception {
+        List<String> key = SchemaCatalog.load().get(extract).key();
+        Set<List<String>> keys = new java.util.HashSet<>();
+        try (Stream<Path> files = Files.list(GoldenData.GIVEN.resolve(extract))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(Files.newBufferedReader(f))) {
+                    for (CSVRecord r : csv) {
+                        if (List.of(regions).contains(r.get("region_code"))) {
+                            keys.add(key.stream().map(r::get).toList());
+                        }
+                    }
+                }
+            }
+        }
+        assertFalse(keys.isEmpty(), "no rows of " + extract + " in " + List.of(regions) + ": the check would prove nothing");
+        return keys.size();
     }
 
     /** Item 4 counts operators above the threshold of the region's zone: the detail keeps both, as they were. */

@@ -118,6 +118,10 @@ class NightlyLineageTest {
         for (String item : fullLineage.keySet()) {
             assertEquals(withoutReadByRun(fullLineage.get(item)), withoutReadByRun(nightLineage.get(item)), item);
         }
+        // The region's own rows, kept up to date from the staged counts, are those a full read counts.
+        Map<String, Object> nightRows = regionRows(url);
+        assertEquals(regionRows(full), nightRows);
+        assertEquals(6L, nightRows.get("140821|2024|19.1|dispatches"), "临猗县's 3 dispatches and the night's 3");
 
         // The next night: the file staged by a merge is listed with the counts that merge found.
         writeDispatches(data.resolve("dispatches/dispatches-later.csv"), "M-", 2);
@@ -186,6 +190,15 @@ class NightlyLineageTest {
     private static Map<String, Map<String, Object>> inputFiles(String url, long runId) throws SQLException {
         return new TreeMap<>(WarehouseRows.query(url, "run_input_file",
                 "SELECT * FROM netmarket.run_input_file WHERE run_id = " + runId, "path").all());
+    }
+
+    /** item_lineage's region_rows by item (region, year, code, extract). */
+    private static Map<String, Object> regionRows(String url) throws SQLException {
+        Map<String, Object> out = new TreeMap<>();
+        WarehouseRows.query(url, "item_lineage", "SELECT region_code, eval_year, indicator_code, extract, region_rows "
+                + "FROM netmarket.item_lineage", "region_code", "eval_year", "indicator_code", "extract").all()
+                .forEach((item, row) -> out.put(item, row.get("region_rows")));
+        return out;
     }
 
     /** item_lineage's files by item (region, year, code, extract) and path. */

@@ -28,7 +28,7 @@ class QuarantineExamplesTest {
                 row("training", "training/t.csv", 7, "training_hours", "'32学时' is not a number"));
         QuarantineExamples examples = new QuarantineExamples();
         List<QuarantinedRow> written = new ArrayList<>();
-        Iterator<QuarantinedRow> watched = examples.watching(rows.iterator());
+        Iterator<QuarantinedRow> watched = Watched.each(rows.iterator(), examples);
         watched.forEachRemaining(written::add);
         assertEquals(rows, written, "the report gets every row, in order");
         assertEquals(List.of(
@@ -44,7 +44,7 @@ class QuarantineExamplesTest {
     @Test
     void whenEveryRowIsShownNoneIsSaidToBeElsewhere() {
         QuarantineExamples examples = new QuarantineExamples();
-        examples.watching(List.of(row("retail", "retail/r.csv", 3, "month", "'2024-13' is not a month")).iterator())
+        Watched.each(List.of(row("retail", "retail/r.csv", 3, "month", "'2024-13' is not a month")).iterator(), examples)
                 .forEachRemaining(r -> { });
         assertEquals(List.of("extract retail: set aside retail/r.csv line 3, column month: '2024-13' is not a month"),
                 examples.lines("/r/quarantine.csv"));

@@ -48,7 +48,7 @@ class ScoreRowsTest {
         for (int i = 0; i < 500; i++) {
             regions.add(String.valueOf(140801 + i * 7));
         }
-        ScoreRows rows = ScoreRows.of(EDITION, regions.stream().map(ScoreRowsTest::card).toList(), AS_OF);
+        ScoreRows rows = ScoreRows.of(EDITION, regions.stream().map(ScoreRowsTest::card).toList(), AS_OF, List.of());
 
         List<String> expected = new ArrayList<>();
         regions.forEach(r -> expected.addAll(editionOrder(r)));
