@@ -81,17 +81,23 @@ public final class FactBuilder {
         this.years = Set.copyOf(years);
         List<LoadedExtract> aggregated = extracts.values().stream()
                 .filter(e -> e.schema().kind() == ExtractKind.AGGREGATE).toList();
-        // The rows of the record-level aggregations are counted with their facts (build).
+        // Rows per region for the lineage: an aggregate's counted as it is collected, a record-level
+        // aggregation's with its facts (build), the others' (assessments) by a query of their own.
         Set<String> aggregations = AGGREGATIONS.stream().map(RecordAggregation::extract).collect(Collectors.toSet());
-        List<LoadedExtract> small = extracts.values().stream().filter(e -> e.delivered() && e.schema().regionColumn().isPresent()
-                && !aggregations.contains(e.name())).toList();
-        try (Concurrently.Tasks tasks = Concurrently.tasks(aggregated.size() + small.size() + 2)) {
-            List<Future<AggregateFigures>> figures = aggregated.stream().map(e -> tasks.submit(() -> collectAggregate(e))).toList();
+        List<LoadedExtract> others = extracts.values().stream().filter(e -> e.delivered() && e.schema().regionColumn().isPresent()
+                && e.schema().kind() != ExtractKind.AGGREGATE && !aggregations.contains(e.name())).toList();
+        try (Concurrently.Tasks tasks = Concurrently.tasks(aggregated.size() + others.size() + 2)) {
+            List<Future<CollectedAggregate>> figures = aggregated.stream().map(e -> tasks.submit(() -> collectAggregate(e))).toList();
             Future<NationalFigures> nationalFigures = tasks.submit(() -> collectNational(extracts.get("national")));
             Future<AssessmentFacts> assessed = tasks.submit(() -> AssessmentFacts.collect(extracts.get(SchemaCatalog.ASSESSMENTS), this.years));
             Map<String, Future<Map<String, Long>>> rows = new LinkedHashMap<>();
-            small.forEach(e -> rows.put(e.name(), tasks.submit(() -> rowsPerRegion(e))));
-            figures.stream().map(tasks::join).forEach(a -> aggregates.put(a.extract(), a));
+            others.forEach(e -> rows.put(e.name(), tasks.submit(() -> rowsPerRegion(e))));
+            figures.stream().map(tasks::join).forEach(a -> {
+                aggregates.put(a.figures().extract(), a.figures());
+                if (a.figures().delivered()) {
+                    smallExtractRows.put(a.figures().extract(), a.rowsByRegion());
+                }
+            });
             this.national = tasks.join(nationalFigures);
             this.assessments = tasks.join(assessed);
             rows.forEach((extract, counted) -> smallExtractRows.put(extract, tasks.join(counted)));
@@ -139,16 +145,21 @@ public final class FactBuilder {
     }
 
     /**
-     * The latest rows of a small extract per region, each region's over itself and its
-     * descendants (every year): what the lineage of a region's items says was there to use.
+     * The latest rows of an extract per region, each region's over itself and its descendants
+     * (every year): what the lineage of a region's items says was there to use.
      */
     private Map<String, Long> rowsPerRegion(LoadedExtract e) {
         Map<String, long[]> own = new HashMap<>();
         for (Row r : e.latest().groupBy(RecordAggregation.REGION).count().collectAsList()) {
             own.put(r.getString(0), new long[]{r.getLong(1)});
         }
+        return rolledUp(e.name(), own);
+    }
+
+    /** Rows per region ({@code own}: one count each) summed over each region and its descendants. */
+    private Map<String, Long> rolledUp(String extract, Map<String, long[]> own) {
         Map<String, Long> out = new HashMap<>();
-        new RegionCounts(List.of(Facts.rowsOf(e.name())), own).rolledUp(tree).forEach((region, n) -> out.put(region, n[0]));
+        new RegionCounts(List.of(Facts.rowsOf(extract)), own).rolledUp(tree).forEach((region, n) -> out.put(region, n[0]));
         return out;
     }
 
@@ -219,13 +230,19 @@ public final class FactBuilder {
         return out;
     }
 
-    private AggregateFigures collectAggregate(LoadedExtract e) {
+    /** An aggregate extract's figures, and its rows per region rolled up (for the lineage). */
+    private record CollectedAggregate(AggregateFigures figures, Map<String, Long> rowsByRegion) {
+    }
+
+    private CollectedAggregate collectAggregate(LoadedExtract e) {
         ExtractSchema s = e.schema();
         AggregateFigures figures = new AggregateFigures(e.name(), e.delivered(), tree);
         String periodColumn = s.key().get(1);
         List<String> measures = s.valueColumns();
+        Map<String, long[]> rows = new HashMap<>();
         for (Row r : e.latest().collectAsList()) {
             String region = r.getAs("region_code");
+            rows.computeIfAbsent(region, x -> new long[1])[0]++;
             String period = String.valueOf(r.<Object>getAs(periodColumn));
             for (String m : measures) {
                 Object v = r.getAs(m);
@@ -237,7 +254,7 @@ public final class FactBuilder {
         for (Map<String, Object> key : e.conflictKeys()) {
             figures.conflict((String) key.get("region_code"), String.valueOf(key.get(periodColumn)));
         }
-        return figures;
+        return new CollectedAggregate(figures, rolledUp(e.name(), rows));
     }
 
     private static NationalFigures collectNational(LoadedExtract e) {
