@@ -145,8 +145,8 @@ public final class FactBuilder {
     }
 
     /**
-     * The latest rows of an extract per region, each region's over itself and its descendants
-     * (every year): what the lineage of a region's items says was there to use.
+     * The latest rows of an extract per region (every year): what the lineage of a region's items
+     * says was there to use.
      */
     private Map<String, Long> rowsPerRegion(LoadedExtract e) {
         Map<String, long[]> own = new HashMap<>();
@@ -156,9 +156,20 @@ public final class FactBuilder {
         return rolledUp(e.name(), own);
     }
 
-    /** Rows per region ({@code own}: one count each) summed over each region and its descendants. */
+    /**
+     * Rows per region ({@code own}: one count each), each summed over the region and its
+     * descendants where the extract {@link FactSheet#rollsUp}; regions not in the tree left out.
+     */
     private Map<String, Long> rolledUp(String extract, Map<String, long[]> own) {
         Map<String, Long> out = new HashMap<>();
+        if (!FactSheet.rollsUp(extract)) {
+            own.forEach((region, n) -> {
+                if (tree.contains(region)) {
+                    out.put(region, n[0]);
+                }
+            });
+            return out;
+        }
         new RegionCounts(List.of(Facts.rowsOf(extract)), own).rolledUp(tree).forEach((region, n) -> out.put(region, n[0]));
         return out;
     }

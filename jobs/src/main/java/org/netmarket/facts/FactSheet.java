@@ -1,5 +1,6 @@
 package org.netmarket.facts;
 
+import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.Assessment;
@@ -71,9 +72,18 @@ public final class FactSheet {
     }
 
     /**
-     * The latest rows of an extract about the region or a region under it, every year (0 when it
-     * has none); null when they were not counted: the extract was not delivered, or its rows name
-     * no region of their own (national figures; operator sales, whose region is their operator's).
+     * Whether a region's items count the rows of the regions under it: those of every extract
+     * but the assessments, which are of the region itself (a city's are not its counties').
+     */
+    public static boolean rollsUp(String extract) {
+        return !SchemaCatalog.ASSESSMENTS.equals(extract);
+    }
+
+    /**
+     * The latest rows of an extract about the region, and the regions under it where the extract
+     * {@link #rollsUp}, every year (0 when it has none); null when they were not counted: the
+     * extract was not delivered, or its rows name no region of their own (national figures;
+     * operator sales, whose region is their operator's).
      */
     public Long rowsInRegion(String extract, String regionCode) {
         Map<String, Long> rows = rowsByRegion.get(extract);

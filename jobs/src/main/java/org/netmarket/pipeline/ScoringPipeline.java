@@ -351,7 +351,8 @@ public final class ScoringPipeline {
         Ingestion.Result ingest = ingested.result();
         List<FileReport> files = ingest.files();
         if (staging != null) {
-            staging.area().commit(staging.plan(), dir.root(), staging.fingerprint(), files, ingest.referencedRows());
+            staging.area().commit(staging.plan(), dir.root(), staging.fingerprint(), files, ingest.referencedRows(),
+                    ingested.rowsByRegion()::setAsideOf);
         }
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition(), ingest.regions(), List.of(), files, ingest.rowsRead(),
@@ -488,6 +489,7 @@ public final class ScoringPipeline {
         // Rows of national figures and operator sales name no region of their own (a sale's is its operator's).
         RegionRowCounts rowsByRegion = new RegionRowCounts(ingest.regions(), catalog.all().stream()
                 .filter(e -> e.kind() != ExtractKind.REFERENCE && e.regionColumn().isPresent()).map(ExtractSchema::name).toList());
+        stagedEarlier.values().forEach(rowsByRegion::stagedEarlier);
         stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             QuarantineExamples examples = new QuarantineExamples();

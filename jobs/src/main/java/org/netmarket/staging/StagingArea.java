@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.broadcast;
@@ -113,17 +114,23 @@ public final class StagingArea {
      * read and rejected by the row rules ({@link FileReport#rowsRejected}), which no later
      * delivery changes. The counts, encoding and extra columns are null in a manifest written
      * before they were kept (unknown until the next rebuild; the rows rejected were kept after
-     * the others).
+     * the others, the rows set aside by region after them).
+     *
+     * @param rowsSetAsideByRegion region code -> rows of the file the run that read it set aside
+     *                             naming that region (only regions with some), for the lineage
+     *                             of each region's items
      */
     public record StagedFile(String extract, long bytes, long modified, String sha256, Long rowsRead,
-                             Long rowsQuarantined, Long rowsRejected, String encoding, List<String> extraColumns) {
+                             Long rowsQuarantined, Long rowsRejected, String encoding, List<String> extraColumns,
+                             Map<String, Long> rowsSetAsideByRegion) {
         public StagedFile {
             extraColumns = extraColumns == null ? null : List.copyOf(extraColumns);
+            rowsSetAsideByRegion = rowsSetAsideByRegion == null ? null : new TreeMap<>(rowsSetAsideByRegion);
         }
 
-        static StagedFile of(FileReport read, DataDirectory.DeliveredFile delivered) {
+        static StagedFile of(FileReport read, DataDirectory.DeliveredFile delivered, Map<String, Long> rowsSetAsideByRegion) {
             return new StagedFile(read.extract(), delivered.bytes(), delivered.modified(), read.sha256(), read.rowsRead(),
-                    read.rowsQuarantined(), read.rowsRejected(), read.encoding(), read.extraColumns());
+                    read.rowsQuarantined(), read.rowsRejected(), read.encoding(), read.extraColumns(), rowsSetAsideByRegion);
         }
     }
 
@@ -561,14 +568,17 @@ public final class StagingArea {
      * Makes the run's generations the staged state: writes the manifest with the files this run
      * read (all of them after a rebuild, else the earlier ones plus the new) and a new state
      * identifier when anything changed, then deletes the generations no longer referenced.
+     *
+     * @param setAsideByRegion path of a file read -> region code -> its rows this run set aside
+     *                         naming the region
      */
     public void commit(Plan plan, String dataDir, String fingerprint, List<FileReport> filesRead,
-                       Map<String, ReferencedRows> references) {
+                       Map<String, ReferencedRows> references, Function<String, Map<String, Long>> setAsideByRegion) {
         SortedMap<String, StagedFile> files = new TreeMap<>(plan.rebuild() || manifest == null ? Map.of() : manifest.files());
         for (FileReport f : filesRead) {
             DataDirectory.DeliveredFile d = plan.inventory().get(f.path());
             if (d != null) {
-                files.put(f.path(), StagedFile.of(f, d));
+                files.put(f.path(), StagedFile.of(f, d, setAsideByRegion.apply(f.path())));
             }
         }
         SortedMap<String, List<Generation>> extracts = new TreeMap<>();

@@ -60,10 +60,10 @@ public final class ScoreRows {
 
     /**
      * One row of region_extract_rows: of an extract whose rows name their region, the latest rows
-     * about the region or a region under it, every year (null when not delivered), and the rows
-     * the run set aside that name one of them.
+     * about the region (or a region under it, where the region's items count those), every year
+     * (null when not delivered), and the rows set aside that name them (null when unknown).
      */
-    public record RegionRowsRow(String regionCode, int evalYear, String extract, Long rowsInRegion, long rowsSetAside) {
+    public record RegionRowsRow(String regionCode, int evalYear, String extract, Long rowsInRegion, Long rowsSetAside) {
     }
 
     /**

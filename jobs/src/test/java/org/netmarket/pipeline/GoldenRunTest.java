@@ -262,7 +262,11 @@ class GoldenRunTest {
         // an aggregate extract: the region's own months and, for the city, its counties' too
         lineage.assertValue("140802|1|retail", "region_rows", keysOf("retail", "140802"));
         lineage.assertValue("140800|1|retail", "region_rows", keysOf("retail", "140800", "140802", "140821"));
+        // assessments are the region's own: the city's are not its counties'
         lineage.assertValue("140802|10|assessments", "region_rows", keysOf("assessments", "140802"));
+        lineage.assertValue("140800|10|assessments", "region_rows", keysOf("assessments", "140800"));
+        lineage.assertValue("140000|10|assessments", "status", "not_assessed");
+        lineage.assertValue("140000|10|assessments", "region_rows", 0);
         // national figures name no region
         lineage.assertValue("140802|1|national", "region_rows", null);
         lineage.assertValue("140802|1|national", "region_rows_set_aside", null);

@@ -70,10 +70,10 @@ class QuarantineThresholdTest {
     @Test
     void stagedFilesAddUpByExtractWithTheRowsTheRowRulesRejected() {
         Map<String, InputProblems.Earlier> earlier = InputProblems.Earlier.of(List.of(
-                new StagingArea.StagedFile("dispatches", 900, 1L, "a", 20L, 3L, 1L, "UTF-8", List.of()),
-                new StagingArea.StagedFile("dispatches", 400, 1L, "b", 10L, 2L, null, "UTF-8", List.of()),
-                new StagingArea.StagedFile("dispatches", 300, 1L, "c", null, null, null, null, null),
-                new StagingArea.StagedFile("complaints", 200, 1L, "d", 5L, 0L, 0L, "UTF-8", List.of())));
+                new StagingArea.StagedFile("dispatches", 900, 1L, "a", 20L, 3L, 1L, "UTF-8", List.of(), Map.of()),
+                new StagingArea.StagedFile("dispatches", 400, 1L, "b", 10L, 2L, null, "UTF-8", List.of(), Map.of()),
+                new StagingArea.StagedFile("dispatches", 300, 1L, "c", null, null, null, null, null, null),
+                new StagingArea.StagedFile("complaints", 200, 1L, "d", 5L, 0L, 0L, "UTF-8", List.of(), Map.of())));
         assertEquals(Map.of("dispatches", new InputProblems.Earlier(20, 1), "complaints", new InputProblems.Earlier(5, 0)),
                 earlier);
     }

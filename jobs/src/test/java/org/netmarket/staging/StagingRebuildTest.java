@@ -57,7 +57,7 @@ class StagingRebuildTest {
         Files.writeString(data.resolve("dispatches/b.csv"), HEADER + dispatch("D2"), StandardCharsets.UTF_8);
         LoadedExtract rebuilt = first.load(rebuild, reader, dir, dispatches, context);
         assertEquals(1, rebuilt.latestCount(), "the rebuild stages a.csv, the file its plan listed");
-        first.commit(rebuild, dir.root(), "fingerprint", rebuilt.files(), Map.of());
+        first.commit(rebuild, dir.root(), "fingerprint", rebuilt.files(), Map.of(), path -> Map.of());
         assertEquals(Set.of("dispatches/a.csv"), first.manifest().files().keySet());
 
         StagingArea next = StagingArea.open(SharedSpark.session(), staging);

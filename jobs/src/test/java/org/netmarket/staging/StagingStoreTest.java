@@ -1,5 +1,7 @@
 package org.netmarket.staging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class StagingStoreTest {
 
     private static StagingArea.Manifest manifest(long nextGeneration) {
         StagingArea.StagedFile file = new StagingArea.StagedFile("retail", 120, 1_700_000_000_000L, "ab12", 10L, 1L, 1L,
-                "UTF-8", List.of("remark"));
+                "UTF-8", List.of("remark"), Map.of("140802", 1L));
         return new StagingArea.Manifest(4, "file:/data", "fp", nextGeneration, new TreeMap<>(Map.of("retail/a.csv", file)),
                 new TreeMap<>(Map.of("retail", List.of(new StagingArea.Generation(3, 9, 9, 0, 0)))),
                 "4f2c9a1e-state",
@@ -129,7 +131,21 @@ class StagingStoreTest {
         StagingArea.StagedFile read = store.readManifest().files().get("retail/a.csv");
         assertNull(read.rowsRejected());
         assertEquals(new StagingArea.StagedFile("retail", 120, 1_700_000_000_000L, "ab12", 10L, 1L, null, "UTF-8",
-                List.of("remark")), read);
+                List.of("remark"), Map.of("140802", 1L)), read);
+    }
+
+    @Test
+    void aManifestWithoutTheRowsSetAsideByRegionReadsThemAsUnknown() throws Exception {
+        store.writeManifest(manifest(4));
+        Path file = dir.resolve(StagingStore.MANIFEST);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(file.toFile());
+        ((ObjectNode) m.get("files").get("retail/a.csv")).remove("rowsSetAsideByRegion");
+        json.writeValue(file.toFile(), m);
+        Files.deleteIfExists(dir.resolve(".manifest.json.crc"));
+        StagingArea.StagedFile read = store.readManifest().files().get("retail/a.csv");
+        assertNull(read.rowsSetAsideByRegion());
+        assertEquals(1L, read.rowsQuarantined(), "the other counts as written");
     }
 
     @Test
