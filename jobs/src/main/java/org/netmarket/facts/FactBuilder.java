@@ -59,8 +59,9 @@ public final class FactBuilder {
     private final Map<String, List<ConflictScope>> conflictScopes = new HashMap<>();
     private final AssessmentFacts assessments;
     /**
-     * Extract -> region -> the latest rows of the region and its descendants, for the extracts
-     * with a region column that no record-level aggregation counts (aggregate figures, assessments).
+     * Extract -> region -> the latest rows of the region (and its descendants where the extract
+     * {@link FactSheet#rollsUp}), for the extracts with a region column that no record-level
+     * aggregation counts (aggregate figures, assessments).
      */
     private final Map<String, Map<String, Long>> smallExtractRows = new HashMap<>();
     private final Set<Integer> years;
