@@ -85,6 +85,7 @@ class IncrementalNightlyTest {
         assertSamePublishedScores(full, nightly);
         // Rows used per extract: kept by arithmetic in the staging area, counted by the full run.
         assertSameRowsUsed(full, 1, nightly, 2);
+        assertSameRegionRows(full, 1, nightly, 2);
 
         // The second night read only the new files (and regions.csv); its lineage lists them and
         // the files staged by the first night, which it scored from (NightlyLineageTest).
@@ -129,6 +130,8 @@ class IncrementalNightlyTest {
 
         String full = assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.1");
         assertSameRowsUsed(full, 1, nightly, 2);
+        // The staged rows the new row sets aside count for their region as in a full read.
+        assertSameRegionRows(full, 1, nightly, 2);
         WarehouseRows conflicts = WarehouseRows.query(nightly, "quarantined_row",
                 "SELECT file, line, reason FROM netmarket.quarantined_row WHERE run_id = 2 AND extract = 'dispatches'",
                 "file", "line");
@@ -637,6 +640,23 @@ class IncrementalNightlyTest {
             assertEquals(expected.row(extract).get("conflicting_keys"), actual.row(extract).get("conflicting_keys"),
                     "conflicting_keys of " + extract);
         }
+    }
+
+    /**
+     * The lineage's rows per region of one run (region_extract_rows: rows in the region and those
+     * set aside, which a merging night adds up from the staging manifest) equal another's.
+     */
+    private static void assertSameRegionRows(String expectedUrl, long expectedRun, String actualUrl, long actualRun)
+            throws SQLException {
+        String sql = "SELECT region_code, eval_year, extract, rows_in_region, rows_set_aside FROM netmarket.region_extract_rows"
+                + " WHERE run_id = ";
+        Map<String, Map<String, Object>> expected = WarehouseRows.query(expectedUrl, "region_extract_rows", sql + expectedRun,
+                "region_code", "eval_year", "extract").all();
+        assertFalse(expected.isEmpty(), "region_extract_rows has rows");
+        assertTrue(expected.values().stream().anyMatch(r -> ((Number) r.get("rows_set_aside")).longValue() > 0),
+                "some region has rows set aside: the comparison would prove little");
+        assertEquals(expected, WarehouseRows.query(actualUrl, "region_extract_rows", sql + actualRun,
+                "region_code", "eval_year", "extract").all());
     }
 
     private static List<String> rows(String url, String table) throws SQLException {
