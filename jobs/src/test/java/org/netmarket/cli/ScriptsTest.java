@@ -451,7 +451,8 @@ class ScriptsTest {
         assertEquals(List.of("Warehouse: jdbc:postgresql://db.example:5433/netmarket, schema netmarket."
                         + " Connect with (the password from PGPASSWORD or ~/.pgpass):",
                 "  psql -h db.example -p 5433 -U etl -d netmarket"), said.subList(0, 2), said.toString());
-        assertTrue(said.get(2).startsWith("  e.g.  SELECT ") && said.size() == 3, said.toString());
+        assertTrue(said.get(2).startsWith("  e.g.  SELECT ") && said.get(3).startsWith("  why:  SELECT ")
+                && said.get(4).contains("FROM netmarket.item_lineage") && said.size() == 5, said.toString());
 
         List<String> dryRun = viaStandInJava(dir, Map.of("NETMARKET_JDBC_URL", url), SCRIPTS.resolve("run-pipeline"), "--dry-run");
         assertFalse(dryRun.contains(""), "a dry run published nothing to connect to: " + dryRun);
