@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  * aside by region (kept in the staging manifest, {@link #setAsideOf}), as its lineage lists the
  * file with the rows that run counted: so a night counts what a full read of the same files
  * counts, and a region's rows set aside do not drop to 0 the night after they were delivered.
+ * (Not quite: rows of a conflict that a later delivery settles stay counted with the files that
+ * night read them from, which a full read no longer sets aside; the files' own counts in the
+ * lineage do the same.)
  */
 final class RegionRowCounts implements Consumer<QuarantinedRow> {
     private final RegionTree tree;
