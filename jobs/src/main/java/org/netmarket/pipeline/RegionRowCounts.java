@@ -18,26 +18,24 @@ import java.util.function.Consumer;
 
 /**
  * For the lineage of a region's items, per extract whose rows name their region: the latest rows
- * about the region (from the facts), and the rows set aside that name it, counted file by file as
- * the quarantine report is written. "Why did 盐湖区 get 0 on 19.2?" then starts from its own
- * complaints, not the whole delivery's.
+ * about the region (from the facts), and the rows set aside that name it. "Why did 盐湖区 get 0
+ * on 19.2?" then starts from its own complaints, not the whole delivery's.
  *
- * <p>A nightly run that merges adds, for each file staged by an earlier run, the rows that run set
- * aside by region (kept in the staging manifest, {@link #setAsideOf}), as its lineage lists the
- * file with the rows that run counted: so a night counts what a full read of the same files
- * counts, and a region's rows set aside do not drop to 0 the night after they were delivered.
- * (Not quite: rows of a conflict that a later delivery settles stay counted with the files that
- * night read them from, which a full read no longer sets aside; the files' own counts in the
- * lineage do the same.)
+ * <p>Rows set aside are counted as a full read of the same files counts them, in two parts: the
+ * rows the row rules rejected, which no later delivery changes — those of the files this run
+ * read, counted file by file as the quarantine report is written, and, on a merging night, those
+ * of the files staged before, as the runs that read them counted them (kept in the staging
+ * manifest, {@link #rejectedOf}); and the rows of the extract's state set aside as conflicting
+ * versions, which a later delivery may add to or settle ({@link #conflicts}).
  */
 final class RegionRowCounts implements Consumer<QuarantinedRow> {
     private final RegionTree tree;
     private final List<String> extracts;
     /** extract -> region -> rows set aside naming that region itself. */
     private final Map<String, Map<String, Long>> own = new HashMap<>();
-    /** file path -> region -> rows of the file this run set aside naming the region. */
-    private final Map<String, Map<String, Long>> ownByFile = new HashMap<>();
-    /** Extracts with a staged file whose rows set aside by region the manifest did not keep. */
+    /** file path -> region -> rows of the file this run rejected naming the region. */
+    private final Map<String, Map<String, Long>> rejectedByFile = new HashMap<>();
+    /** Extracts with a staged file whose rows rejected by region the manifest did not keep. */
     private final Set<String> unknown = new HashSet<>();
 
     /**
@@ -50,36 +48,43 @@ final class RegionRowCounts implements Consumer<QuarantinedRow> {
     }
 
     /**
-     * Counts a row set aside for the region it names; a row naming no region the tree knows (or
-     * none at all: a region whose regions.csv row was set aside) is counted in the extract's
-     * totals only.
+     * Counts a row the row rules rejected for the region it names; a row naming no region the
+     * tree knows (or none at all: a region whose regions.csv row was set aside) is counted in
+     * the extract's totals only. Conflicting versions are counted from the state instead
+     * ({@link #conflicts}): a night's quarantine lists only the conflicts its files took part in.
      */
     @Override
     public void accept(QuarantinedRow row) {
-        if (row.regionCode() == null || !tree.contains(row.regionCode())) {
+        if (row.conflictingVersion() || row.regionCode() == null || !tree.contains(row.regionCode())) {
             return;
         }
-        own.computeIfAbsent(row.extract(), e -> new HashMap<>()).merge(row.regionCode(), 1L, Long::sum);
-        ownByFile.computeIfAbsent(row.file(), f -> new TreeMap<>()).merge(row.regionCode(), 1L, Long::sum);
+        add(row.extract(), row.regionCode(), 1);
+        rejectedByFile.computeIfAbsent(row.file(), f -> new TreeMap<>()).merge(row.regionCode(), 1L, Long::sum);
     }
 
-    /** Region -> rows of a file this run set aside naming it (empty when none): kept with the staged file. */
-    Map<String, Long> setAsideOf(String file) {
-        return Map.copyOf(ownByFile.getOrDefault(file, Map.of()));
+    /** Region -> rows of a file this run rejected naming it (empty when none): kept with the staged file. */
+    Map<String, Long> rejectedOf(String file) {
+        return Map.copyOf(rejectedByFile.getOrDefault(file, Map.of()));
     }
 
-    /** Adds the rows an earlier run set aside from a file this merging run scores from without reading it. */
+    /** Adds the rows an earlier run rejected from a file this merging run scores from without reading it. */
     void stagedEarlier(StagingArea.StagedFile file) {
-        if (file.rowsSetAsideByRegion() == null) {
+        if (file.rowsRejectedByRegion() == null) {
             unknown.add(file.extract());
             return;
         }
-        Map<String, Long> byRegion = own.computeIfAbsent(file.extract(), e -> new HashMap<>());
-        file.rowsSetAsideByRegion().forEach((region, n) -> {
-            if (tree.contains(region)) {
-                byRegion.merge(region, n, Long::sum);
-            }
-        });
+        file.rowsRejectedByRegion().forEach((region, n) -> add(file.extract(), region, n));
+    }
+
+    /** Adds the rows of an extract's state set aside as conflicting versions, by the region they name. */
+    void conflicts(String extract, Map<String, Long> rowsByRegion) {
+        rowsByRegion.forEach((region, n) -> add(extract, region, n));
+    }
+
+    private void add(String extract, String region, long rows) {
+        if (tree.contains(region)) {
+            own.computeIfAbsent(extract, e -> new HashMap<>()).merge(region, rows, Long::sum);
+        }
     }
 
     /**

@@ -352,7 +352,7 @@ public final class ScoringPipeline {
         List<FileReport> files = ingest.files();
         if (staging != null) {
             staging.area().commit(staging.plan(), dir.root(), staging.fingerprint(), files, ingest.referencedRows(),
-                    ingested.rowsByRegion()::setAsideOf);
+                    ingested.rowsByRegion()::rejectedOf);
         }
         if (config.validateOnly()) {
             return new RunOutcome(run.runId(), false, run.edition(), ingest.regions(), List.of(), files, ingest.rowsRead(),
@@ -490,6 +490,7 @@ public final class ScoringPipeline {
         RegionRowCounts rowsByRegion = new RegionRowCounts(ingest.regions(), catalog.all().stream()
                 .filter(e -> e.kind() != ExtractKind.REFERENCE && e.regionColumn().isPresent()).map(ExtractSchema::name).toList());
         stagedEarlier.values().forEach(rowsByRegion::stagedEarlier);
+        ingest.extracts().values().forEach(e -> rowsByRegion.conflicts(e.name(), e.conflictRowsByRegion()));
         stages.run("quarantine report", () -> {
             run.folder().writeInputs(lineage);
             QuarantineExamples examples = new QuarantineExamples();

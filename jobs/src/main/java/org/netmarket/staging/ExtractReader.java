@@ -114,7 +114,7 @@ public final class ExtractReader {
         Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
         return new LoadedExtract(schema, false, List.of(), empty, empty, spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA),
                 0, 0, 0, List.of(), List.of(), 0, null, empty.select(col(schema.key().get(0)).as(LoadedExtract.REJECTED_KEY),
-                        col(SparkColumns.FILE), col(SparkColumns.LINE)));
+                        col(SparkColumns.FILE), col(SparkColumns.LINE)), Map.of());
     }
 
     /**
@@ -190,9 +190,14 @@ public final class ExtractReader {
                 : state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.CONFLICT)).select(conflictColumns(schema))
                 .collectAsList();
         Set<Map<String, Object>> seen = new HashSet<>();
+        Map<String, Long> conflictRowsByRegion = new HashMap<>();
         for (Row r : conflictRows) {
             conflictScopes.add(new ConflictScope(r.getAs(CONFLICT_REGION), r.getAs(CONFLICT_YEAR), r.getAs(CONFLICT_TYPE),
                     r.getAs(CONFLICT_REFERENCE)));
+            String region = r.getAs(CONFLICT_REGION);
+            if (region != null) {
+                conflictRowsByRegion.merge(region, 1L, Long::sum);
+            }
             Map<String, Object> k = new LinkedHashMap<>();
             for (String kc : schema.key()) {
                 k.put(kc, r.getAs(kc));
@@ -234,7 +239,8 @@ public final class ExtractReader {
                 .select(col(schema.key().get(0)).cast(DataTypes.StringType).as(LoadedExtract.REJECTED_KEY),
                         col(SparkColumns.FILE), col(SparkColumns.LINE));
         return new LoadedExtract(schema, delivered, reports, latest, latestRead, quarantine, rowsRead, quarantined,
-                known.conflicts(), List.copyOf(conflictScopes), conflictKeys, known.latest(), null, rejectedKeys);
+                known.conflicts(), List.copyOf(conflictScopes), conflictKeys, known.latest(), null, rejectedKeys,
+                Map.copyOf(conflictRowsByRegion));
     }
 
     /**
@@ -270,7 +276,7 @@ public final class ExtractReader {
                         extract.latestRead(), extract.quarantine(), extract.rowsRead(), extract.rowsQuarantined(),
                         extract.stateRowsSetAside() + extract.latestCount() - before.get().rows(), extract.conflictScopes(),
                         extract.conflictKeys(), before.get().rows(), StagedChange.unchanged(own.generationAfter(), after),
-                        extract.rejectedKeys());
+                        extract.rejectedKeys(), extract.conflictRowsByRegion());
             }
             return checkChanged(extract, referenced, before.get(), after);
         }
@@ -423,7 +429,8 @@ public final class ExtractReader {
         }
         return new LoadedExtract(extract.schema(), true, extract.files(), kept, extract.latestRead(), quarantine,
                 extract.rowsRead(), extract.rowsQuarantined() + missingCount, extract.stateRowsSetAside() + unresolved,
-                extract.conflictScopes(), extract.conflictKeys(), keptRows, change, extract.rejectedKeys());
+                extract.conflictScopes(), extract.conflictKeys(), keptRows, change, extract.rejectedKeys(),
+                extract.conflictRowsByRegion());
     }
 
     /** The latest rows whose reference resolves, with the referenced row's region when they have none. */

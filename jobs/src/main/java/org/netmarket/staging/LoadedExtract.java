@@ -40,18 +40,21 @@ import java.util.Map;
  * @param rejectedKeys      the rows of the files this run read that the row rules set aside and
  *                          whose (first) key could be read, as {@code _key}, {@code _file},
  *                          {@code _line}: a row elsewhere referring to one is told where it is
+ * @param conflictRowsByRegion region code -> rows of the state set aside as conflicting versions
+ *                          that name it (rows naming no region of their own left out): with the
+ *                          rows the row rules rejected, what a full read sets aside per region
  */
 public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileReport> files, Dataset<Row> latest,
                             Dataset<Row> latestRead, Dataset<Row> quarantine, long rowsRead, long rowsQuarantined, long stateRowsSetAside,
                             List<ConflictScope> conflictScopes, List<Map<String, Object>> conflictKeys, long latestRows,
-                            StagedChange change, Dataset<Row> rejectedKeys) {
+                            StagedChange change, Dataset<Row> rejectedKeys, Map<String, Long> conflictRowsByRegion) {
     /** The column of {@link #rejectedKeys} holding the key. */
     public static final String REJECTED_KEY = "_key";
 
     /** The same extract with another quarantine (same rows, e.g. with their raw text filled in). */
     public LoadedExtract withQuarantine(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, rows, rowsRead, rowsQuarantined,
-                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, change, rejectedKeys, conflictRowsByRegion);
     }
 
     /**
@@ -63,25 +66,25 @@ public record LoadedExtract(ExtractSchema schema, boolean delivered, List<FileRe
         List<FileReport> counted = files.stream()
                 .map(f -> f.failed() ? f : f.withRowsQuarantined(quarantinedByFile.getOrDefault(f.path(), 0L))).toList();
         return new LoadedExtract(schema, delivered, counted, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, change, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, change, rejectedKeys, conflictRowsByRegion);
     }
 
     /** The same extract with other latest rows (and nothing else changed). */
     LoadedExtract withLatest(Dataset<Row> rows) {
         return new LoadedExtract(schema, delivered, files, rows, latestRead, quarantine, rowsRead, rowsQuarantined,
-                stateRowsSetAside, conflictScopes, conflictKeys, -1, change, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, -1, change, rejectedKeys, conflictRowsByRegion);
     }
 
     /** The same extract with the staging area's account of how its latest rows changed. */
     public LoadedExtract withChange(StagedChange staged) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, staged, rejectedKeys);
+                stateRowsSetAside, conflictScopes, conflictKeys, latestRows, staged, rejectedKeys, conflictRowsByRegion);
     }
 
     /** The same extract with other conflict scopes (sales placed in their operators' regions). */
     LoadedExtract withConflictScopes(List<ConflictScope> scopes) {
         return new LoadedExtract(schema, delivered, files, latest, latestRead, quarantine, rowsRead, rowsQuarantined,
-                stateRowsSetAside, scopes, conflictKeys, latestRows, change, rejectedKeys);
+                stateRowsSetAside, scopes, conflictKeys, latestRows, change, rejectedKeys, conflictRowsByRegion);
     }
 
     /**

@@ -14,6 +14,17 @@ import java.io.Serializable;
 public record QuarantinedRow(String extract, String file, long line, String rawLine, String column, Reason reason,
                              String regionCode) implements Serializable {
 
+    /** How the reason of a row set aside as one of a key's conflicting versions starts. */
+    public static final String CONFLICTING_VERSIONS = "conflicting versions: ";
+
+    /**
+     * Whether the row was set aside as one of a key's conflicting versions, which a later
+     * delivery may settle, rather than by the row rules, which nothing later changes.
+     */
+    public boolean conflictingVersion() {
+        return reason.en().startsWith(CONFLICTING_VERSIONS);
+    }
+
     /** The Spark shape of quarantined rows. */
     public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[]{
             DataTypes.createStructField("extract", DataTypes.StringType, false),

@@ -85,7 +85,7 @@ final class SetAsideReasons {
                         col(schema.version()).cast(DataTypes.StringType).as("version_text"))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"), col(SparkColumns.LINE).as("line"),
                         lit(null).cast(DataTypes.StringType).as("raw_line"), col("column_name"),
-                        concat(lit("conflicting versions: this row and "),
+                        concat(lit(QuarantinedRow.CONFLICTING_VERSIONS + "this row and "),
                                 when(oneOther, lit("another")).otherwise(lit("others")),
                                 lit(" ("), array_join(col("others"), "; "), lit(") have the same key ("), col("key_text"),
                                 lit(") and the same " + schema.version() + " "), col("version_text"),

@@ -114,23 +114,23 @@ public final class StagingArea {
      * read and rejected by the row rules ({@link FileReport#rowsRejected}), which no later
      * delivery changes. The counts, encoding and extra columns are null in a manifest written
      * before they were kept (unknown until the next rebuild; the rows rejected were kept after
-     * the others, the rows set aside by region after them).
+     * the others, the rows rejected by region after them).
      *
-     * @param rowsSetAsideByRegion region code -> rows of the file the run that read it set aside
-     *                             naming that region (only regions with some), for the lineage
-     *                             of each region's items
+     * @param rowsRejectedByRegion region code -> rows of the file the row rules rejected that name
+     *                             the region (only regions with some): for the lineage of each
+     *                             region's items, which no later delivery changes either
      */
     public record StagedFile(String extract, long bytes, long modified, String sha256, Long rowsRead,
                              Long rowsQuarantined, Long rowsRejected, String encoding, List<String> extraColumns,
-                             Map<String, Long> rowsSetAsideByRegion) {
+                             Map<String, Long> rowsRejectedByRegion) {
         public StagedFile {
             extraColumns = extraColumns == null ? null : List.copyOf(extraColumns);
-            rowsSetAsideByRegion = rowsSetAsideByRegion == null ? null : new TreeMap<>(rowsSetAsideByRegion);
+            rowsRejectedByRegion = rowsRejectedByRegion == null ? null : new TreeMap<>(rowsRejectedByRegion);
         }
 
-        static StagedFile of(FileReport read, DataDirectory.DeliveredFile delivered, Map<String, Long> rowsSetAsideByRegion) {
+        static StagedFile of(FileReport read, DataDirectory.DeliveredFile delivered, Map<String, Long> rowsRejectedByRegion) {
             return new StagedFile(read.extract(), delivered.bytes(), delivered.modified(), read.sha256(), read.rowsRead(),
-                    read.rowsQuarantined(), read.rowsRejected(), read.encoding(), read.extraColumns(), rowsSetAsideByRegion);
+                    read.rowsQuarantined(), read.rowsRejected(), read.encoding(), read.extraColumns(), rowsRejectedByRegion);
         }
     }
 
@@ -569,16 +569,16 @@ public final class StagingArea {
      * read (all of them after a rebuild, else the earlier ones plus the new) and a new state
      * identifier when anything changed, then deletes the generations no longer referenced.
      *
-     * @param setAsideByRegion path of a file read -> region code -> its rows this run set aside
-     *                         naming the region
+     * @param rejectedByRegion path of a file read -> region code -> its rows the row rules
+     *                         rejected that name the region
      */
     public void commit(Plan plan, String dataDir, String fingerprint, List<FileReport> filesRead,
-                       Map<String, ReferencedRows> references, Function<String, Map<String, Long>> setAsideByRegion) {
+                       Map<String, ReferencedRows> references, Function<String, Map<String, Long>> rejectedByRegion) {
         SortedMap<String, StagedFile> files = new TreeMap<>(plan.rebuild() || manifest == null ? Map.of() : manifest.files());
         for (FileReport f : filesRead) {
             DataDirectory.DeliveredFile d = plan.inventory().get(f.path());
             if (d != null) {
-                files.put(f.path(), StagedFile.of(f, d, setAsideByRegion.apply(f.path())));
+                files.put(f.path(), StagedFile.of(f, d, rejectedByRegion.apply(f.path())));
             }
         }
         SortedMap<String, List<Generation>> extracts = new TreeMap<>();

@@ -287,6 +287,14 @@ class IncrementalNightlyTest {
                 "dispatches/dispatches-c.csv|2");
         assertEquals(conflicting, quarantineReasons(full, 1, "dispatches").keySet());
         assertEquals(conflicting, quarantineReasons(nightly, 4, "dispatches").keySet());
+        // The lineage's rows set aside per region count the conflict's 3 rows once, and so does a
+        // night after it that does not touch the key (its quarantine does not list them).
+        assertSameRegionRows(full, 1, nightly, 4);
+        Files.writeString(data.resolve("dispatches/dispatches-d.csv"), DISPATCH_HEADER + "L-0,140821,identity_claim,"
+                + "2024-11-01 09:00:00,2024-11-15 09:00:00,,,2024-11-01 09:00:00\n", StandardCharsets.UTF_8);
+        JobRunner.Result after = night(reports, data, nightly, "--quarantine-threshold", "0.12");
+        assertEquals(ExitCodes.OK, after.exitCode(), after.output());
+        assertSameRegionRows(assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.12"), 1, nightly, 5);
     }
 
     /**
@@ -315,6 +323,8 @@ class IncrementalNightlyTest {
         assertEquals(ExitCodes.OK, settled.exitCode(), settled.output());
         String full = assertPublishesAsAFullRead(data, nightly);
         assertSameRowsUsed(full, 1, nightly, 3);
+        // The settled conflict's rows no longer count for 盐湖区 either.
+        assertSameRegionRows(full, 1, nightly, 3);
     }
 
     /**

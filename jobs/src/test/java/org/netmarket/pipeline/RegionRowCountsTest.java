@@ -25,7 +25,8 @@ import static org.netmarket.facts.FactsBuilder.TREE;
 
 /**
  * Rows set aside count for the region they name and, where its items count the regions under it,
- * for every region above it; never for a sibling. A merging night adds those of the staged files.
+ * for every region above it; never for a sibling. Rows the row rules rejected are counted from
+ * the quarantine and, on a merging night, the staging manifest; conflicting versions from the state.
  */
 class RegionRowCountsTest {
 
@@ -52,8 +53,23 @@ class RegionRowCountsTest {
         assertEquals(0L, counts.setAside("retail", COUNTY_A));
         assertEquals(1L, counts.setAside("retail", PROVINCE));
         // by file, each region's own: what the staging manifest keeps
-        assertEquals(Map.of(COUNTY_A, 2L), counts.setAsideOf("complaints/a.csv"));
-        assertEquals(Map.of(), counts.setAsideOf("complaints/c.csv"));
+        assertEquals(Map.of(COUNTY_A, 2L), counts.rejectedOf("complaints/a.csv"));
+        assertEquals(Map.of(), counts.rejectedOf("complaints/c.csv"));
+    }
+
+    @Test
+    void conflictingVersionsCountFromTheStateNotFromTheNightsQuarantine() {
+        // A night's quarantine lists a conflict its files took part in, rows staged before included;
+        // the state lists every conflict once, those no file of the night touched too.
+        RegionRowCounts counts = new RegionRowCounts(TREE, List.of("dispatches"));
+        counts.accept(new QuarantinedRow("dispatches", "dispatches/old.csv", 2, null, "completed_at",
+                Reason.of(QuarantinedRow.CONFLICTING_VERSIONS + "this row and another (dispatches/new.csv line 2) ...",
+                        "版本冲突：……"), COUNTY_A));
+        assertEquals(0L, counts.setAside("dispatches", COUNTY_A));
+        assertEquals(Map.of(), counts.rejectedOf("dispatches/old.csv"), "not a rejection the manifest keeps");
+        counts.conflicts("dispatches", Map.of(COUNTY_A, 3L, COUNTY_B, 2L));
+        assertEquals(3L, counts.setAside("dispatches", COUNTY_A));
+        assertEquals(5L, counts.setAside("dispatches", CITY));
     }
 
     @Test
@@ -74,7 +90,7 @@ class RegionRowCountsTest {
         for (String region : TREE.codes()) {
             assertEquals(0L, counts.setAside("complaints", region), region);
         }
-        assertEquals(Map.of(), counts.setAsideOf("complaints/a.csv"));
+        assertEquals(Map.of(), counts.rejectedOf("complaints/a.csv"));
     }
 
     @Test
@@ -87,7 +103,7 @@ class RegionRowCountsTest {
         // a file staged by an older job version: its rows by region are unknown, and so is the sum
         counts.stagedEarlier(staged("dispatches", null));
         assertNull(counts.setAside("dispatches", COUNTY_A));
-        assertEquals(Map.of(COUNTY_A, 1L), counts.setAsideOf("complaints/new.csv"), "the night's own rows only");
+        assertEquals(Map.of(COUNTY_A, 1L), counts.rejectedOf("complaints/new.csv"), "the night's own rows only");
     }
 
     @Test

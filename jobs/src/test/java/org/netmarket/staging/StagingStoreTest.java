@@ -140,11 +140,11 @@ class StagingStoreTest {
         Path file = dir.resolve(StagingStore.MANIFEST);
         ObjectMapper json = new ObjectMapper();
         ObjectNode m = (ObjectNode) json.readTree(file.toFile());
-        ((ObjectNode) m.get("files").get("retail/a.csv")).remove("rowsSetAsideByRegion");
+        ((ObjectNode) m.get("files").get("retail/a.csv")).remove("rowsRejectedByRegion");
         json.writeValue(file.toFile(), m);
         Files.deleteIfExists(dir.resolve(".manifest.json.crc"));
         StagingArea.StagedFile read = store.readManifest().files().get("retail/a.csv");
-        assertNull(read.rowsSetAsideByRegion());
+        assertNull(read.rowsRejectedByRegion());
         assertEquals(1L, read.rowsQuarantined(), "the other counts as written");
     }
 
