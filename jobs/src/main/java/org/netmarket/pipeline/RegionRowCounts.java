@@ -93,6 +93,11 @@ final class RegionRowCounts implements Consumer<QuarantinedRow> {
      * staged by an older job version).
      */
     Long setAside(String extract, String regionCode) {
+        return setAside(extract, regionCode, tree.selfAndDescendants(regionCode));
+    }
+
+    /** {@link #setAside(String, String)}, given the region and the regions under it. */
+    private Long setAside(String extract, String regionCode, Set<String> selfAndDescendants) {
         if (unknown.contains(extract)) {
             return null;
         }
@@ -100,16 +105,18 @@ final class RegionRowCounts implements Consumer<QuarantinedRow> {
         if (!FactSheet.rollsUp(extract)) {
             return byRegion.getOrDefault(regionCode, 0L);
         }
-        return tree.selfAndDescendants(regionCode).stream().mapToLong(r -> byRegion.getOrDefault(r, 0L)).sum();
+        return selfAndDescendants.stream().mapToLong(r -> byRegion.getOrDefault(r, 0L)).sum();
     }
 
     /** One row per region and extract, for the evaluation year of the facts. */
     List<ScoreRows.RegionRowsRow> rows(FactSheet facts, List<Region> regions) {
         List<ScoreRows.RegionRowsRow> out = new ArrayList<>();
         for (Region r : regions) {
+            // Walked once per region, not once per extract: a province's is the whole tree.
+            Set<String> under = tree.selfAndDescendants(r.code());
             for (String extract : extracts) {
                 out.add(new ScoreRows.RegionRowsRow(r.code(), facts.period().year(), extract,
-                        facts.rowsInRegion(extract, r.code()), setAside(extract, r.code())));
+                        facts.rowsInRegion(extract, r.code()), setAside(extract, r.code(), under)));
             }
         }
         return out;

@@ -42,6 +42,18 @@ class PublishingTest {
 
     private static final String CURRENT_ITEMS = "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024";
 
+    /** A new database and a copy of the golden delivery, published for 2024. */
+    private record Published(String url, Path data) {
+    }
+
+    /** Publishes a copy of the golden delivery for 2024 into a new database: the start of a recomputation. */
+    private Published publishGolden2024() throws IOException {
+        String url = TestingPostgres.server().createDatabase();
+        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        return new Published(url, data);
+    }
+
     private JobRunner.Result run(String url, Path data, String... extra) {
         String[] args = new String[extra.length + 6];
         args[0] = "--data";
@@ -90,9 +102,9 @@ class PublishingTest {
 
     @Test
     void recomputingOneRegionAndIndicatorLeavesTheRestUntouchedAndShowsTheDifference() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
-        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        Published golden = publishGolden2024();
+        String url = golden.url();
+        Path data = golden.data();
         WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         long firstRun = ((Number) before.row("140802|19.1").get("run_id")).longValue();
 
@@ -159,9 +171,9 @@ class PublishingTest {
 
     @Test
     void aDryRunOfSomeItemsPreviewsWhatPublishingThemWouldDo() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
-        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        Published golden = publishGolden2024();
+        String url = golden.url();
+        Path data = golden.data();
         // 盐湖区's 19.1 is revised to on time (0 -> 1 point), and the training extract goes missing,
         // which a full recompute would turn into 38.2 missing_data (1 -> 0 point): 19 alone moves.
         Files.writeString(data.resolve("dispatches/dispatches-revision.csv"),
@@ -307,9 +319,9 @@ class PublishingTest {
 
     @Test
     void aCountyNoLongerInRegionsCsvOfItsDeliveryLeavesTheCurrentScoresOfAFullRunOnly() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
-        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        Published golden = publishGolden2024();
+        String url = golden.url();
+        Path data = golden.data();
         // 临猗县 is merged away: regions.csv no longer lists it (its records are quarantined as unknown regions).
         Path regions = data.resolve("regions.csv");
         Files.write(regions, Files.readAllLines(regions).stream().filter(l -> !l.startsWith("140821,")).toList());
@@ -348,9 +360,9 @@ class PublishingTest {
     /** A typo in a published county's row sets the row aside: the county is still listed, so it is not taken out. */
     @Test
     void aPublishedCountyWhoseRegionsRowIsSetAsideStopsTheRunInsteadOfLeavingTheScores() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
-        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        Published golden = publishGolden2024();
+        String url = golden.url();
+        Path data = golden.data();
         WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         Path regions = data.resolve("regions.csv");
         List<String> lines = Files.readAllLines(regions);
@@ -403,9 +415,9 @@ class PublishingTest {
 
     @Test
     void tooManyQuarantinedRowsStopTheRunBeforePublishing() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
-        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        Published golden = publishGolden2024();
+        String url = golden.url();
+        Path data = golden.data();
         WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         // 22 complaint rows, 1 already bad: one more bad row makes 2 of 23 = 8.7% > 5%
         Files.writeString(data.resolve("complaints/complaints-2024.csv"),
@@ -443,9 +455,9 @@ class PublishingTest {
 
     @Test
     void tooManyQuarantinedRegionRowsStopTheRunBeforePublishing() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
-        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
+        Published golden = publishGolden2024();
+        String url = golden.url();
+        Path data = golden.data();
         WarehouseRows before = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         // regions.csv is an extract of the contract too: 4 good rows and 1 bad make 1 of 5 = 20% > 5%
         Files.writeString(data.resolve("regions.csv"), BAD_REGION_ROW, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
