@@ -40,6 +40,17 @@ public final class RejectionReasons {
                 "含有 NUL 字符（字节 0x00）：文件已损坏，或不是 UTF-8 或 GB18030 文本");
     }
 
+    /**
+     * Why a field of a file read as GB18030 is set aside when some of its bytes are not GB18030
+     * either: the decoder put U+FFFD in their place, and two rows that differ only in such bytes
+     * would otherwise become one.
+     */
+    public static Reason notGb18030Text() {
+        return Reason.of("holds bytes that are not GB18030 text (shown as \uFFFD; the file is not valid UTF-8, so it was read as"
+                        + " GB18030): the file is damaged, or in another encoding",
+                "含有不是 GB18030 文本的字节（显示为 \uFFFD；文件不是有效的 UTF-8，因此按 GB18030 读取）：文件已损坏，或采用了其他编码");
+    }
+
     public static Reason emptyButRequired() {
         return Reason.of("is empty but required", "为空，但此列必填");
     }

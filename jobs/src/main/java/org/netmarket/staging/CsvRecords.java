@@ -113,6 +113,8 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private final List<String> header;
+    /** The line the header starts on: after any blank lines that come before it. */
+    private long headerLine = 1;
     /** Lines and characters before the parser's start: not 0 once it restarted after a malformed record. */
     private long lineBase;
     private long positionBase;
@@ -151,7 +153,9 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
             header = List.of();
         } else {
             List<String> names = new ArrayList<>();
-            for (String s : records.next()) {
+            CSVRecord first = records.next();
+            headerLine = 1 + recorder.blankLinesAt(first.getCharacterPosition());
+            for (String s : first) {
                 names.add(RowValidator.trimField(s));
             }
             header = List.copyOf(names);
@@ -171,6 +175,11 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
     /** The header's column names, trimmed, in file order (empty for an empty file). */
     public List<String> header() {
         return header;
+    }
+
+    /** The line the header starts on, 1 unless blank lines come before it; the file's problems with it name this line. */
+    public long headerLine() {
+        return headerLine;
     }
 
     @Override

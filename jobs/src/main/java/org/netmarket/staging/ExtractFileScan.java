@@ -71,6 +71,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     private final HeaderCheck header;
     private final int width;
     private final String[] fields;
+    private final boolean undecodableShownAsReplacement;
     private long read;
     private long rejected;
     private Reason problem;
@@ -84,7 +85,9 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         this.schema = validator.schema();
         this.probe = probe;
         this.records = records;
-        Reason damaged = records == null || records.header().isEmpty() ? null : damagedHeader(path, records.header());
+        // Read as GB18030, bytes that are not GB18030 either come out as U+FFFD (InputStreamReader replaces them).
+        this.undecodableShownAsReplacement = probe.charset().equals(FileEncoding.GB18030);
+        Reason damaged = records == null || records.header().isEmpty() ? null : damagedHeader(path, records);
         if (records == null) {
             // The header line itself could not be parsed: the file fails, nothing is read.
             this.header = null;
@@ -103,19 +106,20 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             this.header = checkHeader(records.header(), schema);
             this.width = records.header().size();
             if (!header.ok()) {
-                this.problem = (!header.missing().isEmpty() ? missingColumns(header.missing(), schema)
-                        : Reason.of("header (line 1) names column" + (header.duplicated().size() > 1 ? "s " : " ")
+                long at = records.headerLine();
+                this.problem = (!header.missing().isEmpty() ? missingColumns(at, header.missing(), schema)
+                        : Reason.of("header (line " + at + ") names column" + (header.duplicated().size() > 1 ? "s " : " ")
                         + String.join(", ", header.duplicated()) + " more than once",
-                        "表头（第 1 行）中 " + String.join("、", header.duplicated()) + " 列出现了不止一次")).under(path);
+                        "表头（第 " + at + " 行）中 " + String.join("、", header.duplicated()) + " 列出现了不止一次")).under(path);
             }
         }
         this.fields = new String[schema.columns().size()];
     }
 
-    private static Reason missingColumns(List<String> missing, ExtractSchema schema) {
-        return Reason.of("header (line 1) lacks required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                        + "; extract " + schema.name() + " needs " + String.join(", ", schema.columnNames()),
-                "表头（第 1 行）缺少必需的列 " + String.join("、", missing) + "；" + ExtractLabel.zh(schema) + "需要以下各列："
+    private static Reason missingColumns(long headerLine, List<String> missing, ExtractSchema schema) {
+        return Reason.of("header (line " + headerLine + ") lacks required column" + (missing.size() > 1 ? "s " : " ")
+                        + String.join(", ", missing) + "; extract " + schema.name() + " needs " + String.join(", ", schema.columnNames()),
+                "表头（第 " + headerLine + " 行）缺少必需的列 " + String.join("、", missing) + "；" + ExtractLabel.zh(schema) + "需要以下各列："
                         + String.join("、", schema.columnNames()));
     }
 
@@ -142,16 +146,27 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         }
     }
 
-    /** The file's problem when a header name has a NUL character (naming the first), else null. */
-    private static Reason damagedHeader(String path, List<String> names) {
+    /**
+     * The file's problem when a header name has a NUL character, or bytes that are not text in
+     * the file's encoding (naming the first such name), else null.
+     */
+    private Reason damagedHeader(String path, CsvRecords records) {
+        List<String> names = records.header();
+        long at = records.headerLine();
         for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).indexOf('\0') >= 0) {
-                Reason nul = RejectionReasons.nul();
-                return Reason.of("header (line 1) field " + (i + 1) + " ('" + shown(names.get(i)) + "') " + nul.en(),
-                        "表头（第 1 行）第 " + (i + 1) + " 个字段（“" + shown(names.get(i)) + "”）" + nul.zh()).under(path);
+            Reason damage = damage(names.get(i));
+            if (damage != null) {
+                return Reason.of("header (line " + at + ") field " + (i + 1) + " ('" + shown(names.get(i)) + "') " + damage.en(),
+                        "表头（第 " + at + " 行）第 " + (i + 1) + " 个字段（“" + shown(names.get(i)) + "”）" + damage.zh()).under(path);
             }
         }
         return null;
+    }
+
+    /** Why a header name is damaged: a NUL, or bytes the file's encoding could not decode; null when it is not. */
+    private Reason damage(String name) {
+        return name.indexOf('\0') >= 0 ? RejectionReasons.nul()
+                : undecodableShownAsReplacement && name.indexOf('\uFFFD') >= 0 ? RejectionReasons.notGb18030Text() : null;
     }
 
     /**
@@ -277,6 +292,15 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         int[] positions = header.positions();
         for (int i = 0; i < positions.length; i++) {
             fields[i] = f[positions[i]];
+        }
+        if (undecodableShownAsReplacement) {
+            for (int i = 0; i < fields.length; i++) {
+                if (fields[i] != null && fields[i].indexOf('\uFFFD') >= 0) {
+                    rejected++;
+                    return new Event(line.lineNumber(), null, line.raw(),
+                            new Rejection(schema.columns().get(i).name(), RejectionReasons.notGb18030Text()), null, fields.clone());
+                }
+            }
         }
         RowValidator.Result result = validator.validate(fields);
         if (result.isValid()) {

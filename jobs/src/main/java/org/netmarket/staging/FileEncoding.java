@@ -151,7 +151,9 @@ public final class FileEncoding {
         /**
          * The file's text in this charset, from a stream opened at its start. A leading UTF-8
          * byte-order mark is skipped as bytes: decoded as GB18030 they would become characters of
-         * the first column's name.
+         * the first column's name. Bytes that are not text in the charset either (only possible in
+         * GB18030: UTF-8 is chosen only for a file that is valid UTF-8) come out as U+FFFD, which
+         * {@link ExtractFileScan} sets aside.
          */
         public Reader reader(InputStream in) throws IOException {
             BufferedInputStream b = new BufferedInputStream(in, 1 << 16);

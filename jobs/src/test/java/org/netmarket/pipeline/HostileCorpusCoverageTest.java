@@ -82,7 +82,7 @@ class HostileCorpusCoverageTest {
         ways.put(ColumnType.BOOLEAN, List.of("is not a boolean"));
         ways.put(ColumnType.ITEM_CODE, List.of("is not an item of edition", "(it is an indicator;", "is computed from the extracts"));
         ways.put(ColumnType.POINTS, List.of("points are not allowed for item", "is negative"));
-        ways.put(ColumnType.TEXT, List.of("is empty but required"));
+        ways.put(ColumnType.TEXT, List.of("is empty but required", "holds bytes that are not GB18030 text"));
         for (Map.Entry<ColumnType, List<String>> w : ways.entrySet()) {
             for (String way : w.getValue()) {
                 boolean ending = way.endsWith("|");

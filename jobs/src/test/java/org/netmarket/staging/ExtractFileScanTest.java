@@ -168,6 +168,76 @@ class ExtractFileScanTest {
         assertEquals(f + "：表头（第 1 行）中 level 列出现了不止一次", r.problem().zh());
     }
 
+    /** Blank lines above the header: its problems name the line it is on, as the rows below it are numbered. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n\n", "\r\n\r\n"})
+    void aHeaderAfterBlankLinesIsNamedByItsOwnLine(String blankLines) throws IOException {
+        Path missing = write("missing.csv", blankLines + "region_code,region_name,parent_code,economic_zone\n330100,杭州市,330000,east\n");
+        assertTrue(report(scanRegions(missing)).problem().en().startsWith(missing + ": header (line 3) lacks required column level;"),
+                report(scanRegions(missing)).problem().en());
+        assertTrue(report(scanRegions(missing)).problem().zh().startsWith(missing + "：表头（第 3 行）缺少必需的列 level；"),
+                report(scanRegions(missing)).problem().zh());
+        Path twice = write("twice.csv", blankLines + HEADER + ",level\n330100,杭州市,330000,city,east,city\n");
+        assertEquals(twice + ": header (line 3) names column level more than once", report(scanRegions(twice)).problem().en());
+        Path nul = write("nul.csv", blankLines + HEADER.replace("level", "le\0vel") + "\n");
+        assertTrue(report(scanRegions(nul)).problem().en().startsWith(nul + ": header (line 3) field 4 ('le\u2400vel') contains a NUL"),
+                report(scanRegions(nul)).problem().en());
+        List<ExtractFileScan.Event> good = scanRegions(write("good.csv", blankLines + HEADER + "\n330100,杭州市,330000,town,east\n"));
+        assertEquals(4, rejections(good).get(0).line(), "the first row after such a header is on line 4");
+    }
+
+    /**
+     * Bytes that are not GB18030 either, in a file read as GB18030: decoded, each became U+FFFD,
+     * and rows that differed only there collapsed into one "identical" row. Each is set aside,
+     * naming its column; the other rows are read.
+     */
+    @Test
+    void bytesThatAreNotGb18030TextSetTheirRowAside() throws IOException {
+        Charset gb = Charset.forName("GB18030");
+        byte[] head = (HEADER + "\n330100,杭州市,330000,city,east\n").getBytes(gb);
+        byte[] first = {'3', '3', '0', '1', '0', '2', ',', (byte) 0xFF, '1', ',', '3', '3', '0', '1', '0', '0', ',', 'c', 'o', 'u', 'n',
+                't', 'y', ',', 'e', 'a', 's', 't', '\n'};
+        byte[] second = first.clone();
+        second[7] = (byte) 0x80; // a lead byte 0x80 is no more GB18030 than 0xFF
+        second[5] = '3';
+        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", concat(head, first, second)));
+        FileReport r = report(events);
+        assertEquals("GB18030", r.encoding());
+        assertNull(r.problem(), "the file is read; only its damaged rows are set aside");
+        assertEquals(List.of("杭州市"), rows(events).stream().map(e -> (String) e.values()[1]).toList());
+        List<ExtractFileScan.Event> rejected = rejections(events);
+        assertEquals(List.of(3L, 4L), rejected.stream().map(ExtractFileScan.Event::line).toList());
+        for (ExtractFileScan.Event e : rejected) {
+            assertEquals("region_name", e.rejection().column());
+            assertEquals(Reason.of("holds bytes that are not GB18030 text (shown as \uFFFD; the file is not valid UTF-8, so it was read"
+                            + " as GB18030): the file is damaged, or in another encoding",
+                    "含有不是 GB18030 文本的字节（显示为 \uFFFD；文件不是有效的 UTF-8，因此按 GB18030 读取）：文件已损坏，或采用了其他编码"),
+                    e.rejection().reason());
+        }
+        assertEquals(2, r.rowsRejected());
+    }
+
+    /** U+FFFD written as valid UTF-8 is text like any other: it marks damage only where the decoder put it. */
+    @Test
+    void aReplacementCharacterInAValidUtf8FileIsText() throws IOException {
+        List<ExtractFileScan.Event> events = scanRegions(write("regions.csv", HEADER + "\n330100,杭\uFFFD市,330000,city,east\n"));
+        assertEquals("UTF-8", report(events).encoding());
+        assertEquals(List.of("杭\uFFFD市"), rows(events).stream().map(e -> (String) e.values()[1]).toList());
+    }
+
+    /** A header name with bytes that are not GB18030 cannot be matched to a column: the file fails and says why. */
+    @Test
+    void aHeaderNameWithBytesThatAreNotGb18030FailsTheFile() throws IOException {
+        byte[] header = (HEADER + ",x\n").getBytes(StandardCharsets.US_ASCII);
+        header[header.length - 2] = (byte) 0xFF;
+        byte[] row = "330100,杭州市,330000,city,east,\n".getBytes(Charset.forName("GB18030"));
+        Path f = write("regions.csv", concat(header, row));
+        FileReport r = report(scanRegions(f));
+        assertEquals(f + ": header (line 1) field 6 ('\uFFFD') holds bytes that are not GB18030 text (shown as \uFFFD; the file is"
+                + " not valid UTF-8, so it was read as GB18030): the file is damaged, or in another encoding", r.problem().en());
+        assertEquals(0, r.rowsRead());
+    }
+
     @Test
     void aRowWithTheWrongNumberOfFieldsIsQuarantined() throws IOException {
         Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100,county\n"
