@@ -99,6 +99,12 @@ public final class EditionLoader {
         }
     }
 
+    /** Whether {@code --edition id} loads the edition of that id: a bundled one, not one read from a file. */
+    public static boolean isBundled(String id) {
+        return !id.contains("/") && !id.contains(File.separator)
+                && EditionLoader.class.getClassLoader().getResource(CLASSPATH_FOLDER + id + ".yaml") != null;
+    }
+
     /**
      * The ids of the bundled editions, sorted: the .yaml files beside the default edition, in
      * the classes folder or in the job's jar, whose folders a class loader cannot list (its

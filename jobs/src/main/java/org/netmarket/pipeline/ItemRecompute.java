@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
+import org.netmarket.edition.EditionLoader;
 import org.netmarket.rules.Reason;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
@@ -78,10 +79,15 @@ final class ItemRecompute {
         // already, it would move the refusal to them.
         PublishedScores.Basis theirs = other.keySet().iterator().next();
         boolean oneOtherBasis = other.size() == 1 && other.get(theirs).size() == published.size();
+        // An edition published from a file of the analyst's is loaded by its path, not its id.
+        boolean bundled = EditionLoader.isBundled(theirs.edition());
         String give = !oneOtherBasis ? "" : Stream.of(
                 theirs.asOf().equals(run.asOf()) ? null : "--as-of " + theirs.asOf(),
-                theirs.edition().equals(run.edition()) ? null : "--edition " + theirs.edition())
+                theirs.edition().equals(run.edition()) ? null
+                        : "--edition " + (bundled ? theirs.edition() : "FILE (the edition file of id " + theirs.edition() + ")"))
                 .filter(Objects::nonNull).collect(Collectors.joining(" "));
+        String giveZh = give.replace("FILE (the edition file of id " + theirs.edition() + ")",
+                "FILE（标识为 " + theirs.edition() + " 的版本文件）");
         String everyItem = "recompute every item (run without --items)";
         String everyZh = "不带 --items 重算全部项目";
         String remedy = give.isEmpty() ? "Recompute every item (run without --items)"
@@ -89,8 +95,8 @@ final class ItemRecompute {
                 : "Recompute every item (run without --items), or this year alone with run --year " + year + " " + give
                         + " and these --items: a backfill scores every year as of December 31";
         String remedyZh = give.isEmpty() ? "请" + everyZh
-                : asOfOffered || !give.contains("--as-of") ? "请给出 " + give + "，或" + everyZh
-                : "请" + everyZh + "，或用 run --year " + year + " " + give + " 单独重算这些项目：backfill 按每年 12 月 31 日计分";
+                : asOfOffered || !give.contains("--as-of") ? "请给出 " + giveZh + "，或" + everyZh
+                : "请" + everyZh + "，或用 run --year " + year + " " + giveZh + " 单独重算这些项目：backfill 按每年 12 月 31 日计分";
         throw new UsageException(Reason.of("--items recomputes items of published scores, but " + year + " is published for "
                         + String.join("; ", en) + ", and this run scores as of " + run.asOf() + " with edition " + run.edition()
                         + ": one total would mix items of different cut-off dates or editions. " + remedy,

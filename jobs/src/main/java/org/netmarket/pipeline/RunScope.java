@@ -110,7 +110,8 @@ final class RunScope {
      * Refuses, before the big extracts are read, a run that cannot score: a year asked for outside
      * the data's years ({@code early} holds the extracts that tell them), or some items ({@code
      * itemCodes}, null for all) recomputed for a year whose regions have nothing published in
-     * {@code published} or were published on another basis.
+     * {@code published} or were published on another basis; an edition whose pass rule differs
+     * from the one published under its id.
      */
     void checkAgainstData(Map<String, LoadedExtract> early, List<String> regions, Edition edition, List<String> itemCodes,
                           Warehouse published) {
@@ -121,7 +122,15 @@ final class RunScope {
             // Given years were checked before anything was read; the data's latest is known now.
             checkAsOf(DataYears.defaultYear(covered));
         }
-        if (itemCodes == null || published == null) {
+        if (published == null) {
+            return;
+        }
+        try {
+            PublishedScores.requireSamePassRule(published, edition);
+        } catch (SQLException e) {
+            throw cannotRead("the published editions", "已发布的评价体系版本", published, e);
+        }
+        if (itemCodes == null) {
             return;
         }
         for (int year : config.years().isEmpty() ? List.of(DataYears.defaultYear(covered)) : config.years()) {
@@ -134,12 +143,15 @@ final class RunScope {
                         config.mode() != RunMode.BACKFILL);
                 publishedItems.put(year, items);
             } catch (SQLException e) {
-                // The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached.
-                String where = published.settings().redactedUrl() + ": " + e.getMessage();
-                throw new EnvironmentException(Reason.of("cannot read the published scores of " + year + " from " + where,
-                        "无法从数仓读取 " + year + " 年已发布的得分（" + where + "）"), e);
+                throw cannotRead("the published scores of " + year, " " + year + " 年已发布的得分", published, e);
             }
         }
+    }
+
+    /** The warehouse, not the job: one line and exit 1, as for a warehouse that cannot be reached. */
+    private static EnvironmentException cannotRead(String what, String whatZh, Warehouse published, SQLException e) {
+        String where = published.settings().redactedUrl() + ": " + e.getMessage();
+        return new EnvironmentException(Reason.of("cannot read " + what + " from " + where, "无法从数仓读取" + whatZh + "（" + where + "）"), e);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class RunSummary {
             printFirstPublications(outcome.changes().additions(), published, out);
             if (outcome.changes().isEmpty()) {
                 out.println(published ? "No change against what was published before (same points, statuses and values)."
-                        : "Publishing would change nothing that is published.");
+                        : "Publishing would change no published points, statuses or values.");
             }
             out.println(published ? String.format("Published as run %d to %s (schema netmarket).", outcome.runId(), outcome.warehouse())
                     : String.format("Dry run: nothing was published; compared with what %s holds.", outcome.warehouse()));

@@ -1,5 +1,7 @@
 package org.netmarket.warehouse;
 
+import org.netmarket.edition.Edition;
+import org.netmarket.edition.EditionException;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Reason;
 
@@ -98,6 +100,47 @@ public final class PublishedScores {
     @FunctionalInterface
     private interface RowReader {
         void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Names may be corrected under an edition's id, but not what its published results were
+     * judged by: another total or pass line under the same id would restate, on the dashboards,
+     * the rule of every year published with it. Checked again as the publication writes the
+     * edition; {@link #requireSamePassRule(Warehouse, Edition)} is the early check.
+     */
+    static void requireSamePassRule(Connection c, Edition e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT total_points, pass_total_at_least, pass_first_level_share "
+                + "FROM edition WHERE edition = ?")) {
+            s.setString(1, e.id());
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next() && (r.getBigDecimal(1).compareTo(e.totalPoints()) != 0
+                        || r.getBigDecimal(2).compareTo(e.passRule().totalAtLeast()) != 0
+                        || r.getBigDecimal(3).compareTo(e.passRule().firstLevelShareAtLeast()) != 0)) {
+                    throw new EditionException("edition " + e.id() + " is published with " + r.getBigDecimal(1).toPlainString()
+                            + " points, passing at " + r.getBigDecimal(2).toPlainString() + " and a first-level share of "
+                            + r.getBigDecimal(3).toPlainString() + "; this edition file says " + e.totalPoints().toPlainString()
+                            + ", " + e.passRule().totalAtLeast().toPlainString() + " and "
+                            + e.passRule().firstLevelShareAtLeast().toPlainString()
+                            + " under the same id: give a changed edition an id of its own");
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses, before the extracts are scored, an edition whose total or pass line differ from
+     * those published under its id (which publishing would refuse, {@link #requireSamePassRule(Connection, Edition)}):
+     * a dry run shows the refusal too, and a run does not score a national year to be refused.
+     * Nothing to compare in a warehouse without the schema yet.
+     */
+    public static void requireSamePassRule(Warehouse warehouse, Edition edition) throws SQLException {
+        try (Connection c = warehouse.connect()) {
+            requireSamePassRule(c, edition);
+        } catch (SQLException e) {
+            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
     }
 
     /**

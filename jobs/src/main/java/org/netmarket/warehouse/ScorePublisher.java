@@ -2,7 +2,6 @@ package org.netmarket.warehouse;
 
 import org.netmarket.edition.Category;
 import org.netmarket.edition.Edition;
-import org.netmarket.edition.EditionException;
 import org.netmarket.edition.Indicator;
 import org.netmarket.edition.Item;
 import org.netmarket.region.Region;
@@ -240,30 +239,6 @@ public final class ScorePublisher {
         return dropped;
     }
 
-    /**
-     * Names may be corrected under an edition's id, but not what its published results were
-     * judged by: another total or pass line under the same id would restate, on the dashboards,
-     * the rule of every year published with it.
-     */
-    private static void requireSamePassRule(Connection c, Edition e) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT total_points, pass_total_at_least, pass_first_level_share "
-                + "FROM edition WHERE edition = ?")) {
-            s.setString(1, e.id());
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next() && (r.getBigDecimal(1).compareTo(e.totalPoints()) != 0
-                        || r.getBigDecimal(2).compareTo(e.passRule().totalAtLeast()) != 0
-                        || r.getBigDecimal(3).compareTo(e.passRule().firstLevelShareAtLeast()) != 0)) {
-                    throw new EditionException("edition " + e.id() + " is published with " + r.getBigDecimal(1).toPlainString()
-                            + " points, passing at " + r.getBigDecimal(2).toPlainString() + " and a first-level share of "
-                            + r.getBigDecimal(3).toPlainString() + "; this edition file says " + e.totalPoints().toPlainString()
-                            + ", " + e.passRule().totalAtLeast().toPlainString() + " and "
-                            + e.passRule().firstLevelShareAtLeast().toPlainString()
-                            + " under the same id: give a changed edition an id of its own");
-                }
-            }
-        }
-    }
-
     private static void writeRegions(Connection c, long runId, List<Region> regions) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO region (region_code, region_name, parent_code, level, "
                 + "economic_zone, run_id) VALUES (?,?,?,?,?,?) ON CONFLICT (region_code) DO UPDATE SET "
@@ -283,7 +258,7 @@ public final class ScorePublisher {
     }
 
     private static void writeEdition(Connection c, Edition e) throws SQLException {
-        requireSamePassRule(c, e);
+        PublishedScores.requireSamePassRule(c, e);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO edition (edition, title_zh, title_en, total_points, "
                 + "pass_total_at_least, pass_first_level_share) VALUES (?,?,?,?,?,?) ON CONFLICT (edition) DO UPDATE SET "
                 + "title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en, total_points = EXCLUDED.total_points, "

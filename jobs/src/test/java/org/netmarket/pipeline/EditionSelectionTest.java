@@ -53,12 +53,20 @@ class EditionSelectionTest {
         Path relabelled = reports.resolve("relabelled.yaml");
         java.nio.file.Files.writeString(relabelled, java.nio.file.Files.readString(
                 Path.of("jobs/src/test/resources/editions/revised-85-80.yaml")).replace("edition: \"revised-test\"", "edition: \"2022\""));
+        String refusal = "edition 2022 is published with 100 points, passing at 85 and a first-level share of"
+                + " 0.75; this edition file says 100, 85 and 0.8 under the same id: give a changed edition an id of its own";
+        // A dry run says what publishing would: refused, not "would change nothing".
+        JobRunner.Result dry = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--jdbc-url", url, "--edition", relabelled.toString(), "--regions", "140802", "--dry-run");
+        assertEquals(ExitCodes.BAD_INPUT, dry.exitCode(), dry.output());
+        assertTrue(dry.output().contains(refusal), dry.output());
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
                 "--jdbc-url", url, "--edition", relabelled.toString(), "--regions", "140802");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
-        assertTrue(r.output().contains("edition 2022 is published with 100 points, passing at 85 and a first-level share of"
-                + " 0.75; this edition file says 100, 85 and 0.8 under the same id: give a changed edition an id of its own"),
-                r.output());
+        assertTrue(r.output().contains(refusal), r.output());
+        String log = JobRunner.lastRunLog(reports);
+        assertTrue(log.contains("stage ingest: stopped") && !log.contains("stage facts 2024"),
+                "refused while the extracts are read, before anything is scored:\n" + log);
         WarehouseRows editions = WarehouseRows.query(url, "edition", "SELECT * FROM netmarket.edition", "edition");
         editions.assertValue("2022", "pass_first_level_share", new BigDecimal("0.75"));
         WarehouseRows results = WarehouseRows.query(url, "evaluation_result", "SELECT * FROM netmarket.evaluation_result",

@@ -156,6 +156,17 @@ class ItemRecomputeTest {
         assertTrue(e.getMessage().endsWith("Give --edition 2022, or recompute every item (run without --items)"), e.getMessage());
     }
 
+    /** An edition published from an analyst's file has no id that --edition loads: the file is what to give. */
+    @Test
+    void itemsOfAnEditionPublishedFromAFileAreRefusedAskingForThatFile() {
+        UsageException e = assertThrows(UsageException.class, () -> ItemRecompute.requireSameBasis(2024,
+                Map.of("140802", new Basis("2022b", JUNE.asOf())), JUNE, true));
+        assertTrue(e.getMessage().endsWith("Give --edition FILE (the edition file of id 2022b), or recompute every item (run without"
+                + " --items)"), e.getMessage());
+        assertTrue(e.messageZh().orElseThrow().contains("请给出 --edition FILE（标识为 2022b 的版本文件），或不带 --items 重算全部项目"),
+                e.messageZh().orElseThrow());
+    }
+
     /** Regions published on different bases have no one option that matches them all. */
     @Test
     void regionsPublishedOnSeveralOtherBasesAreNamedWithEach() {

@@ -298,7 +298,7 @@ class PublishingTest {
         assertTrue(first.output().contains("Published 2024 for the first time for 4 region(s): " + regions), first.output());
         JobRunner.Result preview = run(url, GoldenData.GIVEN, "--year", "2024", "--dry-run");
         assertEquals(ExitCodes.OK, preview.exitCode(), preview.output());
-        assertTrue(preview.output().contains("Publishing would change nothing that is published."), preview.output());
+        assertTrue(preview.output().contains("Publishing would change no published points, statuses or values."), preview.output());
         assertEquals(List.of(), changeLines(preview));
         assertEquals(1, WarehouseRows.query(url, "pipeline_run", "SELECT run_id FROM netmarket.pipeline_run", "run_id").size(),
                 "the dry run wrote nothing");
