@@ -240,7 +240,8 @@ public final class RunFolder implements AutoCloseable {
      * Writes every change a publication made (or a dry run's would make), which the summary on
      * the console only begins: items and indicators whose points, status or value differ from
      * what was published ({@code changed}), region-years whose total or pass changed
-     * ({@code result}: the totals as points, pass or fail as status), taken out of the current scores
+     * ({@code result}: the totals as points, pass or fail as status), and after it those whose
+     * edition or as-of date changed ({@code basis}: code edition or as_of, the two as values), taken out of the current scores
      * ({@code taken_out}) and those published for the first time ({@code first_published}).
      * Nothing when there is no change.
      */
@@ -259,6 +260,14 @@ public final class RunFolder implements AutoCloseable {
             for (ScoreChanges.ResultChange r : report.results()) {
                 p.printRecord("result", r.regionCode(), r.evalYear(), "evaluation", "total", ScoreRows.pointsText(r.previousTotal()),
                         ScoreRows.pointsText(r.total()), r.previouslyPassed() ? "pass" : "fail", r.passed() ? "pass" : "fail", null, null);
+                if (!r.previousBasis().edition().equals(r.basis().edition())) {
+                    p.printRecord("basis", r.regionCode(), r.evalYear(), "evaluation", "edition", null, null, null, null,
+                            r.previousBasis().edition(), r.basis().edition());
+                }
+                if (!r.previousBasis().asOf().equals(r.basis().asOf())) {
+                    p.printRecord("basis", r.regionCode(), r.evalYear(), "evaluation", "as_of", null, null, null, null,
+                            r.previousBasis().asOf(), r.basis().asOf());
+                }
             }
             for (ScoreChanges.RegionYear r : report.removals()) {
                 p.printRecord("taken_out", r.regionCode(), r.evalYear(), null, null, null, null, null, null, null, null);

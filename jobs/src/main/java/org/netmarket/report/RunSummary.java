@@ -119,8 +119,7 @@ public final class RunSummary {
             return;
         }
         out.println();
-        out.printf("%s (%d):%n", published ? "Totals and results that changed" : "Totals and results publishing would change",
-                results.size());
+        out.printf("%s (%d):%n", published ? "Evaluations that changed" : "Evaluations publishing would change", results.size());
         for (int i = 0; i < results.size(); i++) {
             if (i == CHANGES_SHOWN) {
                 out.println("    ... " + (results.size() - CHANGES_SHOWN) + " more");
@@ -129,8 +128,12 @@ public final class RunSummary {
             ScoreChanges.ResultChange r = results.get(i);
             String result = r.previouslyPassed() == r.passed() ? ""
                     : "  " + passOrFail(r.previouslyPassed()) + " -> " + passOrFail(r.passed());
-            out.printf("    %s %d total %s -> %s%s%n", r.regionCode(), r.evalYear(),
-                    points(r.previousTotal()), points(r.total()), result);
+            String edition = r.previousBasis().edition().equals(r.basis().edition()) ? ""
+                    : "  edition " + r.previousBasis().edition() + " -> " + r.basis().edition();
+            String asOf = r.previousBasis().asOf().equals(r.basis().asOf()) ? ""
+                    : "  as of " + r.previousBasis().asOf() + " -> " + r.basis().asOf();
+            out.printf("    %s %d total %s -> %s%s%s%s%n", r.regionCode(), r.evalYear(),
+                    points(r.previousTotal()), points(r.total()), result, edition, asOf);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,10 +40,12 @@ public final class ScoreChanges {
 
     /**
      * A region's evaluation of one year whose total or pass changed: what an analyst looks for
-     * first after a recomputation (盐湖区 89.0 PASS -> 82.0 FAIL), which the item changes only add up to.
+     * first after a recomputation (盐湖区 89.0 PASS -> 82.0 FAIL), which the item changes only add up to;
+     * or whose basis changed (another edition or as-of date), which may leave every point as it was.
      */
     public record ResultChange(String regionCode, int evalYear, BigDecimal previousTotal, BigDecimal total,
-                               boolean previouslyPassed, boolean passed) {
+                               boolean previouslyPassed, boolean passed, PublishedScores.Basis previousBasis,
+                               PublishedScores.Basis basis) {
     }
 
     /** A region's scores of one year, taken out of or added to the current scores as a whole. */
@@ -194,14 +197,16 @@ public final class ScoreChanges {
         return new Report(changes, results, removals, additions);
     }
 
-    /** The evaluations of a publication whose total or pass differ from the current ones (region code -> current). */
+    /** The evaluations of a publication whose total, pass or basis differ from the current ones (region code -> current). */
     static List<ResultChange> resultsAgainst(Map<String, PublishedScores.CurrentResult> current, Publication publication) {
         List<ResultChange> out = new ArrayList<>();
         for (ScoreRows.EvaluationRow row : publication.rows().evaluations()) {
             PublishedScores.CurrentResult before = current.get(row.regionCode());
-            if (before != null && (!sameNumber(before.total(), row.totalPoints()) || before.passed() != row.passed())) {
+            PublishedScores.Basis basis = new PublishedScores.Basis(row.edition(), row.asOf());
+            if (before != null && (!sameNumber(before.total(), row.totalPoints()) || before.passed() != row.passed()
+                    || !before.basis().equals(basis))) {
                 out.add(new ResultChange(row.regionCode(), row.evalYear(), before.total(), row.totalPoints(), before.passed(),
-                        row.passed()));
+                        row.passed(), before.basis(), basis));
             }
         }
         return out;
@@ -235,17 +240,19 @@ public final class ScoreChanges {
      * replaced yet whose total or pass differ from the current ones, as {@link #beforeReplacing}.
      */
     static List<ResultChange> resultsBeforeReplacing(Connection c, long runId) throws SQLException {
-        String sql = "SELECT h.region_code, h.eval_year, s.total_points, h.total_points, s.passed, h.passed "
+        String sql = "SELECT h.region_code, h.eval_year, s.total_points, h.total_points, s.passed, h.passed, "
+                + "s.edition, s.as_of, h.edition, h.as_of "
                 + "FROM evaluation_result_history h JOIN evaluation_result s ON s.region_code = h.region_code "
-                + "AND s.eval_year = h.eval_year WHERE h.run_id = ? AND (h.total_points <> s.total_points OR h.passed <> s.passed) "
-                + "ORDER BY h.region_code, h.eval_year";
+                + "AND s.eval_year = h.eval_year WHERE h.run_id = ? AND (h.total_points <> s.total_points OR h.passed <> s.passed "
+                + "OR h.edition <> s.edition OR h.as_of <> s.as_of) ORDER BY h.region_code, h.eval_year";
         List<ResultChange> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new ResultChange(r.getString(1), r.getInt(2), r.getBigDecimal(3), r.getBigDecimal(4), r.getBoolean(5),
-                            r.getBoolean(6)));
+                            r.getBoolean(6), new PublishedScores.Basis(r.getString(7), r.getObject(8, LocalDate.class)),
+                            new PublishedScores.Basis(r.getString(9), r.getObject(10, LocalDate.class))));
                 }
             }
         }

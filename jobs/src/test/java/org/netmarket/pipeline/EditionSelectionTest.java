@@ -28,9 +28,15 @@ class EditionSelectionTest {
     void anEditionFileSelectsThePassRuleAndIsRecorded() throws Exception {
         String url = TestingPostgres.server().createDatabase();
         String revised = Path.of("jobs/src/test/resources/editions/revised-85-80.yaml").toString();
+        assertEquals(ExitCodes.OK, JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--jdbc-url", url, "--regions", "140802").exitCode());
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
                 "--jdbc-url", url, "--edition", revised, "--regions", "140802");
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
+        // The same points under the new rule: the evaluation changed all the same, and the summary says how.
+        assertTrue(r.output().contains("    140802 2024 total 86.0 -> 86.0  PASS -> FAIL  edition 2022 -> revised-test"), r.output());
+        String changes = java.nio.file.Files.readString(JobRunner.lastRunFolder(reports).resolve("changes.csv"));
+        assertTrue(changes.contains("\nbasis,140802,2024,evaluation,edition,,,,,2022,revised-test\r\n"), changes);
         WarehouseRows evaluation = WarehouseRows.query(url, "evaluation_result",
                 "SELECT * FROM netmarket.evaluation_result", "region_code");
         evaluation.assertValue("140802", "edition", "revised-test");
@@ -38,7 +44,8 @@ class EditionSelectionTest {
         evaluation.assertValue("140802", "passed", false);
         assertEquals(List.of("development"), evaluation.row("140802").get("failing_categories"));
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
-        runs.assertValue("1", "edition", "revised-test");
+        runs.assertValue("1", "edition", "2022");
+        runs.assertValue("2", "edition", "revised-test");
         WarehouseRows editions = WarehouseRows.query(url, "edition", "SELECT * FROM netmarket.edition", "edition");
         editions.assertValue("revised-test", "pass_first_level_share", new BigDecimal("0.80"));
         assertTrue(r.output().contains("every first-level category >= 80%"), r.output());

@@ -7,9 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netmarket.warehouse.PublishedScores;
 import org.netmarket.warehouse.ScoreChanges;
 import org.netmarket.warehouse.ScoreChanges.Change;
 
@@ -85,11 +87,30 @@ class ChangeListingTest {
     void totalsThatChangedSayWhenTheResultTurned() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunSummary.printResultChanges(List.of(
-                new ScoreChanges.ResultChange("140802", 2024, new BigDecimal("89.0"), new BigDecimal("82"), true, false),
-                new ScoreChanges.ResultChange("140821", 2024, new BigDecimal("80.5"), new BigDecimal("81.00"), false, false)),
+                new ScoreChanges.ResultChange("140802", 2024, new BigDecimal("89.0"), new BigDecimal("82"), true, false, DECEMBER, DECEMBER),
+                new ScoreChanges.ResultChange("140821", 2024, new BigDecimal("80.5"), new BigDecimal("81.00"), false, false, DECEMBER,
+                        DECEMBER)),
                 true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertEquals(List.of("", "Totals and results that changed (2):",
+        assertEquals(List.of("", "Evaluations that changed (2):",
                 "    140802 2024 total 89.0 -> 82.0  PASS -> FAIL",
                 "    140821 2024 total 80.5 -> 81.0"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
     }
+
+    /** Another edition or as-of date may leave every point as it was; the evaluation still changed, and says how. */
+    @Test
+    void anEvaluationOnAnotherBasisSaysWhichEvenWithTheSameTotal() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RunSummary.printResultChanges(List.of(
+                new ScoreChanges.ResultChange("140802", 2024, new BigDecimal("86"), new BigDecimal("86"), true, true, DECEMBER,
+                        new PublishedScores.Basis("2022b", DECEMBER.asOf())),
+                new ScoreChanges.ResultChange("140821", 2024, new BigDecimal("80"), new BigDecimal("80"), false, false,
+                        new PublishedScores.Basis("2022", LocalDate.of(2024, 6, 30)), new PublishedScores.Basis("2022b", DECEMBER.asOf()))),
+                false, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(List.of("", "Evaluations publishing would change (2):",
+                "    140802 2024 total 86.0 -> 86.0  edition 2022 -> 2022b",
+                "    140821 2024 total 80.0 -> 80.0  edition 2022 -> 2022b  as of 2024-06-30 -> 2024-12-31"),
+                bytes.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    private static final PublishedScores.Basis DECEMBER = new PublishedScores.Basis("2022", LocalDate.of(2024, 12, 31));
 }

@@ -242,8 +242,8 @@ class PublishingTest {
         assertEquals(totals, resultRows(changesCsv(JobRunner.lastRunFolder(reports))));
         assertEquals(resultLines(published), resultLines(preview));
         assertEquals(totals.size(), resultLines(published).size(), published.output());
-        assertTrue(published.output().contains("Totals and results that changed (" + totals.size() + "):"), published.output());
-        assertTrue(preview.output().contains("Totals and results publishing would change (" + totals.size() + "):"),
+        assertTrue(published.output().contains("Evaluations that changed (" + totals.size() + "):"), published.output());
+        assertTrue(preview.output().contains("Evaluations publishing would change (" + totals.size() + "):"),
                 preview.output());
 
         // The lineage of each version names the date its figures were counted to.
