@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Expert and document-review points for the assessed items of the edition, for every city and
- * county and every evaluation year (one file per year). The assessed items and their allowed
+ * Expert and document-review points for the assessed items of the edition, for every region
+ * (province, city and county) and every evaluation year (one file per year). The assessed items and their allowed
  * points are read from the edition, not listed here. Each region-year-category gets its planned
  * share of the category's assessed points ({@link AssessmentPlan}), spread over the items in
  * allowed steps. Planned omissions leave an item without a row ({@code not_assessed}); planned

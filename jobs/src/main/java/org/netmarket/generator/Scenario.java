@@ -38,11 +38,10 @@ final class Scenario {
         for (GeneratedRegion city : s.layout.cities()) {
             s.cities.put(city.code(), synth.city(city, c++));
         }
+        // Every region of regions.csv is scored, a province too: without assessments it could only fail.
         for (GeneratedRegion r : s.layout.all()) {
-            if (r.isCity() || r.isCounty()) {
-                for (int y = Period.FIRST_EVALUATION_YEAR; y <= Period.LAST_YEAR; y++) {
-                    s.assessments.quality(r.code(), y, synth.assessmentQuality(r.code(), y, firstLevelCategories));
-                }
+            for (int y = Period.FIRST_EVALUATION_YEAR; y <= Period.LAST_YEAR; y++) {
+                s.assessments.quality(r.code(), y, synth.assessmentQuality(r.code(), y, firstLevelCategories));
             }
         }
         YunchengScenario.apply(s);

@@ -3,13 +3,19 @@ package org.netmarket.generator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +57,29 @@ class DataGeneratorTest {
         GenerationReport report = new DataGenerator(Scale.TINY, 42, 2).firstNight(tmp);
         assertFalse(GeneratedFiles.brokenForValidation(report).isEmpty(), "the tiny scale plants broken rows too");
         assertEquals(GeneratedFiles.brokenForValidation(report), new GeneratedFiles(tmp).rejectedRows());
+    }
+
+    /**
+     * Every region of regions.csv is scored, provinces too: each is assessed every evaluation
+     * year, or it could only fail with its assessed items not_assessed.
+     */
+    @Test
+    void everyRegionIsAssessedEveryYearProvincesToo(@TempDir Path tmp) throws IOException {
+        new DataGenerator(Scale.TINY, 42, 2).firstNight(tmp);
+        Map<String, String> levels = new HashMap<>();
+        try (CSVParser regions = CSVParser.parse(tmp.resolve("regions.csv"), StandardCharsets.UTF_8,
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            regions.forEach(r -> levels.put(r.get("region_code"), r.get("level")));
+        }
+        assertTrue(levels.containsValue("province"), "the tiny layout has a province");
+        for (int year = Period.FIRST_EVALUATION_YEAR; year <= Period.LAST_YEAR; year++) {
+            Set<String> assessed = new HashSet<>();
+            try (CSVParser rows = CSVParser.parse(tmp.resolve("assessments/assessments-" + year + ".csv"), StandardCharsets.UTF_8,
+                    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                rows.forEach(r -> assessed.add(r.get("region_code")));
+            }
+            assertEquals(levels.keySet(), assessed, "regions assessed in " + year);
+        }
     }
 
     @Test
