@@ -112,7 +112,10 @@ final class CaseClueWriter {
         ctx.close(EXTRACT, s);
     }
 
-    /** The next night: about 1% new clues per cohort, about 1% sent again (open ones now closed). */
+    /**
+     * The next night: about 1% new clues per cohort, about 1% sent again (open ones now closed,
+     * every other one with its verification corrected to later).
+     */
     void writeNextNight(int part) {
         CsvSink s = ctx.open(DeliveryFiles.nextNight(EXTRACT, part, ctx.parts()), COLUMNS);
         Clue c = new Clue();
@@ -124,6 +127,9 @@ final class CaseClueWriter {
                         plan.draw(j, c);
                         if (c.closed == RecordTimes.NONE) {
                             c.closed = Period.NEXT_EXTRACTED_AT - Civil.HOUR;
+                        }
+                        if (RecordTimes.correctedNextNight(j)) {
+                            c.verified = RecordTimes.correctedLater(c.verified);
                         }
                         c.updated = Period.NEXT_EXTRACTED_AT + j % 3_600;
                         plan.write(s, j, p.region.code(), c, false);

@@ -57,6 +57,7 @@ final class CaseReviewWriter {
             this.prefix = ((litigation ? "SS" : "FY") + p.region.code()).getBytes(StandardCharsets.US_ASCII);
         }
 
+        /** {@code updatedAt} 0: the record's own version stamp; else the next night's, which corrects some records. */
         void write(CsvSink s, int j, String region, long updatedAt) {
             SplittableRandom r = Seeds.random(stream, j);
             long decided = RecordTimes.start(year, j, n, r, 9, 8);
@@ -69,6 +70,9 @@ final class CaseReviewWriter {
             } else {
                 outcome = litigation ? "won" : "upheld";
                 flagged = rank < losses + flaggedButUpheld;
+            }
+            if (updatedAt != 0 && RecordTimes.correctedNextNight(j)) {
+                flagged = !flagged; // the procedural finding corrected
             }
             s.id(prefix, year, litigation ? 'S' : 'F', j, 4).ascii(region).ascii(TYPES[litigation ? 1 : 0])
                     .date(Civil.dayOf(decided)).ascii(outcome).utf8(flagged ? YES : NO)
@@ -91,7 +95,10 @@ final class CaseReviewWriter {
         ctx.close(EXTRACT, s);
     }
 
-    /** The next night: about 1% new decisions per cohort and about 1% sent again unchanged with a later version. */
+    /**
+     * The next night: about 1% new decisions per cohort and about 1% sent again with a later
+     * version, every other one with its procedural finding corrected.
+     */
     void writeNextNight(int part) {
         CsvSink s = ctx.open(DeliveryFiles.nextNight(EXTRACT, part, ctx.parts()), COLUMNS);
         for (CountyProfile p : ctx.countiesOfPart(part)) {

@@ -194,7 +194,8 @@ final class ComplaintWriter {
 
     /**
      * The next night: about 1% more complaints per cohort (late-synchronised ODR and hotline
-     * records) and about 1% sent again with a later {@code updated_at}, the unrated ones now rated.
+     * records) and about 1% sent again with a later {@code updated_at}, the unrated ones now rated
+     * and every other rated one with its rating corrected.
      */
     void writeNextNight(int part) {
         CsvSink s = ctx.open(DeliveryFiles.nextNight(EXTRACT, part, ctx.parts()), COLUMNS);
@@ -207,6 +208,8 @@ final class ComplaintWriter {
                         plan.draw(j, c);
                         if (c.closed != RecordTimes.NONE && c.satisfaction == null) {
                             c.satisfaction = "basically_satisfied";
+                        } else if (c.satisfaction != null && RecordTimes.correctedNextNight(j)) {
+                            c.satisfaction = "dissatisfied"; // a rating corrected on review
                         }
                         c.updated = Period.NEXT_EXTRACTED_AT + j % 3_600;
                         plan.write(s, j, c);

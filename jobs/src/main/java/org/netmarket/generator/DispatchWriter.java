@@ -119,7 +119,10 @@ final class DispatchWriter {
                 "region_code " + unknown + " is not in regions.csv");
     }
 
-    /** The next night: about 1% new dispatches per cohort, about 1% sent again (open ones now completed). */
+    /**
+     * The next night: about 1% new dispatches per cohort, about 1% sent again (open ones now
+     * completed, every other one with its verification corrected to later).
+     */
     void writeNextNight(int part) {
         CsvSink s = ctx.open(DeliveryFiles.nextNight(EXTRACT, part, ctx.parts()), COLUMNS);
         Dispatch d = new Dispatch();
@@ -131,6 +134,9 @@ final class DispatchWriter {
                         plan.draw(j, d);
                         if (d.completed == RecordTimes.NONE) {
                             d.completed = Period.NEXT_EXTRACTED_AT - Civil.HOUR;
+                        }
+                        if (RecordTimes.correctedNextNight(j)) {
+                            d.verified = RecordTimes.correctedLater(d.verified);
                         }
                         d.updated = Period.NEXT_EXTRACTED_AT + j % 3_600;
                         plan.write(s, j, p.region.code(), d);

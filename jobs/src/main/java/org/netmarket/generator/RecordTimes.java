@@ -51,6 +51,20 @@ final class RecordTimes {
         return t >= Period.EXTRACTED_AT ? NONE : t;
     }
 
+    /**
+     * Whether the next night's re-sent record {@code j} corrects a timestamp as well as being
+     * sent again (every other one): a delivery that only restated versions would not test that a
+     * night's revisions reach the scores.
+     */
+    static boolean correctedNextNight(int j) {
+        return (j / 100) % 2 == 0;
+    }
+
+    /** A verification time the next night corrects to three days later (before its extraction); none stays none. */
+    static long correctedLater(long t) {
+        return t == NONE ? NONE : Math.min(t + 3L * Civil.SECONDS_PER_DAY, Period.NEXT_EXTRACTED_AT - 2 * Civil.HOUR);
+    }
+
     static long max(long a, long b) {
         return Math.max(a, b);
     }
