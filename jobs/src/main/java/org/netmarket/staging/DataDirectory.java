@@ -100,13 +100,27 @@ public final class DataDirectory implements Serializable {
 
     /**
      * A location given to the job as a URI without a trailing slash: a file-system URI as it is,
-     * a local path (relative paths against the working directory) as {@code file:/...}.
+     * a local directory as {@code file:/...} of its real path, however it was spelt (relative,
+     * through a symbolic link, {@code file:///}, {@code file:/}): pipeline_run and the staging
+     * manifest know a data directory by this, and two spellings of one folder must be one.
      */
     public static String asUri(String location) {
-        String uri = location.contains("://") || location.startsWith("file:")
-                ? location
-                : "file:" + java.nio.file.Path.of(location).toAbsolutePath().normalize();
-        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        String uri = location.contains("://") && !location.startsWith("file:") ? location : "file:" + realLocalPath(location);
+        return uri.endsWith("/") && uri.length() > "file:/".length() ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    /**
+     * The real path of a local location (a path, or a file: URI read as Hadoop reads it); as
+     * given, made absolute, when it does not exist yet.
+     */
+    private static java.nio.file.Path realLocalPath(String location) {
+        String path = location.startsWith("file:") ? localPath(location).toString() : location;
+        java.nio.file.Path p = java.nio.file.Path.of(path).toAbsolutePath().normalize();
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p; // reading it says why it cannot be read
+        }
     }
 
     /**

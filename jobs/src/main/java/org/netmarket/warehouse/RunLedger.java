@@ -291,11 +291,12 @@ public final class RunLedger {
 
     /**
      * The run that published the staged state, when it is the latest run from the same data
-     * directory that published anything here: a run since then (a night given a year, regions or
-     * an as-of date, which records no state; an analyst's run or backfill) may have replaced the
-     * scores of that state, which the next plain night then publishes again. Runs of other data
-     * directories (another city's delivery to the same warehouse) and runs that succeeded without
-     * publishing (with a note) do not count.
+     * directory that published anything here and every evaluation it published is still the
+     * current one: a run since then (a night given a year, regions or an as-of date, which records
+     * no state; an analyst's run or backfill, from this data directory or a copy of it) may have
+     * replaced the scores of that state, which the next plain night then publishes again. Runs of
+     * other data directories that publish other regions (another city's delivery to the same
+     * warehouse) and runs that succeeded without publishing (with a note) do not count.
      */
     public OptionalLong publishedStagedState(String state, String dataDir) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
@@ -303,7 +304,22 @@ public final class RunLedger {
                         + "AND note IS NULL AND data_dir = ? ORDER BY run_id DESC LIMIT 1")) {
             s.setString(1, dataDir);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() && state.equals(r.getString(2)) ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+                if (!r.next() || !state.equals(r.getString(2))) {
+                    return OptionalLong.empty();
+                }
+                long runId = r.getLong(1);
+                return replacedSince(c, runId) ? OptionalLong.empty() : OptionalLong.of(runId);
+            }
+        }
+    }
+
+    /** Whether a current evaluation of a region-year the run published is another run's now. */
+    private static boolean replacedSince(Connection c, long runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM evaluation_result_history h JOIN evaluation_result e "
+                + "ON e.region_code = h.region_code AND e.eval_year = h.eval_year WHERE h.run_id = ? AND e.run_id <> h.run_id LIMIT 1")) {
+            s.setLong(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
             }
         }
     }

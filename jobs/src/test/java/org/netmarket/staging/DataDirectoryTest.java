@@ -68,6 +68,26 @@ class DataDirectoryTest {
         }
     }
 
+    /**
+     * One local folder is one data directory however it is spelt: pipeline_run and the staging
+     * manifest compare these, and a nightly must see an analyst's run from the folder as its own.
+     */
+    @Test
+    void aLocalFolderHasOneUriHoweverItIsSpelt(@TempDir Path tmp) throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("deliveries/yuncheng-1")); // toUri() would escape other characters
+        String uri = "file:" + data.toRealPath();
+        Path link = Files.createSymbolicLink(tmp.resolve("today"), data);
+        for (String spelling : List.of(data.toString(), data + "/", data.toUri().toString(), "file:" + data, "file://" + data,
+                "file://localhost" + data, link.toString(), link.toUri().toString(), tmp.resolve("deliveries/../today/.").toString())) {
+            assertEquals(uri, DataDirectory.asUri(spelling), spelling);
+        }
+        assertEquals("file:" + tmp.toRealPath().resolve("not yet"), DataDirectory.asUri(tmp.resolve("not yet") + "/"),
+                "a folder not there yet as given, made absolute");
+        assertEquals("file:" + tmp.toRealPath().resolve("a%20b"), DataDirectory.asUri("file:" + tmp.toRealPath() + "/a%20b"),
+                "a % in a file: URI is part of the name, as Hadoop reads it");
+        assertEquals("hdfs://namenode:8020/data", DataDirectory.asUri("hdfs://namenode:8020/data/"), "other file systems as given");
+    }
+
     @Test
     void aDataDirectoryWithASpaceInItsPathIsListedAndRead() throws IOException {
         Path root = tmp.resolve("base copy");

@@ -4,6 +4,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
 import org.netmarket.testing.GoldenData;
@@ -610,15 +612,28 @@ class PublishingTest {
     /**
      * An analyst's run from the same data directory may replace what the night published (here,
      * the year as of June 30): the next night publishes the year as of its December 31 again,
-     * though no file changed.
+     * though no file changed. So it does when the analyst names the folder another way (a file:
+     * URI through a symbolic link: the same data directory in pipeline_run) or works on a copy.
      */
-    @Test
-    void anAnalystsRunInBetweenMakesTheNextNightPublishAgain() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"same path", "file URI through a link", "a copy"})
+    void anAnalystsRunInBetweenMakesTheNextNightPublishAgain(String analystsFolder) throws Exception {
         String url = TestingPostgres.server().createDatabase();
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url).exitCode());
-        JobRunner.Result midYear = run(url, data, "--year", "2023", "--as-of", "2023-06-30");
+        Path link = reports.resolve("link-" + data.getFileName());
+        String analysts = switch (analystsFolder) {
+            case "same path" -> data.toString();
+            case "file URI through a link" -> Files.createSymbolicLink(link, data).toUri().toString();
+            default -> GoldenData.copyTo(Files.createTempDirectory(reports, "copy")).toString();
+        };
+        JobRunner.Result midYear = JobRunner.run(reports, "run", "--data", analysts, "--jdbc-url", url, "--wait-for-lock", "0",
+                "--year", "2023", "--as-of", "2023-06-30");
         assertEquals(ExitCodes.OK, midYear.exitCode(), midYear.output());
+        WarehouseRows dirs = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, data_dir FROM netmarket.pipeline_run", "run_id");
+        if (!analystsFolder.equals("a copy")) {
+            assertEquals(dirs.row("1").get("data_dir"), dirs.row("2").get("data_dir"), "one folder, one data directory");
+        }
         String sql = "SELECT DISTINCT eval_year, as_of::text AS as_of FROM netmarket.evaluation_result";
         WarehouseRows.query(url, "evaluation_result", sql, "eval_year").assertValue("2023", "as_of", "2023-06-30");
         JobRunner.Result night = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
@@ -627,7 +642,11 @@ class PublishingTest {
         WarehouseRows.query(url, "evaluation_result", sql, "eval_year").assertValue("2023", "as_of", "2023-12-31");
     }
 
-    /** The nights of another data directory (another city's) publishing to the same warehouse in between do not count. */
+    /**
+     * The nights of another data directory publishing to the same warehouse in between do not
+     * count while they leave this night's scores in place (another city's; here, another year's);
+     * once they replace them, the night publishes again.
+     */
     @Test
     void anotherDataDirectorysNightsDoNotMakeANightScoreAgain() throws Exception {
         String url = TestingPostgres.server().createDatabase();
@@ -636,10 +655,15 @@ class PublishingTest {
         Path firstReports = Files.createTempDirectory(reports, "first-reports");
         Path secondReports = Files.createTempDirectory(reports, "second-reports");
         assertEquals(ExitCodes.OK, JobRunner.run(firstReports, "nightly", "--data", first.toString(), "--jdbc-url", url).exitCode());
-        assertEquals(ExitCodes.OK, JobRunner.run(secondReports, "nightly", "--data", second.toString(), "--jdbc-url", url).exitCode());
+        assertEquals(ExitCodes.OK, JobRunner.run(secondReports, "nightly", "--data", second.toString(), "--jdbc-url", url,
+                "--year", "2022").exitCode());
         JobRunner.Result again = JobRunner.run(firstReports, "nightly", "--data", first.toString(), "--jdbc-url", url);
         assertEquals(ExitCodes.OK, again.exitCode(), again.output());
         assertTrue(again.output().contains("no new or changed files since run 1"), again.output());
+        assertEquals(ExitCodes.OK, JobRunner.run(secondReports, "nightly", "--data", second.toString(), "--jdbc-url", url).exitCode());
+        JobRunner.Result replaced = JobRunner.run(firstReports, "nightly", "--data", first.toString(), "--jdbc-url", url);
+        assertEquals(ExitCodes.OK, replaced.exitCode(), replaced.output());
+        assertFalse(replaced.output().contains("no new or changed files"), replaced.output());
     }
 
     @Test
