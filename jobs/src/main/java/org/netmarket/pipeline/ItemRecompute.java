@@ -81,13 +81,12 @@ final class ItemRecompute {
         boolean oneOtherBasis = other.size() == 1 && other.get(theirs).size() == published.size();
         // An edition published from a file of the analyst's is loaded by its path, not its id.
         boolean bundled = EditionLoader.isBundled(theirs.edition());
-        String give = !oneOtherBasis ? "" : Stream.of(
-                theirs.asOf().equals(run.asOf()) ? null : "--as-of " + theirs.asOf(),
-                theirs.edition().equals(run.edition()) ? null
-                        : "--edition " + (bundled ? theirs.edition() : "FILE (the edition file of id " + theirs.edition() + ")"))
-                .filter(Objects::nonNull).collect(Collectors.joining(" "));
-        String giveZh = give.replace("FILE (the edition file of id " + theirs.edition() + ")",
-                "FILE（标识为 " + theirs.edition() + " 的版本文件）");
+        String asOf = theirs.asOf().equals(run.asOf()) ? null : "--as-of " + theirs.asOf();
+        boolean otherEdition = !theirs.edition().equals(run.edition());
+        String give = !oneOtherBasis ? "" : options(asOf, !otherEdition ? null
+                : "--edition " + (bundled ? theirs.edition() : "FILE (the edition file of id " + theirs.edition() + ")"));
+        String giveZh = !oneOtherBasis ? "" : options(asOf, !otherEdition ? null
+                : "--edition " + (bundled ? theirs.edition() : "FILE（标识为 " + theirs.edition() + " 的版本文件）"));
         String everyItem = "recompute every item (run without --items)";
         String everyZh = "不带 --items 重算全部项目";
         String remedy = give.isEmpty() ? "Recompute every item (run without --items)"
@@ -103,6 +102,11 @@ final class ItemRecompute {
                 "--items 只重算已发布评分中的部分项目，但 " + year + " 年已发布的评分中，" + String.join("；", zh) + "，本次运行截至 "
                         + run.asOf() + "、采用 " + run.edition() + " 版，同一总分将混合不同截止日期或版本的项目：" + remedyZh + "；"
                         + UsageException.NOTHING_PUBLISHED_ZH));
+    }
+
+    /** The options given, joined with spaces (null: not given). */
+    private static String options(String... given) {
+        return Stream.of(given).filter(Objects::nonNull).collect(Collectors.joining(" "));
     }
 
     /** Item codes plus the codes of their indicators: the indicator_score rows an item recompute replaces. */
