@@ -587,13 +587,14 @@ public final class ScoringPipeline {
 
     /**
      * Null when the staged state still has to be published (no run that succeeded in this
-     * warehouse published it); otherwise a note saying that nothing was delivered since the run
-     * that did.
+     * warehouse published it, or another run replaced what it published since); otherwise a note
+     * saying that nothing was delivered since the run that did.
      */
     private static String unchangedSincePublished(StagingArea staging, RunLedger ledger) throws SQLException {
         OptionalLong published = ledger.publishedStagedState(staging.manifest().stateId(), staging.manifest().dataDir());
         if (published.isEmpty()) {
-            LOG.info("the staged state was not published to this warehouse yet: scoring it");
+            LOG.info("the staged state is not what this warehouse shows (not published to it yet, or another run published "
+                    + "since): scoring it");
             return null;
         }
         return "no new or changed files since run " + published.getAsLong();
