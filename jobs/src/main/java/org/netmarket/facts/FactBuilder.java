@@ -150,29 +150,11 @@ public final class FactBuilder {
      * says was there to use.
      */
     private Map<String, Long> rowsPerRegion(LoadedExtract e) {
-        Map<String, long[]> own = new HashMap<>();
+        Map<String, Long> own = new HashMap<>();
         for (Row r : e.latest().groupBy(RecordAggregation.REGION).count().collectAsList()) {
-            own.put(r.getString(0), new long[]{r.getLong(1)});
+            own.put(r.getString(0), r.getLong(1));
         }
-        return rolledUp(e.name(), own);
-    }
-
-    /**
-     * Rows per region ({@code own}: one count each), each summed over the region and its
-     * descendants where the extract {@link FactSheet#rollsUp}; regions not in the tree left out.
-     */
-    private Map<String, Long> rolledUp(String extract, Map<String, long[]> own) {
-        Map<String, Long> out = new HashMap<>();
-        if (!FactSheet.rollsUp(extract)) {
-            own.forEach((region, n) -> {
-                if (tree.contains(region)) {
-                    out.put(region, n[0]);
-                }
-            });
-            return out;
-        }
-        new RegionCounts(List.of(Facts.rowsOf(extract)), own).rolledUp(tree).forEach((region, n) -> out.put(region, n[0]));
-        return out;
+        return FactSheet.rowsRolledUp(e.name(), own, tree);
     }
 
     /**
@@ -251,10 +233,10 @@ public final class FactBuilder {
         AggregateFigures figures = new AggregateFigures(e.name(), e.delivered(), tree);
         String periodColumn = s.key().get(1);
         List<String> measures = s.valueColumns();
-        Map<String, long[]> rows = new HashMap<>();
+        Map<String, Long> rows = new HashMap<>();
         for (Row r : e.latest().collectAsList()) {
             String region = r.getAs("region_code");
-            rows.computeIfAbsent(region, x -> new long[1])[0]++;
+            rows.merge(region, 1L, Long::sum);
             String period = String.valueOf(r.<Object>getAs(periodColumn));
             for (String m : measures) {
                 Object v = r.getAs(m);
@@ -266,7 +248,7 @@ public final class FactBuilder {
         for (Map<String, Object> key : e.conflictKeys()) {
             figures.conflict((String) key.get("region_code"), String.valueOf(key.get(periodColumn)));
         }
-        return new CollectedAggregate(figures, rolledUp(e.name(), rows));
+        return new CollectedAggregate(figures, FactSheet.rowsRolledUp(e.name(), rows, tree));
     }
 
     private static NationalFigures collectNational(LoadedExtract e) {

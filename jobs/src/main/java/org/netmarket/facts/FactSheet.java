@@ -6,6 +6,7 @@ import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.Assessment;
 import org.netmarket.staging.ConflictScope;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +78,28 @@ public final class FactSheet {
      */
     public static boolean rollsUp(String extract) {
         return !SchemaCatalog.ASSESSMENTS.equals(extract);
+    }
+
+    /**
+     * Region -> rows of an extract, from the rows counted by the region they name ({@code own}):
+     * each region's own plus, where the extract {@link #rollsUp}, those of the regions under it;
+     * regions the tree does not know left out. The lineage's rows in a region and rows set aside
+     * are both summed this way.
+     */
+    public static Map<String, Long> rowsRolledUp(String extract, Map<String, Long> own, RegionTree tree) {
+        Map<String, Long> out = new HashMap<>();
+        if (!rollsUp(extract)) {
+            own.forEach((region, n) -> {
+                if (tree.contains(region)) {
+                    out.put(region, n);
+                }
+            });
+            return out;
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        own.forEach((region, n) -> counts.put(region, new long[]{n}));
+        new RegionCounts(List.of(Facts.rowsOf(extract)), counts).rolledUp(tree).forEach((region, n) -> out.put(region, n[0]));
+        return out;
     }
 
     /**

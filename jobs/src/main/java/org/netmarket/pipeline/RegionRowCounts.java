@@ -93,30 +93,25 @@ final class RegionRowCounts implements Consumer<QuarantinedRow> {
      * staged by an older job version).
      */
     Long setAside(String extract, String regionCode) {
-        return setAside(extract, regionCode, tree.selfAndDescendants(regionCode));
+        Map<String, Long> byRegion = setAside(extract);
+        return byRegion == null ? null : byRegion.getOrDefault(regionCode, 0L);
     }
 
-    /** {@link #setAside(String, String)}, given the region and the regions under it. */
-    private Long setAside(String extract, String regionCode, Set<String> selfAndDescendants) {
-        if (unknown.contains(extract)) {
-            return null;
-        }
-        Map<String, Long> byRegion = own.getOrDefault(extract, Map.of());
-        if (!FactSheet.rollsUp(extract)) {
-            return byRegion.getOrDefault(regionCode, 0L);
-        }
-        return selfAndDescendants.stream().mapToLong(r -> byRegion.getOrDefault(r, 0L)).sum();
+    /** Region -> rows set aside of an extract, rolled up as {@link #setAside(String, String)} says; null when unknown. */
+    private Map<String, Long> setAside(String extract) {
+        return unknown.contains(extract) ? null : FactSheet.rowsRolledUp(extract, own.getOrDefault(extract, Map.of()), tree);
     }
 
     /** One row per region and extract, for the evaluation year of the facts. */
     List<ScoreRows.RegionRowsRow> rows(FactSheet facts, List<Region> regions) {
+        Map<String, Map<String, Long>> setAside = new HashMap<>();
+        extracts.forEach(e -> setAside.put(e, setAside(e))); // rolled up once per extract, a null map for unknown
         List<ScoreRows.RegionRowsRow> out = new ArrayList<>();
         for (Region r : regions) {
-            // Walked once per region, not once per extract: a province's is the whole tree.
-            Set<String> under = tree.selfAndDescendants(r.code());
             for (String extract : extracts) {
+                Map<String, Long> byRegion = setAside.get(extract);
                 out.add(new ScoreRows.RegionRowsRow(r.code(), facts.period().year(), extract,
-                        facts.rowsInRegion(extract, r.code()), setAside(extract, r.code(), under)));
+                        facts.rowsInRegion(extract, r.code()), byRegion == null ? null : byRegion.getOrDefault(r.code(), 0L)));
             }
         }
         return out;
