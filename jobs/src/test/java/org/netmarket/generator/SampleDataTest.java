@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Yuncheng sample as the pipeline reads it: every file passes the pipeline's own validators
  * except the rows the generator broke on purpose, references hold, keys are unique except for
- * deliberate later versions; and a drift check that the committed {@code sample-data/} is
- * exactly what the generator writes for the default seed.
+ * deliberate later versions. (That the committed {@code sample-data/} is exactly what the generator
+ * writes for the default seed is a drift check of {@code scripts/test}, not a test of behaviour.)
  */
 class SampleDataTest {
     @TempDir

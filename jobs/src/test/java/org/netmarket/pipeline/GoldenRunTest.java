@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -76,9 +78,12 @@ class GoldenRunTest {
             ownClasses = sources.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
                     .map(n -> n.substring(0, n.length() - ".java".length())).collect(Collectors.toSet());
         }
-        List<String> foreign = JobRunner.lastRunLog(reports).lines()
-                .filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d \\S+ +\\S+ - .*"))
-                .filter(l -> !ownClasses.contains(l.split(" +")[2])).toList();
+        // run.log's layout (RunFolder): date, time, level, logger's simple name, " - ", message.
+        Pattern entry = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+ +(\\S+) - .*");
+        List<String> loggers = JobRunner.lastRunLog(reports).lines().map(entry::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1)).toList();
+        assertTrue(loggers.contains("ScoringPipeline"), "run.log's entries are read by its layout: " + loggers);
+        List<String> foreign = loggers.stream().filter(l -> !ownClasses.contains(l)).toList();
         assertTrue(foreign.isEmpty(), "lines of other loggers in run.log: " + foreign);
     }
 

@@ -1,6 +1,7 @@
 package org.netmarket.report;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.edition.Category;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +55,38 @@ class ScorecardPrinterTest {
 
     @Test
     void theFootnoteOfTheMarkIsPrintedOnlyUnderACardThatShowsIt() {
-        String failing = print(null, card(true));
-        assertTrue(failing.contains("*"), failing);
-        assertTrue(failing.contains("(* below 75% of the category's maximum)"), failing);
+        assertTrue(print(null, card(true)).contains("(* below 75% of the category's maximum)"), print(null, card(true)));
         assertFalse(print(null, card(false)).contains("(* below"), "no category is marked");
+    }
+
+    /** The mark sits on exactly the categories below 75% of their maximum, judged here from the points. */
+    @Test
+    void theMarkSitsOnEveryCategoryBelowItsShareAndOnNoOther() {
+        for (boolean failingDevelopment : new boolean[] {true, false}) {
+            RegionScorecard card = card(failingDevelopment);
+            List<String> cells = categoryCells(print(null, card));
+            List<Category> firsts = EDITION.firstLevelCategories();
+            assertEquals(firsts.size(), cells.size(), "one cell per first-level category: " + cells);
+            int marked = 0;
+            for (int i = 0; i < firsts.size(); i++) {
+                Category c = firsts.get(i);
+                BigDecimal points = card.category(c.code()).points();
+                boolean below = points.multiply(new BigDecimal(4)).compareTo(c.maxPoints().multiply(new BigDecimal(3))) < 0;
+                marked += below ? 1 : 0;
+                assertEquals(below, cells.get(i).endsWith("*"),
+                        c.code() + " at " + points + " of " + c.maxPoints() + " printed as '" + cells.get(i) + "'");
+                assertEquals(0, new BigDecimal(cells.get(i).replace("*", "")).compareTo(points), c.code() + ": " + cells.get(i));
+            }
+            assertEquals(failingDevelopment ? 1 : 0, marked, "the cards are built with development failing or nothing failing");
+        }
+    }
+
+    /** The category cells of 盐湖区's line: the words between its result and its count of items needing attention. */
+    private static List<String> categoryCells(String printed) {
+        String line = printed.lines().filter(l -> l.startsWith("140802 ")).findFirst().orElseThrow(() -> new AssertionError(printed));
+        List<String> words = List.of(line.trim().split(" +"));
+        int result = Math.max(words.indexOf("PASS"), words.indexOf("FAIL"));
+        assertTrue(result > 0, line);
+        return words.subList(result + 1, words.size() - 1);
     }
 }

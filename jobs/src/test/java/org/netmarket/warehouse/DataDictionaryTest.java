@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The data dictionary: every published table, view and column carries a comment, and the
- * committed {@code schemas/warehouse/DATA-DICTIONARY.md} is what the generator makes of the
- * current migrations.
+ * The data dictionary: every published table, view and column carries a comment. (That the
+ * committed {@code schemas/warehouse/DATA-DICTIONARY.md} is what the generator makes of the current
+ * migrations is a drift check of {@code scripts/test}: {@code scripts/data-dictionary --check}.)
  */
 class DataDictionaryTest {
 
