@@ -5,7 +5,6 @@ import org.netmarket.config.UsageException;
 import org.netmarket.rules.Reason;
 import org.netmarket.staging.LoadedExtract;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,9 +105,17 @@ record DataYears(int first, int last, int latestComplete, String pending) {
         return Optional.of(new DataYears(all.first(), all.last(), latest, pending));
     }
 
-    /** The year a run scores when none is asked for: the latest complete one, else last calendar year. */
+    /**
+     * The year a run scores when none is asked for: the latest complete one. Data without retail
+     * or national figures has none to judge by, and the run is refused as bad usage rather than
+     * scoring a year of the clock's, which would publish a scorecard of missing data as the
+     * regions' latest.
+     */
     static int defaultYear(Optional<DataYears> covered) {
-        return covered.map(DataYears::latestComplete).orElseGet(() -> LocalDate.now().getYear() - 1);
+        return covered.map(DataYears::latestComplete).orElseThrow(() -> new UsageException(Reason.of(
+                "no --year given, and the data has neither retail nor national figures to tell its latest complete year by: give --year",
+                "未指定 --year，且数据中既没有零售额也没有全国数据，无法判断最近的完整年度：请用 --year 指定年份，"
+                        + UsageException.NOTHING_PUBLISHED_ZH)));
     }
 
     /** Refuses the years that fall outside the data's. */

@@ -57,8 +57,14 @@ public final class RunFolder implements AutoCloseable {
     private static final char BOM = '\uFEFF';
     private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
     private static final String APPENDER = "netmarket-run-log";
-    /** A run folder's name: {@code <yyyyMMdd-HHmmss>-<command>}, and {@code -<n>} when a second one started that second. */
-    private static final Pattern NAME = Pattern.compile("(\\d{8}-\\d{6})-[a-z]+(-\\d+)?");
+    /** The commands that make run folders (the CLI's subcommands that run the pipeline). */
+    static final List<String> COMMANDS = List.of("run", "nightly", "backfill", "validate");
+    /**
+     * A run folder's name: {@code <yyyyMMdd-HHmmss>-<command>}, and {@code -<n>} when a second one
+     * started that second. Only these commands: housekeeping must not take an operator's
+     * {@code 20200101-000000-notes} for a run.
+     */
+    private static final Pattern NAME = Pattern.compile("(\\d{8}-\\d{6})-(?:" + String.join("|", COMMANDS) + ")(-\\d+)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final Path path;
     private FileAppender appender;
@@ -72,6 +78,9 @@ public final class RunFolder implements AutoCloseable {
      * directory that cannot be written is an {@link EnvironmentException} naming it and why.
      */
     public static RunFolder create(String reportDir, String command) {
+        if (!COMMANDS.contains(command)) {
+            throw new IllegalArgumentException("not a command that makes run folders: " + command + " (one of " + COMMANDS + ")");
+        }
         String stamp = LocalDateTime.now().format(STAMP);
         Path dir = Path.of(reportDir).toAbsolutePath().normalize();
         Path p = dir.resolve(stamp + "-" + command);

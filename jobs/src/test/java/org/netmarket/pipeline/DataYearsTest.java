@@ -1,9 +1,9 @@
 package org.netmarket.pipeline;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.config.UsageException;
 import org.netmarket.pipeline.DataYears.RetailYear;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,6 +13,8 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The span of the data's years and its latest complete year: the year a run without --year (every
@@ -95,11 +97,14 @@ class DataYearsTest {
         assertEquals(2024, years.latestComplete(), "no year has both: the latest complete in retail");
     }
 
+    /** Without retail or national figures no year is known complete: the run must be given one, not the clock's. */
     @Test
-    void withoutRetailOrNationalFiguresLastCalendarYearIsScored() {
+    void withoutRetailOrNationalFiguresAYearMustBeGiven() {
         Optional<DataYears> none = DataYears.from(new TreeMap<>(), national());
         assertEquals(Optional.empty(), none);
-        assertEquals(LocalDate.now().getYear() - 1, DataYears.defaultYear(none));
+        UsageException refused = assertThrows(UsageException.class, () -> DataYears.defaultYear(none));
+        assertTrue(refused.getMessage().contains("give --year"), refused.getMessage());
+        assertTrue(refused.messageZh().orElseThrow().contains("--year"), refused.messageZh().orElseThrow());
         assertEquals(2024, DataYears.defaultYear(DataYears.from(twoFullYears(), national(2024))));
     }
 }

@@ -75,6 +75,8 @@ class RunFolderTest {
         Files.createDirectories(reports.resolve("20200101-000000-Nightly"));
         Files.createDirectories(reports.resolve("20201399-000000-nightly"));
         Files.createDirectories(reports.resolve("old-20200101-000000-nightly"));
+        Files.createDirectories(reports.resolve("20200101-000000-notes"));
+        Files.createDirectories(reports.resolve("20200101-000000-nightlyx"));
         Files.writeString(reports.resolve("20200101-000000-nightly"), "a file, not a run folder");
         List<String> before = entries();
 

@@ -59,6 +59,30 @@ class RunScopeChecksTest {
         assertFalse(log.contains("extract complaints: reading") || log.contains("extract operators: reading"), log);
     }
 
+    /**
+     * Without retail or national figures the data has no latest complete year: a run without
+     * --year is refused rather than scoring last calendar year; with --year it scores that year.
+     */
+    @Test
+    void withoutRetailOrNationalFiguresTheYearMustBeGiven() throws IOException {
+        Path data = GoldenData.copyTo(reports.resolve("no-retail-no-national"));
+        for (String extract : List.of("retail", "national")) {
+            try (var files = java.nio.file.Files.walk(data.resolve(extract))) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+        JobRunner.Result refused = JobRunner.run(reports, "run", "--data", data.toString(), "--dry-run", "--regions", "140802");
+        assertEquals(ExitCodes.BAD_INPUT, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("no --year given, and the data has neither retail nor national figures to tell "
+                + "its latest complete year by: give --year"), refused.output());
+        JobRunner.Result given = JobRunner.run(reports, "run", "--data", data.toString(), "--dry-run", "--regions", "140802",
+                "--year", "2024");
+        assertEquals(ExitCodes.OK, given.exitCode(), given.output());
+        assertTrue(given.output().contains("Scorecard 2024"), given.output());
+    }
+
     /** A data directory with regions.csv alone would publish a scorecard of nothing but missing data. */
     @Test
     void aDataDirectoryWithoutAnyExtractFileStopsTheRun() throws IOException {
