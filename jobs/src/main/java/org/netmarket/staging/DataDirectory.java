@@ -57,6 +57,8 @@ public final class DataDirectory implements Serializable {
     private final String root;
     private final Map<String, String> hadoopConf;
     /** Files of extract folders modified after this (epoch milliseconds) are not read yet. */
+    /** How messages name the data directory. */
+    public static final Reason WHAT = Reason.of("the data directory (--data)", "数据目录（--data）");
     private final long settledBefore;
     /** The --min-file-age that set {@link #settledBefore}, for the reason a file is not read. */
     private final long minAgeSeconds;
@@ -74,7 +76,12 @@ public final class DataDirectory implements Serializable {
      * @param conf     the Hadoop configuration of the Spark session (its entries travel to tasks)
      */
     public static DataDirectory of(String location, Configuration conf) {
-        String root = asUri(location);
+        String root;
+        try {
+            root = asUri(location);
+        } catch (RuntimeException e) {
+            throw UnusableLocation.explain(WHAT, location, e).orElse(e);
+        }
         Map<String, String> entries = new HashMap<>();
         if (conf != null) {
             conf.forEach(e -> entries.put(e.getKey(), e.getValue()));
@@ -126,7 +133,9 @@ public final class DataDirectory implements Serializable {
     /**
      * Why the data directory itself cannot be read from ("does not exist", "is a file, not a
      * folder", "is empty", and in Chinese); empty when it is a folder with something in it (or
-     * when that cannot be told: reading it then says why).
+     * when that cannot be told: reading it then says why). A file system that cannot be reached
+     * or used at all (an unknown host, a scheme without its classes) is said at once instead, by
+     * {@link UnusableLocation}.
      */
     public Optional<Reason> rootProblem() {
         try {
@@ -155,7 +164,11 @@ public final class DataDirectory implements Serializable {
             return !exists ? Optional.of(Reason.of("does not exist", "不存在"))
                     : !folder ? Optional.of(Reason.of("is a file, not a folder", "是文件而不是文件夹"))
                     : empty ? Optional.of(Reason.of("is empty", "是空的")) : Optional.empty();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            Optional<RuntimeException> said = UnusableLocation.explain(WHAT, root, e);
+            if (said.isPresent()) {
+                throw said.get();
+            }
             return Optional.empty();
         }
     }

@@ -74,6 +74,8 @@ public final class StagingArea {
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
     /** Version of the layout; a staging area written in another layout is rebuilt. */
     static final int FORMAT = 5;
+    /** How messages name the staging area. */
+    static final Reason WHAT = Reason.of("the staging area (--staging)", "暂存区（--staging）");
     /** Generations an extract may have before the next merge compacts it into one. */
     static final int MAX_GENERATIONS = 8;
     /**
@@ -178,10 +180,17 @@ public final class StagingArea {
      * an earlier run that did not commit left behind.
      */
     public static StagingArea open(SparkSession spark, String location) {
-        StagingArea area = new StagingArea(spark,
-                new StagingStore(DataDirectory.asUri(location), spark.sparkContext().hadoopConfiguration()));
-        area.deleteUncommitted();
-        return area;
+        try {
+            StagingStore store = new StagingStore(DataDirectory.asUri(location), spark.sparkContext().hadoopConfiguration());
+            // A location that cannot hold the staging area (a file in the way, an unknown host)
+            // fails here, said as what it is, rather than as a failed write in the middle of ingest.
+            store.createRoot();
+            StagingArea area = new StagingArea(spark, store);
+            area.deleteUncommitted();
+            return area;
+        } catch (RuntimeException e) {
+            throw UnusableLocation.explain(WHAT, location, e).orElse(e);
+        }
     }
 
     /** Where the staging area is. */

@@ -51,6 +51,18 @@ final class StagingStore {
         return root;
     }
 
+    /** Creates the staging area's folder when it is not there yet. */
+    void createRoot() {
+        Path p = new Path(root);
+        try {
+            if (!fs(p).mkdirs(p)) {
+                throw new IOException("cannot create the folder " + p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The manifest, or null when the staging area has none yet. */
     StagingArea.Manifest readManifest() {
         Path p = new Path(root + "/" + MANIFEST);
