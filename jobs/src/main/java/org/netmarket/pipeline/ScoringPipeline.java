@@ -244,13 +244,22 @@ public final class ScoringPipeline {
         try {
             lock = PublishLock.acquire(warehouse.connect(), config.waitForLock(), stopping::get);
         } catch (PublishLock.LockedException e) {
+            // Stopped (SIGTERM, Ctrl-C) while waiting: recorded as every stopped run is, not as a lock
+            // that timed out, which dashboards would show as a night that found the warehouse busy.
+            RuntimeException failure = stopping.get() ? interrupted(e, Reason.of(" (" + e.getMessage() + ")",
+                    "（" + RunFailure.inChinese(e) + "）")) : e;
+            RunLedger.FailureKind kind = stopping.get() ? RunLedger.FailureKind.INTERRUPTED : RunLedger.FailureKind.LOCK;
             try {
-                LOG.info("run {} recorded as failed: the warehouse lock was held",
-                        new RunLedger(warehouse).refused(runRecord(edition), e.getMessage(), RunFailure.inChinese(e)));
+                long runId = new RunLedger(warehouse).refused(runRecord(edition), failure.getMessage(), RunFailure.inChinese(failure), kind);
+                if (kind == RunLedger.FailureKind.INTERRUPTED) {
+                    LOG.warn("{}; run {} recorded as failed", failure.getMessage(), runId);
+                } else {
+                    LOG.info("run {} recorded as failed: the warehouse lock was held", runId);
+                }
             } catch (SQLException | RuntimeException ex) {
                 LOG.warn("could not record the refused run in pipeline_run: {}", ex.getMessage());
             }
-            throw e;
+            throw failure;
         }
         try {
             RunLedger ledger = new RunLedger(warehouse);
@@ -619,9 +628,14 @@ public final class ScoringPipeline {
      * the user are told (one line), with what broke because of it as the cause.
      */
     static EnvironmentException interrupted(Throwable e) {
+        return interrupted(e, Reason.of("", ""));
+    }
+
+    /** As {@link #interrupted(Throwable)}, with what the run was doing when stopped appended. */
+    private static EnvironmentException interrupted(Throwable e, Reason doing) {
         return new EnvironmentException(Reason.of(
-                "interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) before it finished",
-                "运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）"), e);
+                "interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) before it finished" + doing.en(),
+                "运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）" + doing.zh()), e);
     }
 
     private static void recordFailure(RunLedger ledger, long runId, Throwable e, RunLedger.FailureKind kind) {

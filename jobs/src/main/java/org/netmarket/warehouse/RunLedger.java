@@ -67,12 +67,13 @@ public final class RunLedger {
     }
 
     /**
-     * Records a run that never started because another held the warehouse lock: failed, with the
-     * reason, in one statement (it is not holding the lock, so it must leave no 'running' row
-     * behind for a moment that the holder's bookkeeping could see). Returns its id.
+     * Records a run that never started because another held the warehouse lock (or because it was
+     * stopped while waiting for it: {@code kind} says which): failed, with the reason, in one
+     * statement (it is not holding the lock, so it must leave no 'running' row behind for a moment
+     * that the holder's bookkeeping could see). Returns its id.
      */
-    public long refused(RunRecord r, String error, String errorZh) throws SQLException {
-        return insert(r, error, errorZh, FailureKind.LOCK);
+    public long refused(RunRecord r, String error, String errorZh, FailureKind kind) throws SQLException {
+        return insert(r, error, errorZh, kind);
     }
 
     /** Inserts a run: running when {@code error} is null, else failed and finished now with that error. */

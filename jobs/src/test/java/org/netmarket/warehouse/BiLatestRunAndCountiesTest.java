@@ -38,7 +38,7 @@ class BiLatestRunAndCountiesTest {
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
             long analyst = ledger.start(NIGHTLY);
             // Registered after the analyst's run, refused at once: it finishes first.
-            ledger.refused(NIGHTLY, "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁");
+            ledger.refused(NIGHTLY, "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁", RunLedger.FailureKind.LOCK);
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO netmarket.quarantined_row (run_id, extract, file, line, reason) VALUES ("
                         + analyst + ", 'complaints', 'complaints/c.csv', 7, 'bad row')");
@@ -55,7 +55,7 @@ class BiLatestRunAndCountiesTest {
             aside.assertValue(String.valueOf(analyst), "is_latest_run", true);
 
             // A refusal after the publication finished is the latest run, failed since it.
-            ledger.refused(NIGHTLY, "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁");
+            ledger.refused(NIGHTLY, "another pipeline run holds the warehouse lock", "另一个运行持有数仓锁", RunLedger.FailureKind.LOCK);
             status = WarehouseRows.query(url, "bi_run_status", "SELECT * FROM netmarket.bi_run_status", "data_dir");
             status.assertValue("file:/data/", "latest_run_status_zh", "失败");
             status.assertValue("file:/data/", "failed_runs_since_published", 1);

@@ -10,6 +10,9 @@ import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +66,40 @@ class StoppedRunTest {
         WarehouseRows after = runs(url);
         assertEquals("succeeded", after.row("3").get("status"));
         assertEquals(run2, after.row("2"), "the next run leaves the stopped run's record as it was");
+    }
+
+    /**
+     * Stopped while it waits for the warehouse lock another session holds: recorded as stopped
+     * (failure_kind interrupted, saying what it waited for), not as a night that found the lock held.
+     */
+    @Test
+    void aRunStoppedWhileWaitingForTheLockIsRecordedAsStopped() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        String[] args = {"--data", GoldenData.GIVEN.toString(), "--jdbc-url", url, "--year", "2024", "--wait-for-lock", "600"};
+        JobRunner.Result first = JobRunner.run(tmp.resolve("first"), "run", args); // creates the schema
+        assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        try (Connection holder = DriverManager.getConnection(url); Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + PublishLock.KEY + ")");
+            Path output = tmp.resolve("waiting.out");
+            Process waiting = OtherJvm.start(output, tmp.resolve("waiting"), concat("run", args));
+            try {
+                awaitLine(waiting, output, "waiting for the warehouse lock held by");
+                waiting.destroy(); // SIGTERM
+                assertTrue(waiting.waitFor(2, TimeUnit.MINUTES), "the stopped run exits");
+            } finally {
+                waiting.destroyForcibly();
+            }
+            String log = OtherJvm.output(output);
+            assertEquals(128 + 15, waiting.exitValue(), log);
+            assertTrue(log.contains("WARN  ScoringPipeline - " + STOPPED), log);
+        }
+        Map<String, Object> run2 = WarehouseRows.query(url, "pipeline_run",
+                "SELECT run_id, status, failure_kind, error, error_zh FROM netmarket.pipeline_run", "run_id").row("2");
+        assertEquals("failed", run2.get("status"), run2.toString());
+        assertEquals("interrupted", run2.get("failure_kind"), run2.toString());
+        String error = (String) run2.get("error");
+        assertTrue(error.startsWith(STOPPED) && error.contains("(stopped while waiting for the warehouse lock held by "), error);
+        assertTrue(((String) run2.get("error_zh")).startsWith("运行被中止"), run2.toString());
     }
 
     private static WarehouseRows currentScores(String url) throws Exception {
