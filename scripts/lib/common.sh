@@ -25,6 +25,19 @@ NETMARKET_JVM_OPENS=(
 
 # Whether the calling script's arguments (its array args) hold option $1, alone or as $1=VALUE.
 has() { local f; for f in "${args[@]}"; do [[ "$f" == "$1" || "$f" == "$1="* ]] && return 0; done; return 1; }
+# Whether the calling script's boolean option $1 is on: given bare, or as $1=VALUE with a value
+# other than false (the job's parser reads --dry-run=false as off); the last one given wins.
+flag_on() {
+  local f on=1
+  for f in "${args[@]}"; do
+    if [[ "$f" == "$1" ]]; then
+      on=0
+    elif [[ "$f" == "$1="* ]]; then
+      if [[ "${f#"$1="}" =~ ^[Ff][Aa][Ll][Ss][Ee]$ ]]; then on=1; else on=0; fi
+    fi
+  done
+  return $on
+}
 # The value of the calling script's option $1 (--opt VALUE or --opt=VALUE; the last one given), or nothing.
 arg_value() {
   local i

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * rows stop a run, where the run folder goes, and how a local Spark runs.
  */
 public final class InputOptions {
-    @Option(names = "--" + PipelineConfig.DATA_DIR, paramLabel = "DIR", description = "Data directory with regions.csv and one folder per extract: "
+    @Option(names = "--" + PipelineConfig.DATA_DIR, converter = ValueConverters.NonEmptyPath.class, paramLabel = "DIR", description = "Data directory with regions.csv and one folder per extract: "
             + "a local path or an hdfs:// / s3a:// URI (default: ${DEFAULT-VALUE}).", defaultValue = PipelineConfig.DEFAULT_DATA_DIR)
     String data;
 
@@ -25,7 +25,7 @@ public final class InputOptions {
                     + "quarantined (default: ${DEFAULT-VALUE}).")
     BigDecimal quarantineThreshold;
 
-    @Option(names = "--" + PipelineConfig.REPORT_DIR, paramLabel = "DIR", defaultValue = PipelineConfig.DEFAULT_REPORT_DIR,
+    @Option(names = "--" + PipelineConfig.REPORT_DIR, converter = ValueConverters.NonEmptyPath.class, paramLabel = "DIR", defaultValue = PipelineConfig.DEFAULT_REPORT_DIR,
             description = "Where each run writes its folder with run.log, quarantine.csv and inputs.csv (default: ${DEFAULT-VALUE}).")
     String reportDir;
 

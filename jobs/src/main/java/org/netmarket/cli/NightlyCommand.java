@@ -52,7 +52,7 @@ public final class NightlyCommand implements Callable<Integer> {
             + "delivered since the last run (a changed or removed file forces this anyway).")
     boolean full;
 
-    @Option(names = "--" + PipelineConfig.STAGING_DIR, paramLabel = "DIR", description = "The staging area: Parquet files of the latest "
+    @Option(names = "--" + PipelineConfig.STAGING_DIR, converter = ValueConverters.NonEmptyPath.class, paramLabel = "DIR", description = "The staging area: Parquet files of the latest "
             + "version of every record and a manifest of the files merged (default: <report-dir>/staging; on a cluster "
             + "a shared hdfs:// or s3a:// location).")
     String staging;

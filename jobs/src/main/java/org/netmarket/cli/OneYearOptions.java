@@ -19,7 +19,7 @@ public final class OneYearOptions {
             + "and completion cut-off (default: December 31 of the evaluation year).")
     LocalDate asOf;
 
-    @Option(names = "--" + PipelineConfig.FACTS_CSV, paramLabel = "FILE", description = "Also write the record-level counts "
+    @Option(names = "--" + PipelineConfig.FACTS_CSV, converter = ValueConverters.NonEmptyPath.class, paramLabel = "FILE", description = "Also write the record-level counts "
             + "(year, region, fact, count) to this CSV file, e.g. to compare them with another engine.")
     String factsCsv;
 

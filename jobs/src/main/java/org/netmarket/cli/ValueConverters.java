@@ -21,6 +21,21 @@ final class ValueConverters {
         cl.registerConverter(BigDecimal.class, ValueConverters::decimal);
     }
 
+    /**
+     * A folder or file option ({@code --data}, {@code --report-dir}, {@code --staging},
+     * {@code --facts-csv}): an empty value ({@code --data=}, a shell variable that was not set)
+     * would otherwise be read as the working directory, which is never what was meant.
+     */
+    static final class NonEmptyPath implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("empty: a path or URI is needed");
+            }
+            return value;
+        }
+    }
+
     static LocalDate date(String value) {
         try {
             return LocalDate.parse(value);

@@ -283,7 +283,12 @@ class CommandLineTest {
     @CsvSource(delimiter = '|', value = {
             "run|--as-of|2024-6-30|Invalid value for option '--as-of': '2024-6-30' is not a date YYYY-MM-DD (e.g. 2024-06-30)",
             "nightly|--as-of|2024-13-01|Invalid value for option '--as-of': '2024-13-01' is not a date YYYY-MM-DD",
-            "validate|--quarantine-threshold|abc|Invalid value for option '--quarantine-threshold': 'abc' is not a decimal number"})
+            "validate|--quarantine-threshold|abc|Invalid value for option '--quarantine-threshold': 'abc' is not a decimal number",
+            // An empty path (--data=, an unset shell variable) would be read as the working directory.
+            "run|--data|''|Invalid value for option '--data': empty: a path or URI is needed",
+            "validate|--data|' '|Invalid value for option '--data': empty: a path or URI is needed",
+            "nightly|--staging|''|Invalid value for option '--staging': empty: a path or URI is needed",
+            "run|--facts-csv|''|Invalid value for option '--facts-csv': empty: a path or URI is needed"})
     void aValueOfTheWrongFormSaysWhatIsExpected(String command, String option, String value, String message) {
         JobRunner.Result r = JobRunner.run(reports, command, option, value);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());

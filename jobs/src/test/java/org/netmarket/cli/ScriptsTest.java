@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -510,6 +511,29 @@ class ScriptsTest {
         assertEquals("[jdbc:postgresql://b/x]", run("bash", "-c", script, "-", "--jdbc-url=jdbc:postgresql://a/x", "--jdbc-url=jdbc:postgresql://b/x").output.strip());
         assertEquals("[]", run("bash", "-c", script, "-", "--year", "2024").output.strip());
         assertEquals("[]", run("bash", "-c", script, "-", "--jdbc-url").output.strip());
+    }
+
+    /** A flag a script reads as the job does: bare or =true is on, =false (any case) is off, the last one given wins. */
+    @Test
+    void flagOnReadsABooleanOptionAsTheJobDoes(@TempDir Path dir) throws Exception {
+        String script = "source scripts/lib/common.sh && args=(\"$@\") && if flag_on --dry-run; then echo on; else echo off; fi";
+        Map<List<String>, String> expected = new LinkedHashMap<>();
+        expected.put(List.of("--dry-run"), "on");
+        expected.put(List.of("--dry-run=true"), "on");
+        expected.put(List.of("--dry-run=false"), "off");
+        expected.put(List.of("--dry-run=FALSE"), "off");
+        expected.put(List.of("--year", "2024"), "off");
+        expected.put(List.of("--dry-run-ish"), "off");
+        expected.put(List.of("--dry-run=false", "--dry-run"), "on");
+        expected.put(List.of("--dry-run", "--dry-run=false"), "off");
+        for (Map.Entry<List<String>, String> e : expected.entrySet()) {
+            List<String> command = new ArrayList<>(List.of("bash", "-c", script, "-"));
+            command.addAll(e.getKey());
+            assertEquals(e.getValue(), run(command.toArray(String[]::new)).output.strip(), e.getKey().toString());
+        }
+        String url = "jdbc:postgresql://db.example:5433/netmarket";
+        List<String> published = viaStandInJava(dir, Map.of("NETMARKET_JDBC_URL", url), SCRIPTS.resolve("run-pipeline"), "--dry-run=false");
+        assertTrue(published.contains("  psql -h db.example -p 5433 -d netmarket"), "--dry-run=false publishes: " + published);
     }
 
     private static void assertHelpWithoutCode(Path script, String output) {
