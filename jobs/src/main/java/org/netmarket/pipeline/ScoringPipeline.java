@@ -439,6 +439,11 @@ public final class ScoringPipeline {
         }
         run.ledger().succeedWithoutPublishing(run.runId(), unchanged);
         LOG.info("{}; nothing to publish", unchanged);
+        if (config.factsCsv() != null) {
+            // Said, or a script waiting for the file would find the one of an earlier night, or none.
+            LOG.info("--{} {} not written: nothing was scored (--force scores the staged state)", PipelineConfig.FACTS_CSV,
+                    config.factsCsv());
+        }
         return new RunOutcome(run.runId(), false, run.edition(), null, List.of(), List.of(), 0, 0, run.folder().path(),
                 run.warehouse().settings().redactedUrl(), unchanged, ScoreChanges.Report.NONE, notRead, List.of(), List.of());
     }

@@ -537,8 +537,13 @@ class PublishingTest {
         String firstLog = JobRunner.lastRunLog(reports);
         // A delivery under a name no run reads is said on the night it arrives, though nothing is read.
         Files.writeString(data.resolve("retail/retail-2025-01.csv.gz"), "not read");
-        JobRunner.Result second = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
+        Path facts = reports.resolve("facts-of-night-2.csv");
+        JobRunner.Result second = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url,
+                "--facts-csv", facts.toString());
         assertEquals(ExitCodes.OK, second.exitCode(), second.output());
+        assertFalse(Files.exists(facts), "nothing was scored");
+        assertTrue(JobRunner.lastRunLog(reports).contains("--facts-csv " + facts + " not written: nothing was scored (--force "
+                + "scores the staged state)"), JobRunner.lastRunLog(reports));
         assertTrue(second.output().contains("Run 2: no new or changed files since run 1; 1 file(s) of the data directory not "
                 + "read (named in the run's log). Nothing was published.\nFiles and folders of the data directory that were "
                 + "not read:\n  retail/retail-2025-01.csv.gz  not read: not a .csv file\n"), second.output());
