@@ -246,12 +246,13 @@ public final class ScoringPipeline {
         } catch (PublishLock.LockedException e) {
             // Stopped (SIGTERM, Ctrl-C) while waiting: recorded as every stopped run is, not as a lock
             // that timed out, which dashboards would show as a night that found the warehouse busy.
-            RuntimeException failure = stopping.get() ? interrupted(e, Reason.of(" (" + e.getMessage() + ")",
+            boolean stopped = stopping.get();
+            RuntimeException failure = stopped ? interrupted(e, Reason.of(" (" + e.getMessage() + ")",
                     "（" + RunFailure.inChinese(e) + "）")) : e;
-            RunLedger.FailureKind kind = stopping.get() ? RunLedger.FailureKind.INTERRUPTED : RunLedger.FailureKind.LOCK;
+            RunLedger.FailureKind kind = stopped ? RunLedger.FailureKind.INTERRUPTED : RunLedger.FailureKind.LOCK;
             try {
                 long runId = new RunLedger(warehouse).refused(runRecord(edition), failure.getMessage(), RunFailure.inChinese(failure), kind);
-                if (kind == RunLedger.FailureKind.INTERRUPTED) {
+                if (stopped) {
                     LOG.warn("{}; run {} recorded as failed", failure.getMessage(), runId);
                 } else {
                     LOG.info("run {} recorded as failed: the warehouse lock was held", runId);
