@@ -177,7 +177,7 @@ public final class ScorePublisher {
     private static List<String> replaceCurrent(Connection c, long runId, Publication p) throws SQLException {
         String[] regions = p.regionsInScope().toArray(new String[0]);
         ScoreChanges.requireNoSetAsideRegionUnder(c, p);
-        List<String> dropped = retireDropped(c, p);
+        List<String> dropped = retireDropped(c, runId, p);
         String codeFilter = p.codesInScope() == null ? "" : " AND indicator_code = ANY(?)";
         try (PreparedStatement s = c.prepareStatement(
                 "DELETE FROM indicator_score WHERE eval_year = ? AND region_code = ANY(?)" + codeFilter)) {
@@ -219,13 +219,21 @@ public final class ScorePublisher {
     /**
      * Takes out of the year's current scores the regions the publication no longer lists
      * ({@link ScoreChanges#dropped}): a county merged away must not stay on dashboards beside a
-     * city total computed without it. Their history stays; a later regions.csv listing them
-     * brings them back.
+     * city total computed without it. Their history stays, the removal is recorded
+     * ({@code region_year_removal}); a later regions.csv listing them brings them back.
      */
-    private static List<String> retireDropped(Connection c, Publication p) throws SQLException {
+    private static List<String> retireDropped(Connection c, long runId, Publication p) throws SQLException {
         List<String> dropped = ScoreChanges.dropped(c, p);
         if (dropped.isEmpty()) {
             return dropped;
+        }
+        // Kept, so that score_revision shows the removal and starts the region's year afresh if it comes back.
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO region_year_removal (run_id, region_code, eval_year) "
+                + "SELECT ?, unnest(?::text[]), ?")) {
+            s.setLong(1, runId);
+            s.setArray(2, c.createArrayOf("text", dropped.toArray()));
+            s.setInt(3, p.evalYear());
+            s.executeUpdate();
         }
         for (String table : List.of("indicator_score", "category_score", "evaluation_result")) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE eval_year = ? AND region_code = ANY(?)")) {

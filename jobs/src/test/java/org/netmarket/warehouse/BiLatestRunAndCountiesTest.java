@@ -91,4 +91,31 @@ class BiLatestRunAndCountiesTest {
             one.assertValue("140802", "county_as_of", java.sql.Date.valueOf("2024-06-30"));
         }
     }
+    /**
+     * A county published under another edition than its city (other maxima) loses points out of
+     * its own maximum, and is ranked by them: not out of the city's maximum, which showed points
+     * lost below zero.
+     */
+    @Test
+    void aCountyIsMeasuredAgainstItsOwnMaximum() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            long run = new RunLedger(warehouse).start(NIGHTLY);
+            new ScorePublisher(lock, () -> false).publish(run, List.of(CITY, YANHU, HEJIN),
+                    TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1", "140882", "0"), LocalDate.of(2024, 12, 31)));
+        }
+        // As if 盐湖区 had been recomputed under an edition where item 3 is worth 4 points.
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("UPDATE netmarket.indicator_score SET max_points = 4 WHERE region_code = '140802' AND indicator_code = '3'");
+        }
+        WarehouseRows rows = WarehouseRows.query(url, "bi_county_comparison",
+                "SELECT * FROM netmarket.bi_county_comparison WHERE eval_year = 2024 AND indicator_code = '3'", "county_code");
+        rows.assertValue("140802", "max_points", 2);
+        rows.assertValue("140802", "county_max_points", 4);
+        rows.assertValue("140802", "county_points_lost", 3);
+        rows.assertValue("140882", "county_points_lost", 2);
+        rows.assertValue("140802", "county_rank_from_lowest", 1);
+        rows.assertValue("140882", "county_rank_from_lowest", 2);
+    }
 }

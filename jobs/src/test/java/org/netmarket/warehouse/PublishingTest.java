@@ -22,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ class PublishingTest {
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
         return new Published(url, data);
+    }
+
+    private static long latestRunId(String url) throws SQLException {
+        return ((Number) WarehouseRows.query(url, "pipeline_run", "SELECT max(run_id) AS id FROM netmarket.pipeline_run", "id")
+                .all().values().iterator().next().get("id")).longValue();
     }
 
     private JobRunner.Result run(String url, Path data, String... extra) {
@@ -324,6 +330,7 @@ class PublishingTest {
         Published golden = publishGolden2024();
         String url = golden.url();
         Path data = golden.data();
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2023", "--regions", "140821").exitCode(), "its 2023 published too");
         // 临猗县 is merged away: regions.csv no longer lists it (its records are quarantined as unknown regions).
         Path regions = data.resolve("regions.csv");
         Files.write(regions, Files.readAllLines(regions).stream().filter(l -> !l.startsWith("140821,")).toList());
@@ -344,15 +351,47 @@ class PublishingTest {
             assertEquals(Set.of("140000", "140800", "140802"), rows.all().keySet(), table + " after the full run");
         }
         WarehouseRows history = WarehouseRows.query(url, "evaluation_result_history",
-                "SELECT region_code, count(*) AS n FROM netmarket.evaluation_result_history GROUP BY region_code", "region_code");
+                "SELECT region_code, count(*) AS n FROM netmarket.evaluation_result_history WHERE eval_year = 2024 "
+                        + "GROUP BY region_code", "region_code");
         history.assertValue("140821", "n", 1);
         assertTrue(JobRunner.lastRunLog(reports).contains("2024: region(s) 140821 no longer in regions.csv"),
                 JobRunner.lastRunLog(reports));
         assertTrue(full.output().contains("Taken out of the current scores (no longer in regions.csv of this data directory; "
                 + "their history stays):\n    140821 2024\n"), full.output());
+        // The removal is kept: score_change shows each code of the county's 2024 taken out, without points after.
+        long fullRun = latestRunId(url);
+        WarehouseRows removals = WarehouseRows.query(url, "region_year_removal",
+                "SELECT region_code, eval_year, run_id FROM netmarket.region_year_removal", "region_code", "eval_year");
+        assertEquals(Set.of("140821|2024"), removals.all().keySet());
+        removals.assertValue("140821|2024", "run_id", fullRun);
+        WarehouseRows removed = WarehouseRows.query(url, "score_change", "SELECT indicator_code, points, status, previous_points, "
+                + "previous_run_id, is_removal FROM netmarket.score_change WHERE region_code = '140821' AND eval_year = 2024 "
+                + "AND run_id = " + fullRun, "indicator_code");
+        assertEquals(GoldenData.SCORE_ROWS / GoldenData.REGIONS.size(), removed.size(), "every code of the county's year");
+        for (Map.Entry<String, Map<String, Object>> row : removed.all().entrySet()) {
+            removed.assertValue(row.getKey(), "is_removal", true);
+            removed.assertValue(row.getKey(), "points", null);
+            removed.assertValue(row.getKey(), "status", null);
+            removed.assertValue(row.getKey(), "previous_run_id", 1);
+            assertTrue(row.getValue().get("previous_points") != null, row.toString());
+        }
+        // Its 2023, published before, is no longer its current status: its delivery no longer lists it.
+        WarehouseRows status = WarehouseRows.query(url, "bi_pass_status",
+                "SELECT eval_year, is_latest_year FROM netmarket.bi_pass_status WHERE region_code = '140821'", "eval_year");
+        assertEquals(Set.of("2023"), status.all().keySet());
+        status.assertValue("2023", "is_latest_year", false);
 
-        // Published from another data directory (another delivery to the same warehouse), it is left alone.
+        // Published from another data directory (another delivery to the same warehouse), it is left alone;
+        // published after its removal, its year starts afresh: no version before.
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140821").exitCode());
+        WarehouseRows back = WarehouseRows.query(url, "score_revision", "SELECT indicator_code, previous_run_id, is_removal "
+                + "FROM netmarket.score_revision WHERE region_code = '140821' AND eval_year = 2024 AND run_id = " + latestRunId(url),
+                "indicator_code");
+        assertEquals(GoldenData.SCORE_ROWS / GoldenData.REGIONS.size(), back.size());
+        for (String code : back.all().keySet()) {
+            back.assertValue(code, "previous_run_id", null);
+            back.assertValue(code, "is_removal", false);
+        }
         JobRunner.Result again = run(url, data, "--year", "2024", "--quarantine-threshold", "1");
         assertEquals(ExitCodes.OK, again.exitCode(), again.output());
         assertTrue(WarehouseRows.query(url, "evaluation_result", String.format(current, "evaluation_result"), "region_code")
