@@ -281,13 +281,11 @@ public final class ExtractReader {
             return checkChanged(extract, referenced, before.get(), after);
         }
         StagedChange change = after == null ? null : StagedChange.rebuilt(own.generationAfter(), after);
-        if (!extract.judgedEveryRow()) {
-            // Scored twice (rows used, facts) and far smaller than the registry: joined once.
-            Dataset<Row> kept = kept(extract, referenced).persist(StorageLevel.MEMORY_AND_DISK());
-            return setAside(extract, referenced, kept, -1, change, missing(extract, referenced, referencedKeys(referenced)));
-        }
-        // This run judged every row: one outer join with the registry (the larger side, shuffled
-        // and sorted once) gives both the rows kept and those whose reference is missing.
+        // Every latest row is judged: this run read them all, or no earlier judgement of the staged
+        // rows against this registry is known (the registry delivered for the first time, or either
+        // side missing on a night since), so staged rows no run judged are set aside now, as a full
+        // read sets them aside. One outer join with the registry (the larger side, shuffled and
+        // sorted once) gives both the rows kept and those whose reference is missing.
         Dataset<Row> lookedUp = byReference(extract, extract.latest(), referencedKeys(referenced), "left")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> kept = placed(extract, lookedUp.filter(col(REFERENCED_KEY).isNotNull()).drop(REFERENCED_KEY));

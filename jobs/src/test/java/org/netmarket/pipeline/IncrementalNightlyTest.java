@@ -328,6 +328,33 @@ class IncrementalNightlyTest {
     }
 
     /**
+     * Sales staged on a night the registry was not delivered are judged on the night it first
+     * comes, as a full read judges them: a sale of an operator the registry does not hold is set
+     * aside, named by file and line, not left out of the quarantine because no night judged it.
+     */
+    @Test
+    void salesStagedBeforeTheRegistryCameAreJudgedWhenItComes() throws Exception {
+        Path data = GoldenData.copyTo(tmp.resolve("golden"));
+        Path reports = tmp.resolve("reports");
+        Path heldBack = tmp.resolve("operators-held-back");
+        Files.move(data.resolve("operators"), heldBack);
+        Files.writeString(data.resolve("operator-sales/sales-unknown.csv"),
+                "operator_id,year,ecommerce_sales_yuan,reported_at\n91140802MA00009007,2024,150000000.00,2025-03-01\n",
+                StandardCharsets.UTF_8);
+        String nightly = TestingPostgres.server().createDatabase();
+        JobRunner.Result first = night(reports, data, nightly, "--quarantine-threshold", "0.2");
+        assertEquals(ExitCodes.OK, first.exitCode(), first.output());
+        Files.move(heldBack, data.resolve("operators"));
+        JobRunner.Result second = night(reports, data, nightly, "--quarantine-threshold", "0.2");
+        assertEquals(ExitCodes.OK, second.exitCode(), second.output());
+
+        String full = assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.2");
+        Map<String, String> expected = quarantineReasons(full, 1, "operator-sales");
+        assertTrue(expected.containsKey("operator-sales/sales-unknown.csv|2"), "the full read sets the sale aside: " + expected);
+        assertEquals(expected, quarantineReasons(nightly, 2, "operator-sales"), "the night the registry came");
+    }
+
+    /**
      * A nightly run of {@code data} with the quarantine threshold stops with {@code problem}
      * (exit 2, nothing published, the delivery left to be merged again), as validate, a full
      * read of every file, does.
