@@ -40,17 +40,7 @@ class StoppedRunTest {
         WarehouseRows published = currentScores(url);
         assertTrue(published.size() > 0, "run 1 published scores");
 
-        Path output = tmp.resolve("stopped.out");
-        Process stopped = OtherJvm.start(output, tmp.resolve("stopped"), concat("run", args));
-        try {
-            awaitLine(stopped, output, "stage ingest: started");
-            stopped.destroy(); // SIGTERM
-            assertTrue(stopped.waitFor(2, TimeUnit.MINUTES), "the stopped run exits");
-        } finally {
-            stopped.destroyForcibly();
-        }
-        String log = OtherJvm.output(output);
-        assertEquals(128 + 15, stopped.exitValue(), log);
+        String log = stoppedOnceItSays("stage ingest: started", "stopped", concat("run", args));
         assertTrue(log.contains("stage ingest: stopped after"), log);
         assertTrue(log.contains("WARN  ScoringPipeline - " + STOPPED), log);
         assertTrue(log.contains("before it finished; run 2 recorded as failed"), log);
@@ -80,17 +70,7 @@ class StoppedRunTest {
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
         try (Connection holder = DriverManager.getConnection(url); Statement s = holder.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + PublishLock.KEY + ")");
-            Path output = tmp.resolve("waiting.out");
-            Process waiting = OtherJvm.start(output, tmp.resolve("waiting"), concat("run", args));
-            try {
-                awaitLine(waiting, output, "waiting for the warehouse lock held by");
-                waiting.destroy(); // SIGTERM
-                assertTrue(waiting.waitFor(2, TimeUnit.MINUTES), "the stopped run exits");
-            } finally {
-                waiting.destroyForcibly();
-            }
-            String log = OtherJvm.output(output);
-            assertEquals(128 + 15, waiting.exitValue(), log);
+            String log = stoppedOnceItSays("waiting for the warehouse lock held by", "waiting", concat("run", args));
             assertTrue(log.contains("WARN  ScoringPipeline - " + STOPPED), log);
         }
         Map<String, Object> run2 = WarehouseRows.query(url, "pipeline_run",
@@ -110,6 +90,25 @@ class StoppedRunTest {
 
     private static WarehouseRows runs(String url) throws Exception {
         return WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error, error_zh FROM netmarket.pipeline_run", "run_id");
+    }
+
+    /**
+     * Runs the job in another JVM (its folders under {@code name}), sends it SIGTERM once it has
+     * printed {@code line}, asserts that it exits 143, and returns what it printed.
+     */
+    private String stoppedOnceItSays(String line, String name, String... args) throws Exception {
+        Path output = tmp.resolve(name + ".out");
+        Process process = OtherJvm.start(output, tmp.resolve(name), args);
+        try {
+            awaitLine(process, output, line);
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the stopped run exits");
+        } finally {
+            process.destroyForcibly();
+        }
+        String log = OtherJvm.output(output);
+        assertEquals(128 + 15, process.exitValue(), log);
+        return log;
     }
 
     /** Waits until the other JVM has printed {@code line}, failing if it ends first. */
