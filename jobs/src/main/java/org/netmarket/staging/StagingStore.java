@@ -56,7 +56,8 @@ final class StagingStore {
         Path p = new Path(root);
         try {
             if (!fs(p).mkdirs(p)) {
-                throw new IOException("cannot create the folder " + p);
+                // Hadoop's local file system says no more than false (a permission, a read-only disk).
+                throw new java.nio.file.FileSystemException(p.toString(), null, "cannot create the folder");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

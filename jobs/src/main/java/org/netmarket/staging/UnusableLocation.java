@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,6 +81,11 @@ public final class UnusableLocation {
         if (t instanceof AccessDeniedException || t instanceof IOException && message.toLowerCase(Locale.ROOT).contains("permission denied")) {
             return Optional.of(environment(what, location, Reason.of("cannot be used: permission denied (" + message + ")",
                     "无法使用：权限不足（" + message + "）"), failure));
+        }
+        if (t instanceof FileSystemException) {
+            // Java's own file-system failures (a folder that could not be created, a loop of links).
+            return Optional.of(environment(what, location, Reason.of("cannot be used (" + message + ")",
+                    "无法使用（" + message + "）"), failure));
         }
         return Optional.empty();
     }

@@ -82,6 +82,16 @@ class UnusableLocationTest {
         assertTrue(e.getMessage().contains("a file is in the way of a folder"), e.getMessage());
     }
 
+    /** A folder the file system would not create (Hadoop's local one says no more than that). */
+    @Test
+    void aFolderThatCannotBeCreatedIsTheMachinesState() {
+        RuntimeException e = said("/ro/staging", new UncheckedIOException(
+                new java.nio.file.FileSystemException("file:/ro/staging", null, "cannot create the folder")));
+        assertInstanceOf(EnvironmentException.class, e);
+        assertEquals("the data directory (--data) /ro/staging cannot be used (file:/ro/staging: cannot create the folder)",
+                e.getMessage());
+    }
+
     /** A failure already said, or one this class does not know, stays as it is. */
     @Test
     void otherFailuresAreLeftAsTheyAre() {
