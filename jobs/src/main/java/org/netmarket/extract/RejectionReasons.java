@@ -3,6 +3,7 @@ package org.netmarket.extract;
 import org.netmarket.rules.Reason;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Every reason a row is set aside for by the row rules, in English and Chinese side by side:
@@ -12,6 +13,9 @@ import java.util.List;
  * {@code “96.2%”}); columns, codes and lines are named as in the file.
  */
 public final class RejectionReasons {
+    /** Digits in groups of three after the first, by commas (ASCII or full-width), with decimals or not. */
+    private static final Pattern THOUSANDS_GROUPED = Pattern.compile("-?\\d{1,3}([,，]\\d{3})+(\\.\\d+)?");
+
     private RejectionReasons() {
     }
 
@@ -99,11 +103,19 @@ public final class RejectionReasons {
         return Reason.of("'" + v + "' is not a whole number (counts have no decimals)", "“" + v + "”不是整数（计数没有小数）");
     }
 
-    /** Not a number, with the likely slip named: a thousands separator or a percent sign. */
+    /**
+     * Not a number, with the likely slip named: thousands separators (with the value as it should
+     * be written), another comma (a decimal comma), or a percent sign.
+     */
     public static Reason notNumber(String v) {
+        if (THOUSANDS_GROUPED.matcher(v).matches()) {
+            String plain = v.replaceAll("[,，]", "");
+            return Reason.of("'" + v + "' is not a number (no thousands separators: write " + plain + ")",
+                    "“" + v + "”不是数字（不用千位分隔符：写作 " + plain + "）");
+        }
         if (v.contains(",") || v.contains("，")) {
-            return Reason.of("'" + v + "' is not a number (no thousands separators: write 1234567.89)",
-                    "“" + v + "”不是数字（不用千位分隔符：写作 1234567.89）");
+            return Reason.of("'" + v + "' is not a number (no commas: the decimal point is '.', e.g. 1234567.89)",
+                    "“" + v + "”不是数字（不能含逗号：小数点用“.”，例如 1234567.89）");
         }
         if (v.endsWith("%")) {
             return Reason.of("'" + v + "' is not a number (write rates as fractions: 0.962, not 96.2%)",

@@ -326,7 +326,7 @@ class RowValidatorTest {
                 "'4000.0' is not a whole number (counts have no decimals)");
         assertRejected(with("employment", "total_employed", "-3"), "total_employed", "-3 is negative; total_employed must be >= 0");
         assertRejected(with("employment", "total_employed", "4,000"), "total_employed",
-                "'4,000' is not a number (no thousands separators: write 1234567.89)");
+                "'4,000' is not a number (no thousands separators: write 4000)");
         assertRejected(with("employment", "total_employed", "four"), "total_employed", "'four' is not a number");
         assertEquals(0L, valueOf("employment", with("employment", "online_market_employed", "0"), "online_market_employed"));
     }
@@ -336,8 +336,12 @@ class RowValidatorTest {
         assertRejected(with("retail", "online_retail_yuan", "-0.01"), "online_retail_yuan", "-0.01 is negative; online_retail_yuan must be >= 0");
         assertRejected(with("retail", "total_retail_yuan", "1,234,567.89"), "total_retail_yuan",
                 "'1,234,567.89' is not a number (no thousands separators: write 1234567.89)");
+        assertRejected(with("retail", "total_retail_yuan", "1,234.5"), "total_retail_yuan",
+                "'1,234.5' is not a number (no thousands separators: write 1234.5)");
+        assertRejected(with("retail", "total_retail_yuan", "1234,5"), "total_retail_yuan",
+                "'1234,5' is not a number (no commas: the decimal point is '.', e.g. 1234567.89)");
         assertRejected(with("retail", "total_retail_yuan", "1，234"), "total_retail_yuan",
-                "'1，234' is not a number (no thousands separators: write 1234567.89)");
+                "'1，234' is not a number (no thousands separators: write 1234)");
         assertRejected(with("retail", "total_retail_yuan", "¥100"), "total_retail_yuan", "'¥100' is not a number");
         assertEquals(new BigDecimal("0"), valueOf("retail", with("retail", "online_retail_yuan", "0"), "online_retail_yuan"));
     }
