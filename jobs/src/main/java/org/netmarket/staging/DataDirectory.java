@@ -54,11 +54,11 @@ import java.util.TreeMap;
 public final class DataDirectory implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** How messages name the data directory. */
+    public static final Reason WHAT = Reason.of("the data directory (--data)", "数据目录（--data）");
     private final String root;
     private final Map<String, String> hadoopConf;
     /** Files of extract folders modified after this (epoch milliseconds) are not read yet. */
-    /** How messages name the data directory. */
-    public static final Reason WHAT = Reason.of("the data directory (--data)", "数据目录（--data）");
     private final long settledBefore;
     /** The --min-file-age that set {@link #settledBefore}, for the reason a file is not read. */
     private final long minAgeSeconds;
