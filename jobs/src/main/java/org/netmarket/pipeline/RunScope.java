@@ -25,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one run scores — its regions, years, as-of date and items — and the checks that refuse a
@@ -103,7 +105,27 @@ final class RunScope {
         if (!unknown.isEmpty()) {
             throw new UsageException(notListed);
         }
+        staleAncestors(out, tree).ifPresent(LOG::warn);
         return out;
+    }
+
+    /**
+     * The warning for regions above those of --regions that are not among them: a city's figures
+     * include its counties' (summed, or counted with theirs), so a recomputed county leaves the
+     * city's published scores as they were, out of step, until the city is recomputed too.
+     */
+    static Optional<String> staleAncestors(List<Region> scope, RegionTree tree) {
+        Set<String> codes = scope.stream().map(Region::code).collect(Collectors.toSet());
+        Set<String> above = new LinkedHashSet<>();
+        for (Region r : scope) {
+            tree.selfAndAncestors(r.code()).stream().skip(1).filter(c -> !codes.contains(c)).forEach(above::add);
+        }
+        if (above.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = above.stream().map(c -> c + " " + tree.get(c).name()).collect(Collectors.joining(", "));
+        return Optional.of("--regions: the regions above them (" + named + "), whose figures include theirs, are not "
+                + "recomputed and keep their published scores; give them in --regions too to bring them up to date");
     }
 
     /**

@@ -81,6 +81,8 @@ class RunScopeChecksTest {
                 "--year", "2024");
         assertEquals(ExitCodes.OK, given.exitCode(), given.output());
         assertTrue(given.output().contains("Scorecard 2024"), given.output());
+        assertTrue(JobRunner.lastRunLog(reports).contains("WARN  RunScope - --regions: the regions above them (140800 运城市, "
+                + "140000 山西省), whose figures include theirs, are not recomputed"), JobRunner.lastRunLog(reports));
     }
 
     /** A data directory with regions.csv alone would publish a scorecard of nothing but missing data. */

@@ -35,6 +35,28 @@ class RunScopeTest {
     @TempDir
     Path tmp;
 
+    /**
+     * A county recomputed without its city leaves the city's published scores out of step with it:
+     * said, naming the regions above; nothing is said when they are recomputed too.
+     */
+    @Test
+    void regionsAboveThoseRecomputedButNotThemselvesAreNamed() {
+        RegionTree shanxi = new RegionTree(List.of(
+                new Region("140000", "山西省", null, "province", "central"),
+                new Region("140800", "运城市", "140000", "city", "central"),
+                new Region("140802", "盐湖区", "140800", "county", "central"),
+                new Region("140821", "临猗县", "140800", "county", "central")));
+        assertEquals(Optional.of("--regions: the regions above them (140800 运城市, 140000 山西省), whose figures include theirs, "
+                        + "are not recomputed and keep their published scores; give them in --regions too to bring them up to date"),
+                RunScope.staleAncestors(List.of(shanxi.get("140821"), shanxi.get("140802")), shanxi));
+        assertEquals(Optional.of("--regions: the regions above them (140000 山西省), whose figures include theirs, are not "
+                        + "recomputed and keep their published scores; give them in --regions too to bring them up to date"),
+                RunScope.staleAncestors(List.of(shanxi.get("140821"), shanxi.get("140800")), shanxi));
+        assertEquals(Optional.empty(), RunScope.staleAncestors(List.of(shanxi.get("140821"), shanxi.get("140800"),
+                shanxi.get("140000")), shanxi));
+        assertEquals(Optional.empty(), RunScope.staleAncestors(shanxi.all(), shanxi), "every region");
+    }
+
     @Test
     void everyRegionWhenNoneAreNamedElseTheNamedOnesOnceEachInTheirOrder() {
         assertEquals(List.of("140800", "140802", "140821"), codes(new RunScope(new PipelineConfig()).regions(YUNCHENG, Map.of())));
