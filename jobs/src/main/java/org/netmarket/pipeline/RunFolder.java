@@ -269,11 +269,11 @@ public final class RunFolder implements AutoCloseable {
             for (ScoreChanges.ResultChange r : report.results()) {
                 p.printRecord("result", r.regionCode(), r.evalYear(), "evaluation", "total", ScoreRows.pointsText(r.previousTotal()),
                         ScoreRows.pointsText(r.total()), r.previouslyPassed() ? "pass" : "fail", r.passed() ? "pass" : "fail", null, null);
-                if (!r.previousBasis().edition().equals(r.basis().edition())) {
+                if (r.editionChanged()) {
                     p.printRecord("basis", r.regionCode(), r.evalYear(), "evaluation", "edition", null, null, null, null,
                             r.previousBasis().edition(), r.basis().edition());
                 }
-                if (!r.previousBasis().asOf().equals(r.basis().asOf())) {
+                if (r.asOfChanged()) {
                     p.printRecord("basis", r.regionCode(), r.evalYear(), "evaluation", "as_of", null, null, null, null,
                             r.previousBasis().asOf(), r.basis().asOf());
                 }

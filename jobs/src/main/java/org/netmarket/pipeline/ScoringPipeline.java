@@ -326,8 +326,8 @@ public final class ScoringPipeline {
                     ? new EnvironmentException(Reason.of("the data directory " + dir.root() + " " + why.en()
                             + ": is the delivery share mounted? (the scheduler may retry)",
                             "数据目录 " + dir.root() + " " + why.zh() + "：投递共享目录是否已挂载？（调度可以重试）"), null)
-                    : new UsageException(Reason.of("the data directory (--data) " + dir.root() + " " + why.en(),
-                            "数据目录（--data）" + dir.root() + " " + why.zh() + "；" + UsageException.NOTHING_PUBLISHED_ZH));
+                    : new UsageException(Reason.of(DataDirectory.WHAT.en() + " " + dir.root() + " " + why.en(),
+                            DataDirectory.WHAT.zh() + dir.root() + " " + why.zh() + "；" + UsageException.NOTHING_PUBLISHED_ZH));
         });
         SchemaCatalog catalog = SchemaCatalog.load();
         if (!config.incremental()) {

@@ -128,10 +128,8 @@ public final class RunSummary {
             ScoreChanges.ResultChange r = results.get(i);
             String result = r.previouslyPassed() == r.passed() ? ""
                     : "  " + passOrFail(r.previouslyPassed()) + " -> " + passOrFail(r.passed());
-            String edition = r.previousBasis().edition().equals(r.basis().edition()) ? ""
-                    : "  edition " + r.previousBasis().edition() + " -> " + r.basis().edition();
-            String asOf = r.previousBasis().asOf().equals(r.basis().asOf()) ? ""
-                    : "  as of " + r.previousBasis().asOf() + " -> " + r.basis().asOf();
+            String edition = !r.editionChanged() ? "" : "  edition " + r.previousBasis().edition() + " -> " + r.basis().edition();
+            String asOf = !r.asOfChanged() ? "" : "  as of " + r.previousBasis().asOf() + " -> " + r.basis().asOf();
             out.printf("    %s %d total %s -> %s%s%s%s%n", r.regionCode(), r.evalYear(),
                     points(r.previousTotal()), points(r.total()), result, edition, asOf);
         }

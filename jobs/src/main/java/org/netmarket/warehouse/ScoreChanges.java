@@ -46,6 +46,13 @@ public final class ScoreChanges {
     public record ResultChange(String regionCode, int evalYear, BigDecimal previousTotal, BigDecimal total,
                                boolean previouslyPassed, boolean passed, PublishedScores.Basis previousBasis,
                                PublishedScores.Basis basis) {
+        public boolean editionChanged() {
+            return !previousBasis.edition().equals(basis.edition());
+        }
+
+        public boolean asOfChanged() {
+            return !previousBasis.asOf().equals(basis.asOf());
+        }
     }
 
     /** A region's scores of one year, taken out of or added to the current scores as a whole. */
