@@ -29,9 +29,19 @@ class AllowedPointsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource({"0, true", "3, true", "3.0, true", "0.5, false", "1, false", "2.5, false"})
+    @CsvSource({"0, true", "3, true", "3.0, true", "0.5, false", "1, false", "2.5, false", "3.5, false"})
     void zeroOrThreeOnly(String points, boolean allowed) {
         assertEquals(allowed, ZERO_OR_THREE.allows(new BigDecimal(points), new BigDecimal("3")), "item 28: " + points);
+    }
+
+    @ParameterizedTest(name = "{0} of the lists 0/1 and 0/2")
+    @CsvSource({"0, true, true", "1, true, false", "2, false, true", "0.5, false, false", "1.5, false, false",
+            "2.5, false, false", "3, false, false"})
+    void zeroOrTheTopValueOnly(String points, boolean zeroOrOne, boolean zeroOrTwo) {
+        AllowedPoints provincialMedia = AllowedPoints.values(List.of(BigDecimal.ZERO, BigDecimal.ONE));
+        AllowedPoints nationalMedia = AllowedPoints.values(List.of(BigDecimal.ZERO, new BigDecimal("2")));
+        assertEquals(zeroOrOne, provincialMedia.allows(new BigDecimal(points), BigDecimal.ONE), "item 33.2: " + points);
+        assertEquals(zeroOrTwo, nationalMedia.allows(new BigDecimal(points), new BigDecimal("2")), "item 33.1: " + points);
     }
 
     @Test

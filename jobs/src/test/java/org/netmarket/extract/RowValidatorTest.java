@@ -650,7 +650,7 @@ class RowValidatorTest {
     }
 
     @ParameterizedTest(name = "item {0}, {1} points: allowed")
-    @CsvSource({"28, 0", "28, 3", "31, 3", "33.1, 2", "33.1, 0", "33.2, 1", "34, 0", "34, 1", "34, 2",
+    @CsvSource({"28, 0", "28, 3", "31, 3", "33.1, 2", "33.1, 0", "33.2, 1", "33.2, 0", "34, 0", "34, 1", "34, 2",
             "10, 0.5", "10, 2", "11.3, 1", "11.3, 0.5", "16, 2.5", "32, 3", "35, 1.5", "41.2, 0"})
     void allowedPointsAreAccepted(String item, String points) {
         RowValidator.Result r = assessment(item, points);
@@ -662,13 +662,19 @@ class RowValidatorTest {
     @CsvSource(delimiter = '|', value = {
             "28   | 0.5 | one of 0, 3",
             "28   | 1.5 | one of 0, 3",
+            "28   | 3.5 | one of 0, 3",
+            "31   | 3.5 | one of 0, 3",
             "29   | 2   | one of 0, 3",
             "34   | 1.5 | a whole number from 0 to 2",
             "34   | 3   | a whole number from 0 to 2",
             "11.3 | 3   | a multiple of 0.5 from 0 to 1",
             "12.1 | 1.5 | a multiple of 0.5 from 0 to 1",
             "33.1 | 1   | one of 0, 2",
+            "33.1 | 2.5 | one of 0, 2",
+            "33.1 | 3   | one of 0, 2",
             "33.2 | 0.5 | one of 0, 1",
+            "33.2 | 1.5 | one of 0, 1",
+            "33.2 | 2   | one of 0, 1",
             "10   | 2.5 | a multiple of 0.5 from 0 to 2",
             "10   | 0.2 | a multiple of 0.5 from 0 to 2"})
     void pointsNotAllowedForTheItemAreRejected(String item, String points, String allowed) {
