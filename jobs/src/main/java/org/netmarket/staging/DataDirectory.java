@@ -212,6 +212,15 @@ public final class DataDirectory implements Serializable {
     static final String NOT_CSV = "not a .csv file";
 
     /**
+     * Why a {@code _name.csv} is not read. Hidden by the convention every Spark and Hadoop
+     * listing follows, yet a name a clerk gives a correction ({@code _retail-fix.csv}), so it is
+     * reported like a misnamed delivery instead of going into the one info line of hidden files.
+     * A {@code .name.csv} stays in that line: a copy in progress, not a clerk's file.
+     */
+    static final String HIDDEN_CSV = "its name starts with _, which marks a file not to read (as Hadoop's _SUCCESS):"
+            + " rename it without the _ to have it read";
+
+    /**
      * What an extract's folder holds: the files read, those not read with why, and the hidden
      * files and folders (names starting with {@code .} or {@code _}: a delivery still being
      * copied, Hadoop's {@code _SUCCESS}, a {@code _temporary/} folder of a write in progress;
@@ -221,7 +230,7 @@ public final class DataDirectory implements Serializable {
     public record Contents(List<DeliveredFile> files, List<SkippedFile> skipped, List<String> hidden) {
         /** Whether the folder holds a CSV file at all: read by this run, or left for a later one (--min-file-age). */
         public boolean hasCsvFiles() {
-            return !files.isEmpty() || skipped.stream().anyMatch(s -> !NOT_CSV.equals(s.reason()));
+            return !files.isEmpty() || skipped.stream().anyMatch(s -> !NOT_CSV.equals(s.reason()) && !HIDDEN_CSV.equals(s.reason()));
         }
     }
 
@@ -280,11 +289,15 @@ public final class DataDirectory implements Serializable {
 
         /** Whether a file of the folder is read: a {@code *.csv} (in any case) that is not hidden. */
         boolean read(String name, String relative) {
+            if (name.startsWith("_") && csv(name)) {
+                skipped.add(new SkippedFile(extract, relative, HIDDEN_CSV));
+                return false;
+            }
             if (hidden(name)) {
                 hidden.add(relative);
                 return false;
             }
-            if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            if (!csv(name)) {
                 skipped.add(new SkippedFile(extract, relative, NOT_CSV));
                 return false;
             }
@@ -447,6 +460,11 @@ public final class DataDirectory implements Serializable {
         }
         out.sort(Comparator.comparing(SkippedFile::path));
         return out;
+    }
+
+    /** Whether a file name ends in {@code .csv}, in any case. */
+    private static boolean csv(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     /** Hidden by Hadoop's convention: a name starting with {@code .} or {@code _}. */

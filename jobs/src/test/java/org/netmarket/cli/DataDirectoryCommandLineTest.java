@@ -104,10 +104,14 @@ class DataDirectoryCommandLineTest {
         Path data = GoldenData.copyTo(tmp.resolve("data"));
         Files.writeString(data.resolve("complaints/complaints-2025.txt"), "a misnamed delivery");
         Files.writeString(data.resolve("complaints/.DS_Store"), "hidden");
+        Files.writeString(data.resolve("complaints/_complaints-fix.csv"), "a clerk's correction, named as Hadoop names what not to read");
         JobRunner.Result r = JobRunner.run(reports(), "validate", "--data", data.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
         assertTrue(r.output().lines().anyMatch(l -> l.startsWith("complaints ") && l.contains("complaints/complaints-2025.txt")
                 && l.endsWith("not read: not a .csv file")), r.output());
+        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("complaints ") && l.contains("complaints/_complaints-fix.csv")
+                && l.endsWith("not read: its name starts with _, which marks a file not to read (as Hadoop's _SUCCESS):"
+                + " rename it without the _ to have it read")), r.output());
         assertFalse(r.output().contains(".DS_Store"), "hidden files are not listed: " + r.output());
         String log = runLog();
         assertTrue(log.contains("WARN  Ingestion - extract complaints: complaints/complaints-2025.txt not read: not a .csv file"), log);

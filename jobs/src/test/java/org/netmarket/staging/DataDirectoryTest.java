@@ -285,6 +285,7 @@ class DataDirectoryTest {
         write(tmp, "complaints/.DS_Store", "hidden");
         write(tmp, "complaints/.part-3.csv", "hidden: still being copied");
         write(tmp, "complaints/_SUCCESS", "hidden");
+        write(tmp, "complaints/_complaints-fix.csv", "hidden, but maybe a clerk's correction");
         write(tmp, "complaints/_temporary/0/part-00000.csv", "hidden: a write in progress");
         write(tmp, "complaints/.git/config.csv", "hidden");
         DataDirectory dir = DataDirectory.of(tmp.toString(), null);
@@ -292,6 +293,8 @@ class DataDirectoryTest {
         assertEquals(List.of("complaints/2025/UPPER.CSV", "complaints/complaints-2024.csv"),
                 c.files().stream().map(DataDirectory.DeliveredFile::relative).toList());
         assertEquals(List.of(new DataDirectory.SkippedFile("complaints", "complaints/2025/notes.xlsx", "not a .csv file"),
+                new DataDirectory.SkippedFile("complaints", "complaints/_complaints-fix.csv", "its name starts with _, which marks"
+                        + " a file not to read (as Hadoop's _SUCCESS): rename it without the _ to have it read"),
                 new DataDirectory.SkippedFile("complaints", "complaints/complaints-2025.txt", "not a .csv file")), c.skipped());
         assertEquals(List.of("complaints/.DS_Store", "complaints/.git/", "complaints/.part-3.csv", "complaints/_SUCCESS",
                 "complaints/_temporary/"), c.hidden());
