@@ -121,6 +121,22 @@ class ExtractReaderTest {
                 + "（2024-01-03 09:00:00），但 verified_at 不同；两行都已隔离", q.get(0).getAs("reason_zh"));
     }
 
+    /** The reading of the README ("A conflict a later version supersedes"): only the greatest version is judged. */
+    @Test
+    void aConflictThatALaterVersionSupersedesIsNotSetAside() throws IOException {
+        write("dispatches/a.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,,,2024-01-03 09:00:00",
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,2024-01-04 09:00:00,,2024-01-03 09:00:00");
+        write("dispatches/b.csv", DISPATCH_HEADER,
+                "D1,140802,identity_claim,2024-01-02 09:00:00,2024-01-09 09:00:00,2024-01-05 09:00:00,,2024-01-05 10:00:00");
+        LoadedExtract e = read("dispatches");
+        List<Row> latest = e.latest().collectAsList();
+        assertEquals(1, latest.size());
+        assertEquals(LocalDateTime.of(2024, 1, 5, 9, 0), latest.get(0).getAs("verified_at"), "the later version is D1's value");
+        assertEquals(0, e.rowsQuarantined(), "the two versions below it are superseded, not set aside");
+        assertTrue(e.conflictScopes().isEmpty(), "no item of 140802 becomes data_error");
+    }
+
     @Test
     void threeConflictingVersionsNameEveryColumnThatDiffersAndEveryOtherRow() throws IOException {
         write("dispatches/a.csv", DISPATCH_HEADER,
