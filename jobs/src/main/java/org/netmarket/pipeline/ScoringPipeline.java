@@ -147,11 +147,12 @@ public final class ScoringPipeline {
                 // Exception, not only the declared ones: Spark throws checked exceptions undeclared
                 // (AnalysisException, SparkException), and such a run must be recorded as failed too.
                 RuntimeException interrupted = stopping.get() ? interrupted(e) : null;
-                // A connection lost for a moment: the ledger may be reachable again, and the run is
+                // A connection lost for a moment (the ledger may be reachable again) or a full disk:
                 // recorded as the environment's failure, as the console says it.
-                EnvironmentException lost = interrupted != null || jdbcUrl == null ? null
-                        : Warehouse.lostConnection(e, JdbcSettings.redact(jdbcUrl));
-                Throwable failure = interrupted != null ? interrupted : lost != null ? lost : e;
+                EnvironmentException outside = interrupted != null ? null
+                        : Optional.ofNullable(jdbcUrl == null ? null : Warehouse.lostConnection(e, JdbcSettings.redact(jdbcUrl)))
+                                .orElseGet(() -> NoSpaceLeft.of(e, placesWritten()));
+                Throwable failure = interrupted != null ? interrupted : outside != null ? outside : e;
                 if (ledger != null) {
                     recordFailure(ledger, runId, failure, interrupted != null ? RunLedger.FailureKind.INTERRUPTED : RunFailure.kindOf(failure));
                 }
@@ -160,8 +161,8 @@ public final class ScoringPipeline {
                     LOG.warn("{}{}", interrupted.getMessage(), ledger == null ? "" : "; run " + runId + " recorded as failed");
                     throw interrupted;
                 }
-                if (lost != null) {
-                    throw lost;
+                if (outside != null) {
+                    throw outside;
                 }
                 throw e;
             }
@@ -642,6 +643,17 @@ public final class ScoringPipeline {
         return new EnvironmentException(Reason.of(
                 "interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) before it finished" + doing.en(),
                 "运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）" + doing.zh()), e);
+    }
+
+    /** Where a run writes, named as the user gives them: what a full disk may be. */
+    private List<String> placesWritten() {
+        List<String> places = new ArrayList<>(List.of("the report folder (--report-dir) " + config.reportDir(),
+                "the staging area (--staging) " + config.stagingDir(),
+                "Spark's scratch space (spark.local.dir) " + SparkSessions.scratchSpace()));
+        if (config.factsCsv() != null) {
+            places.add("--facts-csv " + config.factsCsv());
+        }
+        return places;
     }
 
     private static void recordFailure(RunLedger ledger, long runId, Throwable e, RunLedger.FailureKind kind) {

@@ -46,6 +46,16 @@ public final class SparkSessions {
     }
 
     /**
+     * Where Spark writes its shuffle files and spills on this machine: SPARK_LOCAL_DIRS, else
+     * {@code spark.local.dir}, else the JVM's temporary folder (a cluster's executors use their own).
+     */
+    static String scratchSpace() {
+        String dirs = System.getenv("SPARK_LOCAL_DIRS");
+        return dirs != null && !dirs.isBlank() ? dirs
+                : new SparkConf().get("spark.local.dir", System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
      * For runs through the staging area: what they cache is a night's delivery and the staged
      * rows it touches, small and read a few times, so compressing the cached batches costs more
      * CPU (about 15% of the executors' time in a national nightly run) than the memory it saves. Runs that cache whole

@@ -8,6 +8,7 @@ import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -105,6 +106,37 @@ class PublishFaultInjectionTest {
     }
 
     /** Waits until a backend of the test database sleeps in the stalling trigger. */
+    /**
+     * A full disk is the machine's state, not a defect of the job: exit 1 with one line naming
+     * where the job writes, recorded as the environment's failure, nothing published.
+     * (/dev/full answers every write with ENOSPC, as a full file system does.)
+     */
+    @Test
+    void aFullDiskStopsTheRunAsTheEnvironmentsFailureNamingWhereTheJobWrites() throws Exception {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        String url = TestingPostgres.server().createDatabase();
+        JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
+                "--jdbc-url", url, "--facts-csv", "/dev/full");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
+        List<String> lines = r.output().lines().toList();
+        int errorLine = lines.indexOf(lines.stream().filter(l -> l.startsWith("error (failed, nothing was published): "))
+                .findFirst().orElseThrow(() -> new AssertionError("no error line in\n" + r.output())));
+        assertEquals("error (failed, nothing was published): the disk is full (No space left on device): free space where the"
+                + " job writes — the report folder (--report-dir) " + reports + ", the staging area (--staging) " + reports
+                + "/staging, Spark's scratch space (spark.local.dir) " + System.getProperty("java.io.tmpdir")
+                + ", --facts-csv /dev/full — and rerun", lines.get(errorLine));
+        assertTrue(errorLine + 1 == lines.size() || lines.get(errorLine + 1).startsWith("Run folder"),
+                "no stack trace after the error line:\n" + String.join("\n", lines.subList(errorLine, Math.min(lines.size(), errorLine + 3))));
+        WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
+        assertEquals(1, runs.size());
+        String run = runs.all().keySet().iterator().next();
+        runs.assertValue(run, "status", "failed");
+        runs.assertValue(run, "failure_kind", "environment");
+        assertTrue(String.valueOf(runs.row(run).get("error_zh")).startsWith("磁盘空间不足（No space left on device）"), runs.row(run).toString());
+        assertEquals(0, WarehouseRows.query(url, "indicator_score", "SELECT * FROM netmarket.indicator_score",
+                "region_code", "eval_year", "indicator_code").size(), "nothing published");
+    }
+
     private static void waitUntilStalled(String url, CompletableFuture<JobRunner.Result> run) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
