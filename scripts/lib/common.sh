@@ -211,6 +211,10 @@ pg_dir() { readlink -f "$NETMARKET_ROOT/.local/pg"; }
 
 # Starts (or reuses) the local cluster and makes sure the database exists; prints its JDBC URL.
 ensure_local_postgres() {
+  # A name the JDBC URL carries as it is, and that SQL keeps as written (quoted below: unquoted,
+  # PostgreSQL folds it to lower case and the URL would name another database).
+  [[ "$NETMARKET_PG_DB" =~ ^[A-Za-z0-9_][A-Za-z0-9_-]*$ ]] \
+    || die "NETMARKET_PG_DB must be letters, digits, _ and -, not '$NETMARKET_PG_DB'" 2
   ensure_postgres_installed
   local bin home data; bin="$(pg_bindir)"
   # Called as URL="$(ensure_local_postgres)", where set -e does not hold: each step that could
@@ -251,9 +255,10 @@ ensure_local_postgres() {
       -o "-p $NETMARKET_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null \
       || { tail -n 20 "$home/postgres.log" >&2; die "PostgreSQL did not start (see $home/postgres.log)"; }
   fi
-  if ! "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -tAc \
-       "SELECT 1 FROM pg_database WHERE datname = '$NETMARKET_PG_DB'" | grep -q 1; then
-    "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE $NETMARKET_PG_DB" \
+  if ! echo "SELECT 1 FROM pg_database WHERE datname = :'db'" \
+       | "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -tA -v db="$NETMARKET_PG_DB" | grep -q 1; then
+    echo 'CREATE DATABASE :"db"' \
+      | "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 -v db="$NETMARKET_PG_DB" \
       || die "cannot create database $NETMARKET_PG_DB"
   fi
   echo "jdbc:postgresql://127.0.0.1:$NETMARKET_PG_PORT/$NETMARKET_PG_DB?user=postgres"

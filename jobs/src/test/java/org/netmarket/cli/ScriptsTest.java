@@ -3,6 +3,7 @@ package org.netmarket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -92,6 +93,17 @@ class ScriptsTest {
         Result result = run("bash", SCRIPTS.resolve("local-postgres").toString(), "strat");
         assertEquals(2, result.exitCode, result.output);
         assertTrue(result.output.startsWith("error: unknown action 'strat' (start, stop, status, url or psql)"), result.output);
+    }
+
+    /**
+     * A local database name the JDBC URL cannot carry as it is is refused before a server is
+     * touched (names of mixed case or with a hyphen are created as written, by quoting them).
+     */
+    @Test
+    void aLocalDatabaseNameTheUrlCannotCarryIsRefused() throws Exception {
+        Result result = run("env", "NETMARKET_PG_DB=score card", "bash", SCRIPTS.resolve("local-postgres").toString(), "url");
+        assertEquals(2, result.exitCode, result.output);
+        assertEquals("error: NETMARKET_PG_DB must be letters, digits, _ and -, not 'score card'\n", result.output);
     }
 
     /**
@@ -354,6 +366,31 @@ class ScriptsTest {
         assertEquals(0, nightly.exitValue(), Files.readString(dir.resolve("stderr")));
         assertTrue(Files.readString(dir.resolve("stderr")).contains("warning: cannot write to the log "),
                 Files.readString(dir.resolve("stderr")));
+    }
+
+    /**
+     * A log whose disk is full before the night starts stops it before the job runs, in one
+     * line that says so (bash's own "write error" ended it before, without a word of how the
+     * night ended). On a small tmpfs filled up: only where the tests may mount one (as root).
+     */
+    @Test
+    void aNightlyWhoseLogDiskIsFullSaysSoBeforeTheJobRuns(@TempDir Path dir) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", logs.toString())
+                .redirectErrorStream(true).start().waitFor() == 0, "needs to mount a tmpfs");
+        try {
+            // Filled to the last block: dd stops at "No space left on device".
+            new ProcessBuilder("dd", "if=/dev/zero", "of=" + logs.resolve("fill"), "bs=4k").redirectErrorStream(true).start().waitFor();
+            Process nightly = nightly(standIns(dir, "echo the job ran", "exit 0"), dir).start();
+            assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
+            String stderr = Files.readString(dir.resolve("stderr"));
+            assertEquals(1, nightly.exitValue(), stderr);
+            assertTrue(stderr.matches("error: cannot write to the log file " + java.util.regex.Pattern.quote(logs.toString())
+                    + "/nightly-[0-9-]+\\.log \\(is its disk full\\?\\): nothing was run\n"), stderr);
+            assertEquals("", Files.readString(dir.resolve("stdout")), "the job never ran");
+        } finally {
+            new ProcessBuilder("umount", logs.toString()).redirectErrorStream(true).start().waitFor();
+        }
     }
 
     /**
