@@ -2,8 +2,8 @@ package org.netmarket.pipeline;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -13,11 +13,11 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.PipelineConfig;
+import org.netmarket.rules.Points;
 import org.netmarket.rules.Reason;
 import org.netmarket.staging.QuarantinedRow;
 import org.netmarket.warehouse.RunLedger;
 import org.netmarket.warehouse.ScoreChanges;
-import org.netmarket.warehouse.ScoreRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,12 +263,12 @@ public final class RunFolder implements AutoCloseable {
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("change", "region_code", "eval_year", "level",
                      "code", "previous_points", "points", "previous_status", "status", "previous_value", "value").get())) {
             for (ScoreChanges.Change c : report.changes()) {
-                p.printRecord("changed", c.regionCode(), c.evalYear(), c.level(), c.code(), ScoreRows.pointsText(c.previousPoints()),
-                        ScoreRows.pointsText(c.points()), c.previousStatus(), c.status(), plain(c.previousValue()), plain(c.value()));
+                p.printRecord("changed", c.regionCode(), c.evalYear(), c.level(), c.code(), Points.text(c.previousPoints()),
+                        Points.text(c.points()), c.previousStatus(), c.status(), plain(c.previousValue()), plain(c.value()));
             }
             for (ScoreChanges.ResultChange r : report.results()) {
-                p.printRecord("result", r.regionCode(), r.evalYear(), "evaluation", "total", ScoreRows.pointsText(r.previousTotal()),
-                        ScoreRows.pointsText(r.total()), r.previouslyPassed() ? "pass" : "fail", r.passed() ? "pass" : "fail", null, null);
+                p.printRecord("result", r.regionCode(), r.evalYear(), "evaluation", "total", Points.text(r.previousTotal()),
+                        Points.text(r.total()), r.previouslyPassed() ? "pass" : "fail", r.passed() ? "pass" : "fail", null, null);
                 if (r.editionChanged()) {
                     p.printRecord("basis", r.regionCode(), r.evalYear(), "evaluation", "edition", null, null, null, null,
                             r.previousBasis().edition(), r.basis().edition());

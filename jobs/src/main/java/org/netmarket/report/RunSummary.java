@@ -4,11 +4,11 @@ import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.pipeline.RunOutcome;
+import org.netmarket.rules.Points;
 import org.netmarket.scoring.RegionScorecard;
 import org.netmarket.staging.DataDirectory;
 import org.netmarket.staging.FileReport;
 import org.netmarket.warehouse.ScoreChanges;
-import org.netmarket.warehouse.ScoreRows;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -185,7 +185,7 @@ public final class RunSummary {
 
     /** Points as the warehouse and changes.csv write them, "-" for none. */
     private static String points(BigDecimal points) {
-        return Objects.toString(ScoreRows.pointsText(points), "-");
+        return Objects.toString(Points.text(points), "-");
     }
 
     private static String plain(BigDecimal number) {

@@ -5,13 +5,12 @@ import org.netmarket.edition.Edition;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.region.RegionTree;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Points;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +62,11 @@ public final class ScorecardPrinter {
         out.println("-".repeat(TextWidth.of(header.toString())));
         for (RegionScorecard card : cards) {
             StringBuilder line = new StringBuilder(TextWidth.padRight(card.regionCode() + " " + name(card.regionCode()), nameWidth))
-                    .append(TextWidth.padLeft(plain(card.totalPoints()), 7))
+                    .append(TextWidth.padLeft(Points.text(card.totalPoints()), 7))
                     .append("  ").append(card.passed() ? "PASS  " : "FAIL  ");
             for (Category c : firsts) {
                 CategoryScore cs = card.category(c.code());
-                String cell = plain(cs.points()) + (cs.meetsShare() ? " " : "*");
+                String cell = Points.text(cs.points()) + (cs.meetsShare() ? " " : "*");
                 line.append("  ").append(TextWidth.padLeft(cell, 11));
             }
             line.append("  ").append(card.needsAttention().size());
@@ -113,21 +112,21 @@ public final class ScorecardPrinter {
         for (RegionScorecard card : cards) {
             out.println();
             out.println(card.regionCode() + " " + name(card.regionCode()) + " — " + card.evalYear() + ": "
-                    + plain(card.totalPoints()) + " / " + edition.totalPoints().stripTrailingZeros().toPlainString()
+                    + Points.text(card.totalPoints()) + " / " + edition.totalPoints().stripTrailingZeros().toPlainString()
                     + (card.passed() ? "  PASS" : "  FAIL"));
             for (Category first : edition.firstLevelCategories()) {
                 CategoryScore f = card.category(first.code());
-                out.println("  " + first.nameZh() + " " + first.code() + "  " + plain(f.points()) + " / "
-                        + plain(first.maxPoints()) + (f.meetsShare() ? "" : "  * below the pass share"));
+                out.println("  " + first.nameZh() + " " + first.code() + "  " + Points.text(f.points()) + " / "
+                        + Points.text(first.maxPoints()) + (f.meetsShare() ? "" : "  * below the pass share"));
                 for (Category second : edition.childrenOf(first.code())) {
-                    out.println("    " + second.nameZh() + "  " + plain(card.category(second.code()).points()) + " / "
-                            + plain(second.maxPoints()));
+                    out.println("    " + second.nameZh() + "  " + Points.text(card.category(second.code()).points()) + " / "
+                            + Points.text(second.maxPoints()));
                     for (org.netmarket.edition.Indicator ind : edition.indicatorsOf(second.code())) {
                         org.netmarket.scoring.IndicatorScore is = card.indicator(ind.code());
                         StringBuilder line = new StringBuilder("      ")
                                 .append(TextWidth.padRight(ind.code(), 4))
                                 .append(TextWidth.padRight(shorten(ind.nameZh(), 24), 50))
-                                .append(TextWidth.padLeft(plain(is.points()) + " / " + plain(ind.maxPoints()), 11));
+                                .append(TextWidth.padLeft(Points.text(is.points()) + " / " + Points.text(ind.maxPoints()), 11));
                         if (is.status() != ItemStatus.SCORED) {
                             line.append("  ").append(is.status().code());
                         }
@@ -135,7 +134,7 @@ public final class ScorecardPrinter {
                             line.append("  [");
                             for (int i = 0; i < is.items().size(); i++) {
                                 ItemScore it = is.items().get(i);
-                                line.append(i == 0 ? "" : ", ").append(it.code()).append(' ').append(plain(it.points()));
+                                line.append(i == 0 ? "" : ", ").append(it.code()).append(' ').append(Points.text(it.points()));
                             }
                             line.append(']');
                         }
@@ -168,13 +167,5 @@ public final class ScorecardPrinter {
 
     private String name(String code) {
         return regions != null && regions.contains(code) ? regions.get(code).name() : "";
-    }
-
-    private static String plain(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
-        if (s.scale() < 1) {
-            s = s.setScale(1, RoundingMode.UNNECESSARY);
-        }
-        return s.toPlainString();
     }
 }

@@ -6,6 +6,7 @@ import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.rules.Criterion;
 import org.netmarket.rules.Observation;
+import org.netmarket.rules.Points;
 import org.netmarket.rules.Ratio;
 import org.netmarket.rules.Reason;
 import org.netmarket.rules.ScoringRule;
@@ -34,8 +35,8 @@ public final class ScoreRows {
                                BigDecimal numerator, BigDecimal denominator, String reason, String reasonZh, String detail,
                                String edition) {
         public IndicatorRow {
-            points = asPoints(points);
-            maxPoints = asPoints(maxPoints);
+            points = Points.published(points);
+            maxPoints = Points.published(maxPoints);
         }
     }
 
@@ -43,8 +44,8 @@ public final class ScoreRows {
     public record CategoryRow(String regionCode, int evalYear, String code, String level, BigDecimal points,
                               BigDecimal maxPoints, Boolean meetsShare, String edition) {
         public CategoryRow {
-            points = asPoints(points);
-            maxPoints = asPoints(maxPoints);
+            points = Points.published(points);
+            maxPoints = Points.published(maxPoints);
         }
     }
 
@@ -53,8 +54,8 @@ public final class ScoreRows {
                                 boolean passed, List<String> failingCategories, String needsAttention,
                                 int itemsNeedingAttention, LocalDate asOf, String edition) {
         public EvaluationRow {
-            totalPoints = asPoints(totalPoints);
-            maxPoints = asPoints(maxPoints);
+            totalPoints = Points.published(totalPoints);
+            maxPoints = Points.published(maxPoints);
         }
     }
 
@@ -64,27 +65,6 @@ public final class ScoreRows {
      * (null when not delivered), and the rows set aside that name them (null when unknown).
      */
     public record RegionRowsRow(String regionCode, int evalYear, String extract, Long rowsInRegion, Long rowsSetAside) {
-    }
-
-    /**
-     * Points as a dashboard shows them side by side: at least one decimal (13.0 next to 16.5, not
-     * 13), and no trailing zeros beyond (1.5, not 1.50). The value is unchanged.
-     */
-    public static BigDecimal asPoints(BigDecimal points) {
-        if (points == null) {
-            return null;
-        }
-        BigDecimal plain = points.stripTrailingZeros();
-        return plain.scale() < 1 ? plain.setScale(1) : plain;
-    }
-
-    /**
-     * Points written out as published ({@link #asPoints}; 13.0 also for a version published
-     * before version 24 as 13): the console and changes.csv say them as the warehouse does. Null
-     * for none.
-     */
-    public static String pointsText(BigDecimal points) {
-        return points == null ? null : asPoints(points).toPlainString();
     }
 
     private final List<IndicatorRow> indicators = new ArrayList<>();
