@@ -18,6 +18,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,9 @@ import java.util.stream.Stream;
  * computed item names a known computation, has the parameters it reads and a rule whose
  * maximum equals the item's, with positive points rising step by step for values harder to reach
  * and, unless the computation's value may exceed 1, thresholds of at most 1 (a rate of 95 is 95%
- * written as a percentage); every assessed item has allowed points within its maximum; no
+ * written as a percentage); every {@code compare:} word is a key ({@code greater_than},
+ * {@code at_least}, {@code at_most}) or declared by the file's {@code comparison_words}, each
+ * word under one comparison only; every assessed item has allowed points within its maximum; no
  * unknown or repeated keys (typos). The message names the file and the place.
  */
 public final class EditionLoader {
@@ -153,14 +157,18 @@ public final class EditionLoader {
     private final class Reader {
         private final String source;
         private final Set<String> codes = new HashSet<>();
+        private ComparisonWords words;
 
         Reader(String source) {
             this.source = source;
         }
 
         Edition edition(JsonNode root) {
-            keys(root, "top level", "edition", "title_zh", "title_en", "total_points", "pass", "categories");
+            keys(root, "top level", "edition", "title_zh", "title_en", "total_points", "pass", "comparison_words",
+                    "categories");
             String id = text(root, "edition", "top level");
+            // Read before the rules, which are written in these words.
+            words = comparisonWords(root.get("comparison_words"));
             BigDecimal total = decimal(root, "total_points", "top level");
             JsonNode pass = required(root, "pass", "top level");
             keys(pass, "pass", "total_at_least", "each_first_level_share_at_least", "text_zh");
@@ -329,8 +337,8 @@ public final class EditionLoader {
                         fail(at + ".points must be positive and rise from 'from' to 'to'");
                     }
                     return new ScoringRule.Steps(List.of(
-                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, from, "以上"), fromPoints),
-                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, to, "以上"), toPoints)));
+                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, from, words.bandWord()), fromPoints),
+                            new ScoringRule.Step(new Criterion(Comparison.AT_LEAST, to, words.bandWord()), toPoints)));
                 }
                 case "steps" -> {
                     if (!body.isArray() || body.isEmpty()) {
@@ -386,11 +394,11 @@ public final class EditionLoader {
 
         Criterion criterion(JsonNode node, String at, boolean mayCompareWithObservation) {
             String word = text(node, "compare", at);
-            Comparison cmp;
-            try {
-                cmp = Comparison.fromWord(word);
-            } catch (IllegalArgumentException e) {
-                throw new EditionException(source + ": " + at + ": " + e.getMessage());
+            Comparison cmp = words.meaning(word).orElse(null);
+            if (cmp == null) {
+                fail(at + ": unknown comparison word '" + word + "': the edition's comparison_words declare "
+                        + words.describe() + " (the keys greater_than, at_least and at_most need no declaring);"
+                        + " declare the word under the comparison it means");
             }
             boolean hasThreshold = node.has("threshold");
             boolean againstComparison = "comparison".equals(node.path("against").asText(null));
@@ -404,6 +412,33 @@ public final class EditionLoader {
                 fail(at + ": steps compare with a threshold");
             }
             return new Criterion(cmp, hasThreshold ? ratio(node, "threshold", at) : null, word);
+        }
+
+        /** The edition's vocabulary; without {@code comparison_words} only the keys are understood. */
+        ComparisonWords comparisonWords(JsonNode node) {
+            Map<Comparison, List<String>> declared = new EnumMap<>(Comparison.class);
+            if (node != null && !node.isNull()) {
+                String where = "comparison_words";
+                keys(node, where, Arrays.stream(Comparison.values()).map(Comparison::key).toArray(String[]::new));
+                for (Comparison c : Comparison.values()) {
+                    if (!node.has(c.key())) {
+                        continue;
+                    }
+                    List<String> list = new ArrayList<>();
+                    for (JsonNode w : array(node, c.key(), where)) {
+                        if (!w.isTextual() || w.asText().isBlank()) {
+                            fail(where + "." + c.key() + ": '" + w + "' is not a word");
+                        }
+                        list.add(w.asText());
+                    }
+                    declared.put(c, list);
+                }
+            }
+            try {
+                return new ComparisonWords(declared);
+            } catch (IllegalArgumentException e) {
+                throw new EditionException(source + ": comparison_words: " + e.getMessage(), e);
+            }
         }
 
         AllowedPoints allowed(JsonNode node, String where, BigDecimal max) {

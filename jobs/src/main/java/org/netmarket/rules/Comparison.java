@@ -1,15 +1,16 @@
 package org.netmarket.rules;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The comparison words of the indicator system, which decide boundary cases.
+ * The three comparisons of the indicator system, which decide boundary cases: strictly greater
+ * (超过 in the 2022 edition), greater or equal (以上, which includes the number) and less or
+ * equal (无, "no such cases" being at most 0).
  *
- * <ul>
- *   <li>超过 / 大于 / 高于 (exceeds, greater than): strictly greater.</li>
- *   <li>达到 (reaches) and 以上 (and above, includes the number): greater or equal.</li>
- *   <li>无 / 不超过 (none, at most): less or equal, e.g. "no such cases" is at most 0.</li>
- * </ul>
+ * <p>Which word of an edition means which comparison is not decided here: an edition file
+ * declares its words under {@code comparison_words}, keyed by {@link #key()}, so an edition
+ * with a new word needs no Java change. The keys themselves are always understood.
  */
 public enum Comparison {
     GREATER_THAN(">"),
@@ -26,6 +27,11 @@ public enum Comparison {
         return symbol;
     }
 
+    /** The English key an edition file declares words under and may always write itself: {@code greater_than}, {@code at_least}, {@code at_most}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** Whether {@code value <op> bound} holds, decided exactly. */
     public boolean holds(Ratio value, Ratio bound) {
         int c = value.compareTo(bound);
@@ -36,19 +42,14 @@ public enum Comparison {
         };
     }
 
-    /**
-     * Reads a comparison as written in an edition file: the English key
-     * ({@code greater_than}, {@code at_least}, {@code reaches}, {@code at_most}) or the
-     * Chinese word of the indicator system.
-     */
-    public static Comparison fromWord(String word) {
-        String w = word.trim().toLowerCase(Locale.ROOT);
-        return switch (w) {
-            case "greater_than", "exceeds", ">", "超过", "大于", "高于" -> GREATER_THAN;
-            case "at_least", "reaches", ">=", "达到", "以上", "不低于" -> AT_LEAST;
-            case "at_most", "<=", "无", "不超过" -> AT_MOST;
-            default -> throw new IllegalArgumentException("unknown comparison word '" + word
-                    + "' (use greater_than/超过, at_least/以上, reaches/达到 or at_most/无)");
-        };
+    /** The comparison whose {@link #key()} this is, ignoring case and surrounding blanks; empty for any other text. */
+    public static Optional<Comparison> fromKey(String key) {
+        String k = key.trim().toLowerCase(Locale.ROOT);
+        for (Comparison c : values()) {
+            if (c.key().equals(k)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -9,7 +9,7 @@ import java.io.Serializable;
  *
  * @param comparison the comparison word
  * @param threshold  the fixed threshold, or null to compare with the observation's comparison
- * @param word       the Chinese word as written in the edition, for display (may be null)
+ * @param word       the word as written in the edition (a band's: its first at_least word), for display (may be null)
  */
 public record Criterion(Comparison comparison, Ratio threshold, String word) implements Serializable {
 

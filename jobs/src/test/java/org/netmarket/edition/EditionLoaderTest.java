@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netmarket.items.ComputedItem;
 import org.netmarket.items.ItemRegistry;
+import org.netmarket.rules.Comparison;
+import org.netmarket.rules.Criterion;
 import org.netmarket.rules.ScoringRule;
 
 import java.io.ByteArrayInputStream;
@@ -405,6 +407,104 @@ class EditionLoaderTest {
         String edited = text.replaceFirst(java.util.regex.Pattern.quote(line), java.util.regex.Matcher.quoteReplacement(variant));
         assertEquals("2022", TestEditions.loader().parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)),
                 "edited.yaml").id());
+    }
+
+    // ---- comparison words are the edition's ----------------------------------------------
+
+    /** The 2022 edition with each given line replaced once (line, replacement, line, replacement...). */
+    private static String the2022EditionWith(String... linesAndReplacements) throws IOException {
+        String text = Files.readString(Path.of("schemas/editions/2022.yaml"));
+        for (int i = 0; i < linesAndReplacements.length; i += 2) {
+            assertTrue(text.contains(linesAndReplacements[i]), "the 2022 edition has " + linesAndReplacements[i]);
+            text = text.replaceFirst(java.util.regex.Pattern.quote(linesAndReplacements[i]),
+                    java.util.regex.Matcher.quoteReplacement(linesAndReplacements[i + 1]));
+        }
+        return text;
+    }
+
+    private static Edition parse(String text) {
+        return TestEditions.loader().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "edited.yaml");
+    }
+
+    private static Criterion criterionOf(Edition edition, String item) {
+        return assertInstanceOf(ScoringRule.AllPass.class, edition.item(item).rule()).criterion();
+    }
+
+    /**
+     * A new edition's new word is a line of its file, not Java: the same word 不少于 means what the
+     * file declares it to mean.
+     */
+    @ParameterizedTest(name = "{3} as {5}")
+    @CsvSource(delimiter = '|', value = {
+            "at_least: [以上, 达到, 不低于] | at_least: [以上, 达到, 不低于, 不少于] | 11.2 | 不少于 | compare: 达到 | AT_LEAST",
+            "greater_than: [超过, 大于, 高于] | greater_than: [超过, 大于, 高于, 不少于] | 11.2 | 不少于 | compare: 达到 | GREATER_THAN",
+            "at_most: [无, 不超过] | at_most: [无, 不超过, 不高于] | 18.2 | 不高于 | compare: 无 | AT_MOST"})
+    void aWordDeclaredByTheEditionMeansWhatItDeclares(String declaration, String declared, String item, String word,
+                                                      String written, Comparison expected) throws IOException {
+        Edition edition = parse(the2022EditionWith(declaration, declared, written, "compare: " + word));
+        assertEquals(expected, criterionOf(edition, item).comparison(), item);
+        assertEquals(word, criterionOf(edition, item).word(), item);
+    }
+
+    /** A word the edition does not declare stops the load, naming it, the rule and the words declared. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "compare: 大于, threshold: 0.95 | compare: 不少于, threshold: 0.95"
+                    + " | item 17.1 rule.all: unknown comparison word '不少于': the edition's comparison_words declare"
+                    + " greater_than: 超过, 大于, 高于; at_least: 以上, 达到, 不低于; at_most: 无, 不超过 (the keys"
+                    + " greater_than, at_least and at_most need no declaring); declare the word under the comparison it means",
+            "{compare: 以上, threshold: 2, points: 2} | {compare: 不少于, threshold: 2, points: 2}"
+                    + " | item 4 rule.steps: unknown comparison word '不少于'",
+            // A word the Java code once knew is the edition's to keep or drop.
+            "greater_than: [超过, 大于, 高于] | greater_than: [超过, 大于]"
+                    + " | item 25.3 rule.all: unknown comparison word '高于': the edition's comparison_words declare"
+                    + " greater_than: 超过, 大于; at_least"})
+    void aWordTheEditionDoesNotDeclareIsRefused(String line, String broken, String expected) throws IOException {
+        String text = the2022EditionWith(line, broken);
+        EditionException e = assertThrows(EditionException.class, () -> parse(text));
+        assertTrue(e.getMessage().startsWith("edited.yaml: " + expected), e.getMessage());
+    }
+
+    /** Without comparison_words an edition is written in the keys; any other word is refused. */
+    @Test
+    void anEditionWithoutComparisonWordsUnderstandsOnlyTheKeys() throws IOException {
+        String tiny = Files.readString(TestEditions.file("tiny-valid.yaml"));
+        String declaration = "comparison_words: {greater_than: [超过], at_least: [达到]}\n";
+        assertTrue(tiny.contains(declaration), tiny);
+        String undeclared = tiny.replace(declaration, "");
+        EditionException e = assertThrows(EditionException.class, () -> parse(undeclared));
+        assertTrue(e.getMessage().contains("item 11.1 rule.all: unknown comparison word '超过': the edition's"
+                + " comparison_words declare none"), e.getMessage());
+        Edition keys = parse(undeclared.replace("compare: 超过", "compare: greater_than").replace("compare: 达到", "compare: At_Least"));
+        assertEquals(Comparison.GREATER_THAN, criterionOf(keys, "11.1").comparison());
+        assertEquals(Comparison.AT_LEAST, criterionOf(keys, "11.2").comparison());
+        assertEquals(List.of("at_least", "at_least"), keys.item("3").rule().criteria().stream().map(Criterion::word).toList(),
+                "a band is shown with the key when no at_least word is declared");
+    }
+
+    /** Bands are shown with the first at_least word, 以上 in 2022 ("b%以上得2分"), as before the words were data. */
+    @Test
+    void bandsOfThe2022EditionAreShownWith以上() {
+        for (String item : List.of("3", "7", "8", "9")) {
+            assertEquals(List.of("以上", "以上"), E.item(item).rule().criteria().stream().map(Criterion::word).toList(), item);
+            assertTrue(E.item(item).rule().criteria().stream().allMatch(c -> c.comparison() == Comparison.AT_LEAST), item);
+        }
+    }
+
+    /** A word under two comparisons would decide boundary cases by whichever came last: refused, like every other slip. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "at_most: [无, 不超过, 高于] | comparison_words: '高于' is listed under both greater_than and at_most; a word means one comparison",
+            "at_most: [无, 不超过, 以上] | comparison_words: '以上' is listed under both at_least and at_most; a word means one comparison",
+            "at_most: [无, 不超过, 无] | comparison_words: '无' is listed twice under at_most",
+            "at_most: [无, 不超过, At_Least] | comparison_words: 'At_Least' under at_most is a key, always understood as at_least",
+            "at_mots: [无, 不超过] | comparison_words: unknown key 'at_mots' (expected one of greater_than, at_least, at_most)",
+            "at_most: 无 | comparison_words: 'at_most' must be a non-empty list",
+            "at_most: [无, [不超过]] | comparison_words.at_most: '[\"不超过\"]' is not a word"})
+    void aMalformedDeclarationIsRefused(String broken, String expected) throws IOException {
+        String text = the2022EditionWith("at_most: [无, 不超过]", broken);
+        EditionException e = assertThrows(EditionException.class, () -> parse(text));
+        assertTrue(e.getMessage().startsWith("edited.yaml: ") && e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
