@@ -120,7 +120,7 @@ public final class FactBuilder {
         RecordFacts records = new RecordFacts();
         List<RecordAggregation> delivered = AGGREGATIONS.stream().filter(a -> isDelivered(a.extract())).toList();
         delivered.forEach(a -> records.delivered(a.extract()));
-        List<Supplier<List<RecordAggregation.FactCount>>> jobs = new ArrayList<>();
+        List<Supplier<Counted>> jobs = new ArrayList<>();
         for (RecordAggregation a : delivered) {
             jobs.add(() -> timed(a.extract(), period, () -> rolledUp(counts(extracts.get(a.extract()), context,
                     new Counter(rows -> a.count(rows, context), rows -> a.countBySide(rows, context))))));
@@ -129,14 +129,16 @@ public final class FactBuilder {
             records.delivered(OperatorSalesFacts.EXTRACT);
             if (isDelivered("operators") && OperatorSalesFacts.applies(context)) {
                 // The sales kept by the reference check carry their operator's region.
-                jobs.add(() -> timed(OperatorSalesFacts.EXTRACT, period, () -> OperatorSalesFacts.scored(
-                        counts(extracts.get(OperatorSalesFacts.EXTRACT), context, new Counter(
+                jobs.add(() -> timed(OperatorSalesFacts.EXTRACT, period, () -> new Counted(OperatorSalesFacts.SCORED_FACTS,
+                        OperatorSalesFacts.scored(counts(extracts.get(OperatorSalesFacts.EXTRACT), context, new Counter(
                                 rows -> OperatorSalesFacts.count(rows, context), rows -> OperatorSalesFacts.countBySide(rows, context))),
-                        tree)));
+                                tree))));
             }
         }
-        for (List<RecordAggregation.FactCount> counts : Concurrently.map(jobs, Supplier::get)) {
-            for (RecordAggregation.FactCount c : counts) {
+        for (Counted counted : Concurrently.map(jobs, Supplier::get)) {
+            // Counted even where no region has records: those regions count 0.
+            records.counted(counted.facts());
+            for (RecordAggregation.FactCount c : counted.counts()) {
                 records.put(c.region(), c.fact(), c.count());
             }
         }
@@ -200,15 +202,19 @@ public final class FactBuilder {
     private record Counter(Function<Dataset<Row>, RegionCounts> all, Function<Dataset<Row>, Map<String, RegionCounts>> bySide) {
     }
 
+    /** The facts an extract's counting gave, and their counts per region. */
+    private record Counted(List<String> facts, List<RecordAggregation.FactCount> counts) {
+    }
+
     /** One count per fact and region, each region's over its own and its descendants' records. */
-    private List<RecordAggregation.FactCount> rolledUp(RegionCounts counts) {
+    private Counted rolledUp(RegionCounts counts) {
         List<RecordAggregation.FactCount> out = new ArrayList<>();
         counts.rolledUp(tree).forEach((region, n) -> {
             for (int i = 0; i < n.length; i++) {
                 out.add(new RecordAggregation.FactCount(region, counts.facts().get(i), n[i]));
             }
         });
-        return out;
+        return new Counted(counts.facts(), out);
     }
 
     private boolean isDelivered(String extract) {
@@ -216,11 +222,11 @@ public final class FactBuilder {
         return e != null && e.delivered();
     }
 
-    private static List<RecordAggregation.FactCount> timed(String extract, EvaluationPeriod period,
-                                                           Supplier<List<RecordAggregation.FactCount>> job) {
+    private static Counted timed(String extract, EvaluationPeriod period, Supplier<Counted> job) {
         long started = System.nanoTime();
-        List<RecordAggregation.FactCount> out = job.get();
-        LOG.info("facts {} for {}: {} counts in {} ms", extract, period.year(), out.size(), (System.nanoTime() - started) / 1_000_000);
+        Counted out = job.get();
+        LOG.info("facts {} for {}: {} counts in {} ms", extract, period.year(), out.counts().size(),
+                (System.nanoTime() - started) / 1_000_000);
         return out;
     }
 

@@ -27,9 +27,9 @@ public final class OperatorFacts implements RecordAggregation {
                 .and(col("deregistered_on").isNull().or(col("deregistered_on").gt(lit(asOf))));
         Map<String, Column> f = new LinkedHashMap<>();
         f.put(Facts.OPERATORS_ACTIVE, active);
-        c.parameters("operator_survival_rate").ifPresent(p -> {
+        c.parameters(CountedItems.OPERATOR_SURVIVAL_RATE).ifPresent(p -> {
             // Calendar arithmetic: 2024-12-31 -> 2022-12-31, 2024-02-29 -> 2022-02-28.
-            LocalDate cutoff = asOf.minusYears(p.integer("survival_years"));
+            LocalDate cutoff = asOf.minusYears(p.integer(CountedItems.SURVIVAL_YEARS));
             f.put(Facts.OPERATORS_SURVIVED, active.and(col("registered_on").leq(lit(cutoff))));
         });
         return f;

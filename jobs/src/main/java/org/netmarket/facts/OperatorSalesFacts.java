@@ -10,6 +10,7 @@ import org.netmarket.region.RegionTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -20,29 +21,31 @@ import static org.apache.spark.sql.functions.when;
 /**
  * Distinct operators of a region newly above scale in one of the recent years (item 4): for a
  * year t, sales(t) >= threshold and (no sales row for t-1, or sales(t-1) < threshold), where the
- * threshold is that of the scored region's economic zone (east/central/west, from the edition).
+ * threshold is that of the scored region's economic zone (the zones of regions.csv's schema, each
+ * with its threshold in the edition).
  * Needs the operators registry for each operator's region.
  */
 public final class OperatorSalesFacts {
     public static final String EXTRACT = "operator-sales";
     /** The column of a sales row that holds its operator's region (joined from the registry). */
     public static final String OPERATOR_REGION = RecordAggregation.REGION;
-    private static final String COMPUTATION = "new_above_scale_operators";
-    private static final List<String> ZONES = List.of("east", "central", "west");
+    private static final List<String> ZONES = CountedItems.economicZones();
     /**
      * Per region of the operators: operators with a sales row (any year: a region without any
      * has no records; one whose sales all lie outside the recent years has a count of 0), then
-     * the new above-scale operators under each zone's threshold.
+     * the new above-scale operators under each zone's threshold, in the order of {@link #ZONES}.
      */
-    static final List<String> FACTS = List.of(Facts.rowsOf(EXTRACT), "new_above_scale_east",
-            "new_above_scale_central", "new_above_scale_west");
+    static final List<String> FACTS = Stream.concat(Stream.of(Facts.rowsOf(EXTRACT)),
+            ZONES.stream().map(zone -> "new_above_scale_" + zone)).toList();
+    /** The facts of every scored region ({@link #scored}). */
+    public static final List<String> SCORED_FACTS = List.of(Facts.rowsOf(EXTRACT), Facts.OPERATORS_NEW_ABOVE_SCALE);
 
     private OperatorSalesFacts() {
     }
 
     /** Whether the edition has the item. */
     public static boolean applies(AggregationContext c) {
-        return c.parameters(COMPUTATION).isPresent();
+        return c.parameters(CountedItems.NEW_ABOVE_SCALE_OPERATORS).isPresent();
     }
 
     /**
@@ -66,10 +69,9 @@ public final class OperatorSalesFacts {
 
     /** The counts per region of the operators, grouped after the {@code leading} columns. */
     private static Dataset<Row> perRegion(Dataset<Row> salesWithRegion, AggregationContext c, Column... leading) {
-        Parameters p = c.parameters(COMPUTATION).orElseThrow();
-        int years = p.integer("recent_years");
+        Parameters p = c.parameters(CountedItems.NEW_ABOVE_SCALE_OPERATORS).orElseThrow();
         int y = c.period().year();
-        int first = y - years; // the year before the first recent year
+        int first = CountedItems.firstSalesYear(p, y);
         List<Column> perYear = new ArrayList<>();
         for (int t = first; t <= y; t++) {
             perYear.add(max(when(col("year").equalTo(t), col("ecommerce_sales_yuan"))).as("s" + t));
@@ -82,7 +84,7 @@ public final class OperatorSalesFacts {
         List<Column> counts = new ArrayList<>();
         counts.add(functions.count(lit(1)).as("rows"));
         for (String zone : ZONES) {
-            Column threshold = lit(p.decimal("above_scale_threshold_yuan." + zone));
+            Column threshold = lit(p.decimal(CountedItems.aboveScaleThreshold(zone)));
             Column isNew = lit(false);
             for (int t = first + 1; t <= y; t++) {
                 Column now = col("s" + t);
@@ -97,14 +99,22 @@ public final class OperatorSalesFacts {
     }
 
     /**
-     * The facts of every scored region from the rolled-up counts: its operators with sales rows,
-     * and the new above-scale operators under its own zone's threshold.
+     * The facts of every scored region ({@link #SCORED_FACTS}) from the rolled-up counts: its
+     * operators with sales rows, and the new above-scale operators under its own zone's threshold.
+     *
+     * @throws IllegalStateException naming the region and zone when a region's zone is none of
+     *                               those counted (a count of 0 would pass for no new operators)
      */
     public static List<RecordAggregation.FactCount> scored(RegionCounts counts, RegionTree tree) {
         List<RecordAggregation.FactCount> out = new ArrayList<>();
         counts.rolledUp(tree).forEach((region, n) -> {
-            int zone = ZONES.indexOf(tree.get(region).economicZone());
-            out.add(new RecordAggregation.FactCount(region, Facts.OPERATORS_NEW_ABOVE_SCALE, zone < 0 ? 0 : n[1 + zone]));
+            String economicZone = tree.get(region).economicZone();
+            int zone = ZONES.indexOf(economicZone);
+            if (zone < 0) {
+                throw new IllegalStateException("region " + region + " is in economic zone '" + economicZone
+                        + "', which has no count of new above-scale operators (zones: " + String.join(", ", ZONES) + ")");
+            }
+            out.add(new RecordAggregation.FactCount(region, Facts.OPERATORS_NEW_ABOVE_SCALE, n[1 + zone]));
             out.add(new RecordAggregation.FactCount(region, Facts.rowsOf(EXTRACT), n[0]));
         });
         return out;

@@ -79,12 +79,16 @@ public final class RegionFacts {
                         ExtractLabel.zh(extract) + "中" + s.recordsZh() + "有相互冲突的版本"));
     }
 
-    /** Rows of a record-level extract in this region and below, in any year. */
+    /** Rows of a record-level extract in this region and below, in any year (the extract must have been counted). */
     public long rows(String extract) {
         return records.get(region.code(), Facts.rowsOf(extract));
     }
 
-    /** A record-level count (0 when the region has no such records). */
+    /**
+     * A record-level count (0 when the region has no such records).
+     *
+     * @throws IllegalStateException naming the fact when it was never counted ({@link RecordFacts#get})
+     */
     public long count(String fact) {
         return records.get(region.code(), fact);
     }

@@ -25,8 +25,8 @@ public final class TrainingFacts implements RecordAggregation {
         Map<String, Column> f = new LinkedHashMap<>();
         f.put(Facts.STAFF, col("staff_id").isNotNull());
         f.put(Facts.STAFF_TRAINED, col("training_hours").gt(lit(0)));
-        c.parameters("staff_training").ifPresent(p ->
-                f.put(Facts.STAFF_MIN_HOURS, col("training_hours").geq(lit(p.decimal("min_training_hours")))));
+        c.parameters(CountedItems.STAFF_TRAINING).ifPresent(p -> f.put(Facts.STAFF_MIN_HOURS,
+                col("training_hours").geq(lit(p.decimal(CountedItems.MIN_TRAINING_HOURS)))));
         return f;
     }
 }

@@ -25,8 +25,8 @@ public final class AssignedClueHandling implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "case-clues", "superior_assigned"),
-                new Measures.Phrase("superior-assigned clues received in " + f.year(), f.year() + " 年收到的上级交办线索"), f.count(Facts.ASSIGNED_CLUES),
-                "on_time_rate", f.count(Facts.ASSIGNED_CLUES_VERIFIED_ON_TIME),
-                "completion_rate", f.count(Facts.ASSIGNED_CLUES_CLOSED));
+                new Measures.Phrase("superior-assigned clues received in " + f.year(), f.year() + " 年收到的上级交办线索"), Facts.ASSIGNED_CLUES,
+                "on_time_rate", Facts.ASSIGNED_CLUES_VERIFIED_ON_TIME,
+                "completion_rate", Facts.ASSIGNED_CLUES_CLOSED);
     }
 }

@@ -25,8 +25,8 @@ public final class ComplaintTimeliness implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "complaints"),
-                new Measures.Phrase("complaints received in " + f.year(), f.year() + " 年受理的投诉"), f.count(Facts.COMPLAINTS),
-                "initial_review_on_time_rate", f.count(Facts.COMPLAINTS_REVIEWED_ON_TIME),
-                "closed_on_time_rate", f.count(Facts.COMPLAINTS_CLOSED_ON_TIME));
+                new Measures.Phrase("complaints received in " + f.year(), f.year() + " 年受理的投诉"), Facts.COMPLAINTS,
+                "initial_review_on_time_rate", Facts.COMPLAINTS_REVIEWED_ON_TIME,
+                "closed_on_time_rate", Facts.COMPLAINTS_CLOSED_ON_TIME);
     }
 }

@@ -21,7 +21,7 @@ public final class IdentityClaimDisposal implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "identity_claim"), "completion_rate", f.count(Facts.IDENTITY_CLAIMS_COMPLETED),
-                f.count(Facts.IDENTITY_CLAIMS), new Measures.Phrase("identity-claim dispatches in " + f.year(), f.year() + " 年派发的主体身份认领事项"));
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "identity_claim"), "completion_rate", Facts.IDENTITY_CLAIMS_COMPLETED,
+                Facts.IDENTITY_CLAIMS, new Measures.Phrase("identity-claim dispatches in " + f.year(), f.year() + " 年派发的主体身份认领事项"));
     }
 }

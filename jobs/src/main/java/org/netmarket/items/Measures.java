@@ -51,7 +51,9 @@ final class Measures {
     /**
      * Records the problems of record-level inputs: not delivered (missing_data), conflicting
      * versions among the records the item counts in the region (data_error), or delivered
-     * without any row for the region (no_records).
+     * without any row for the region (no_records). Rows are looked at only when every input was
+     * delivered: missing_data wins anyway, and an extract counted with another is not counted
+     * without it (operator sales take their region from the operators).
      */
     static Measurement.Problems recordInputs(RegionFacts f, RecordInput... inputs) {
         Measurement.Problems p = new Measurement.Problems();
@@ -61,6 +63,11 @@ final class Measures {
                 p.add(ItemStatus.MISSING_DATA, ExtractLabel.notDelivered(e));
             } else {
                 f.conflict(e, in.from(), in.to(), in.type()).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
+            }
+        }
+        if (Arrays.stream(inputs).allMatch(in -> f.delivered(in.extract()))) {
+            for (RecordInput in : inputs) {
+                String e = in.extract();
                 if (f.rows(e) == 0) {
                     p.add(ItemStatus.NO_RECORDS, Reason.of(e + " has no rows for region " + f.region().code(),
                             ExtractLabel.zh(e) + "中没有地区 " + f.region().code() + " 的记录"));
@@ -79,31 +86,37 @@ final class Measures {
         return Observation.of(label, Ratio.of(numerator, denominator));
     }
 
-    /** A single cohort rate item over one record-level extract. */
-    static Measurement cohortRate(RegionFacts f, RecordInput input, String label, long numerator, long denominator,
+    /**
+     * A single cohort rate item over one record-level extract: the count of fact
+     * {@code numerator} over that of {@code denominator}, read once the extract is known to have
+     * been counted.
+     */
+    static Measurement cohortRate(RegionFacts f, RecordInput input, String label, String numerator, String denominator,
                                   Phrase population) {
         Measurement.Problems p = recordInputs(f, input);
         if (p.any()) {
             return p.toMeasurement(List.of());
         }
-        Observation o = rate(p, label, numerator, denominator, population);
+        Observation o = rate(p, label, f.count(numerator), f.count(denominator), population);
         return p.orMeasured(o == null ? List.of() : List.of(o));
     }
 
     /**
      * An item of two cohort rates over the same records (say on time and completed), which the
-     * edition judges together: both rates, or no_records when there are no records to count.
+     * edition judges together: both rates, or no_records when there are no records to count. The
+     * arguments name facts, read once the extract is known to have been counted.
      */
-    static Measurement twoCohortRates(RegionFacts f, RecordInput input, Phrase population, long denominator,
-                                      String firstLabel, long firstNumerator, String secondLabel, long secondNumerator) {
+    static Measurement twoCohortRates(RegionFacts f, RecordInput input, Phrase population, String denominator,
+                                      String firstLabel, String firstNumerator, String secondLabel, String secondNumerator) {
         Measurement.Problems p = recordInputs(f, input);
         if (p.any()) {
             return p.toMeasurement(List.of());
         }
-        Observation first = rate(p, firstLabel, firstNumerator, denominator, population);
+        long whole = f.count(denominator);
+        Observation first = rate(p, firstLabel, f.count(firstNumerator), whole, population);
         // The rates share their denominator: the second exists exactly when the first does.
         return p.orMeasured(first == null ? List.of()
-                : List.of(first, rate(p, secondLabel, secondNumerator, denominator, population)));
+                : List.of(first, rate(p, secondLabel, f.count(secondNumerator), whole, population)));
     }
 
     /** A rate compared with a published national rate instead of the edition's threshold. */

@@ -21,7 +21,7 @@ public final class MonitoringLeadCompletion implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "monitoring_lead"), "completion_rate", f.count(Facts.MONITORING_LEADS_COMPLETED),
-                f.count(Facts.MONITORING_LEADS), new Measures.Phrase("monitoring-lead dispatches in " + f.year(), f.year() + " 年派发的监测线索"));
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "monitoring_lead"), "completion_rate", Facts.MONITORING_LEADS_COMPLETED,
+                Facts.MONITORING_LEADS, new Measures.Phrase("monitoring-lead dispatches in " + f.year(), f.year() + " 年派发的监测线索"));
     }
 }

@@ -21,7 +21,7 @@ public final class MonitoringLeadTimeliness implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "monitoring_lead"), "on_time_rate", f.count(Facts.MONITORING_LEADS_VERIFIED_ON_TIME),
-                f.count(Facts.MONITORING_LEADS), new Measures.Phrase("monitoring-lead dispatches in " + f.year(), f.year() + " 年派发的监测线索"));
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "dispatches", "monitoring_lead"), "on_time_rate", Facts.MONITORING_LEADS_VERIFIED_ON_TIME,
+                Facts.MONITORING_LEADS, new Measures.Phrase("monitoring-lead dispatches in " + f.year(), f.year() + " 年派发的监测线索"));
     }
 }

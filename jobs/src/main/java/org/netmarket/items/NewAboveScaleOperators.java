@@ -1,12 +1,14 @@
 package org.netmarket.items;
 
 import org.netmarket.edition.Parameters;
+import org.netmarket.facts.CountedItems;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Item 4 新增规模以上网络交易经营者数量: distinct operators of the region that became above scale in
@@ -17,7 +19,7 @@ import java.util.List;
 public final class NewAboveScaleOperators implements ComputedItem {
     @Override
     public String id() {
-        return "new_above_scale_operators";
+        return CountedItems.NEW_ABOVE_SCALE_OPERATORS;
     }
 
     @Override
@@ -28,11 +30,11 @@ public final class NewAboveScaleOperators implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         // Sales of the recent years and the year before them decide who is new above scale.
-        int first = f.year() - parameters.integer("recent_years");
         Measurement.Problems p = Measures.recordInputs(f, Measures.RecordInput.cohort(f, "operators"),
-                new Measures.RecordInput("operator-sales", first, f.year(), null));
+                new Measures.RecordInput("operator-sales", CountedItems.firstSalesYear(parameters, f.year()), f.year(), null));
         String zone = f.region().economicZone();
-        String threshold = parameters.decimal("above_scale_threshold_yuan." + zone).toPlainString();
+        // A zone the edition gives no threshold for fails here, naming the parameter (and so the zone).
+        String threshold = parameters.decimal(CountedItems.aboveScaleThreshold(zone)).toPlainString();
         // Published with the item: the region table keeps only today's zone, and the threshold follows it.
         Measurement m = p.any() ? p.toMeasurement(List.of())
                 : Measurement.of(Observation.count("operators", f.count(Facts.OPERATORS_NEW_ABOVE_SCALE)));
@@ -46,7 +48,7 @@ public final class NewAboveScaleOperators implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("recent_years", "above_scale_threshold_yuan.east", "above_scale_threshold_yuan.central",
-                "above_scale_threshold_yuan.west");
+        // One threshold per zone regions.csv may name, so an edition that leaves one out is refused on load.
+        return Stream.concat(Stream.of(CountedItems.RECENT_YEARS), CountedItems.aboveScaleThresholds().stream()).toList();
     }
 }

@@ -31,7 +31,9 @@ public final class OperatorShareOfMarketEntities implements ComputedItem {
         BigDecimal entities = Measures.value(p, f.snapshot("market-entities", "market_entities"));
         // The base is judged even when the operators have a problem: a zero base (data_error)
         // takes precedence over a region without operator rows (no_records).
-        Ratio share = Measures.share(p, BigDecimal.valueOf(f.count(Facts.OPERATORS_ACTIVE)), entities,
+        // Not delivered, the operators were not counted (missing_data is recorded).
+        BigDecimal active = f.delivered("operators") ? BigDecimal.valueOf(f.count(Facts.OPERATORS_ACTIVE)) : null;
+        Ratio share = Measures.share(p, active, entities,
                 new Measures.Phrase("market entities at " + f.asOf(), f.asOf() + " 的市场主体数"));
         return p.orMeasured(share == null ? List.of() : List.of(Observation.of("share", share)));
     }

@@ -1,6 +1,7 @@
 package org.netmarket.items;
 
 import org.netmarket.edition.Parameters;
+import org.netmarket.facts.CountedItems;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
@@ -15,7 +16,7 @@ import java.util.List;
 public final class OperatorSurvivalRate implements ComputedItem {
     @Override
     public String id() {
-        return "operator_survival_rate";
+        return CountedItems.OPERATOR_SURVIVAL_RATE;
     }
 
     @Override
@@ -25,12 +26,12 @@ public final class OperatorSurvivalRate implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "operators"), "survival_rate", f.count(Facts.OPERATORS_SURVIVED),
-                f.count(Facts.OPERATORS_ACTIVE), new Measures.Phrase("active operators at " + f.asOf(), f.asOf() + " 在营的网络交易经营者"));
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "operators"), "survival_rate", Facts.OPERATORS_SURVIVED,
+                Facts.OPERATORS_ACTIVE, new Measures.Phrase("active operators at " + f.asOf(), f.asOf() + " 在营的网络交易经营者"));
     }
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("survival_years");
+        return List.of(CountedItems.SURVIVAL_YEARS);
     }
 }

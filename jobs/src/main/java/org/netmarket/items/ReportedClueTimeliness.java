@@ -21,7 +21,7 @@ public final class ReportedClueTimeliness implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "case-clues", "report"), "on_time_rate", f.count(Facts.REPORT_CLUES_VERIFIED_ON_TIME),
-                f.count(Facts.REPORT_CLUES), new Measures.Phrase("report clues received in " + f.year(), f.year() + " 年收到的举报线索"));
+        return Measures.cohortRate(f, Measures.RecordInput.cohort(f, "case-clues", "report"), "on_time_rate", Facts.REPORT_CLUES_VERIFIED_ON_TIME,
+                Facts.REPORT_CLUES, new Measures.Phrase("report clues received in " + f.year(), f.year() + " 年收到的举报线索"));
     }
 }

@@ -1,6 +1,7 @@
 package org.netmarket.items;
 
 import org.netmarket.edition.Parameters;
+import org.netmarket.facts.CountedItems;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
@@ -15,7 +16,7 @@ import java.util.List;
 public final class StaffTraining implements ComputedItem {
     @Override
     public String id() {
-        return "staff_training";
+        return CountedItems.STAFF_TRAINING;
     }
 
     @Override
@@ -26,13 +27,13 @@ public final class StaffTraining implements ComputedItem {
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
         return Measures.twoCohortRates(f, Measures.RecordInput.cohort(f, "training"),
-                new Measures.Phrase("training rows for " + f.year(), f.year() + " 年的培训记录"), f.count(Facts.STAFF),
-                "coverage", f.count(Facts.STAFF_TRAINED),
-                "min_hours_share", f.count(Facts.STAFF_MIN_HOURS));
+                new Measures.Phrase("training rows for " + f.year(), f.year() + " 年的培训记录"), Facts.STAFF,
+                "coverage", Facts.STAFF_TRAINED,
+                "min_hours_share", Facts.STAFF_MIN_HOURS);
     }
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("min_training_hours");
+        return List.of(CountedItems.MIN_TRAINING_HOURS);
     }
 }

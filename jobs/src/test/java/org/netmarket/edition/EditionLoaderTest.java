@@ -362,6 +362,8 @@ class EditionLoaderTest {
                     + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)",
             "parameters: {survival_years: 2} | parameters: {survival_years: ''}"
                     + " | item 9: parameter 'survival_years' is missing (computation operator_survival_rate needs it)",
+            "central: 100000000, west: 50000000} | central: 100000000}"
+                    + " | item 4: parameter 'above_scale_threshold_yuan.west' is missing (computation new_above_scale_operators needs it)",
             "parameters: {national_metric: complaint_mediation_success_rate} | parameters: {}"
                     + " | item 25.2: parameter 'national_metric' is missing (computation mediation_success needs it)",
             "national_metric: online_retail_growth_rate} | national_metric: online_retail_growth_rte}"

@@ -4,6 +4,8 @@ import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.staging.ConflictScope;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -25,7 +27,8 @@ import java.util.Set;
  * </pre>
  * Every aggregate extract is delivered (and empty) unless {@link #notDelivered} says otherwise;
  * record-level extracts are delivered only when {@link #delivered} names them, and then have
- * rows in every region unless {@link #noRows} says a region has none.
+ * rows in every region unless {@link #noRows} says a region has none, and every fact of theirs
+ * ({@link Facts}) counted: 0 wherever {@link #count} gives none.
  */
 public final class FactsBuilder {
     public static final String PROVINCE = "330000";
@@ -51,6 +54,7 @@ public final class FactsBuilder {
 
     private EvaluationPeriod period;
     private final RecordFacts records = new RecordFacts();
+    private final Set<String> notCounted = new HashSet<>();
     private final Map<String, AggregateFigures> aggregates = new HashMap<>();
     private NationalFigures national = new NationalFigures(true);
     private final Map<String, List<ConflictScope>> conflicts = new HashMap<>();
@@ -72,12 +76,39 @@ public final class FactsBuilder {
         return this;
     }
 
-    /** Record-level extracts that were delivered. */
+    /** Record-level extracts that were delivered, with their facts counted as Spark would. */
     public FactsBuilder delivered(String... extracts) {
         for (String e : extracts) {
             records.delivered(e);
+            records.counted(factsOf(e));
         }
         return this;
+    }
+
+    /**
+     * A record-level extract delivered but not counted, as operator sales are without the
+     * operators (their region is their operator's): asking for any of its facts is an error.
+     */
+    public FactsBuilder deliveredNotCounted(String extract) {
+        records.delivered(extract);
+        notCounted.add(extract);
+        return this;
+    }
+
+    /** The facts of a record-level extract: its rows and the {@link Facts} named {@code <extract>.*}. */
+    static List<String> factsOf(String extract) {
+        List<String> facts = new ArrayList<>(List.of(Facts.rowsOf(extract)));
+        String prefix = extract.replace('-', '_') + ".";
+        for (Field field : Facts.class.getFields()) {
+            try {
+                if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String name && name.startsWith(prefix)) {
+                    facts.add(name);
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return facts;
     }
 
     /** A delivered record-level extract has no row at all for the region (its items: no_records). */
@@ -178,7 +209,7 @@ public final class FactsBuilder {
 
     private void fillRows(String region) {
         for (String extract : RECORD_EXTRACTS) {
-            if (records.isDelivered(extract) && !records.of(region).containsKey(Facts.rowsOf(extract))) {
+            if (records.isDelivered(extract) && !notCounted.contains(extract) && !records.of(region).containsKey(Facts.rowsOf(extract))) {
                 records.put(region, Facts.rowsOf(extract), 1);
             }
         }

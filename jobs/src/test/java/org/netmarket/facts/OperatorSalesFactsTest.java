@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each scored region takes the new above-scale operators counted under its own zone's threshold. */
 class OperatorSalesFactsTest {
@@ -33,5 +35,23 @@ class OperatorSalesFactsTest {
         }
         assertEquals(Map.of("140802", 2L, "140821", 4L, "140800", 1L, "140000", 3L), newAboveScale);
         assertEquals(Map.of("140802", 5L, "140821", 4L, "140800", 9L, "140000", 9L), withSales);
+    }
+
+    /** One count per zone of the regions schema, in its order: a zone added there is counted too. */
+    @Test
+    void theZonesCountedAreThoseOfTheRegionsSchema() {
+        assertEquals(List.of(Facts.rowsOf(OperatorSalesFacts.EXTRACT), "new_above_scale_east", "new_above_scale_central",
+                "new_above_scale_west"), OperatorSalesFacts.FACTS);
+    }
+
+    /** A region of a zone nothing was counted for stops the facts, naming it, instead of 0 new operators. */
+    @Test
+    void aRegionOfAZoneNotCountedIsAnErrorNamingTheZone() {
+        RegionTree tree = new RegionTree(List.of(
+                new Region("210000", "辽宁省", null, "province", "northeast"),
+                new Region("210100", "沈阳市", "210000", "city", "northeast")));
+        RegionCounts counts = new RegionCounts(OperatorSalesFacts.FACTS, Map.of("210100", new long[]{5, 1, 2, 3}));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> OperatorSalesFacts.scored(counts, tree));
+        assertTrue(e.getMessage().contains("economic zone 'northeast'"), e.getMessage());
     }
 }

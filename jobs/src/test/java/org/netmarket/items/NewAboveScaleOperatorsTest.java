@@ -3,12 +3,21 @@ package org.netmarket.items;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netmarket.edition.EditionException;
+import org.netmarket.edition.Parameters;
+import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.facts.CountedItems;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.FactsBuilder;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Ratio;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
 import static org.netmarket.items.ItemTesting.assertObservation;
@@ -51,8 +60,29 @@ class NewAboveScaleOperatorsTest {
     void bothExtractsMustBeDelivered() {
         assertStatus(MISSING_DATA, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operators").build(CITY)),
                 "operator-sales was not delivered");
-        assertStatus(MISSING_DATA, measure(ITEM, "4", FactsBuilder.year(2024).delivered("operator-sales").build(CITY)),
+        // Without the operators the sales have no region and are not counted: asking for their rows would fail.
+        assertStatus(MISSING_DATA, measure(ITEM, "4", FactsBuilder.year(2024).deliveredNotCounted("operator-sales").build(CITY)),
                 "operators was not delivered");
+    }
+
+    /** An edition without the threshold of the region's zone stops the item, naming the zone, instead of scoring 0. */
+    @Test
+    void aZoneWithoutAThresholdIsAnEditionErrorNamingIt() {
+        Parameters withoutEast = new Parameters("4", Map.of(CountedItems.RECENT_YEARS, "2",
+                CountedItems.aboveScaleThreshold("central"), "100000000", CountedItems.aboveScaleThreshold("west"), "50000000"));
+        EditionException e = assertThrows(EditionException.class, () -> ITEM.measure(FactsBuilder.year(2024)
+                .delivered("operators", "operator-sales").count(CITY, Facts.OPERATORS_NEW_ABOVE_SCALE, 3).build(CITY), withoutEast));
+        assertTrue(e.getMessage().contains("'above_scale_threshold_yuan.east' is missing"), e.getMessage());
+    }
+
+    /** The edition must give a threshold for every zone regions.csv may name, so a missing one is refused on load. */
+    @Test
+    void theEditionMustGiveAThresholdForEveryZoneOfTheRegionsSchema() {
+        List<String> zones = SchemaCatalog.load().get("regions").column("economic_zone").values();
+        assertEquals(List.of("east", "central", "west"), zones);
+        for (String zone : zones) {
+            assertTrue(ITEM.requiredParameters().contains("above_scale_threshold_yuan." + zone), zone);
+        }
     }
 
     /** Y = 2024 with two recent years: sales of 2022 (the year before 2023), 2023 and 2024 decide. */
