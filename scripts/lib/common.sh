@@ -126,18 +126,62 @@ NETMARKET_DEFAULT_JAVA_OPTS="-Xmx4g $NETMARKET_TUNING_OPTS"
 
 # The java command line of a main class of the job, in local mode, into the array java_command.
 # (A missing classpath.txt is the build's failure, which java then names: not a reason for
-# set -e to end the script without a word.)
+# set -e to end the script without a word.) With this build's class-data-sharing archive when
+# there is one (see ensure_cds_archive); the JVM checks that it matches the jars and, when it does
+# not, runs without it — silently: its warning would go to stdout, into the scorecard.
 java_command_of() {
-  local classpath
+  local classpath cds=()
   classpath="$(cat "$NETMARKET_ROOT/target/classpath.txt" 2>/dev/null)" || true
-  java_command=(java ${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS} "${NETMARKET_JVM_OPENS[@]}"
+  if [[ "$NETMARKET_CDS" == on ]] && cds_archive_current; then
+    cds=(-XX:SharedArchiveFile="$(cds_archive)" '-Xlog:cds*=off' -Xlog:class+path=off)
+  fi
+  java_command=(java ${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS} "${cds[@]}" "${NETMARKET_JVM_OPENS[@]}"
     -cp "$(netmarket_jar):$classpath" "$1")
 }
 
+# Class-data sharing of the job's own classes (Spark's, Hadoop's, the job's: some 150 MB of
+# parsed and verified classes mapped from one file instead of read from the jars): a national
+# nightly took about 2 s less of its 46 s, in every one of four alternating rounds (2026-12-01).
+# The archive is this build's: written once per build by a dry run on the bundled sample data
+# (about 30 s), and again when the jar or its classpath is newer. NETMARKET_CDS=off goes without.
+NETMARKET_CDS="${NETMARKET_CDS:-on}"
+cds_archive() { echo "$NETMARKET_ROOT/target/netmarket-cds.jsa"; }
+# Whether the archive is this build's: written after the jar and its classpath.
+cds_archive_current() {
+  local archive; archive="$(cds_archive)"
+  [[ -f "$archive" && ! "$(netmarket_jar)" -nt "$archive" && ! "$NETMARKET_ROOT/target/classpath.txt" -nt "$archive" ]]
+}
+
+ensure_cds_archive() {
+  [[ "$NETMARKET_CDS" == on ]] || return 0
+  cds_archive_current && return 0
+  local archive; archive="$(cds_archive)"
+  # A writer stopped half-way leaves its file; one an hour old is nobody's any more.
+  find "$NETMARKET_ROOT/target" -maxdepth 1 -name 'netmarket-cds.jsa.*.tmp' -mmin +60 -delete 2>/dev/null || true
+  log "writing this build's class-data-sharing archive (once per build, about 30 s): $archive"
+  # Under its own name until whole, so that a run never maps half a file; renamed when the JVM
+  # wrote it (at exit) after a run that went through ingest, scoring and the scorecard.
+  local tmp="$archive.$$.tmp" reports java_command; reports="$(mktemp -d)"
+  NETMARKET_CDS=off java_command_of org.netmarket.cli.NetmarketCommand
+  if "${java_command[0]}" -XX:ArchiveClassesAtExit="$tmp" "${java_command[@]:1}" run --data "$NETMARKET_ROOT/sample-data" \
+       --report-dir "$reports" --dry-run >/dev/null 2>&1 && [[ -s "$tmp" ]]; then
+    mv -f "$tmp" "$archive"
+  else
+    rm -f "$tmp"
+    log "could not write the class-data-sharing archive: runs go without it (NETMARKET_CDS=off stops trying)"
+  fi
+  rm -rf "$reports"
+}
+
 # Runs the job's CLI in local mode, replacing the calling shell: netmarket_java_exec ARGS...
-# Started with &, $! is the job itself, which a script can then pass a signal to.
+# Started with &, $! is the job itself, which a script can then pass a signal to. The commands
+# that read extracts start with this build's class-data-sharing archive, written first if need be.
 netmarket_java_exec() {
   ensure_built
+  local a reads=""
+  case "${1:-}" in run|nightly|backfill|validate) [[ -n "${NETMARKET_CHECK_USAGE:-}" ]] || reads=yes ;; esac
+  for a in "$@"; do [[ "$a" == --help || "$a" == -h || "$a" == --version || "$a" == -V ]] && reads=""; done
+  [[ -z "$reads" ]] || ensure_cds_archive
   local java_command; java_command_of org.netmarket.cli.NetmarketCommand
   exec "${java_command[@]}" "$@"
 }

@@ -3,8 +3,8 @@ package org.netmarket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -202,9 +203,95 @@ class ScriptsTest {
         List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        // A stand-in java writes no class-data-sharing archive: the scripts would try for every run.
+        builder.environment().put("NETMARKET_CDS", "off");
         builder.environment().putAll(env);
         builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         return builder;
+    }
+
+    /**
+     * A checkout of its own with the scripts given and a built jar (empty, newer than every
+     * source, so that nothing is built), for a test that writes to its target/ or .local/.
+     */
+    private static Path checkoutOf(Path dir, String... scripts) throws IOException {
+        Path root = dir.resolve("checkout");
+        Files.createDirectories(root.resolve("scripts/lib"));
+        for (String script : scripts) {
+            Files.copy(SCRIPTS.resolve(script), root.resolve("scripts/" + script));
+        }
+        Files.copy(SCRIPTS.resolve("lib/common.sh"), root.resolve("scripts/lib/common.sh"));
+        // What ensure_built looks at: a jar built after every source, so the stand-in java runs.
+        for (String folder : List.of("jobs/src/main", "schemas", "target", "sample-data")) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        for (String file : List.of("pom.xml", "target/netmarket-jobs-0.1.0.jar", "target/classpath.txt")) {
+            Files.writeString(root.resolve(file), "");
+        }
+        return root;
+    }
+
+    /**
+     * The commands that read extracts start with this build's class-data-sharing archive, which
+     * the first of them writes by a dry run on the sample data — once per build: again only when
+     * the jar is newer; never for a help, nor with NETMARKET_CDS=off; a failed writing leaves no
+     * file and the run goes on without one.
+     */
+    @Test
+    void theCommandsThatReadExtractsStartWithThisBuildsClassDataSharingArchive(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "netmarket");
+        Path calls = dir.resolve("java-calls");
+        Path archive = root.resolve("target/netmarket-cds.jsa");
+        // The stand-in java logs each call with the job's arguments: writing the archive, or running with which one.
+        Path bin = standIns(dir, "shared=none; for a in \"$@\"; do case $a in",
+                "  -XX:ArchiveClassesAtExit=*) [[ -f " + dir.resolve("fail-writing") + " ]] && exit 1; echo archive > \"${a#*=}\"; shared=\"writes ${a#*=}\";;",
+                "  -XX:SharedArchiveFile=*) shared=\"runs with ${a#*=}\";; esac; done",
+                "[[ $shared == none ]] && shared=\"runs with none\"",
+                "while [[ $# -gt 0 && $1 != org.netmarket.cli.NetmarketCommand ]]; do shift; done; shift",
+                "echo \"$shared: $*\" >> " + calls);
+        Map<String, String> on = Map.of("NETMARKET_CDS", "on");
+        for (String[] args : List.of(new String[]{"validate", "--dry-run"}, new String[]{"run", "--dry-run"})) {
+            Process p = start(bin, dir, on, root.resolve("scripts/netmarket"), args).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String defaults = "--data " + root + "/sample-data --report-dir " + root + "/.local/reports";
+        assertEquals(List.of("writes " + archive + ".*.tmp: run --data " + root + "/sample-data --report-dir * --dry-run",
+                        "runs with " + archive + ": validate " + defaults + " --dry-run",
+                        "runs with " + archive + ": run " + defaults + " --dry-run"),
+                // The writing run's temporary names: the archive's (its pid) and the report folder's.
+                Files.readAllLines(calls).stream().map(l -> !l.startsWith("writes") ? l
+                        : l.replaceAll("\\.[0-9]+\\.tmp:", ".*.tmp:").replaceAll("--report-dir \\S+", "--report-dir *")).toList(),
+                "written once, by the first run, then used by both");
+        assertTrue(Files.isRegularFile(archive));
+
+        Files.setLastModifiedTime(root.resolve("target/netmarket-jobs-0.1.0.jar"),
+                FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 5000));
+        Files.delete(calls);
+        Files.writeString(dir.resolve("fail-writing"), "");
+        Process p = start(bin, dir, on, root.resolve("scripts/netmarket"), "validate").redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(output.contains("writing this build's class-data-sharing archive") && output.contains(
+                "could not write the class-data-sharing archive: runs go without it (NETMARKET_CDS=off stops trying)"), output);
+        assertEquals(List.of("runs with none: validate " + defaults), Files.readAllLines(calls),
+                "a newer jar is another build: its run goes without the stale archive, which it could not replace");
+        try (var files = Files.list(root.resolve("target"))) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList(), "no half-written archive left");
+        }
+
+        Files.delete(calls);
+        for (Map<String, String> env : List.of(on, Map.of("NETMARKET_CDS", "off"))) {
+            for (String[] args : List.of(new String[]{"run", "--help"}, new String[]{"generate-data", "--out", "x"})) {
+                Process q = start(bin, dir, env, root.resolve("scripts/netmarket"), args).start();
+                assertTrue(q.waitFor(60, TimeUnit.SECONDS));
+            }
+        }
+        Process off = start(bin, dir, Map.of("NETMARKET_CDS", "off"), root.resolve("scripts/netmarket"), "validate").start();
+        assertTrue(off.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(List.of("runs with none: run " + defaults + " --help", "runs with none: generate-data --out x",
+                "runs with none: run " + defaults + " --help", "runs with none: generate-data --out x",
+                "runs with none: validate " + defaults), Files.readAllLines(calls), "no archive for a help, nor when off");
     }
 
     /** scripts/nightly as a scheduler runs it: a warehouse given, its log and lock in {@code dir}, stderr to a file. */
@@ -401,17 +488,7 @@ class ScriptsTest {
      */
     @Test
     void aNightlyWhoseLocalPostgresCannotStartSaysSo(@TempDir Path dir) throws Exception {
-        Path root = dir.resolve("checkout");
-        Files.createDirectories(root.resolve("scripts/lib"));
-        Files.copy(SCRIPTS.resolve("nightly"), root.resolve("scripts/nightly"));
-        Files.copy(SCRIPTS.resolve("lib/common.sh"), root.resolve("scripts/lib/common.sh"));
-        // What ensure_built looks at: a jar built after every source, so the stand-in java runs.
-        for (String folder : List.of("jobs/src/main", "schemas", "target")) {
-            Files.createDirectories(root.resolve(folder));
-        }
-        for (String file : List.of("pom.xml", "target/netmarket-jobs-0.1.0.jar", "target/classpath.txt")) {
-            Files.writeString(root.resolve(file), "");
-        }
+        Path root = checkoutOf(dir, "nightly");
         Files.writeString(root.resolve(".local"), "a file where the local folder should be");
         // The stand-in java answers the usage check before the server is set up, and says when it is run for the night.
         Process nightly = nightly(standIns(dir, "[[ -n ${NETMARKET_CHECK_USAGE:-} ]] || echo the job ran", "exit 0"), dir,
