@@ -140,7 +140,7 @@ public final class AggregateFigures implements Serializable {
                 conflict = c;
             }
         }
-        return conflict != null ? conflict : sum;
+        return conflict != null ? conflict : sum.summedFrom(extract);
     }
 
     /**

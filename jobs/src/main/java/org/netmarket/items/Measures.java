@@ -124,9 +124,18 @@ final class Measures {
         return Observation.against(rate.label(), rate.value(), Ratio.of(national));
     }
 
-    /** The value of a figure, or null after recording its problem. */
+    /** The basis entry naming the extracts whose figures were summed from the region's children. */
+    static final String SUMMED_FROM_CHILDREN = "summed_from_children";
+
+    /**
+     * The value of a figure, or null after recording its problem; a figure summed from the
+     * region's children is noted in the measurement's basis ({@link #SUMMED_FROM_CHILDREN}).
+     */
     static BigDecimal value(Measurement.Problems p, Figure figure) {
         if (figure.isPresent()) {
+            if (figure.summedFrom() != null) {
+                p.basis(SUMMED_FROM_CHILDREN, figure.summedFrom());
+            }
             return figure.value();
         }
         p.add(figure.problem(), figure.reason());

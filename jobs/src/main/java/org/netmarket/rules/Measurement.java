@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a computed item measured for one region: either a list of observations to be judged by
@@ -108,6 +110,16 @@ public final class Measurement implements Serializable {
     public static final class Problems {
         private ItemStatus worst;
         private final List<Reason> reasons = new ArrayList<>();
+        private final Map<String, Set<String>> basis = new LinkedHashMap<>();
+
+        /**
+         * Notes what the measurement was measured against ({@link #withBasis}), whatever its
+         * outcome; several values of one name are listed in the order met ({@code retail, tax}).
+         */
+        public Problems basis(String name, String value) {
+            basis.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value);
+            return this;
+        }
 
         public Problems add(ItemStatus status, Reason reason) {
             worst = worst == null ? status : ItemStatus.worst(worst, status);
@@ -122,12 +134,19 @@ public final class Measurement implements Serializable {
         }
 
         public Measurement toMeasurement(List<Observation> partial) {
-            return unscored(worst, Reason.join(reasons), partial);
+            return withNotedBasis(unscored(worst, Reason.join(reasons), partial));
         }
 
         /** The given observations if nothing went wrong, else the winning status. */
         public Measurement orMeasured(List<Observation> observations) {
-            return any() ? toMeasurement(observations) : of(observations);
+            return any() ? toMeasurement(observations) : withNotedBasis(of(observations));
+        }
+
+        private Measurement withNotedBasis(Measurement m) {
+            for (Map.Entry<String, Set<String>> e : basis.entrySet()) {
+                m = m.withBasis(e.getKey(), String.join(", ", e.getValue()));
+            }
+            return m;
         }
     }
 }

@@ -88,6 +88,30 @@ class AggregateFiguresTest {
         assertValue("5000", a.get(CITY, "2024-03", "parcels"));
     }
 
+    /** Which of a city's own figure and its counties' sum was scored is said: they may differ. */
+    @Test
+    void aFigureSaysWhetherItIsASumOfTheChildrensRows() {
+        AggregateFigures a = express();
+        put(a, COUNTY_A, "2024-03", "1200");
+        put(a, COUNTY_B, "2024-03", "800");
+        put(a, CITY, "2024-04", "5000");
+        put(a, COUNTY_A, "2024-04", "1");
+        put(a, COUNTY_B, "2024-04", "1");
+        put(a, OTHER_CITY, "2024-04", "7");
+        assertEquals(null, a.get(COUNTY_A, "2024-03", "parcels").summedFrom(), "a county's own row");
+        assertEquals("express", a.get(CITY, "2024-03", "parcels").summedFrom(), "no row of the city's own");
+        assertEquals(null, a.get(CITY, "2024-04", "parcels").summedFrom(), "the city's own row, though its counties have one");
+        assertEquals("express", a.get(PROVINCE, "2024-04", "parcels").summedFrom(), "a province of its cities' figures");
+        for (int m = 1; m <= 12; m++) {
+            String month = String.format("2023-%02d", m);
+            put(a, m == 12 ? CITY : COUNTY_A, month, "1");
+            put(a, COUNTY_B, month, "1");
+        }
+        assertEquals("express", a.year(CITY, 2023, "parcels").summedFrom(), "eleven months summed, one its own");
+        assertEquals(null, new AggregateFigures("express", true, TREE).get(CITY, "2023-01", "parcels").summedFrom(),
+                "no rows at all: missing, not a sum");
+    }
+
     @Test
     void sumsNestUpTheTree() {
         // Province = Hangzhou (sum of its counties) + Ningbo (own row; its county has none).

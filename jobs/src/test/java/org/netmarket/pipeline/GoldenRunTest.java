@@ -308,6 +308,27 @@ class GoldenRunTest {
         basis.assertValue("140800", "threshold", "100000000");
     }
 
+    /**
+     * The city's figures: its own row where it has one (employment 2024), else its counties' sum,
+     * which the detail says (retail but for 2024-12, tax, market entities: given/ has no city rows).
+     */
+    @Test
+    void lineageSaysWhichOfTheCitysFiguresAreItsCountiesSums() throws Exception {
+        WarehouseRows summed = WarehouseRows.query(jdbcUrl, "indicator_score", "SELECT region_code, indicator_code,"
+                + " detail -> 'basis' ->> 'summed_from_children' AS summed FROM netmarket.indicator_score"
+                + " WHERE eval_year = 2024 AND indicator_code IN ('1', '2', '3', '6', '7', '8') AND region_code IN ('140800', '140802')",
+                "region_code", "indicator_code");
+        summed.assertValue("140800|1", "summed", "retail");
+        summed.assertValue("140800|2", "summed", "retail");
+        summed.assertValue("140800|3", "summed", "market-entities");
+        summed.assertValue("140800|6", "summed", "retail");
+        summed.assertValue("140800|7", "summed", null);
+        summed.assertValue("140800|8", "summed", "tax");
+        for (String item : List.of("1", "3", "6", "7", "8")) {
+            summed.assertValue("140802|" + item, "summed", null);
+        }
+    }
+
     @Test
     void lineageOfAnAssessedItemNamesTheAssessmentFiles() throws Exception {
         WarehouseRows lineage = WarehouseRows.query(jdbcUrl, "item_lineage",

@@ -79,6 +79,20 @@ class MeasurementTest {
         assertEquals(List.of(partial), m.observations());
     }
 
+    /** What was noted while measuring (a city's figures summed from its counties) stays with the measurement, scored or not. */
+    @Test
+    void theBasisNotedWhileMeasuringIsKeptWhateverTheOutcome() {
+        Measurement scored = new Measurement.Problems().basis("summed_from_children", "retail")
+                .basis("summed_from_children", "tax").basis("summed_from_children", "retail")
+                .orMeasured(List.of(Observation.count("operators", 3)));
+        assertEquals(java.util.Map.of("summed_from_children", "retail, tax"), scored.basis(), "each extract once, in the order met");
+        Measurement unscored = new Measurement.Problems().basis("summed_from_children", "retail")
+                .add(MISSING_DATA, Reason.of("tax was not delivered", "未提供税收数据")).orMeasured(List.of());
+        assertEquals(MISSING_DATA, unscored.status());
+        assertEquals(java.util.Map.of("summed_from_children", "retail"), unscored.basis());
+        assertTrue(new Measurement.Problems().orMeasured(List.of(Observation.count("operators", 3))).basis().isEmpty());
+    }
+
     @Test
     void theHeadlineIsTheFirstObservation() {
         Observation y = Observation.of("2024", Ratio.of(1, 10));
