@@ -142,10 +142,15 @@ java_command_of() {
 # Class-data sharing of the job's own classes (Spark's, Hadoop's, the job's: some 150 MB of
 # parsed and verified classes mapped from one file instead of read from the jars): a national
 # nightly took about 2 s less of its 46 s, in every one of four alternating rounds (2026-12-01).
-# The archive is this build's: written once per build by a dry run on the bundled sample data
-# (about 30 s), and again when the jar or its classpath is newer. NETMARKET_CDS=off goes without.
+# The archive is this build's and these JVM options': written once per build by a dry run on the
+# bundled sample data (about 30 s), again when the jar or its classpath is newer, and one per set
+# of options (NETMARKET_JAVA_OPTS; a heap over 32 GB, another collector make the JVM refuse an
+# archive written without them). NETMARKET_CDS=off goes without.
 NETMARKET_CDS="${NETMARKET_CDS:-on}"
-cds_archive() { echo "$NETMARKET_ROOT/target/netmarket-cds.jsa"; }
+cds_archive() {
+  local options; options="$(printf '%s' "${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS}" | sha256sum | cut -c1-12)"
+  echo "$NETMARKET_ROOT/target/netmarket-cds-$options.jsa"
+}
 # Whether the archive is this build's: written after the jar and its classpath.
 cds_archive_current() {
   local archive; archive="$(cds_archive)"
@@ -157,14 +162,25 @@ ensure_cds_archive() {
   cds_archive_current && return 0
   local archive; archive="$(cds_archive)"
   # A writer stopped half-way leaves its file; one an hour old is nobody's any more.
-  find "$NETMARKET_ROOT/target" -maxdepth 1 -name 'netmarket-cds.jsa.*.tmp' -mmin +60 -delete 2>/dev/null || true
+  find "$NETMARKET_ROOT/target" -maxdepth 1 -name 'netmarket-cds-*.jsa.*.tmp' -mmin +60 -delete 2>/dev/null || true
   log "writing this build's class-data-sharing archive (once per build, about 30 s): $archive"
   # Under its own name until whole, so that a run never maps half a file; renamed when the JVM
   # wrote it (at exit) after a run that went through ingest, scoring and the scorecard.
-  local tmp="$archive.$$.tmp" reports java_command; reports="$(mktemp -d)"
+  local tmp="$archive.$$.tmp" reports java_command writer="" traps written=""; reports="$(mktemp -d)"
   NETMARKET_CDS=off java_command_of org.netmarket.cli.NetmarketCommand
-  if "${java_command[0]}" -XX:ArchiveClassesAtExit="$tmp" "${java_command[@]:1}" run --data "$NETMARKET_ROOT/sample-data" \
-       --report-dir "$reports" --dry-run >/dev/null 2>&1 && [[ -s "$tmp" ]]; then
+  # Not holding a caller's lock (scripts/nightly's fd 9), and stopped with the caller: a stop
+  # while it writes (SIGTERM to a night) would leave it running, orphaned, holding the lock.
+  # (The handlers tolerate failures: set -e holds in them, and the writer's end is one.)
+  traps="$(trap -p TERM INT)"
+  trap '[[ -z $writer ]] || { kill -TERM "$writer"; wait "$writer"; } 2>/dev/null || true; rm -rf "$tmp" "$reports"; exit 143' TERM
+  trap '[[ -z $writer ]] || { kill -TERM "$writer"; wait "$writer"; } 2>/dev/null || true; rm -rf "$tmp" "$reports"; exit 130' INT
+  "${java_command[0]}" -XX:ArchiveClassesAtExit="$tmp" "${java_command[@]:1}" run --data "$NETMARKET_ROOT/sample-data" \
+    --report-dir "$reports" --dry-run >/dev/null 2>&1 9>&- &
+  writer=$!
+  wait "$writer" && [[ -s "$tmp" ]] && written=yes
+  trap - TERM INT
+  eval "$traps"
+  if [[ -n "$written" ]]; then
     mv -f "$tmp" "$archive"
   else
     rm -f "$tmp"

@@ -125,7 +125,16 @@ public final class ScoringPipeline {
         Runtime.getRuntime().addShutdownHook(stopFlag);
         try {
             if (publishing) {
-                registration = stages.run("warehouse", () -> register(jdbcUrl, edition));
+                try {
+                    registration = stages.run("warehouse", () -> register(jdbcUrl, edition));
+                } catch (SQLException | RuntimeException e) {
+                    // A warehouse whose disk is full refuses to register the run (or to migrate).
+                    EnvironmentException full = NoSpaceLeft.of(e, placesWritten());
+                    if (full != null) {
+                        throw full;
+                    }
+                    throw e;
+                }
             }
             Warehouse warehouse = registration == null ? null : registration.warehouse();
             RunLedger ledger = registration == null ? null : registration.ledger();
@@ -645,11 +654,13 @@ public final class ScoringPipeline {
                 "运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）" + doing.zh()), e);
     }
 
-    /** Where a run writes, named as the user gives them: what a full disk may be. */
+    /** Where a run writes, named as the user gives them: what a full disk may be (the staging area: a nightly's only). */
     private List<String> placesWritten() {
-        List<String> places = new ArrayList<>(List.of("the report folder (--report-dir) " + config.reportDir(),
-                "the staging area (--staging) " + config.stagingDir(),
-                "Spark's scratch space (spark.local.dir) " + SparkSessions.scratchSpace()));
+        List<String> places = new ArrayList<>(List.of("the report folder (--report-dir) " + config.reportDir()));
+        if (config.incremental()) {
+            places.add("the staging area (--staging) " + config.stagingDir());
+        }
+        places.add("Spark's scratch space (spark.local.dir) " + SparkSessions.scratchSpace());
         if (config.factsCsv() != null) {
             places.add("--facts-csv " + config.factsCsv());
         }

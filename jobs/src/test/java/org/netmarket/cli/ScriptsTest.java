@@ -241,7 +241,8 @@ class ScriptsTest {
     void theCommandsThatReadExtractsStartWithThisBuildsClassDataSharingArchive(@TempDir Path dir) throws Exception {
         Path root = checkoutOf(dir, "netmarket");
         Path calls = dir.resolve("java-calls");
-        Path archive = root.resolve("target/netmarket-cds.jsa");
+        Path archive = cdsArchive(root, Map.of());
+        assertTrue(archive.getFileName().toString().matches("netmarket-cds-[0-9a-f]{12}\\.jsa"), archive.toString());
         // The stand-in java logs each call with the job's arguments: writing the archive, or running with which one.
         Path bin = standIns(dir, "shared=none; for a in \"$@\"; do case $a in",
                 "  -XX:ArchiveClassesAtExit=*) [[ -f " + dir.resolve("fail-writing") + " ]] && exit 1; echo archive > \"${a#*=}\"; shared=\"writes ${a#*=}\";;",
@@ -292,6 +293,71 @@ class ScriptsTest {
         assertEquals(List.of("runs with none: run " + defaults + " --help", "runs with none: generate-data --out x",
                 "runs with none: run " + defaults + " --help", "runs with none: generate-data --out x",
                 "runs with none: validate " + defaults), Files.readAllLines(calls), "no archive for a help, nor when off");
+    }
+
+    /** The archive of a checkout's build for JVM options {@code env} may set (NETMARKET_JAVA_OPTS), as the scripts name it. */
+    private static Path cdsArchive(Path root, Map<String, String> env) throws Exception {
+        ProcessBuilder b = new ProcessBuilder("bash", "-c", "source \"$0\" && cds_archive", root.resolve("scripts/lib/common.sh").toString());
+        b.environment().putAll(env);
+        Process p = b.start();
+        String path = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor());
+        return Path.of(path);
+    }
+
+    /**
+     * An archive is written for the JVM options it is used with: a heap over 32 GB or another
+     * collector makes the JVM refuse one written without them, silently, and by its date alone it
+     * would pass for this build's until the next.
+     */
+    @Test
+    void eachSetOfJvmOptionsHasAClassDataSharingArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "netmarket");
+        Map<String, String> big = Map.of("NETMARKET_JAVA_OPTS", "-Xmx40g -XX:+UseParallelGC");
+        Path usual = cdsArchive(root, Map.of());
+        Path other = cdsArchive(root, big);
+        assertFalse(usual.equals(other), usual.toString());
+        Path bin = standIns(dir, "for a in \"$@\"; do [[ $a == -XX:ArchiveClassesAtExit=* ]] && echo \"$*\" > \"${a#*=}\"; done; exit 0");
+        Map<String, String> env = new LinkedHashMap<>(big);
+        env.put("NETMARKET_CDS", "on");
+        Process p = start(bin, dir, env, root.resolve("scripts/netmarket"), "validate").start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(Files.readString(other).contains(" -Xmx40g -XX:+UseParallelGC "), "written with the options it is for: "
+                + Files.readString(other));
+        assertFalse(Files.exists(usual));
+    }
+
+    /**
+     * A stop while the archive is being written stops the writing JVM too, which would otherwise
+     * run on, orphaned, holding a night's lock and leaving its half-written file.
+     */
+    @Test
+    void aStopWhileTheArchiveIsWrittenStopsTheWriter(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "netmarket");
+        Path writer = dir.resolve("writer.pid");
+        Path bin = standIns(dir, "for a in \"$@\"; do [[ $a == -XX:ArchiveClassesAtExit=* ]] && { echo part > \"${a#*=}\";"
+                + " echo $$ > " + writer + "; exec sleep 60; }; done; exit 0");
+        Process script = start(bin, dir, Map.of("NETMARKET_CDS", "on"), root.resolve("scripts/netmarket"), "validate").start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(writer) || Files.readString(writer).isBlank()) {
+            assertTrue(System.nanoTime() < deadline, "the archive was never written");
+            Thread.sleep(50);
+        }
+        long pid = Long.parseLong(Files.readString(writer).strip());
+        // The script runs the job's function in a subshell: stop every bash of it, as a scheduler
+        // stops the group, and wait for each to finish (the subshell cleans up after the writer's end).
+        List<ProcessHandle> shells = new ArrayList<>(script.toHandle().descendants()
+                .filter(h -> h.info().command().orElse("").endsWith("bash")).toList());
+        shells.add(script.toHandle());
+        shells.forEach(ProcessHandle::destroy);
+        for (ProcessHandle shell : shells) {
+            shell.onExit().get(30, TimeUnit.SECONDS);
+        }
+        ProcessHandle.of(pid).ifPresent(w -> assertTrue(w.onExit().isDone() || !w.isAlive(), "the writer runs on"));
+        try (var files = Files.list(root.resolve("target"))) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("netmarket-cds")).toList(),
+                    "neither an archive nor a half-written one");
+        }
     }
 
     /** scripts/nightly as a scheduler runs it: a warehouse given, its log and lock in {@code dir}, stderr to a file. */

@@ -108,7 +108,8 @@ class PublishFaultInjectionTest {
     /** Waits until a backend of the test database sleeps in the stalling trigger. */
     /**
      * A full disk is the machine's state, not a defect of the job: exit 1 with one line naming
-     * where the job writes, recorded as the environment's failure, nothing published.
+     * where the job writes (a run stages nothing: no staging area named), recorded as the
+     * environment's failure, nothing published.
      * (/dev/full answers every write with ENOSPC, as a full file system does.)
      */
     @Test
@@ -122,8 +123,8 @@ class PublishFaultInjectionTest {
         int errorLine = lines.indexOf(lines.stream().filter(l -> l.startsWith("error (failed, nothing was published): "))
                 .findFirst().orElseThrow(() -> new AssertionError("no error line in\n" + r.output())));
         assertEquals("error (failed, nothing was published): the disk is full (No space left on device): free space where the"
-                + " job writes — the report folder (--report-dir) " + reports + ", the staging area (--staging) " + reports
-                + "/staging, Spark's scratch space (spark.local.dir) " + System.getProperty("java.io.tmpdir")
+                + " job writes — the report folder (--report-dir) " + reports + ", Spark's scratch space (spark.local.dir) "
+                + System.getProperty("java.io.tmpdir")
                 + ", --facts-csv /dev/full — and rerun", lines.get(errorLine));
         assertTrue(errorLine + 1 == lines.size() || lines.get(errorLine + 1).startsWith("Run folder"),
                 "no stack trace after the error line:\n" + String.join("\n", lines.subList(errorLine, Math.min(lines.size(), errorLine + 3))));
