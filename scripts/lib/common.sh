@@ -151,16 +151,23 @@ cds_archive() {
   local options; options="$(printf '%s' "${NETMARKET_JAVA_OPTS:-$NETMARKET_DEFAULT_JAVA_OPTS}" | sha256sum | cut -c1-12)"
   echo "$NETMARKET_ROOT/target/netmarket-cds-$options.jsa"
 }
-# Whether the archive is this build's: written after the jar and its classpath.
-cds_archive_current() {
-  local archive; archive="$(cds_archive)"
-  [[ -f "$archive" && ! "$(netmarket_jar)" -nt "$archive" && ! "$NETMARKET_ROOT/target/classpath.txt" -nt "$archive" ]]
+# Whether a file is of this build: written after the jar and its classpath.
+of_this_build() {
+  [[ -f "$1" && ! "$(netmarket_jar)" -nt "$1" && ! "$NETMARKET_ROOT/target/classpath.txt" -nt "$1" ]]
 }
+cds_archive_current() { of_this_build "$(cds_archive)"; }
 
 ensure_cds_archive() {
   [[ "$NETMARKET_CDS" == on ]] || return 0
   cds_archive_current && return 0
   local archive; archive="$(cds_archive)"
+  # Tried once per build and set of options: a night would otherwise spend half a minute on a
+  # writing that fails every time.
+  of_this_build "$archive.failed" && return 0
+  if [[ ! -w "$NETMARKET_ROOT/target" ]]; then
+    log "$NETMARKET_ROOT/target is not writable by $(id -un): runs go without the class-data-sharing archive"
+    return 0
+  fi
   # A writer stopped half-way leaves its file; one an hour old is nobody's any more.
   find "$NETMARKET_ROOT/target" -maxdepth 1 -name 'netmarket-cds-*.jsa.*.tmp' -mmin +60 -delete 2>/dev/null || true
   log "writing this build's class-data-sharing archive (once per build, about 30 s): $archive"
@@ -182,9 +189,11 @@ ensure_cds_archive() {
   eval "$traps"
   if [[ -n "$written" ]]; then
     mv -f "$tmp" "$archive"
+    rm -f "$archive.failed"
   else
     rm -f "$tmp"
-    log "could not write the class-data-sharing archive: runs go without it (NETMARKET_CDS=off stops trying)"
+    : >"$archive.failed" 2>/dev/null || true
+    log "could not write the class-data-sharing archive: the runs of this build go without it (NETMARKET_CDS=off: no archive)"
   fi
   rm -rf "$reports"
 }

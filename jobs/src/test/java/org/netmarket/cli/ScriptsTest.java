@@ -266,20 +266,38 @@ class ScriptsTest {
                 "written once, by the first run, then used by both");
         assertTrue(Files.isRegularFile(archive));
 
-        Files.setLastModifiedTime(root.resolve("target/netmarket-jobs-0.1.0.jar"),
-                FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 5000));
+        // Another build: a jar newer than the archive.
+        Files.setLastModifiedTime(archive,
+                FileTime.fromMillis(Files.getLastModifiedTime(root.resolve("target/netmarket-jobs-0.1.0.jar")).toMillis() - 5000));
         Files.delete(calls);
         Files.writeString(dir.resolve("fail-writing"), "");
         Process p = start(bin, dir, on, root.resolve("scripts/netmarket"), "validate").redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(output.contains("writing this build's class-data-sharing archive") && output.contains(
-                "could not write the class-data-sharing archive: runs go without it (NETMARKET_CDS=off stops trying)"), output);
-        assertEquals(List.of("runs with none: validate " + defaults), Files.readAllLines(calls),
-                "a newer jar is another build: its run goes without the stale archive, which it could not replace");
+                "could not write the class-data-sharing archive: the runs of this build go without it"), output);
+        Process again = start(bin, dir, on, root.resolve("scripts/netmarket"), "validate").redirectErrorStream(true).start();
+        assertTrue(again.waitFor(60, TimeUnit.SECONDS));
+        String retried = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertFalse(retried.contains("writing this build's class-data-sharing archive"), "tried once per build: " + retried);
+        assertEquals(List.of("runs with none: validate " + defaults, "runs with none: validate " + defaults), Files.readAllLines(calls),
+                "a newer jar is another build: its runs go without the stale archive, which it could not replace");
         try (var files = Files.list(root.resolve("target"))) {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList(), "no half-written archive left");
         }
+        // The next build (a jar newer than the failure) tries again.
+        Files.delete(dir.resolve("fail-writing"));
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(Path.of(archive + ".failed"), FileTime.fromMillis(now - 20_000));
+        Files.setLastModifiedTime(root.resolve("target/netmarket-jobs-0.1.0.jar"), FileTime.fromMillis(now - 10_000));
+        Files.delete(calls);
+        Process rebuilt = start(bin, dir, on, root.resolve("scripts/netmarket"), "validate").start();
+        assertTrue(rebuilt.waitFor(60, TimeUnit.SECONDS));
+        List<String> rebuiltCalls = Files.readAllLines(calls);
+        assertEquals(2, rebuiltCalls.size(), rebuiltCalls.toString());
+        assertTrue(rebuiltCalls.get(0).startsWith("writes " + archive + "."), rebuiltCalls.toString());
+        assertEquals("runs with " + archive + ": validate " + defaults, rebuiltCalls.get(1));
+        assertFalse(Files.exists(Path.of(archive + ".failed")), "a written archive clears the failure");
 
         Files.delete(calls);
         for (Map<String, String> env : List.of(on, Map.of("NETMARKET_CDS", "off"))) {
@@ -290,9 +308,10 @@ class ScriptsTest {
         }
         Process off = start(bin, dir, Map.of("NETMARKET_CDS", "off"), root.resolve("scripts/netmarket"), "validate").start();
         assertTrue(off.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(List.of("runs with none: run " + defaults + " --help", "runs with none: generate-data --out x",
+        assertEquals(List.of("runs with " + archive + ": run " + defaults + " --help", "runs with " + archive + ": generate-data --out x",
                 "runs with none: run " + defaults + " --help", "runs with none: generate-data --out x",
-                "runs with none: validate " + defaults), Files.readAllLines(calls), "no archive for a help, nor when off");
+                "runs with none: validate " + defaults), Files.readAllLines(calls),
+                "a help or generate-data writes no archive (it uses one there is), and none is used when off");
     }
 
     /** The archive of a checkout's build for JVM options {@code env} may set (NETMARKET_JAVA_OPTS), as the scripts name it. */
