@@ -52,6 +52,13 @@ class OdrPerformanceTest {
     }
 
     @Test
+    void eachRateJustBelowItsNationalRateFailsBesideTheOtherAbove() {
+        assertPoints("26.1", "0", measure(ITEM, "26.1", odr(899, 1000, 58, 95).build(CITY)));  // on time 0.899
+        assertPoints("26.1", "0", measure(ITEM, "26.1", odr(91, 100, 599, 1000).build(CITY))); // settled 0.599
+        assertPoints("26.1", "1", measure(ITEM, "26.1", odr(901, 1000, 601, 1000).build(CITY))); // both just above
+    }
+
+    @Test
     void noOdrComplaintsIsNoRecords() {
         assertStatus(NO_RECORDS, measure(ITEM, "26.1", odr(0, 0, 0, 0).build(CITY)), "no ODR complaints received in 2024");
     }

@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.netmarket.facts.FactsBuilder;
 import org.netmarket.rules.Measurement;
 
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.netmarket.facts.FactsBuilder.CITY;
 import static org.netmarket.facts.FactsBuilder.COUNTY_A;
 import static org.netmarket.facts.FactsBuilder.COUNTY_B;
@@ -38,11 +42,17 @@ class OnlineEmploymentShareTest {
 
     @Test
     void aCityIsMeasuredOnTheSumOfItsCountiesWhenBothHaveTheYear() {
-        FactsBuilder b = employment(COUNTY_A, "1", "50")
-                .put("employment", COUNTY_B, "2024", "online_market_employed", "4")
-                .put("employment", COUNTY_B, "2024", "total_employed", "50");
+        // 1 of 80 (1.25%) and 9 of 120 (7.5%): the share of the sums is 10 / 200, exactly 5%;
+        // the mean of the counties' shares (4.375%) or either county alone would be another value.
+        FactsBuilder b = employment(COUNTY_A, "1", "80")
+                .put("employment", COUNTY_B, "2024", "online_market_employed", "9")
+                .put("employment", COUNTY_B, "2024", "total_employed", "120");
         Measurement m = measure(ITEM, "7", b.build(CITY));
-        assertObservation(m.headline(), "2024", frac(5, 100), null); // (1 + 4) / (50 + 50)
+        assertScored(m);
+        assertObservation(m.headline(), "2024", frac(1, 20), null);
+        assertEquals(0, new BigDecimal("10").compareTo(m.headline().value().numerator()), "numerator: 1 + 9");
+        assertEquals(0, new BigDecimal("200").compareTo(m.headline().value().denominator()), "denominator: 80 + 120");
+        assertEquals(Map.of("summed_from_children", "employment"), m.basis(), "the city had no row of its own");
         assertPoints("7", "2", m); // exactly 5%
     }
 

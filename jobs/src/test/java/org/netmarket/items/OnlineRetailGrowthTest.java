@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.netmarket.facts.FactsBuilder;
 import org.netmarket.rules.Measurement;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.netmarket.facts.FactsBuilder.CITY;
@@ -64,14 +66,23 @@ class OnlineRetailGrowthTest {
 
     @Test
     void aCityWithoutRowsIsMeasuredOnTheSumOfItsCounties() {
-        FactsBuilder b = FactsBuilder.year(2024).national(2023, METRIC, "0.19").national(2024, METRIC, "0.1");
-        for (String county : List.of(COUNTY_A, COUNTY_B)) {
-            b.yearOfMonths("retail", county, 2022, "online_retail_yuan", "6000")
-                    .yearOfMonths("retail", county, 2023, "online_retail_yuan", "7200")
-                    .yearOfMonths("retail", county, 2024, "online_retail_yuan", "7992");
-        }
-        Measurement m = measure(ITEM, "1", b.build(CITY));
+        // The counties grow differently (A: +25% then 0; B: +17.5% then +16.85%), so that only the
+        // growth of the sums, 14400/12000 - 1 and 15984/14400 - 1, gives 0.2 and 0.11: one county
+        // alone or the mean of the counties' growths would not.
+        Measurement m = measure(ITEM, "1", FactsBuilder.year(2024).national(2023, METRIC, "0.19").national(2024, METRIC, "0.1")
+                .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "4000")
+                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "5000")
+                .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "5000")
+                .yearOfMonths("retail", COUNTY_B, 2022, "online_retail_yuan", "8000")
+                .yearOfMonths("retail", COUNTY_B, 2023, "online_retail_yuan", "9400")
+                .yearOfMonths("retail", COUNTY_B, 2024, "online_retail_yuan", "10984")
+                .build(CITY));
+        assertScored(m);
         assertObservation(m.observations().get(0), "2024", r("0.11"), r("0.1"));
+        assertObservation(m.observations().get(1), "2023", r("0.2"), r("0.19"));
+        assertEquals(0, new BigDecimal("1584").compareTo(m.observations().get(0).value().numerator()), "2024 numerator: 15984 - 14400");
+        assertEquals(0, new BigDecimal("14400").compareTo(m.observations().get(0).value().denominator()), "2024 denominator: the 2023 sum");
+        assertEquals(Map.of("summed_from_children", "retail"), m.basis(), "the city had no rows of its own");
         assertPoints("1", "2", m);
     }
 

@@ -102,13 +102,32 @@ class EvaluationRollupTest {
     }
 
     @Test
-    void total84Point5FailsEvenWithEveryCategoryAbove75Percent() {
+    void total84Point5FailsWithEveryCategoryAtOrAbove75Percent() {
         RegionScorecard card = exactly85WithDevelopmentAt75Percent().points("41.2", "0.5").rollUp();
         assertPoints("84.5", card.totalPoints(), "total");
         assertPoints("14.5", card.category("support").points(), "support");
         card.categories().stream().filter(c -> c.category().isFirstLevel())
                 .forEach(c -> assertTrue(c.meetsShare(), c.code() + " meets 75%"));
         assertFalse(card.passed(), "84.5 < 85");
+        assertTrue(card.failingCategories().isEmpty());
+    }
+
+    @Test
+    void total84Point5FailsWithEveryCategoryStrictlyAbove75Percent() {
+        RegionScorecard card = new Scores(EDITION)
+                .points("1", "0").points("2", "0")                                  // development 20-2-2 = 16 (80%)
+                .points("11.3", "0").points("16", "0").points("17.3", "0")          // regulation 25-1-3-1 = 20 (80%)
+                .points("20.1", "0").points("20.2", "0").points("20.3", "0")        // service 20-3 = 17 (85%)
+                .points("28", "0")                                                  // innovation 20-3 = 17 (85%)
+                .points("41.2", "0.5")                                              // support 15-0.5 = 14.5 (96.7%)
+                .rollUp();
+        assertPoints("16", card.category("development").points(), "development");
+        assertPoints("20", card.category("regulation").points(), "regulation");
+        assertPoints("17", card.category("service").points(), "service");
+        assertPoints("17", card.category("innovation").points(), "innovation");
+        assertPoints("14.5", card.category("support").points(), "support");
+        assertPoints("84.5", card.totalPoints(), "total");
+        assertFalse(card.passed(), "84.5 < 85, however far above 75% every category is");
         assertTrue(card.failingCategories().isEmpty());
     }
 
