@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -70,6 +71,12 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     private final CsvRecords records;
     private final HeaderCheck header;
     private final int width;
+    /**
+     * Fields a row needs: up to the header's last column of the contract. A row that stops short
+     * only of extra columns (a header ending in commas, as a spreadsheet exports it, above rows
+     * that do not) lacks nothing the contract reads, and extra columns are ignored.
+     */
+    private final int contractWidth;
     private final String[] fields;
     private final boolean undecodableShownAsReplacement;
     private long read;
@@ -92,19 +99,23 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             // The header line itself could not be parsed: the file fails, nothing is read.
             this.header = null;
             this.width = 0;
+            this.contractWidth = 0;
             this.problem = unreadable;
         } else if (records.header().isEmpty()) {
             this.header = null;
             this.width = 0;
+            this.contractWidth = 0;
             this.problem = Reason.of("the file is empty; a header row is required", "文件为空；需要表头行").under(path);
         } else if (damaged != null) {
             // A damaged header cannot be set aside like a row: its names, and so every column, are in doubt.
             this.header = null;
             this.width = 0;
+            this.contractWidth = 0;
             this.problem = damaged;
         } else {
             this.header = checkHeader(records.header(), schema);
             this.width = records.header().size();
+            this.contractWidth = Arrays.stream(header.positions()).max().orElse(-1) + 1;
             if (!header.ok()) {
                 long at = records.headerLine();
                 this.problem = (!header.missing().isEmpty() ? missingColumns(at, header.missing(), schema)
@@ -285,13 +296,14 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             return new Event(line.lineNumber(), null, line.raw(), new Rejection(malformed.column(), malformed.reason()), null);
         }
         String[] f = line.fields();
-        if (f.length != width) {
-            rejected++;
-            return new Event(line.lineNumber(), null, line.raw(), widthRejection(f.length), null);
-        }
         int[] positions = header.positions();
         for (int i = 0; i < positions.length; i++) {
-            fields[i] = f[positions[i]];
+            fields[i] = positions[i] >= 0 && positions[i] < f.length ? f[positions[i]] : "";
+        }
+        if (f.length > width || f.length < contractWidth) {
+            // Kept as far as they go, so that the row is still counted for the region its region field names.
+            rejected++;
+            return new Event(line.lineNumber(), null, line.raw(), widthRejection(f.length), null, fields.clone());
         }
         if (undecodableShownAsReplacement) {
             for (int i = 0; i < fields.length; i++) {
@@ -311,14 +323,14 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     }
 
     /**
-     * A row with too few fields names the header's columns that get none (the first is its
-     * column); with too many, no column can be blamed.
+     * A row with too few fields names the header's columns of the contract that get none (the
+     * first is its column); with too many, no column can be blamed.
      */
     private Rejection widthRejection(int fieldCount) {
         if (fieldCount > width) {
             return new Rejection(null, RejectionReasons.tooManyFields(fieldCount, width));
         }
-        List<String> without = records.header().subList(fieldCount, width).stream().map(String::strip).toList();
+        List<String> without = records.header().subList(fieldCount, width).stream().filter(schema::hasColumn).toList();
         return new Rejection(without.get(0), RejectionReasons.tooFewFields(fieldCount, width, without));
     }
 

@@ -528,8 +528,9 @@ public final class ExtractReader {
         /**
          * The (first) key of a row set aside by the row rules, as delivered, when it is text (an
          * operator's credit code, spelt as the valid rows are): a row elsewhere referring to it
-         * is told where it went. Null for a row without the right number of fields, or a key of
-         * another type. Such a row has no role among the records ({@link LatestVersion}).
+         * is told where it went. Null for a row without a key field (broken quoting, too few
+         * fields) or with a key of another type. Such a row has no role among the records
+         * ({@link LatestVersion}).
          */
         private String rejectedKey(ExtractFileScan.Event e) {
             ColumnSpec key = validator.schema().column(validator.schema().key().get(0));

@@ -284,6 +284,49 @@ class ExtractFileScanTest {
                 e.rejection().reason());
     }
 
+    /**
+     * A header ending in commas (a spreadsheet's empty columns) above rows that do not: the rows
+     * lack only columns that are ignored anyway, so they are read, padded or not.
+     */
+    @Test
+    void aRowShortOnlyOfUnnamedExtraColumnsIsRead() throws IOException {
+        Path f = write("regions.csv", HEADER + ",,\n330100,杭州市,330000,city,east\n330102,上城区,330100,county,east,,\n"
+                + "330105,拱墅区,330100,county,east,\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(List.of(), rejections(events));
+        assertEquals(List.of(2L, 3L, 4L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
+        assertEquals(List.of("330100", "杭州市", "330000", "city", "east"), Arrays.stream(rows(events).get(0).values()).toList());
+        assertEquals(List.of("(unnamed column 6)", "(unnamed column 7)"), report(events).extraColumns());
+    }
+
+    /**
+     * A named extra column left off a row is ignored like its value would be; a column of the
+     * contract left off is not, and the reason names only the contract's columns.
+     */
+    @Test
+    void aRowShortOfANamedExtraColumnIsReadAndOneShortOfAContractColumnNamesOnlyThat() throws IOException {
+        Path f = write("regions.csv", HEADER + ",note,\n330100,杭州市,330000,city,east\n330102,上城区,330100,county\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(List.of(2L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
+        ExtractFileScan.Event e = rejections(events).get(0);
+        assertEquals("economic_zone", e.rejection().column());
+        assertEquals(Reason.of("the row has 4 fields but the header has 7: economic_zone gets none (a field left out, or a"
+                + " line break in an unquoted field?)", "本行有 4 个字段，表头有 7 列：economic_zone 没有值（漏填了字段，或未加引号的字段中有换行？）"),
+                e.rejection().reason());
+        assertEquals("330102", e.fields()[REGIONS.indexOf("region_code")],
+                "the fields it has are kept, so that the row is counted for the region it names");
+        assertEquals("", e.fields()[REGIONS.indexOf("economic_zone")]);
+    }
+
+    /** Extra columns before the contract's: a row short of them has its fields out of place, and is set aside. */
+    @Test
+    void aRowShortOfAnExtraColumnThatComesFirstIsQuarantined() throws IOException {
+        Path f = write("regions.csv", "note," + HEADER + "\n,330100,杭州市,330000,city,east\n330102,上城区,330100,county,east\n");
+        List<ExtractFileScan.Event> events = scanRegions(f);
+        assertEquals(List.of(2L), rows(events).stream().map(ExtractFileScan.Event::line).toList());
+        assertEquals("economic_zone", rejections(events).get(0).rejection().column());
+    }
+
     @Test
     void anInvalidValueIsQuarantinedWithLineRawTextAndReason() throws IOException {
         Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n330102,上城区,330100,district,east\n");
