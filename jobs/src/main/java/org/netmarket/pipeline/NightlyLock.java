@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +41,7 @@ public final class NightlyLock implements AutoCloseable {
             Files.createDirectories(dir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot create the nightly lock file " + file + ": " + RunFolder.reason(e, file), e);
+            throw new EnvironmentException(cannotCreate(file, e), e);
         }
         FileLock lock;
         try {
@@ -54,6 +55,18 @@ public final class NightlyLock implements AutoCloseable {
                     + "); this one does not start", "另一个夜间运行正在进行（它持有 " + file + "），本次不启动"));
         }
         return new NightlyLock(channel, lock);
+    }
+
+    /**
+     * Why the lock file cannot be had; when permission is denied, what to do about it: a night
+     * started by hand as another user (root) leaves the file, or the folder, that user's.
+     */
+    static String cannotCreate(Path file, IOException e) {
+        String message = "cannot create the nightly lock file " + file + ": " + RunFolder.reason(e, file);
+        return e instanceof AccessDeniedException
+                ? message + "; make it writable by " + System.getProperty("user.name")
+                + " (a run started by hand as another user, root, leaves it theirs)"
+                : message;
     }
 
     @Override
