@@ -385,10 +385,10 @@ class EditionLoaderTest {
             "maks: 2 | item 9: unknown key 'maks'",
             "max: [2] | item 9.max: expected a number, not a list"})
     void aMistypedMaximumIsNamedAsWritten(String broken, String expected) throws IOException {
-        String line = "more than 2 years\n            max: 2\n";
+        String line = "2 years or more\n            max: 2\n";
         String text = Files.readString(Path.of("schemas/editions/2022.yaml"));
         assertTrue(text.contains(line), "the 2022 edition has item 9's maximum");
-        String edited = text.replace(line, "more than 2 years\n            " + broken + "\n");
+        String edited = text.replace(line, "2 years or more\n            " + broken + "\n");
         EditionException e = assertThrows(EditionException.class, () -> TestEditions.loader()
                 .parse(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), "edited.yaml"));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The same facts delivered in hostile formatting — GB18030, BOM, CRLF, shuffled and extra
- * columns, every field quoted, a quoted line break in an extra column, booleans and enums in
- * other spellings — publish exactly the same scores as the clean delivery.
+ * columns, every field quoted, a quoted line break in an extra column, a header ending in commas
+ * above rows without them, booleans and enums in other spellings — publish exactly the same
+ * scores as the clean delivery.
  */
 class HostileFormattingTest {
     @TempDir
@@ -65,6 +66,8 @@ class HostileFormattingTest {
         files.assertValue("operators/operators.csv", "encoding", "GB18030");
         files.assertValue("regions.csv", "encoding", "UTF-8 (BOM)");
         assertEquals(List.of("remark"), files.row("dispatches/dispatches-2024.csv").get("extra_columns"));
+        assertEquals(List.of("(unnamed column 6)", "(unnamed column 7)"), files.row("training/training.csv").get("extra_columns"));
+        files.assertValue("training/training.csv", "rows_quarantined", 0L);
         files.assertValue("assessments/assessments-2024.csv", "encoding", "GB18030");
     }
 
@@ -103,8 +106,14 @@ class HostileFormattingTest {
                 if (bom) {
                     bytes.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
                 }
+                // A spreadsheet's empty columns: a header ending in commas above rows without them.
+                boolean unnamedColumns = rel.startsWith("training/") || rel.startsWith("tax/");
                 try (Writer w = new OutputStreamWriter(bytes, cs); CSVPrinter out = new CSVPrinter(w, format)) {
-                    out.printRecord(columns);
+                    List<String> headerLine = new ArrayList<>(columns);
+                    if (unnamedColumns) {
+                        headerLine.addAll(List.of("", ""));
+                    }
+                    out.printRecord(headerLine);
                     for (CSVRecord rec : records) {
                         List<String> values = new ArrayList<>();
                         for (String c : columns) {
