@@ -343,9 +343,8 @@ public final class ScoringPipeline {
         if (!config.incremental()) {
             return ingestScoreAndPublish(run, spark, dir, catalog, null);
         }
-        SparkSessions.cacheSmallDatasetsUncompressed(spark);
         PlannedStaging staging = planStaging(spark, dir, catalog, run.edition());
-        try {
+        try (SparkSessions.Setting uncompressed = SparkSessions.cacheSmallDatasetsUncompressed(spark)) {
             RunOutcome skipped = skipWhenUnchanged(run, staging, dir, catalog);
             if (skipped != null) {
                 return skipped;

@@ -4,6 +4,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.netmarket.config.PipelineConfig;
 
+import java.util.Optional;
+
 /**
  * Creates or joins the job's SparkSession. Under spark-submit the master and resources come
  * from the submission and are left alone; run with plain java (scripts/run-pipeline, tests) the
@@ -58,10 +60,40 @@ public final class SparkSessions {
     /**
      * For runs through the staging area: what they cache is a night's delivery and the staged
      * rows it touches, small and read a few times, so compressing the cached batches costs more
-     * CPU (about 15% of the executors' time in a national nightly run) than the memory it saves. Runs that cache whole
-     * extracts keep Spark's default.
+     * CPU (about 15% of the executors' time in a national nightly run) than the memory it saves.
+     * Runs that cache whole extracts keep Spark's default: the session's own value comes back
+     * when the returned setting is closed (a session serves every run of a JVM, tests' too).
      */
-    public static void cacheSmallDatasetsUncompressed(SparkSession spark) {
-        spark.conf().set("spark.sql.inMemoryColumnarStorage.compressed", "false");
+    public static Setting cacheSmallDatasetsUncompressed(SparkSession spark) {
+        return Setting.of(spark, "spark.sql.inMemoryColumnarStorage.compressed", "false");
+    }
+
+    /** A session setting for the length of a run, put back as it was (set or unset) when closed. */
+    public static final class Setting implements AutoCloseable {
+        private final SparkSession spark;
+        private final String key;
+        private final Optional<String> before;
+
+        private Setting(SparkSession spark, String key, Optional<String> before) {
+            this.spark = spark;
+            this.key = key;
+            this.before = before;
+        }
+
+        static Setting of(SparkSession spark, String key, String value) {
+            Optional<String> before = spark.conf().getOption(key).isDefined()
+                    ? Optional.of(spark.conf().get(key)) : Optional.empty();
+            spark.conf().set(key, value);
+            return new Setting(spark, key, before);
+        }
+
+        @Override
+        public void close() {
+            if (before.isPresent()) {
+                spark.conf().set(key, before.get());
+            } else {
+                spark.conf().unset(key);
+            }
+        }
     }
 }

@@ -41,6 +41,30 @@ class SparkSessionsTest {
         assertFalse(exchanges.get(0).shuffleDependency().checksumMismatchFullRetryEnabled(), "full retry on a mismatch");
     }
 
+    /** The session serves every run of the JVM: a run's setting must not become the next run's. */
+    @Test
+    void aRunsSettingIsPutBackAsItWasWhenTheRunEnds() {
+        org.apache.spark.sql.SparkSession spark = SharedSpark.session();
+        String compressed = "spark.sql.inMemoryColumnarStorage.compressed";
+        try (SparkSessions.Setting s = SparkSessions.cacheSmallDatasetsUncompressed(spark)) {
+            assertEquals("false", spark.conf().get(compressed));
+        }
+        assertEquals("true", spark.conf().get(compressed), "Spark's default again");
+
+        String key = "netmarket.test.setting";
+        try (SparkSessions.Setting s = SparkSessions.Setting.of(spark, key, "b")) {
+            assertEquals("b", spark.conf().get(key));
+        }
+        assertFalse(spark.conf().getOption(key).isDefined(), "a setting that was unset is unset again");
+        spark.conf().set(key, "a");
+        try (SparkSessions.Setting s = SparkSessions.Setting.of(spark, key, "b")) {
+            assertEquals("b", spark.conf().get(key));
+        } finally {
+            assertEquals("a", spark.conf().get(key), "a setting that was set has its value again");
+            spark.conf().unset(key);
+        }
+    }
+
     @Test
     void aLocalSessionKeepsFewFinishedQueriesWithoutAUiToShowThem() {
         org.apache.spark.SparkConf conf = SharedSpark.session().sparkContext().getConf();
