@@ -2,6 +2,7 @@ package org.netmarket.edition;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What loading an edition needs to know of the computations its items name (the item
@@ -47,4 +48,13 @@ public interface Computations {
      * everywhere without a word.
      */
     Map<String, List<String>> parameterValues(String id);
+
+    /**
+     * The parameter that says how many observations the computation makes (the recent years of a
+     * growth compared year by year), which a per-observation rule's {@code observations} must
+     * equal; empty when the count is fixed.
+     */
+    default Optional<String> observationCountParameter(String id) {
+        return Optional.empty();
+    }
 }

@@ -280,6 +280,16 @@ public final class EditionLoader {
                         fail(where + ": parameter '" + key + "' is missing (computation " + computation + " needs it)");
                     }
                 }
+                if (rule instanceof ScoringRule.PerObservation each) {
+                    // Disagreeing, the item would score above its maximum or never reach it, found only when scored.
+                    computations.observationCountParameter(computation).filter(parameters::has).ifPresent(key -> {
+                        if (parameters.integer(key) != each.observations()) {
+                            fail(where + ": parameter " + key + " is " + parameters.string(key) + " but rule.per_observation"
+                                    + ".observations is " + each.observations() + ": the item makes as many observations as " + key
+                                    + " says, so the two must be equal");
+                        }
+                    });
+                }
                 computations.parameterValues(computation).forEach((key, values) -> {
                     if (parameters.has(key) && !values.contains(parameters.string(key))) {
                         fail(where + ": parameter " + key + " '" + parameters.string(key) + "' is not one of "

@@ -5,6 +5,7 @@ import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One computed item of the indicator system: measures a region from its facts. It knows no
@@ -16,7 +17,10 @@ public interface ComputedItem {
     /** The computation id the edition file names, e.g. {@code online_retail_growth}. */
     String id();
 
-    /** The extracts the item needs: not delivered means missing_data; also its lineage. */
+    /**
+     * The extracts the item needs, as its lineage names them. {@link #measure} makes the item
+     * missing_data when one of them was not delivered (ItemRegistryTest keeps the two in step).
+     */
     List<String> extracts();
 
     /**
@@ -34,6 +38,14 @@ public interface ComputedItem {
      */
     default boolean valueMayExceedOne() {
         return false;
+    }
+
+    /**
+     * The parameter that says how many observations it makes (see
+     * {@link org.netmarket.edition.Computations#observationCountParameter}); empty when fixed.
+     */
+    default Optional<String> observationCountParameter() {
+        return Optional.empty();
     }
 
     /** The parameters it reads that the edition must give (nested keys dotted), checked when the edition is loaded. */

@@ -75,6 +75,11 @@ public final class ItemRegistry {
             return find(id).map(c -> c.nationalMetricParameters().stream()
                     .collect(Collectors.toMap(Function.identity(), key -> NationalMetrics.NAMES))).orElse(Map.of());
         }
+
+        @Override
+        public Optional<String> observationCountParameter(String id) {
+            return find(id).flatMap(ComputedItem::observationCountParameter);
+        }
     };
 
     /** The metrics of national.csv, read from its schema once, when an edition first needs them. */

@@ -1,6 +1,7 @@
 package org.netmarket.items;
 
 import org.netmarket.edition.Parameters;
+import org.netmarket.facts.CountedItems;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
@@ -9,6 +10,7 @@ import org.netmarket.rules.Ratio;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Item 2 网上零售额同比增速超过社会零售总额同比增速: for each recent year, the region's online-retail
@@ -29,7 +31,7 @@ public final class OnlineVsTotalRetailGrowth implements ComputedItem {
     public Measurement measure(RegionFacts f, Parameters parameters) {
         Measurement.Problems p = new Measurement.Problems();
         List<Observation> out = new ArrayList<>();
-        for (int t : Measures.recentYears(f, parameters.integer("recent_years"))) {
+        for (int t : Measures.recentYears(f, parameters.integer(CountedItems.RECENT_YEARS))) {
             BigDecimal online = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t));
             BigDecimal onlinePrev = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t - 1));
             BigDecimal total = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t));
@@ -45,6 +47,11 @@ public final class OnlineVsTotalRetailGrowth implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("recent_years");
+        return List.of(CountedItems.RECENT_YEARS);
+    }
+
+    @Override
+    public Optional<String> observationCountParameter() {
+        return Optional.of(CountedItems.RECENT_YEARS);
     }
 }

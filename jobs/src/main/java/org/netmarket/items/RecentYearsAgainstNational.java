@@ -1,6 +1,7 @@
 package org.netmarket.items;
 
 import org.netmarket.edition.Parameters;
+import org.netmarket.facts.CountedItems;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;
@@ -9,6 +10,7 @@ import org.netmarket.rules.Ratio;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A ratio of two figures of an extract for each of the recent years, observed against the
@@ -42,7 +44,7 @@ abstract class RecentYearsAgainstNational implements ComputedItem {
         String metric = parameters.string("national_metric");
         Measurement.Problems p = new Measurement.Problems();
         List<Observation> out = new ArrayList<>();
-        for (int t : Measures.recentYears(f, parameters.integer("recent_years"))) {
+        for (int t : Measures.recentYears(f, parameters.integer(CountedItems.RECENT_YEARS))) {
             Figures figures = figures(f, p, t);
             BigDecimal national = Measures.value(p, f.national(metric, t));
             Ratio r = ratio(p, figures, t);
@@ -55,7 +57,12 @@ abstract class RecentYearsAgainstNational implements ComputedItem {
 
     @Override
     public List<String> requiredParameters() {
-        return List.of("recent_years");
+        return List.of(CountedItems.RECENT_YEARS);
+    }
+
+    @Override
+    public Optional<String> observationCountParameter() {
+        return Optional.of(CountedItems.RECENT_YEARS);
     }
 
     @Override

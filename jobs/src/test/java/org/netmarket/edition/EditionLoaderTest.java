@@ -366,6 +366,12 @@ class EditionLoaderTest {
                     + " | item 4: parameter 'above_scale_threshold_yuan.west' is missing (computation new_above_scale_operators needs it)",
             "parameters: {national_metric: complaint_mediation_success_rate} | parameters: {}"
                     + " | item 25.2: parameter 'national_metric' is missing (computation mediation_success needs it)",
+            "parameters: {recent_years: 2, national_metric: online_retail_growth_rate} | parameters: {recent_years: 3,"
+                    + " national_metric: online_retail_growth_rate} | item 1: parameter recent_years is 3 but"
+                    + " rule.per_observation.observations is 2: the item makes as many observations as recent_years says,"
+                    + " so the two must be equal",
+            "parameters: {recent_years: 2} | parameters: {recent_years: 1}"
+                    + " | item 2: parameter recent_years is 1 but rule.per_observation.observations is 2",
             "national_metric: online_retail_growth_rate} | national_metric: online_retail_growth_rte}"
                     + " | item 1: parameter national_metric 'online_retail_growth_rte' is not one of online_retail_growth_rate,"
                     + " online_retail_share, express_volume_growth_rate, complaint_mediation_success_rate,"
