@@ -32,9 +32,4 @@ public enum ColumnType {
             throw new IllegalArgumentException("unknown column type '" + code + "'");
         }
     }
-
-    /** True for types held as exact decimals. */
-    public boolean isDecimal() {
-        return this == MONEY || this == DECIMAL || this == RATE || this == SIGNED_RATE || this == POINTS;
-    }
 }
