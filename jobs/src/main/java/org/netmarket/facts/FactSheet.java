@@ -1,10 +1,10 @@
 package org.netmarket.facts;
 
+import org.netmarket.extract.ConflictScope;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.scoring.Assessment;
-import org.netmarket.staging.ConflictScope;
 
 import java.util.HashMap;
 import java.util.List;

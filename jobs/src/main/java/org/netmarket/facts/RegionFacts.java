@@ -1,10 +1,10 @@
 package org.netmarket.facts;
 
+import org.netmarket.extract.ConflictScope;
 import org.netmarket.extract.ExtractLabel;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.rules.Reason;
-import org.netmarket.staging.ConflictScope;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.netmarket.extract.ColumnSpec;
 import org.netmarket.extract.ColumnType;
+import org.netmarket.extract.ConflictScope;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.RowRule;
 import org.netmarket.extract.RowValidator;

@@ -2,6 +2,7 @@ package org.netmarket.staging;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.netmarket.extract.ConflictScope;
 import org.netmarket.extract.ExtractSchema;
 
 import java.util.List;

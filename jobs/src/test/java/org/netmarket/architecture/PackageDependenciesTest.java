@@ -104,6 +104,21 @@ class PackageDependenciesTest {
                                 || i.target().equals("org.netmarket.rules.BilingualFailure")))).toList());
     }
 
+    /**
+     * An item measures from a region's facts: it and the facts it reads ({@code RegionFacts},
+     * {@code FactSheet}, {@code Facts}) know nothing of how the extracts were read, staged or
+     * published, so that they stay pure Java whatever the reading does.
+     */
+    @Test
+    void theItemsAndTheFactsTheyReadKnowNothingOfReadingStagingOrPublishing() {
+        Set<String> read = Set.of("RegionFacts.java", "FactSheet.java", "Facts.java", "CountedItems.java", "Figure.java",
+                "AggregateFigures.java", "NationalFigures.java", "RecordFacts.java", "EvaluationPeriod.java");
+        assertEquals(List.of(), imports().stream()
+                .filter(i -> i.pkg().equals("items") || (i.pkg().equals("facts") && read.contains(i.file().getFileName().toString())))
+                .filter(i -> Stream.of("org.netmarket.staging.", "org.netmarket.warehouse.", "org.netmarket.pipeline.",
+                        "org.apache.spark.").anyMatch(i.target()::startsWith)).toList());
+    }
+
     @Test
     void theWarehouseDoesNotReachBackIntoThePipeline() {
         assertEquals(List.of(), violations(Set.of("warehouse"), "org.netmarket.pipeline.", "org.netmarket.report."));

@@ -1,8 +1,8 @@
 package org.netmarket.facts;
 
+import org.netmarket.extract.ConflictScope;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
-import org.netmarket.staging.ConflictScope;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
+import org.netmarket.extract.ConflictScope;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.extract.UnifiedSocialCreditCode;
 import org.netmarket.extract.ValidationContext;

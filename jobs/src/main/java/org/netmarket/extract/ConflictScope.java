@@ -1,4 +1,4 @@
-package org.netmarket.staging;
+package org.netmarket.extract;
 
 import org.netmarket.rules.Reason;
 
@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where one set-aside version of a conflicting key lies: its region, the cohort year and type
- * of the extract's {@link org.netmarket.extract.ExtractSchema.Cohort} (null when the extract has
+ * of the extract's {@link ExtractSchema.Cohort} (null when the extract has
  * none, which makes it matter to every year and type). The items that count that region, year
  * and type get data_error; the others are untouched.
  *
@@ -26,7 +26,7 @@ public record ConflictScope(String region, Integer year, String type, String ref
     }
 
     /** This scope with the region of its reference, or null when the reference names no known row. */
-    ConflictScope resolved(Map<String, String> regionByReference) {
+    public ConflictScope resolved(Map<String, String> regionByReference) {
         String r = regionByReference.get(reference);
         return r == null ? null : new ConflictScope(r, year, type, reference);
     }
