@@ -2,6 +2,7 @@ package org.netmarket.extract;
 
 import org.netmarket.rules.Reason;
 
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -18,6 +19,13 @@ import java.util.Map;
  *                  region of its own, else null
  */
 public record ConflictScope(String region, Integer year, String type, String reference) {
+
+    /** By region, year, type and reference (nulls first): an order that does not depend on how the rows were read. */
+    public static final Comparator<ConflictScope> BY_PLACE = Comparator
+            .comparing(ConflictScope::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ConflictScope::year, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ConflictScope::type, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ConflictScope::reference, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Whether an item counting years {@code from..to} of population {@code type} (null: all) needs this row. */
     public boolean concerns(int from, int to, String population) {

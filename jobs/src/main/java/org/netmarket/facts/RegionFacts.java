@@ -74,8 +74,9 @@ public final class RegionFacts {
             return Optional.empty();
         }
         Set<String> mine = tree.selfAndDescendants(region.code());
+        // The same conflict in whichever order a full or a merging run found its rows: the first by place, not by arrival.
         return scopes.stream().filter(s -> s.region() != null && mine.contains(s.region()) && s.concerns(from, to, type))
-                .findFirst().map(s -> Reason.of(extract + " has rows with conflicting versions in " + s.describe(),
+                .min(ConflictScope.BY_PLACE).map(s -> Reason.of(extract + " has rows with conflicting versions in " + s.describe(),
                         ExtractLabel.zh(extract) + "中" + s.recordsZh() + "有相互冲突的版本"));
     }
 

@@ -6,6 +6,7 @@ import org.netmarket.rules.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,21 @@ class RegionFactsTest {
         assertFalse(b.build(COUNTY_B).conflict("case-clues", 2024, 2024, null).isPresent(), "sibling county");
         assertFalse(b.build(OTHER_CITY).conflict("case-clues", 2024, 2024, null).isPresent(), "other city");
         assertFalse(b.build(COUNTY_A).conflict("dispatches", 2024, 2024, null).isPresent(), "another extract");
+    }
+
+    /** A nightly run merges the rows in another order than a full run reads them: the city's reason must not follow it. */
+    @Test
+    void aCitysConflictNamesTheSameCountyWhicheverOrderItsRowsWereFoundIn() {
+        List<Reason> reasons = new java.util.ArrayList<>();
+        for (List<String> order : List.of(List.of(COUNTY_B, COUNTY_A), List.of(COUNTY_A, COUNTY_B))) {
+            FactsBuilder b = FactsBuilder.year(2024).delivered("complaints");
+            order.forEach(county -> b.recordConflict("complaints", county, 2024, "odr"));
+            Reason r = b.build(CITY).conflict("complaints", 2024, 2024, "odr").orElseThrow();
+            assertEquals("complaints has rows with conflicting versions in region " + COUNTY_A + ", 2024, odr", r.en(),
+                    "rows found in the order " + order + ": the county first by its code");
+            reasons.add(r);
+        }
+        assertEquals(reasons.get(0), reasons.get(1), "the Chinese reason too");
     }
 
     @Test
