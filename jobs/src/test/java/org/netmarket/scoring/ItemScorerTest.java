@@ -71,6 +71,12 @@ class ItemScorerTest {
         return Measurement.of(Observation.against("rate", v, r(national)));
     }
 
+    /** Item 26.1: the ODR on-time close rate against a national 0.9, the settlement rate against 0.6. */
+    private static Measurement odr(Ratio onTime, Ratio settled) {
+        return Measurement.of(Observation.against("on_time_close_rate", onTime, r("0.9")),
+                Observation.against("settlement_rate", settled, r("0.6")));
+    }
+
     private static Arguments row(String item, String why, Measurement m, String expectedPoints) {
         return Arguments.of(item, why, m, new BigDecimal(expectedPoints));
     }
@@ -355,27 +361,13 @@ class ItemScorerTest {
                 row("25.3", "81 of 100 equals national 0.81", againstNational(frac(81, 100), "0.81"), "0"),
                 row("25.3", "811 of 1000 above 0.81", againstNational(frac(811, 1000), "0.81"), "1"),
                 row("25.3", "809 of 1000 below 0.81", againstNational(frac(809, 1000), "0.81"), "0"),
-                row("26.1", "on-time 91% > 90% and settled 61% > 60%",
-                        Measurement.of(Observation.against("on_time_close_rate", frac(91, 100), r("0.9")),
-                                Observation.against("settlement_rate", frac(61, 100), r("0.6"))), "1"),
-                row("26.1", "on-time 9/10 equals national 0.9",
-                        Measurement.of(Observation.against("on_time_close_rate", frac(9, 10), r("0.9")),
-                                Observation.against("settlement_rate", frac(61, 100), r("0.6"))), "0"),
-                row("26.1", "settled 3/5 equals national 0.6",
-                        Measurement.of(Observation.against("on_time_close_rate", frac(91, 100), r("0.9")),
-                                Observation.against("settlement_rate", frac(3, 5), r("0.6"))), "0"),
-                row("26.1", "both just above: on-time 901/1000 and settled 601/1000",
-                        Measurement.of(Observation.against("on_time_close_rate", frac(901, 1000), r("0.9")),
-                                Observation.against("settlement_rate", frac(601, 1000), r("0.6"))), "1"),
-                row("26.1", "on-time 899/1000 just below 0.9, settled above",
-                        Measurement.of(Observation.against("on_time_close_rate", frac(899, 1000), r("0.9")),
-                                Observation.against("settlement_rate", frac(601, 1000), r("0.6"))), "0"),
-                row("26.1", "settled 599/1000 just below 0.6, on-time above",
-                        Measurement.of(Observation.against("on_time_close_rate", frac(901, 1000), r("0.9")),
-                                Observation.against("settlement_rate", frac(599, 1000), r("0.6"))), "0"),
-                row("26.1", "both just below",
-                        Measurement.of(Observation.against("on_time_close_rate", frac(899, 1000), r("0.9")),
-                                Observation.against("settlement_rate", frac(599, 1000), r("0.6"))), "0"));
+                row("26.1", "on-time 91% > 90% and settled 61% > 60%", odr(frac(91, 100), frac(61, 100)), "1"),
+                row("26.1", "on-time 9/10 equals national 0.9", odr(frac(9, 10), frac(61, 100)), "0"),
+                row("26.1", "settled 3/5 equals national 0.6", odr(frac(91, 100), frac(3, 5)), "0"),
+                row("26.1", "both just above: on-time 901/1000 and settled 601/1000", odr(frac(901, 1000), frac(601, 1000)), "1"),
+                row("26.1", "on-time 899/1000 just below 0.9, settled above", odr(frac(899, 1000), frac(601, 1000)), "0"),
+                row("26.1", "settled 599/1000 just below 0.6, on-time above", odr(frac(901, 1000), frac(599, 1000)), "0"),
+                row("26.1", "both just below", odr(frac(899, 1000), frac(599, 1000)), "0"));
     }
 
     @ParameterizedTest(name = "item {0}: {1} -> {3}")
