@@ -102,6 +102,22 @@ final class Measures {
     }
 
     /**
+     * A single cohort rate item compared with the published national rate of the evaluation year
+     * that the edition names: the count of fact {@code numerator} over the sum of the
+     * {@code denominator} facts, read once the extract is known to have been counted.
+     */
+    static Measurement cohortRateAgainstNational(RegionFacts f, String extract, String nationalMetric, String label,
+                                                 String numerator, List<String> denominator, Phrase population) {
+        Measurement.Problems p = recordInputs(f, extract);
+        BigDecimal national = value(p, f.national(nationalMetric, f.year()));
+        if (p.any()) {
+            return p.toMeasurement(List.of());
+        }
+        Observation o = rate(p, label, f.count(numerator), denominator.stream().mapToLong(f::count).sum(), population);
+        return p.orMeasured(o == null ? List.of() : List.of(againstNational(o, national)));
+    }
+
+    /**
      * An item of two cohort rates over the same records (say on time and completed), which the
      * edition judges together: both rates, or no_records when there are no records to count. The
      * arguments name facts, read once the extract is known to have been counted.

@@ -4,9 +4,7 @@ import org.netmarket.edition.Parameters;
 import org.netmarket.facts.Facts;
 import org.netmarket.facts.RegionFacts;
 import org.netmarket.rules.Measurement;
-import org.netmarket.rules.Observation;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -26,15 +24,9 @@ public final class MediationSuccess implements ComputedItem {
 
     @Override
     public Measurement measure(RegionFacts f, Parameters parameters) {
-        Measurement.Problems p = Measures.recordInputs(f, "complaints");
-        BigDecimal national = Measures.value(p, f.national(parameters.string("national_metric"), f.year()));
-        if (p.any()) {
-            return p.toMeasurement(List.of());
-        }
-        long success = f.count(Facts.MEDIATION_SUCCESS);
-        Observation o = Measures.rate(p, "success_rate", success, success + f.count(Facts.MEDIATION_FAILED),
+        return Measures.cohortRateAgainstNational(f, "complaints", parameters.string("national_metric"), "success_rate",
+                Facts.MEDIATION_SUCCESS, List.of(Facts.MEDIATION_SUCCESS, Facts.MEDIATION_FAILED),
                 new Measures.Phrase("mediated complaints in " + f.year(), f.year() + " 年经调解的投诉"));
-        return p.orMeasured(o == null ? List.of() : List.of(Measures.againstNational(o, national)));
     }
 
     @Override
