@@ -135,6 +135,15 @@ class BiRoleTest {
         }
     }
 
+    /** A dashboard's short reads spent half a second each compiling plans at national scale (V30). */
+    @Test
+    void sessionsDoNotCompileTheirPlans() throws Exception {
+        try (Connection c = bi(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW jit")) {
+            r.next();
+            assertEquals("off", r.getString(1));
+        }
+    }
+
     @Test
     void sessionsAreReadOnlyByDefault() throws Exception {
         try (Connection c = bi()) {
