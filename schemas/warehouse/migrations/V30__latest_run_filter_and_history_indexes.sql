@@ -61,3 +61,7 @@ BEGIN
     END IF;
 END
 $$;
+
+-- 4. Runs record the SHA-256 of their edition file beside the edition they were given: an edition
+--    given as a file is recorded by its path, which says nothing of the text it held that night.
+COMMENT ON COLUMN pipeline_run.parameters IS 'The run''s parameters, keyed by the command-line options'' names (data directory, years, as-of date, regions, items, edition, flags) and edition_sha256, the SHA-256 of the edition file scored with (a bundled edition''s too; absent before warehouse version 30); never credentials.';

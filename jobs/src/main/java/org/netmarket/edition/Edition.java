@@ -25,10 +25,12 @@ public final class Edition implements Serializable {
     private final Map<String, Category> categories;
     private final Map<String, Indicator> indicators;
     private final Map<String, Item> items;
+    private final String sourceSha256;
 
     Edition(String id, String titleZh, String titleEn, BigDecimal totalPoints, PassRule passRule,
-            List<Category> categories, List<Indicator> indicators) {
+            List<Category> categories, List<Indicator> indicators, String sourceSha256) {
         this.id = id;
+        this.sourceSha256 = sourceSha256;
         this.titleZh = titleZh;
         this.titleEn = titleEn;
         this.totalPoints = totalPoints;
@@ -48,6 +50,14 @@ public final class Edition implements Serializable {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * SHA-256 of the file the edition was read from: which text of an edition file a run scored
+     * with (recorded with the run's parameters), an id saying only which edition it claims to be.
+     */
+    public String sourceSha256() {
+        return sourceSha256;
     }
 
     public String titleZh() {

@@ -17,10 +17,13 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,25 +145,41 @@ public final class EditionLoader {
 
     /** Parses and validates an edition from a stream; {@code source} names it in messages. */
     public Edition parse(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new EditionException("cannot read edition file " + source + ": " + e.getMessage(), e);
+        }
         JsonNode root;
         try {
-            root = YAML.readTree(in);
+            root = YAML.readTree(bytes);
         } catch (IOException e) {
             throw new EditionException(source + ": not valid YAML: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new EditionException(source + ": expected a YAML mapping at the top");
         }
-        return new Reader(source).edition(root);
+        return new Reader(source, sha256(bytes)).edition(root);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private final class Reader {
         private final String source;
+        private final String sha256;
         private final Set<String> codes = new HashSet<>();
         private ComparisonWords words;
 
-        Reader(String source) {
+        Reader(String source, String sha256) {
             this.source = source;
+            this.sha256 = sha256;
         }
 
         Edition edition(JsonNode root) {
@@ -213,7 +232,7 @@ public final class EditionLoader {
             }
             sums("total_points", total, firstSum, "the first-level categories");
             return new Edition(id, optionalText(root, "title_zh"), optionalText(root, "title_en"), total,
-                    passRule, categories, indicators);
+                    passRule, categories, indicators, sha256);
         }
 
         Indicator indicator(JsonNode node, String categoryCode) {

@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,9 @@ public final class ScoringPipeline {
      * anyway: well inside systemd's 90 s stop timeout, and about what Spark's own hooks take.
      */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** Key of {@code pipeline_run.parameters} beside the configuration's: the edition file's SHA-256. */
+    static final String EDITION_SHA256 = "edition_sha256";
 
     private final PipelineConfig config;
     private final Map<String, String> env;
@@ -625,9 +629,12 @@ public final class ScoringPipeline {
     }
 
     private RunRecord runRecord(Edition edition) {
+        Map<String, Object> parameters = new LinkedHashMap<>(config.parameters());
+        // The edition's id says which edition it claims to be; its file's checksum which text was scored with.
+        parameters.put(EDITION_SHA256, edition.sourceSha256());
         return new RunRecord(config.mode().code(), config.command(), edition.id(), config.years().isEmpty() ? null : config.years(),
                 config.asOf(), config.regions(), config.items(),
-                DataDirectory.asUri(config.dataDir()), config.parameters(), host(), JobVersion.current());
+                DataDirectory.asUri(config.dataDir()), parameters, host(), JobVersion.current());
     }
 
     private static String host() {

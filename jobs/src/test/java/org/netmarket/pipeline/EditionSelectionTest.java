@@ -46,6 +46,14 @@ class EditionSelectionTest {
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT * FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "edition", "2022");
         runs.assertValue("2", "edition", "revised-test");
+        // Which text of the file: its checksum, worked out here from the file itself.
+        WarehouseRows recorded = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, parameters ->> 'edition' AS edition_given,"
+                + " parameters ->> 'edition_sha256' AS edition_sha256 FROM netmarket.pipeline_run", "run_id");
+        recorded.assertValue("2", "edition_given", revised);
+        recorded.assertValue("2", "edition_sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(Path.of(revised)))));
+        recorded.assertValue("1", "edition_sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(Path.of("schemas/editions/2022.yaml")))));
         WarehouseRows editions = WarehouseRows.query(url, "edition", "SELECT * FROM netmarket.edition", "edition");
         editions.assertValue("revised-test", "pass_first_level_share", new BigDecimal("0.80"));
         assertTrue(r.output().contains("every first-level category >= 80%"), r.output());
