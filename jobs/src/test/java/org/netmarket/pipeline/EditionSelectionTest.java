@@ -50,13 +50,16 @@ class EditionSelectionTest {
         WarehouseRows recorded = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, parameters ->> 'edition' AS edition_given,"
                 + " parameters ->> 'edition_sha256' AS edition_sha256 FROM netmarket.pipeline_run", "run_id");
         recorded.assertValue("2", "edition_given", revised);
-        recorded.assertValue("2", "edition_sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest
-                .getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(Path.of(revised)))));
-        recorded.assertValue("1", "edition_sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest
-                .getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(Path.of("schemas/editions/2022.yaml")))));
+        recorded.assertValue("2", "edition_sha256", sha256(Path.of(revised)));
+        recorded.assertValue("1", "edition_sha256", sha256(Path.of("schemas/editions/2022.yaml")));
         WarehouseRows editions = WarehouseRows.query(url, "edition", "SELECT * FROM netmarket.edition", "edition");
         editions.assertValue("revised-test", "pass_first_level_share", new BigDecimal("0.80"));
         assertTrue(r.output().contains("every first-level category >= 80%"), r.output());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(file)));
     }
 
     /** The revised pass rule under the id "2022" would restate the rule of every year published with 2022. */
