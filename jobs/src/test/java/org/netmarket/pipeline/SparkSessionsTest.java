@@ -2,6 +2,7 @@ package org.netmarket.pipeline;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.metrics.source.CodegenMetrics;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
 import org.apache.spark.sql.execution.exchange.ShuffleExchangeExec;
@@ -15,6 +16,7 @@ import java.util.List;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the local session the scripts and tests run in is set up to skip. */
 class SparkSessionsTest {
@@ -63,6 +65,29 @@ class SparkSessionsTest {
             assertEquals("a", spark.conf().get(key), "a setting that was set has its value again");
             spark.conf().unset(key);
         }
+    }
+
+    /**
+     * A query compiled once is not compiled again after many others: with Spark's default of 100
+     * compiled classes, the next run in the same JVM compiled most of its queries again.
+     */
+    @Test
+    void aCompiledQueryOutlivesMoreOtherQueriesThanSparksDefaultKeeps() {
+        org.apache.spark.sql.SparkSession spark = SharedSpark.session();
+        // A shape no other test compiles, so that its first run compiles it here.
+        java.util.function.IntFunction<Dataset<Row>> query = i -> spark.range(3).toDF()
+                .select(col("id").multiply(7919).plus(i).as("compiled_" + i));
+        long compiled = CodegenMetrics.METRIC_SOURCE_CODE_SIZE().getCount();
+        query.apply(-1).collectAsList();
+        assertTrue(CodegenMetrics.METRIC_SOURCE_CODE_SIZE().getCount() > compiled, "the first run compiles");
+        for (int i = 0; i < 60; i++) {
+            query.apply(i).collectAsList();
+        }
+        long before = CodegenMetrics.METRIC_SOURCE_CODE_SIZE().getCount();
+        assertTrue(before - compiled > 100, "the 60 other queries compiled more classes than Spark keeps by default (100): "
+                + (before - compiled));
+        query.apply(-1).collectAsList();
+        assertEquals(before, CodegenMetrics.METRIC_SOURCE_CODE_SIZE().getCount(), "compiled again");
     }
 
     @Test
