@@ -23,7 +23,7 @@ class NightlyDataDirectoryTest {
 
     @Test
     void aMissingDataDirectoryOfANightlyRunIsAFailureTheSchedulerMayRetry() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Path share = tmp.resolve("share-not-mounted");
         JobRunner.Result r = JobRunner.run(tmp.resolve("reports"), "nightly", "--data", share.toString(), "--jdbc-url", url,
                 "--staging", tmp.resolve("staging").toString());
@@ -39,7 +39,7 @@ class NightlyDataDirectoryTest {
     /** A share that is not mounted usually shows as its bare mount point: as retryable as no folder at all. */
     @Test
     void anEmptyDataDirectoryOfANightlyRunIsAFailureTheSchedulerMayRetry() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Path mountPoint = Files.createDirectories(tmp.resolve("mount-point"));
         JobRunner.Result r = JobRunner.run(tmp.resolve("reports"), "nightly", "--data", mountPoint.toString(), "--jdbc-url", url,
                 "--staging", tmp.resolve("staging").toString());

@@ -48,7 +48,7 @@ class ConflictingVersionsTest {
                         + "91140821MA0000155Y,2024,120000000.00,2025-03-01\n"
                         + "91140821MA0000155Y,2024,80000000.00,2025-03-01\n", StandardCharsets.UTF_8);
 
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         JobRunner.Result r = JobRunner.run(tmp.resolve("reports"), "run", "--data", data.toString(), "--jdbc-url", url,
                 "--year", "2024", "--quarantine-threshold", "0.5");
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());

@@ -59,7 +59,7 @@ class HostileCorpusTest {
 
     @BeforeAll
     static void runTheJobOnTheHostileCorpus() {
-        jdbcUrl = TestingPostgres.server().createDatabase();
+        jdbcUrl = TestingPostgres.server().createWarehouse();
         // regions.csv breaks each of its rules once in 8 rows (50% quarantined); every other
         // extract stays below the default 5%, which everyExtractButRegionsStaysWithinTheDefaultThreshold checks.
         run = JobRunner.run(reports, "run", "--data", HOSTILE.resolve("given").toString(), "--year", "2024",
@@ -356,7 +356,7 @@ class HostileCorpusTest {
 
     @Test
     void aFileWithoutARequiredColumnStopsTheRunNamingFileAndColumnAndPublishesNothing() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", HOSTILE.resolve("missing-column").toString(),
                 "--year", "2024", "--jdbc-url", url, "--wait-for-lock", "0");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());

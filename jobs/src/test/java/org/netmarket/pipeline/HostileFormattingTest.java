@@ -45,8 +45,8 @@ class HostileFormattingTest {
     void hostileFormattingPublishesTheSameScoresAsCleanFormatting() throws Exception {
         Path hostile = work.resolve("hostile");
         rewriteHostile(GoldenData.GIVEN, hostile);
-        String cleanUrl = TestingPostgres.server().createDatabase();
-        String hostileUrl = TestingPostgres.server().createDatabase();
+        String cleanUrl = TestingPostgres.server().createWarehouse();
+        String hostileUrl = TestingPostgres.server().createWarehouse();
         assertEquals(ExitCodes.OK, run(GoldenData.GIVEN, cleanUrl).exitCode());
         JobRunner.Result h = run(hostile, hostileUrl);
         assertEquals(ExitCodes.OK, h.exitCode(), h.output());

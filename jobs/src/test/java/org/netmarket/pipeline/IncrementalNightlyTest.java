@@ -68,7 +68,7 @@ class IncrementalNightlyTest {
         DataGenerator generator = new DataGenerator(Scale.TINY, 42, 2);
         generator.firstNight(data);
         generator.nextNight(delta);
-        String nightly = TestingPostgres.server().createDatabase();
+        String nightly = TestingPostgres.server().createWarehouse();
         Path reports = tmp.resolve("reports");
 
         JobRunner.Result first = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", nightly);
@@ -308,7 +308,7 @@ class IncrementalNightlyTest {
         Path reports = tmp.resolve("reports");
         Files.writeString(data.resolve("dispatches/dispatches-conflict.csv"), DISPATCH_HEADER + A_IC_3_OTHERWISE,
                 StandardCharsets.UTF_8);
-        String nightly = TestingPostgres.server().createDatabase();
+        String nightly = TestingPostgres.server().createWarehouse();
         JobRunner.Result first = night(reports, data, nightly, "--quarantine-threshold", "0.1");
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
         // A-IC-3 an hour later, and a row of a type the contract does not know.
@@ -341,7 +341,7 @@ class IncrementalNightlyTest {
         Files.writeString(data.resolve("operator-sales/sales-unknown.csv"),
                 "operator_id,year,ecommerce_sales_yuan,reported_at\n91140802MA00009007,2024,150000000.00,2025-03-01\n",
                 StandardCharsets.UTF_8);
-        String nightly = TestingPostgres.server().createDatabase();
+        String nightly = TestingPostgres.server().createWarehouse();
         JobRunner.Result first = night(reports, data, nightly, "--quarantine-threshold", "0.2");
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
         Files.move(heldBack, data.resolve("operators"));
@@ -502,7 +502,7 @@ class IncrementalNightlyTest {
                 Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(86_400)));
             }
         }
-        String nightly = TestingPostgres.server().createDatabase();
+        String nightly = TestingPostgres.server().createWarehouse();
         assertEquals(ExitCodes.OK, night(reports, data, nightly, "--min-file-age", "3600").exitCode());
         // A new file still arriving, and a staged one being rewritten in place (its last line not there yet).
         Path late = data.resolve("complaints/complaints-late.csv");
@@ -553,7 +553,7 @@ class IncrementalNightlyTest {
         Path data = tmp.resolve("golden");
         Path reports = tmp.resolve("reports");
         GoldenData.copyTo(data);
-        String nightly = TestingPostgres.server().createDatabase();
+        String nightly = TestingPostgres.server().createWarehouse();
         JobRunner.Result r = night(reports, data, nightly, "--min-file-age", "3600");
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
         assertTrue(r.output().contains("every extract file of the data directory was modified too recently to be read"
@@ -613,7 +613,7 @@ class IncrementalNightlyTest {
      * published into a new database, which it returns.
      */
     private String fullRead(Path data, String... options) {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--jdbc-url", url));
         args.addAll(List.of(options));
         JobRunner.Result read = JobRunner.run(tmp.resolve("reports-full"), "run", args.toArray(new String[0]));
@@ -647,7 +647,7 @@ class IncrementalNightlyTest {
      */
     private static String firstNightOnGolden(Path data, Path reports, String... options) throws Exception {
         GoldenData.copyTo(data);
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         JobRunner.Result first = night(reports, data, url, options);
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
         return url;

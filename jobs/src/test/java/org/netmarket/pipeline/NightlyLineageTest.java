@@ -51,7 +51,7 @@ class NightlyLineageTest {
     void itemLineageOfAMergingNightListsEveryFileOfItsExtracts() throws Exception {
         Path data = GoldenData.copyTo(tmp.resolve("golden"));
         Path reports = tmp.resolve("reports");
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         night(reports, data, url, "no staging area yet");                            // run 1: reads everything
         writeDispatches(data.resolve("dispatches/dispatches-late.csv"), "L-", 3);
         night(reports, data, url, "1 file(s) delivered since it was built");         // run 2: merges one file
@@ -108,7 +108,7 @@ class NightlyLineageTest {
         }
 
         // A full read of the same files gives every item the same files with the same counts.
-        String full = TestingPostgres.server().createDatabase();
+        String full = TestingPostgres.server().createWarehouse();
         JobRunner.Result reference = JobRunner.run(tmp.resolve("reports-full"), "run", "--data", data.toString(),
                 "--jdbc-url", full, "--year", "2024");
         assertEquals(ExitCodes.OK, reference.exitCode(), reference.output());
@@ -144,7 +144,7 @@ class NightlyLineageTest {
         // fingerprint need not change): the night merges as before and records the counts as unknown.
         Path data = GoldenData.copyTo(tmp.resolve("golden"));
         Path reports = tmp.resolve("reports");
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         night(reports, data, url, "no staging area yet");
         Path manifest = reports.resolve("staging/manifest.json");
         ObjectNode m = (ObjectNode) JSON.readTree(manifest.toFile());

@@ -115,7 +115,7 @@ class PublishFaultInjectionTest {
     @Test
     void aFullDiskStopsTheRunAsTheEnvironmentsFailureNamingWhereTheJobWrites() throws Exception {
         assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--year", "2024",
                 "--jdbc-url", url, "--facts-csv", "/dev/full");
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());

@@ -45,7 +45,7 @@ class PublishingSessionTest {
 
     @Test
     void aServerThatEndsIdleSessionsDoesNotEndTheLocksSession() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE " + c.getCatalog() + " SET idle_session_timeout = '300ms'");
@@ -61,7 +61,7 @@ class PublishingSessionTest {
 
     @Test
     void aRunWhoseLockWentWithItsSessionPublishesNothing() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         PublishLock lost = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false);
@@ -99,7 +99,7 @@ class PublishingSessionTest {
      */
     @Test
     void aJobStoppedWhileItPublishesRollsThePublicationBack() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
@@ -119,7 +119,7 @@ class PublishingSessionTest {
      */
     @Test
     void aRunMarkedFailedMeanwhileStaysFailedAndPublishesNothing() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {

@@ -33,7 +33,7 @@ class StoppedRunTest {
 
     @Test
     void aRunStoppedWhileReadingRecordsItselfAsStoppedAndLeavesThePublishedScores() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         String[] args = {"--data", GoldenData.GIVEN.toString(), "--jdbc-url", url, "--year", "2024"};
         JobRunner.Result first = JobRunner.run(tmp.resolve("first"), "run", args);
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
@@ -64,9 +64,9 @@ class StoppedRunTest {
      */
     @Test
     void aRunStoppedWhileWaitingForTheLockIsRecordedAsStopped() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         String[] args = {"--data", GoldenData.GIVEN.toString(), "--jdbc-url", url, "--year", "2024", "--wait-for-lock", "600"};
-        JobRunner.Result first = JobRunner.run(tmp.resolve("first"), "run", args); // creates the schema
+        JobRunner.Result first = JobRunner.run(tmp.resolve("first"), "run", args); // publishes once
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
         try (Connection holder = DriverManager.getConnection(url); Statement s = holder.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + PublishLock.KEY + ")");
