@@ -49,12 +49,40 @@ class PublishingTest {
     private record Published(String url, Path data) {
     }
 
-    /** Publishes a copy of the golden delivery for 2024 into a new database: the start of a recomputation. */
+    /** Where {@link #publishGolden2024} keeps the delivery it published (one path: the warehouse records it). */
+    @TempDir
+    static Path shared;
+    /** The database of the golden delivery published for 2024, frozen; null until a test needs it. */
+    private static String golden2024;
+
+    /**
+     * A copy of the golden delivery published for 2024 into a new database: the start of a
+     * recomputation. Published once per class and copied for each test (a run takes seconds),
+     * with a fresh copy of the delivery at the path the publication recorded as its data
+     * directory: the tests of a class run one after another.
+     */
     private Published publishGolden2024() throws IOException {
-        String url = TestingPostgres.server().createDatabase();
-        Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
-        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
-        return new Published(url, data);
+        Path data = shared.resolve("golden");
+        if (Files.exists(data)) {
+            deleteTree(data);
+        }
+        GoldenData.copyTo(data);
+        if (golden2024 == null) {
+            String url = TestingPostgres.server().createWarehouse();
+            JobRunner.Result published = JobRunner.run(shared.resolve("reports"), "run", "--data", data.toString(),
+                    "--jdbc-url", url, "--year", "2024");
+            assertEquals(ExitCodes.OK, published.exitCode(), published.output());
+            golden2024 = TestingPostgres.server().freeze(url);
+        }
+        return new Published(TestingPostgres.server().copyOf(golden2024), data);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static long latestRunId(String url) throws SQLException {
@@ -76,7 +104,7 @@ class PublishingTest {
 
     @Test
     void sameInputsTwiceLeaveIdenticalCurrentRows() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
         WarehouseRows first = WarehouseRows.query(url, "indicator_score", CURRENT_ITEMS, "region_code", "indicator_code");
         assertEquals(GoldenData.SCORE_ROWS, first.size(), "indicator_score rows of the first run, the rows compared below");
@@ -216,7 +244,7 @@ class PublishingTest {
      */
     @Test
     void everyChangeIsInTheRunFoldersChangesCsvAsInScoreChange() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
         List<CSVRecord> first = changesCsv(JobRunner.lastRunFolder(reports));
         assertEquals(Set.copyOf(GoldenData.REGIONS), first.stream().map(r -> r.get("region_code")).collect(Collectors.toSet()));
@@ -299,7 +327,7 @@ class PublishingTest {
 
     @Test
     void aDryRunGivenAWarehouseSaysWhenPublishingWouldChangeNothing() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         String regions = String.join(", ", GoldenData.REGIONS.stream().sorted().toList());
         JobRunner.Result first = run(url, GoldenData.GIVEN, "--year", "2024");
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
@@ -433,7 +461,7 @@ class PublishingTest {
 
     @Test
     void backfillPublishesEveryYearOfTheRange() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         JobRunner.Result r = JobRunner.run(reports, "backfill", "--data", GoldenData.GIVEN.toString(), "--jdbc-url", url,
                 "--from", "2022", "--to", "2024");
         assertEquals(ExitCodes.OK, r.exitCode(), r.output());
@@ -523,7 +551,7 @@ class PublishingTest {
 
     @Test
     void regionRowsQuarantinedAtTheThresholdDoNotStopTheRun() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         Files.writeString(data.resolve("regions.csv"), BAD_REGION_ROW, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         // 1 of 5 = 20%: not more than a threshold of 20%
@@ -542,7 +570,7 @@ class PublishingTest {
 
     @Test
     void aRunThatCannotGetTheLockGivesUpWithExitCode3() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140802").exitCode());
         try (Connection holder = DriverManager.getConnection(url);
              PreparedStatement s = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
@@ -569,7 +597,7 @@ class PublishingTest {
 
     @Test
     void nightlyPublishesNothingWhenNoFileChanged() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         JobRunner.Result first = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url);
         assertEquals(ExitCodes.OK, first.exitCode(), first.output());
@@ -626,8 +654,8 @@ class PublishingTest {
      */
     @Test
     void eachWarehouseKnowsWhichStagedStateItHolds() throws Exception {
-        String first = TestingPostgres.server().createDatabase();
-        String second = TestingPostgres.server().createDatabase();
+        String first = TestingPostgres.server().createWarehouse();
+        String second = TestingPostgres.server().createWarehouse();
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", first).exitCode());
         JobRunner.Result other = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", second);
@@ -662,7 +690,7 @@ class PublishingTest {
     @ParameterizedTest
     @ValueSource(strings = {"same path", "file URI through a link", "a copy"})
     void anAnalystsRunInBetweenMakesTheNextNightPublishAgain(String analystsFolder) throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url).exitCode());
         Path link = reports.resolve("link-" + data.getFileName());
@@ -693,7 +721,7 @@ class PublishingTest {
      */
     @Test
     void anotherDataDirectorysNightsDoNotMakeANightScoreAgain() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Path first = GoldenData.copyTo(Files.createTempDirectory(reports, "first"));
         Path second = GoldenData.copyTo(Files.createTempDirectory(reports, "second"));
         Path firstReports = Files.createTempDirectory(reports, "first-reports");
@@ -712,7 +740,7 @@ class PublishingTest {
 
     @Test
     void aNightlyAskedForAYearScoresItThoughNoFileChanged() throws Exception {
-        String url = TestingPostgres.server().createDatabase();
+        String url = TestingPostgres.server().createWarehouse();
         Path data = GoldenData.copyTo(Files.createTempDirectory(reports, "data"));
         assertEquals(ExitCodes.OK, JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url).exitCode());
         JobRunner.Result asked = JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url, "--year", "2022");
@@ -744,7 +772,7 @@ class PublishingTest {
 
     @Test
     void credentialsNeverReachTheLogOrTheLedger() throws Exception {
-        String url = TestingPostgres.server().createDatabase() + "&password=s3cr3t-pw";
+        String url = TestingPostgres.server().createWarehouse() + "&password=s3cr3t-pw";
         JobRunner.Result r = run(url, GoldenData.GIVEN, "--year", "2024", "--regions", "140821");
         assertEquals(ExitCodes.OK, r.exitCode());
         assertFalse(r.output().contains("s3cr3t-pw"), "the console output shows no password");
