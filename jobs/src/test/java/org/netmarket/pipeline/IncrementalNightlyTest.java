@@ -12,6 +12,7 @@ import org.netmarket.generator.DataGenerator;
 import org.netmarket.generator.Scale;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestFiles;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
@@ -28,7 +29,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -420,7 +420,7 @@ class IncrementalNightlyTest {
         Path staging = reports.resolve("staging");
         try (Stream<Path> generations = Files.list(staging.resolve("complaints"))) {
             for (Path g : generations.filter(p -> p.getFileName().toString().startsWith("g")).toList()) {
-                deleteTree(g);
+                TestFiles.deleteTree(g);
             }
         }
         Files.writeString(data.resolve("complaints/complaints-late.csv"), "complaint_id,region_code,channel,received_at,"
@@ -437,7 +437,7 @@ class IncrementalNightlyTest {
                 error);
         assertFalse(damaged.output().lines().anyMatch(l -> l.startsWith("\tat org.netmarket")), "no stack trace: " + damaged.output());
 
-        deleteTree(staging);
+        TestFiles.deleteTree(staging);
         JobRunner.Result rebuilt = night(reports, data, nightly);
         assertEquals(ExitCodes.OK, rebuilt.exitCode(), rebuilt.output());
         assertTrue(JobRunner.lastRunLog(reports).contains("no staging area yet"), JobRunner.lastRunLog(reports));
@@ -597,14 +597,6 @@ class IncrementalNightlyTest {
     private static long generationFolders(Path extract) throws IOException {
         try (Stream<Path> generations = Files.list(extract)) {
             return generations.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("g")).count();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import org.netmarket.cli.ExitCodes;
 import org.netmarket.config.UsageException;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestFiles;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
@@ -67,11 +68,7 @@ class RunScopeChecksTest {
     void withoutRetailOrNationalFiguresTheYearMustBeGiven() throws IOException {
         Path data = GoldenData.copyTo(reports.resolve("no-retail-no-national"));
         for (String extract : List.of("retail", "national")) {
-            try (var files = java.nio.file.Files.walk(data.resolve(extract))) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
+            TestFiles.deleteTree(data.resolve(extract));
         }
         JobRunner.Result refused = JobRunner.run(reports, "run", "--data", data.toString(), "--dry-run", "--regions", "140802");
         assertEquals(ExitCodes.BAD_INPUT, refused.exitCode(), refused.output());

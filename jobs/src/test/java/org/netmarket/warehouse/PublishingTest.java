@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.TestFiles;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
@@ -64,7 +65,7 @@ class PublishingTest {
     private Published publishGolden2024() throws IOException {
         Path data = shared.resolve("golden");
         if (Files.exists(data)) {
-            deleteTree(data);
+            TestFiles.deleteTree(data);
         }
         GoldenData.copyTo(data);
         if (golden2024 == null) {
@@ -75,14 +76,6 @@ class PublishingTest {
             golden2024 = TestingPostgres.server().freeze(url);
         }
         return new Published(TestingPostgres.server().copyOf(golden2024), data);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static long latestRunId(String url) throws SQLException {
