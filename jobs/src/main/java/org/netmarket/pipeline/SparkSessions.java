@@ -15,6 +15,9 @@ public final class SparkSessions {
     /** How many compiled query classes a JVM keeps (a static setting: the session's first one holds). */
     static final String CODEGEN_CACHE_ENTRIES = "spark.sql.codegen.cache.maxEntries";
     static final int LOCAL_CODEGEN_CACHE_ENTRIES = 2000;
+    /** Which class serves {@code file:} paths (Hadoop's setting, passed on by Spark's {@code spark.hadoop.} prefix). */
+    static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
+    static final Class<?> LOCAL_FILE_SYSTEM_CLASS = InProcessPermissionsFileSystem.class;
 
     private SparkSessions() {
     }
@@ -37,6 +40,9 @@ public final class SparkSessions {
                     // of a JVM that serves many (a backfill's years, the test suite) compiled them
                     // all again, 35% of a small run's time.
                     .config(CODEGEN_CACHE_ENTRIES, Integer.toString(LOCAL_CODEGEN_CACHE_ENTRIES))
+                    // Staged Parquet files and their folders get their permissions without a
+                    // chmod process each (Hadoop's native library is not in Spark's jars).
+                    .config(LOCAL_FILE_SYSTEM, LOCAL_FILE_SYSTEM_CLASS.getName())
                     // Guard a cluster's re-run of a lost map task against different output; a
                     // local run loses no executor, and the checksum hashes every shuffled row.
                     // Either setting makes Spark compute it (ShuffleExchangeExec, Spark 4.2).
