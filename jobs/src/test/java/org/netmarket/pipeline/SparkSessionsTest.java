@@ -46,9 +46,11 @@ class SparkSessionsTest {
     /** Files a local run writes (staged Parquet, run folders) get their permissions without a chmod process each. */
     @Test
     void aLocalRunsFilesGoThroughTheInProcessPermissionsFileSystem() throws java.io.IOException {
-        org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("file:///"),
-                SharedSpark.session().sparkContext().hadoopConfiguration());
-        assertEquals(InProcessPermissionsFileSystem.class, fs.getClass());
+        // A new instance, not Hadoop's JVM-wide cache, which another test may have filled first.
+        try (org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create("file:///"),
+                SharedSpark.session().sparkContext().hadoopConfiguration())) {
+            assertEquals(InProcessPermissionsFileSystem.class, fs.getClass());
+        }
     }
 
     /** The session serves every run of the JVM: a run's setting must not become the next run's. */
