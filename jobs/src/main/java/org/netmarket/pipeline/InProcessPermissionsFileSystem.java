@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.io.nativeio.NativeIO;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -28,19 +29,18 @@ public final class InProcessPermissionsFileSystem extends LocalFileSystem {
         super(new Raw());
     }
 
+    /** Whether the JVM's own file system has POSIX permissions (not on Windows, where Hadoop has its own way). */
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
     /** The raw local file system whose permissions are set by {@link Files#setPosixFilePermissions}. */
     static final class Raw extends RawLocalFileSystem {
         @Override
         public void setPermission(Path p, FsPermission permission) throws IOException {
             // Java has no sticky bit, and the native library does not spawn anything either.
-            if (NativeIO.isAvailable() || permission.getStickyBit()) {
+            if (!POSIX || NativeIO.isAvailable() || permission.getStickyBit()) {
                 super.setPermission(p, permission);
-                return;
-            }
-            try {
+            } else {
                 Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(permission));
-            } catch (UnsupportedOperationException notPosix) {
-                super.setPermission(p, permission);
             }
         }
     }

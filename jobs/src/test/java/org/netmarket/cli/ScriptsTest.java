@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -454,24 +455,23 @@ class ScriptsTest {
      * first, so a folder without the file is a script just starting, not a failure).
      */
     private static String nightlyLogSoFar(Path dir) throws IOException {
-        Path logs = dir.resolve("logs");
-        if (!Files.isDirectory(logs)) {
-            return "";
-        }
-        try (Stream<Path> files = Files.list(logs)) {
-            if (files.findAny().isEmpty()) {
-                return "";
-            }
-        }
-        return nightlyLog(dir);
+        Optional<Path> log = Files.isDirectory(dir.resolve("logs")) ? nightlyLogFile(dir) : Optional.empty();
+        return log.isPresent() ? readNightlyLog(log.get()) : "";
     }
 
     private static String nightlyLog(Path dir) throws IOException {
+        return readNightlyLog(nightlyLogFile(dir).orElseThrow());
+    }
+
+    private static Optional<Path> nightlyLogFile(Path dir) throws IOException {
         try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
-            Path log = logs.findFirst().orElseThrow();
-            assertTrue(log.getFileName().toString().matches("nightly-\\d{4}-\\d{2}-\\d{2}\\.log"), log.toString());
-            return Files.readString(log, StandardCharsets.UTF_8);
+            return logs.findFirst();
         }
+    }
+
+    private static String readNightlyLog(Path log) throws IOException {
+        assertTrue(log.getFileName().toString().matches("nightly-\\d{4}-\\d{2}-\\d{2}\\.log"), log.toString());
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     /**
