@@ -90,7 +90,6 @@ ensure_built() {
 # and compiled at run time; on 2 cores, JIT-compiling them with deep inlining took over a third of a
 # national nightly's CPU. With these limits the nightly used a fifth less CPU (13% less wall time)
 # and the full run was no slower: its hot loops are small enough to be inlined either way.
-# The same as jit.opts in pom.xml (the tests' JVM; ScriptsTest compares them).
 NETMARKET_JIT_OPTS="-XX:MaxInlineLevel=6 -XX:FreqInlineSize=150 -XX:InlineSmallCode=1000"
 
 # Where a run's time went, from the stage lines of its log ("stage ingest: done in 28.0 s", "…
@@ -120,7 +119,8 @@ psql_command() {
 # The job's JVM options in local mode (NETMARKET_JAVA_OPTS replaces them): a 4 GB heap, and the
 # tuning the benchmark measures with any heap: the parallel collector, which ran the national
 # benchmark 10-15% faster than G1 on 2 cores (Spark tasks want throughput, not short pauses), and
-# the JIT options above.
+# the JIT options above. The same as tuning.opts in pom.xml (the tests' JVM; ScriptsTest compares
+# them).
 NETMARKET_TUNING_OPTS="-XX:+UseParallelGC $NETMARKET_JIT_OPTS"
 NETMARKET_DEFAULT_JAVA_OPTS="-Xmx4g $NETMARKET_TUNING_OPTS"
 

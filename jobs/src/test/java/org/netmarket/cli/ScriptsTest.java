@@ -75,18 +75,18 @@ class ScriptsTest {
     }
 
     /**
-     * The JIT options are written twice, for the scripts' JVM and the tests' (pom.xml cannot read
-     * a shell file): the suite runs with what a run in production gets.
+     * The JVM tuning (collector and JIT options) is written twice, for the scripts' JVM and the
+     * tests' (pom.xml cannot read a shell file): the suite runs with what a run in production gets.
      */
     @Test
-    void theTestsJvmHasTheScriptsJitOptions() throws Exception {
-        Result scripts = run("bash", "-c", "source scripts/lib/common.sh && printf '%s' \"$NETMARKET_JIT_OPTS\"");
+    void theTestsJvmHasTheScriptsTuning() throws Exception {
+        Result scripts = run("bash", "-c", "source scripts/lib/common.sh && printf '%s' \"$NETMARKET_TUNING_OPTS\"");
         assertEquals(0, scripts.exitCode, scripts.output);
         String pom = Files.readString(Path.of("pom.xml"));
-        int start = pom.indexOf("<jit.opts>");
-        assertTrue(start >= 0, "pom.xml has no jit.opts property");
-        assertEquals(scripts.output, pom.substring(start + "<jit.opts>".length(), pom.indexOf("</jit.opts>", start)),
-                "jit.opts in pom.xml against NETMARKET_JIT_OPTS in scripts/lib/common.sh");
+        int start = pom.indexOf("<tuning.opts>");
+        assertTrue(start >= 0, "pom.xml has no tuning.opts property");
+        assertEquals(scripts.output, pom.substring(start + "<tuning.opts>".length(), pom.indexOf("</tuning.opts>", start)),
+                "tuning.opts in pom.xml against NETMARKET_TUNING_OPTS in scripts/lib/common.sh");
     }
 
     /** A mistyped action is named as the mistake (exit 2), not answered with the help alone. */
