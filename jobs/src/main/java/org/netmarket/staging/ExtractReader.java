@@ -177,14 +177,22 @@ public final class ExtractReader {
                 .toArray(Column[]::new);
         // Lazy: defining the quarantine of a run that read nothing starts no job.
         Dataset<Row> lineage = read == null ? state.limit(0) : read;
-        Dataset<Row> rejected = lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
+        long rowsRejected = reports.stream().mapToLong(FileReport::rowsRejected).sum();
+        // Conflicting rows are set aside by the run whose files took part in the conflict; the
+        // quarantine threshold judges those of the state, as a full read counts them.
+        long conflictRowsSetAside = read == null ? 0 : readSummary.staged().conflicts();
+        // Parts known to be empty are not defined over the rows read: Spark analyses a dataset
+        // as it is defined, and the conflicts' reasons (a window per value column) cost more to
+        // analyse than a small night's rows cost to read.
+        Dataset<Row> noRows = spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA);
+        Dataset<Row> rejected = rowsRejected == 0 ? noRows : lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
                         col(REJECT_COLUMN).as("column_name"),
                         substring_index(col(REJECT_REASON), REASON_SEPARATOR, 1).as("reason"),
                         substring_index(col(REJECT_REASON), REASON_SEPARATOR, -1).as("reason_zh"),
                         SparkColumns.regionOf(schema).as("region_code"));
-        Dataset<Row> conflictQuarantine = SetAsideReasons.conflicts(schema, lineage);
+        Dataset<Row> conflictQuarantine = conflictRowsSetAside == 0 ? noRows : SetAsideReasons.conflicts(schema, lineage);
         Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
         List<Row> conflictRows = known.conflicts() == 0 ? List.of()
@@ -211,12 +219,9 @@ public final class ExtractReader {
             LOG.warn("extract {}: {} key(s) with conflicting versions ({} rows set aside), e.g. {}", schema.name(),
                     conflictKeys.size(), conflictRows.size(), conflictKeys.get(0));
         }
-        Dataset<Row> quarantine = rejected.unionByName(conflictQuarantine);
+        Dataset<Row> quarantine = rowsRejected == 0 ? conflictQuarantine
+                : conflictRowsSetAside == 0 ? rejected : rejected.unionByName(conflictQuarantine);
         long rowsRead = reports.stream().mapToLong(FileReport::rowsRead).sum();
-        // Conflicting rows are set aside by the run whose files took part in the conflict; the
-        // quarantine threshold judges those of the state, as a full read counts them.
-        long conflictRowsSetAside = read == null ? 0 : readSummary.staged().conflicts();
-        long rowsRejected = reports.stream().mapToLong(FileReport::rowsRejected).sum();
         long quarantined = rowsRejected + conflictRowsSetAside;
         Dataset<Row> latest = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
         Dataset<Row> latestRead = read == state ? latest : read == null ? latest.limit(0)
