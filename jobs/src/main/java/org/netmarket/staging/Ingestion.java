@@ -205,8 +205,9 @@ public final class Ingestion {
                     extracts.get(ref.extract()), referencedBefore.apply(schema.name()))));
         }
         // Rows set aside after the scan (conflicts, unknown references) get their raw text read
-        // again from the file, once every set-aside row of the extract is known.
-        extracts.replaceAll((name, e) -> e.rowsQuarantined() == 0 ? e
+        // again from the file, once every set-aside row of the extract is known; the rows the
+        // row rules rejected kept theirs, so an extract with no others needs no job to look.
+        extracts.replaceAll((name, e) -> e.rowsQuarantined() == e.rowsRejected() ? e
                 : e.withQuarantine(RawLines.fill(spark, dir, e.quarantine())));
         extracts.replaceAll((name, e) -> e.rowsQuarantined() == e.files().stream().mapToLong(FileReport::rowsQuarantined).sum() ? e
                 : e.withFileCounts(quarantinedByFile(e.quarantine())));
