@@ -25,7 +25,10 @@ public final class OtherJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("--add-opens") || option.startsWith("-D")) {
+            // The tuning too (collector, JIT), as a scheduled run gets it; not a flight recording,
+            // which two JVMs would write to one file.
+            if (option.startsWith("--add-opens") || option.startsWith("-D")
+                    || option.startsWith("-XX:") && !option.contains("FlightRecord")) {
                 command.add(option);
             }
         }
