@@ -24,13 +24,13 @@ import java.util.Set;
  */
 public final class InProcessPermissionsFileSystem extends LocalFileSystem {
 
+    /** Whether the JVM's own file system has POSIX permissions (not on Windows, where Hadoop has its own way). */
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
     /** Hadoop instantiates a file system by reflection, through this constructor. */
     public InProcessPermissionsFileSystem() {
         super(new Raw());
     }
-
-    /** Whether the JVM's own file system has POSIX permissions (not on Windows, where Hadoop has its own way). */
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /** The raw local file system whose permissions are set by {@link Files#setPosixFilePermissions}. */
     static final class Raw extends RawLocalFileSystem {

@@ -113,9 +113,14 @@ public final class ExtractReader {
     /** An extract whose folder is missing: no files, no rows. */
     public LoadedExtract notDelivered(ExtractSchema schema) {
         Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
-        return new LoadedExtract(schema, false, List.of(), empty, empty, spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA),
+        return new LoadedExtract(schema, false, List.of(), empty, empty, noQuarantine(),
                 0, 0, 0, List.of(), List.of(), 0, null, empty.select(col(schema.key().get(0)).as(LoadedExtract.REJECTED_KEY),
                         col(SparkColumns.FILE), col(SparkColumns.LINE)), Map.of());
+    }
+
+    /** A quarantine with no rows, shaped as {@link QuarantinedRow#SCHEMA}. */
+    private Dataset<Row> noQuarantine() {
+        return spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA);
     }
 
     /**
@@ -184,15 +189,14 @@ public final class ExtractReader {
         // Parts known to be empty are not defined over the rows read: Spark analyses a dataset
         // as it is defined, and the conflicts' reasons (a window per value column) cost more to
         // analyse than a small night's rows cost to read.
-        Dataset<Row> noRows = spark.createDataFrame(List.of(), QuarantinedRow.SCHEMA);
-        Dataset<Row> rejected = rowsRejected == 0 ? noRows : lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
+        Dataset<Row> rejected = rowsRejected == 0 ? noQuarantine() : lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED))
                 .select(lit(schema.name()).as("extract"), col(SparkColumns.FILE).as("file"),
                         col(SparkColumns.LINE).as("line"), col(RAW).as("raw_line"),
                         col(REJECT_COLUMN).as("column_name"),
                         substring_index(col(REJECT_REASON), REASON_SEPARATOR, 1).as("reason"),
                         substring_index(col(REJECT_REASON), REASON_SEPARATOR, -1).as("reason_zh"),
                         SparkColumns.regionOf(schema).as("region_code"));
-        Dataset<Row> conflictQuarantine = conflictRowsSetAside == 0 ? noRows : SetAsideReasons.conflicts(schema, lineage);
+        Dataset<Row> conflictQuarantine = conflictRowsSetAside == 0 ? noQuarantine() : SetAsideReasons.conflicts(schema, lineage);
         Set<ConflictScope> conflictScopes = new LinkedHashSet<>();
         List<Map<String, Object>> conflictKeys = new ArrayList<>();
         List<Row> conflictRows = known.conflicts() == 0 ? List.of()
@@ -219,8 +223,7 @@ public final class ExtractReader {
             LOG.warn("extract {}: {} key(s) with conflicting versions ({} rows set aside), e.g. {}", schema.name(),
                     conflictKeys.size(), conflictRows.size(), conflictKeys.get(0));
         }
-        Dataset<Row> quarantine = rowsRejected == 0 ? conflictQuarantine
-                : conflictRowsSetAside == 0 ? rejected : rejected.unionByName(conflictQuarantine);
+        Dataset<Row> quarantine = rejected.unionByName(conflictQuarantine);
         long rowsRead = reports.stream().mapToLong(FileReport::rowsRead).sum();
         long quarantined = rowsRejected + conflictRowsSetAside;
         Dataset<Row> latest = state.filter(col(LatestVersion.ROLE).equalTo(LatestVersion.LATEST)).select(validColumns);
