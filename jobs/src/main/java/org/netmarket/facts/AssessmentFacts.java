@@ -2,7 +2,7 @@ package org.netmarket.facts;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.netmarket.scoring.Assessment;
+import org.netmarket.rules.Assessment;
 import org.netmarket.staging.LoadedExtract;
 
 import java.math.BigDecimal;

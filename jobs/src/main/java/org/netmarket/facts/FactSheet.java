@@ -4,7 +4,7 @@ import org.netmarket.extract.ConflictScope;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
-import org.netmarket.scoring.Assessment;
+import org.netmarket.rules.Assessment;
 
 import java.util.HashMap;
 import java.util.List;

@@ -11,7 +11,7 @@ import org.netmarket.region.Region;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Reason;
-import org.netmarket.scoring.Assessment;
+import org.netmarket.rules.Assessment;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.ItemScorer;

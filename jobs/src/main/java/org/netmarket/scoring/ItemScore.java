@@ -1,6 +1,7 @@
 package org.netmarket.scoring;
 
 import org.netmarket.edition.Item;
+import org.netmarket.rules.Assessment;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Reason;

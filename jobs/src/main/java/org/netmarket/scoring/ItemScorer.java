@@ -2,6 +2,7 @@ package org.netmarket.scoring;
 
 import org.netmarket.edition.EditionException;
 import org.netmarket.edition.Item;
+import org.netmarket.rules.Assessment;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Reason;

@@ -119,6 +119,16 @@ class PackageDependenciesTest {
                         "org.apache.spark.").anyMatch(i.target()::startsWith)).toList());
     }
 
+    /**
+     * Computing a metric is kept apart from judging it: the facts count and the items measure
+     * without knowing the scorer, so that a measurement reads the same whatever the edition's
+     * bands make of it (an assessment is an observation, in the rule language, not a score).
+     */
+    @Test
+    void theFactsAndTheItemsMeasureWithoutKnowingHowItIsJudged() {
+        assertEquals(List.of(), violations(Set.of("facts", "items"), "org.netmarket.scoring."));
+    }
+
     @Test
     void theWarehouseDoesNotReachBackIntoThePipeline() {
         assertEquals(List.of(), violations(Set.of("warehouse"), "org.netmarket.pipeline.", "org.netmarket.report."));

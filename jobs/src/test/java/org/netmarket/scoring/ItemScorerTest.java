@@ -8,6 +8,7 @@ import org.netmarket.edition.EditionException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
+import org.netmarket.rules.Assessment;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Measurement;
 import org.netmarket.rules.Observation;

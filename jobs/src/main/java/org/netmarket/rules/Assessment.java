@@ -1,4 +1,4 @@
-package org.netmarket.scoring;
+package org.netmarket.rules;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
