@@ -3,6 +3,7 @@ package org.netmarket.edition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.netmarket.checksum.Sha256;
 import org.netmarket.rules.Comparison;
 import org.netmarket.rules.Criterion;
 import org.netmarket.rules.Ratio;
@@ -17,13 +18,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,16 +158,9 @@ public final class EditionLoader {
         if (root == null || !root.isObject()) {
             throw new EditionException(source + ": expected a YAML mapping at the top");
         }
-        return new Reader(source, sha256(bytes)).edition(root);
+        return new Reader(source, Sha256.hex(bytes)).edition(root);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
 
     private final class Reader {
         private final String source;

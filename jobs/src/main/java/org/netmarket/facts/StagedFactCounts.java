@@ -3,14 +3,11 @@ package org.netmarket.facts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.netmarket.checksum.Sha256;
 import org.netmarket.staging.StagingArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,11 +65,6 @@ public final class StagedFactCounts {
 
     /** One note per basis: a short digest of it (periods and editions differ in many ways). */
     static String noteName(String basis) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return "facts-" + HexFormat.of().formatHex(digest, 0, 8) + ".json";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "facts-" + Sha256.hex(basis).substring(0, 16) + ".json";
     }
 }

@@ -1,5 +1,6 @@
 package org.netmarket.staging;
 
+import org.netmarket.checksum.Sha256;
 import org.netmarket.rules.Reason;
 
 import java.io.BufferedInputStream;
@@ -16,9 +17,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Decides how a delivered file is decoded and fingerprints it in the same pass: UTF-8 (with or
@@ -170,12 +169,7 @@ public final class FileEncoding {
 
     /** Reads the stream to its end; does not close it. */
     public static Probe probe(InputStream in) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Sha256.newDigest();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         byte[] buf = new byte[1 << 16];
@@ -242,7 +236,7 @@ public final class FileEncoding {
                 : head[0] == (byte) 0xFE && head[1] == (byte) 0xFF ? "FE FF" : null;
         Binary binary = headLength < head.length ? Binary.byStart(head, headLength)
                 : workbookMark != null && workbookMark.found() ? container.asWorkbook() : container;
-        return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom, HexFormat.of().formatHex(sha.digest()), total,
+        return new Probe(valid ? StandardCharsets.UTF_8 : GB18030, bom, Sha256.finish(sha), total,
                 firstInvalid, utf16Mark, binary);
     }
 

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.netmarket.checksum.Sha256;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
@@ -16,13 +17,9 @@ import org.netmarket.rules.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -222,12 +219,7 @@ public final class StagingArea {
             sb.append('|').append(item.code()).append(':').append(item.maxPoints()).append(':').append(item.isComputed())
                     .append(':').append(item.allowed() == null ? "" : item.allowed().describe(item.maxPoints()));
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(sb.toString());
     }
 
     /**
