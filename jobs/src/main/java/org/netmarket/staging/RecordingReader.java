@@ -261,15 +261,15 @@ final class RecordingReader extends Reader {
      * the record ends.
      */
     record Break(boolean neverClosed, long line, int field, long startLine, long start, long at) {
-        /**
-         * {@code at line 7, column operator_name: why}, in English and Chinese. A header's
-         * quote never closed would swallow the file; a row's swallows at most its line.
-         */
         /** The header's name of the field the quoting breaks in; null beyond the header's fields. */
         String column(List<String> header) {
             return field < header.size() ? header.get(field) : null;
         }
 
+        /**
+         * {@code at line 7, column operator_name: why}, in English and Chinese. A header's
+         * quote never closed would swallow the file; a row's swallows at most its line.
+         */
         Reason where(List<String> header, boolean inHeader) {
             String name = column(header);
             String at = "at line " + line + ", " + (name != null ? "column " + name : "field " + (field + 1)) + ": ";

@@ -105,7 +105,6 @@ class PublishFaultInjectionTest {
         current.row(String.valueOf(runs.row("3").get("run_id")));
     }
 
-    /** Waits until a backend of the test database sleeps in the stalling trigger. */
     /**
      * A full disk is the machine's state, not a defect of the job: exit 1 with one line naming
      * where the job writes (a run stages nothing: no staging area named), recorded as the
@@ -138,6 +137,7 @@ class PublishFaultInjectionTest {
                 "region_code", "eval_year", "indicator_code").size(), "nothing published");
     }
 
+    /** Waits until a backend of the test database sleeps in the stalling trigger. */
     private static void waitUntilStalled(String url, CompletableFuture<JobRunner.Result> run) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
