@@ -81,21 +81,34 @@ public final class RunFolder implements AutoCloseable {
         if (!COMMANDS.contains(command)) {
             throw new IllegalArgumentException("not a command that makes run folders: " + command + " (one of " + COMMANDS + ")");
         }
-        String stamp = LocalDateTime.now().format(STAMP);
         Path dir = Path.of(reportDir).toAbsolutePath().normalize();
-        Path p = dir.resolve(stamp + "-" + command);
-        int n = 1;
-        while (Files.exists(p)) {
-            p = p.resolveSibling(stamp + "-" + command + "-" + (++n));
-        }
+        Path p;
         try {
-            Files.createDirectories(p);
+            p = newFolder(dir, command, LocalDateTime.now());
         } catch (IOException e) {
             throw new EnvironmentException("cannot create the run folder under " + dir + ": " + reason(e, dir), e);
         }
         RunFolder folder = new RunFolder(p);
         folder.startLog();
         return folder;
+    }
+
+    /**
+     * Creates the folder of a run started at {@code startedAt}: the first free name of that
+     * second. {@code createDirectory} fails on a name taken, atomically, so that two runs started
+     * in the same second (an analyst's beside the nightly) never share a folder, a run.log or a
+     * quarantine.csv.
+     */
+    static Path newFolder(Path dir, String command, LocalDateTime startedAt) throws IOException {
+        Files.createDirectories(dir);
+        String name = startedAt.format(STAMP) + "-" + command;
+        for (int n = 1; ; n++) {
+            try {
+                return Files.createDirectory(dir.resolve(n == 1 ? name : name + "-" + n));
+            } catch (FileAlreadyExistsException taken) {
+                // the next name
+            }
+        }
     }
 
     public Path path() {

@@ -14,8 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +41,43 @@ class RunFolderTest {
     @BeforeEach
     void reportDirectory() throws IOException {
         reports = Files.createDirectories(tmp.resolve("reports"));
+    }
+
+    /**
+     * Runs started in the same second (an analyst's beside the nightly, a scheduler's retry) each
+     * get a folder of their own, numbered from the second, even when they create it at once: two
+     * runs sharing one would write into each other's run.log and quarantine.csv. Many rounds, so
+     * that a look-then-create (which two runs can pass together) is caught.
+     */
+    @Test
+    void runsStartedInTheSameSecondEachGetAFolderOfTheirOwn() throws Exception {
+        int runs = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        try {
+            for (int round = 0; round < 200; round++) {
+                LocalDateTime second = NOW.plusSeconds(round);
+                CyclicBarrier together = new CyclicBarrier(runs);
+                List<Future<Path>> started = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    started.add(pool.submit(() -> {
+                        together.await();
+                        return RunFolder.newFolder(reports, "run", second);
+                    }));
+                }
+                Set<String> names = new TreeSet<>();
+                for (Future<Path> f : started) {
+                    names.add(f.get(1, TimeUnit.MINUTES).getFileName().toString());
+                }
+                String stamp = second.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                Set<String> expected = new TreeSet<>(List.of(stamp + "-run"));
+                for (int n = 2; n <= runs; n++) {
+                    expected.add(stamp + "-run-" + n);
+                }
+                assertEquals(expected, names, "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
