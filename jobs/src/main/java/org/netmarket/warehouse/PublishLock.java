@@ -57,10 +57,26 @@ public final class PublishLock implements AutoCloseable {
      * Takes the lock, waiting up to {@code wait} (polling once a second) unless the job is
      * stopped meanwhile: a Ctrl-C during a long {@code --wait-for-lock} ends the wait at once.
      *
-     * @param connection    a connection used only for the lock; closed by {@link #close()}
+     * @param connection    a connection used only for the lock; closed by {@link #close()}, or at once when the
+     *                      lock is not taken
      * @param stopRequested true once the job is being stopped
      */
     public static PublishLock acquire(Connection connection, Duration wait, BooleanSupplier stopRequested) throws SQLException {
+        try {
+            return new PublishLock(keptAlive(waitFor(connection, wait, stopRequested)));
+        } catch (SQLException | RuntimeException e) {
+            // Not taken (held, stopped, or the server failing): the lock's connection is not kept.
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Polls for the lock until it is taken (returns the connection holding it) or the wait ends. */
+    private static Connection waitFor(Connection connection, Duration wait, BooleanSupplier stopRequested) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean logged = false;
         while (true) {
@@ -69,18 +85,16 @@ public final class PublishLock implements AutoCloseable {
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     if (r.getBoolean(1)) {
-                        return new PublishLock(keptAlive(connection));
+                        return connection;
                     }
                 }
             }
             Reason holder = holder(connection);
             if (stopRequested.getAsBoolean()) {
-                connection.close();
                 throw new LockedException(Reason.of("stopped while waiting for the warehouse lock held by " + holder.en(),
                         "在等待" + holder.zh() + "持有的数仓锁时被停止"));
             }
             if (System.nanoTime() >= deadline) {
-                connection.close();
                 throw new LockedException(Reason.of("another pipeline run holds the warehouse lock (" + holder.en()
                         + "); waited " + wait.toSeconds() + " s. Try again when it has finished, or pass --wait-for-lock SECONDS",
                         "另一个运行持有数仓锁（" + holder.zh() + "）；已等待 " + wait.toSeconds()
@@ -94,7 +108,6 @@ public final class PublishLock implements AutoCloseable {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                connection.close();
                 throw new LockedException(Reason.of("interrupted while waiting for the warehouse lock", "在等待数仓锁时被中断"));
             }
         }

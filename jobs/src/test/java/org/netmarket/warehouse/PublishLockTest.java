@@ -5,6 +5,8 @@ import org.netmarket.testing.TestingPostgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,5 +47,19 @@ class PublishLockTest {
             assertThrows(PublishLock.LockedException.class,
                     () -> PublishLock.acquire(DriverManager.getConnection(url), Duration.ZERO, () -> false));
         }
+    }
+
+    /** A server failing the lock's query (here: an aborted transaction) leaves no connection open behind it. */
+    @Test
+    void aLockQueryTheServerFailsClosesTheLocksConnection() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Connection failing = DriverManager.getConnection(url);
+        failing.setAutoCommit(false);
+        try (Statement s = failing.createStatement()) {
+            assertThrows(SQLException.class, () -> s.execute("SELECT 1 / 0"));
+        }
+        SQLException e = assertThrows(SQLException.class, () -> PublishLock.acquire(failing, Duration.ZERO, () -> false));
+        assertEquals("25P02", e.getSQLState(), "in failed transaction: " + e.getMessage());
+        assertTrue(failing.isClosed(), "the connection of a lock not taken is closed");
     }
 }
