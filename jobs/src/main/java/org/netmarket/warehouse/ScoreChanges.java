@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,8 +179,9 @@ public final class ScoreChanges {
 
     /**
      * What publishing would change against the current rows, without writing: a dry run's
-     * preview, compared as {@link #beforeReplacing} compares (points, status or value of the rows
-     * published before), in region, year and edition order.
+     * preview, compared as {@link #beforeReplacing} and {@link #resultsBeforeReplacing} compare
+     * and in their order, region, year and edition order, so that a dry run's report lists what
+     * the run would: the publications come year by year, their regions in regions.csv's order.
      */
     public static Report preview(Warehouse warehouse, List<Publication> publications) throws SQLException {
         List<Change> changes = new ArrayList<>();
@@ -201,6 +203,9 @@ public final class ScoreChanges {
                 p.regionsInScope().forEach(r -> additions.add(new RegionYear(r, p.evalYear())));
             }
         }
+        // Stable sorts: within a region's year the indicators keep the edition's order.
+        changes.sort(Comparator.comparing(Change::regionCode).thenComparingInt(Change::evalYear));
+        results.sort(Comparator.comparing(ResultChange::regionCode).thenComparingInt(ResultChange::evalYear));
         return new Report(changes, results, removals, additions);
     }
 
@@ -244,7 +249,8 @@ public final class ScoreChanges {
 
     /**
      * The evaluations of a run whose history rows are written and whose current rows are not
-     * replaced yet whose total or pass differ from the current ones, as {@link #beforeReplacing}.
+     * replaced yet whose total, pass, edition or as-of date differ from the current ones, as
+     * {@link #beforeReplacing}.
      */
     static List<ResultChange> resultsBeforeReplacing(Connection c, long runId) throws SQLException {
         String sql = "SELECT h.region_code, h.eval_year, s.total_points, h.total_points, s.passed, h.passed, "

@@ -25,6 +25,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -233,22 +236,36 @@ class PublishingTest {
 
     /**
      * The console begins the list of changes; the run folder's changes.csv holds every one, the
-     * same for a dry run as for the publication, and the same as score_change.
+     * same for a dry run as for the publication, in the same order, and the same as score_change.
+     * The delivery's regions.csv lists the counties before their city: the order of the file is
+     * not the order of the report.
      */
     @Test
-    void everyChangeIsInTheRunFoldersChangesCsvAsInScoreChange() throws Exception {
+    void everyChangeIsInTheRunFoldersChangesCsvAsInScoreChange(@TempDir Path tmp) throws Exception {
+        Path data = GoldenData.copyTo(tmp.resolve("golden"));
+        List<String> regionLines = Files.readAllLines(data.resolve("regions.csv"), StandardCharsets.UTF_8);
+        List<String> reversed = new ArrayList<>(regionLines.subList(1, regionLines.size()));
+        Collections.reverse(reversed);
+        reversed.add(0, regionLines.get(0));
+        Files.write(data.resolve("regions.csv"), reversed, StandardCharsets.UTF_8);
+
         String url = TestingPostgres.server().createWarehouse();
-        assertEquals(ExitCodes.OK, run(url, GoldenData.GIVEN, "--year", "2024").exitCode());
+        assertEquals(ExitCodes.OK, run(url, data, "--year", "2024").exitCode());
         List<CSVRecord> first = changesCsv(JobRunner.lastRunFolder(reports));
         assertEquals(Set.copyOf(GoldenData.REGIONS), first.stream().map(r -> r.get("region_code")).collect(Collectors.toSet()));
         first.forEach(r -> assertEquals("first_published", r.get("change"), r.toString()));
 
-        JobRunner.Result preview = run(url, GoldenData.GIVEN, "--year", "2024", "--as-of", "2024-06-30", "--dry-run");
+        JobRunner.Result preview = run(url, data, "--year", "2024", "--as-of", "2024-06-30", "--dry-run");
         assertEquals(ExitCodes.OK, preview.exitCode(), preview.output());
-        List<String> previewed = changeRows(changesCsv(JobRunner.lastRunFolder(reports)));
-        JobRunner.Result published = run(url, GoldenData.GIVEN, "--year", "2024", "--as-of", "2024-06-30");
+        List<CSVRecord> previewCsv = changesCsv(JobRunner.lastRunFolder(reports));
+        List<String> previewed = changeRows(previewCsv);
+        JobRunner.Result published = run(url, data, "--year", "2024", "--as-of", "2024-06-30");
         assertEquals(ExitCodes.OK, published.exitCode(), published.output());
-        List<String> written = changeRows(changesCsv(JobRunner.lastRunFolder(reports)));
+        List<CSVRecord> writtenCsv = changesCsv(JobRunner.lastRunFolder(reports));
+        List<String> written = changeRows(writtenCsv);
+        assertEquals(inOrder(writtenCsv), inOrder(previewCsv), "a dry run lists the changes in the order publishing does");
+        assertTrue(new HashSet<>(inOrder(writtenCsv).stream().map(r -> r.substring(0, 6)).toList()).size() > 1,
+                "changes in more than one region, so that their order tells: " + inOrder(writtenCsv));
         WarehouseRows changes = WarehouseRows.query(url, "score_change", "SELECT region_code, indicator_code, points"
                 + " FROM netmarket.score_change WHERE run_id = 2", "region_code", "indicator_code");
         List<String> expected = changes.all().values().stream().map(r -> r.get("region_code") + "|" + r.get("indicator_code")
@@ -283,6 +300,11 @@ class PublishingTest {
         WarehouseRows current = WarehouseRows.query(url, "item_lineage", "SELECT DISTINCT as_of::text AS as_of"
                 + " FROM netmarket.item_lineage", "as_of");
         assertEquals(Set.of("2024-06-30"), current.all().keySet());
+    }
+
+    /** change|region|code of every row of changes.csv, in the file's order. */
+    private static List<String> inOrder(List<CSVRecord> rows) {
+        return rows.stream().map(r -> r.get("region_code") + "|" + r.get("change") + "|" + r.get("code")).toList();
     }
 
     /** region|total before|after|pass before|after of the result rows of changes.csv, sorted. */
