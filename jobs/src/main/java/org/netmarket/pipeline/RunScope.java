@@ -105,7 +105,6 @@ final class RunScope {
         if (!unknown.isEmpty()) {
             throw new UsageException(notListed);
         }
-        staleAncestors(out, tree).ifPresent(LOG::warn);
         return out;
     }
 

@@ -478,7 +478,9 @@ public final class ScoringPipeline {
                 }
                 // An unknown --regions code is refused before the extracts are read, a year outside
                 // the data once the small extracts that tell its years are, before the big ones.
-                List<String> codes = scope.regions(regions.tree(), regions.setAside()).stream().map(Region::code).toList();
+                List<Region> scoped = scope.regions(regions.tree(), regions.setAside());
+                RunScope.staleAncestors(scoped, regions.tree()).ifPresent(LOG::warn);
+                List<String> codes = scoped.stream().map(Region::code).toList();
                 Ingestion.FirstRead first = config.validateOnly() ? Ingestion.FirstRead.NONE
                         : new Ingestion.FirstRead(DataYears.EXTRACTS,
                                 early -> scope.checkAgainstData(early, codes, run.edition(), run.itemCodes(), run.published()));
