@@ -31,10 +31,16 @@ import static org.apache.spark.sql.functions.when;
  * complete it for the others) and, when national figures were delivered, the national figures of
  * that year are published (without them every comparison with the nation is missing).
  *
+ * <p>When no year has both, the latest year with complete retail figures is taken, with a
+ * warning: its comparisons with the nation will be missing, which dashboards would otherwise
+ * show without a word in the log of the run.
+ *
  * @param pending what the year after the latest complete one lacks, when the data has figures
  *                for it (for the log of a run that scores the latest complete year); else null
+ * @param warning why the latest complete year is not complete after all (its national figures
+ *                are not delivered, nor any year's that has complete retail figures); else null
  */
-record DataYears(int first, int last, int latestComplete, String pending) {
+record DataYears(int first, int last, int latestComplete, String pending, String warning) {
     /** The extracts the years are judged by: small, so a run reads them before the others to check its years. */
     static final Set<String> EXTRACTS = Set.of("retail", "national");
     private static final int SHOWN = 5;
@@ -81,9 +87,14 @@ record DataYears(int first, int last, int latestComplete, String pending) {
             return Optional.empty();
         }
         List<Integer> complete = retail.entrySet().stream().filter(e -> e.getValue().complete()).map(Map.Entry::getKey).toList();
-        int latest = complete.stream().filter(y -> national.isEmpty() || national.contains(y)).reduce(Math::max)
-                .or(() -> complete.stream().reduce(Math::max))
+        Optional<Integer> withNational = complete.stream().filter(y -> national.isEmpty() || national.contains(y)).reduce(Math::max);
+        int latest = withNational.or(() -> complete.stream().reduce(Math::max))
                 .orElse(national.isEmpty() ? all.last() : national.last());
+        String warning = withNational.isEmpty() && !complete.isEmpty()
+                ? "no year has both complete retail figures and national figures (national figures of "
+                        + national.first() + (national.size() > 1 ? "–" + national.last() : "") + " only): scoring " + latest
+                        + ", whose comparisons with the nation will be missing_data; give --year to score another"
+                : null;
         String pending = null;
         if (latest < all.last()) {
             int next = latest + 1;
@@ -102,7 +113,7 @@ record DataYears(int first, int last, int latestComplete, String pending) {
             }
             pending = lacks.isEmpty() ? null : next + " is not complete yet: it lacks " + String.join(" and ", lacks);
         }
-        return Optional.of(new DataYears(all.first(), all.last(), latest, pending));
+        return Optional.of(new DataYears(all.first(), all.last(), latest, pending, warning));
     }
 
     /**

@@ -189,6 +189,7 @@ final class RunScope {
         int year = DataYears.defaultYear(dataYears);
         LOG.info("no --year given: scoring {}, the latest complete year of the data", year);
         dataYears.map(DataYears::pending).ifPresent(LOG::info); // normal until the year closes: not a warning
+        dataYears.map(DataYears::warning).ifPresent(LOG::warn);
         return List.of(year);
     }
 

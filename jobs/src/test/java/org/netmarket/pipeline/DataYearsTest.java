@@ -87,6 +87,7 @@ class DataYearsTest {
         assertEquals(2023, years(retail, national(2022, 2023)).latestComplete());
         assertEquals(2024, years(new TreeMap<>(), national(2023, 2024)).latestComplete(), "no retail delivered");
         assertEquals(2024, years(retail, national()).latestComplete(), "neither complete nor national: the last year with figures");
+        assertNull(years(retail, national(2022, 2023)).warning(), "the national figures decide without a complete retail year");
     }
 
     @Test
@@ -95,6 +96,11 @@ class DataYearsTest {
         assertEquals(2021, years.first());
         assertEquals(2024, years.last());
         assertEquals(2024, years.latestComplete(), "no year has both: the latest complete in retail");
+        assertEquals("no year has both complete retail figures and national figures (national figures of 2021–2022 only): "
+                + "scoring 2024, whose comparisons with the nation will be missing_data; give --year to score another",
+                years.warning());
+        assertNull(years(twoFullYears(), national(2023)).warning(), "2023 has both");
+        assertNull(years(twoFullYears(), national()).warning(), "no national figures delivered: retail alone decides");
     }
 
     /** Without retail or national figures no year is known complete: the run must be given one, not the clock's. */

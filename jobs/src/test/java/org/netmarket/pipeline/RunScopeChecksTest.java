@@ -32,7 +32,7 @@ class RunScopeChecksTest {
 
     @Test
     void yearsOutsideTheDataAreRefusedByName() {
-        DataYears covered = new DataYears(2022, 2024, 2024, null);
+        DataYears covered = new DataYears(2022, 2024, 2024, null, null);
         covered.check(List.of(2022, 2023, 2024));
         assertEquals("the data has no figures for year 2021: its retail and national figures cover 2022-2024",
                 assertThrows(UsageException.class, () -> covered.check(List.of(2021))).getMessage());
