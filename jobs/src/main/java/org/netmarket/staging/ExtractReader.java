@@ -99,19 +99,24 @@ public final class ExtractReader {
      * result in Spark's cache (for a run that keeps no staging area).
      */
     public LoadedExtract read(ExtractSchema schema, ValidationContext context) {
+        return read(schema, context, dir.contents(schema));
+    }
+
+    /** {@link #read(ExtractSchema, ValidationContext)} from the run's listing of the extract's folder. */
+    public LoadedExtract read(ExtractSchema schema, ValidationContext context, DataDirectory.Contents listed) {
         if (!dir.delivered(schema)) {
-            LOG.info("extract {}: not delivered (no folder {}/)", schema.name(), schema.name());
             return notDelivered(schema);
         }
-        List<DataDirectory.DeliveredFile> files = dir.listing(schema);
+        List<DataDirectory.DeliveredFile> files = listed.files();
         LOG.info("extract {}: reading {} file(s)", schema.name(), files.size());
         Dataset<Row> roled = latestVersions(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
         ReadSummary summary = ReadSummary.of(roled);
         return loaded(schema, true, roled, roled, summary, summary.staged());
     }
 
-    /** An extract whose folder is missing: no files, no rows. */
+    /** An extract whose folder is missing: no files, no rows (said in the log). */
     public LoadedExtract notDelivered(ExtractSchema schema) {
+        LOG.info("extract {}: not delivered (no folder {}/)", schema.name(), schema.name());
         Dataset<Row> empty = spark.createDataFrame(List.of(), SparkColumns.validRows(schema));
         return new LoadedExtract(schema, false, List.of(), empty, empty, noQuarantine(),
                 0, 0, 0, List.of(), List.of(), 0, null, empty.select(col(schema.key().get(0)).as(LoadedExtract.REJECTED_KEY),

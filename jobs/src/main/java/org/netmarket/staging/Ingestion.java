@@ -158,37 +158,43 @@ public final class Ingestion {
 
     /** Reads every delivered file of every extract (no staging area), given the run's regions.csv. */
     public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, FirstRead first) {
-        return ingest(dir, regions, edition, (reader, schema, context) -> reader.read(schema, context),
-                extract -> Optional.empty(), first);
+        Map<String, DataDirectory.Contents> listed = dir.contents(recordExtracts());
+        return ingest(dir, regions, edition, listed,
+                (reader, schema, context) -> reader.read(schema, context, listed.get(schema.name())), extract -> Optional.empty(),
+                first);
     }
 
     /** Loads every extract through the staging area: rebuilt, or the plan's new files merged in. */
     public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, StagingArea area, StagingArea.Plan plan,
                          FirstRead first) {
-        return ingest(dir, regions, edition, (reader, schema, context) -> area.load(plan, reader, dir, schema, context),
+        return ingest(dir, regions, edition, plan.listed(), (reader, schema, context) -> area.load(plan, reader, dir, schema, context),
                 area::referencedRows, first);
+    }
+
+    /** The extracts a run loads: every one but regions.csv, read first on its own. */
+    private List<ExtractSchema> recordExtracts() {
+        return catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
     }
 
     /**
      * Loads every extract with the loader (those of {@code first} before the others, then checked),
      * then checks references (with what is known of the referencing rows that resolved in the
-     * state the run started from).
+     * state the run started from). {@code listed} is the one listing of the extracts' folders the
+     * loader reads from, so that the files said not read are those of the folders the run read.
      */
-    private Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, ExtractLoader loader,
-                          Function<String, Optional<StagingArea.ReferencedRows>> referencedBefore, FirstRead first) {
+    private Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, Map<String, DataDirectory.Contents> listed,
+                          ExtractLoader loader, Function<String, Optional<StagingArea.ReferencedRows>> referencedBefore,
+                          FirstRead first) {
         ValidationContext context = new ValidationContext(Set.copyOf(regions.tree().codes()), edition, regions.setAside());
         ExtractReader reader = new ExtractReader(spark, dir);
         // Biggest extract first: its chain of jobs is the longest, and the small ones fill the
         // cores around it instead of leaving it to run alone at the end.
-        List<ExtractSchema> loaded = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
+        List<ExtractSchema> loaded = recordExtracts();
         Map<String, Long> bytes = new HashMap<>();
-        List<DataDirectory.SkippedFile> notRead = new ArrayList<>();
         for (ExtractSchema s : loaded) {
-            DataDirectory.Contents contents = dir.contents(s);
-            bytes.put(s.name(), contents.files().stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum());
-            notRead.addAll(notRead(s, contents));
+            bytes.put(s.name(), listed.get(s.name()).files().stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum());
         }
-        notRead.addAll(strays(dir, catalog));
+        List<DataDirectory.SkippedFile> notRead = filesNotRead(dir, catalog, listed);
         List<ExtractSchema> schemas = loaded.stream()
                 .sorted(Comparator.comparing((ExtractSchema s) -> bytes.get(s.name())).reversed()).toList();
         Map<String, LoadedExtract> byName = new HashMap<>();

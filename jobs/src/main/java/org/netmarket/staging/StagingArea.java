@@ -386,7 +386,6 @@ public final class StagingArea {
         boolean delivered = dir.delivered(schema);
         if (plan.rebuild()) {
             if (!delivered) {
-                LOG.info("extract {}: not delivered (no folder {}/)", schema.name(), schema.name());
                 return reader.notDelivered(schema);
             }
             return rebuild(reader, plan, schema, context);
