@@ -10,7 +10,6 @@ import org.netmarket.rules.Reason;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -219,8 +218,8 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).isEmpty()) {
                 extra.add("(unnamed column " + (i + 1) + ")");
-            } else if (!schema.hasColumn(header.get(i))) {
-                extra.add(header.get(i));
+            } else if (!schema.hasColumn(header.get(i)) && !extra.contains(header.get(i))) {
+                extra.add(header.get(i)); // named once, though given twice
             }
         }
         return new HeaderCheck(missing, extra, duplicated, positions);
@@ -259,8 +258,6 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
                 }
             } catch (CsvRecords.MalformedCsvException e) {
                 problem = e.reason().under(path);
-            } catch (UncheckedIOException e) {
-                throw e;
             }
         }
         done = true;

@@ -128,6 +128,11 @@ class ExtractFileScanTest {
         events = scanRegions(f);
         assertEquals(1, rows(events).size());
         assertEquals(List.of("(unnamed column 6)"), report(events).extraColumns());
+        // An extra column given twice is named once.
+        f = write("regions.csv", "remark," + HEADER + ",remark\nnew,330100,杭州市,330000,city,east,old\n");
+        events = scanRegions(f);
+        assertEquals(1, rows(events).size());
+        assertEquals(List.of("remark"), report(events).extraColumns());
     }
 
     @Test
