@@ -115,7 +115,7 @@ public final class PipelineConfig {
     public static final int DEFAULT_KEEP_RUN_FOLDERS_DAYS = 0;
     public static final int NIGHTLY_KEEP_RUN_FOLDERS_DAYS = 90;
 
-    /** Also write the record-level counts (region, fact, count) to this CSV file; null: do not. */
+    /** Also write the record-level counts (year, region, fact, count) to this CSV file; null: do not. */
     public static final String FACTS_CSV = "facts-csv";
 
     private boolean skipWhenUnchanged = DEFAULT_SKIP_WHEN_UNCHANGED;
@@ -409,8 +409,10 @@ public final class PipelineConfig {
     }
 
     /**
-     * The settings recorded in {@code pipeline_run.parameters}, keyed by the names above (the
-     * command-line options' names). The JDBC URL is left out: it may carry credentials.
+     * The settings recorded in {@code pipeline_run.parameters}, keyed by the names above: the
+     * command-line options' names, but for {@code years} (from --year, or --from and --to),
+     * {@code skip-when-unchanged} (off with --force) and {@code incremental} (a nightly run's
+     * merging into staging). The JDBC URL is left out: it may carry credentials.
      */
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ public record ConflictScope(String region, Integer year, String type, String ref
             .thenComparing(ConflictScope::type, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ConflictScope::reference, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    /** Whether an item counting years {@code from..to} of population {@code type} (null: all) needs this row. */
+    /** Whether an item counting years {@code from..to} of {@code population} (null: all) needs this row. */
     public boolean concerns(int from, int to, String population) {
         return (year == null || (year >= from && year <= to))
                 && (population == null || type == null || type.equals(population));

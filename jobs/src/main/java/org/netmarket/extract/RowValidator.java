@@ -108,10 +108,6 @@ public final class RowValidator implements Serializable {
         }
     }
 
-    public ValidationContext context() {
-        return context;
-    }
-
     public ExtractSchema schema() {
         return schema;
     }

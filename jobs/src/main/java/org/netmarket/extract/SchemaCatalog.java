@@ -28,7 +28,11 @@ public final class SchemaCatalog implements Serializable {
     /** The published national figures, one row per year and metric. */
     public static final String NATIONAL = "national";
 
-    /** Extract names in the order they are read (regions first, operators before their sales). */
+    /**
+     * Extract names in the catalog's order, that of reports and of the contract (regions first,
+     * operators before their sales); a run reads regions.csv first, then the others at once,
+     * biggest first, and checks references once all are read.
+     */
     public static final List<String> EXTRACTS = List.of(
             "regions", "national", "retail", "express", "tax", "employment", "market-entities",
             "platform-accounts", "operators", "operator-sales", "dispatches", "case-clues",

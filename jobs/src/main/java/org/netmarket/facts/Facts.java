@@ -2,8 +2,8 @@ package org.netmarket.facts;
 
 /**
  * Names of the facts the record-level aggregations produce and the items read: one place, so a
- * typo is a compile error rather than a silent zero. Each constant is
- * {@code <extract>.<population>.<count>}.
+ * typo is a compile error rather than a silent zero. Each name is the extract's, then what is
+ * counted: {@code operators.active}, {@code dispatches.identity_claim.completed}.
  */
 public final class Facts {
     private Facts() {
@@ -11,7 +11,9 @@ public final class Facts {
 
     /**
      * All rows of a record-level extract in a region (any year): zero means the extract was
-     * delivered but has nothing for the region, which makes its items no_records.
+     * delivered but has nothing for the region, which makes its items no_records. For
+     * operator-sales, whose rows are placed by their operator's region, the operators with
+     * sales rows: zero just the same when the region has none.
      */
     public static String rowsOf(String extract) {
         return extract + ".rows";

@@ -82,9 +82,9 @@ public final class ItemRegistry {
         }
     };
 
-    /** The metrics of national.csv, read from its schema once, when an edition first needs them. */
+    /** The metrics of national.csv, from its schema, when an edition first needs them. */
     private static final class NationalMetrics {
-        static final List<String> NAMES = SchemaCatalog.load().get(SchemaCatalog.NATIONAL).column("metric").values();
+        static final List<String> NAMES = SchemaCatalog.bundled().get(SchemaCatalog.NATIONAL).column("metric").values();
     }
 
     public static ComputedItem get(String id) {

@@ -38,9 +38,7 @@ public final class EvaluationRollup {
                 }
                 own.add(s);
                 sum = sum.add(s.points());
-                if (s.status() != ItemStatus.SCORED) {
-                    status = status == ItemStatus.SCORED ? s.status() : ItemStatus.worst(status, s.status());
-                }
+                status = ItemStatus.worst(status, s.status()); // scored only when every item is
             }
             items.addAll(own);
             indicators.add(new IndicatorScore(indicator, sum, status, own));

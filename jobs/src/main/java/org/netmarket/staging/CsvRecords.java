@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 
 /**
  * Iterates the records of one decoded CSV file (RFC 4180 as Apache Commons CSV parses it: quoted
@@ -215,9 +214,6 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
                 return true;
             }
             throw e;
-        } catch (IllegalStateException e) {
-            // Older Commons CSV versions report malformed quoting this way.
-            throw new MalformedCsvException(afterLine(linesConsumed, e.getMessage()), e);
         }
     }
 

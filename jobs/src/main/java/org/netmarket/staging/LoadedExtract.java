@@ -12,13 +12,14 @@ import java.util.Map;
  * One extract after reading, validation and deduplication.
  *
  * @param delivered         whether its folder exists in the data directory
- * @param files             what was found in each delivered file
+ * @param files             what was found in each file this run read (on a merging night, the
+ *                          new files only; the run report adds the earlier ones from the manifest)
  * @param latest            the winning version of every key: typed columns plus {@code _file}, {@code _line}
  * @param latestRead        the part of {@code latest} this run judged: every row when it read all
  *                          files, else the keys its new files touched (what its reference check
  *                          reports on)
  * @param quarantine        rows set aside, shaped as {@link QuarantinedRow#SCHEMA}
- * @param rowsRead          data rows in all files
+ * @param rowsRead          data rows in the files this run read
  * @param rowsQuarantined   rows this run set aside (invalid, unknown references, conflicting
  *                          versions), including staged rows of earlier files that a new row
  *                          conflicts with: the rows its quarantine lists

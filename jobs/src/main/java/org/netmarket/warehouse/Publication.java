@@ -1,7 +1,6 @@
 package org.netmarket.warehouse;
 
 import org.netmarket.edition.Edition;
-import org.netmarket.region.Region;
 
 import java.util.List;
 import java.util.Map;
