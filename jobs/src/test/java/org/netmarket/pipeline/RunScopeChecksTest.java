@@ -78,7 +78,7 @@ class RunScopeChecksTest {
                 "--year", "2024");
         assertEquals(ExitCodes.OK, given.exitCode(), given.output());
         assertTrue(given.output().contains("Scorecard 2024"), given.output());
-        assertTrue(JobRunner.lastRunLog(reports).contains("WARN  RunScope - --regions: the regions above them (140800 运城市, "
+        assertTrue(JobRunner.lastRunLog(reports).contains("WARN  ScoringPipeline - --regions: the regions above them (140800 运城市, "
                 + "140000 山西省), whose figures include theirs, are not recomputed"), JobRunner.lastRunLog(reports));
     }
 
