@@ -161,7 +161,6 @@ public final class EditionLoader {
         return new Reader(source, Sha256.hex(bytes)).edition(root);
     }
 
-
     private final class Reader {
         private final String source;
         private final String sha256;

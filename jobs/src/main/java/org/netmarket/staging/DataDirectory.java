@@ -194,7 +194,7 @@ public final class DataDirectory implements Serializable {
 
     /** The CSV files of an extract, sorted by path; empty when not delivered. */
     public List<String> files(ExtractSchema schema) {
-        return listing(schema).stream().map(DeliveredFile::path).toList();
+        return contents(schema).files().stream().map(DeliveredFile::path).toList();
     }
 
     /**
@@ -235,15 +235,11 @@ public final class DataDirectory implements Serializable {
     }
 
     /**
-     * The CSV files of an extract with their sizes and modification times, sorted by path. A
-     * broken link is listed too (reading it says why it cannot be read, instead of the file
-     * going unnoticed); a folder that cannot be listed is bad input naming it.
+     * The files of an extract's folder, read or not; all empty when not delivered. Its CSV files
+     * come with their sizes and modification times, sorted by path. A broken link is listed too
+     * (reading it says why it cannot be read, instead of the file going unnoticed); a folder that
+     * cannot be listed is bad input naming it.
      */
-    public List<DeliveredFile> listing(ExtractSchema schema) {
-        return contents(schema).files();
-    }
-
-    /** The files of an extract's folder, read or not (see {@link #listing}); all empty when not delivered. */
     public Contents contents(ExtractSchema schema) {
         Path p = location(schema);
         Found found = new Found(schema.name(), settledBefore, minAgeSeconds);

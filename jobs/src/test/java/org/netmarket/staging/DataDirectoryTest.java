@@ -59,7 +59,7 @@ class DataDirectoryTest {
     }
 
     private static List<String> relatives(DataDirectory dir, ExtractSchema schema) {
-        return dir.listing(schema).stream().map(DataDirectory.DeliveredFile::relative).toList();
+        return dir.contents(schema).files().stream().map(DataDirectory.DeliveredFile::relative).toList();
     }
 
     private static String read(DataDirectory dir, String file) throws IOException {
@@ -222,7 +222,7 @@ class DataDirectoryTest {
             assumeFalse(Files.isReadable(folder) && canList(folder), "this process lists folders of mode 000 (root)");
             DataDirectory dir = DataDirectory.of(tmp.toString(), null);
             org.netmarket.extract.InvalidInputException e = assertThrows(org.netmarket.extract.InvalidInputException.class,
-                    () -> dir.listing(EXPRESS));
+                    () -> dir.contents(EXPRESS).files());
             assertEquals("cannot read express/2025/: Permission denied", e.getMessage());
         } finally {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -241,7 +241,7 @@ class DataDirectoryTest {
         Files.createSymbolicLink(tmp.resolve("express/2025"), unlistable);
         DataDirectory dir = DataDirectory.of(tmp.toString(), null);
         org.netmarket.extract.InvalidInputException e = assertThrows(org.netmarket.extract.InvalidInputException.class,
-                () -> dir.listing(EXPRESS));
+                () -> dir.contents(EXPRESS).files());
         assertEquals("cannot read express/2025/: Permission denied", e.getMessage());
     }
 
@@ -298,7 +298,7 @@ class DataDirectoryTest {
                 new DataDirectory.SkippedFile("complaints", "complaints/complaints-2025.txt", "not a .csv file")), c.skipped());
         assertEquals(List.of("complaints/.DS_Store", "complaints/.git/", "complaints/.part-3.csv", "complaints/_SUCCESS",
                 "complaints/_temporary/"), c.hidden());
-        assertEquals(c.files(), dir.listing(COMPLAINTS));
+        assertEquals(c.files(), dir.contents(COMPLAINTS).files());
     }
 
     @Test
