@@ -31,13 +31,4 @@ public record RunOutcome(long runId, boolean published, Edition edition, RegionT
         notDelivered = List.copyOf(notDelivered);
         problems = List.copyOf(problems);
     }
-
-    /** A run that listed no extract folder. */
-    public RunOutcome(long runId, boolean published, Edition edition, RegionTree regions,
-                      List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
-                      long rowsQuarantined, Path runFolder, String warehouse, String note,
-                      ScoreChanges.Report changes) {
-        this(runId, published, edition, regions, scorecards, files, rowsRead, rowsQuarantined, runFolder, warehouse,
-                note, changes, List.of(), List.of(), List.of());
-    }
 }
