@@ -20,11 +20,13 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -618,7 +620,7 @@ public final class StagingArea {
             return;
         }
         SortedMap<String, List<Generation>> extracts = new TreeMap<>(manifest.extracts());
-        boolean changed = false;
+        Set<String> compacted = new HashSet<>();
         for (ExtractSchema schema : schemas) {
             List<Generation> generations = extracts.getOrDefault(schema.name(), List.of());
             if (generations.size() < MAX_GENERATIONS) {
@@ -628,12 +630,18 @@ public final class StagingArea {
             // The compacted generation is the whole state: its own counts are the state's.
             write(schema, state(schema, generations), StagedCounts.NONE, StagedCounts.NONE);
             extracts.put(schema.name(), List.of(pending.remove(schema.name())));
-            changed = true;
+            compacted.add(schema.name());
         }
-        if (changed) {
-            // Referenced rows are known by state, and a compacted extract is a new state of it.
+        if (!compacted.isEmpty()) {
+            // Referenced rows are known by the states of both sides ("operator-sales@g000012+
+            // operators@g000010"), and a compacted extract is a new state of it: only the counts
+            // naming one are forgotten, so that compacting complaints does not cost the next night
+            // a join of every staged sale with the registry.
+            SortedMap<String, ReferencedRows> references = new TreeMap<>(manifest.references());
+            references.values().removeIf(r -> Arrays.stream(r.state().split("\\+"))
+                    .anyMatch(side -> compacted.contains(side.substring(0, Math.max(0, side.lastIndexOf('@'))))));
             writeManifest(new Manifest(FORMAT, manifest.dataDir(), manifest.fingerprint(), nextGeneration.get(),
-                    manifest.files(), extracts, manifest.stateId(), new TreeMap<>()));
+                    manifest.files(), extracts, manifest.stateId(), references));
             deleteUncommitted();
         }
     }

@@ -250,6 +250,9 @@ class IncrementalNightlyTest {
 
         JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.25");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
+        assertEquals(!resolvingSalesKept, JobRunner.lastRunLog(reports).contains("extract operator-sales: no count kept of its rows"
+                + " that resolve as of the staged states this night starts from; every staged row is looked up in operators again"),
+                "said when the night joins every staged sale with the registry");
         String full = assertPublishesAsAFullRead(data, nightly, "--quarantine-threshold", "0.25");
         assertSameRowsUsed(full, 1, nightly, 3);
         String reason = "operator_id 91140802MA0000313F has conflicting versions in the operators registry (both set aside),"
@@ -588,6 +591,9 @@ class IncrementalNightlyTest {
             String log = JobRunner.lastRunLog(reports);
             assertEquals(n == 8, log.contains("extract dispatches: compacting 8 staged generations into one"),
                     "night " + n + " compacts only when eight generations are staged: " + log);
+            // The count of the sales that resolve names the states of sales and registry only:
+            // compacting dispatches keeps it, and no night joins every staged sale again.
+            assertFalse(log.contains("extract operator-sales: no count kept"), "night " + n + ": " + log);
             assertEquals(n < 8 ? n + 1 : 2, generationFolders(dispatches), "generations of dispatches after night " + n);
         }
         String full = assertPublishesAsAFullRead(data, nightly);
