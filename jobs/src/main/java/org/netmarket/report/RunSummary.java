@@ -33,6 +33,10 @@ public final class RunSummary {
     private static final int CHANGES_SHOWN = 40;
     /** Regions named per year published for the first time. */
     private static final int FIRST_SHOWN = 10;
+    /** Said when publishing changed nothing published (a year published for the first time is a change). */
+    public static final String NO_CHANGE = "No change against what was published before (same points, statuses and values).";
+    /** Said by a dry run when publishing would change nothing published. */
+    public static final String NO_CHANGE_PREVIEWED = "Publishing would change no published points, statuses or values.";
 
     private RunSummary() {
     }
@@ -53,8 +57,7 @@ public final class RunSummary {
             printRemovals(outcome.changes().removals(), published, out);
             printFirstPublications(outcome.changes().additions(), published, out);
             if (outcome.changes().isEmpty()) {
-                out.println(published ? "No change against what was published before (same points, statuses and values)."
-                        : "Publishing would change no published points, statuses or values.");
+                out.println(published ? NO_CHANGE : NO_CHANGE_PREVIEWED);
             }
             out.println(published ? String.format("Published as run %d to %s (schema netmarket).", outcome.runId(), outcome.warehouse())
                     : String.format("Dry run: nothing was published; compared with what %s holds.", outcome.warehouse()));

@@ -10,6 +10,7 @@ import org.netmarket.cli.ExitCodes;
 import org.netmarket.extract.UnifiedSocialCreditCode;
 import org.netmarket.generator.DataGenerator;
 import org.netmarket.generator.Scale;
+import org.netmarket.report.RunSummary;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestFiles;
@@ -525,8 +526,7 @@ class IncrementalNightlyTest {
         assertTrue(youngLog.contains("complaints/complaints-2024.csv, staged by an earlier night, is too recently "
                 + "modified to be read (--min-file-age): tonight scores the rows staged from it"), youngLog);
         // Its staged rows stand for it: the night scores what the first night scored.
-        assertTrue(young.output().contains("No change against what was published before (same points, statuses and "
-                + "values)."), young.output());
+        assertTrue(young.output().contains(RunSummary.NO_CHANGE), young.output());
 
         // A rebuild reads only the raw files, and one of them is not whole yet.
         JobRunner.Result rebuild = night(reports, data, nightly, "--min-file-age", "3600", "--full");

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.cli.ExitCodes;
+import org.netmarket.report.RunSummary;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
 import org.netmarket.testing.TestFiles;
@@ -352,7 +353,7 @@ class PublishingTest {
         assertTrue(first.output().contains("Published 2024 for the first time for 4 region(s): " + regions), first.output());
         JobRunner.Result preview = run(url, GoldenData.GIVEN, "--year", "2024", "--dry-run");
         assertEquals(ExitCodes.OK, preview.exitCode(), preview.output());
-        assertTrue(preview.output().contains("Publishing would change no published points, statuses or values."), preview.output());
+        assertTrue(preview.output().contains(RunSummary.NO_CHANGE_PREVIEWED), preview.output());
         assertEquals(List.of(), changeLines(preview));
         assertEquals(1, WarehouseRows.query(url, "pipeline_run", "SELECT run_id FROM netmarket.pipeline_run", "run_id").size(),
                 "the dry run wrote nothing");
@@ -361,13 +362,12 @@ class PublishingTest {
         assertEquals(ExitCodes.OK, newYear.exitCode(), newYear.output());
         assertTrue(newYear.output().contains("Publishing would publish 2023 for the first time for 4 region(s): " + regions),
                 newYear.output());
-        assertFalse(newYear.output().contains("Publishing would change nothing"), newYear.output());
+        assertFalse(newYear.output().contains(RunSummary.NO_CHANGE_PREVIEWED), newYear.output());
         // Published again, a year is no longer new.
         JobRunner.Result again = run(url, GoldenData.GIVEN, "--year", "2024");
         assertEquals(ExitCodes.OK, again.exitCode(), again.output());
         assertFalse(again.output().contains("for the first time"), again.output());
-        assertTrue(again.output().contains("No change against what was published before (same points, statuses and values)."),
-                again.output());
+        assertTrue(again.output().contains(RunSummary.NO_CHANGE), again.output());
         assertFalse(first.output().contains("No change against"), first.output());
     }
 
@@ -466,7 +466,6 @@ class PublishingTest {
             JobRunner.Result r = run(url, data, args.toArray(String[]::new));
             assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
             assertTrue(r.output().contains(expected), r.output());
-            assertFalse(r.output().contains("no longer in regions.csv of this data directory;"), r.output());
         }
         assertCurrentScoresLeftAlone(url, before);
         WarehouseRows last = WarehouseRows.query(url, "pipeline_run",
