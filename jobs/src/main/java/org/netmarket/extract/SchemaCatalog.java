@@ -89,6 +89,14 @@ public final class SchemaCatalog implements Serializable {
     }
 
     /**
+     * Every extract but the region tree: the extracts a run loads (and a nightly run stages)
+     * after reading regions.csv on its own.
+     */
+    public List<ExtractSchema> withoutRegions() {
+        return schemas.values().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
+    }
+
+    /**
      * Reads one schema file ({@code source} names it in errors) and checks that its key,
      * version, cohort and rules name columns it has.
      */

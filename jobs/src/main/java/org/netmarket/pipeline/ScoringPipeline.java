@@ -10,7 +10,6 @@ import org.netmarket.config.RunMode;
 import org.netmarket.config.UsageException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionLoader;
-import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
@@ -354,7 +353,7 @@ public final class ScoringPipeline {
                 return skipped;
             }
             if (!staging.plan().rebuild()) {
-                staging.area().compact(StagingArea.staged(catalog.all()));
+                staging.area().compact(catalog.withoutRegions());
             }
             return ingestScoreAndPublish(run, spark, dir, catalog, staging);
         } catch (Exception e) {
@@ -473,8 +472,12 @@ public final class ScoringPipeline {
             Ingestion.Result ingest = stages.run("ingest", () -> {
                 LOG.info("data directory {}", dir.root());
                 RegionsFile.Result regions = ingestion.readRegions(dir);
+                // Each extract folder listed once (on HDFS or S3 a round trip per folder): what is
+                // checked, read and said not read is one listing; a nightly's plan has made it.
+                Map<String, DataDirectory.Contents> listed = staging == null ? dir.contents(catalog.withoutRegions())
+                        : staging.plan().listed();
                 if (!config.validateOnly()) {
-                    requireSomethingToScore(dir, catalog, staging);
+                    requireSomethingToScore(catalog.withoutRegions().stream().map(s -> listed.get(s.name())).toList(), staging);
                 }
                 // An unknown --regions code is refused before the extracts are read, a year outside
                 // the data once the small extracts that tell its years are, before the big ones.
@@ -484,7 +487,7 @@ public final class ScoringPipeline {
                 Ingestion.FirstRead first = config.validateOnly() ? Ingestion.FirstRead.NONE
                         : new Ingestion.FirstRead(DataYears.EXTRACTS,
                                 early -> scope.checkAgainstData(early, codes, run.edition(), run.itemCodes(), run.published()));
-                return staging == null ? ingestion.ingest(dir, regions, run.edition(), first)
+                return staging == null ? ingestion.ingest(dir, regions, run.edition(), listed, first)
                         : ingestion.ingest(dir, regions, run.edition(), staging.area(), staging.plan(), first);
             });
             // A merging night scores from files staged by earlier runs as well as those it read.
@@ -517,8 +520,8 @@ public final class ScoringPipeline {
         stagedEarlier.forEach((path, f) -> lineage.add(new RunLedger.InputFile(f.extract(), path, f.encoding(), f.sha256(),
                 f.bytes(), f.rowsRead(), f.rowsQuarantined(), f.extraColumns(), null, null, false)));
         // Rows of national figures and operator sales name no region of their own (a sale's is its operator's).
-        RegionRowCounts rowsByRegion = new RegionRowCounts(ingest.regions(), catalog.all().stream()
-                .filter(e -> e.kind() != ExtractKind.REFERENCE && e.regionColumn().isPresent()).map(ExtractSchema::name).toList());
+        RegionRowCounts rowsByRegion = new RegionRowCounts(ingest.regions(), catalog.withoutRegions().stream()
+                .filter(e -> e.regionColumn().isPresent()).map(ExtractSchema::name).toList());
         stagedEarlier.values().forEach(rowsByRegion::stagedEarlier);
         ingest.extracts().values().forEach(e -> rowsByRegion.conflicts(e.name(), e.conflictRowsByRegion()));
         stages.run("quarantine report", () -> {
@@ -543,9 +546,7 @@ public final class ScoringPipeline {
      * still too recent to read (--min-file-age) with no rows staged before (a delivery still being
      * copied: a later run reads it, so a failure a scheduler retries).
      */
-    private static void requireSomethingToScore(DataDirectory dir, SchemaCatalog catalog, PlannedStaging staging) {
-        List<DataDirectory.Contents> extracts = catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE)
-                .map(dir::contents).toList();
+    private static void requireSomethingToScore(List<DataDirectory.Contents> extracts, PlannedStaging staging) {
         if (extracts.stream().noneMatch(DataDirectory.Contents::hasCsvFiles)) {
             throw InvalidInputException.of(Reason.of("the data directory holds no extract file besides regions.csv: nothing to"
                             + " score, nothing published (is the delivery in another folder?)",

@@ -281,8 +281,9 @@ public final class ExtractReader {
         StagedChange own = extract.change();
         StagedChange theirs = referenced.change();
         String after = own == null || theirs == null ? null : own.after() + "+" + theirs.after();
-        if (after != null && before.isPresent() && own.before() != null && theirs.before() != null
-                && before.get().state().equals(own.before() + "+" + theirs.before())) {
+        // A merging night, both sides staged before: what resolved then may be counted on.
+        boolean stagedBefore = after != null && own.before() != null && theirs.before() != null;
+        if (stagedBefore && before.isPresent() && before.get().state().equals(own.before() + "+" + theirs.before())) {
             if (own.isUnchanged() && theirs.isUnchanged()) {
                 // Nothing changed: the latest rows that do not resolve are the latest rows less the
                 // kept ones, as before (each set aside by the run that judged it).
@@ -295,7 +296,7 @@ public final class ExtractReader {
             return checkChanged(extract, referenced, before.get(), after);
         }
         StagedChange change = after == null ? null : StagedChange.rebuilt(own.generationAfter(), after);
-        if (after != null && own.before() != null && theirs.before() != null) {
+        if (stagedBefore) {
             // A merging night that could have counted by arithmetic: said, as it is the slow way.
             LOG.info("extract {}: no count kept of its rows that resolve as of the staged states this night starts from;"
                     + " every staged row is looked up in {} again", extract.name(), referenced.name());

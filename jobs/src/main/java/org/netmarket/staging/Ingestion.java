@@ -4,7 +4,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.netmarket.edition.Edition;
-import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.extract.ValidationContext;
@@ -156,9 +155,12 @@ public final class Ingestion {
         public static final FirstRead NONE = new FirstRead(Set.of(), loaded -> { });
     }
 
-    /** Reads every delivered file of every extract (no staging area), given the run's regions.csv. */
-    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, FirstRead first) {
-        Map<String, DataDirectory.Contents> listed = dir.contents(recordExtracts());
+    /**
+     * Reads every delivered file of every extract (no staging area), given the run's regions.csv
+     * and its listing of the extracts' folders.
+     */
+    public Result ingest(DataDirectory dir, RegionsFile.Result regions, Edition edition, Map<String, DataDirectory.Contents> listed,
+                         FirstRead first) {
         return ingest(dir, regions, edition, listed,
                 (reader, schema, context) -> reader.read(schema, context, listed.get(schema.name())), extract -> Optional.empty(),
                 first);
@@ -169,11 +171,6 @@ public final class Ingestion {
                          FirstRead first) {
         return ingest(dir, regions, edition, plan.listed(), (reader, schema, context) -> area.load(plan, reader, dir, schema, context),
                 area::referencedRows, first);
-    }
-
-    /** The extracts a run loads: every one but regions.csv, read first on its own. */
-    private List<ExtractSchema> recordExtracts() {
-        return catalog.all().stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
     }
 
     /**
@@ -189,7 +186,7 @@ public final class Ingestion {
         ExtractReader reader = new ExtractReader(spark, dir);
         // Biggest extract first: its chain of jobs is the longest, and the small ones fill the
         // cores around it instead of leaving it to run alone at the end.
-        List<ExtractSchema> loaded = recordExtracts();
+        List<ExtractSchema> loaded = catalog.withoutRegions();
         Map<String, Long> bytes = new HashMap<>();
         for (ExtractSchema s : loaded) {
             bytes.put(s.name(), listed.get(s.name()).files().stream().mapToLong(DataDirectory.DeliveredFile::bytes).sum());
@@ -238,10 +235,8 @@ public final class Ingestion {
     public static List<DataDirectory.SkippedFile> filesNotRead(DataDirectory dir, SchemaCatalog catalog,
                                                                Map<String, DataDirectory.Contents> listed) {
         List<DataDirectory.SkippedFile> out = new ArrayList<>();
-        for (ExtractSchema s : catalog.all()) {
-            if (s.kind() != ExtractKind.REFERENCE) {
-                out.addAll(notRead(s, listed.get(s.name())));
-            }
+        for (ExtractSchema s : catalog.withoutRegions()) {
+            out.addAll(notRead(s, listed.get(s.name())));
         }
         out.addAll(strays(dir, catalog));
         return out;

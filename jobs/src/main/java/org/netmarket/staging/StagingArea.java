@@ -10,7 +10,6 @@ import org.netmarket.config.EnvironmentException;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.extract.ColumnType;
-import org.netmarket.extract.ExtractKind;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.ValidationContext;
 import org.netmarket.rules.Reason;
@@ -633,13 +632,15 @@ public final class StagingArea {
             compacted.add(schema.name());
         }
         if (!compacted.isEmpty()) {
-            // Referenced rows are known by the states of both sides ("operator-sales@g000012+
-            // operators@g000010"), and a compacted extract is a new state of it: only the counts
-            // naming one are forgotten, so that compacting complaints does not cost the next night
-            // a join of every staged sale with the registry.
+            // Referenced rows are known by the states of both sides, and a compacted extract is a
+            // new state of it: only the counts of an extract compacted or referencing one are
+            // forgotten, so that compacting complaints does not cost the next night a join of every
+            // staged sale with the registry.
+            Map<String, ExtractSchema> byName = new HashMap<>();
+            schemas.forEach(s -> byName.put(s.name(), s));
             SortedMap<String, ReferencedRows> references = new TreeMap<>(manifest.references());
-            references.values().removeIf(r -> Arrays.stream(r.state().split("\\+"))
-                    .anyMatch(side -> compacted.contains(side.substring(0, Math.max(0, side.lastIndexOf('@'))))));
+            references.keySet().removeIf(extract -> compacted.contains(extract) || !byName.containsKey(extract)
+                    || byName.get(extract).reference().map(ref -> compacted.contains(ref.extract())).orElse(true));
             writeManifest(new Manifest(FORMAT, manifest.dataDir(), manifest.fingerprint(), nextGeneration.get(),
                     manifest.files(), extracts, manifest.stateId(), references));
             deleteUncommitted();
@@ -732,10 +733,5 @@ public final class StagingArea {
             return writing != null && writing.id() == id || manifest != null
                     && manifest.extracts().getOrDefault(extract, List.of()).stream().anyMatch(g -> g.id() == id);
         });
-    }
-
-    /** Schemas the staging area holds: every extract but the region tree (read on every run). */
-    public static List<ExtractSchema> staged(List<ExtractSchema> schemas) {
-        return schemas.stream().filter(s -> s.kind() != ExtractKind.REFERENCE).toList();
     }
 }

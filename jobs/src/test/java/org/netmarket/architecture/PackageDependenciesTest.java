@@ -64,7 +64,7 @@ class PackageDependenciesTest {
     @Test
     void judgingTheIndicatorSystemAndTheContractsUseNeitherSparkNorJdbc() {
         assertEquals(List.of(), violations(Set.of("scoring", "rules", "items", "edition", "region", "report", "extract", "config",
-                        "parallel"),
+                        "parallel", "checksum"),
                 "org.apache.spark.", "org.apache.hadoop.", "java.sql.", "org.postgresql.", "org.flywaydb."));
     }
 
