@@ -6,7 +6,7 @@ package org.netmarket.items;
  */
 public final class ExpressVolumeGrowth extends GrowthAgainstNational {
     public ExpressVolumeGrowth() {
-        super("express", "parcels");
+        super("express", "parcels", new Measures.Phrase("parcel volume", "快递业务量"));
     }
 
     @Override

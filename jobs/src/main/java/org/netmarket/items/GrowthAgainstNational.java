@@ -11,11 +11,14 @@ import org.netmarket.rules.Ratio;
 abstract class GrowthAgainstNational extends RecentYearsAgainstNational {
     private final String extract;
     private final String measure;
+    private final Measures.Phrase named;
 
-    GrowthAgainstNational(String extract, String measure) {
+    /** @param named what the measure is, for reasons ("online retail", "网络零售额") */
+    GrowthAgainstNational(String extract, String measure, Measures.Phrase named) {
         super(extract);
         this.extract = extract;
         this.measure = measure;
+        this.named = named;
     }
 
     @Override
@@ -27,6 +30,6 @@ abstract class GrowthAgainstNational extends RecentYearsAgainstNational {
     @Override
     Ratio ratio(Measurement.Problems p, Figures figures, int year) {
         return Measures.growth(p, figures.first(), figures.second(),
-                new Measures.Phrase(measure + " of " + (year - 1), (year - 1) + " 年的 " + measure));
+                named.of(year - 1));
     }
 }

@@ -24,7 +24,15 @@ final class Measures {
      * dispatches in 2024" and "2024 年派发的身份认领事项".
      */
     record Phrase(String en, String zh) {
+        /** A yearly figure named by this phrase, e.g. "online retail of 2023", "2023 年网络零售额". */
+        Phrase of(int year) {
+            return new Phrase(en + " of " + year, year + " 年" + zh);
+        }
     }
+
+    /** The retail figures that items 1, 2 and 3 grow or divide by. */
+    static final Phrase ONLINE_RETAIL = new Phrase("online retail", "网络零售额");
+    static final Phrase TOTAL_RETAIL = new Phrase("total retail", "社会消费品零售总额");
 
     /**
      * The part of a record-level extract an item counts: the records of cohort years

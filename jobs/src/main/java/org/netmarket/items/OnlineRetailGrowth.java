@@ -6,7 +6,7 @@ package org.netmarket.items;
  */
 public final class OnlineRetailGrowth extends GrowthAgainstNational {
     public OnlineRetailGrowth() {
-        super("retail", "online_retail_yuan");
+        super("retail", "online_retail_yuan", Measures.ONLINE_RETAIL);
     }
 
     @Override

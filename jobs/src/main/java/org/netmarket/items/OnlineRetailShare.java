@@ -26,7 +26,6 @@ public final class OnlineRetailShare extends RecentYearsAgainstNational {
 
     @Override
     Ratio ratio(Measurement.Problems p, Figures figures, int year) {
-        return Measures.share(p, figures.first(), figures.second(),
-                new Measures.Phrase("total retail of " + year, year + " 年社会消费品零售总额"));
+        return Measures.share(p, figures.first(), figures.second(), Measures.TOTAL_RETAIL.of(year));
     }
 }

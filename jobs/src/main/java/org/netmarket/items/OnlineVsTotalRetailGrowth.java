@@ -36,8 +36,8 @@ public final class OnlineVsTotalRetailGrowth implements ComputedItem {
             BigDecimal onlinePrev = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t - 1));
             BigDecimal total = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t));
             BigDecimal totalPrev = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t - 1));
-            Ratio g = Measures.growth(p, online, onlinePrev, new Measures.Phrase("online retail of " + (t - 1), (t - 1) + " 年网络零售额"));
-            Ratio big = Measures.growth(p, total, totalPrev, new Measures.Phrase("total retail of " + (t - 1), (t - 1) + " 年社会消费品零售总额"));
+            Ratio g = Measures.growth(p, online, onlinePrev, Measures.ONLINE_RETAIL.of(t - 1));
+            Ratio big = Measures.growth(p, total, totalPrev, Measures.TOTAL_RETAIL.of(t - 1));
             if (g != null && big != null) {
                 out.add(Observation.against(Integer.toString(t), g, big));
             }

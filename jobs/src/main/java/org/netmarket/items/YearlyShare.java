@@ -14,11 +14,14 @@ abstract class YearlyShare implements ComputedItem {
     private final String extract;
     private final String part;
     private final String whole;
+    private final Measures.Phrase wholeNamed;
 
-    YearlyShare(String extract, String part, String whole) {
+    /** @param wholeNamed what the whole is, for reasons ("total tax", "税收总额") */
+    YearlyShare(String extract, String part, String whole, Measures.Phrase wholeNamed) {
         this.extract = extract;
         this.part = part;
         this.whole = whole;
+        this.wholeNamed = wholeNamed;
     }
 
     @Override
@@ -31,7 +34,7 @@ abstract class YearlyShare implements ComputedItem {
         Measurement.Problems p = new Measurement.Problems();
         BigDecimal numerator = Measures.value(p, f.yearly(extract, part, f.year()));
         BigDecimal denominator = Measures.value(p, f.yearly(extract, whole, f.year()));
-        Ratio s = Measures.share(p, numerator, denominator, new Measures.Phrase(whole + " of " + f.year(), f.year() + " 年的 " + whole));
+        Ratio s = Measures.share(p, numerator, denominator, wholeNamed.of(f.year()));
         return p.orMeasured(s == null ? List.of() : List.of(Observation.of(Integer.toString(f.year()), s)));
     }
 }

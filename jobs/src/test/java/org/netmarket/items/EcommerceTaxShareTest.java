@@ -41,7 +41,7 @@ class EcommerceTaxShareTest {
     void zeroTotalTaxIsADataError() {
         assertStatus(DATA_ERROR, measure(ITEM, "8", FactsBuilder.year(2024)
                 .put("tax", COUNTY_A, "2024", "ecommerce_tax_yuan", "0").put("tax", COUNTY_A, "2024", "total_tax_yuan", "0")
-                .build(COUNTY_A)), "total_tax_yuan of 2024 is 0");
+                .build(COUNTY_A)), "total tax of 2024 is 0");
     }
 
     @Test

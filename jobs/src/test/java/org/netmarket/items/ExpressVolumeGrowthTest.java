@@ -64,6 +64,6 @@ class ExpressVolumeGrowthTest {
                 .yearOfMonths("express", COUNTY_A, 2024, "parcels", "143000")
                 .national(2023, "express_volume_growth_rate", "0.3")
                 .national(2024, "express_volume_growth_rate", "0.099").build(COUNTY_A));
-        assertStatus(DATA_ERROR, m, "parcels of 2023 is 0");
+        assertStatus(DATA_ERROR, m, "parcel volume of 2023 is 0");
     }
 }

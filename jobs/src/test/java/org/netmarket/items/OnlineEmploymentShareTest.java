@@ -71,7 +71,7 @@ class OnlineEmploymentShareTest {
 
     @Test
     void zeroTotalEmploymentIsADataError() {
-        assertStatus(DATA_ERROR, measure(ITEM, "7", employment(COUNTY_A, "0", "0").build(COUNTY_A)), "total_employed of 2024 is 0");
+        assertStatus(DATA_ERROR, measure(ITEM, "7", employment(COUNTY_A, "0", "0").build(COUNTY_A)), "total employment of 2024 is 0");
     }
 
     @Test

@@ -106,8 +106,8 @@ class OnlineRetailGrowthTest {
                 .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
                 .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984")
                 .national(2023, METRIC, "0.19").national(2024, METRIC, "0.11").build(COUNTY_A));
-        assertStatus(DATA_ERROR, m, "online_retail_yuan of 2022 is 0");
-        assertEquals("2022 年的 online_retail_yuan 为 0，增长率没有基数", m.reason().zh());
+        assertStatus(DATA_ERROR, m, "online retail of 2022 is 0");
+        assertEquals("2022 年网络零售额为 0，增长率没有基数", m.reason().zh());
     }
 
     @Test
