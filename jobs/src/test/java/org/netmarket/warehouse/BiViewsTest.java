@@ -458,6 +458,7 @@ class BiViewsTest {
                         + "(SELECT count(*) FROM netmarket.evaluation_result) AS evaluations, "
                         + "(SELECT count(*) FROM netmarket.bi_pass_status) AS pass_view", "scores");
         Map<String, Object> row = counts.all().values().iterator().next();
+        assertTrue(((Number) row.get("scores")).longValue() > 0, "scores were published");
         assertEquals(row.get("scores"), row.get("scorecard"));
         assertEquals(row.get("categories"), row.get("category_view"));
         assertEquals(row.get("evaluations"), row.get("pass_view"));

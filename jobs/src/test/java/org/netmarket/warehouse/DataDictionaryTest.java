@@ -9,8 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +38,7 @@ class DataDictionaryTest {
     void everyTableViewAndColumnHasAComment() throws Exception {
         // Straight from the catalog, independently of the generator.
         List<String> missing = new ArrayList<>();
+        Set<String> relations = new HashSet<>();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT c.relname, a.attname, "
                      + "coalesce(obj_description(c.oid, 'pg_class'), '') = '' AS no_table_comment, "
@@ -45,6 +48,7 @@ class DataDictionaryTest {
                      + "WHERE n.nspname = 'netmarket' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
                      + "AND c.relname <> 'flyway_schema_history' ORDER BY 1, a.attnum")) {
             while (r.next()) {
+                relations.add(r.getString(1));
                 if (r.getBoolean(3) && !missing.contains(r.getString(1))) {
                     missing.add(r.getString(1));
                 }
@@ -53,6 +57,8 @@ class DataDictionaryTest {
                 }
             }
         }
+        // The query must have seen the warehouse, or an empty result would pass.
+        assertTrue(relations.containsAll(List.of("indicator_score", "pipeline_run", "item_lineage", "bi_scorecard")), relations::toString);
         assertEquals(List.of(), missing, "tables, views and columns without a COMMENT");
     }
 
