@@ -26,7 +26,7 @@ public final class InputOptions {
     BigDecimal quarantineThreshold;
 
     @Option(names = "--" + PipelineConfig.REPORT_DIR, converter = ValueConverters.NonEmptyPath.class, paramLabel = "DIR", defaultValue = PipelineConfig.DEFAULT_REPORT_DIR,
-            description = "Where each run writes its folder with run.log, quarantine.csv and inputs.csv (default: ${DEFAULT-VALUE}).")
+            description = "Where each run writes its folder with run.log, quarantine.csv, inputs.csv and changes.csv (default: ${DEFAULT-VALUE}).")
     String reportDir;
 
     @Option(names = "--" + PipelineConfig.SPARK_MASTER, paramLabel = "MASTER", defaultValue = PipelineConfig.DEFAULT_SPARK_MASTER,

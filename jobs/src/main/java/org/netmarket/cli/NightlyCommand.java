@@ -65,7 +65,7 @@ public final class NightlyCommand implements Callable<Integer> {
     long minFileAgeSeconds = PipelineConfig.DEFAULT_MIN_FILE_AGE_SECONDS;
 
     @Option(names = "--" + PipelineConfig.KEEP_RUN_FOLDERS, paramLabel = "DAYS", description = "Delete the run folders of "
-            + "--report-dir (run.log, quarantine.csv, inputs.csv) older than this many days; the warehouse keeps every run's "
+            + "--report-dir (run.log, quarantine.csv, inputs.csv, changes.csv) older than this many days; the warehouse keeps every run's "
             + "quarantined rows and input files regardless (default: " + PipelineConfig.NIGHTLY_KEEP_RUN_FOLDERS_DAYS
             + "; 0 keeps them all).")
     int keepRunFoldersDays = PipelineConfig.NIGHTLY_KEEP_RUN_FOLDERS_DAYS;
