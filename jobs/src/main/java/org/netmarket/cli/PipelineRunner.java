@@ -53,6 +53,9 @@ final class PipelineRunner {
             printer.printDetails(outcome.scorecards(), out);
         }
         printer.print(outcome.scorecards(), out);
+        if (config.items() != null) {
+            printer.printItems(outcome.scorecards(), outcome.edition().expandItemCodes(config.items()), out);
+        }
         RunSummary.print(outcome, out);
         out.println(RunSummary.runFolderLine(outcome.runFolder()));
         return ExitCodes.OK;

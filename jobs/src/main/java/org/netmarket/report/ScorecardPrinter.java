@@ -5,7 +5,9 @@ import org.netmarket.edition.Edition;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.region.RegionTree;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Observation;
 import org.netmarket.rules.Points;
+import org.netmarket.rules.Ratio;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
@@ -143,6 +145,68 @@ public final class ScorecardPrinter {
                 }
             }
         }
+    }
+
+    /**
+     * What an analyst recomputing some items ({@code --items}) looks at first: per region and
+     * year, each recomputed item's points, status and what it measured against what (or why it
+     * was not scored), as {@code item_lineage} will show them once published.
+     *
+     * @param itemCodes the item codes recomputed, indicators already expanded to their items
+     */
+    public void printItems(List<RegionScorecard> cards, List<String> itemCodes, PrintStream out) {
+        out.println();
+        out.println("Items recomputed (" + String.join(", ", itemCodes) + "):");
+        for (RegionScorecard card : cards) {
+            out.println(card.regionCode() + " " + name(card.regionCode()) + " — " + card.evalYear() + ":");
+            for (ItemScore s : card.items()) {
+                if (itemCodes.contains(s.code())) {
+                    out.println("    " + TextWidth.padRight(s.code(), 6)
+                            + TextWidth.padRight(Points.text(s.points()) + " / " + Points.text(s.maxPoints()), 11)
+                            + TextWidth.padRight(s.status().code(), 14) + measured(s));
+                }
+            }
+        }
+    }
+
+    /** An item's observations against their comparisons, its assessment, or why it was not scored. */
+    private static String measured(ItemScore s) {
+        if (s.status() != ItemStatus.SCORED) {
+            return s.reason() == null ? "" : s.reason().en();
+        }
+        if (s.assessment() != null) {
+            return "assessed" + (s.assessment().assessor() == null ? "" : " by " + s.assessment().assessor());
+        }
+        if (s.measurement() == null) {
+            return "";
+        }
+        List<String> observed = new ArrayList<>();
+        for (Observation o : s.measurement().observations()) {
+            StringBuilder text = new StringBuilder(o.label()).append(": ");
+            if (o.absent()) {
+                text.append("none");
+            } else {
+                text.append(decimal(o.value()));
+                if (!o.count()) {
+                    text.append(" (").append(o.value().numerator().stripTrailingZeros().toPlainString()).append('/')
+                            .append(o.value().denominator().stripTrailingZeros().toPlainString()).append(')');
+                }
+            }
+            Ratio bound = s.item().rule().comparedWith(o);
+            if (bound != null) {
+                text.append(" vs ").append(decimal(bound));
+            }
+            Boolean met = s.item().rule().verdict(o);
+            if (met != null) {
+                text.append(met ? " met" : " not met");
+            }
+            observed.add(text.toString());
+        }
+        return String.join("; ", observed);
+    }
+
+    private static String decimal(Ratio r) {
+        return r.toDecimal().stripTrailingZeros().toPlainString();
     }
 
     private static String shorten(String s, int max) {

@@ -8,6 +8,10 @@ import org.netmarket.edition.TestEditions;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.Measurement;
+import org.netmarket.rules.Observation;
+import org.netmarket.rules.Ratio;
+import org.netmarket.rules.Reason;
 import org.netmarket.scoring.EvaluationRollup;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
@@ -15,11 +19,13 @@ import org.netmarket.scoring.RegionScorecard;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,6 +85,42 @@ class ScorecardPrinterTest {
             }
             assertEquals(failingDevelopment ? 1 : 0, marked, "the cards are built with development failing or nothing failing");
         }
+    }
+
+    /**
+     * An analyst recomputing some items sees each of them, and only them, with what it measured
+     * against what (the 2022 edition's 19.1 and 19.2 must exceed 90%), or why it was not scored.
+     */
+    @Test
+    void theItemsRecomputedAreListedWithWhatTheyMeasured() {
+        Map<String, ItemScore> items = new LinkedHashMap<>();
+        for (Item item : EDITION.items()) {
+            items.put(item.code(), new ItemScore(item, ItemStatus.SCORED, item.maxPoints(), null, null, null));
+        }
+        items.put("19.1", new ItemScore(EDITION.item("19.1"), ItemStatus.SCORED, BigDecimal.ONE,
+                Measurement.of(Observation.of("on_time_rate", Ratio.of(76, 78))), null, null));
+        items.put("19.2", new ItemScore(EDITION.item("19.2"), ItemStatus.SCORED, BigDecimal.ZERO,
+                Measurement.of(Observation.of("completion_rate", Ratio.of(32, 36))), null, null));
+        Reason missing = Reason.of("employment has no row for region 140802, 2024", "就业数据（employment）中没有地区 140802 2024 年的记录");
+        items.put("7", new ItemScore(EDITION.item("7"), ItemStatus.MISSING_DATA, BigDecimal.ZERO,
+                Measurement.unscored(ItemStatus.MISSING_DATA, missing), null, missing));
+        RegionScorecard card = EvaluationRollup.rollUp(EDITION, "140802", 2024, items);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ScorecardPrinter(EDITION, REGIONS, null).printItems(List.of(card), List.of("7", "19.1", "19.2"),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+
+        assertEquals("Items recomputed (7, 19.1, 19.2):", lines.get(0));
+        assertEquals("140802 盐湖区 — 2024:", lines.get(1));
+        assertEquals(5, lines.size(), "the three items recomputed and no other: " + lines);
+        String onTime = new BigDecimal(76).divide(new BigDecimal(78), 10, RoundingMode.HALF_EVEN).toPlainString();
+        String completed = new BigDecimal(32).divide(new BigDecimal(36), 10, RoundingMode.HALF_EVEN).toPlainString();
+        assertTrue(lines.get(2).matches(" +7 +0\\.0 / 2\\.0 +missing_data +" + Pattern.quote(missing.en())), lines.get(2));
+        assertTrue(lines.get(3).matches(" +19\\.1 +1\\.0 / 1\\.0 +scored +on_time_rate: " + Pattern.quote(onTime + " (76/78) vs 0.9 met")),
+                lines.get(3));
+        assertTrue(lines.get(4).matches(" +19\\.2 +0\\.0 / 1\\.0 +scored +completion_rate: "
+                + Pattern.quote(completed + " (32/36) vs 0.9 not met")), lines.get(4));
     }
 
     /** The category cells of 盐湖区's line: the words between its result and its count of items needing attention. */

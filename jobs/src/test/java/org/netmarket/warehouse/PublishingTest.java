@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -202,6 +203,13 @@ class PublishingTest {
                 .orElseThrow(() -> new AssertionError("no scorecard line of " + region + " in " + r.output()));
     }
 
+    /** The line of an item in the list of items recomputed (--items), which follows the scorecard. */
+    private static String recomputedItemLine(JobRunner.Result r, String item) {
+        List<String> lines = r.output().lines().dropWhile(l -> !l.startsWith("Items recomputed (")).toList();
+        return lines.stream().filter(l -> l.startsWith("    " + item + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line of item " + item + " among the items recomputed in " + r.output()));
+    }
+
     @Test
     void aDryRunOfSomeItemsPreviewsWhatPublishingThemWouldDo() throws Exception {
         Published golden = publishGolden2024();
@@ -230,6 +238,19 @@ class PublishingTest {
         assertEquals(ExitCodes.OK, published.exitCode(), published.output());
         assertTrue(scorecardLine(published, "140802").matches("140802 盐湖区\\s+87\\.0 .*"), scorecardLine(published, "140802"));
         assertEquals(scorecardLine(published, "140802"), scorecardLine(preview, "140802"), "the preview is what was published");
+        // The items recomputed are listed with what they measured, as the warehouse then holds them.
+        assertTrue(published.output().contains("Items recomputed (19.1, 19.2):"), published.output());
+        WarehouseRows items = WarehouseRows.query(url, "indicator_score", "SELECT indicator_code, points, status, numerator, "
+                + "denominator FROM netmarket.indicator_score WHERE region_code = '140802' AND eval_year = 2024 "
+                + "AND indicator_code IN ('19.1', '19.2')", "indicator_code");
+        for (String item : List.of("19.1", "19.2")) {
+            Map<String, Object> row = items.row(item);
+            String line = recomputedItemLine(published, item);
+            assertTrue(line.matches(" +" + Pattern.quote(item) + " +" + Pattern.quote(((BigDecimal) row.get("points")).toPlainString())
+                    + " / 1\\.0 +" + row.get("status") + " .*\\(" + ((BigDecimal) row.get("numerator")).stripTrailingZeros().toPlainString()
+                    + "/" + ((BigDecimal) row.get("denominator")).stripTrailingZeros().toPlainString() + "\\) vs .*"), line);
+            assertEquals(line, recomputedItemLine(preview, item), "the preview lists the item as published");
+        }
         // The changes it lists are those publishing then made (computed in Java, then by the publishing SQL).
         assertTrue(preview.output().contains("Publishing would change what is published (2: 2 in points or status, 0 in the value only;"
                 + " all in the run folder's changes.csv):"),
