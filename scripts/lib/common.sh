@@ -11,6 +11,9 @@ if [[ "$(locale charmap 2>/dev/null)" != "UTF-8" ]]; then
   export LC_ALL=C.UTF-8
 fi
 
+# runuser (starting PostgreSQL as its own user) is in /usr/sbin, which root's cron PATH lacks.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+
 # JVM flags Spark needs on Java 17 (spark-submit adds these itself); keep in step with pom.xml.
 NETMARKET_JVM_OPENS=(
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
@@ -63,24 +66,42 @@ source_listing() {
   (cd "$NETMARKET_ROOT" && find pom.xml jobs/src/main schemas -type f ! -name '*.md' | LC_ALL=C sort | sha256sum | cut -c1-64)
 }
 
-ensure_built() {
-  local jar listing recorded goals="package"; jar="$(netmarket_jar)"
-  command -v java >/dev/null || die "java is not installed (Java 17 is needed)"
-  listing="$(source_listing)"
+# The Maven goals a build of the tree needs, given its source listing: nothing when the jar is
+# current, "package", or "clean package" when files were added, removed or renamed.
+build_goals() {
+  local jar recorded; jar="$(netmarket_jar)"
   # None recorded: a build by hand (mvn package, as the README's set-up does) of the tree as it is.
   recorded="$(cat "$NETMARKET_ROOT/target/source-listing.sha256" 2>/dev/null)" || true
-  if [[ -n "$recorded" && "$recorded" != "$listing" ]]; then
-    goals="clean package"
-  fi
-  if [[ "$goals" != package || ! -f "$jar" || ! -f "$NETMARKET_ROOT/target/classpath.txt" ]] \
+  if [[ -n "$recorded" && "$recorded" != "$1" ]]; then
+    echo "clean package"
+  elif [[ ! -f "$jar" || ! -f "$NETMARKET_ROOT/target/classpath.txt" ]] \
      || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -newer "$jar" ! -name '*.md' -print -quit 2>/dev/null)" ]]; then
+    echo "package"
+  fi
+}
+
+ensure_built() {
+  local listing
+  command -v java >/dev/null || die "java is not installed (Java 17 is needed)"
+  listing="$(source_listing)"
+  if [[ -n "$(build_goals "$listing")" ]]; then
     command -v mvn >/dev/null || die "maven (mvn) is not installed"
-    log "building the job (mvn $goals, tests skipped)"
-    # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
-    # terminal: a script's stdout is its result (a scorecard, a help text).
+    mkdir -p "$NETMARKET_ROOT/.local" || die "cannot create $NETMARKET_ROOT/.local"
+    # One build at a time in a checkout: a night and an analyst's run that start together would
+    # clean each other's classes. The second waits, then finds the jar built. (The lock file is
+    # in .local: mvn clean removes target/.) Maven holds neither lock (fds 8 and 9, a night's):
+    # a build left running by a killed script must not keep the next night out.
     # shellcheck disable=SC2086 # the goals are words
-    (set -o pipefail; cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2) \
-      || die "the build failed"
+    (
+      flock 8 || exit 1
+      goals="$(build_goals "$listing")"
+      [[ -n "$goals" ]] || exit 0
+      log "building the job (mvn $goals, tests skipped)"
+      # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
+      # terminal: a script's stdout is its result (a scorecard, a help text).
+      set -o pipefail
+      cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 8>&- 9>&- | sed 's/\x1b\[[0-9;]*m//g' >&2
+    ) 8>"$NETMARKET_ROOT/.local/build.lock" || die "the build failed"
   fi
   echo "$listing" > "$NETMARKET_ROOT/target/source-listing.sha256"
 }
@@ -181,8 +202,9 @@ ensure_cds_archive() {
   traps="$(trap -p TERM INT)"
   trap '[[ -z $writer ]] || { kill -TERM "$writer"; wait "$writer"; } 2>/dev/null || true; rm -rf "$tmp" "$reports"; exit 143' TERM
   trap '[[ -z $writer ]] || { kill -TERM "$writer"; wait "$writer"; } 2>/dev/null || true; rm -rf "$tmp" "$reports"; exit 130' INT
-  "${java_command[0]}" -XX:ArchiveClassesAtExit="$tmp" "${java_command[@]:1}" run --data "$NETMARKET_ROOT/sample-data" \
-    --report-dir "$reports" --dry-run >/dev/null 2>&1 9>&- &
+  # Never the caller's warehouse: the dry run reads the sample data alone.
+  env -u NETMARKET_JDBC_URL "${java_command[0]}" -XX:ArchiveClassesAtExit="$tmp" "${java_command[@]:1}" run \
+    --data "$NETMARKET_ROOT/sample-data" --report-dir "$reports" --dry-run >/dev/null 2>&1 9>&- &
   writer=$!
   wait "$writer" && [[ -s "$tmp" ]] && written=yes
   trap - TERM INT
@@ -235,7 +257,11 @@ pg_port() {
 }
 
 pg_bindir() {
-  local d
+  local d v
+  # The local cluster's own major version: once an upgrade installs a newer one beside it, the
+  # newer pg_ctl refuses the older cluster.
+  v="$(cat "$NETMARKET_ROOT/.local/pg/data/PG_VERSION" 2>/dev/null)" || true
+  [[ -n "$v" && -x "/usr/lib/postgresql/$v/bin/pg_ctl" ]] && { echo "/usr/lib/postgresql/$v/bin"; return; }
   d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
   [[ -n "$d" ]] && { echo "$d"; return; }
   command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)"
@@ -266,10 +292,14 @@ as_pg_user() {
 pg_home() {
   local home="$NETMARKET_ROOT/.local/pg"
   mkdir -p "$NETMARKET_ROOT/.local" || return 1
+  # A link whose folder in /tmp went with a reboot: the cluster is made again, in a new folder.
+  if [[ -L "$home" && ! -d "$home" ]]; then rm -f "$home" || return 1; fi
   if [[ -L "$home" || -d "$home" ]]; then echo "$home"; return; fi
   if [[ "$(id -u)" -eq 0 ]] && ! runuser -u postgres -- test -x "$NETMARKET_ROOT/.local" 2>/dev/null; then
-    local tmp; tmp="/tmp/netmarket-pg-$(echo "$NETMARKET_ROOT" | md5sum | cut -c1-10)"
-    mkdir -p "$tmp" && ln -s "$tmp" "$home" || return 1
+    # A new folder of an unguessable name (mktemp creates it, 0700, or fails): a name known in
+    # advance could be made by another user first, as a folder of theirs or a link elsewhere,
+    # which root would then hand to postgres (chown -R) with what they put in it.
+    local tmp; tmp="$(mktemp -d /tmp/netmarket-pg-XXXXXXXXXX)" && ln -s "$tmp" "$home" || return 1
   else
     mkdir -p "$home" || return 1
   fi
@@ -288,7 +318,7 @@ ensure_local_postgres() {
   local bin home data; bin="$(pg_bindir)"
   # Called as URL="$(ensure_local_postgres)", where set -e does not hold: each step that could
   # fail says so, rather than the next one running on an empty path.
-  # (A link into /tmp whose target a reboot removed is followed: the folder is made again.)
+  # (A link into /tmp whose folder a reboot removed is replaced by a new folder: pg_home.)
   { pg_home >/dev/null && home="$(pg_dir)" && [[ -n "$home" ]]; } \
     || die "cannot create the local PostgreSQL's folder $NETMARKET_ROOT/.local/pg: .local must be a folder $(id -un) can write"
   data="$home/data"

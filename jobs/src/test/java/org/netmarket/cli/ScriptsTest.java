@@ -134,6 +134,58 @@ class ScriptsTest {
                 jobArguments(dir, command, "--dry-run"));
     }
 
+    /** Run through a link (a command on the PATH, say), a script still finds its checkout. */
+    @Test
+    void aScriptRunThroughALinkFindsItsCheckout(@TempDir Path dir) throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("netmarket-link"), SCRIPTS.resolve("netmarket").toAbsolutePath());
+        String root = Path.of("").toAbsolutePath().toString();
+        List<String> job = viaStandInJava(dir, Map.of(), link, "validate");
+        assertEquals(List.of("validate", "--data", root + "/sample-data", "--report-dir", root + "/.local/reports"),
+                job.subList(1, job.size()));
+    }
+
+    /** Before a first start (no .local yet), status says there is no cluster (exit 3) and stop has nothing to do. */
+    @Test
+    void localPostgresWithoutAClusterYetSaysSo(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "local-postgres");
+        Result status = run("bash", root.resolve("scripts/local-postgres").toString(), "status");
+        assertEquals(new Result(3, "no local cluster\n"), status);
+        assertEquals(new Result(0, ""), run("bash", root.resolve("scripts/local-postgres").toString(), "stop"));
+        assertFalse(Files.exists(root.resolve(".local/pg")), "nothing made by asking");
+    }
+
+    /**
+     * Two commands that start together in a checkout whose jar is stale build it once: the
+     * second waits for the first's build and finds the jar current. Maven holds neither the
+     * build's lock nor a night's (fd 9), which a build left running would keep from the next night.
+     */
+    @Test
+    void twoCommandsStartingTogetherBuildOnceWithoutHoldingTheLocks(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "netmarket");
+        Path jar = root.resolve("target/netmarket-jobs-0.1.0.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000)); // older than pom.xml
+        Path builds = dir.resolve("builds");
+        Path bin = standIns(dir, "exit 0");
+        // A build that takes a while, says which of fds 8 and 9 it was handed, and leaves the jar current.
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nsleep 2\nfds=\"\"; for fd in 8 9; do [[ -e /proc/$$/fd/$fd ]] "
+                + "&& fds=\"$fds $fd\"; done\necho \"build$fds\" >> " + builds + "\ntouch " + jar + "\n");
+        List<Process> commands = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            // As scripts/nightly runs the job: holding its lock on fd 9.
+            ProcessBuilder b = new ProcessBuilder("bash", "-c", "exec 9>>\"$0.lock\"; exec bash \"$0\" --version",
+                    root.resolve("scripts/netmarket").toString()).directory(dir.toFile()).redirectErrorStream(true);
+            b.environment().put("NETMARKET_CDS", "off");
+            b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+            commands.add(b.start());
+        }
+        for (Process p : commands) {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), output);
+        }
+        assertEquals(List.of("build"), Files.readAllLines(builds), "one build, handed no lock");
+    }
+
     /** A --data or --report-dir the user gives is used as given, relative to the user's folder. */
     @Test
     void netmarketKeepsTheFoldersGiven(@TempDir Path dir) throws Exception {
