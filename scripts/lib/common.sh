@@ -80,28 +80,39 @@ build_goals() {
   fi
 }
 
+# How long a command waits for another build of the checkout before it gives up (a build takes a
+# minute or two; one that takes this long is stuck).
+NETMARKET_BUILD_WAIT_SECONDS="${NETMARKET_BUILD_WAIT_SECONDS:-1800}"
+
 ensure_built() {
   local listing
   command -v java >/dev/null || die "java is not installed (Java 17 is needed)"
   listing="$(source_listing)"
   if [[ -n "$(build_goals "$listing")" ]]; then
     command -v mvn >/dev/null || die "maven (mvn) is not installed"
-    mkdir -p "$NETMARKET_ROOT/.local" || die "cannot create $NETMARKET_ROOT/.local"
     # One build at a time in a checkout: a night and an analyst's run that start together would
     # clean each other's classes. The second waits, then finds the jar built. (The lock file is
-    # in .local: mvn clean removes target/.) Maven holds neither lock (fds 8 and 9, a night's):
-    # a build left running by a killed script must not keep the next night out.
+    # in .local, since mvn clean removes target/; opened read-only, as the nightly's, so that a
+    # file another user made does not stop the build.) The build holds that lock while it runs,
+    # and never a night's (fd 9): a build left running by a stopped night must not keep the next
+    # night out.
+    local lock="$NETMARKET_ROOT/.local/build.lock"
+    { mkdir -p "$NETMARKET_ROOT/.local" && { [[ -e "$lock" ]] || : >>"$lock"; }; } 2>/dev/null \
+      || die "cannot create $lock: .local must be a folder $(id -un) can write"
     # shellcheck disable=SC2086 # the goals are words
     (
-      flock 8 || exit 1
+      if ! flock -n 8; then
+        log "waiting for another build of this checkout to finish ($lock)"
+        flock -w "$NETMARKET_BUILD_WAIT_SECONDS" 8 || { log "no build after $NETMARKET_BUILD_WAIT_SECONDS s of waiting"; exit 1; }
+      fi
       goals="$(build_goals "$listing")"
       [[ -n "$goals" ]] || exit 0
       log "building the job (mvn $goals, tests skipped)"
       # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
       # terminal: a script's stdout is its result (a scorecard, a help text).
       set -o pipefail
-      cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 8>&- 9>&- | sed 's/\x1b\[[0-9;]*m//g' >&2
-    ) 8>"$NETMARKET_ROOT/.local/build.lock" || die "the build failed"
+      cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+    ) 8<"$lock" 9>&- || die "the build failed"
   fi
   echo "$listing" > "$NETMARKET_ROOT/target/source-listing.sha256"
 }
@@ -293,13 +304,18 @@ pg_home() {
   local home="$NETMARKET_ROOT/.local/pg"
   mkdir -p "$NETMARKET_ROOT/.local" || return 1
   # A link whose folder in /tmp went with a reboot: the cluster is made again, in a new folder.
-  if [[ -L "$home" && ! -d "$home" ]]; then rm -f "$home" || return 1; fi
+  if [[ -L "$home" && ! -d "$home" ]]; then
+    log "the local PostgreSQL's folder $(readlink "$home") is gone (a reboot empties /tmp): a new, empty cluster is made"
+    rm -f "$home" || return 1
+  fi
   if [[ -L "$home" || -d "$home" ]]; then echo "$home"; return; fi
   if [[ "$(id -u)" -eq 0 ]] && ! runuser -u postgres -- test -x "$NETMARKET_ROOT/.local" 2>/dev/null; then
     # A new folder of an unguessable name (mktemp creates it, 0700, or fails): a name known in
     # advance could be made by another user first, as a folder of theirs or a link elsewhere,
     # which root would then hand to postgres (chown -R) with what they put in it.
-    local tmp; tmp="$(mktemp -d /tmp/netmarket-pg-XXXXXXXXXX)" && ln -s "$tmp" "$home" || return 1
+    # (ln -n: a link another start made meanwhile is not followed into; that start's folder is used.)
+    local tmp; tmp="$(mktemp -d /tmp/netmarket-pg-XXXXXXXXXX)" || return 1
+    ln -sn "$tmp" "$home" 2>/dev/null || { rmdir "$tmp"; [[ -L "$home" ]] || return 1; }
   else
     mkdir -p "$home" || return 1
   fi

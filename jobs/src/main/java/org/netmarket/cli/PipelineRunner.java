@@ -53,8 +53,8 @@ final class PipelineRunner {
             printer.printDetails(outcome.scorecards(), out);
         }
         printer.print(outcome.scorecards(), out);
-        if (config.items() != null) {
-            printer.printItems(outcome.scorecards(), outcome.edition().expandItemCodes(config.items()), out);
+        if (outcome.itemsRecomputed() != null) {
+            printer.printItems(outcome.scorecards(), outcome.itemsRecomputed(), out);
         }
         RunSummary.print(outcome, out);
         out.println(RunSummary.runFolderLine(outcome.runFolder()));

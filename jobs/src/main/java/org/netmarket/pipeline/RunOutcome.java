@@ -19,16 +19,18 @@ import java.util.List;
  * why. {@code warehouse} is the (redacted) URL it published to or, for a dry run, read the
  * published scores from (null when it had none); {@code changes} what it changed there or, for a
  * dry run, what publishing would change; {@code problems}, for {@code validate}, why the input
- * could not be scored (a run that scores stops on them instead).
+ * could not be scored (a run that scores stops on them instead); {@code itemsRecomputed} the item
+ * codes of {@code --items}, indicators expanded to their items (null: every item).
  */
 public record RunOutcome(long runId, boolean published, Edition edition, RegionTree regions,
                          List<RegionScorecard> scorecards, List<FileReport> files, long rowsRead,
                          long rowsQuarantined, Path runFolder, String warehouse, String note,
                          ScoreChanges.Report changes, List<DataDirectory.SkippedFile> notRead, List<String> notDelivered,
-                         List<String> problems) {
+                         List<String> problems, List<String> itemsRecomputed) {
     public RunOutcome {
         notRead = List.copyOf(notRead);
         notDelivered = List.copyOf(notDelivered);
         problems = List.copyOf(problems);
+        itemsRecomputed = itemsRecomputed == null ? null : List.copyOf(itemsRecomputed);
     }
 }

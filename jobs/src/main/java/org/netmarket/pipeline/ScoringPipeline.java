@@ -380,7 +380,8 @@ public final class ScoringPipeline {
             return new RunOutcome(run.runId(), false, run.edition(), ingest.regions(), List.of(), files, ingest.rowsRead(),
                     ingest.rowsQuarantined(), run.folder().path(), null, "validated only", ScoreChanges.Report.NONE, ingest.notRead(),
                     ingest.notDelivered(),
-                    InputProblems.of(ingest, config.quarantineThreshold(), Map.of()).stream().map(Reason::en).toList());
+                    InputProblems.of(ingest, config.quarantineThreshold(), Map.of()).stream().map(Reason::en).toList(),
+                    run.itemCodes());
         }
         RegionTree tree = ingest.regions();
         List<Region> regions = scope.regions(tree, ingest.regionsSetAside());
@@ -411,7 +412,7 @@ public final class ScoringPipeline {
                 ingest.rowsRead(), ingest.rowsQuarantined(), run.folder().path(),
                 warehouse == null ? null : warehouse.settings().redactedUrl(),
                 run.warehouse() == null ? dryRunNote() : null, changes, ingest.notRead(), ingest.notDelivered(),
-                List.of());
+                List.of(), run.itemCodes());
     }
 
     /** Opens the staging area and decides whether this run merges the new files into it or rebuilds it. */
@@ -458,7 +459,8 @@ public final class ScoringPipeline {
                     config.factsCsv());
         }
         return new RunOutcome(run.runId(), false, run.edition(), null, List.of(), List.of(), 0, 0, run.folder().path(),
-                run.warehouse().settings().redactedUrl(), unchanged, ScoreChanges.Report.NONE, notRead, List.of(), List.of());
+                run.warehouse().settings().redactedUrl(), unchanged, ScoreChanges.Report.NONE, notRead, List.of(), List.of(),
+                run.itemCodes());
     }
 
     /**

@@ -5,9 +5,9 @@ import org.netmarket.edition.Edition;
 import org.netmarket.facts.EvaluationPeriod;
 import org.netmarket.region.RegionTree;
 import org.netmarket.rules.ItemStatus;
+import org.netmarket.rules.JudgedObservation;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Points;
-import org.netmarket.rules.Ratio;
 import org.netmarket.scoring.CategoryScore;
 import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.RegionScorecard;
@@ -15,6 +15,7 @@ import org.netmarket.scoring.RegionScorecard;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Prints scorecards for a terminal: per evaluation year, one line per region with its total,
  * pass/fail and each first-level category (a failing category is marked with *), then the items
- * needing attention per region with their status and reason.
+ * needing attention per region with their status and reason; for a run of some items, those
+ * items with what they measured ({@link #printItems}).
  */
 public final class ScorecardPrinter {
     private final Edition edition;
@@ -148,16 +150,17 @@ public final class ScorecardPrinter {
     }
 
     /**
-     * What an analyst recomputing some items ({@code --items}) looks at first: per region and
-     * year, each recomputed item's points, status and what it measured against what (or why it
-     * was not scored), as {@code item_lineage} will show them once published.
+     * What an analyst recomputing some items ({@code --items}) looks at first: per year and
+     * region, each recomputed item's points, status and what it measured against what, as the
+     * warehouse publishes them ({@link JudgedObservation}), or why it was not scored.
      *
      * @param itemCodes the item codes recomputed, indicators already expanded to their items
      */
     public void printItems(List<RegionScorecard> cards, List<String> itemCodes, PrintStream out) {
         out.println();
         out.println("Items recomputed (" + String.join(", ", itemCodes) + "):");
-        for (RegionScorecard card : cards) {
+        List<RegionScorecard> byYear = cards.stream().sorted(Comparator.comparingInt(RegionScorecard::evalYear)).toList();
+        for (RegionScorecard card : byYear) {
             out.println(card.regionCode() + " " + name(card.regionCode()) + " — " + card.evalYear() + ":");
             for (ItemScore s : card.items()) {
                 if (itemCodes.contains(s.code())) {
@@ -182,31 +185,21 @@ public final class ScorecardPrinter {
         }
         List<String> observed = new ArrayList<>();
         for (Observation o : s.measurement().observations()) {
-            StringBuilder text = new StringBuilder(o.label()).append(": ");
-            if (o.absent()) {
-                text.append("none");
-            } else {
-                text.append(decimal(o.value()));
-                if (!o.count()) {
-                    text.append(" (").append(o.value().numerator().stripTrailingZeros().toPlainString()).append('/')
-                            .append(o.value().denominator().stripTrailingZeros().toPlainString()).append(')');
-                }
+            JudgedObservation j = JudgedObservation.of(o, s.item().rule());
+            StringBuilder text = new StringBuilder(j.label()).append(": ");
+            text.append(j.value() == null ? "none" : j.value().toPlainString());
+            if (j.numerator() != null) {
+                text.append(" (").append(j.numerator().toPlainString()).append('/').append(j.denominator().toPlainString()).append(')');
             }
-            Ratio bound = s.item().rule().comparedWith(o);
-            if (bound != null) {
-                text.append(" vs ").append(decimal(bound));
+            if (j.comparison() != null) {
+                text.append(" vs ").append(j.comparison().toPlainString());
             }
-            Boolean met = s.item().rule().verdict(o);
-            if (met != null) {
-                text.append(met ? " met" : " not met");
+            if (j.met() != null) {
+                text.append(j.met() ? " met" : " not met");
             }
             observed.add(text.toString());
         }
         return String.join("; ", observed);
-    }
-
-    private static String decimal(Ratio r) {
-        return r.toDecimal().stripTrailingZeros().toPlainString();
     }
 
     private static String shorten(String s, int max) {

@@ -5,9 +5,9 @@ import org.netmarket.edition.Item;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.rules.Criterion;
+import org.netmarket.rules.JudgedObservation;
 import org.netmarket.rules.Observation;
 import org.netmarket.rules.Points;
-import org.netmarket.rules.Ratio;
 import org.netmarket.rules.Reason;
 import org.netmarket.rules.ScoringRule;
 import org.netmarket.scoring.CategoryScore;
@@ -160,15 +160,12 @@ public final class ScoreRows {
                 // years need whose year Y is missing keeps Y-1's observation in the detail, and
                 // publishing it as the value would read as Y's (the column is null when unscored).
                 Observation h = s.measurement().isScored() ? s.measurement().headline() : null;
-                if (h != null && !h.absent() && h.value() != null) {
-                    value = h.value().toDecimal();
-                    // Without the zeros Spark's decimal sums carry (277648566.920000000000).
-                    numerator = h.count() ? null : h.value().numerator().stripTrailingZeros();
-                    denominator = h.count() ? null : h.value().denominator().stripTrailingZeros();
-                }
                 if (h != null) {
-                    Ratio bound = item.rule().comparedWith(h);
-                    comparison = bound == null ? null : bound.toDecimal();
+                    JudgedObservation headline = JudgedObservation.of(h, item.rule());
+                    value = headline.value();
+                    numerator = headline.numerator();
+                    denominator = headline.denominator();
+                    comparison = headline.comparison();
                 }
             }
             detail.put("observations", observations);
@@ -205,30 +202,29 @@ public final class ScoreRows {
     }
 
     private static Map<String, Object> observation(Item item, Observation o) {
+        JudgedObservation j = JudgedObservation.of(o, item.rule());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("label", o.label());
-        // Nothing measured counts as met where the rule says so (18.1's review type without decided reviews).
-        Boolean passed = item.rule().verdict(o);
-        if (o.absent()) {
+        m.put("label", j.label());
+        if (j.absent()) {
+            // Nothing measured counts as met where the rule says so (18.1's review type without decided reviews).
             m.put("absent", true);
-            if (passed != null) {
-                m.put("passed", passed);
+            if (j.met() != null) {
+                m.put("passed", j.met());
             }
             return m;
         }
-        m.put("value", o.value().toDecimal());
-        if (!o.count()) {
-            m.put("numerator", o.value().numerator().stripTrailingZeros());
-            m.put("denominator", o.value().denominator().stripTrailingZeros());
+        m.put("value", j.value());
+        if (j.numerator() != null) {
+            m.put("numerator", j.numerator());
+            m.put("denominator", j.denominator());
         }
-        Ratio bound = item.rule().comparedWith(o);
-        if (bound != null) {
-            m.put("comparison", bound.toDecimal());
+        if (j.comparison() != null) {
+            m.put("comparison", j.comparison());
         }
         Criterion c = criterion(item.rule());
         if (c != null) {
             m.put("compare", c.comparison().symbol());
-            m.put("passed", passed);
+            m.put("passed", j.met());
         }
         return m;
     }

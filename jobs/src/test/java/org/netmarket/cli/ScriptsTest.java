@@ -156,8 +156,8 @@ class ScriptsTest {
 
     /**
      * Two commands that start together in a checkout whose jar is stale build it once: the
-     * second waits for the first's build and finds the jar current. Maven holds neither the
-     * build's lock nor a night's (fd 9), which a build left running would keep from the next night.
+     * second waits for the first's build and finds the jar current. The build does not hold a
+     * night's lock (fd 9), which a build left running would keep from the next night.
      */
     @Test
     void twoCommandsStartingTogetherBuildOnceWithoutHoldingTheLocks(@TempDir Path dir) throws Exception {
@@ -166,9 +166,11 @@ class ScriptsTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000)); // older than pom.xml
         Path builds = dir.resolve("builds");
         Path bin = standIns(dir, "exit 0");
-        // A build that takes a while, says which of fds 8 and 9 it was handed, and leaves the jar current.
-        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nsleep 2\nfds=\"\"; for fd in 8 9; do [[ -e /proc/$$/fd/$fd ]] "
-                + "&& fds=\"$fds $fd\"; done\necho \"build$fds\" >> " + builds + "\ntouch " + jar + "\n");
+        // A build that takes a while, says whether it or the shell that runs it holds a night's
+        // lock (fd 9), and leaves the jar current.
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nsleep 2\nholding=\"\"; for p in $$ $PPID; do "
+                + "[[ -e /proc/$p/fd/9 ]] && holding=\" holding the night's lock\"; done\necho \"build$holding\" >> " + builds
+                + "\ntouch " + jar + "\n");
         List<Process> commands = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             // As scripts/nightly runs the job: holding its lock on fd 9.
@@ -183,7 +185,7 @@ class ScriptsTest {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), output);
         }
-        assertEquals(List.of("build"), Files.readAllLines(builds), "one build, handed no lock");
+        assertEquals(List.of("build"), Files.readAllLines(builds), "one build, not holding a night's lock");
     }
 
     /** A --data or --report-dir the user gives is used as given, relative to the user's folder. */

@@ -41,7 +41,7 @@ class ValidationTableTest {
     private static List<String> print(List<FileReport> files, List<DataDirectory.SkippedFile> notRead,
                                       List<String> notDelivered, List<String> problems) {
         RunOutcome outcome = new RunOutcome(-1, false, TestEditions.edition2022(), null, List.of(), files, 30, 2, Path.of("/reports/20240101-validate"),
-                null, "validated only", ScoreChanges.Report.NONE, notRead, notDelivered, problems);
+                null, "validated only", ScoreChanges.Report.NONE, notRead, notDelivered, problems, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunSummary.printValidation(outcome, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
