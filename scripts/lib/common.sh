@@ -331,6 +331,20 @@ ensure_local_postgres() {
   [[ "$NETMARKET_PG_DB" =~ ^[A-Za-z0-9_][A-Za-z0-9_-]*$ ]] \
     || die "NETMARKET_PG_DB must be letters, digits, _ and -, not '$NETMARKET_PG_DB'" 2
   ensure_postgres_installed
+  # One start at a time per checkout: a night and an analyst's run that find the cluster stopped
+  # would both start it, and one would fail; or both make a first cluster. The second waits and
+  # finds it running. (The server started here must not hold the lock: fd 7 is closed for it.)
+  local lock="$NETMARKET_ROOT/.local/pg.lock"
+  { mkdir -p "$NETMARKET_ROOT/.local" && { [[ -e "$lock" ]] || : >>"$lock"; }; } 2>/dev/null \
+    || die "cannot create the local PostgreSQL's folder $NETMARKET_ROOT/.local/pg: .local must be a folder $(id -un) can write"
+  (
+    flock -w 300 7 || die "another command has been starting the local PostgreSQL for 5 minutes ($lock)"
+    start_local_postgres
+  ) 7<"$lock"
+}
+
+# ensure_local_postgres's work, under its lock.
+start_local_postgres() {
   local bin home data; bin="$(pg_bindir)"
   # Called as URL="$(ensure_local_postgres)", where set -e does not hold: each step that could
   # fail says so, rather than the next one running on an empty path.
@@ -367,7 +381,7 @@ ensure_local_postgres() {
     # TCP on loopback only, no Unix socket: a socket's path under the checkout breaks on a blank
     # in it (pg_ctl's -o is split by a shell) and past 107 bytes.
     as_pg_user "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
-      -o "-p $NETMARKET_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null \
+      -o "-p $NETMARKET_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null 7<&- \
       || { tail -n 20 "$home/postgres.log" >&2; die "PostgreSQL did not start (see $home/postgres.log)"; }
   fi
   if ! echo "SELECT 1 FROM pg_database WHERE datname = :'db'" \

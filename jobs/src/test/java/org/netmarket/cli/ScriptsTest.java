@@ -188,6 +188,59 @@ class ScriptsTest {
         assertEquals(List.of("build"), Files.readAllLines(builds), "one build, not holding a night's lock");
     }
 
+    /**
+     * Two commands that find the local PostgreSQL not yet made start one cluster between them
+     * (a real server, in a checkout of its own on a port of its own): the second waits for the
+     * first and is given the same URL; the server holds no lock of theirs.
+     */
+    @Test
+    void twoCommandsStartingTheLocalPostgresTogetherStartOneCluster(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "local-postgres");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path script = root.resolve("scripts/local-postgres");
+        try {
+            List<Process> starts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ProcessBuilder b = new ProcessBuilder("bash", script.toString(), "url").redirectErrorStream(false);
+                b.environment().put("NETMARKET_PG_PORT", Integer.toString(port));
+                starts.add(b.start());
+            }
+            List<String> urls = new ArrayList<>();
+            for (Process p : starts) {
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+                assertEquals(0, p.exitValue(), out + err);
+                urls.add(out.strip());
+            }
+            assertEquals(List.of("jdbc:postgresql://127.0.0.1:" + port + "/netmarket?user=postgres",
+                    "jdbc:postgresql://127.0.0.1:" + port + "/netmarket?user=postgres"), urls);
+            String pid = Files.readAllLines(root.resolve(".local/pg/data/postmaster.pid")).get(0);
+            try (Stream<Path> fds = Files.list(Path.of("/proc", pid, "fd"))) {
+                assertFalse(fds.anyMatch(fd -> {
+                    try {
+                        return Files.readSymbolicLink(fd).toString().endsWith(".lock");
+                    } catch (IOException e) {
+                        return false; // closed meanwhile
+                    }
+                }), "the server holds no lock file open");
+            }
+        } finally {
+            Process stop = new ProcessBuilder("bash", script.toString(), "stop").redirectErrorStream(true).start();
+            stop.getInputStream().readAllBytes();
+            stop.waitFor(60, TimeUnit.SECONDS);
+            Path pg = root.resolve(".local/pg");
+            if (Files.isSymbolicLink(pg)) {
+                // A checkout postgres may not enter keeps its cluster in /tmp: not left behind.
+                Path target = pg.toRealPath();
+                new ProcessBuilder("rm", "-rf", target.toString()).start().waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** A --data or --report-dir the user gives is used as given, relative to the user's folder. */
     @Test
     void netmarketKeepsTheFoldersGiven(@TempDir Path dir) throws Exception {
