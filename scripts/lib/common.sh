@@ -80,6 +80,14 @@ build_goals() {
   fi
 }
 
+# The path of lock file $1 under .local, made when missing; to be opened read-only for flock, as
+# the nightly's is, so that a file another user made does not stop the command. Fails when .local
+# cannot be written.
+local_lock() {
+  local lock="$NETMARKET_ROOT/.local/$1"
+  { mkdir -p "$NETMARKET_ROOT/.local" && { [[ -e "$lock" ]] || : >>"$lock"; }; } 2>/dev/null && echo "$lock"
+}
+
 # How long a command waits for another build of the checkout before it gives up (a build takes a
 # minute or two; one that takes this long is stuck).
 NETMARKET_BUILD_WAIT_SECONDS="${NETMARKET_BUILD_WAIT_SECONDS:-1800}"
@@ -92,13 +100,11 @@ ensure_built() {
     command -v mvn >/dev/null || die "maven (mvn) is not installed"
     # One build at a time in a checkout: a night and an analyst's run that start together would
     # clean each other's classes. The second waits, then finds the jar built. (The lock file is
-    # in .local, since mvn clean removes target/; opened read-only, as the nightly's, so that a
-    # file another user made does not stop the build.) The build holds that lock while it runs,
+    # in .local, since mvn clean removes target/.) The build holds that lock while it runs,
     # and never a night's (fd 9): a build left running by a stopped night must not keep the next
     # night out.
-    local lock="$NETMARKET_ROOT/.local/build.lock"
-    { mkdir -p "$NETMARKET_ROOT/.local" && { [[ -e "$lock" ]] || : >>"$lock"; }; } 2>/dev/null \
-      || die "cannot create $lock: .local must be a folder $(id -un) can write"
+    local lock
+    lock="$(local_lock build.lock)" || die "cannot create $NETMARKET_ROOT/.local/build.lock: .local must be a folder $(id -un) can write"
     # shellcheck disable=SC2086 # the goals are words
     (
       if ! flock -n 8; then
@@ -334,8 +340,8 @@ ensure_local_postgres() {
   # One start at a time per checkout: a night and an analyst's run that find the cluster stopped
   # would both start it, and one would fail; or both make a first cluster. The second waits and
   # finds it running. (The server started here must not hold the lock: fd 7 is closed for it.)
-  local lock="$NETMARKET_ROOT/.local/pg.lock"
-  { mkdir -p "$NETMARKET_ROOT/.local" && { [[ -e "$lock" ]] || : >>"$lock"; }; } 2>/dev/null \
+  local lock
+  lock="$(local_lock pg.lock)" \
     || die "cannot create the local PostgreSQL's folder $NETMARKET_ROOT/.local/pg: .local must be a folder $(id -un) can write"
   (
     flock -w 300 7 || die "another command has been starting the local PostgreSQL for 5 minutes ($lock)"
