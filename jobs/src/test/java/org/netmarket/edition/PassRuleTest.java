@@ -26,14 +26,19 @@ class PassRuleTest {
             "14.99, 20, false, false",
             "14.5, 20, false, false",
             "16, 20, true, true",      // exactly 80%
+            "16.01, 20, true, true",   // 80.05%: just above
+            "15.99, 20, true, false",  // 79.95%: just below
             "15.5, 20, true, false",   // 77.5%
             "18.75, 25, true, false",  // exactly 75% of 25
             "18.5, 25, false, false",
             "19, 25, true, false",     // 76%
             "20, 25, true, true",      // exactly 80% of 25
+            "20.5, 25, true, true",    // 82% of 25, the next half point above
             "11.25, 15, true, false",  // exactly 75% of 15
             "11, 15, false, false",
-            "12, 15, true, true"})     // exactly 80% of 15
+            "12, 15, true, true",      // exactly 80% of 15
+            "12.5, 15, true, true",    // 83.3…% of 15, the next half point above
+            "11.5, 15, true, false"})  // 76.6…% of 15, the next half point below
     void everyFirstLevelCategoryReachesTheShare(String points, String max, boolean passes2022, boolean passesRevised) {
         assertEquals(passes2022, Y2022.categoryPasses(new BigDecimal(points), new BigDecimal(max)), points + " of " + max + " (75%)");
         assertEquals(passesRevised, REVISED.categoryPasses(new BigDecimal(points), new BigDecimal(max)), points + " of " + max + " (80%)");

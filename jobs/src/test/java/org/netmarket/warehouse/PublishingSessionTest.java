@@ -30,8 +30,13 @@ class PublishingSessionTest {
     }
 
     private static String query(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return query(c, sql);
+        }
+    }
+
+    private static String query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             return r.next() ? r.getString(1) : null;
         }
     }
@@ -50,8 +55,11 @@ class PublishingSessionTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE " + c.getCatalog() + " SET idle_session_timeout = '300ms'");
         }
-        try (PublishLock held = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+        try (PublishLock held = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false);
+             Connection plain = DriverManager.getConnection(url)) {
             Thread.sleep(1_500); // idle five times as long as the server lets a session be
+            // The control: an ordinary session idle as long was ended, so the hazard was real.
+            assertThrows(SQLException.class, () -> query(plain, "SELECT 1"), "the server ends idle sessions");
             assertThrows(PublishLock.LockedException.class,
                     () -> PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false).close(),
                     "the lock is still held after its session was idle");
