@@ -308,8 +308,9 @@ public final class EditionLoader {
                 if (!computations.valueMayExceedOne(computation)) {
                     for (Criterion c : rule.criteria()) {
                         Ratio t = c.threshold();
-                        if (t != null && t.toDecimal().abs().compareTo(BigDecimal.ONE) > 0) {
-                            fail(where + ": threshold " + t.toDecimal().toPlainString() + " of a rate is above 1:"
+                        // Exactly: a threshold a hair above 1 (1.00000000001) rounds to 1 for display.
+                        if (t != null && (t.compareTo(Ratio.of(1)) > 0 || t.compareTo(Ratio.of(-1)) < 0)) {
+                            fail(where + ": threshold " + t + " of a rate is above 1:"
                                     + " rates are fractions (write 95% as 0.95)");
                         }
                     }

@@ -177,7 +177,7 @@ public final class RunSummary {
             ScoreChanges.Change c = changes.get(i);
             String status = Objects.equals(c.previousStatus(), c.status()) ? ""
                     : "  (" + Objects.toString(c.previousStatus(), "-") + " -> " + c.status() + ")";
-            String value = Objects.equals(c.previousValue(), c.value()) ? ""
+            String value = !c.changesValue() ? ""
                     : "  value " + plain(c.previousValue()) + " -> " + plain(c.value());
             out.printf("    %s %d %-9s %-5s %s -> %s%s%s%n", c.regionCode(), c.evalYear(),
                     c.level(), c.code(), points(c.previousPoints()), points(c.points()),

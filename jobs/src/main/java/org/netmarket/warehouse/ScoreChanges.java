@@ -37,6 +37,11 @@ public final class ScoreChanges {
         public boolean changesScore() {
             return !Objects.equals(previousStatus, status) || previousPoints == null || previousPoints.compareTo(points) != 0;
         }
+
+        /** Whether the figure changed as a number (0.5 and 0.50 are the same figure), as the change was found. */
+        public boolean changesValue() {
+            return !sameNumber(previousValue, value);
+        }
     }
 
     /**

@@ -347,6 +347,8 @@ class EditionLoaderTest {
                     + " | item 3: threshold 8 of a rate is above 1: rates are fractions (write 95% as 0.95)",
             "{all: {compare: 大于, threshold: 0.95, points: 1}} | {all: {compare: 大于, threshold: 95, points: 1}}"
                     + " | item 17.1: threshold 95 of a rate is above 1: rates are fractions (write 95% as 0.95)",
+            "{all: {compare: 大于, threshold: 0.95, points: 1}} | {all: {compare: 大于, threshold: 1.00000000001, points: 1}}"
+                    + " | item 17.1: threshold 1.00000000001 of a rate is above 1: rates are fractions (write 95% as 0.95)",
             "threshold: 1, points: 1}, {compare: 以上, threshold: 2, points: 2}"
                     + " | threshold: 2, points: 1}, {compare: 以上, threshold: 1, points: 2}"
                     + " | item 4 rule.steps: each step needs more points than the one before, the same comparison and a"

@@ -1,6 +1,7 @@
 package org.netmarket.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -60,6 +61,17 @@ class ChangeListingTest {
         Change first = change("3", null, "2", null, "scored", null, "0.16");
         assertTrue(first.changesScore());
         assertEquals("    140802 2024 indicator 3     - -> 2.0  (- -> scored)  value - -> 0.16", print(List.of(first)).get(2));
+    }
+
+    /** A figure read back from PostgreSQL at another scale (0.5 and 0.5000) did not move: no "value 0.5 -> 0.5". */
+    @Test
+    void theSameFigureAtAnotherScaleIsNotShownAsMoved() {
+        Change sameFigure = change("19.1", "0", "1", "scored", "scored", "0.5", "0.5000");
+        assertFalse(sameFigure.changesValue());
+        assertEquals("    140802 2024 item      19.1  0.0 -> 1.0", print(List.of(sameFigure)).get(2));
+        assertTrue(change("19.1", "0", "1", "scored", "scored", "0.5", "0.5001").changesValue());
+        assertTrue(change("19.1", "0", "1", "scored", "scored", null, "0.5").changesValue());
+        assertFalse(change("19.1", "0", "1", "scored", "scored", null, null).changesValue());
     }
 
     @Test
