@@ -9,12 +9,14 @@ import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.parallel.Concurrently;
 import org.netmarket.region.RegionTree;
+import org.netmarket.rules.Assessment;
 import org.netmarket.staging.LoadedExtract;
 import org.netmarket.staging.StagedChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,6 +29,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The marts layer: turns the staged extracts into the facts of an evaluation. Record-level
@@ -90,7 +94,7 @@ public final class FactBuilder {
         try (Concurrently.Tasks tasks = Concurrently.tasks(aggregated.size() + others.size() + 2)) {
             List<Future<CollectedAggregate>> figures = aggregated.stream().map(e -> tasks.submit(() -> collectAggregate(e))).toList();
             Future<NationalFigures> nationalFigures = tasks.submit(() -> collectNational(extracts.get("national")));
-            Future<AssessmentFacts> assessed = tasks.submit(() -> AssessmentFacts.collect(extracts.get(SchemaCatalog.ASSESSMENTS), this.years));
+            Future<AssessmentFacts> assessed = tasks.submit(() -> collectAssessments(extracts.get(SchemaCatalog.ASSESSMENTS), this.years));
             Map<String, Future<Map<String, Long>>> rows = new LinkedHashMap<>();
             others.forEach(e -> rows.put(e.name(), tasks.submit(() -> rowsPerRegion(e))));
             figures.stream().map(tasks::join).forEach(a -> {
@@ -255,6 +259,28 @@ public final class FactBuilder {
             figures.conflict((String) key.get("region_code"), String.valueOf(key.get(periodColumn)));
         }
         return new CollectedAggregate(figures, FactSheet.rowsRolledUp(e.name(), rows, tree));
+    }
+
+    /**
+     * Collects the assessments of {@code years} only: a national data set holds close to a
+     * million assessment rows over all years.
+     *
+     * @param extract the assessments extract, or null when the run did not load it
+     */
+    public static AssessmentFacts collectAssessments(LoadedExtract extract, Collection<Integer> years) {
+        AssessmentFacts out = new AssessmentFacts(extract != null && extract.delivered());
+        if (!out.delivered()) {
+            return out;
+        }
+        for (Row r : extract.latest().filter(col("year").isin(years.toArray())).collectAsList()) {
+            BigDecimal points = r.getAs("points");
+            out.put(r.<Integer>getAs("year"), r.getAs("region_code"), new Assessment(r.getAs("item"), points.stripTrailingZeros(),
+                    r.getAs("evidence"), r.getAs("assessor"), r.<LocalDateTime>getAs("assessed_at")));
+        }
+        for (Map<String, Object> key : extract.conflictKeys()) {
+            out.putConflict((Integer) key.get("year"), (String) key.get("region_code"), (String) key.get("item"));
+        }
+        return out;
     }
 
     private static NationalFigures collectNational(LoadedExtract e) {

@@ -88,17 +88,17 @@ public final class FactSheet {
      */
     public static Map<String, Long> rowsRolledUp(String extract, Map<String, Long> own, RegionTree tree) {
         Map<String, Long> out = new HashMap<>();
-        if (!rollsUp(extract)) {
-            own.forEach((region, n) -> {
-                if (tree.contains(region)) {
-                    out.put(region, n);
-                }
-            });
-            return out;
-        }
-        Map<String, long[]> counts = new HashMap<>();
-        own.forEach((region, n) -> counts.put(region, new long[]{n}));
-        new RegionCounts(List.of(Facts.rowsOf(extract)), counts).rolledUp(tree).forEach((region, n) -> out.put(region, n[0]));
+        boolean rollsUp = rollsUp(extract);
+        own.forEach((region, n) -> {
+            if (!tree.contains(region)) {
+                return;
+            }
+            if (!rollsUp) {
+                out.put(region, n);
+            } else if (n != 0) { // as the record counts roll up: a region without rows adds no entry
+                tree.selfAndAncestors(region).forEach(scored -> out.merge(scored, n, Long::sum));
+            }
+        });
         return out;
     }
 

@@ -36,7 +36,7 @@ public final class SparkSessions {
                     .config("spark.sql.shuffle.partitions", Integer.toString(config.shufflePartitions()))
                     .config("spark.sql.adaptive.enabled", "true")
                     // Spark compiles a query's code once per JVM and keeps 100 compiled classes by
-                    // default: fewer than a run needs (about 100 jobs over 13 extracts), so each run
+                    // default: fewer than a run needs (about 100 jobs over 15 extracts), so each run
                     // of a JVM that serves many (a backfill's years, the test suite) compiled them
                     // all again, 35% of a small run's time.
                     .config(CODEGEN_CACHE_ENTRIES, Integer.toString(LOCAL_CODEGEN_CACHE_ENTRIES))

@@ -53,7 +53,7 @@ public final class EvaluationRollup {
                 BigDecimal secondSum = indicators.stream()
                         .filter(i -> i.indicator().categoryCode().equals(second.code()))
                         .map(IndicatorScore::points).reduce(BigDecimal.ZERO, BigDecimal::add);
-                children.add(new CategoryScore(second, secondSum, true));
+                children.add(new CategoryScore(second, secondSum, null));
                 firstSum = firstSum.add(secondSum);
             }
             boolean meets = edition.passRule().categoryPasses(firstSum, first.maxPoints());

@@ -129,7 +129,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Line>, Closeable {
         this(reader, MAX_RECORD_CHARS);
     }
 
-    /** With another longest record followed than {@link #MAX_RECORD_CHARS} (for tests). */
+    /** With another limit on a record's length than {@link #MAX_RECORD_CHARS} (for tests). */
     CsvRecords(Reader reader, int maxRecordChars) throws IOException {
         this.recorder = new RecordingReader(withoutBom(reader), maxRecordChars);
         startParser();

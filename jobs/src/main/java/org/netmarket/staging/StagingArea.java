@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -540,7 +539,7 @@ public final class StagingArea {
      * stands for the rows.
      */
     private String state(String extract, long generation) {
-        return extract + "@" + String.format(Locale.ROOT, "g%06d", generation);
+        return extract + "@" + StagingStore.generationFolder(generation);
     }
 
     /** The rows of the extract that resolve their reference, as of the last committed run (if known). */

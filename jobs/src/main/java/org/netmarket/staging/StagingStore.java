@@ -156,7 +156,8 @@ final class StagingStore {
         return root + "/" + extract + "/" + generationFolder(id);
     }
 
-    private static String generationFolder(long id) {
+    /** The name of a generation's folder ({@code g000007}), which the staged state's names reuse. */
+    static String generationFolder(long id) {
         return String.format(Locale.ROOT, "g%06d", id);
     }
 

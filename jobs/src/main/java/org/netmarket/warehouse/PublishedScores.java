@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the currently published item scores, so that recomputing some items only can roll the
- * untouched items' published points into the new category and total.
+ * Reads what is currently published: the item scores, so that recomputing some items only can
+ * roll the untouched items' published points into the new category and total; the current rows
+ * and results a dry run compares its scores with; and the pass rule the published years were
+ * judged by.
  */
 public final class PublishedScores {
     /** PostgreSQL's SQLSTATE for a table that does not exist (a warehouse a dry run reads before it was migrated). */

@@ -124,7 +124,7 @@ public final class ScoreRows {
         }
         for (CategoryScore c : card.categories()) {
             categories.add(new CategoryRow(card.regionCode(), card.evalYear(), c.code(), c.category().levelCode(), c.points(),
-                    c.category().maxPoints(), c.category().isFirstLevel() ? c.meetsShare() : null, card.editionId()));
+                    c.category().maxPoints(), c.meetsShare(), card.editionId()));
         }
         List<Map<String, Object>> attention = new ArrayList<>();
         for (ItemScore s : card.needsAttention()) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,6 +119,32 @@ class PackageDependenciesTest {
                 .filter(i -> i.pkg().equals("items") || (i.pkg().equals("facts") && read.contains(i.file().getFileName().toString())))
                 .filter(i -> Stream.of("org.netmarket.staging.", "org.netmarket.warehouse.", "org.netmarket.pipeline.",
                         "org.apache.spark.").anyMatch(i.target()::startsWith)).toList());
+        // A class of the same package needs no import: the facts read must not use one that imports Spark either.
+        Set<String> sparkClasses = new TreeSet<>();
+        imports().stream().filter(i -> i.pkg().equals("facts") && i.target().startsWith("org.apache.spark."))
+                .forEach(i -> sparkClasses.add(i.file().getFileName().toString().replace(".java", "")));
+        assertTrue(sparkClasses.contains("RegionCounts"), "the facts' Spark classes found: " + sparkClasses);
+        List<String> uses = new ArrayList<>();
+        for (String file : read) {
+            List<String> lines = lines(MAIN.resolve("facts").resolve(file));
+            for (int n = 0; n < lines.size(); n++) {
+                String code = lines.get(n).strip();
+                for (String spark : sparkClasses) {
+                    if (!code.startsWith("*") && !code.startsWith("/") && Pattern.compile("\\b" + spark + "\\b").matcher(code).find()) {
+                        uses.add("facts/" + file + ":" + (n + 1) + " uses " + spark);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), uses);
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

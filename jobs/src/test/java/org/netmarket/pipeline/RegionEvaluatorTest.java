@@ -7,6 +7,7 @@ import org.netmarket.edition.TestEditions;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.extract.ValidationContext;
 import org.netmarket.facts.AssessmentFacts;
+import org.netmarket.facts.FactBuilder;
 import org.netmarket.facts.FactSheet;
 import org.netmarket.facts.FactsBuilder;
 import org.netmarket.rules.ItemStatus;
@@ -61,7 +62,7 @@ class RegionEvaluatorTest {
         DataDirectory dir = DataDirectory.of(data.toString(), SharedSpark.session().sparkContext().hadoopConfiguration());
         LoadedExtract extract = new ExtractReader(SharedSpark.session(), dir).read(SchemaCatalog.load().get("assessments"),
                 new ValidationContext(Set.copyOf(FactsBuilder.TREE.codes()), edition));
-        return AssessmentFacts.collect(extract, years);
+        return FactBuilder.collectAssessments(extract, years);
     }
 
     /** A year nobody assessed yet is told apart (one warning instead of every item of every region). */
@@ -108,7 +109,7 @@ class RegionEvaluatorTest {
 
     @Test
     void withoutTheAssessmentsFolderEveryAssessedItemIsMissingData() {
-        FactSheet sheet = FactsBuilder.year(2024).sheet(AssessmentFacts.collect(null, List.of(2024)));
+        FactSheet sheet = FactsBuilder.year(2024).sheet(new AssessmentFacts(false));
         RegionScorecard card = RegionEvaluator.evaluate(TestEditions.edition2022(), sheet, FactsBuilder.TREE.get(COUNTY_A));
         List<ItemScore> assessed = card.items().stream().filter(s -> !s.item().isComputed()).toList();
         assertFalse(assessed.isEmpty());

@@ -112,7 +112,7 @@ class RegionRowCountsTest {
         counts.accept(setAside("complaints", "complaints/a.csv", 2, COUNTY_A));
         // complaints counted (none in the other city), retail not delivered
         FactSheet sheet = new FactSheet(EvaluationPeriod.of(2024), TREE, new RecordFacts(), Map.of(), new NationalFigures(true),
-                Map.of(), AssessmentFacts.collect(null, List.of()), Map.of("complaints", Map.of(CITY, 7L, COUNTY_A, 4L)));
+                Map.of(), new AssessmentFacts(false), Map.of("complaints", Map.of(CITY, 7L, COUNTY_A, 4L)));
         assertEquals(List.of(
                 new ScoreRows.RegionRowsRow(CITY, 2024, "complaints", 7L, 1L),
                 new ScoreRows.RegionRowsRow(CITY, 2024, "retail", null, 0L),
