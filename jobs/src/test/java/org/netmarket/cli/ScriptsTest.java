@@ -94,7 +94,7 @@ class ScriptsTest {
     void anUnknownLocalPostgresActionIsNamed() throws Exception {
         Result result = run("bash", SCRIPTS.resolve("local-postgres").toString(), "strat");
         assertEquals(2, result.exitCode, result.output);
-        assertTrue(result.output.startsWith("error: unknown action 'strat' (start, stop, status, url or psql)"), result.output);
+        assertTrue(result.output.startsWith("error: unknown action 'strat' (start, stop, status, url, psql or remove)"), result.output);
     }
 
     /**
@@ -228,6 +228,14 @@ class ScriptsTest {
                     }
                 }), "the server holds no lock file open");
             }
+            // remove: stopped, deleted with its folder in /tmp (scripts/test removes a cluster it made).
+            Path cluster = root.resolve(".local/pg").toRealPath();
+            Result removed = run("bash", script.toString(), "remove");
+            assertEquals(0, removed.exitCode(), removed.output());
+            assertFalse(Files.exists(root.resolve(".local/pg"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is gone");
+            assertFalse(Files.exists(cluster), cluster + " is gone");
+            assertEquals(new Result(3, "no local cluster\n"), run("bash", script.toString(), "status"));
+            assertEquals(new Result(0, ""), run("bash", script.toString(), "remove"), "nothing to remove is not a failure");
         } finally {
             Process stop = new ProcessBuilder("bash", script.toString(), "stop").redirectErrorStream(true).start();
             stop.getInputStream().readAllBytes();
