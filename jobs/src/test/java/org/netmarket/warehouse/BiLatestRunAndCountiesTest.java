@@ -92,6 +92,43 @@ class BiLatestRunAndCountiesTest {
         }
     }
     /**
+     * A county merged away before a year it never had: the first run without it publishes 2024,
+     * takes nothing of it out (it has no 2024), and its 2023 is no longer its current status
+     * beside the city's 2024, computed without it.
+     */
+    @Test
+    void aCountyALaterRegionsCsvNoLongerListsHasNoCurrentStatus() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        String sql = "SELECT region_code, eval_year, is_latest_year FROM netmarket.bi_pass_status";
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU, HEJIN),
+                    TestPublications.indicatorThree(2023, Map.of("140800", "2", "140802", "1", "140882", "0"), LocalDate.of(2023, 12, 31)));
+            WarehouseRows before = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
+            before.assertValue("140882|2023", "is_latest_year", true); // the control: current while listed
+
+            long second = ledger.start(NIGHTLY);
+            new ScorePublisher(lock, () -> false).publish(second, List.of(CITY, YANHU),
+                    TestPublications.indicatorThree(2024, Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 12, 31)));
+            WarehouseRows after = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
+            assertEquals(0, WarehouseRows.query(url, "region_year_removal", "SELECT * FROM netmarket.region_year_removal",
+                    "region_code").size(), "nothing of it was taken out: it had no 2024");
+            after.assertValue("140882|2023", "is_latest_year", false);
+            after.assertValue("140800|2024", "is_latest_year", true);
+            after.assertValue("140802|2024", "is_latest_year", true);
+            after.assertValue("140802|2023", "is_latest_year", false);
+            after.assertValue("140800|2023", "is_latest_year", false);
+
+            // Listed again (a regions.csv put right): current again.
+            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU, HEJIN),
+                    TestPublications.indicatorThree(2024, Map.of("140800", "2"), LocalDate.of(2024, 12, 31)));
+            WarehouseRows relisted = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
+            relisted.assertValue("140882|2023", "is_latest_year", true);
+        }
+    }
+
+    /**
      * A county published under another edition than its city (other maxima) loses points out of
      * its own maximum, and is ranked by them: not out of the city's maximum, which showed points
      * lost below zero.

@@ -26,13 +26,18 @@ final class TestPublications {
 
     /** Indicator 3 and the total of each region at the points given, as of {@code asOf}. */
     static List<Publication> indicatorThree(Map<String, String> points, LocalDate asOf) {
+        return indicatorThree(asOf.getYear(), points, asOf);
+    }
+
+    /** The same for another evaluation year. */
+    static List<Publication> indicatorThree(int year, Map<String, String> points, LocalDate asOf) {
         ScoreRows rows = new ScoreRows();
         points.forEach((region, p) -> {
-            rows.indicators().add(new ScoreRows.IndicatorRow(region, 2024, "3", "indicator", new BigDecimal(p),
+            rows.indicators().add(new ScoreRows.IndicatorRow(region, year, "3", "indicator", new BigDecimal(p),
                     new BigDecimal("2"), "scored", null, null, null, null, null, null, null, EDITION.id()));
-            rows.evaluations().add(new ScoreRows.EvaluationRow(region, 2024, new BigDecimal(p), new BigDecimal("100"),
+            rows.evaluations().add(new ScoreRows.EvaluationRow(region, year, new BigDecimal(p), new BigDecimal("100"),
                     false, List.of(), "[]", 0, asOf, EDITION.id()));
         });
-        return List.of(new Publication(EDITION, 2024, List.copyOf(points.keySet()), null, null, Map.of(), rows));
+        return List.of(new Publication(EDITION, year, List.copyOf(points.keySet()), null, null, Map.of(), rows));
     }
 }
