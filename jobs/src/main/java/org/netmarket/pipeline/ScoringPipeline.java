@@ -443,7 +443,7 @@ public final class ScoringPipeline {
                 || !config.defaultScope()) {
             return null;
         }
-        String unchanged = unchangedSincePublished(staging.area(), run.ledger());
+        String unchanged = unchangedSincePublished(staging.area(), run.ledger(), run.edition());
         if (unchanged == null) {
             return null;
         }
@@ -623,11 +623,12 @@ public final class ScoringPipeline {
      * warehouse published it, or another run replaced what it published since); otherwise a note
      * saying that nothing was delivered since the run that did.
      */
-    private static String unchangedSincePublished(StagingArea staging, RunLedger ledger) throws SQLException {
-        OptionalLong published = ledger.publishedStagedState(staging.manifest().stateId(), staging.manifest().dataDir());
+    private static String unchangedSincePublished(StagingArea staging, RunLedger ledger, Edition edition) throws SQLException {
+        OptionalLong published = ledger.publishedStagedState(staging.manifest().stateId(), staging.manifest().dataDir(),
+                EDITION_SHA256, edition.sourceSha256());
         if (published.isEmpty()) {
-            LOG.info("the staged state is not what this warehouse shows (not published to it yet, or another run published "
-                    + "since): scoring it");
+            LOG.info("the staged state is not what this warehouse shows (not published to it yet, another run published "
+                    + "since, or the edition's text changed): scoring it");
             return null;
         }
         return "no new or changed files since run " + published.getAsLong();

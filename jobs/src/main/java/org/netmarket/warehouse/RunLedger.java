@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -297,15 +298,20 @@ public final class RunLedger {
      * no state; an analyst's run or backfill, from this data directory or a copy of it) may have
      * replaced the scores of that state, which the next plain night then publishes again. Runs of
      * other data directories that publish other regions (another city's delivery to the same
-     * warehouse) and runs that succeeded without publishing (with a note) do not count.
+     * warehouse) and runs that succeeded without publishing (with a note) do not count. The run
+     * must also have scored with the same edition text ({@code editionSha256}, recorded in its
+     * parameters under {@code parameterName}): an edition file given by path may change its
+     * rules under the same id.
      */
-    public OptionalLong publishedStagedState(String state, String dataDir) throws SQLException {
+    public OptionalLong publishedStagedState(String state, String dataDir, String parameterName, String editionSha256)
+            throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT run_id, staged_state FROM pipeline_run WHERE status = 'succeeded' "
+                "SELECT run_id, staged_state, parameters ->> ? FROM pipeline_run WHERE status = 'succeeded' "
                         + "AND note IS NULL AND data_dir = ? ORDER BY run_id DESC LIMIT 1")) {
-            s.setString(1, dataDir);
+            s.setString(1, parameterName);
+            s.setString(2, dataDir);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next() || !state.equals(r.getString(2))) {
+                if (!r.next() || !state.equals(r.getString(2)) || !Objects.equals(editionSha256, r.getString(3))) {
                     return OptionalLong.empty();
                 }
                 long runId = r.getLong(1);

@@ -92,6 +92,43 @@ class EditionSelectionTest {
         results.assertValue("140802", "run_id", 1);
     }
 
+    /**
+     * A night given an edition file whose rules changed under the same id scores again, though no
+     * file of the data directory is new: the night before scored with other rules.
+     */
+    @Test
+    void aNightWhoseEditionFileChangedItsRulesScoresAgain() throws Exception {
+        String url = TestingPostgres.server().createWarehouse();
+        Path data = GoldenData.copyTo(reports.resolve("data"));
+        Path edition = reports.resolve("edition.yaml");
+        String text = java.nio.file.Files.readString(Path.of("jobs/src/test/resources/editions/revised-85-80.yaml"));
+        java.nio.file.Files.writeString(edition, text);
+        String itemThree = "SELECT sum(points) AS points FROM netmarket.indicator_score WHERE indicator_code = '3'";
+        assertEquals(ExitCodes.OK, night(url, data, edition).exitCode());
+        BigDecimal before = (BigDecimal) WarehouseRows.query(url, "indicator_score", itemThree, "points").all().values()
+                .iterator().next().get("points");
+        assertTrue(before.signum() > 0, "item 3 scores points under the file's first band: " + before);
+        JobRunner.Result unchanged = night(url, data, edition);
+        assertTrue(unchanged.output().contains("Run 2: no new or changed files since run 1"), unchanged.output()); // the control
+
+        // Item 3's band moved out of reach, under the same id and pass rule.
+        String moved = text.replace("rule: {band: {from: 0.08, to: 0.15, points: [1, 2]}}",
+                "rule: {band: {from: 0.98, to: 0.99, points: [1, 2]}}");
+        assertTrue(!moved.equals(text), "the band was found in the file");
+        java.nio.file.Files.writeString(edition, moved);
+        JobRunner.Result changed = night(url, data, edition);
+        assertEquals(ExitCodes.OK, changed.exitCode(), changed.output());
+        assertTrue(!changed.output().contains("no new or changed files"), changed.output());
+        assertTrue(JobRunner.lastRunLog(reports).contains("or the edition's text changed): scoring it"), JobRunner.lastRunLog(reports));
+        WarehouseRows after = WarehouseRows.query(url, "indicator_score", itemThree, "points");
+        assertEquals(0, BigDecimal.ZERO.compareTo((BigDecimal) after.all().values().iterator().next().get("points")),
+                "no region reaches the moved band: " + after.all());
+    }
+
+    private JobRunner.Result night(String url, Path data, Path edition) {
+        return JobRunner.run(reports, "nightly", "--data", data.toString(), "--jdbc-url", url, "--edition", edition.toString());
+    }
+
     @Test
     void anUnknownEditionIsBadUsage() {
         JobRunner.Result r = JobRunner.run(reports, "run", "--data", GoldenData.GIVEN.toString(), "--dry-run",
