@@ -2,6 +2,7 @@ package org.netmarket.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -232,6 +233,8 @@ class ScriptsTest {
             Path cluster = root.resolve(".local/pg").toRealPath();
             Result removed = run("bash", script.toString(), "remove");
             assertEquals(0, removed.exitCode(), removed.output());
+            assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", port).close(),
+                    "the server was stopped before its data were deleted");
             assertFalse(Files.exists(root.resolve(".local/pg"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is gone");
             assertFalse(Files.exists(cluster), cluster + " is gone");
             assertEquals(new Result(3, "no local cluster\n"), run("bash", script.toString(), "status"));

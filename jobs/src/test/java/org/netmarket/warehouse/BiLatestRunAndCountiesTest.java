@@ -129,6 +129,38 @@ class BiLatestRunAndCountiesTest {
     }
 
     /**
+     * Another folder's regions.csv says nothing of this one's regions: a second city's delivery
+     * lists the province too, an analyst's folder may list a city alone.
+     */
+    @Test
+    void anotherDataDirectoryListingTheParentWithoutItLeavesARegionCurrent() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        Region province = new Region("140000", "山西省", null, "province", "central");
+        Region city = new Region("140800", "运城市", "140000", "city", "central");
+        Region yanhu = new Region("140802", "盐湖区", "140800", "county", "central");
+        Region taiyuan = new Region("140100", "太原市", "140000", "city", "central");
+        String sql = "SELECT region_code, eval_year, is_latest_year FROM netmarket.bi_pass_status";
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(province, city, yanhu),
+                    TestPublications.indicatorThree(2024, Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 12, 31)));
+            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/taiyuan/")), List.of(province, taiyuan),
+                    TestPublications.indicatorThree(2024, Map.of("140100", "2"), LocalDate.of(2024, 12, 31)));
+            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/analyst/")), List.of(city),
+                    TestPublications.indicatorThree(2024, Map.of("140800", "1"), LocalDate.of(2024, 12, 31)));
+            WarehouseRows rows = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
+            rows.assertValue("140800|2024", "is_latest_year", true);
+            rows.assertValue("140802|2024", "is_latest_year", true);
+            rows.assertValue("140100|2024", "is_latest_year", true);
+        }
+    }
+
+    private static RunRecord fromFolder(String dataDir) {
+        return new RunRecord("nightly", "nightly", "2022", List.of(2024), null, null, null, dataDir, Map.of(), "host", "test");
+    }
+
+    /**
      * A county published under another edition than its city (other maxima) loses points out of
      * its own maximum, and is ranked by them: not out of the city's maximum, which showed points
      * lost below zero.
