@@ -261,6 +261,14 @@ public final class ScorePublisher {
             }
             s.executeBatch();
         }
+        // What this run's regions.csv listed: a region a later run from the same data directory no
+        // longer lists (a county merged away) has no current status (bi_pass_status).
+        try (CsvCopy copy = CsvCopy.into(c, "run_region (run_id, region_code)")) {
+            for (Region r : regions) {
+                copy.row(runId, r.code());
+            }
+            copy.finish();
+        }
     }
 
     private static void writeEdition(Connection c, Edition e) throws SQLException {

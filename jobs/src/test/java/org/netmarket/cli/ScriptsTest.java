@@ -155,6 +155,20 @@ class ScriptsTest {
         assertFalse(Files.exists(root.resolve(".local/pg")), "nothing made by asking");
     }
 
+    /** remove deletes only the folder it made: a link edited to point elsewhere goes, what it names stays. */
+    @Test
+    void removingTheLocalPostgresLeavesAFolderItDidNotMake(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "local-postgres");
+        Path elsewhere = Files.createDirectories(dir.resolve("someone-elses/data"));
+        Files.writeString(elsewhere.resolve("PG_VERSION"), "15\n");
+        Files.createDirectories(root.resolve(".local"));
+        Files.createSymbolicLink(root.resolve(".local/pg"), elsewhere.getParent());
+        Result removed = run("bash", root.resolve("scripts/local-postgres").toString(), "remove");
+        assertEquals(0, removed.exitCode(), removed.output());
+        assertFalse(Files.exists(root.resolve(".local/pg"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is gone");
+        assertTrue(Files.exists(elsewhere.resolve("PG_VERSION")), "what it named stays");
+    }
+
     /**
      * Two commands that start together in a checkout whose jar is stale build it once: the
      * second waits for the first's build and finds the jar current. The build does not hold a

@@ -94,7 +94,8 @@ class BiLatestRunAndCountiesTest {
     /**
      * A county merged away before a year it never had: the first run without it publishes 2024,
      * takes nothing of it out (it has no 2024), and its 2023 is no longer its current status
-     * beside the city's 2024, computed without it.
+     * beside the city's 2024, computed without it — whatever another folder lists, until its own
+     * folder lists it again.
      */
     @Test
     void aCountyALaterRegionsCsvNoLongerListsHasNoCurrentStatus() throws Exception {
@@ -119,6 +120,13 @@ class BiLatestRunAndCountiesTest {
             after.assertValue("140802|2024", "is_latest_year", true);
             after.assertValue("140802|2023", "is_latest_year", false);
             after.assertValue("140800|2023", "is_latest_year", false);
+
+            // An analyst's folder listing the city alone says nothing of the county: still not current.
+            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/analyst/")), List.of(CITY),
+                    TestPublications.indicatorThree(2024, Map.of("140800", "1"), LocalDate.of(2024, 12, 31)));
+            WarehouseRows analyst = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
+            analyst.assertValue("140882|2023", "is_latest_year", false);
+            analyst.assertValue("140802|2024", "is_latest_year", true);
 
             // Listed again (a regions.csv put right): current again.
             new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU, HEJIN),
@@ -147,6 +155,10 @@ class BiLatestRunAndCountiesTest {
                     TestPublications.indicatorThree(2024, Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 12, 31)));
             new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/taiyuan/")), List.of(province, taiyuan),
                     TestPublications.indicatorThree(2024, Map.of("140100", "2"), LocalDate.of(2024, 12, 31)));
+            WarehouseRows afterTaiyuan = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
+            afterTaiyuan.assertValue("140800|2024", "is_latest_year", true);
+            afterTaiyuan.assertValue("140802|2024", "is_latest_year", true);
+            afterTaiyuan.assertValue("140100|2024", "is_latest_year", true);
             new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/analyst/")), List.of(city),
                     TestPublications.indicatorThree(2024, Map.of("140800", "1"), LocalDate.of(2024, 12, 31)));
             WarehouseRows rows = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
