@@ -20,8 +20,9 @@ COMMENT ON COLUMN run_region.run_id IS 'The publishing run (pipeline_run.run_id)
 COMMENT ON COLUMN run_region.region_code IS 'A region its regions.csv listed (region.region_code).';
 
 CREATE OR REPLACE VIEW bi_pass_status AS
-WITH latest_listing AS (
-    -- Per data directory, the latest run whose regions.csv is recorded (run_region).
+WITH latest_listing AS MATERIALIZED (
+    -- Per data directory, the latest run whose regions.csv is recorded (run_region); worked out
+    -- once (a row per data directory), not again for every evaluation row.
     SELECT DISTINCT ON (p.data_dir) p.data_dir, p.run_id
     FROM pipeline_run p
     WHERE EXISTS (SELECT 1 FROM run_region l WHERE l.run_id = p.run_id)

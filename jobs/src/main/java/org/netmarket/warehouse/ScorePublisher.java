@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -81,7 +82,7 @@ public final class ScorePublisher {
             Warehouse.setLocal(c, "jit", "off");
             Edition edition = publications.get(0).edition();
             writeEdition(c, edition);
-            writeRegions(c, runId, regions);
+            writeRegions(c, runId, regions, publications);
             long rows = 0;
             for (Publication p : publications) {
                 rows += copyHistory(c, runId, p);
@@ -245,7 +246,8 @@ public final class ScorePublisher {
         return dropped;
     }
 
-    private static void writeRegions(Connection c, long runId, List<Region> regions) throws SQLException {
+    private static void writeRegions(Connection c, long runId, List<Region> regions, List<Publication> publications)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO region (region_code, region_name, parent_code, level, "
                 + "economic_zone, run_id) VALUES (?,?,?,?,?,?) ON CONFLICT (region_code) DO UPDATE SET "
                 + "region_name = EXCLUDED.region_name, parent_code = EXCLUDED.parent_code, level = EXCLUDED.level, "
@@ -262,10 +264,14 @@ public final class ScorePublisher {
             s.executeBatch();
         }
         // What this run's regions.csv listed: a region a later run from the same data directory no
-        // longer lists (a county merged away) has no current status (bi_pass_status).
+        // longer lists (a county merged away) has no current status (bi_pass_status). A region whose
+        // row was set aside is still listed (it is not in the tree, its scores stay).
+        Set<String> listed = new TreeSet<>();
+        regions.forEach(r -> listed.add(r.code()));
+        publications.forEach(p -> listed.addAll(p.regionRowsSetAside().keySet()));
         try (CsvCopy copy = CsvCopy.into(c, "run_region (run_id, region_code)")) {
-            for (Region r : regions) {
-                copy.row(runId, r.code());
+            for (String code : listed) {
+                copy.row(runId, code);
             }
             copy.finish();
         }

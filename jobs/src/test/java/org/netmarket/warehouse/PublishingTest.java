@@ -495,6 +495,11 @@ class PublishingTest {
         last.assertValue("last", "failure_kind", "input");
         assertEquals(ExitCodes.OK, run(url, data, "--year", "2024", "--quarantine-threshold", "1", "--regions", "140802")
                 .exitCode(), "a run of a region not above it goes on");
+        // Still listed (its row set aside, not taken out): its 2024 stays its current status.
+        WarehouseRows status = WarehouseRows.query(url, "bi_pass_status",
+                "SELECT region_code, is_latest_year FROM netmarket.bi_pass_status WHERE eval_year = 2024", "region_code");
+        status.assertValue("140821", "is_latest_year", true);
+        status.assertValue("140802", "is_latest_year", true);
     }
 
     @Test
