@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -91,6 +92,34 @@ class BiLatestRunAndCountiesTest {
             one.assertValue("140802", "county_as_of", java.sql.Date.valueOf("2024-06-30"));
         }
     }
+    /**
+     * Beside a city's year stand the counties of the regions.csv that year was published with: a
+     * county created later is not ranked lowest in years before it existed, and one merged away
+     * later stays in the years its scores were part of the city's.
+     */
+    @Test
+    void theCountiesOfACitysYearAreThoseItWasPublishedWith() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU),
+                    TestPublications.indicatorThree(2023, Map.of("140800", "2", "140802", "1"), LocalDate.of(2023, 12, 31)));
+            // 河津市 comes with the next regions.csv, and leaves with the one after.
+            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU, HEJIN),
+                    TestPublications.indicatorThree(2024, Map.of("140800", "2", "140802", "1", "140882", "0"), LocalDate.of(2024, 12, 31)));
+            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU),
+                    TestPublications.indicatorThree(2025, Map.of("140800", "2", "140802", "2"), LocalDate.of(2025, 12, 31)));
+        }
+        WarehouseRows rows = WarehouseRows.query(url, "bi_county_comparison", "SELECT eval_year, county_code, county_points, "
+                + "county_rank_from_lowest FROM netmarket.bi_county_comparison WHERE indicator_code = '3'", "eval_year", "county_code");
+        assertEquals(Set.of("2023|140802", "2024|140802", "2024|140882", "2025|140802"), rows.all().keySet());
+        rows.assertValue("2023|140802", "county_rank_from_lowest", 1);
+        rows.assertValue("2024|140882", "county_points", 0);
+        rows.assertValue("2024|140882", "county_rank_from_lowest", 1);
+        rows.assertValue("2024|140802", "county_rank_from_lowest", 2);
+    }
+
     /**
      * A county merged away before a year it never had: the first run without it publishes 2024,
      * takes nothing of it out (it has no 2024), and its 2023 is no longer its current status
