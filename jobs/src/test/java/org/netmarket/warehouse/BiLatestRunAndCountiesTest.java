@@ -118,6 +118,16 @@ class BiLatestRunAndCountiesTest {
         rows.assertValue("2024|140882", "county_points", 0);
         rows.assertValue("2024|140882", "county_rank_from_lowest", 1);
         rows.assertValue("2024|140802", "county_rank_from_lowest", 2);
+
+        // The city's 2024 recomputed from an analyst's folder that lists the city alone: its
+        // counties with 2024 scores stay beside it.
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/analyst/")), List.of(CITY),
+                    TestPublications.indicatorThree(2024, Map.of("140800", "1"), LocalDate.of(2024, 12, 31)));
+        }
+        WarehouseRows recomputed = WarehouseRows.query(url, "bi_county_comparison", "SELECT eval_year, county_code "
+                + "FROM netmarket.bi_county_comparison WHERE indicator_code = '3' AND eval_year = 2024", "eval_year", "county_code");
+        assertEquals(Set.of("2024|140802", "2024|140882"), recomputed.all().keySet());
     }
 
     /**
