@@ -71,9 +71,6 @@ public final class ScoringPipeline {
      */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** Key of {@code pipeline_run.parameters} beside the configuration's: the edition file's SHA-256. */
-    static final String EDITION_SHA256 = "edition_sha256";
-
     private final PipelineConfig config;
     private final Map<String, String> env;
     /** The run's folder once created; null before (or when it could not be created). */
@@ -625,7 +622,7 @@ public final class ScoringPipeline {
      */
     private static String unchangedSincePublished(StagingArea staging, RunLedger ledger, Edition edition) throws SQLException {
         OptionalLong published = ledger.publishedStagedState(staging.manifest().stateId(), staging.manifest().dataDir(),
-                EDITION_SHA256, edition.sourceSha256());
+                edition.sourceSha256());
         if (published.isEmpty()) {
             LOG.info("the staged state is not what this warehouse shows (not published to it yet, another run published "
                     + "since, or the edition's text changed): scoring it");
@@ -637,7 +634,7 @@ public final class ScoringPipeline {
     private RunRecord runRecord(Edition edition) {
         Map<String, Object> parameters = new LinkedHashMap<>(config.parameters());
         // The edition's id says which edition it claims to be; its file's checksum which text was scored with.
-        parameters.put(EDITION_SHA256, edition.sourceSha256());
+        parameters.put(RunLedger.EDITION_SHA256, edition.sourceSha256());
         return new RunRecord(config.mode().code(), config.command(), edition.id(), config.years().isEmpty() ? null : config.years(),
                 config.asOf(), config.regions(), config.items(),
                 DataDirectory.asUri(config.dataDir()), parameters, host(), JobVersion.current());

@@ -35,6 +35,8 @@ public final class RunLedger {
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Key of {@code pipeline_run.parameters} beside the configuration's: the edition file's SHA-256. */
+    public static final String EDITION_SHA256 = "edition_sha256";
 
     /** What a failed run failed on ({@code pipeline_run.failure_kind}): dashboards tell a stale delivery from a typo by it. */
     public enum FailureKind {
@@ -300,15 +302,14 @@ public final class RunLedger {
      * other data directories that publish other regions (another city's delivery to the same
      * warehouse) and runs that succeeded without publishing (with a note) do not count. The run
      * must also have scored with the same edition text ({@code editionSha256}, recorded in its
-     * parameters under {@code parameterName}): an edition file given by path may change its
+     * parameters under {@link #EDITION_SHA256}): an edition file given by path may change its
      * rules under the same id.
      */
-    public OptionalLong publishedStagedState(String state, String dataDir, String parameterName, String editionSha256)
-            throws SQLException {
+    public OptionalLong publishedStagedState(String state, String dataDir, String editionSha256) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT run_id, staged_state, parameters ->> ? FROM pipeline_run WHERE status = 'succeeded' "
                         + "AND note IS NULL AND data_dir = ? ORDER BY run_id DESC LIMIT 1")) {
-            s.setString(1, parameterName);
+            s.setString(1, EDITION_SHA256);
             s.setString(2, dataDir);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next() || !state.equals(r.getString(2)) || !Objects.equals(editionSha256, r.getString(3))) {

@@ -103,13 +103,10 @@ class BiLatestRunAndCountiesTest {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU),
-                    TestPublications.indicatorThree(2023, Map.of("140800", "2", "140802", "1"), LocalDate.of(2023, 12, 31)));
+            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU), 2023, Map.of("140800", "2", "140802", "1"));
             // 河津市 comes with the next regions.csv, and leaves with the one after.
-            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU, HEJIN),
-                    TestPublications.indicatorThree(2024, Map.of("140800", "2", "140802", "1", "140882", "0"), LocalDate.of(2024, 12, 31)));
-            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU),
-                    TestPublications.indicatorThree(2025, Map.of("140800", "2", "140802", "2"), LocalDate.of(2025, 12, 31)));
+            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2024, Map.of("140800", "2", "140802", "1", "140882", "0"));
+            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU), 2025, Map.of("140800", "2", "140802", "2"));
         }
         WarehouseRows rows = WarehouseRows.query(url, "bi_county_comparison", "SELECT eval_year, county_code, county_points, "
                 + "county_rank_from_lowest FROM netmarket.bi_county_comparison WHERE indicator_code = '3'", "eval_year", "county_code");
@@ -122,8 +119,7 @@ class BiLatestRunAndCountiesTest {
         // The city's 2024 recomputed from an analyst's folder that lists the city alone: its
         // counties with 2024 scores stay beside it.
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/analyst/")), List.of(CITY),
-                    TestPublications.indicatorThree(2024, Map.of("140800", "1"), LocalDate.of(2024, 12, 31)));
+            publish(lock, ledger, fromFolder("file:/analyst/"), List.of(CITY), 2024, Map.of("140800", "1"));
         }
         WarehouseRows recomputed = WarehouseRows.query(url, "bi_county_comparison", "SELECT eval_year, county_code "
                 + "FROM netmarket.bi_county_comparison WHERE indicator_code = '3' AND eval_year = 2024", "eval_year", "county_code");
@@ -143,14 +139,11 @@ class BiLatestRunAndCountiesTest {
         RunLedger ledger = new RunLedger(warehouse);
         String sql = "SELECT region_code, eval_year, is_latest_year FROM netmarket.bi_pass_status";
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU, HEJIN),
-                    TestPublications.indicatorThree(2023, Map.of("140800", "2", "140802", "1", "140882", "0"), LocalDate.of(2023, 12, 31)));
+            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2023, Map.of("140800", "2", "140802", "1", "140882", "0"));
             WarehouseRows before = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             before.assertValue("140882|2023", "is_latest_year", true); // the control: current while listed
 
-            long second = ledger.start(NIGHTLY);
-            new ScorePublisher(lock, () -> false).publish(second, List.of(CITY, YANHU),
-                    TestPublications.indicatorThree(2024, Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 12, 31)));
+            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU), 2024, Map.of("140800", "2", "140802", "1"));
             WarehouseRows after = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             assertEquals(0, WarehouseRows.query(url, "region_year_removal", "SELECT * FROM netmarket.region_year_removal",
                     "region_code").size(), "nothing of it was taken out: it had no 2024");
@@ -161,15 +154,13 @@ class BiLatestRunAndCountiesTest {
             after.assertValue("140800|2023", "is_latest_year", false);
 
             // An analyst's folder listing the city alone says nothing of the county: still not current.
-            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/analyst/")), List.of(CITY),
-                    TestPublications.indicatorThree(2024, Map.of("140800", "1"), LocalDate.of(2024, 12, 31)));
+            publish(lock, ledger, fromFolder("file:/analyst/"), List.of(CITY), 2024, Map.of("140800", "1"));
             WarehouseRows analyst = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             analyst.assertValue("140882|2023", "is_latest_year", false);
             analyst.assertValue("140802|2024", "is_latest_year", true);
 
             // Listed again (a regions.csv put right): current again.
-            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(CITY, YANHU, HEJIN),
-                    TestPublications.indicatorThree(2024, Map.of("140800", "2"), LocalDate.of(2024, 12, 31)));
+            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2024, Map.of("140800", "2"));
             WarehouseRows relisted = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             relisted.assertValue("140882|2023", "is_latest_year", true);
         }
@@ -190,21 +181,28 @@ class BiLatestRunAndCountiesTest {
         Region taiyuan = new Region("140100", "太原市", "140000", "city", "central");
         String sql = "SELECT region_code, eval_year, is_latest_year FROM netmarket.bi_pass_status";
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            new ScorePublisher(lock, () -> false).publish(ledger.start(NIGHTLY), List.of(province, city, yanhu),
-                    TestPublications.indicatorThree(2024, Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 12, 31)));
-            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/taiyuan/")), List.of(province, taiyuan),
-                    TestPublications.indicatorThree(2024, Map.of("140100", "2"), LocalDate.of(2024, 12, 31)));
+            publish(lock, ledger, NIGHTLY, List.of(province, city, yanhu), 2024, Map.of("140800", "2", "140802", "1"));
+            publish(lock, ledger, fromFolder("file:/taiyuan/"), List.of(province, taiyuan), 2024, Map.of("140100", "2"));
             WarehouseRows afterTaiyuan = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             afterTaiyuan.assertValue("140800|2024", "is_latest_year", true);
             afterTaiyuan.assertValue("140802|2024", "is_latest_year", true);
             afterTaiyuan.assertValue("140100|2024", "is_latest_year", true);
-            new ScorePublisher(lock, () -> false).publish(ledger.start(fromFolder("file:/analyst/")), List.of(city),
-                    TestPublications.indicatorThree(2024, Map.of("140800", "1"), LocalDate.of(2024, 12, 31)));
+            publish(lock, ledger, fromFolder("file:/analyst/"), List.of(city), 2024, Map.of("140800", "1"));
             WarehouseRows rows = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             rows.assertValue("140800|2024", "is_latest_year", true);
             rows.assertValue("140802|2024", "is_latest_year", true);
             rows.assertValue("140100|2024", "is_latest_year", true);
         }
+    }
+
+    /**
+     * Publishes indicator 3 and the totals of {@code year} at the points given (as of December 31)
+     * as a run of {@code record}, whose regions.csv lists {@code listed}.
+     */
+    private static void publish(PublishLock lock, RunLedger ledger, RunRecord record, List<Region> listed, int year,
+                                Map<String, String> points) throws java.sql.SQLException {
+        new ScorePublisher(lock, () -> false).publish(ledger.start(record), listed,
+                TestPublications.indicatorThree(year, points, LocalDate.of(year, 12, 31)));
     }
 
     private static RunRecord fromFolder(String dataDir) {
