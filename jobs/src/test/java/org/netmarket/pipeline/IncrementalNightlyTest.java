@@ -103,7 +103,8 @@ class IncrementalNightlyTest {
 
     @Test
     void aNewRowConflictingWithAStagedRowSetsBothAsideAsAFullReadDoes() throws Exception {
-        // Also: a stale copy of a staged key leaves it as it is, and a revision replaces it.
+        // Also: a stale copy of a staged key leaves it as it is, a revision replaces it, and a
+        // revision moving a record to another region or year moves it.
         Path data = tmp.resolve("golden");
         Path reports = tmp.resolve("reports");
         String nightly = firstNightOnGolden(data, reports, "--quarantine-threshold", "0.1");
@@ -123,6 +124,12 @@ class IncrementalNightlyTest {
                 + "2024-03-20 09:00:00,2024-03-06 09:30:00\n");
         late.append("A-IC-2,140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
                 + "2024-03-20 09:00:00,2024-03-21 10:00:00\n");
+        // Revisions moving a staged record to another county (A-IC-3) and out of the year
+        // (A-IC-4, dispatched in 2023): the old region and year must lose them, as in a full read.
+        late.append("A-IC-3,140821,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,2024-03-05 09:00:00,"
+                + "2024-03-20 09:00:00,2024-03-21 10:00:00\n");
+        late.append("A-IC-4,140802,identity_claim,2023-12-01 09:00:00,2023-12-15 09:00:00,2023-12-05 09:00:00,"
+                + "2023-12-06 09:00:00,2024-03-21 10:00:00\n");
         Files.writeString(data.resolve("dispatches/dispatches-late.csv"), late, StandardCharsets.UTF_8);
         JobRunner.Result merged = night(reports, data, nightly, "--quarantine-threshold", "0.1");
         assertEquals(ExitCodes.OK, merged.exitCode(), merged.output());
@@ -138,7 +145,7 @@ class IncrementalNightlyTest {
                 "file", "line");
         // The staged key has two identical rows (dispatches-2024.csv and the redelivery); with the
         // new row, every row of the key's greatest version is set aside, as in a full read (3 of
-        // 47 dispatch rows there, more than the default 5%: hence the threshold of 10%).
+        // about 50 dispatch rows there, more than the default 5%: hence the threshold of 10%).
         WarehouseRows fullConflicts = WarehouseRows.query(full, "quarantined_row",
                 "SELECT file, line, reason FROM netmarket.quarantined_row WHERE extract = 'dispatches'", "file", "line");
         assertEquals(fullConflicts.all().keySet(), conflicts.all().keySet());
