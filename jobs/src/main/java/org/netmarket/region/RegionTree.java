@@ -89,7 +89,7 @@ public final class RegionTree implements Serializable {
                 problems.add(new RegionTreeProblem(RegionTreeException.Kind.UNKNOWN_PARENT, file, lineOf.applyAsLong(i),
                         "parent_code", Reason.of("region " + r.code() + " (" + r.name() + ") has parent_code " + r.parentCode()
                         + ", which names no region of " + file, "地区 " + r.code() + "（" + r.name() + "）的 parent_code 是 "
-                        + r.parentCode() + "，" + file + " 中没有这个地区")));
+                        + r.parentCode() + "，" + file + " 中没有这个地区"), List.of(r.code())));
             }
         }
         problems.addAll(cycles(m, index, file, lineOf));
@@ -144,7 +144,8 @@ public final class RegionTree implements Serializable {
         return new RegionTreeProblem(RegionTreeException.Kind.DUPLICATE, file, lineOf.applyAsLong(atFault), "region_code",
                 Reason.of("region " + code + " appears " + times + " with different values, on " + lines(all) + ": "
                         + String.join("; ", differences),
-                        "地区 " + code + " 在" + linesZh(all) + "出现了 " + rows.size() + " 次，取值不同：" + String.join("；", differencesZh)));
+                        "地区 " + code + " 在" + linesZh(all) + "出现了 " + rows.size() + " 次，取值不同：" + String.join("；", differencesZh)),
+                List.of(code));
     }
 
     /** {@code 第 6 行}, {@code 第 6、8 行}. */
@@ -213,7 +214,7 @@ public final class RegionTree implements Serializable {
                 : "region " + first + " is its own ancestor") + ": the parent_code links "
                 + String.join(" -> ", links) + " form a cycle",
                 (found.size() == 1 ? "地区 " + first + " 的 parent_code 是它自己" : "地区 " + first + " 是它自己的上级")
-                        + "：parent_code 链 " + String.join(" -> ", linksZh) + " 构成了循环"));
+                        + "：parent_code 链 " + String.join(" -> ", linksZh) + " 构成了循环"), found);
     }
 
     public boolean contains(String code) {

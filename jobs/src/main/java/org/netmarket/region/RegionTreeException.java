@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The rows of regions.csv do not form a tree: a region code appears on rows that differ (rows
  * identical in every column collapse, as the contract says), a parent_code names no region, or
- * parent_code links form a cycle. Every such problem of the file is told at once, in file order,
- * so that a data clerk fixes them all in one go instead of rerunning once per problem. Each names
+ * parent_code links form a cycle. Every such problem of the rows is told at once, in file order,
+ * with the regions it is about, which {@code RegionsFile} sets aside (quarantined) before it
+ * tries the rest again; a tree given in code is refused. Each names
  * the file, the line of the row at fault and the column
  * ({@code regions.csv, line 6, column region_code: ...}), like every other message about bad
  * input; the message is that line alone when there is one problem, else a line per problem, the

@@ -36,7 +36,8 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
      * A valid row, a quarantined row, or the closing report (exactly one of the three is set).
      * A row quarantined by the row rules keeps its fields as delivered, in the schema's column
      * order ({@code fields}; null otherwise): what a row set aside was about, for messages that
-     * refer to it.
+     * refer to it. Its raw text is there, and that of a valid row when the scan is
+     * {@linkplain #keepingRawRows keeping it}.
      */
     public record Event(long line, Object[] values, String raw, Rejection rejection, FileReport report, String[] fields) {
         public Event(long line, Object[] values, String raw, Rejection rejection, FileReport report) {
@@ -78,6 +79,8 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
     private final int contractWidth;
     private final String[] fields;
     private final boolean undecodableShownAsReplacement;
+    /** Whether valid rows carry their raw text too (see {@link #keepingRawRows}). */
+    private boolean rawRows;
     private long read;
     private long rejected;
     private Reason problem;
@@ -225,6 +228,15 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         return new HeaderCheck(missing, extra, duplicated, positions);
     }
 
+    /**
+     * Valid rows carry their raw text as delivered too, for a reader that may still set a valid
+     * row aside (regions.csv, whose rows must form a tree); other readers leave it uncut.
+     */
+    public ExtractFileScan keepingRawRows() {
+        rawRows = true;
+        return this;
+    }
+
     @Override
     public boolean hasNext() {
         if (next != null) {
@@ -313,7 +325,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         }
         RowValidator.Result result = validator.validate(fields);
         if (result.isValid()) {
-            return new Event(line.lineNumber(), result.values(), null, null, null);
+            return new Event(line.lineNumber(), result.values(), rawRows ? line.raw() : null, null, null);
         }
         rejected++;
         return new Event(line.lineNumber(), null, line.raw(), result.rejection(), null, fields.clone());

@@ -7,26 +7,30 @@ import org.netmarket.extract.ValidationContext;
 import org.netmarket.region.Region;
 import org.netmarket.region.RegionTree;
 import org.netmarket.region.RegionTreeException;
+import org.netmarket.region.RegionTreeProblem;
 import org.netmarket.rules.Reason;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
- * Rows that fail validation are quarantined; rows identical in every column collapse into one; a
- * missing file, a broken header or a broken tree (a region code on rows that differ, an unknown
- * parent, a cycle) stops the run with a message naming the file, the line and the column (for a
- * broken tree, of every problem it has).
+ * Rows identical in every column collapse into one. Rows that fail the row rules are quarantined,
+ * and so are rows that do not fit the tree, as the contract quarantines rows that break a
+ * reference rule or conflict and goes on: every row of a region code on rows that differ, a row
+ * whose parent_code names no region or a region set aside, the rows of a parent_code cycle. The
+ * regions below a region set aside are set aside with it (their parent is unknown to the run),
+ * so a broken province takes its cities and counties with it; the quarantine threshold judges
+ * regions.csv as it judges every extract. A missing file, a broken header or a file without a single
+ * valid row stops the run with a message naming the file.
  */
 public final class RegionsFile {
-    /** Quarantined rows named in the message of an unknown parent. */
-    private static final int SHOWN = 5;
-
     /**
      * The tree plus what reading found.
      *
@@ -55,7 +59,8 @@ public final class RegionsFile {
         int codeColumn = schema.indexOf("region_code");
         FileReport report = null;
         RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
-        try (ExtractFileScan scan = ExtractFileScan.open(relative, () -> dir.open(file), validator)) {
+        List<String> raws = new ArrayList<>();
+        try (ExtractFileScan scan = ExtractFileScan.open(relative, () -> dir.open(file), validator).keepingRawRows()) {
             while (scan.hasNext()) {
                 ExtractFileScan.Event e = scan.next();
                 if (e.isRow()) {
@@ -64,6 +69,7 @@ public final class RegionsFile {
                             (String) v[schema.indexOf("parent_code")], (String) v[schema.indexOf("level")],
                             (String) v[schema.indexOf("economic_zone")]));
                     lines.add(e.line());
+                    raws.add(e.raw());
                 } else if (e.isRejection()) {
                     // A rejected row of the region tree is no region the run knows.
                     quarantined.add(new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
@@ -85,39 +91,61 @@ public final class RegionsFile {
         if (report.failed()) {
             throw InvalidInputException.of(report.problem());
         }
-        if (regions.isEmpty()) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            kept.add(i);
+        }
+        RegionTree tree = null;
+        while (tree == null && !kept.isEmpty()) {
+            List<Integer> rows = List.copyOf(kept);
+            try {
+                tree = new RegionTree(rows.stream().map(regions::get).toList(), relative, k -> lines.get(rows.get(k)));
+            } catch (RegionTreeException e) {
+                setAsideRowsAtFault(e, regions, lines, raws, kept, setAside, quarantined, schema.name(), relative);
+            }
+        }
+        if (tree == null) {
             throw InvalidInputException.of(Reason.of(relative + " has no valid region rows",
                     relative + " 中没有有效的地区行"));
         }
-        try {
-            return new Result(new RegionTree(regions, relative, lines::get), report, quarantined, setAside);
-        } catch (RegionTreeException e) {
-            if (e.has(RegionTreeException.Kind.UNKNOWN_PARENT) && !quarantined.isEmpty()) {
-                // The parent may be a row that was set aside: the run stops before the quarantine
-                // report is written, so say which rows those are. Said once, after the list when
-                // there are several problems, so that it does not read as part of the last one.
-                String aside = quarantined.size() + " row" + (quarantined.size() == 1 ? " was" : "s were") + " quarantined";
-                Reason which = quarantinedRows(quarantined);
-                boolean one = e.problems().size() == 1;
-                throw InvalidInputException.of(Reason.of(one
-                                ? e.getMessage() + " (" + aside + ", the parent's may be among them: " + which.en() + ")"
-                                : e.getMessage() + "\n(" + aside + ", a missing parent's may be among them: " + which.en() + ")",
-                        e.reason().zh() + (one ? "" : "\n") + "（有 " + quarantined.size() + " 行被隔离，缺少的上级地区可能在其中："
-                                + which.zh() + "）"));
-            }
-            throw InvalidInputException.of(e.reason());
-        }
+        quarantined.sort(Comparator.comparingLong(QuarantinedRow::line));
+        return new Result(tree, report.withRowsQuarantined(quarantined.size()), quarantined, setAside);
     }
 
-    private static Reason quarantinedRows(List<QuarantinedRow> rows) {
-        List<String> shown = new ArrayList<>();
-        List<String> shownZh = new ArrayList<>();
-        for (QuarantinedRow q : rows.subList(0, Math.min(SHOWN, rows.size()))) {
-            shown.add("line " + q.line() + (q.column() == null ? "" : ", column " + q.column()) + ": " + q.reason().en());
-            shownZh.add("第 " + q.line() + " 行" + (q.column() == null ? "" : " " + q.column() + " 列") + "：" + q.reason().zh());
+    /**
+     * Sets aside, from the rows {@code kept}, every row of the regions each problem of the tree
+     * is about, with the problem as the reason; a region whose parent was set aside (by the row
+     * rules, or by an earlier round) is told so. The regions below them are found missing their
+     * parent by the next round.
+     */
+    private static void setAsideRowsAtFault(RegionTreeException e, List<Region> regions, List<Long> lines, List<String> raws,
+                                            List<Integer> kept, Map<String, Long> setAside, List<QuarantinedRow> quarantined,
+                                            String extract, String file) {
+        // A code on rows that differ is told as such even when one of its rows also lacks a parent.
+        List<RegionTreeProblem> problems = new ArrayList<>(e.problems());
+        problems.sort(Comparator.comparing(p -> p.kind() != RegionTreeException.Kind.DUPLICATE));
+        for (RegionTreeProblem p : problems) {
+            for (String code : p.regions()) {
+                for (Iterator<Integer> it = kept.iterator(); it.hasNext(); ) {
+                    int i = it.next();
+                    Region r = regions.get(i);
+                    if (!r.code().equals(code)) {
+                        continue;
+                    }
+                    Reason reason = p.problem();
+                    Long parentLine = r.parentCode() == null ? null : setAside.get(r.parentCode());
+                    if (p.kind() == RegionTreeException.Kind.UNKNOWN_PARENT && parentLine != null) {
+                        reason = Reason.of("region " + r.code() + " (" + r.name() + ") has parent_code " + r.parentCode()
+                                        + ", whose row was set aside (line " + parentLine + "; the reason is in the quarantine"
+                                        + " report)",
+                                "地区 " + r.code() + "（" + r.name() + "）的 parent_code 是 " + r.parentCode()
+                                        + "，该地区的行已被隔离（第 " + parentLine + " 行，原因见隔离报告）");
+                    }
+                    quarantined.add(new QuarantinedRow(extract, file, lines.get(i), raws.get(i), p.column(), reason, null));
+                    setAside.putIfAbsent(code, lines.get(i));
+                    it.remove();
+                }
+            }
         }
-        int more = rows.size() - SHOWN;
-        return Reason.of(String.join("; ", shown) + (more > 0 ? "; and " + more + " more" : ""),
-                String.join("；", shownZh) + (more > 0 ? "；另有 " + more + " 行" : ""));
     }
 }
