@@ -58,11 +58,16 @@ public final class Warehouse {
         return settings;
     }
 
-    /** A new connection with {@code search_path} set to the warehouse schema. */
+    /**
+     * A new connection with {@code search_path} set to the warehouse schema alone (pg_catalog is
+     * searched first anyway): not public, where on PostgreSQL 14 and older any role, the BI role
+     * too, could create a function that the job's SQL would call instead of a built-in one
+     * (V33 takes that right away, where the migrating user may).
+     */
     public Connection connect() throws SQLException {
         Connection c = settings.connect();
         try (var s = c.createStatement()) {
-            s.execute("SET search_path TO " + SCHEMA + ", public");
+            s.execute("SET search_path TO " + SCHEMA);
         }
         return c;
     }

@@ -179,6 +179,38 @@ class BiRoleTest {
         }
     }
 
+    /**
+     * Before PostgreSQL 15 every role could create in schema public: a warehouse migrated on such
+     * a server lets the BI role create nothing there either, neither a table (a write) nor a
+     * function overloading a built-in one that a session searching public would call instead.
+     */
+    @Test
+    void cannotCreateInSchemaPublicWhereEveryRoleOnceCould() throws Exception {
+        String older = TestingPostgres.server().createDatabase();
+        try (Connection c = DriverManager.getConnection(older); Statement s = c.createStatement()) {
+            s.execute("GRANT CREATE ON SCHEMA public TO PUBLIC"); // the default of PostgreSQL 14 and older
+        }
+        Warehouse.open(JdbcSettings.of(older, Map.of()));
+        try (Connection c = TestingPostgres.connectAs(older, BiRole.ROLE, PASSWORD)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET default_transaction_read_only = off");
+            }
+            assertSqlState("42501", "CREATE TABLE public.bi_scratch (x int)", c);
+            assertSqlState("42501", "CREATE FUNCTION public.unnest(text[]) RETURNS SETOF text LANGUAGE sql "
+                    + "AS 'SELECT NULL::text'", c);
+        }
+    }
+
+    /** The job's sessions search the warehouse schema alone: nothing anyone created in public reaches them. */
+    @Test
+    void theJobsSessionsDoNotSearchSchemaPublic() throws Exception {
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT array_to_string(current_schemas(false), ',')")) {
+            r.next();
+            assertEquals("netmarket", r.getString(1));
+        }
+    }
+
     @Test
     void tablesAndViewsOfLaterMigrationsAreReadableToo() throws Exception {
         // As the user that ran the migrations, as a later migration would
