@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 "  # on a cluster",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data hdfs://nn/netmarket \\",
                 "      --staging hdfs://nn/netmarket-staging",
-                "", "Exit codes: 0 published, or nothing new to publish; 2 bad input, nothing published;"
+                "", "Exit codes: 0 published, or nothing new to publish; 2 bad input or usage, nothing published;"
                 + " 3 the warehouse stayed locked; 1 other failure, nothing published.",
                 "Schedule it with scripts/nightly (dated log file, no overlapping runs); see scripts/schedule/."})
 public final class NightlyCommand implements Callable<Integer> {
