@@ -27,6 +27,7 @@ import org.netmarket.staging.FileReport;
 import org.netmarket.staging.Ingestion;
 import org.netmarket.staging.RegionsFile;
 import org.netmarket.staging.StagingArea;
+import org.netmarket.warehouse.BiRole;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublishLock;
 import org.netmarket.warehouse.Publication;
@@ -275,7 +276,15 @@ public final class ScoringPipeline {
         try {
             RunLedger ledger = new RunLedger(warehouse);
             long runId = ledger.start(runRecord(edition));
-            ledger.closeAbandoned(runId);
+            try {
+                ledger.closeAbandoned(runId);
+                // Once the run is registered: a BI password that cannot be set (a warehouse user
+                // without CREATEROLE) fails the run as recorded, not before pipeline_run knows of it.
+                BiRole.setPasswordIfGiven(warehouse, warehouse.settings().biPassword());
+            } catch (SQLException | RuntimeException e) {
+                recordFailure(ledger, runId, e, RunFailure.kindOf(e));
+                throw e;
+            }
             LOG.info("run {} registered in {}", runId, warehouse.settings().redactedUrl());
             return new Registration(warehouse, lock, ledger, runId);
         } catch (SQLException | RuntimeException e) {

@@ -35,7 +35,8 @@ public final class BiRole {
 
     /**
      * Lets {@value #ROLE} log in with {@code password} when one is given (null or empty: leaves
-     * the role as it is). {@link Warehouse#open} passes the value of {@value #PASSWORD_ENV}.
+     * the role as it is). A publishing run passes the value of {@value #PASSWORD_ENV}
+     * ({@link JdbcSettings#biPassword}) once it is registered.
      *
      * @return whether a password was set
      * @throws EnvironmentException when a password is given but cannot be set (no such role,

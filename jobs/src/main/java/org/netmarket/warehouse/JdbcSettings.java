@@ -111,10 +111,11 @@ public final class JdbcSettings {
     }
 
     /**
-     * The password the BI role is given when the warehouse is opened, or null to leave it as it
-     * is; empty when the variable is set to nothing (a secret file that was not there).
+     * The password a publishing run gives the BI role ({@link BiRole#setPasswordIfGiven}), or
+     * null to leave it as it is; empty when the variable is set to nothing (a secret file that
+     * was not there).
      */
-    String biPassword() {
+    public String biPassword() {
         return biPassword;
     }
 

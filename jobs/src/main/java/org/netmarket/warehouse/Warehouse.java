@@ -31,15 +31,15 @@ public final class Warehouse {
     }
 
     /**
-     * Connects, applies pending migrations and, when {@code NETMARKET_BI_PASSWORD} is set, lets
-     * the BI role log in with it ({@link BiRole}). A warehouse that cannot be connected to is an
-     * {@link EnvironmentException} saying which (redacted URL) and why.
+     * Connects and applies pending migrations. A warehouse that cannot be connected to is an
+     * {@link EnvironmentException} saying which (redacted URL) and why. The BI role's password
+     * ({@code NETMARKET_BI_PASSWORD}) is set apart, by {@link BiRole#setPasswordIfGiven}: a
+     * publishing run sets it once it is registered, so that a failure to set it is recorded.
      */
     public static Warehouse open(JdbcSettings settings) {
         Warehouse w = new Warehouse(settings);
         w.checkConnection();
         w.migrate();
-        BiRole.setPasswordIfGiven(w, settings.biPassword());
         return w;
     }
 

@@ -4,8 +4,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netmarket.config.EnvironmentException;
+import org.netmarket.config.PipelineConfig;
+import org.netmarket.pipeline.ScoringPipeline;
+import org.netmarket.testing.GoldenData;
+import org.netmarket.testing.SharedSpark;
 import org.netmarket.testing.TestingPostgres;
+import org.netmarket.testing.WarehouseRows;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The read-only BI role on a freshly migrated warehouse: it logs in with the password set the
- * way {@link Warehouse#open} sets it from {@code NETMARKET_BI_PASSWORD}, reads every table and
+ * way a publishing run sets it from {@code NETMARKET_BI_PASSWORD}, reads every table and
  * view, and can neither write nor create anything, even when its session asks for read-write.
  */
 class BiRoleTest {
@@ -35,8 +41,9 @@ class BiRoleTest {
     @BeforeAll
     static void migrateAndSetThePassword() {
         url = TestingPostgres.server().createDatabase();
-        // As the job opens it, the environment naming the BI password.
+        // As a publishing run sets it once registered, from the environment naming the BI password.
         warehouse = Warehouse.open(JdbcSettings.of(url, Map.of(BiRole.PASSWORD_ENV, PASSWORD)));
+        assertTrue(BiRole.setPasswordIfGiven(warehouse, warehouse.settings().biPassword()));
         if (TestingPostgres.server().isOwn()) {
             // The test cluster trusts local logins; make it check this role's password.
             TestingPostgres.server().requirePasswordFor(BiRole.ROLE);
@@ -92,6 +99,38 @@ class BiRoleTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("CREATEROLE"), e.getMessage());
         assertFalse(e.getMessage().contains(PASSWORD), "the password is never shown");
+    }
+
+    /**
+     * The same refusal in a publishing run: recorded in pipeline_run as the environment's failure,
+     * for the dashboards' freshness banner, instead of a run that never appears.
+     */
+    @Test
+    void aRunThatCannotSetThePasswordIsRecordedAsFailed() throws Exception {
+        Assumptions.assumeTrue(TestingPostgres.server().isOwn(), "creates a role on the test server");
+        String plain = "netmarket_plain_" + System.nanoTime();
+        String scratch = TestingPostgres.server().createWarehouse();
+        try (Connection admin = DriverManager.getConnection(scratch); Statement s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + plain + " LOGIN NOCREATEROLE NOSUPERUSER");
+            // Enough to register and publish runs in a warehouse migrated by someone else.
+            s.execute("GRANT USAGE ON SCHEMA netmarket TO " + plain);
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA netmarket TO " + plain);
+            s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA netmarket TO " + plain);
+        }
+        PipelineConfig config = SharedSpark.testConfig().dataDir(GoldenData.GIVEN.toString()).years(List.of(2024))
+                .reportDir(Files.createTempDirectory("bi-role-run").toString());
+        // The test cluster trusts local logins: the plain user connects without a password.
+        ScoringPipeline run = new ScoringPipeline(config.jdbcUrl(scratch.replaceFirst("\\?.*$", "")),
+                Map.of("PGUSER", plain, BiRole.PASSWORD_ENV, PASSWORD));
+        EnvironmentException e = assertThrows(EnvironmentException.class, run::run);
+        assertTrue(e.getMessage().startsWith("cannot set the password of role netmarket_bi"), e.getMessage());
+        WarehouseRows runs = WarehouseRows.query(scratch, "pipeline_run",
+                "SELECT run_id, status, failure_kind, error FROM netmarket.pipeline_run", "run_id");
+        assertEquals(1, runs.size(), runs.all().toString());
+        runs.assertValue("1", "status", "failed");
+        runs.assertValue("1", "failure_kind", "environment");
+        assertTrue(((String) runs.row("1").get("error")).startsWith("cannot set the password of role netmarket_bi"));
+        assertFalse(runs.all().toString().contains(PASSWORD), "the password is never recorded");
     }
 
     @Test
