@@ -287,7 +287,9 @@ public final class ScoringPipeline {
             }
             LOG.info("run {} registered in {}", runId, warehouse.settings().redactedUrl());
             return new Registration(warehouse, lock, ledger, runId);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // An Error too: the caller has no registration to close, and a JVM that lives on (an
+            // embedding process, the tests) would keep the lock's session, and every later run wait.
             lock.close();
             throw e;
         }
