@@ -92,35 +92,50 @@ local_lock() {
 # minute or two; one that takes this long is stuck).
 NETMARKET_BUILD_WAIT_SECONDS="${NETMARKET_BUILD_WAIT_SECONDS:-1800}"
 
+# with_build_lock COMMAND...: runs it holding the checkout's build lock, after waiting for another
+# build to finish. One build at a time in a checkout: a night and an analyst's run that start
+# together, or a run and scripts/test, would clean each other's classes. (The lock file is in
+# .local, since mvn clean removes target/.) Only the build holds the lock, never a night's fd 9:
+# a build left running by a stopped night must not keep the next night out.
+with_build_lock() {
+  local lock
+  lock="$(local_lock build.lock)" || die "cannot create $NETMARKET_ROOT/.local/build.lock: .local must be a folder $(id -un) can write"
+  (
+    if ! flock -n 8; then
+      log "waiting for another build of this checkout to finish ($lock)"
+      flock -w "$NETMARKET_BUILD_WAIT_SECONDS" 8 || { log "no build after $NETMARKET_BUILD_WAIT_SECONDS s of waiting"; exit 1; }
+    fi
+    "$@"
+  ) 8<"$lock" 9>&-
+}
+
+# Builds with the goals the tree of source listing $1 needs, if any (the lock's holder asks again:
+# the build it waited for may have made the jar current).
+build_for_listing() {
+  local goals
+  goals="$(build_goals "$1")"
+  [[ -n "$goals" ]] || return 0
+  log "building the job (mvn $goals, tests skipped)"
+  # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
+  # terminal: a script's stdout is its result (a scorecard, a help text).
+  # shellcheck disable=SC2086 # the goals are words
+  (set -o pipefail; cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2)
+}
+
 ensure_built() {
   local listing
   command -v java >/dev/null || die "java is not installed (Java 17 is needed)"
   listing="$(source_listing)"
   if [[ -n "$(build_goals "$listing")" ]]; then
     command -v mvn >/dev/null || die "maven (mvn) is not installed"
-    # One build at a time in a checkout: a night and an analyst's run that start together would
-    # clean each other's classes. The second waits, then finds the jar built. (The lock file is
-    # in .local, since mvn clean removes target/.) The build holds that lock while it runs,
-    # and never a night's (fd 9): a build left running by a stopped night must not keep the next
-    # night out.
-    local lock
-    lock="$(local_lock build.lock)" || die "cannot create $NETMARKET_ROOT/.local/build.lock: .local must be a folder $(id -un) can write"
-    # shellcheck disable=SC2086 # the goals are words
-    (
-      if ! flock -n 8; then
-        log "waiting for another build of this checkout to finish ($lock)"
-        flock -w "$NETMARKET_BUILD_WAIT_SECONDS" 8 || { log "no build after $NETMARKET_BUILD_WAIT_SECONDS s of waiting"; exit 1; }
-      fi
-      goals="$(build_goals "$listing")"
-      [[ -n "$goals" ]] || exit 0
-      log "building the job (mvn $goals, tests skipped)"
-      # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
-      # terminal: a script's stdout is its result (a scorecard, a help text).
-      set -o pipefail
-      cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
-    ) 8<"$lock" 9>&- || die "the build failed"
+    with_build_lock build_for_listing "$listing" || die "the build failed"
   fi
-  echo "$listing" > "$NETMARKET_ROOT/target/source-listing.sha256"
+  # Recorded when it changed: a checkout built by another user (a service account running what
+  # root built), whose target/ this one may not write, needs no write when nothing was built.
+  if [[ "$(cat "$NETMARKET_ROOT/target/source-listing.sha256" 2>/dev/null)" != "$listing" ]]; then
+    { echo "$listing" > "$NETMARKET_ROOT/target/source-listing.sha256"; } 2>/dev/null \
+      || log "cannot record the source listing in $NETMARKET_ROOT/target (not writable by $(id -un)): a file added or removed later may need mvn clean package by hand"
+  fi
 }
 
 # Shallow inlining in HotSpot's optimizing compiler (C2; its defaults are depth 15, 325 and 2500

@@ -204,6 +204,45 @@ class ScriptsTest {
     }
 
     /**
+     * A checkout whose target/ the user cannot write (built by root, run by the nightly's service
+     * account) still runs when nothing needs building: the source listing it cannot record is
+     * said, not a bare "Permission denied" of set -e. (Played by a folder where the listing's
+     * file would go: tests run as root, whom permissions do not stop.)
+     */
+    @Test
+    void aCheckoutWhoseTargetCannotBeWrittenRunsWhenNothingNeedsBuilding(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "netmarket");
+        Files.createDirectories(root.resolve("target/source-listing.sha256"));
+        Path bin = standIns(dir, "echo ran", "exit 0");
+        Process p = start(bin, dir, Map.of(), root.resolve("scripts/netmarket"), "--version").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("ran"), output);
+        assertTrue(output.contains("cannot record the source listing in " + root.resolve("target")), output);
+    }
+
+    /**
+     * scripts/test builds holding the checkout's build lock, as every other script's build does:
+     * a run started meanwhile waits instead of building into the target/ the suite cleans.
+     */
+    @Test
+    void theTestSuiteBuildsHoldingTheBuildLock(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "test");
+        Files.createDirectories(root.resolve(".local"));
+        Path bin = standIns(dir, "exit 0");
+        Path seen = dir.resolve("seen");
+        // flock on a file of its own: refused while the lock is held on another open file.
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nif flock -n " + root.resolve(".local/build.lock")
+                + " true; then echo free; else echo held; fi >> " + seen + "\n");
+        Process p = start(bin, dir, Map.of(), root.resolve("scripts/test"), "-Dtest=None").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        assertEquals(List.of("held"), Files.readAllLines(seen), output);
+    }
+
+    /**
      * Two commands that find the local PostgreSQL not yet made start one cluster between them
      * (a real server, in a checkout of its own on a port of its own): the second waits for the
      * first and is given the same URL; the server holds no lock of theirs.
