@@ -70,7 +70,7 @@ final class StagingStore {
         try {
             FileSystem fs = fs(p);
             if (!fs.exists(p)) {
-                return null;
+                return interruptedReplacement(fs, p);
             }
             try (InputStream in = fs.open(p)) {
                 return JSON.readValue(in, StagingArea.Manifest.class);
@@ -83,6 +83,32 @@ final class StagingStore {
             throw new EnvironmentException(Reason.of("cannot read the staging manifest " + p + ": " + why + " " + wayOut(false).en(),
                     "无法读取暂存区清单 " + p + "：" + why + wayOut(false).zh()), e);
         }
+    }
+
+    /**
+     * The manifest a run wrote whole but stopped before renaming over the old one, which it had
+     * deleted ({@link #replace}: a file system without an atomic rename over a file has that
+     * moment); the replacement is completed. Null when there is none, or when the temporary file
+     * does not read (a first manifest cut short while written): the next night rebuilds.
+     */
+    private StagingArea.Manifest interruptedReplacement(FileSystem fs, Path manifest) throws IOException {
+        Path temporary = temporaryOf(manifest);
+        if (!fs.exists(temporary)) {
+            return null;
+        }
+        StagingArea.Manifest m;
+        try (InputStream in = fs.open(temporary)) {
+            m = JSON.readValue(in, StagingArea.Manifest.class);
+        } catch (IOException e) {
+            LOG.warn("staging area {}: the manifest is missing and {} does not read ({}): rebuilding", root, temporary,
+                    e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
+            return null;
+        }
+        if (!fs.rename(temporary, manifest)) {
+            throw new IOException("cannot rename " + temporary + " to " + manifest);
+        }
+        LOG.info("staging area {}: completed the manifest's replacement that a stopped run left half done", root);
+        return m;
     }
 
     /**
@@ -227,10 +253,12 @@ final class StagingStore {
 
     /**
      * Writes a file next to its place (a hidden name in the same folder) and renames it over the
-     * old one, so that a reader sees the old or the new content, never part of it.
+     * old one, so that a reader sees the old or the new content, never part of it. Hadoop's rename
+     * does not replace a file, so the old one is deleted first: a run stopped in between leaves
+     * only the new one, under its temporary name, which {@link #readManifest} takes.
      */
     private void replace(Path target, byte[] content) throws IOException {
-        Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
+        Path temporary = temporaryOf(target);
         FileSystem fs = fs(target);
         fs.mkdirs(target.getParent());
         try (OutputStream out = fs.create(temporary, true)) {
@@ -242,6 +270,11 @@ final class StagingStore {
         if (!fs.rename(temporary, target)) {
             throw new IOException("cannot rename " + temporary + " to " + target);
         }
+    }
+
+    /** Where {@link #replace} writes a file before renaming it over the old one. */
+    private static Path temporaryOf(Path target) {
+        return new Path(target.getParent(), "." + target.getName() + ".tmp");
     }
 
     private FileSystem fs(Path p) throws IOException {

@@ -53,6 +53,30 @@ class StagingStoreTest {
         assertNull(store.readManifest());
     }
 
+    /**
+     * A run stopped between deleting the old manifest and renaming the new one over it leaves the
+     * new one under its temporary name: read as the manifest, and put in its place; one cut short
+     * while written (a first manifest) is no manifest.
+     */
+    @Test
+    void aReplacementStoppedHalfWayIsCompleted() throws Exception {
+        store.writeManifest(manifest(4));
+        Path file = dir.resolve(StagingStore.MANIFEST);
+        Path temporary = dir.resolve("." + StagingStore.MANIFEST + ".tmp");
+        Files.deleteIfExists(dir.resolve("." + StagingStore.MANIFEST + ".crc"));
+        Files.move(file, temporary);
+        assertEquals(manifest(4), store.readManifest());
+        assertTrue(Files.exists(file), "the replacement is completed");
+        assertFalse(Files.exists(temporary));
+        assertEquals(manifest(4), store.readManifest());
+
+        String whole = Files.readString(file);
+        Files.delete(file);
+        Files.deleteIfExists(dir.resolve("." + StagingStore.MANIFEST + ".crc"));
+        Files.writeString(temporary, whole.substring(0, whole.length() / 2));
+        assertNull(store.readManifest());
+    }
+
     /** A truncated manifest (a full disk) is the machine's state, said with the way out: the raw extracts rebuild it. */
     @Test
     void aDamagedManifestSaysHowToRecover() throws Exception {
