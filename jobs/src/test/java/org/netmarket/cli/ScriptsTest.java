@@ -674,6 +674,36 @@ class ScriptsTest {
                 "a stopped night is said on stderr too");
     }
 
+    /**
+     * A night stopped before its job starts (here during the usage check that precedes starting
+     * the local PostgreSQL) says so in the log and on stderr, with a stop's exit code, and starts
+     * nothing more.
+     */
+    @Test
+    void aNightlyStoppedBeforeItsJobStartsSaysSo(@TempDir Path dir) throws Exception {
+        Path bin = standIns(dir, "if [[ -n \"${NETMARKET_CHECK_USAGE:-}\" ]]; then echo checking usage;"
+                + " for i in $(seq 20); do sleep 0.1; done; exit 0; fi", "echo job started", "exit 0");
+        Process nightly = nightly(bin, dir, SCRIPTS.resolve("nightly")).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!nightlyLogSoFar(dir).contains("checking usage")) {
+                assertTrue(System.nanoTime() < deadline && nightly.isAlive(), "the usage check never started");
+                Thread.sleep(50);
+            }
+            nightly.destroy(); // SIGTERM to the script only
+            assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            nightly.destroyForcibly();
+        }
+        String log = nightlyLog(dir);
+        assertEquals(143, nightly.exitValue(), log);
+        assertTrue(log.contains(" stopped before the run started\n"), log);
+        assertFalse(log.contains("job started") || log.contains("local PostgreSQL"), log);
+        assertTrue(log.lines().reduce((a, b) -> b).orElseThrow().endsWith(" nightly run finished with exit code 143"), log);
+        String stderr = Files.readString(dir.resolve("stderr"));
+        assertTrue(stderr.contains("nightly run finished with exit code 143; log: "), stderr);
+    }
+
     /** Without a terminal, a night is silent when it succeeds and says on stderr how it failed (cron mails that). */
     @Test
     void aNightlyIsQuietUnlessItFails(@TempDir Path dir) throws Exception {
