@@ -305,9 +305,17 @@ ensure_postgres_installed() {
   local bin; bin="$(pg_bindir)"
   [[ -n "$bin" && -x "$bin/initdb" && -x "$bin/postgres" ]] && return 0
   log "PostgreSQL is not installed: installing the Debian package postgresql"
-  local sudo=""; [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2 || die "installing postgresql failed"
+  local sudo=() ask="ask an administrator to run: apt-get install postgresql"
+  if [[ "$(id -u)" -ne 0 ]]; then
+    command -v sudo >/dev/null || die "PostgreSQL is not installed, and $(id -un) is not root and has no sudo to install it: $ask"
+    # Without a terminal (cron, systemd, CI) sudo cannot ask for a password: it says so at once.
+    sudo=(sudo); [[ -t 0 ]] || sudo=(sudo -n)
+  fi
+  # Two scripts installing at once (scripts/test and run-pipeline on a fresh machine): the second
+  # waits for dpkg's lock instead of failing, then finds the package installed.
+  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
+  "${sudo[@]}" "${apt[@]}" update -qq >&2 || die "apt-get update failed (as $(id -un)${sudo[*]:+ through sudo}): $ask"
+  "${sudo[@]}" "${apt[@]}" install -y -qq postgresql >&2 || die "installing postgresql failed: $ask"
   bin="$(pg_bindir)"
   [[ -n "$bin" && -x "$bin/initdb" ]] || die "postgresql installed but no server binaries found under /usr/lib/postgresql"
 }
