@@ -14,8 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -263,15 +264,17 @@ public final class ScorePublisher {
             }
             s.executeBatch();
         }
-        // What this run's regions.csv listed: a region a later run from the same data directory no
-        // longer lists (a county merged away) has no current status (bi_pass_status). A region whose
-        // row was set aside is still listed (it is not in the tree, its scores stay).
-        Set<String> listed = new TreeSet<>();
-        regions.forEach(r -> listed.add(r.code()));
-        publications.forEach(p -> listed.addAll(p.regionRowsSetAside().keySet()));
-        try (CsvCopy copy = CsvCopy.into(c, "run_region (run_id, region_code)")) {
-            for (String code : listed) {
-                copy.row(runId, code);
+        // What this run's regions.csv listed, with the parents it gave: a region a later run from the
+        // same data directory no longer lists (a county merged away) has no current status
+        // (bi_pass_status), and a city's year has the counties listed under it then
+        // (bi_county_comparison). A region whose row was set aside is still listed (it is not in
+        // the tree, its scores stay), without a parent.
+        Map<String, String> listed = new TreeMap<>();
+        publications.forEach(p -> p.regionRowsSetAside().keySet().forEach(code -> listed.put(code, null)));
+        regions.forEach(r -> listed.put(r.code(), r.parentCode()));
+        try (CsvCopy copy = CsvCopy.into(c, "run_region (run_id, region_code, parent_code)")) {
+            for (Map.Entry<String, String> region : listed.entrySet()) {
+                copy.row(runId, region.getKey(), region.getValue());
             }
             copy.finish();
         }

@@ -127,6 +127,30 @@ class BiLatestRunAndCountiesTest {
     }
 
     /**
+     * A county moved to another city stays beside its old city in the years published while it
+     * belonged there (the city's figures of those years include it), and joins its new city's
+     * years from its move on only.
+     */
+    @Test
+    void aCountyMovedToAnotherCityStaysInItsOldCitysYears() throws Exception {
+        String url = TestingPostgres.server().createDatabase();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        Region jinzhong = new Region("140700", "晋中市", null, "city", "central");
+        Region yuci = new Region("140702", "榆次区", "140700", "county", "central");
+        Map<String, String> points = Map.of("140800", "2", "140700", "2", "140802", "1", "140882", "0", "140702", "1");
+        try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
+            publish(lock, ledger, NIGHTLY, List.of(CITY, jinzhong, YANHU, HEJIN, yuci), 2023, points);
+            Region hejinMoved = new Region("140882", "河津市", "140700", "county", "central");
+            publish(lock, ledger, NIGHTLY, List.of(CITY, jinzhong, YANHU, hejinMoved, yuci), 2025, points);
+        }
+        WarehouseRows rows = WarehouseRows.query(url, "bi_county_comparison", "SELECT city_code, eval_year, county_code "
+                + "FROM netmarket.bi_county_comparison WHERE indicator_code = '3'", "city_code", "eval_year", "county_code");
+        assertEquals(Set.of("140800|2023|140802", "140800|2023|140882", "140700|2023|140702",
+                "140800|2025|140802", "140700|2025|140702", "140700|2025|140882"), rows.all().keySet());
+    }
+
+    /**
      * A county merged away before a year it never had: the first run without it publishes 2024,
      * takes nothing of it out (it has no 2024), and its 2023 is no longer its current status
      * beside the city's 2024, computed without it — whatever another folder lists, until its own
