@@ -224,7 +224,9 @@ class ScriptsTest {
 
     /**
      * scripts/test builds holding the checkout's build lock, as every other script's build does:
-     * a run started meanwhile waits instead of building into the target/ the suite cleans.
+     * a run started meanwhile waits instead of building into the target/ the suite cleans. The
+     * scripts the suite itself runs (ScriptsTest, here the stand-in Maven) build without waiting
+     * for the lock their ancestor holds, which would never come.
      */
     @Test
     void theTestSuiteBuildsHoldingTheBuildLock(@TempDir Path dir) throws Exception {
@@ -234,12 +236,15 @@ class ScriptsTest {
         Path seen = dir.resolve("seen");
         // flock on a file of its own: refused while the lock is held on another open file.
         Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\nif flock -n " + root.resolve(".local/build.lock")
-                + " true; then echo free; else echo held; fi >> " + seen + "\n");
-        Process p = start(bin, dir, Map.of(), root.resolve("scripts/test"), "-Dtest=None").redirectErrorStream(true).start();
+                + " true; then echo free; else echo held; fi >> " + seen + "\n"
+                + "bash -c 'source \"$0\"; with_build_lock echo built inside' " + root.resolve("scripts/lib/common.sh")
+                + " >> " + seen + "\n");
+        Process p = start(bin, dir, Map.of("NETMARKET_BUILD_WAIT_SECONDS", "2"), root.resolve("scripts/test"), "-Dtest=None")
+                .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output);
-        assertEquals(List.of("held"), Files.readAllLines(seen), output);
+        assertEquals(List.of("held", "built inside"), Files.readAllLines(seen), output);
     }
 
     /**
