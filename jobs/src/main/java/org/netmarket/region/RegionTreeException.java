@@ -75,11 +75,6 @@ public final class RegionTreeException extends IllegalArgumentException {
         return problems;
     }
 
-    /** Whether any of the problems is of this kind. */
-    public boolean has(Kind kind) {
-        return problems.stream().anyMatch(p -> p.kind() == kind);
-    }
-
     /** The kind of the first problem. */
     public Kind kind() {
         return problems.get(0).kind();

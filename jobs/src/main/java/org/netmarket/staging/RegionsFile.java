@@ -18,19 +18,23 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
  * Rows identical in every column collapse into one. Rows that fail the row rules are quarantined,
  * and so are rows that do not fit the tree, as the contract quarantines rows that break a
  * reference rule or conflict and goes on: every row of a region code on rows that differ, a row
- * whose parent_code names no region or a region set aside, the rows of a parent_code cycle. The
- * regions below a region set aside are set aside with it (their parent is unknown to the run),
- * so a broken province takes its cities and counties with it; the quarantine threshold judges
- * regions.csv as it judges every extract. A missing file, a broken header or a file without a single
- * valid row stops the run with a message naming the file.
+ * whose parent_code names no region, the rows of a parent_code cycle; the quarantine threshold
+ * judges regions.csv as it judges every extract. A row with regions below it is never left out:
+ * its problem stops the run, naming them (they could not be placed, and the figures of the regions
+ * above would be computed without them). So does a missing file, a broken header, or a file
+ * without a region left.
  */
 public final class RegionsFile {
+    /** Rows (or regions) a message names before saying how many more there are. */
+    private static final int SHOWN = 5;
+
     /**
      * The tree plus what reading found.
      *
@@ -104,23 +108,44 @@ public final class RegionsFile {
                 setAsideRowsAtFault(e, regions, lines, raws, kept, setAside, quarantined, schema.name(), relative);
             }
         }
-        if (tree == null) {
-            throw InvalidInputException.of(Reason.of(relative + " has no valid region rows",
-                    relative + " 中没有有效的地区行"));
-        }
         quarantined.sort(Comparator.comparingLong(QuarantinedRow::line));
+        if (tree == null) {
+            throw InvalidInputException.of(Reason.of(relative + " has no region left: every row was set aside ("
+                            + shown(quarantined, Reason::en, "; ") + ")",
+                    relative + " 中没有可用的地区：每一行都被隔离了（" + shown(quarantined, Reason::zh, "；") + "）"));
+        }
+        // A code whose other row stands (one row broke a row rule) is a region of the tree, not one set aside.
+        setAside.keySet().removeIf(tree::contains);
         return new Result(tree, report.withRowsQuarantined(quarantined.size()), quarantined, setAside);
+    }
+
+    /** The first {@value #SHOWN} quarantined rows, as {@code line 3, column economic_zone: ...}. */
+    private static String shown(List<QuarantinedRow> rows, Function<Reason, String> language,
+                                String separator) {
+        List<String> out = new ArrayList<>();
+        for (QuarantinedRow q : rows.subList(0, Math.min(SHOWN, rows.size()))) {
+            out.add(language.apply(Reason.of("line " + q.line() + (q.column() == null ? "" : ", column " + q.column()) + ": ",
+                    "第 " + q.line() + " 行" + (q.column() == null ? "" : " " + q.column() + " 列") + "："))
+                    + language.apply(q.reason()));
+        }
+        if (rows.size() > SHOWN) {
+            out.add(language.apply(Reason.of("and " + (rows.size() - SHOWN) + " more", "另有 " + (rows.size() - SHOWN) + " 行")));
+        }
+        return String.join(separator, out);
     }
 
     /**
      * Sets aside, from the rows {@code kept}, every row of the regions each problem of the tree
-     * is about, with the problem as the reason; a region whose parent was set aside (by the row
-     * rules, or by an earlier round) is told so. The regions below them are found missing their
-     * parent by the next round.
+     * is about, with the problem as the reason. A region whose parent's row was set aside (by the
+     * row rules, or by an earlier round) is not: the run stops instead, naming the parent's row,
+     * for a region with regions below it is never left out (it would take them with it, and its
+     * own parent's figures would be computed without them).
      */
     private static void setAsideRowsAtFault(RegionTreeException e, List<Region> regions, List<Long> lines, List<String> raws,
                                             List<Integer> kept, Map<String, Long> setAside, List<QuarantinedRow> quarantined,
                                             String extract, String file) {
+        // Parent code -> the regions below it, where its row was set aside.
+        Map<String, List<Below>> stranded = new LinkedHashMap<>();
         // A code on rows that differ is told as such even when one of its rows also lacks a parent.
         List<RegionTreeProblem> problems = new ArrayList<>(e.problems());
         problems.sort(Comparator.comparing(p -> p.kind() != RegionTreeException.Kind.DUPLICATE));
@@ -132,20 +157,42 @@ public final class RegionsFile {
                     if (!r.code().equals(code)) {
                         continue;
                     }
-                    Reason reason = p.problem();
-                    Long parentLine = r.parentCode() == null ? null : setAside.get(r.parentCode());
-                    if (p.kind() == RegionTreeException.Kind.UNKNOWN_PARENT && parentLine != null) {
-                        reason = Reason.of("region " + r.code() + " (" + r.name() + ") has parent_code " + r.parentCode()
-                                        + ", whose row was set aside (line " + parentLine + "; the reason is in the quarantine"
-                                        + " report)",
-                                "地区 " + r.code() + "（" + r.name() + "）的 parent_code 是 " + r.parentCode()
-                                        + "，该地区的行已被隔离（第 " + parentLine + " 行，原因见隔离报告）");
+                    if (p.kind() == RegionTreeException.Kind.UNKNOWN_PARENT && setAside.containsKey(r.parentCode())) {
+                        stranded.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(new Below(code, lines.get(i)));
+                        continue;
                     }
-                    quarantined.add(new QuarantinedRow(extract, file, lines.get(i), raws.get(i), p.column(), reason, null));
+                    quarantined.add(new QuarantinedRow(extract, file, lines.get(i), raws.get(i), p.column(), p.problem(), null));
                     setAside.putIfAbsent(code, lines.get(i));
                     it.remove();
                 }
             }
         }
+        if (!stranded.isEmpty()) {
+            List<Reason> told = new ArrayList<>();
+            stranded.forEach((parent, below) -> told.add(strandedBelow(file, parent, below, setAside.get(parent), quarantined)));
+            throw InvalidInputException.of(told);
+        }
+    }
+
+    /** A region below one whose row was set aside, and the line of its row. */
+    private record Below(String code, long line) {
+    }
+
+    /** The set-aside row of a region that has regions below it, with its reason and theirs. */
+    private static Reason strandedBelow(String file, String parent, List<Below> below, long parentLine,
+                                        List<QuarantinedRow> quarantined) {
+        QuarantinedRow row = quarantined.stream().filter(q -> q.line() == parentLine).findFirst().orElseThrow();
+        List<Below> shown = below.subList(0, Math.min(SHOWN, below.size()));
+        String more = below.size() > SHOWN ? " and " + (below.size() - SHOWN) + " more" : "";
+        String moreZh = below.size() > SHOWN ? "等 " + below.size() + " 个" : "";
+        return Reason.of(file + ", line " + parentLine + (row.column() == null ? "" : ", column " + row.column()) + ": "
+                        + row.reason().en() + "; region " + parent + " has regions below it ("
+                        + String.join(", ", shown.stream().map(b -> b.code() + " on line " + b.line()).toList()) + more
+                        + "), which cannot be placed without it: fix the row (only a region without regions below it is set"
+                        + " aside while the run goes on)",
+                file + " 第 " + parentLine + " 行" + (row.column() == null ? "" : " " + row.column() + " 列") + "："
+                        + row.reason().zh() + "；地区 " + parent + " 之下有地区（"
+                        + String.join("、", shown.stream().map(b -> "第 " + b.line() + " 行的 " + b.code()).toList()) + moreZh
+                        + "），没有它就无法归属：请修正该行（只有其下没有地区的行才会被隔离而运行继续）");
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.extract.ExtractSchema;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.extract.SchemaCatalog;
+import org.netmarket.rules.Reason;
 import org.netmarket.rules.ReasonAssertions;
 
 import java.io.IOException;
@@ -62,30 +63,35 @@ class RegionsFileTest {
     }
 
     /**
-     * The regions below a row set aside are set aside with it, each told its parent's line, in
-     * Chinese too (the clerk's dashboard); the counts of the file include them.
+     * A row with regions below it is never left out: set aside, it stops the run, naming its
+     * problem and the regions below it, in Chinese too (the clerk's dashboard).
      */
     @Test
-    void theRegionsBelowARowSetAsideAreSetAsideNamingItsLine() throws IOException {
-        RegionsFile.Result r = read(HEADER + "\n"
+    void aRowWithRegionsBelowItStopsTheRunNamingThem() throws IOException {
+        InvalidInputException e = failure(HEADER + "\n"
                 + "140000,山西省,,province,central\n"
                 + "140800,运城市,140000,city,northeast\n"
                 + "140802,盐湖区,140800,county,central\n"
                 + "140899,某镇,140802,county,central\n");
-        assertEquals(List.of(
-                "3|economic_zone|'northeast' is not one of east, central, west",
-                "4|parent_code|region 140802 (盐湖区) has parent_code 140800, whose row was set aside (line 3; the reason is in"
-                        + " the quarantine report)",
-                "5|parent_code|region 140899 (某镇) has parent_code 140802, whose row was set aside (line 4; the reason is in"
-                        + " the quarantine report)"), quarantined(r));
-        assertEquals("地区 140802（盐湖区）的 parent_code 是 140800，该地区的行已被隔离（第 3 行，原因见隔离报告）",
-                r.quarantined().get(1).reason().zh());
-        ReasonAssertions.assertSaysTheSameInChinese(r.quarantined().get(2).reason());
-        assertEquals("140899,某镇,140802,county,central", r.quarantined().get(2).rawLine());
-        assertEquals(List.of("140000"), List.copyOf(r.tree().codes()));
-        assertEquals(Map.of("140800", 3L, "140802", 4L, "140899", 5L), r.setAside());
-        assertEquals(4, r.report().rowsRead());
-        assertEquals(3, r.report().rowsQuarantined(), "the quarantine threshold counts them");
+        assertEquals("regions.csv, line 3, column economic_zone: 'northeast' is not one of east, central, west; region 140800"
+                + " has regions below it (140802 on line 4), which cannot be placed without it: fix the row (only a region"
+                + " without regions below it is set aside while the run goes on)", e.getMessage());
+        assertEquals("regions.csv 第 3 行 economic_zone 列：“northeast”不是可选值之一：east、central、west；地区 140800 之下有地区"
+                + "（第 4 行的 140802），没有它就无法归属：请修正该行（只有其下没有地区的行才会被隔离而运行继续）", e.messageZh().orElseThrow());
+    }
+
+    /** A row that does not fit the tree, with regions below it: the same. */
+    @Test
+    void aCodeOnRowsThatDifferWithRegionsBelowItStopsTheRun() throws IOException {
+        InvalidInputException e = failure(TOP
+                + "140802,盐湖区,140800,county,central\r\n"
+                + "140821,临猗县,140800,county,central\r\n"
+                + "140800,运城市,140000,city,east\r\n");
+        assertEquals("regions.csv, line 3, column region_code: region 140800 appears twice with different values, on lines 3"
+                + " and 7: region_name '运城市\n(地级市)' on line 3, '运城市' on line 7; economic_zone 'central' on line 3, 'east'"
+                + " on line 7; region 140800 has regions below it (140802 on line 5, 140821 on line 6), which cannot be placed"
+                + " without it: fix the row (only a region without regions below it is set aside while the run goes on)",
+                e.getMessage());
     }
 
     @Test
@@ -161,19 +167,14 @@ class RegionsFileTest {
     }
 
     @Test
-    void theRowsOfACycleAndTheRegionsBelowItAreSetAside() throws IOException {
-        String cycle = "region 140000 is its own ancestor: "
-                + "the parent_code links 140000 (line 2) -> 140802 (line 5) -> 140800 (line 3) -> 140000 form a cycle";
-        RegionsFile.Result r = read(HEADER + "\r\n"
-                + "140000,山西省,140802,province,central\r\n"
-                + "140800,\"运城市\n(地级市)\",140000,city,central\r\n"
-                + "140802,盐湖区,140800,county,central\r\n"
-                + "140821,临猗县,140800,county,central\r\n"
-                + "110000,北京市,,province,east\r\n");
-        assertEquals(List.of("2|parent_code|" + cycle, "3|parent_code|" + cycle, "5|parent_code|" + cycle,
-                "6|parent_code|region 140821 (临猗县) has parent_code 140800, whose row was set aside (line 3; the reason"
-                        + " is in the quarantine report)"), quarantined(r));
-        assertEquals(List.of("110000"), List.copyOf(r.tree().codes()));
+    void theRowsOfACycleAreSetAside() throws IOException {
+        String cycle = "region 140802 is its own ancestor: "
+                + "the parent_code links 140802 (line 5) -> 140821 (line 6) -> 140802 form a cycle";
+        RegionsFile.Result r = read(TOP
+                + "140802,盐湖区,140821,county,central\r\n"
+                + "140821,临猗县,140802,county,central\r\n");
+        assertEquals(List.of("5|parent_code|" + cycle, "6|parent_code|" + cycle), quarantined(r));
+        assertEquals(List.of("140000", "140800"), List.copyOf(r.tree().codes()));
     }
 
     @Test
@@ -184,46 +185,48 @@ class RegionsFileTest {
     }
 
     /**
-     * A broken province takes its cities and counties with it, found round after round: the
-     * province's two rows differ, its city breaks a row rule, and the regions below them have a
-     * parent set aside. A county whose row differs also lacks a parent: told as a duplicate.
+     * Every problem of the rows at once, each row told once in file order: a row rule; a code
+     * whose other row stands (a region of the tree, not one set aside); an unknown parent; a code
+     * on three rows, two of them identical, which differ; a region that is its own parent.
      */
     @Test
     void everyProblemIsToldOncePerRowInFileOrder() throws IOException {
         RegionsFile.Result r = read(HEADER + "\r\n"
                 + "140000,山西省,,province,central\r\n"
-                + "140800,运城市,140000,city,northeast\r\n"
+                + "140800,运城市,140000,city,central\r\n"
+                + "140802,盐湖区,140800,county,northeast\r\n"
                 + "140802,盐湖区,140800,county,central\r\n"
-                + "140822,\"万荣县\n(两行)\",140000,county,central\r\n"
-                + "140000,\"山西省\n(重复)\",,province,central\r\n"
-                + "110000,北京市,,province,east\r\n"
-                + "110101,东城区,110000,county,east\r\n"
-                + "110101,东城区,110099,county,east\r\n");
-        String province = "region 140000 appears twice with different values, on lines 2 and 7: "
-                + "region_name '山西省' on line 2, '山西省\n(重复)' on line 7";
-        String dongcheng = "region 110101 appears twice with different values, on lines 10 and 11: "
-                + "parent_code '110000' on line 10, '110099' on line 11";
+                + "140821,临猗县,140899,county,central\r\n"
+                + "140822,万荣县,140800,county,central\r\n"
+                + "140822,万荣县,140800,county,central\r\n"
+                + "140822,万荣县,140800,county,east\r\n"
+                + "140823,\"闻喜县\n(两行)\",140823,county,central\r\n");
+        String wanrong = "region 140822 appears 3 times with different values, on lines 7, 8 and 9: "
+                + "economic_zone 'central' on lines 7 and 8, 'east' on line 9";
         assertEquals(List.of(
-                "2|region_code|" + province,
-                "3|economic_zone|'northeast' is not one of east, central, west",
-                "4|parent_code|region 140802 (盐湖区) has parent_code 140800, whose row was set aside (line 3; the reason is in"
-                        + " the quarantine report)",
-                "5|parent_code|region 140822 (万荣县\n(两行)) has parent_code 140000, whose row was set aside (line 2; the"
-                        + " reason is in the quarantine report)",
-                "7|region_code|" + province,
-                "10|region_code|" + dongcheng,
-                "11|region_code|" + dongcheng), quarantined(r));
-        assertEquals(List.of("110000"), List.copyOf(r.tree().codes()));
-        assertEquals(Map.of("140000", 2L, "140800", 3L, "140802", 4L, "140822", 5L, "110101", 10L), r.setAside());
+                "4|economic_zone|'northeast' is not one of east, central, west",
+                "6|parent_code|region 140821 (临猗县) has parent_code 140899, which names no region of regions.csv",
+                "7|region_code|" + wanrong,
+                "8|region_code|" + wanrong,
+                "9|region_code|" + wanrong,
+                "10|parent_code|region 140823 has itself as parent_code: the parent_code links 140823 (line 10) -> 140823"
+                        + " form a cycle"), quarantined(r));
+        assertEquals(List.of("140000", "140800", "140802"), List.copyOf(r.tree().codes()));
+        assertEquals(Map.of("140821", 6L, "140822", 7L, "140823", 10L), r.setAside());
+        assertEquals(9, r.report().rowsRead());
+        assertEquals(6, r.report().rowsQuarantined(), "the quarantine threshold counts them");
     }
 
     @Test
-    void aFileWithoutARegionLeftStopsTheRun() throws IOException {
+    void aFileWithoutARegionLeftStopsTheRunSayingWhy() throws IOException {
         InvalidInputException e = failure(HEADER + "\n"
                 + "140000,山西省,,province,central\n"
-                + "140000,山西,,province,central\n"
-                + "140800,运城市,140000,city,central\n");
-        assertEquals("regions.csv has no valid region rows", e.getMessage());
+                + "140000,山西,,province,central\n");
+        String why = "region 140000 appears twice with different values, on lines 2 and 3: region_name '山西省' on line 2,"
+                + " '山西' on line 3";
+        assertEquals("regions.csv has no region left: every row was set aside (line 2, column region_code: " + why
+                + "; line 3, column region_code: " + why + ")", e.getMessage());
+        ReasonAssertions.assertSaysTheSameInChinese(Reason.of(e.getMessage(), e.messageZh().orElseThrow()));
     }
 
     @Test
