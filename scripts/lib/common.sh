@@ -308,23 +308,36 @@ pg_bindir() {
 
 # Installs the Debian package postgresql when the server binaries are missing (the client
 # package alone makes a bin folder too: psql without initdb or postgres).
-ensure_postgres_installed() {
+# Whether the server binaries are there (initdb and postgres of the newest version installed).
+postgres_installed() {
   local bin; bin="$(pg_bindir)"
-  [[ -n "$bin" && -x "$bin/initdb" && -x "$bin/postgres" ]] && return 0
-  log "PostgreSQL is not installed: installing the Debian package postgresql"
-  local sudo=() ask="ask an administrator to run: apt-get install postgresql"
+  [[ -n "$bin" && -x "$bin/initdb" && -x "$bin/postgres" ]]
+}
+
+ensure_postgres_installed() {
+  postgres_installed && return 0
+  local sudo=() ask=""
   if [[ "$(id -u)" -ne 0 ]]; then
-    command -v sudo >/dev/null || die "PostgreSQL is not installed, and $(id -un) is not root and has no sudo to install it: $ask"
+    ask=": ask an administrator to run apt-get install postgresql"
+    command -v sudo >/dev/null || die "PostgreSQL is not installed, and $(id -un) is not root and has no sudo to install it$ask"
     # Without a terminal (cron, systemd, CI) sudo cannot ask for a password: it says so at once.
     sudo=(sudo); [[ -t 0 ]] || sudo=(sudo -n)
   fi
-  # Two scripts installing at once (scripts/test and run-pipeline on a fresh machine): the second
-  # waits for dpkg's lock instead of failing, then finds the package installed.
-  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
-  "${sudo[@]}" "${apt[@]}" update -qq >&2 || die "apt-get update failed (as $(id -un)${sudo[*]:+ through sudo}): $ask"
-  "${sudo[@]}" "${apt[@]}" install -y -qq postgresql >&2 || die "installing postgresql failed: $ask"
-  bin="$(pg_bindir)"
-  [[ -n "$bin" && -x "$bin/initdb" ]] || die "postgresql installed but no server binaries found under /usr/lib/postgresql"
+  # One install at a time on the machine (scripts/test and run-pipeline on a fresh machine, as
+  # any user): apt-get refuses to run beside another instead of waiting. The second finds the
+  # package installed. (Opened for reading, as the other locks are, so that a lock file another
+  # user made serves too.)
+  local lock=/tmp/netmarket-install-postgresql.lock
+  { [[ -e "$lock" ]] || : >>"$lock"; } 2>/dev/null
+  (
+    flock -w 900 8 || die "another install of PostgreSQL on this machine took more than 15 minutes ($lock)"
+    postgres_installed && exit 0
+    log "PostgreSQL is not installed: installing the Debian package postgresql"
+    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+    "${sudo[@]}" "${apt[@]}" update -qq >&2 || die "apt-get update failed${sudo[*]:+ (through sudo)}$ask"
+    "${sudo[@]}" "${apt[@]}" install -y -qq postgresql >&2 || die "installing postgresql failed$ask"
+  ) 8<"$lock" 9>&- || exit $?
+  postgres_installed || die "postgresql installed but no server binaries found under /usr/lib/postgresql"
 }
 
 # Runs a PostgreSQL server program as the postgres OS user when we are root (it refuses root).

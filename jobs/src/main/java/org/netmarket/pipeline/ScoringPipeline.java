@@ -245,9 +245,11 @@ public final class ScoringPipeline {
     }
 
     /**
-     * Opens (and migrates) the warehouse, takes the publishing lock and registers the run; the
-     * lock is let go again when registering fails. A run that cannot get the lock is recorded as
-     * failed, saying which run held it, so that pipeline_run lists every run a scheduler started.
+     * Opens (and migrates) the warehouse, takes the publishing lock, registers the run, closes
+     * runs abandoned since and gives the BI role its password when one is set; the lock is let go
+     * again when any of it fails, and a failure after registering is recorded on the run. A run
+     * that cannot get the lock is recorded as failed, saying which run held it, so that
+     * pipeline_run lists every run a scheduler started.
      */
     private Registration register(String jdbcUrl, Edition edition) throws SQLException {
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(jdbcUrl, env));

@@ -78,11 +78,15 @@ final class StagingStore {
         } catch (IOException e) {
             // Truncated or corrupted (a full disk, a hand): not a defect of the job, and the raw
             // extracts are the source of truth, so the fix is to let the next night rebuild it.
-            // Jackson's own message runs on over lines with the parser's location: one line here.
-            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            String why = oneLine(e);
             throw new EnvironmentException(Reason.of("cannot read the staging manifest " + p + ": " + why + " " + wayOut(false).en(),
                     "无法读取暂存区清单 " + p + "：" + why + wayOut(false).zh()), e);
         }
+    }
+
+    /** Jackson's own message runs on over lines with the parser's location: its first part only. */
+    private static String oneLine(IOException e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 
     /**
@@ -101,7 +105,7 @@ final class StagingStore {
             m = JSON.readValue(in, StagingArea.Manifest.class);
         } catch (IOException e) {
             LOG.warn("staging area {}: the manifest is missing and {} does not read ({}): rebuilding", root, temporary,
-                    e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
+                    oneLine(e));
             return null;
         }
         if (!fs.rename(temporary, manifest)) {
