@@ -101,9 +101,9 @@ with_build_lock() {
   local lock
   lock="$(local_lock build.lock)" || die "cannot create $NETMARKET_ROOT/.local/build.lock: .local must be a folder $(id -un) can write"
   # Held already by an ancestor (the scripts that scripts/test's suite runs): waiting for it would
-  # never end.
-  if [[ "${NETMARKET_BUILD_LOCK_HELD:-}" == "$lock" ]]; then
-    "$@"
+  # never end. (Said held, and held indeed: a lock free again is taken as any other.)
+  if [[ "${NETMARKET_BUILD_LOCK_HELD:-}" == "$lock" ]] && ! flock -n "$lock" true 2>/dev/null; then
+    "$@" 9>&-
     return
   fi
   (
@@ -328,12 +328,14 @@ ensure_postgres_installed() {
   # package installed. (Opened for reading, as the other locks are, so that a lock file another
   # user made serves too.)
   local lock=/tmp/netmarket-install-postgresql.lock
-  { [[ -e "$lock" ]] || : >>"$lock"; } 2>/dev/null
+  { [[ -e "$lock" ]] || { : >>"$lock" && chmod a+r "$lock"; }; } 2>/dev/null
+  [[ -r "$lock" ]] || die "cannot read the lock $lock that one install of PostgreSQL at a time takes: remove it"
   (
     flock -w 900 8 || die "another install of PostgreSQL on this machine took more than 15 minutes ($lock)"
     postgres_installed && exit 0
     log "PostgreSQL is not installed: installing the Debian package postgresql"
-    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+    # And wait for dpkg's lock, which unattended upgrades may hold on a fresh machine.
+    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
     "${sudo[@]}" "${apt[@]}" update -qq >&2 || die "apt-get update failed${sudo[*]:+ (through sudo)}$ask"
     "${sudo[@]}" "${apt[@]}" install -y -qq postgresql >&2 || die "installing postgresql failed$ask"
   ) 8<"$lock" 9>&- || exit $?

@@ -38,8 +38,9 @@ public final class RegionsFile {
     /**
      * The tree plus what reading found.
      *
-     * @param setAside the region codes of the quarantined rows, with their line (for the messages
-     *                 of rows elsewhere that refer to them)
+     * @param setAside the region codes of the quarantined rows that are not regions of the tree
+     *                 (another row of the code may stand), with the line of the first (for the
+     *                 messages of rows elsewhere that refer to them)
      */
     public record Result(RegionTree tree, FileReport report, List<QuarantinedRow> quarantined, Map<String, Long> setAside) {
     }
@@ -60,6 +61,8 @@ public final class RegionsFile {
         List<Long> lines = new ArrayList<>();
         List<QuarantinedRow> quarantined = new ArrayList<>();
         Map<String, Long> setAside = new LinkedHashMap<>();
+        // Code -> its rows set aside, by the row rules or as not fitting the tree.
+        Map<String, List<QuarantinedRow>> setAsideRows = new LinkedHashMap<>();
         int codeColumn = schema.indexOf("region_code");
         FileReport report = null;
         RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
@@ -76,12 +79,14 @@ public final class RegionsFile {
                     raws.add(e.raw());
                 } else if (e.isRejection()) {
                     // A rejected row of the region tree is no region the run knows.
-                    quarantined.add(new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
-                            e.rejection().reason(), null));
+                    QuarantinedRow row = new QuarantinedRow(schema.name(), relative, e.line(), e.raw(), e.rejection().column(),
+                            e.rejection().reason(), null);
+                    quarantined.add(row);
                     // Trimmed as the row rules trim a region field that refers to it.
                     String code = e.fields() == null ? "" : RowValidator.trimField(e.fields()[codeColumn]);
                     if (!code.isEmpty()) {
                         setAside.putIfAbsent(code, e.line());
+                        setAsideRows.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
                     }
                 } else {
                     report = e.report();
@@ -105,14 +110,15 @@ public final class RegionsFile {
             try {
                 tree = new RegionTree(rows.stream().map(regions::get).toList(), relative, k -> lines.get(rows.get(k)));
             } catch (RegionTreeException e) {
-                setAsideRowsAtFault(e, regions, lines, raws, kept, setAside, quarantined, schema.name(), relative);
+                setAsideRowsAtFault(e, regions, lines, raws, kept, setAside, setAsideRows, quarantined, schema.name(), relative);
             }
         }
         quarantined.sort(Comparator.comparingLong(QuarantinedRow::line));
         if (tree == null) {
-            throw InvalidInputException.of(Reason.of(relative + " has no region left: every row was set aside ("
-                            + shown(quarantined, Reason::en, "; ") + ")",
-                    relative + " 中没有可用的地区：每一行都被隔离了（" + shown(quarantined, Reason::zh, "；") + "）"));
+            throw InvalidInputException.of(quarantined.isEmpty()
+                    ? Reason.of(relative + " has no region rows", relative + " 中没有地区行")
+                    : Reason.of(relative + " has no region left: every row was set aside (" + shown(quarantined, Reason::en, "; ")
+                            + ")", relative + " 中没有可用的地区：每一行都被隔离了（" + shown(quarantined, Reason::zh, "；") + "）"));
         }
         // A code whose other row stands (one row broke a row rule) is a region of the tree, not one set aside.
         setAside.keySet().removeIf(tree::contains);
@@ -142,10 +148,11 @@ public final class RegionsFile {
      * own parent's figures would be computed without them).
      */
     private static void setAsideRowsAtFault(RegionTreeException e, List<Region> regions, List<Long> lines, List<String> raws,
-                                            List<Integer> kept, Map<String, Long> setAside, List<QuarantinedRow> quarantined,
+                                            List<Integer> kept, Map<String, Long> setAside,
+                                            Map<String, List<QuarantinedRow>> setAsideRows, List<QuarantinedRow> quarantined,
                                             String extract, String file) {
-        // Parent code -> the regions below it, where its row was set aside.
-        Map<String, List<Below>> stranded = new LinkedHashMap<>();
+        // Parent code -> the regions below it (each once: identical copies of a row are one region).
+        Map<String, Map<String, Long>> stranded = new LinkedHashMap<>();
         // A code on rows that differ is told as such even when one of its rows also lacks a parent.
         List<RegionTreeProblem> problems = new ArrayList<>(e.problems());
         problems.sort(Comparator.comparing(p -> p.kind() != RegionTreeException.Kind.DUPLICATE));
@@ -158,41 +165,58 @@ public final class RegionsFile {
                         continue;
                     }
                     if (p.kind() == RegionTreeException.Kind.UNKNOWN_PARENT && setAside.containsKey(r.parentCode())) {
-                        stranded.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(new Below(code, lines.get(i)));
+                        stranded.computeIfAbsent(r.parentCode(), k -> new LinkedHashMap<>()).putIfAbsent(code, lines.get(i));
                         continue;
                     }
-                    quarantined.add(new QuarantinedRow(extract, file, lines.get(i), raws.get(i), p.column(), p.problem(), null));
+                    QuarantinedRow row = new QuarantinedRow(extract, file, lines.get(i), raws.get(i), p.column(), p.problem(), null);
+                    quarantined.add(row);
                     setAside.putIfAbsent(code, lines.get(i));
+                    setAsideRows.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
                     it.remove();
                 }
             }
         }
         if (!stranded.isEmpty()) {
             List<Reason> told = new ArrayList<>();
-            stranded.forEach((parent, below) -> told.add(strandedBelow(file, parent, below, setAside.get(parent), quarantined)));
+            stranded.forEach((parent, below) -> told.add(strandedBelow(file, parent, below, setAsideRows.get(parent))));
             throw InvalidInputException.of(told);
         }
     }
 
-    /** A region below one whose row was set aside, and the line of its row. */
-    private record Below(String code, long line) {
+    /** Why a row was set aside: the column at fault and the reason. */
+    private record Why(String column, Reason reason) {
     }
 
-    /** The set-aside row of a region that has regions below it, with its reason and theirs. */
-    private static Reason strandedBelow(String file, String parent, List<Below> below, long parentLine,
-                                        List<QuarantinedRow> quarantined) {
-        QuarantinedRow row = quarantined.stream().filter(q -> q.line() == parentLine).findFirst().orElseThrow();
-        List<Below> shown = below.subList(0, Math.min(SHOWN, below.size()));
+    /**
+     * The set-aside rows of a region that has regions below it (every one: the row the rules
+     * rejected and another that did not fit the tree are both to fix), and the regions below it
+     * with the lines of their rows.
+     */
+    private static Reason strandedBelow(String file, String parent, Map<String, Long> below, List<QuarantinedRow> rows) {
+        // Rows set aside for one reason (the rows of a code that differ) are told together.
+        Map<Why, List<Long>> linesOf = new LinkedHashMap<>();
+        for (QuarantinedRow row : rows.stream().sorted(Comparator.comparingLong(QuarantinedRow::line)).toList()) {
+            linesOf.computeIfAbsent(new Why(row.column(), row.reason()), k -> new ArrayList<>()).add(row.line());
+        }
+        List<String> why = new ArrayList<>();
+        List<String> whyZh = new ArrayList<>();
+        linesOf.forEach((w, at) -> {
+            String column = w.column();
+            Reason reason = w.reason();
+            List<String> numbers = at.stream().map(String::valueOf).toList();
+            why.add((at.size() == 1 ? "line " + numbers.get(0) : "lines " + String.join(", ", numbers.subList(0, at.size() - 1))
+                    + " and " + numbers.get(at.size() - 1)) + (column == null ? "" : ", column " + column) + ": " + reason.en());
+            whyZh.add("第 " + String.join("、", numbers) + " 行" + (column == null ? "" : " " + column + " 列") + "：" + reason.zh());
+        });
+        List<Map.Entry<String, Long>> shown = below.entrySet().stream().limit(SHOWN).toList();
         String more = below.size() > SHOWN ? " and " + (below.size() - SHOWN) + " more" : "";
         String moreZh = below.size() > SHOWN ? "等 " + below.size() + " 个" : "";
-        return Reason.of(file + ", line " + parentLine + (row.column() == null ? "" : ", column " + row.column()) + ": "
-                        + row.reason().en() + "; region " + parent + " has regions below it ("
-                        + String.join(", ", shown.stream().map(b -> b.code() + " on line " + b.line()).toList()) + more
+        return Reason.of(file + ", " + String.join("; ", why) + "; region " + parent + " has regions below it ("
+                        + String.join(", ", shown.stream().map(b -> b.getKey() + " on line " + b.getValue()).toList()) + more
                         + "), which cannot be placed without it: fix the row (only a region without regions below it is set"
                         + " aside while the run goes on)",
-                file + " 第 " + parentLine + " 行" + (row.column() == null ? "" : " " + row.column() + " 列") + "："
-                        + row.reason().zh() + "；地区 " + parent + " 之下有地区（"
-                        + String.join("、", shown.stream().map(b -> "第 " + b.line() + " 行的 " + b.code()).toList()) + moreZh
+                file + " " + String.join("；", whyZh) + "；地区 " + parent + " 之下有地区（"
+                        + String.join("、", shown.stream().map(b -> "第 " + b.getValue() + " 行的 " + b.getKey()).toList()) + moreZh
                         + "），没有它就无法归属：请修正该行（只有其下没有地区的行才会被隔离而运行继续）");
     }
 }

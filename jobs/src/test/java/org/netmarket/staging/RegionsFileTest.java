@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * regions.csv read into the region tree: identical rows collapse; rows that break the row rules or
- * do not fit the tree (a code on rows that differ, an unknown parent, a cycle, a parent set aside)
- * are quarantined with the physical line of the row, its raw text, the column and the reason, and
- * the run goes on with the rest; a file without a region left stops the run as bad input.
+ * do not fit the tree (a code on rows that differ, an unknown parent, a cycle) are quarantined
+ * with the physical line of the row, its raw text, the column and the reason, and the run goes on
+ * with the rest; a row with regions below it that is set aside, or a file without a region left,
+ * stops the run as bad input.
  */
 class RegionsFileTest {
     private static final ExtractSchema REGIONS = SchemaCatalog.load().get("regions");
@@ -87,7 +88,7 @@ class RegionsFileTest {
                 + "140802,盐湖区,140800,county,central\r\n"
                 + "140821,临猗县,140800,county,central\r\n"
                 + "140800,运城市,140000,city,east\r\n");
-        assertEquals("regions.csv, line 3, column region_code: region 140800 appears twice with different values, on lines 3"
+        assertEquals("regions.csv, lines 3 and 7, column region_code: region 140800 appears twice with different values, on lines 3"
                 + " and 7: region_name '运城市\n(地级市)' on line 3, '运城市' on line 7; economic_zone 'central' on line 3, 'east'"
                 + " on line 7; region 140800 has regions below it (140802 on line 5, 140821 on line 6), which cannot be placed"
                 + " without it: fix the row (only a region without regions below it is set aside while the run goes on)",
@@ -130,6 +131,45 @@ class RegionsFileTest {
         assertEquals(List.of("140802"), r.tree().childrenOf("140800"));
         assertEquals(List.of(), r.quarantined());
         assertEquals(5, r.report().rowsRead());
+    }
+
+    /** A cycle with a region hanging below it, and a region whose unknown parent leaves its own children without one. */
+    @Test
+    void aCycleOrAnOrphanWithRegionsBelowItStopsTheRun() throws IOException {
+        assertEquals("regions.csv, line 5, column parent_code: region 140802 is its own ancestor: the parent_code links"
+                + " 140802 (line 5) -> 140821 (line 6) -> 140802 form a cycle; region 140802 has regions below it (140899 on"
+                + " line 7), which cannot be placed without it: fix the row (only a region without regions below it is set"
+                + " aside while the run goes on)", failure(TOP
+                + "140802,盐湖区,140821,county,central\r\n"
+                + "140821,临猗县,140802,county,central\r\n"
+                + "140899,某镇,140802,county,central\r\n").getMessage());
+        assertEquals("regions.csv, line 5, column parent_code: region 140810 (某市) has parent_code 149900, which names no"
+                + " region of regions.csv; region 140810 has regions below it (140811 on line 6), which cannot be placed"
+                + " without it: fix the row (only a region without regions below it is set aside while the run goes on)",
+                failure(TOP
+                        + "140810,某市,149900,city,central\r\n"
+                        + "140811,某区,140810,county,central\r\n"
+                        + "140811,某区,140810,county,central\r\n").getMessage());
+    }
+
+    /**
+     * A code with a row the rules rejected and another that does not fit the tree, with a region
+     * below it: both rows are named, for fixing the first alone would only stop the next run.
+     */
+    @Test
+    void everySetAsideRowOfARegionWithRegionsBelowItIsNamed() throws IOException {
+        assertEquals("regions.csv, line 5, column economic_zone: 'north' is not one of east, central, west; line 6, column"
+                + " parent_code: region 140810 (某市) has parent_code 149900, which names no region of regions.csv; region"
+                + " 140810 has regions below it (140811 on line 7), which cannot be placed without it: fix the row (only a"
+                + " region without regions below it is set aside while the run goes on)", failure(TOP
+                + "140810,某市,140000,city,north\r\n"
+                + "140810,某市,149900,city,central\r\n"
+                + "140811,某区,140810,county,central\r\n").getMessage());
+    }
+
+    @Test
+    void aFileOfAHeaderAloneHasNoRegionRows() throws IOException {
+        assertEquals("regions.csv has no region rows", failure(HEADER + "\n").getMessage());
     }
 
     /** As the contract has it for conflicting versions: both rows are quarantined, the run goes on. */
