@@ -306,14 +306,14 @@ pg_bindir() {
   command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)"
 }
 
-# Installs the Debian package postgresql when the server binaries are missing (the client
-# package alone makes a bin folder too: psql without initdb or postgres).
-# Whether the server binaries are there (initdb and postgres of the newest version installed).
+# Whether the server binaries are there, initdb and postgres of the newest version installed (the
+# client package alone makes a bin folder too: psql without initdb or postgres).
 postgres_installed() {
   local bin; bin="$(pg_bindir)"
   [[ -n "$bin" && -x "$bin/initdb" && -x "$bin/postgres" ]]
 }
 
+# Installs the Debian package postgresql when the server binaries are missing.
 ensure_postgres_installed() {
   postgres_installed && return 0
   local sudo=() ask=""

@@ -132,8 +132,8 @@ public final class RegionTree implements Serializable {
                 List<String> values = new ArrayList<>();
                 List<String> valuesZh = new ArrayList<>();
                 linesOf.forEach((value, lines) -> {
-                    values.add((value == null ? "empty" : "'" + value + "'") + " on " + lines(lines));
-                    valuesZh.add(linesZh(lines) + (value == null ? "为空" : "为“" + value + "”"));
+                    values.add((value == null ? "empty" : "'" + value + "'") + " on " + lines(lines).en());
+                    valuesZh.add(lines(lines).zh() + (value == null ? "为空" : "为“" + value + "”"));
                 });
                 differences.add(column.name() + " " + String.join(", ", values));
                 differencesZh.add(column.name() + " " + String.join("、", valuesZh));
@@ -142,24 +142,23 @@ public final class RegionTree implements Serializable {
         String times = rows.size() == 2 ? "twice" : rows.size() + " times";
         List<Long> all = rows.stream().map(lineOf::applyAsLong).toList();
         return new RegionTreeProblem(RegionTreeException.Kind.DUPLICATE, file, lineOf.applyAsLong(atFault), "region_code",
-                Reason.of("region " + code + " appears " + times + " with different values, on " + lines(all) + ": "
+                Reason.of("region " + code + " appears " + times + " with different values, on " + lines(all).en() + ": "
                         + String.join("; ", differences),
-                        "地区 " + code + " 在" + linesZh(all) + "出现了 " + rows.size() + " 次，取值不同：" + String.join("；", differencesZh)),
+                        "地区 " + code + " 在" + lines(all).zh() + "出现了 " + rows.size() + " 次，取值不同：" + String.join("；", differencesZh)),
                 List.of(code));
     }
 
-    /** {@code 第 6 行}, {@code 第 6、8 行}. */
-    private static String linesZh(List<Long> lines) {
-        return "第 " + String.join("、", lines.stream().map(String::valueOf).toList()) + " 行";
-    }
-
-    /** {@code line 6}, {@code lines 6 and 8}, {@code lines 3, 8 and 9}. */
-    private static String lines(List<Long> lines) {
-        if (lines.size() == 1) {
-            return "line " + lines.get(0);
-        }
+    /**
+     * Lines of a file as messages name them: {@code line 6}, {@code lines 6 and 8},
+     * {@code lines 3, 8 and 9}; {@code 第 6 行}, {@code 第 6、8 行}.
+     */
+    public static Reason lines(List<Long> lines) {
         List<String> shown = lines.stream().map(String::valueOf).toList();
-        return "lines " + String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
+        String zh = "第 " + String.join("、", shown) + " 行";
+        if (shown.size() == 1) {
+            return Reason.of("line " + shown.get(0), zh);
+        }
+        return Reason.of("lines " + String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1), zh);
     }
 
     /** Every cycle of parent_code links among the regions, each once. */

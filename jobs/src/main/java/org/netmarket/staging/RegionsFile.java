@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
@@ -117,8 +116,8 @@ public final class RegionsFile {
         if (tree == null) {
             throw InvalidInputException.of(quarantined.isEmpty()
                     ? Reason.of(relative + " has no region rows", relative + " 中没有地区行")
-                    : Reason.of(relative + " has no region left: every row was set aside (" + shown(quarantined, Reason::en, "; ")
-                            + ")", relative + " 中没有可用的地区：每一行都被隔离了（" + shown(quarantined, Reason::zh, "；") + "）"));
+                    : Reason.of(relative + " has no region left: every row was set aside (" + shown(quarantined).en() + ")",
+                            relative + " 中没有可用的地区：每一行都被隔离了（" + shown(quarantined).zh() + "）"));
         }
         // A code whose other row stands (one row broke a row rule) is a region of the tree, not one set aside.
         setAside.keySet().removeIf(tree::contains);
@@ -126,18 +125,22 @@ public final class RegionsFile {
     }
 
     /** The first {@value #SHOWN} quarantined rows, as {@code line 3, column economic_zone: ...}. */
-    private static String shown(List<QuarantinedRow> rows, Function<Reason, String> language,
-                                String separator) {
-        List<String> out = new ArrayList<>();
+    private static Reason shown(List<QuarantinedRow> rows) {
+        List<Reason> out = new ArrayList<>();
         for (QuarantinedRow q : rows.subList(0, Math.min(SHOWN, rows.size()))) {
-            out.add(language.apply(Reason.of("line " + q.line() + (q.column() == null ? "" : ", column " + q.column()) + ": ",
-                    "第 " + q.line() + " 行" + (q.column() == null ? "" : " " + q.column() + " 列") + "："))
-                    + language.apply(q.reason()));
+            out.add(at(List.of(q.line()), q.column(), q.reason()));
         }
         if (rows.size() > SHOWN) {
-            out.add(language.apply(Reason.of("and " + (rows.size() - SHOWN) + " more", "另有 " + (rows.size() - SHOWN) + " 行")));
+            out.add(Reason.of("and " + (rows.size() - SHOWN) + " more", "另有 " + (rows.size() - SHOWN) + " 行"));
         }
-        return String.join(separator, out);
+        return Reason.join(out);
+    }
+
+    /** A reason at lines of the file and a column: {@code lines 3 and 7, column region_code: ...}. */
+    private static Reason at(List<Long> lines, String column, Reason reason) {
+        Reason where = RegionTree.lines(lines);
+        return Reason.of(where.en() + (column == null ? "" : ", column " + column) + ": " + reason.en(),
+                where.zh() + (column == null ? "" : " " + column + " 列") + "：" + reason.zh());
     }
 
     /**
@@ -198,24 +201,16 @@ public final class RegionsFile {
         for (QuarantinedRow row : rows.stream().sorted(Comparator.comparingLong(QuarantinedRow::line)).toList()) {
             linesOf.computeIfAbsent(new Why(row.column(), row.reason()), k -> new ArrayList<>()).add(row.line());
         }
-        List<String> why = new ArrayList<>();
-        List<String> whyZh = new ArrayList<>();
-        linesOf.forEach((w, at) -> {
-            String column = w.column();
-            Reason reason = w.reason();
-            List<String> numbers = at.stream().map(String::valueOf).toList();
-            why.add((at.size() == 1 ? "line " + numbers.get(0) : "lines " + String.join(", ", numbers.subList(0, at.size() - 1))
-                    + " and " + numbers.get(at.size() - 1)) + (column == null ? "" : ", column " + column) + ": " + reason.en());
-            whyZh.add("第 " + String.join("、", numbers) + " 行" + (column == null ? "" : " " + column + " 列") + "：" + reason.zh());
-        });
+        Reason why = Reason.join(linesOf.entrySet().stream().map(w -> at(w.getValue(), w.getKey().column(), w.getKey().reason()))
+                .toList());
         List<Map.Entry<String, Long>> shown = below.entrySet().stream().limit(SHOWN).toList();
         String more = below.size() > SHOWN ? " and " + (below.size() - SHOWN) + " more" : "";
         String moreZh = below.size() > SHOWN ? "等 " + below.size() + " 个" : "";
-        return Reason.of(file + ", " + String.join("; ", why) + "; region " + parent + " has regions below it ("
+        return Reason.of(file + ", " + why.en() + "; region " + parent + " has regions below it ("
                         + String.join(", ", shown.stream().map(b -> b.getKey() + " on line " + b.getValue()).toList()) + more
                         + "), which cannot be placed without it: fix the row (only a region without regions below it is set"
                         + " aside while the run goes on)",
-                file + " " + String.join("；", whyZh) + "；地区 " + parent + " 之下有地区（"
+                file + " " + why.zh() + "；地区 " + parent + " 之下有地区（"
                         + String.join("、", shown.stream().map(b -> "第 " + b.getValue() + " 行的 " + b.getKey()).toList()) + moreZh
                         + "），没有它就无法归属：请修正该行（只有其下没有地区的行才会被隔离而运行继续）");
     }

@@ -84,14 +84,26 @@ class BiRoleTest {
         }
     }
 
-    /** A warehouse user without CREATEROLE: the run stops in one line (exit 1), without the password. */
-    @Test
-    void aUserWhoMayNotAlterTheRoleIsToldWhatItNeeds() throws Exception {
+    /**
+     * A new login role without CREATEROLE on the test server, given the grants ({@code %s} its
+     * name) in the database of {@code url}; skips the test on a server the tests did not start.
+     */
+    private static String userWithoutCreateRole(String url, String... grants) throws SQLException {
         Assumptions.assumeTrue(TestingPostgres.server().isOwn(), "creates a role on the test server");
         String plain = "netmarket_plain_" + System.nanoTime();
         try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
             s.execute("CREATE ROLE " + plain + " LOGIN NOCREATEROLE NOSUPERUSER");
+            for (String grant : grants) {
+                s.execute(String.format(grant, plain));
+            }
         }
+        return plain;
+    }
+
+    /** A warehouse user without CREATEROLE: the run stops in one line (exit 1), without the password. */
+    @Test
+    void aUserWhoMayNotAlterTheRoleIsToldWhatItNeeds() throws Exception {
+        String plain = userWithoutCreateRole(url);
         // The test cluster trusts local logins: the plain user connects without a password.
         Warehouse asPlain = Warehouse.forReading(JdbcSettings.of(url.replaceFirst("\\?.*$", ""), Map.of("PGUSER", plain)));
         EnvironmentException e = assertThrows(EnvironmentException.class, () -> BiRole.setPasswordIfGiven(asPlain, PASSWORD));
@@ -107,16 +119,11 @@ class BiRoleTest {
      */
     @Test
     void aRunThatCannotSetThePasswordIsRecordedAsFailed() throws Exception {
-        Assumptions.assumeTrue(TestingPostgres.server().isOwn(), "creates a role on the test server");
-        String plain = "netmarket_plain_" + System.nanoTime();
         String scratch = TestingPostgres.server().createWarehouse();
-        try (Connection admin = DriverManager.getConnection(scratch); Statement s = admin.createStatement()) {
-            s.execute("CREATE ROLE " + plain + " LOGIN NOCREATEROLE NOSUPERUSER");
-            // Enough to register and publish runs in a warehouse migrated by someone else.
-            s.execute("GRANT USAGE ON SCHEMA netmarket TO " + plain);
-            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA netmarket TO " + plain);
-            s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA netmarket TO " + plain);
-        }
+        // Enough to register and publish runs in a warehouse migrated by someone else.
+        String plain = userWithoutCreateRole(scratch, "GRANT USAGE ON SCHEMA netmarket TO %s",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA netmarket TO %s",
+                "GRANT USAGE ON ALL SEQUENCES IN SCHEMA netmarket TO %s");
         PipelineConfig config = SharedSpark.testConfig().dataDir(GoldenData.GIVEN.toString()).years(List.of(2024))
                 .reportDir(Files.createTempDirectory("bi-role-run").toString());
         // The test cluster trusts local logins: the plain user connects without a password.
