@@ -625,7 +625,7 @@ public final class ScoringPipeline {
             run.ledger().scoresStagedState(run.runId(), staging.area().manifest().stateId());
         }
         return stages.run("publish",
-                () -> new ScorePublisher(run.lock(), stopping::get).publish(run.runId(), tree.all(), publications));
+                () -> new ScorePublisher(run.lock(), run.ledger(), stopping::get).publish(run.runId(), tree.all(), publications));
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -252,6 +253,20 @@ public final class RunLedger {
             s.setString(3, kind.code());
             s.setLong(4, runId);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * A run's status in pipeline_run ({@code running}, {@code succeeded}, {@code failed}), read on
+     * a session of its own; empty when the run is not recorded.
+     */
+    public Optional<String> status(long runId) throws SQLException {
+        try (Connection c = warehouse.connect();
+             PreparedStatement s = c.prepareStatement("SELECT status FROM pipeline_run WHERE run_id = ?")) {
+            s.setLong(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
         }
     }
 

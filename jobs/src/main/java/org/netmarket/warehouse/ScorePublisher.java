@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -42,15 +43,18 @@ public final class ScorePublisher {
             + "failing_categories, needs_attention, items_needing_attention, as_of, edition, run_id";
 
     private final PublishLock lock;
+    private final RunLedger ledger;
     private final BooleanSupplier stopRequested;
 
     /**
      * A publisher that publishes on the session holding {@code lock}, and rolls back instead of
      * committing once {@code stopRequested} says the job is being stopped: a stopped job exits
-     * non-zero, which tells a scheduler that nothing was published.
+     * non-zero, which tells a scheduler that nothing was published. When the session is lost as
+     * it commits, {@code ledger} (on a session of its own) tells whether the commit landed.
      */
-    public ScorePublisher(PublishLock lock, BooleanSupplier stopRequested) {
+    public ScorePublisher(PublishLock lock, RunLedger ledger, BooleanSupplier stopRequested) {
         this.lock = lock;
+        this.ledger = ledger;
         this.stopRequested = stopRequested;
     }
 
@@ -100,7 +104,7 @@ public final class ScorePublisher {
             if (stopRequested.getAsBoolean()) {
                 throw new StoppedBeforeCommit();
             }
-            c.commit();
+            commit(c, runId);
             endTransaction(c);
             LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
                     rows, publications.size(), changes.size());
@@ -115,6 +119,40 @@ public final class ScorePublisher {
             }
             endTransaction(c);
             throw e;
+        }
+    }
+
+    /**
+     * Commits, and when the session is lost while committing (the server restarted, the network
+     * dropped the acknowledgement), asks the run ledger on a new session whether the commit
+     * landed: the transaction marked the run succeeded, so pipeline_run says. Landed, the run
+     * published, and saying it failed would be false (a scheduler would be told nothing was
+     * published); not landed, the failure stands. When the ledger cannot be asked either, the
+     * failure says that whether the run published is not known, and where to look.
+     */
+    private void commit(Connection c, long runId) throws SQLException {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            if (!Warehouse.isConnectionLoss(e)) {
+                throw e;
+            }
+            Optional<String> status;
+            try {
+                status = ledger.status(runId);
+            } catch (SQLException unknown) {
+                SQLException failure = new SQLException("the connection was lost as run " + runId + " committed its publication ("
+                        + e.getMessage() + "), and the warehouse did not answer after it (" + unknown.getMessage()
+                        + "): whether the run published is not known until it answers (pipeline_run says 'succeeded' for run "
+                        + runId + " if it did)", e.getSQLState(), e);
+                failure.addSuppressed(unknown);
+                throw failure;
+            }
+            if (!status.equals(Optional.of("succeeded"))) {
+                throw e;
+            }
+            LOG.warn("the connection was lost as run {} committed its publication ({}), but the warehouse records the run as "
+                    + "succeeded: the publication landed", runId, e.getMessage());
         }
     }
 

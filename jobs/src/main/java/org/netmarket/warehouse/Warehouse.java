@@ -87,19 +87,25 @@ public final class Warehouse {
 
     /**
      * The failure as the environment's when its cause is the warehouse connection, lost during
-     * the run (the server stopped or restarted, the network dropped: SQLState class 08, or
-     * 57P01-57P03 when the server shuts down or is not accepting connections): one line for the
+     * the run (the server stopped or restarted, the network dropped: {@link #isConnectionLoss}): one line for the
      * operator, exit 1, instead of a defect's stack trace. Null for any other failure.
      */
     public static EnvironmentException lostConnection(Throwable failure, String redactedUrl) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && e.getSQLState() != null
-                    && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[123]"))) {
+            if (t instanceof SQLException e && isConnectionLoss(e)) {
                 return new EnvironmentException("lost the connection to the warehouse " + redactedUrl + " during the run: "
                         + JdbcSettings.redactText(serverSaid(e)), failure);
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the server or the network ended the session (SQL state class 08, connection
+     * exception; 57P01–57P03, the server shutting down or not accepting connections yet).
+     */
+    static boolean isConnectionLoss(SQLException e) {
+        return e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[123]"));
     }
 
     /**

@@ -96,6 +96,14 @@ public final class TestingPostgres {
         return name;
     }
 
+    /**
+     * Lets new sessions connect to the database of {@code url}, or refuses them (a warehouse that
+     * stops answering, while the sessions it has go on).
+     */
+    public void allowConnections(String url, boolean allow) {
+        execute("ALTER DATABASE " + databaseOf(url) + " WITH ALLOW_CONNECTIONS " + allow);
+    }
+
     /** A new database holding what the {@link #freeze frozen} one holds; returns its JDBC URL. */
     public String copyOf(String frozen) {
         return create(" TEMPLATE " + frozen);

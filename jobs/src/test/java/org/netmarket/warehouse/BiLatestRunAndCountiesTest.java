@@ -44,7 +44,7 @@ class BiLatestRunAndCountiesTest {
                 s.execute("INSERT INTO netmarket.quarantined_row (run_id, extract, file, line, reason) VALUES ("
                         + analyst + ", 'complaints', 'complaints/c.csv', 7, 'bad row')");
             }
-            new ScorePublisher(lock, () -> false).publish(analyst, List.of(CITY, YANHU),
+            new ScorePublisher(lock, ledger, () -> false).publish(analyst, List.of(CITY, YANHU),
                     TestPublications.indicatorThree(Map.of("140802", "2"), LocalDate.of(2024, 12, 31)));
 
             WarehouseRows status = WarehouseRows.query(url, "bi_run_status", "SELECT * FROM netmarket.bi_run_status", "data_dir");
@@ -75,7 +75,7 @@ class BiLatestRunAndCountiesTest {
         LocalDate yearEnd = LocalDate.of(2024, 12, 31);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
             long first = ledger.start(NIGHTLY);
-            new ScorePublisher(lock, () -> false).publish(first, List.of(CITY, YANHU, HEJIN),
+            new ScorePublisher(lock, ledger, () -> false).publish(first, List.of(CITY, YANHU, HEJIN),
                     TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1", "140882", "0"), yearEnd));
             String sql = "SELECT * FROM netmarket.bi_county_comparison WHERE eval_year = 2024 AND indicator_code = '3'";
             WarehouseRows both = WarehouseRows.query(url, "bi_county_comparison", sql, "county_code");
@@ -84,7 +84,7 @@ class BiLatestRunAndCountiesTest {
 
             // 河津市 merged away: the next regions.csv lists the city and 盐湖区 only, recomputed as of June.
             long second = ledger.start(NIGHTLY);
-            new ScorePublisher(lock, () -> false).publish(second, List.of(CITY, YANHU),
+            new ScorePublisher(lock, ledger, () -> false).publish(second, List.of(CITY, YANHU),
                     TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 6, 30)));
             WarehouseRows one = WarehouseRows.query(url, "bi_county_comparison", sql, "county_code");
             assertEquals(1, one.size(), "only the counties of the latest regions.csv");
@@ -225,7 +225,7 @@ class BiLatestRunAndCountiesTest {
      */
     private static void publish(PublishLock lock, RunLedger ledger, RunRecord record, List<Region> listed, int year,
                                 Map<String, String> points) throws java.sql.SQLException {
-        new ScorePublisher(lock, () -> false).publish(ledger.start(record), listed,
+        new ScorePublisher(lock, ledger, () -> false).publish(ledger.start(record), listed,
                 TestPublications.indicatorThree(year, points, LocalDate.of(year, 12, 31)));
     }
 
@@ -243,8 +243,9 @@ class BiLatestRunAndCountiesTest {
         String url = TestingPostgres.server().createDatabase();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            long run = new RunLedger(warehouse).start(NIGHTLY);
-            new ScorePublisher(lock, () -> false).publish(run, List.of(CITY, YANHU, HEJIN),
+            RunLedger ledger = new RunLedger(warehouse);
+            long run = ledger.start(NIGHTLY);
+            new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(CITY, YANHU, HEJIN),
                     TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1", "140882", "0"), LocalDate.of(2024, 12, 31)));
         }
         // As if 盐湖区 had been recomputed under an edition where item 3 is worth 4 points.

@@ -3,6 +3,8 @@ package org.netmarket.warehouse;
 import org.junit.jupiter.api.Test;
 import org.netmarket.testing.TestingPostgres;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -86,7 +88,7 @@ class PublishingSessionTest {
             assertEquals(1, ledger.closeAbandoned(second), "the next run marks the first failed");
 
             SQLException e = assertThrows(SQLException.class,
-                    () -> new ScorePublisher(lost, () -> false).publish(first, List.of(), yanhu("1.0")));
+                    () -> new ScorePublisher(lost, ledger, () -> false).publish(first, List.of(), yanhu("1.0")));
             assertTrue(e.getMessage().startsWith("the connection that holds the warehouse lock was lost while the run computed"),
                     e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
@@ -94,7 +96,7 @@ class PublishingSessionTest {
                     "nothing of the first run published");
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + first));
 
-            new ScorePublisher(taken, () -> false).publish(second, List.of(), yanhu("2.0"));
+            new ScorePublisher(taken, ledger, () -> false).publish(second, List.of(), yanhu("2.0"));
             assertEquals(second + " 2.0", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
         } finally {
             lost.close();
@@ -113,7 +115,7 @@ class PublishingSessionTest {
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             assertThrows(ScorePublisher.StoppedBeforeCommit.class,
-                    () -> new ScorePublisher(lock, () -> true).publish(run, List.of(), yanhu("1.0")));
+                    () -> new ScorePublisher(lock, ledger, () -> true).publish(run, List.of(), yanhu("1.0")));
             assertNothingPublished(url, "after the stopped publication");
             assertEquals("running", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
                     "the run is left for the pipeline to record as interrupted");
@@ -136,7 +138,7 @@ class PublishingSessionTest {
             assertEquals(1, ledger.closeAbandoned(other), "the run is marked failed as if another had taken the lock");
 
             SQLException e = assertThrows(SQLException.class,
-                    () -> new ScorePublisher(lock, () -> false).publish(run, List.of(), yanhu("1.0")));
+                    () -> new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.0")));
             assertEquals("run " + run + " is no longer marked running in pipeline_run: a later run marked it failed, having taken"
                     + " the warehouse lock this run lost; nothing was published", e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
@@ -145,9 +147,99 @@ class PublishingSessionTest {
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
 
             // The session is usable again, in autocommit, for the run's own next publication.
-            new ScorePublisher(lock, () -> false).publish(other, List.of(), yanhu("1.5"));
+            new ScorePublisher(lock, ledger, () -> false).publish(other, List.of(), yanhu("1.5"));
             assertTrue(lock.session().getAutoCommit());
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + other));
+        }
+    }
+
+    /**
+     * A session whose commit is lost as the server answers it (a restart, a dropped network): the
+     * server commits first when {@code landing}, then the session ends and the driver reports
+     * the connection gone, as it does when the acknowledgement never arrives.
+     */
+    private static Connection losingItsCommit(Connection session, boolean landing, Runnable afterwards) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("commit")) {
+                        try {
+                            return method.invoke(session, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    if (landing) {
+                        session.commit();
+                    }
+                    session.close();
+                    afterwards.run();
+                    throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                });
+    }
+
+    /**
+     * The acknowledgement of a commit that landed is lost: the run published (pipeline_run says
+     * succeeded, the scores are current), and publishing says so instead of failing, which would
+     * tell a scheduler that nothing was published.
+     */
+    @Test
+    void aCommitWhoseAcknowledgementIsLostButLandedIsAPublication() throws Exception {
+        String url = TestingPostgres.server().createWarehouse();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, () -> { }), Duration.ZERO,
+                () -> false)) {
+            long run = ledger.start(TestPublications.runRecord("adhoc"));
+            ScoreChanges.Report report = new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5"));
+            assertEquals(List.of(new ScoreChanges.RegionYear("140802", 2024)), report.additions(),
+                    "what the run published, reported as for any publication");
+            assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
+            assertEquals(run + " 1.5", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
+        }
+    }
+
+    /** The session is lost before the commit landed: the failure stands, and nothing was published. */
+    @Test
+    void aCommitLostBeforeItLandedFailsAndPublishesNothing() throws Exception {
+        String url = TestingPostgres.server().createWarehouse();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), false, () -> { }), Duration.ZERO,
+                () -> false)) {
+            long run = ledger.start(TestPublications.runRecord("adhoc"));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5")));
+            assertEquals("08006", e.getSQLState(), e.getMessage());
+            assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment: " + e.getMessage());
+            assertNothingPublished(url, "after a commit that did not land");
+            assertEquals("running", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
+                    "left for the pipeline to record as failed");
+        }
+    }
+
+    /**
+     * The warehouse does not answer after the session was lost as it committed: the failure
+     * says that whether the run published is not known, and where to look, which is true.
+     */
+    @Test
+    void aCommitLostWithTheWarehouseSaysWhetherItPublishedIsNotKnown() throws Exception {
+        TestingPostgres server = TestingPostgres.server();
+        String url = server.createWarehouse();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true,
+                () -> server.allowConnections(url, false)), Duration.ZERO, () -> false)) {
+            long run = ledger.start(TestPublications.runRecord("adhoc"));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5")));
+            assertTrue(e.getMessage().contains("whether the run published is not known until it answers (pipeline_run says "
+                    + "'succeeded' for run " + run + " if it did)"), e.getMessage());
+            assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment: " + e.getMessage());
+            server.allowConnections(url, true);
+            assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
+                    "where the message says to look: the commit had landed");
+        } finally {
+            server.allowConnections(url, true);
         }
     }
 }
