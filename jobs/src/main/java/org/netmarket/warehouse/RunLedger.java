@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,9 @@ public final class RunLedger {
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** How long {@link #fail} waits before each new attempt: seven seconds in all, well within a stopped job's grace. */
+    static final List<Duration> FAIL_RETRY_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
 
     private final Warehouse warehouse;
 
@@ -244,8 +248,34 @@ public final class RunLedger {
         }
     }
 
-    /** Ends a run as failed with the reason in English and Chinese (the published scores are untouched). */
+    /**
+     * Ends a run as failed with the reason in English and Chinese (the published scores are
+     * untouched). The warehouse may be why the run failed, and back seconds later (a restart):
+     * a failed attempt is tried again after each of {@link #FAIL_RETRY_PAUSES}, or the reason is
+     * lost and the next run can only say the run was abandoned.
+     */
     public void fail(long runId, String error, String errorZh, FailureKind kind) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                failOnce(runId, error, errorZh, kind);
+                return;
+            } catch (SQLException e) {
+                if (attempt == FAIL_RETRY_PAUSES.size()) {
+                    throw e;
+                }
+                Duration pause = FAIL_RETRY_PAUSES.get(attempt);
+                LOG.info("could not record run {} as failed ({}); trying again in {} s", runId, e.getMessage(), pause.toSeconds());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void failOnce(long runId, String error, String errorZh, FailureKind kind) throws SQLException {
         try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET status = 'failed', "
                 + "finished_at = now(), error = ?, error_zh = ?, failure_kind = ? WHERE run_id = ? AND status = 'running'")) {
             s.setString(1, PgText.of(error));

@@ -1,0 +1,67 @@
+package org.netmarket.warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.netmarket.testing.TestingPostgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A run's failure is recorded with its reason though the warehouse, which may be why the run
+ * failed, refuses connections for a moment; when it stays away, the failure to record says why.
+ */
+class RecordingFailureTest {
+    private static String statusAndError(String url, long run) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT status || ' ' || coalesce(error, '-') || ' ' || coalesce(failure_kind, '-') "
+                     + "FROM netmarket.pipeline_run WHERE run_id = " + run)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    @Test
+    void aFailureIsRecordedOnceTheWarehouseAnswersAgain() throws Exception {
+        TestingPostgres server = TestingPostgres.server();
+        String url = server.createWarehouse();
+        RunLedger ledger = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of())));
+        long run = ledger.start(TestPublications.runRecord("nightly"));
+        server.allowConnections(url, false);
+        try {
+            // Back within the first pause: the second attempt finds it.
+            CompletableFuture<Void> back = CompletableFuture.runAsync(() -> server.allowConnections(url, true),
+                    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+            ledger.fail(run, "lost the connection to the warehouse", "与数仓的连接中断", RunLedger.FailureKind.ENVIRONMENT);
+            back.join();
+        } finally {
+            server.allowConnections(url, true);
+        }
+        assertEquals("failed lost the connection to the warehouse environment", statusAndError(url, run));
+    }
+
+    @Test
+    void aWarehouseThatStaysAwayFailsTheRecordingWithItsReason() throws Exception {
+        TestingPostgres server = TestingPostgres.server();
+        String url = server.createWarehouse();
+        RunLedger ledger = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of())));
+        long run = ledger.start(TestPublications.runRecord("nightly"));
+        server.allowConnections(url, false);
+        try {
+            SQLException e = assertThrows(SQLException.class,
+                    () -> ledger.fail(run, "disk full", "磁盘已满", RunLedger.FailureKind.ENVIRONMENT));
+            assertEquals("55000", e.getSQLState(), "the server's refusal, as it said it: " + e.getMessage());
+        } finally {
+            server.allowConnections(url, true);
+        }
+        assertEquals("running - -", statusAndError(url, run), "left for the next run to close");
+    }
+}
