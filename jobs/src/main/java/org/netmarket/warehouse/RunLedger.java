@@ -60,8 +60,11 @@ public final class RunLedger {
         }
     }
 
-    /** How long {@link #fail} waits before each new attempt: seven seconds in all, well within a stopped job's grace. */
-    static final List<Duration> FAIL_RETRY_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    /**
+     * How long {@link #fail} and {@link #status} wait before each new attempt: seven seconds in
+     * all, well within a stopped job's grace.
+     */
+    static final List<Duration> RETRY_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
 
     private final Warehouse warehouse;
 
@@ -251,51 +254,64 @@ public final class RunLedger {
     /**
      * Ends a run as failed with the reason in English and Chinese (the published scores are
      * untouched). The warehouse may be why the run failed, and back seconds later (a restart):
-     * a failed attempt is tried again after each of {@link #FAIL_RETRY_PAUSES}, or the reason is
-     * lost and the next run can only say the run was abandoned.
+     * the reason would be lost, and the next run could only say the run was abandoned, so a
+     * failed attempt is tried again ({@link #RETRY_PAUSES}).
      */
     public void fail(long runId, String error, String errorZh, FailureKind kind) throws SQLException {
+        retrying("record run " + runId + " as failed", () -> {
+            try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET "
+                    + "status = 'failed', finished_at = now(), error = ?, error_zh = ?, failure_kind = ? "
+                    + "WHERE run_id = ? AND status = 'running'")) {
+                s.setString(1, PgText.of(error));
+                s.setString(2, PgText.of(errorZh));
+                s.setString(3, kind.code());
+                s.setLong(4, runId);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A run's status in pipeline_run ({@code running}, {@code succeeded}, {@code failed}), read on
+     * a session of its own, tried again like {@link #fail}: it is asked when the run's own
+     * session was lost as it committed, which a restarting warehouse does. Empty when the run is
+     * not recorded.
+     */
+    public Optional<String> status(long runId) throws SQLException {
+        return retrying("read the status of run " + runId, () -> {
+            try (Connection c = warehouse.connect();
+                 PreparedStatement s = c.prepareStatement("SELECT status FROM pipeline_run WHERE run_id = ?")) {
+                s.setLong(1, runId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** One use of the ledger on a session of its own. */
+    private interface LedgerCall<T> {
+        T call() throws SQLException;
+    }
+
+    /** Runs {@code call}, trying again after each of {@link #RETRY_PAUSES} while it fails. */
+    private static <T> T retrying(String what, LedgerCall<T> call) throws SQLException {
         for (int attempt = 0; ; attempt++) {
             try {
-                failOnce(runId, error, errorZh, kind);
-                return;
+                return call.call();
             } catch (SQLException e) {
-                if (attempt == FAIL_RETRY_PAUSES.size()) {
+                if (attempt == RETRY_PAUSES.size()) {
                     throw e;
                 }
-                Duration pause = FAIL_RETRY_PAUSES.get(attempt);
-                LOG.info("could not record run {} as failed ({}); trying again in {} s", runId, e.getMessage(), pause.toSeconds());
+                Duration pause = RETRY_PAUSES.get(attempt);
+                LOG.info("could not {} ({}); trying again in {} s", what, e.getMessage(), pause.toSeconds());
                 try {
                     Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-            }
-        }
-    }
-
-    private void failOnce(long runId, String error, String errorZh, FailureKind kind) throws SQLException {
-        try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET status = 'failed', "
-                + "finished_at = now(), error = ?, error_zh = ?, failure_kind = ? WHERE run_id = ? AND status = 'running'")) {
-            s.setString(1, PgText.of(error));
-            s.setString(2, PgText.of(errorZh));
-            s.setString(3, kind.code());
-            s.setLong(4, runId);
-            s.executeUpdate();
-        }
-    }
-
-    /**
-     * A run's status in pipeline_run ({@code running}, {@code succeeded}, {@code failed}), read on
-     * a session of its own; empty when the run is not recorded.
-     */
-    public Optional<String> status(long runId) throws SQLException {
-        try (Connection c = warehouse.connect();
-             PreparedStatement s = c.prepareStatement("SELECT status FROM pipeline_run WHERE run_id = ?")) {
-            s.setLong(1, runId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
         }
     }

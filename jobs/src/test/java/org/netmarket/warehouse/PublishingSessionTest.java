@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -195,6 +197,31 @@ class PublishingSessionTest {
                     "what the run published, reported as for any publication");
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
             assertEquals(run + " 1.5", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
+        }
+    }
+
+    /**
+     * The warehouse refuses connections for a moment after the lost commit (a restart): asked
+     * again once it answers, it says the run published.
+     */
+    @Test
+    void aCommitLostAsTheWarehouseRestartsIsFoundLandedOnceItAnswers() throws Exception {
+        TestingPostgres server = TestingPostgres.server();
+        String url = server.createWarehouse();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        Runnable restart = () -> {
+            server.allowConnections(url, false);
+            CompletableFuture.runAsync(() -> server.allowConnections(url, true),
+                    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+        };
+        try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, restart), Duration.ZERO,
+                () -> false)) {
+            long run = ledger.start(TestPublications.runRecord("adhoc"));
+            new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5"));
+            assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
+        } finally {
+            server.allowConnections(url, true);
         }
     }
 
