@@ -87,8 +87,9 @@ public final class Warehouse {
 
     /**
      * The failure as the environment's when its cause is the warehouse connection, lost during
-     * the run (the server stopped or restarted, the network dropped: {@link #isConnectionLoss}): one line for the
-     * operator, exit 1, instead of a defect's stack trace. Null for any other failure.
+     * the run (the server stopped or restarted, the network dropped: {@link #isConnectionLoss}):
+     * one line for the operator, exit 1, instead of a defect's stack trace. Null for any other
+     * failure.
      */
     public static EnvironmentException lostConnection(Throwable failure, String redactedUrl) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
