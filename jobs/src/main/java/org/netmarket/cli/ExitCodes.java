@@ -6,7 +6,8 @@ import org.netmarket.warehouse.RunLedger;
  * Exit codes a scheduler can act on. 0: published (or, for validate and --dry-run, checked);
  * 2: bad usage or bad input stopped the run before publishing (fix the command or the
  * extracts, do not retry as is); 3: another run holds the warehouse lock (retry later);
- * 1: any other failure (nothing was published; retrying may help): the warehouse cannot be
+ * 1: any other failure (nothing was published, unless the message says that whether it was is
+ * not known, {@link org.netmarket.warehouse.PublicationOutcomeUnknown}; retrying may help): the warehouse cannot be
  * reached or the report directory written (an {@code EnvironmentException}, said in one line),
  * or a defect of the job (said with its stack trace).
  */

@@ -6,6 +6,7 @@ import org.netmarket.pipeline.RunFolder;
 import org.netmarket.pipeline.RunFailure;
 import org.netmarket.report.RunSummary;
 import org.netmarket.warehouse.JdbcSettings;
+import org.netmarket.warehouse.PublicationOutcomeUnknown;
 import org.netmarket.warehouse.RunLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -139,14 +140,7 @@ public final class NetmarketCommand implements Runnable {
             Throwable cause = ex instanceof StoppedRun stopped ? stopped.getCause() : ex;
             Path runFolder = ex instanceof StoppedRun stopped ? stopped.runFolder() : null;
             int code = exitCode(cause);
-            String what = switch (code) {
-                // Named as the ledger's failure_kind names it: options the data cannot serve are
-                // the analyst's to change, a bad delivery the supplier's to fix.
-                case ExitCodes.BAD_INPUT -> RunFailure.kindOf(cause) == RunLedger.FailureKind.OPTIONS
-                        ? "bad usage, nothing was published" : "bad input, nothing was published";
-                case ExitCodes.LOCKED -> "warehouse locked, nothing was published";
-                default -> "failed, nothing was published";
-            };
+            String what = failureHeading(cause);
             String message = JdbcSettings.redactText(cause.getMessage() == null ? cause.toString() : cause.getMessage());
             err.println("error (" + what + "): " + message);
             // Bad input, a held lock and a failure outside the job (EnvironmentException) are
@@ -169,6 +163,23 @@ public final class NetmarketCommand implements Runnable {
             return code;
         });
         return cl;
+    }
+
+    /**
+     * What the error line says of a failure before its message: which kind it is, and that
+     * nothing was published (or, after a connection lost as the run committed, that whether
+     * anything was is not known).
+     */
+    static String failureHeading(Throwable cause) {
+        return switch (exitCode(cause)) {
+            // Named as the ledger's failure_kind names it: options the data cannot serve are
+            // the analyst's to change, a bad delivery the supplier's to fix.
+            case ExitCodes.BAD_INPUT -> RunFailure.kindOf(cause) == RunLedger.FailureKind.OPTIONS
+                    ? "bad usage, nothing was published" : "bad input, nothing was published";
+            case ExitCodes.LOCKED -> "warehouse locked, nothing was published";
+            default -> PublicationOutcomeUnknown.isCauseOf(cause) ? "failed, whether anything was published is not known"
+                    : "failed, nothing was published";
+        };
     }
 
     static int exitCode(Throwable ex) {

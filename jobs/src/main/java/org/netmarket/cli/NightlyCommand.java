@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --data hdfs://nn/netmarket \\",
                 "      --staging hdfs://nn/netmarket-staging",
                 "", "Exit codes: 0 published, or nothing new to publish; 2 bad input or usage, nothing published;"
-                + " 3 the warehouse stayed locked; 1 other failure, nothing published.",
+                + " 3 the warehouse stayed locked; 1 other failure, nothing published unless the message says it is not known.",
                 "Schedule it with scripts/nightly (dated log file, no overlapping runs); see scripts/schedule/."})
 public final class NightlyCommand implements Callable<Integer> {
     @Mixin

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
                 "  # the city's full scorecard",
                 "  " + NetmarketCommand.EXAMPLE_COMMAND + " --year 2024 --regions 140800 --details --dry-run",
                 "", "Exit codes: 0 published; 2 bad usage or bad input, nothing published; 3 warehouse locked by another run;"
-                + " 1 other failure, nothing published."})
+                + " 1 other failure, nothing published unless the message says it is not known."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions options;

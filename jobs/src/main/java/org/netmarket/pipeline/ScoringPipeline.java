@@ -29,6 +29,7 @@ import org.netmarket.staging.RegionsFile;
 import org.netmarket.staging.StagingArea;
 import org.netmarket.warehouse.BiRole;
 import org.netmarket.warehouse.JdbcSettings;
+import org.netmarket.warehouse.PublicationOutcomeUnknown;
 import org.netmarket.warehouse.PublishLock;
 import org.netmarket.warehouse.Publication;
 import org.netmarket.warehouse.RunLedger;
@@ -156,19 +157,20 @@ public final class ScoringPipeline {
             } catch (Exception | Error e) {
                 // Exception, not only the declared ones: Spark throws checked exceptions undeclared
                 // (AnalysisException, SparkException), and such a run must be recorded as failed too.
-                RuntimeException interrupted = stopping.get() ? interrupted(e) : null;
+                // A publication whose outcome is not known is said as that even when the job is being
+                // stopped: "interrupted before it finished" would say that nothing was published.
+                RuntimeException interrupted = stopping.get() && !PublicationOutcomeUnknown.isCauseOf(e) ? interrupted(e) : null;
                 // A connection lost for a moment (the ledger may be reachable again) or a full disk:
                 // recorded as the environment's failure, as the console says it.
                 EnvironmentException outside = interrupted != null ? null
                         : Optional.ofNullable(jdbcUrl == null ? null : Warehouse.lostConnection(e, JdbcSettings.redact(jdbcUrl)))
                                 .orElseGet(() -> NoSpaceLeft.of(e, placesWritten()));
                 Throwable failure = interrupted != null ? interrupted : outside != null ? outside : e;
-                if (ledger != null) {
-                    recordFailure(ledger, runId, failure, interrupted != null ? RunLedger.FailureKind.INTERRUPTED : RunFailure.kindOf(failure));
-                }
+                boolean recorded = ledger != null && recordFailure(ledger, runId, failure,
+                        interrupted != null ? RunLedger.FailureKind.INTERRUPTED : RunFailure.kindOf(failure));
                 if (interrupted != null) {
                     // Said here, in the run's log: the JVM may exit before the caller reports it.
-                    LOG.warn("{}{}", interrupted.getMessage(), ledger == null ? "" : "; run " + runId + " recorded as failed");
+                    LOG.warn("{}{}", interrupted.getMessage(), recorded ? "; run " + runId + " recorded as failed" : "");
                     throw interrupted;
                 }
                 if (outside != null) {
@@ -625,7 +627,7 @@ public final class ScoringPipeline {
             run.ledger().scoresStagedState(run.runId(), staging.area().manifest().stateId());
         }
         return stages.run("publish",
-                () -> new ScorePublisher(run.lock(), run.ledger(), stopping::get).publish(run.runId(), tree.all(), publications));
+                () -> new ScorePublisher(run.lock(), run.warehouse(), stopping::get).publish(run.runId(), tree.all(), publications));
     }
 
     /**
@@ -689,13 +691,18 @@ public final class ScoringPipeline {
         return places;
     }
 
-    private static void recordFailure(RunLedger ledger, long runId, Throwable e, RunLedger.FailureKind kind) {
+    /**
+     * Records the run as failed; false when it could not be, or was no longer running (its
+     * publication landed after all, or a run that took the lock since marked it failed).
+     */
+    private static boolean recordFailure(RunLedger ledger, long runId, Throwable e, RunLedger.FailureKind kind) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         try {
-            ledger.fail(runId, reason, RunFailure.inChinese(e), kind);
+            return ledger.fail(runId, reason, RunFailure.inChinese(e), kind);
         } catch (SQLException | RuntimeException ex) {
             // The database may be the reason; the next run marks this one failed.
             LOG.warn("could not record run {} as failed ({}); the next run will", runId, ex.getMessage());
+            return false;
         }
     }
 }

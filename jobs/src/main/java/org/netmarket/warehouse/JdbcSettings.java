@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
@@ -126,6 +127,18 @@ public final class JdbcSettings {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, properties);
+    }
+
+    /**
+     * A connection that waits at most {@code within} for the server to accept it and for each
+     * answer (the driver's connectTimeout and socketTimeout; a URL's own values win).
+     */
+    Connection connect(Duration within) throws SQLException {
+        Properties p = connectionProperties();
+        String seconds = Long.toString(Math.max(1, within.toSeconds()));
+        p.setProperty("connectTimeout", seconds);
+        p.setProperty("socketTimeout", seconds);
+        return DriverManager.getConnection(url, p);
     }
 
     /** The URL without its query string (where user and password may be) and any user-info. */

@@ -18,13 +18,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -59,12 +57,6 @@ public final class RunLedger {
             return name().toLowerCase(Locale.ROOT);
         }
     }
-
-    /**
-     * How long {@link #fail} and {@link #status} wait before each new attempt: seven seconds in
-     * all, well within a stopped job's grace.
-     */
-    static final List<Duration> RETRY_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
 
     private final Warehouse warehouse;
 
@@ -252,68 +244,25 @@ public final class RunLedger {
     }
 
     /**
-     * Ends a run as failed with the reason in English and Chinese (the published scores are
-     * untouched). The warehouse may be why the run failed, and back seconds later (a restart):
-     * the reason would be lost, and the next run could only say the run was abandoned, so a
-     * failed attempt is tried again ({@link #RETRY_PAUSES}).
+     * Ends a run still marked running as failed, with the reason in English and Chinese (the
+     * published scores are untouched); false when the run was no longer running (it published
+     * after all, or a run that took the warehouse lock since marked it failed). The warehouse may
+     * be why the run failed, and back seconds later (a restart): the reason would be lost, and
+     * the next run could only say the run was abandoned, so the update is tried again
+     * ({@link Retrying}).
      */
-    public void fail(long runId, String error, String errorZh, FailureKind kind) throws SQLException {
-        retrying("record run " + runId + " as failed", () -> {
-            try (Connection c = warehouse.connect(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET "
+    public boolean fail(long runId, String error, String errorZh, FailureKind kind) throws SQLException {
+        return Retrying.retrying("record run " + runId + " as failed", () -> {
+            try (Connection c = warehouse.connectBriefly(); PreparedStatement s = c.prepareStatement("UPDATE pipeline_run SET "
                     + "status = 'failed', finished_at = now(), error = ?, error_zh = ?, failure_kind = ? "
                     + "WHERE run_id = ? AND status = 'running'")) {
                 s.setString(1, PgText.of(error));
                 s.setString(2, PgText.of(errorZh));
                 s.setString(3, kind.code());
                 s.setLong(4, runId);
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * A run's status in pipeline_run ({@code running}, {@code succeeded}, {@code failed}), read on
-     * a session of its own, tried again like {@link #fail}: it is asked when the run's own
-     * session was lost as it committed, which a restarting warehouse does. Empty when the run is
-     * not recorded.
-     */
-    public Optional<String> status(long runId) throws SQLException {
-        return retrying("read the status of run " + runId, () -> {
-            try (Connection c = warehouse.connect();
-                 PreparedStatement s = c.prepareStatement("SELECT status FROM pipeline_run WHERE run_id = ?")) {
-                s.setLong(1, runId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-                }
+                return s.executeUpdate() == 1;
             }
         });
-    }
-
-    /** One use of the ledger on a session of its own. */
-    private interface LedgerCall<T> {
-        T call() throws SQLException;
-    }
-
-    /** Runs {@code call}, trying again after each of {@link #RETRY_PAUSES} while it fails. */
-    private static <T> T retrying(String what, LedgerCall<T> call) throws SQLException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return call.call();
-            } catch (SQLException e) {
-                if (attempt == RETRY_PAUSES.size()) {
-                    throw e;
-                }
-                Duration pause = RETRY_PAUSES.get(attempt);
-                LOG.info("could not {} ({}); trying again in {} s", what, e.getMessage(), pause.toSeconds());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 
     /** Ends a run that published nothing on purpose (nothing new to score) as succeeded, saying why. */

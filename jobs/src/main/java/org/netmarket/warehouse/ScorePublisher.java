@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -24,7 +25,9 @@ import java.util.function.BooleanSupplier;
  * Publishes scores atomically: in one transaction it appends the run's rows to the history
  * tables, replaces the current rows of the scope from them, refreshes the reference tables and
  * marks the run succeeded. Readers see the previous or the new scores, never a mix; a failure
- * anywhere rolls everything back and leaves the published scores untouched. The transaction runs
+ * anywhere rolls everything back and leaves the published scores untouched, but for the
+ * connection lost as the commit is sent, when the server may have committed: it is asked
+ * ({@link PublicationOutcomeUnknown} when it cannot say). The transaction runs
  * on the session that holds the run's {@link PublishLock}, and only while the run is still
  * marked running: a run that lost the lock (and was marked failed by the run that took it)
  * publishes nothing.
@@ -43,18 +46,18 @@ public final class ScorePublisher {
             + "failing_categories, needs_attention, items_needing_attention, as_of, edition, run_id";
 
     private final PublishLock lock;
-    private final RunLedger ledger;
+    private final Warehouse warehouse;
     private final BooleanSupplier stopRequested;
 
     /**
      * A publisher that publishes on the session holding {@code lock}, and rolls back instead of
      * committing once {@code stopRequested} says the job is being stopped: a stopped job exits
      * non-zero, which tells a scheduler that nothing was published. When the session is lost as
-     * it commits, {@code ledger} (on a session of its own) tells whether the commit landed.
+     * it commits, a session of its own to {@code warehouse} tells whether the commit landed.
      */
-    public ScorePublisher(PublishLock lock, RunLedger ledger, BooleanSupplier stopRequested) {
+    public ScorePublisher(PublishLock lock, Warehouse warehouse, BooleanSupplier stopRequested) {
         this.lock = lock;
-        this.ledger = ledger;
+        this.warehouse = warehouse;
         this.stopRequested = stopRequested;
     }
 
@@ -104,7 +107,7 @@ public final class ScorePublisher {
             if (stopRequested.getAsBoolean()) {
                 throw new StoppedBeforeCommit();
             }
-            commit(c, runId);
+            commit(c, runId, transactionId(c));
             endTransaction(c);
             LOG.info("published run {}: {} rows for {} year(s), {} change(s) against what was published before", runId,
                     rows, publications.size(), changes.size());
@@ -122,37 +125,56 @@ public final class ScorePublisher {
         }
     }
 
+    /** The transaction's identifier, which the server can be asked about after the session is lost. */
+    private static long transactionId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT txid_current()")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     /**
      * Commits, and when the session is lost while committing (the server restarted, the network
-     * dropped the acknowledgement), asks the run ledger on a new session whether the commit
-     * landed: the transaction marked the run succeeded, so pipeline_run says. Landed, the run
-     * published, and saying it failed would be false (a scheduler would be told nothing was
-     * published); not landed, the failure stands. When the ledger cannot be asked either, the
-     * failure says that whether the run published is not known, and where to look.
+     * dropped the acknowledgement), asks the server on a session of its own what became of the
+     * transaction ({@code txid_status}). Committed, the run published, and failing would tell a
+     * scheduler that nothing was; aborted, the failure stands. Still in progress (the server has
+     * not noticed yet that the session is gone) it is asked again; when no answer is final in
+     * time, {@link PublicationOutcomeUnknown} says that whether the run published is not known.
      */
-    private void commit(Connection c, long runId) throws SQLException {
+    private void commit(Connection c, long runId, long transaction) throws SQLException {
         try {
             c.commit();
-        } catch (SQLException e) {
-            if (!Warehouse.isConnectionLoss(e)) {
-                throw e;
+        } catch (SQLException lost) {
+            if (!Warehouse.isConnectionLoss(lost)) {
+                throw lost;
             }
-            Optional<String> status;
+            String outcome;
             try {
-                status = ledger.status(runId);
-            } catch (SQLException unknown) {
-                SQLException failure = new SQLException("the connection was lost as run " + runId + " committed its publication ("
-                        + e.getMessage() + "), and the warehouse did not answer after it (" + unknown.getMessage()
-                        + "): whether the run published is not known until it answers (pipeline_run says 'succeeded' for run "
-                        + runId + " if it did)", e.getSQLState(), e);
-                failure.addSuppressed(unknown);
-                throw failure;
+                outcome = Retrying.retrying("ask whether run " + runId + "'s commit landed", () -> transactionStatus(transaction));
+            } catch (SQLException asking) {
+                throw new PublicationOutcomeUnknown(runId, lost, asking);
             }
-            if (!status.equals(Optional.of("succeeded"))) {
-                throw e;
+            if (!"committed".equals(outcome)) {
+                throw lost;
             }
-            LOG.warn("the connection was lost as run {} committed its publication ({}), but the warehouse records the run as "
-                    + "succeeded: the publication landed", runId, e.getMessage());
+            LOG.warn("the connection was lost as run {} committed its publication ({}), but the server committed it: "
+                    + "the publication landed", runId, Warehouse.serverSaid(lost));
+        }
+    }
+
+    /** What became of a transaction: committed or aborted; {@link Retrying.NotYet} while it is in progress. */
+    private String transactionStatus(long transaction) throws SQLException {
+        try (Connection c = warehouse.connectBriefly(); PreparedStatement s = c.prepareStatement("SELECT txid_status(?)")) {
+            s.setLong(1, transaction);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                String status = r.getString(1);
+                if (status == null || status.equals("in progress")) {
+                    // Null only for a transaction too old to be known: not one of seconds ago.
+                    throw new Retrying.NotYet("transaction " + transaction + " is " + (status == null ? "not known" : status));
+                }
+                return status;
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * The PostgreSQL warehouse (schema {@code netmarket}): created and upgraded by the versioned
@@ -19,6 +20,8 @@ import java.sql.Statement;
 public final class Warehouse {
     /** The schema every published table and view lives in. */
     public static final String SCHEMA = "netmarket";
+    /** How long {@link #connectBriefly} waits to connect, and for each answer. */
+    static final Duration BRIEFLY = Duration.ofSeconds(5);
     /** Where the migrations are packaged (schemas/warehouse/migrations in the repository). */
     public static final String MIGRATIONS = "classpath:netmarket/schemas/warehouse/migrations";
 
@@ -83,6 +86,23 @@ public final class Warehouse {
         } catch (SQLException e) {
             throw new EnvironmentException(whyUnreachable(settings.redactedUrl(), e), e);
         }
+    }
+
+    /**
+     * A session for one short use while the warehouse may be away ({@link Retrying}): connecting
+     * and each answer are waited for at most {@link #BRIEFLY}, a row lock held by a session the
+     * network lost (which the server has not noticed yet) for less.
+     */
+    Connection connectBriefly() throws SQLException {
+        Connection c = settings.connect(BRIEFLY);
+        try (var s = c.createStatement()) {
+            s.execute("SET search_path TO " + SCHEMA);
+            s.execute("SET lock_timeout = '3s'");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /**

@@ -6,9 +6,11 @@ import org.netmarket.config.UsageException;
 import org.netmarket.edition.EditionException;
 import org.netmarket.extract.InvalidInputException;
 import org.netmarket.rules.Reason;
+import org.netmarket.warehouse.PublicationOutcomeUnknown;
 import org.netmarket.warehouse.PublishLock;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,5 +45,27 @@ class ExitCodesTest {
                 new StoppedRun(new InvalidInputException("3 problems with the input"), Path.of("run"))));
         assertEquals(ExitCodes.FAILURE, NetmarketCommand.exitCode(
                 new StoppedRun(new EnvironmentException("lost the warehouse", null), Path.of("run"))));
+    }
+
+    /**
+     * The error line says nothing was published, but after a connection lost as the run
+     * committed and a warehouse that could not say whether the commit landed: still exit 1 (a
+     * retry finds out, or publishes), said as not known.
+     */
+    @Test
+    void anUnknownPublicationIsSaidAsNotKnown() {
+        SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        SQLException asking = new SQLException("Connection refused", "08001");
+        EnvironmentException unknown = new EnvironmentException("lost the connection to the warehouse db during the run",
+                new PublicationOutcomeUnknown(7, lost, asking));
+        assertEquals(ExitCodes.FAILURE, NetmarketCommand.exitCode(unknown));
+        assertEquals("failed, whether anything was published is not known", NetmarketCommand.failureHeading(unknown));
+        assertEquals("failed, nothing was published",
+                NetmarketCommand.failureHeading(new EnvironmentException("lost the connection to the warehouse db", lost)));
+        assertEquals("bad input, nothing was published",
+                NetmarketCommand.failureHeading(new InvalidInputException("3 problems with the input")));
+        assertEquals("bad usage, nothing was published", NetmarketCommand.failureHeading(new UsageException("--regions: empty")));
+        assertEquals("warehouse locked, nothing was published",
+                NetmarketCommand.failureHeading(new PublishLock.LockedException(Reason.of("held", "被占用"))));
     }
 }

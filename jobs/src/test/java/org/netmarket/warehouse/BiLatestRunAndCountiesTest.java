@@ -44,7 +44,7 @@ class BiLatestRunAndCountiesTest {
                 s.execute("INSERT INTO netmarket.quarantined_row (run_id, extract, file, line, reason) VALUES ("
                         + analyst + ", 'complaints', 'complaints/c.csv', 7, 'bad row')");
             }
-            new ScorePublisher(lock, ledger, () -> false).publish(analyst, List.of(CITY, YANHU),
+            new ScorePublisher(lock, warehouse, () -> false).publish(analyst, List.of(CITY, YANHU),
                     TestPublications.indicatorThree(Map.of("140802", "2"), LocalDate.of(2024, 12, 31)));
 
             WarehouseRows status = WarehouseRows.query(url, "bi_run_status", "SELECT * FROM netmarket.bi_run_status", "data_dir");
@@ -75,7 +75,7 @@ class BiLatestRunAndCountiesTest {
         LocalDate yearEnd = LocalDate.of(2024, 12, 31);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
             long first = ledger.start(NIGHTLY);
-            new ScorePublisher(lock, ledger, () -> false).publish(first, List.of(CITY, YANHU, HEJIN),
+            new ScorePublisher(lock, warehouse, () -> false).publish(first, List.of(CITY, YANHU, HEJIN),
                     TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1", "140882", "0"), yearEnd));
             String sql = "SELECT * FROM netmarket.bi_county_comparison WHERE eval_year = 2024 AND indicator_code = '3'";
             WarehouseRows both = WarehouseRows.query(url, "bi_county_comparison", sql, "county_code");
@@ -84,7 +84,7 @@ class BiLatestRunAndCountiesTest {
 
             // 河津市 merged away: the next regions.csv lists the city and 盐湖区 only, recomputed as of June.
             long second = ledger.start(NIGHTLY);
-            new ScorePublisher(lock, ledger, () -> false).publish(second, List.of(CITY, YANHU),
+            new ScorePublisher(lock, warehouse, () -> false).publish(second, List.of(CITY, YANHU),
                     TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1"), LocalDate.of(2024, 6, 30)));
             WarehouseRows one = WarehouseRows.query(url, "bi_county_comparison", sql, "county_code");
             assertEquals(1, one.size(), "only the counties of the latest regions.csv");
@@ -101,12 +101,11 @@ class BiLatestRunAndCountiesTest {
     void theCountiesOfACitysYearAreThoseItWasPublishedWith() throws Exception {
         String url = TestingPostgres.server().createDatabase();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU), 2023, Map.of("140800", "2", "140802", "1"));
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, YANHU), 2023, Map.of("140800", "2", "140802", "1"));
             // 河津市 comes with the next regions.csv, and leaves with the one after.
-            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2024, Map.of("140800", "2", "140802", "1", "140882", "0"));
-            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU), 2025, Map.of("140800", "2", "140802", "2"));
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2024, Map.of("140800", "2", "140802", "1", "140882", "0"));
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, YANHU), 2025, Map.of("140800", "2", "140802", "2"));
         }
         WarehouseRows rows = WarehouseRows.query(url, "bi_county_comparison", "SELECT eval_year, county_code, county_points, "
                 + "county_rank_from_lowest FROM netmarket.bi_county_comparison WHERE indicator_code = '3'", "eval_year", "county_code");
@@ -119,7 +118,7 @@ class BiLatestRunAndCountiesTest {
         // The city's 2024 recomputed from an analyst's folder that lists the city alone: its
         // counties with 2024 scores stay beside it.
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            publish(lock, ledger, fromFolder("file:/analyst/"), List.of(CITY), 2024, Map.of("140800", "1"));
+            publish(lock, warehouse, fromFolder("file:/analyst/"), List.of(CITY), 2024, Map.of("140800", "1"));
         }
         WarehouseRows recomputed = WarehouseRows.query(url, "bi_county_comparison", "SELECT eval_year, county_code "
                 + "FROM netmarket.bi_county_comparison WHERE indicator_code = '3' AND eval_year = 2024", "eval_year", "county_code");
@@ -135,14 +134,13 @@ class BiLatestRunAndCountiesTest {
     void aCountyMovedToAnotherCityStaysInItsOldCitysYears() throws Exception {
         String url = TestingPostgres.server().createDatabase();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         Region jinzhong = new Region("140700", "晋中市", null, "city", "central");
         Region yuci = new Region("140702", "榆次区", "140700", "county", "central");
         Map<String, String> points = Map.of("140800", "2", "140700", "2", "140802", "1", "140882", "0", "140702", "1");
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            publish(lock, ledger, NIGHTLY, List.of(CITY, jinzhong, YANHU, HEJIN, yuci), 2023, points);
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, jinzhong, YANHU, HEJIN, yuci), 2023, points);
             Region hejinMoved = new Region("140882", "河津市", "140700", "county", "central");
-            publish(lock, ledger, NIGHTLY, List.of(CITY, jinzhong, YANHU, hejinMoved, yuci), 2025, points);
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, jinzhong, YANHU, hejinMoved, yuci), 2025, points);
         }
         WarehouseRows rows = WarehouseRows.query(url, "bi_county_comparison", "SELECT city_code, eval_year, county_code "
                 + "FROM netmarket.bi_county_comparison WHERE indicator_code = '3'", "city_code", "eval_year", "county_code");
@@ -160,14 +158,13 @@ class BiLatestRunAndCountiesTest {
     void aCountyALaterRegionsCsvNoLongerListsHasNoCurrentStatus() throws Exception {
         String url = TestingPostgres.server().createDatabase();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         String sql = "SELECT region_code, eval_year, is_latest_year FROM netmarket.bi_pass_status";
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2023, Map.of("140800", "2", "140802", "1", "140882", "0"));
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2023, Map.of("140800", "2", "140802", "1", "140882", "0"));
             WarehouseRows before = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             before.assertValue("140882|2023", "is_latest_year", true); // the control: current while listed
 
-            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU), 2024, Map.of("140800", "2", "140802", "1"));
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, YANHU), 2024, Map.of("140800", "2", "140802", "1"));
             WarehouseRows after = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             assertEquals(0, WarehouseRows.query(url, "region_year_removal", "SELECT * FROM netmarket.region_year_removal",
                     "region_code").size(), "nothing of it was taken out: it had no 2024");
@@ -178,13 +175,13 @@ class BiLatestRunAndCountiesTest {
             after.assertValue("140800|2023", "is_latest_year", false);
 
             // An analyst's folder listing the city alone says nothing of the county: still not current.
-            publish(lock, ledger, fromFolder("file:/analyst/"), List.of(CITY), 2024, Map.of("140800", "1"));
+            publish(lock, warehouse, fromFolder("file:/analyst/"), List.of(CITY), 2024, Map.of("140800", "1"));
             WarehouseRows analyst = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             analyst.assertValue("140882|2023", "is_latest_year", false);
             analyst.assertValue("140802|2024", "is_latest_year", true);
 
             // Listed again (a regions.csv put right): current again.
-            publish(lock, ledger, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2024, Map.of("140800", "2"));
+            publish(lock, warehouse, NIGHTLY, List.of(CITY, YANHU, HEJIN), 2024, Map.of("140800", "2"));
             WarehouseRows relisted = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             relisted.assertValue("140882|2023", "is_latest_year", true);
         }
@@ -198,20 +195,19 @@ class BiLatestRunAndCountiesTest {
     void anotherDataDirectoryListingTheParentWithoutItLeavesARegionCurrent() throws Exception {
         String url = TestingPostgres.server().createDatabase();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         Region province = new Region("140000", "山西省", null, "province", "central");
         Region city = new Region("140800", "运城市", "140000", "city", "central");
         Region yanhu = new Region("140802", "盐湖区", "140800", "county", "central");
         Region taiyuan = new Region("140100", "太原市", "140000", "city", "central");
         String sql = "SELECT region_code, eval_year, is_latest_year FROM netmarket.bi_pass_status";
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            publish(lock, ledger, NIGHTLY, List.of(province, city, yanhu), 2024, Map.of("140800", "2", "140802", "1"));
-            publish(lock, ledger, fromFolder("file:/taiyuan/"), List.of(province, taiyuan), 2024, Map.of("140100", "2"));
+            publish(lock, warehouse, NIGHTLY, List.of(province, city, yanhu), 2024, Map.of("140800", "2", "140802", "1"));
+            publish(lock, warehouse, fromFolder("file:/taiyuan/"), List.of(province, taiyuan), 2024, Map.of("140100", "2"));
             WarehouseRows afterTaiyuan = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             afterTaiyuan.assertValue("140800|2024", "is_latest_year", true);
             afterTaiyuan.assertValue("140802|2024", "is_latest_year", true);
             afterTaiyuan.assertValue("140100|2024", "is_latest_year", true);
-            publish(lock, ledger, fromFolder("file:/analyst/"), List.of(city), 2024, Map.of("140800", "1"));
+            publish(lock, warehouse, fromFolder("file:/analyst/"), List.of(city), 2024, Map.of("140800", "1"));
             WarehouseRows rows = WarehouseRows.query(url, "bi_pass_status", sql, "region_code", "eval_year");
             rows.assertValue("140800|2024", "is_latest_year", true);
             rows.assertValue("140802|2024", "is_latest_year", true);
@@ -223,9 +219,9 @@ class BiLatestRunAndCountiesTest {
      * Publishes indicator 3 and the totals of {@code year} at the points given (as of December 31)
      * as a run of {@code record}, whose regions.csv lists {@code listed}.
      */
-    private static void publish(PublishLock lock, RunLedger ledger, RunRecord record, List<Region> listed, int year,
+    private static void publish(PublishLock lock, Warehouse warehouse, RunRecord record, List<Region> listed, int year,
                                 Map<String, String> points) throws java.sql.SQLException {
-        new ScorePublisher(lock, ledger, () -> false).publish(ledger.start(record), listed,
+        new ScorePublisher(lock, warehouse, () -> false).publish(new RunLedger(warehouse).start(record), listed,
                 TestPublications.indicatorThree(year, points, LocalDate.of(year, 12, 31)));
     }
 
@@ -243,9 +239,8 @@ class BiLatestRunAndCountiesTest {
         String url = TestingPostgres.server().createDatabase();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
-            RunLedger ledger = new RunLedger(warehouse);
-            long run = ledger.start(NIGHTLY);
-            new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(CITY, YANHU, HEJIN),
+            long run = new RunLedger(warehouse).start(NIGHTLY);
+            new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(CITY, YANHU, HEJIN),
                     TestPublications.indicatorThree(Map.of("140800", "2", "140802", "1", "140882", "0"), LocalDate.of(2024, 12, 31)));
         }
         // As if 盐湖区 had been recomputed under an edition where item 3 is worth 4 points.

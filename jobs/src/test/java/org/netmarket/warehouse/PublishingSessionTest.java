@@ -90,7 +90,7 @@ class PublishingSessionTest {
             assertEquals(1, ledger.closeAbandoned(second), "the next run marks the first failed");
 
             SQLException e = assertThrows(SQLException.class,
-                    () -> new ScorePublisher(lost, ledger, () -> false).publish(first, List.of(), yanhu("1.0")));
+                    () -> new ScorePublisher(lost, warehouse, () -> false).publish(first, List.of(), yanhu("1.0")));
             assertTrue(e.getMessage().startsWith("the connection that holds the warehouse lock was lost while the run computed"),
                     e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
@@ -98,7 +98,7 @@ class PublishingSessionTest {
                     "nothing of the first run published");
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + first));
 
-            new ScorePublisher(taken, ledger, () -> false).publish(second, List.of(), yanhu("2.0"));
+            new ScorePublisher(taken, warehouse, () -> false).publish(second, List.of(), yanhu("2.0"));
             assertEquals(second + " 2.0", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
         } finally {
             lost.close();
@@ -117,7 +117,7 @@ class PublishingSessionTest {
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             assertThrows(ScorePublisher.StoppedBeforeCommit.class,
-                    () -> new ScorePublisher(lock, ledger, () -> true).publish(run, List.of(), yanhu("1.0")));
+                    () -> new ScorePublisher(lock, warehouse, () -> true).publish(run, List.of(), yanhu("1.0")));
             assertNothingPublished(url, "after the stopped publication");
             assertEquals("running", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
                     "the run is left for the pipeline to record as interrupted");
@@ -140,7 +140,7 @@ class PublishingSessionTest {
             assertEquals(1, ledger.closeAbandoned(other), "the run is marked failed as if another had taken the lock");
 
             SQLException e = assertThrows(SQLException.class,
-                    () -> new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.0")));
+                    () -> new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.0")));
             assertEquals("run " + run + " is no longer marked running in pipeline_run: a later run marked it failed, having taken"
                     + " the warehouse lock this run lost; nothing was published", e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment, not a defect of the job");
@@ -149,7 +149,7 @@ class PublishingSessionTest {
             assertEquals("failed", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
 
             // The session is usable again, in autocommit, for the run's own next publication.
-            new ScorePublisher(lock, ledger, () -> false).publish(other, List.of(), yanhu("1.5"));
+            new ScorePublisher(lock, warehouse, () -> false).publish(other, List.of(), yanhu("1.5"));
             assertTrue(lock.session().getAutoCommit());
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + other));
         }
@@ -192,7 +192,7 @@ class PublishingSessionTest {
         try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, () -> { }), Duration.ZERO,
                 () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
-            ScoreChanges.Report report = new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5"));
+            ScoreChanges.Report report = new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.5"));
             assertEquals(List.of(new ScoreChanges.RegionYear("140802", 2024)), report.additions(),
                     "what the run published, reported as for any publication");
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
@@ -210,15 +210,16 @@ class PublishingSessionTest {
         String url = server.createWarehouse();
         Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         RunLedger ledger = new RunLedger(warehouse);
+        // Back after the first attempt and its first pause: asked again, the server answers.
         Runnable restart = () -> {
             server.allowConnections(url, false);
             CompletableFuture.runAsync(() -> server.allowConnections(url, true),
-                    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+                    CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
         };
         try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, restart), Duration.ZERO,
                 () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
-            new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5"));
+            new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.5"));
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
         } finally {
             server.allowConnections(url, true);
@@ -235,12 +236,44 @@ class PublishingSessionTest {
                 () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             SQLException e = assertThrows(SQLException.class,
-                    () -> new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5")));
+                    () -> new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.5")));
             assertEquals("08006", e.getSQLState(), e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment: " + e.getMessage());
             assertNothingPublished(url, "after a commit that did not land");
             assertEquals("running", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
                     "left for the pipeline to record as failed");
+        }
+    }
+
+    /**
+     * A commit the server refuses (a serialization failure, say) is no lost connection: nothing
+     * landed, and the failure is the server's, as it said it, without asking anything.
+     */
+    @Test
+    void aCommitTheServerRefusesFailsAsItSaid() throws Exception {
+        String url = TestingPostgres.server().createWarehouse();
+        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        RunLedger ledger = new RunLedger(warehouse);
+        Connection session = warehouse.connect();
+        Connection refusing = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        session.rollback();
+                        throw new SQLException("could not serialize access due to concurrent update", "40001");
+                    }
+                    try {
+                        return method.invoke(session, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (PublishLock lock = PublishLock.acquire(refusing, Duration.ZERO, () -> false)) {
+            long run = ledger.start(TestPublications.runRecord("adhoc"));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.5")));
+            assertEquals("40001", e.getSQLState(), e.getMessage());
+            assertEquals(null, Warehouse.lostConnection(e, "db"), "not the environment's: " + e.getMessage());
+            assertNothingPublished(url, "after a refused commit");
         }
     }
 
@@ -258,10 +291,12 @@ class PublishingSessionTest {
                 () -> server.allowConnections(url, false)), Duration.ZERO, () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             SQLException e = assertThrows(SQLException.class,
-                    () -> new ScorePublisher(lock, ledger, () -> false).publish(run, List.of(), yanhu("1.5")));
-            assertTrue(e.getMessage().contains("whether the run published is not known until it answers (pipeline_run says "
-                    + "'succeeded' for run " + run + " if it did)"), e.getMessage());
-            assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment: " + e.getMessage());
+                    () -> new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.5")));
+            String said = Warehouse.lostConnection(e, "db").getMessage();
+            assertTrue(said.startsWith("lost the connection to the warehouse db during the run: whether run " + run
+                    + " published is not known: the connection was lost as it committed"), said);
+            assertTrue(said.endsWith("; pipeline_run says 'succeeded' for run " + run + " if it did"), said);
+            assertTrue(PublicationOutcomeUnknown.isCauseOf(e), "told apart from a failure that published nothing");
             server.allowConnections(url, true);
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
                     "where the message says to look: the commit had landed");

@@ -8,12 +8,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run's failure is recorded with its reason though the warehouse, which may be why the run
@@ -40,7 +43,8 @@ class RecordingFailureTest {
             // Back within the first pause: the second attempt finds it.
             CompletableFuture<Void> back = CompletableFuture.runAsync(() -> server.allowConnections(url, true),
                     CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
-            ledger.fail(run, "lost the connection to the warehouse", "与数仓的连接中断", RunLedger.FailureKind.ENVIRONMENT);
+            assertTrue(ledger.fail(run, "lost the connection to the warehouse", "与数仓的连接中断", RunLedger.FailureKind.ENVIRONMENT),
+                    "recorded");
             back.join();
         } finally {
             server.allowConnections(url, true);
@@ -56,12 +60,26 @@ class RecordingFailureTest {
         long run = ledger.start(TestPublications.runRecord("nightly"));
         server.allowConnections(url, false);
         try {
+            long started = System.nanoTime();
             SQLException e = assertThrows(SQLException.class,
                     () -> ledger.fail(run, "disk full", "磁盘已满", RunLedger.FailureKind.ENVIRONMENT));
             assertEquals("55000", e.getSQLState(), "the server's refusal, as it said it: " + e.getMessage());
+            // Not a timing target: the pauses between the attempts (1 + 2 + 4 s) prove they were made.
+            assertTrue(System.nanoTime() - started >= Duration.ofSeconds(7).toNanos(), "tried again before giving up");
         } finally {
             server.allowConnections(url, true);
         }
         assertEquals("running - -", statusAndError(url, run), "left for the next run to close");
+    }
+
+    /** A run no longer running (it published, or another run marked it failed) is left as it is, and said to be. */
+    @Test
+    void aRunNoLongerRunningIsNotRecordedAsFailed() throws Exception {
+        String url = TestingPostgres.server().createWarehouse();
+        RunLedger ledger = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of())));
+        long run = ledger.start(TestPublications.runRecord("nightly"));
+        ledger.succeedWithoutPublishing(run, "nothing new");
+        assertFalse(ledger.fail(run, "stopped", "被停止", RunLedger.FailureKind.INTERRUPTED), "not recorded");
+        assertEquals("succeeded - -", statusAndError(url, run));
     }
 }
