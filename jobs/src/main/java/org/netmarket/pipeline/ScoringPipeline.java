@@ -168,9 +168,11 @@ public final class ScoringPipeline {
                 Throwable failure = interrupted != null ? interrupted : outside != null ? outside : e;
                 boolean recorded = ledger != null && recordFailure(ledger, runId, failure,
                         interrupted != null ? RunLedger.FailureKind.INTERRUPTED : RunFailure.kindOf(failure));
-                if (interrupted != null) {
+                if (stopping.get()) {
                     // Said here, in the run's log: the JVM may exit before the caller reports it.
-                    LOG.warn("{}{}", interrupted.getMessage(), recorded ? "; run " + runId + " recorded as failed" : "");
+                    LOG.warn("{}{}", failure.getMessage(), recorded ? "; run " + runId + " recorded as failed" : "");
+                }
+                if (interrupted != null) {
                     throw interrupted;
                 }
                 if (outside != null) {

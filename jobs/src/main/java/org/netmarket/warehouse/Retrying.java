@@ -6,13 +6,16 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A short use of the warehouse on a session of its own, tried again while the warehouse is away
  * for a moment: a restart refuses connections for seconds, which is also when a run's own
  * session is lost. Attempts follow pauses of 1, 2 and 4 s, and none starts later than
- * {@link #WITHIN} after the first; each connects briefly ({@link Warehouse#connectBriefly}), so
- * that a stopped job's grace (30 s) holds them all.
+ * {@link #WITHIN} after the first; each connects briefly ({@link Warehouse#connectBriefly}). The
+ * attempts take about 8 s, plus the last one's (at most 5 s to connect and 5 s for an answer):
+ * well within a stopped job's grace (30 s) when the warehouse refuses or answers, as it does
+ * while restarting.
  */
 final class Retrying {
     private static final Logger LOG = LoggerFactory.getLogger(Retrying.class);
@@ -20,8 +23,12 @@ final class Retrying {
     static final List<Duration> PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     /** No attempt starts later than this after the first. */
     static final Duration WITHIN = Duration.ofSeconds(8);
-    /** SQL state of a database that does not accept connections (ALTER DATABASE … ALLOW_CONNECTIONS false). */
-    private static final String NOT_ACCEPTING_CONNECTIONS = "55000";
+    /**
+     * SQL states of a warehouse that is there but takes no session for now: a database that
+     * does not accept connections (ALTER DATABASE … ALLOW_CONNECTIONS false), too many clients
+     * (every client reconnecting after a restart).
+     */
+    private static final Set<String> NO_SESSION_FOR_NOW = Set.of("55000", "53300");
 
     private Retrying() {
     }
@@ -50,7 +57,7 @@ final class Retrying {
                 return attempt.run();
             } catch (SQLException e) {
                 boolean passing = e instanceof NotYet || Warehouse.isConnectionLoss(e)
-                        || NOT_ACCEPTING_CONNECTIONS.equals(e.getSQLState());
+                        || NO_SESSION_FOR_NOW.contains(e.getSQLState());
                 if (!passing || i == PAUSES.size() || System.nanoTime() + PAUSES.get(i).toNanos() > deadline) {
                     throw e;
                 }

@@ -36,6 +36,8 @@ public final class ScorePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ScorePublisher.class);
 
     private static final int VALID_WITHIN_SECONDS = 10;
+    /** SQL state of txid_status asked about an identifier the server has not given out yet. */
+    private static final String INVALID_PARAMETER_VALUE = "22023";
     private static final String LOCK_LOST = "the connection that holds the warehouse lock was lost while the run computed"
             + " its scores (another run may hold the lock now)";
     private static final String INDICATOR_COLUMNS = "region_code, eval_year, indicator_code, level, points, max_points, "
@@ -136,10 +138,12 @@ public final class ScorePublisher {
     /**
      * Commits, and when the session is lost while committing (the server restarted, the network
      * dropped the acknowledgement), asks the server on a session of its own what became of the
-     * transaction ({@code txid_status}). Committed, the run published, and failing would tell a
-     * scheduler that nothing was; aborted, the failure stands. Still in progress (the server has
-     * not noticed yet that the session is gone) it is asked again; when no answer is final in
-     * time, {@link PublicationOutcomeUnknown} says that whether the run published is not known.
+     * transaction ({@code txid_status}) and of the run. Committed, with the run marked succeeded
+     * (which the transaction did: a server that crashed before writing the transaction down may
+     * give its identifier to another), the run published, and failing would tell a scheduler
+     * that nothing was; aborted, the failure stands. Still in progress (the server has not
+     * noticed yet that the session is gone) it is asked again; when no answer is final in time,
+     * {@link PublicationOutcomeUnknown} says that whether the run published is not known.
      */
     private void commit(Connection c, long runId, long transaction) throws SQLException {
         try {
@@ -150,7 +154,7 @@ public final class ScorePublisher {
             }
             String outcome;
             try {
-                outcome = Retrying.retrying("ask whether run " + runId + "'s commit landed", () -> transactionStatus(transaction));
+                outcome = Retrying.retrying("ask whether run " + runId + "'s commit landed", () -> outcome(transaction, runId));
             } catch (SQLException asking) {
                 throw new PublicationOutcomeUnknown(runId, lost, asking);
             }
@@ -162,10 +166,15 @@ public final class ScorePublisher {
         }
     }
 
-    /** What became of a transaction: committed or aborted; {@link Retrying.NotYet} while it is in progress. */
-    private String transactionStatus(long transaction) throws SQLException {
-        try (Connection c = warehouse.connectBriefly(); PreparedStatement s = c.prepareStatement("SELECT txid_status(?)")) {
+    /**
+     * What became of the publishing transaction: "committed" when it committed and the run is
+     * marked succeeded, else "aborted"; {@link Retrying.NotYet} while it is in progress.
+     */
+    private String outcome(long transaction, long runId) throws SQLException {
+        try (Connection c = warehouse.connectBriefly(); PreparedStatement s = c.prepareStatement(
+                "SELECT txid_status(?), (SELECT status FROM pipeline_run WHERE run_id = ?)")) {
             s.setLong(1, transaction);
+            s.setLong(2, runId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 String status = r.getString(1);
@@ -173,8 +182,14 @@ public final class ScorePublisher {
                     // Null only for a transaction too old to be known: not one of seconds ago.
                     throw new Retrying.NotYet("transaction " + transaction + " is " + (status == null ? "not known" : status));
                 }
-                return status;
+                return status.equals("committed") && "succeeded".equals(r.getString(2)) ? "committed" : "aborted";
             }
+        } catch (SQLException e) {
+            if (INVALID_PARAMETER_VALUE.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("in the future")) {
+                // A server recovered to before the transaction was written down: it never committed.
+                return "aborted";
+            }
+            throw e;
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -239,6 +240,7 @@ class PublishingSessionTest {
                     () -> new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.5")));
             assertEquals("08006", e.getSQLState(), e.getMessage());
             assertTrue(Warehouse.lostConnection(e, "db") != null, "a failure of the run's environment: " + e.getMessage());
+            assertFalse(PublicationOutcomeUnknown.isCauseOf(e), "known not to have landed: " + e.getMessage());
             assertNothingPublished(url, "after a commit that did not land");
             assertEquals("running", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run),
                     "left for the pipeline to record as failed");
