@@ -3,6 +3,7 @@ package org.netmarket.warehouse;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.PipelineConfig;
 import org.netmarket.pipeline.ScoringPipeline;
@@ -11,7 +12,7 @@ import org.netmarket.testing.SharedSpark;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -118,14 +119,14 @@ class BiRoleTest {
      * for the dashboards' freshness banner, instead of a run that never appears.
      */
     @Test
-    void aRunThatCannotSetThePasswordIsRecordedAsFailed() throws Exception {
+    void aRunThatCannotSetThePasswordIsRecordedAsFailed(@TempDir Path reports) throws Exception {
         String scratch = TestingPostgres.server().createWarehouse();
         // Enough to register and publish runs in a warehouse migrated by someone else.
         String plain = userWithoutCreateRole(scratch, "GRANT USAGE ON SCHEMA netmarket TO %s",
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA netmarket TO %s",
                 "GRANT USAGE ON ALL SEQUENCES IN SCHEMA netmarket TO %s");
         PipelineConfig config = SharedSpark.testConfig().dataDir(GoldenData.GIVEN.toString()).years(List.of(2024))
-                .reportDir(Files.createTempDirectory("bi-role-run").toString());
+                .reportDir(reports.toString());
         // The test cluster trusts local logins: the plain user connects without a password.
         ScoringPipeline run = new ScoringPipeline(config.jdbcUrl(scratch.replaceFirst("\\?.*$", "")),
                 Map.of("PGUSER", plain, BiRole.PASSWORD_ENV, PASSWORD));
