@@ -152,13 +152,13 @@ public final class ScorePublisher {
             if (!Warehouse.isConnectionLoss(lost)) {
                 throw lost;
             }
-            String outcome;
+            boolean landed;
             try {
-                outcome = Retrying.retrying("ask whether run " + runId + "'s commit landed", () -> outcome(transaction, runId));
+                landed = Retrying.retrying("ask whether run " + runId + "'s commit landed", () -> landed(transaction, runId));
             } catch (SQLException asking) {
                 throw new PublicationOutcomeUnknown(runId, lost, asking);
             }
-            if (!"committed".equals(outcome)) {
+            if (!landed) {
                 throw lost;
             }
             LOG.warn("the connection was lost as run {} committed its publication ({}), but the server committed it: "
@@ -167,10 +167,10 @@ public final class ScorePublisher {
     }
 
     /**
-     * What became of the publishing transaction: "committed" when it committed and the run is
-     * marked succeeded, else "aborted"; {@link Retrying.NotYet} while it is in progress.
+     * Whether the publishing transaction committed, with the run marked succeeded; false when it
+     * was aborted; {@link Retrying.NotYet} while it is in progress.
      */
-    private String outcome(long transaction, long runId) throws SQLException {
+    private boolean landed(long transaction, long runId) throws SQLException {
         try (Connection c = warehouse.connectBriefly(); PreparedStatement s = c.prepareStatement(
                 "SELECT txid_status(?), (SELECT status FROM pipeline_run WHERE run_id = ?)")) {
             s.setLong(1, transaction);
@@ -182,12 +182,12 @@ public final class ScorePublisher {
                     // Null only for a transaction too old to be known: not one of seconds ago.
                     throw new Retrying.NotYet("transaction " + transaction + " is " + (status == null ? "not known" : status));
                 }
-                return status.equals("committed") && "succeeded".equals(r.getString(2)) ? "committed" : "aborted";
+                return status.equals("committed") && "succeeded".equals(r.getString(2));
             }
         } catch (SQLException e) {
             if (INVALID_PARAMETER_VALUE.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("in the future")) {
                 // A server recovered to before the transaction was written down: it never committed.
-                return "aborted";
+                return false;
             }
             throw e;
         }
