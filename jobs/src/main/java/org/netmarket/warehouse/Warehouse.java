@@ -68,9 +68,19 @@ public final class Warehouse {
      * (V33 takes that right away, where the migrating user may).
      */
     public Connection connect() throws SQLException {
-        Connection c = settings.connect();
+        return set(settings.connect());
+    }
+
+    /** The session with {@code search_path} and the {@code settings} (SET statements) given; closed when one fails. */
+    private static Connection set(Connection c, String... settings) throws SQLException {
         try (var s = c.createStatement()) {
             s.execute("SET search_path TO " + SCHEMA);
+            for (String setting : settings) {
+                s.execute(setting);
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
         return c;
     }
@@ -94,15 +104,7 @@ public final class Warehouse {
      * network lost (which the server has not noticed yet) for less.
      */
     Connection connectBriefly() throws SQLException {
-        Connection c = settings.connect(BRIEFLY);
-        try (var s = c.createStatement()) {
-            s.execute("SET search_path TO " + SCHEMA);
-            s.execute("SET lock_timeout = '3s'");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
+        return set(settings.connect(BRIEFLY), "SET lock_timeout = '3s'");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.netmarket.warehouse;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netmarket.testing.TestingPostgres;
 
@@ -29,6 +30,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run recorded for it into a success; and a job stopped while it publishes rolls back.
  */
 class PublishingSessionTest {
+    /** A warehouse of its own for each test, and its run ledger. */
+    private String url;
+    private Warehouse warehouse;
+    private RunLedger ledger;
+
+    @BeforeEach
+    void freshWarehouse() {
+        url = TestingPostgres.server().createWarehouse();
+        warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
+        ledger = new RunLedger(warehouse);
+    }
+
     /** 盐湖区's indicator 3 and total at {@code points}, for the year. */
     private static List<Publication> yanhu(String points) {
         return TestPublications.indicatorThree(Map.of("140802", points), LocalDate.of(2024, 12, 31));
@@ -55,8 +68,6 @@ class PublishingSessionTest {
 
     @Test
     void aServerThatEndsIdleSessionsDoesNotEndTheLocksSession() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE " + c.getCatalog() + " SET idle_session_timeout = '300ms'");
         }
@@ -74,9 +85,6 @@ class PublishingSessionTest {
 
     @Test
     void aRunWhoseLockWentWithItsSessionPublishesNothing() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         PublishLock lost = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false);
         long first = ledger.start(TestPublications.runRecord("adhoc"));
         long pid;
@@ -112,9 +120,6 @@ class PublishingSessionTest {
      */
     @Test
     void aJobStoppedWhileItPublishesRollsThePublicationBack() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             assertThrows(ScorePublisher.StoppedBeforeCommit.class,
@@ -132,9 +137,6 @@ class PublishingSessionTest {
      */
     @Test
     void aRunMarkedFailedMeanwhileStaysFailedAndPublishesNothing() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             long other = ledger.start(TestPublications.runRecord("adhoc"));
@@ -162,21 +164,34 @@ class PublishingSessionTest {
      * the connection gone, as it does when the acknowledgement never arrives.
      */
     private static Connection losingItsCommit(Connection session, boolean landing, Runnable afterwards) {
+        return committingBy(session, () -> {
+            if (landing) {
+                session.commit();
+            }
+            session.close();
+            afterwards.run();
+            throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        });
+    }
+
+    /** What a session's commit does instead of committing. */
+    private interface Commit {
+        void run() throws SQLException;
+    }
+
+    /** The session, with {@code commit} in place of its commit. */
+    private static Connection committingBy(Connection session, Commit commit) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    if (!method.getName().equals("commit")) {
-                        try {
-                            return method.invoke(session, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
+                    if (method.getName().equals("commit")) {
+                        commit.run();
+                        return null;
                     }
-                    if (landing) {
-                        session.commit();
+                    try {
+                        return method.invoke(session, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
                     }
-                    session.close();
-                    afterwards.run();
-                    throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
                 });
     }
 
@@ -187,9 +202,6 @@ class PublishingSessionTest {
      */
     @Test
     void aCommitWhoseAcknowledgementIsLostButLandedIsAPublication() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, () -> { }), Duration.ZERO,
                 () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
@@ -208,9 +220,6 @@ class PublishingSessionTest {
     @Test
     void aCommitLostAsTheWarehouseRestartsIsFoundLandedOnceItAnswers() throws Exception {
         TestingPostgres server = TestingPostgres.server();
-        String url = server.createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         // Back after the first attempt and its first pause: asked again, the server answers.
         Runnable restart = () -> {
             server.allowConnections(url, false);
@@ -230,9 +239,6 @@ class PublishingSessionTest {
     /** The session is lost before the commit landed: the failure stands, and nothing was published. */
     @Test
     void aCommitLostBeforeItLandedFailsAndPublishesNothing() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), false, () -> { }), Duration.ZERO,
                 () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
@@ -253,22 +259,11 @@ class PublishingSessionTest {
      */
     @Test
     void aCommitTheServerRefusesFailsAsItSaid() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         Connection session = warehouse.connect();
-        Connection refusing = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("commit")) {
-                        session.rollback();
-                        throw new SQLException("could not serialize access due to concurrent update", "40001");
-                    }
-                    try {
-                        return method.invoke(session, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Connection refusing = committingBy(session, () -> {
+            session.rollback();
+            throw new SQLException("could not serialize access due to concurrent update", "40001");
+        });
         try (PublishLock lock = PublishLock.acquire(refusing, Duration.ZERO, () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             SQLException e = assertThrows(SQLException.class,
@@ -286,9 +281,6 @@ class PublishingSessionTest {
     @Test
     void aCommitLostWithTheWarehouseSaysWhetherItPublishedIsNotKnown() throws Exception {
         TestingPostgres server = TestingPostgres.server();
-        String url = server.createWarehouse();
-        Warehouse warehouse = Warehouse.open(JdbcSettings.of(url, Map.of()));
-        RunLedger ledger = new RunLedger(warehouse);
         try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true,
                 () -> server.allowConnections(url, false)), Duration.ZERO, () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));

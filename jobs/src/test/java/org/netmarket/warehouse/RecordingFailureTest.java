@@ -1,5 +1,6 @@
 package org.netmarket.warehouse;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netmarket.testing.TestingPostgres;
 
@@ -23,7 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * failed, refuses connections for a moment; when it stays away, the failure to record says why.
  */
 class RecordingFailureTest {
-    private static String statusAndError(String url, long run) throws SQLException {
+    private final TestingPostgres server = TestingPostgres.server();
+    /** A warehouse of its own for each test, its ledger, and a run registered in it. */
+    private String url;
+    private RunLedger ledger;
+    private long run;
+
+    @BeforeEach
+    void registeredRun() throws SQLException {
+        url = server.createWarehouse();
+        ledger = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of())));
+        run = ledger.start(TestPublications.runRecord("nightly"));
+    }
+
+    private String statusAndError() throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT status || ' ' || coalesce(error, '-') || ' ' || coalesce(failure_kind, '-') "
                      + "FROM netmarket.pipeline_run WHERE run_id = " + run)) {
@@ -32,54 +46,52 @@ class RecordingFailureTest {
         }
     }
 
-    @Test
-    void aFailureIsRecordedOnceTheWarehouseAnswersAgain() throws Exception {
-        TestingPostgres server = TestingPostgres.server();
-        String url = server.createWarehouse();
-        RunLedger ledger = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of())));
-        long run = ledger.start(TestPublications.runRecord("nightly"));
+    /** What a test does while the warehouse refuses connections. */
+    private interface WhileRefused {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code action} with new connections to the warehouse refused, and lets them in again after it. */
+    private void refusingConnections(WhileRefused action) throws Exception {
         server.allowConnections(url, false);
         try {
+            action.run();
+        } finally {
+            server.allowConnections(url, true);
+        }
+    }
+
+    @Test
+    void aFailureIsRecordedOnceTheWarehouseAnswersAgain() throws Exception {
+        refusingConnections(() -> {
             // Back within the first pause: the second attempt finds it.
             CompletableFuture<Void> back = CompletableFuture.runAsync(() -> server.allowConnections(url, true),
                     CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
             assertTrue(ledger.fail(run, "lost the connection to the warehouse", "与数仓的连接中断", RunLedger.FailureKind.ENVIRONMENT),
                     "recorded");
             back.join();
-        } finally {
-            server.allowConnections(url, true);
-        }
-        assertEquals("failed lost the connection to the warehouse environment", statusAndError(url, run));
+        });
+        assertEquals("failed lost the connection to the warehouse environment", statusAndError());
     }
 
     @Test
     void aWarehouseThatStaysAwayFailsTheRecordingWithItsReason() throws Exception {
-        TestingPostgres server = TestingPostgres.server();
-        String url = server.createWarehouse();
-        RunLedger ledger = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of())));
-        long run = ledger.start(TestPublications.runRecord("nightly"));
-        server.allowConnections(url, false);
-        try {
+        refusingConnections(() -> {
             long started = System.nanoTime();
             SQLException e = assertThrows(SQLException.class,
                     () -> ledger.fail(run, "disk full", "磁盘已满", RunLedger.FailureKind.ENVIRONMENT));
             assertEquals("55000", e.getSQLState(), "the server's refusal, as it said it: " + e.getMessage());
             // Not a timing target: the pauses between the attempts (1 + 2 + 4 s) prove they were made.
             assertTrue(System.nanoTime() - started >= Duration.ofSeconds(7).toNanos(), "tried again before giving up");
-        } finally {
-            server.allowConnections(url, true);
-        }
-        assertEquals("running - -", statusAndError(url, run), "left for the next run to close");
+        });
+        assertEquals("running - -", statusAndError(), "left for the next run to close");
     }
 
     /** A run no longer running (it published, or another run marked it failed) is left as it is, and said to be. */
     @Test
     void aRunNoLongerRunningIsNotRecordedAsFailed() throws Exception {
-        String url = TestingPostgres.server().createWarehouse();
-        RunLedger ledger = new RunLedger(Warehouse.open(JdbcSettings.of(url, Map.of())));
-        long run = ledger.start(TestPublications.runRecord("nightly"));
         ledger.succeedWithoutPublishing(run, "nothing new");
         assertFalse(ledger.fail(run, "stopped", "被停止", RunLedger.FailureKind.INTERRUPTED), "not recorded");
-        assertEquals("succeeded - -", statusAndError(url, run));
+        assertEquals("succeeded - -", statusAndError());
     }
 }
