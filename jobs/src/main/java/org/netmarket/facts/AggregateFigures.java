@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,7 +119,8 @@ public final class AggregateFigures implements Serializable {
 
     /**
      * The sum of the children's figures: a city's figure is a sum only when every child has
-     * one. A missing child wins over a conflicting one whatever their order (missing_data first).
+     * one. A missing child wins over a conflicting one whatever their order (missing_data first);
+     * a child whose regions.csv row was set aside has no figure to add, which is a data error too.
      *
      * @param lacking what the region lacks, for the reason ("has no row for region R, P")
      */
@@ -140,7 +142,15 @@ public final class AggregateFigures implements Serializable {
                 conflict = c;
             }
         }
-        return conflict != null ? conflict : sum.summedFrom(extract);
+        if (conflict != null) {
+            return conflict;
+        }
+        Optional<Reason> aside = tree.setAsideChildren(region);
+        if (aside.isPresent()) {
+            return Figure.conflict(Reason.of(extract + " " + lacking.en() + ": " + aside.get().en(),
+                    ExtractLabel.zh(extract) + lacking.zh() + "：" + aside.get().zh()));
+        }
+        return sum.summedFrom(extract);
     }
 
     /**

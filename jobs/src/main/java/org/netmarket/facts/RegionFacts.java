@@ -80,6 +80,14 @@ public final class RegionFacts {
                         ExtractLabel.zh(extract) + "中" + s.recordsZh() + "有相互冲突的版本"));
     }
 
+    /**
+     * When a region below this one had its regions.csv row set aside, says which: its records are
+     * not counted here, so counts of this region's records and those below it cannot be trusted.
+     */
+    public Optional<Reason> regionsSetAsideBelow() {
+        return tree.setAsideBelow(region.code());
+    }
+
     /** Rows of a record-level extract in this region and below, in any year (the extract must have been counted). */
     public long rows(String extract) {
         return records.get(region.code(), Facts.rowsOf(extract));

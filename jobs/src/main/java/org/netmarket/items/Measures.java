@@ -58,7 +58,8 @@ final class Measures {
 
     /**
      * Records the problems of record-level inputs: not delivered (missing_data), conflicting
-     * versions among the records the item counts in the region (data_error), or delivered
+     * versions among the records the item counts in the region, or a region below it whose
+     * regions.csv row was set aside, leaving its records out (data_error), or delivered
      * without any row for the region (no_records). Rows are looked at only when every input was
      * delivered: missing_data wins anyway, and an extract counted with another is not counted
      * without it (operator sales take their region from the operators).
@@ -71,6 +72,7 @@ final class Measures {
                 p.add(ItemStatus.MISSING_DATA, ExtractLabel.notDelivered(e));
             } else {
                 f.conflict(e, in.from(), in.to(), in.type()).ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
+                f.regionsSetAsideBelow().ifPresent(reason -> p.add(ItemStatus.DATA_ERROR, reason));
             }
         }
         if (Arrays.stream(inputs).allMatch(in -> f.delivered(in.extract()))) {

@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 
@@ -34,6 +36,10 @@ public final class RegionTree implements Serializable {
 
     private final Map<String, Region> regions;
     private final Map<String, List<String>> children;
+    /** Parent -> the regions below it whose rows were set aside (code -> line of its first row), see {@link #withSetAside}. */
+    private final Map<String, Map<String, Long>> setAsideChildren;
+    /** The file {@link #setAsideChildren} names lines of. */
+    private final String file;
 
     /**
      * A tree of regions given one per line after a header line, as a regions.csv without quoted
@@ -109,6 +115,71 @@ public final class RegionTree implements Serializable {
         }
         this.regions = Collections.unmodifiableMap(m);
         this.children = ch;
+        this.setAsideChildren = Map.of();
+        this.file = file;
+    }
+
+    private RegionTree(RegionTree tree, Map<String, Map<String, Long>> setAsideChildren) {
+        this.regions = tree.regions;
+        this.children = tree.children;
+        this.setAsideChildren = setAsideChildren;
+        this.file = tree.file;
+    }
+
+    /**
+     * This tree, knowing the regions whose rows the file had but which were set aside (a row rule
+     * broken, rows of the code that differ), under the region of the tree their rows name as
+     * parent: the figures of that region and of those above it would leave their rows out
+     * ({@link #setAsideBelow}).
+     *
+     * @param byParent region of the tree -> the regions set aside that name it as parent, each
+     *                 with the line of its first row
+     */
+    public RegionTree withSetAside(Map<String, Map<String, Long>> byParent) {
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
+        byParent.forEach((parent, below) -> {
+            get(parent);
+            if (!below.isEmpty()) {
+                copy.put(parent, Collections.unmodifiableMap(new TreeMap<>(below)));
+            }
+        });
+        return new RegionTree(this, Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * Why a figure of a region summed from its children's would leave some out: the regions set
+     * aside whose rows name it as parent (see {@link #withSetAside}). Empty when there is none.
+     */
+    public Optional<Reason> setAsideChildren(String code) {
+        return setAside(code, setAsideChildren.getOrDefault(code, Map.of()));
+    }
+
+    /**
+     * Why the records counted for a region (its own and those below it) would leave some out:
+     * the regions set aside below it, at any depth. Empty when there is none.
+     */
+    public Optional<Reason> setAsideBelow(String code) {
+        Map<String, Long> below = new TreeMap<>();
+        setAsideChildren.forEach((parent, kids) -> {
+            if (selfAndAncestors(parent).contains(code)) {
+                below.putAll(kids);
+            }
+        });
+        return setAside(code, below);
+    }
+
+    private Optional<Reason> setAside(String code, Map<String, Long> below) {
+        if (below.isEmpty()) {
+            return Optional.empty();
+        }
+        Reason where = lines(below.values().stream().sorted().toList());
+        boolean one = below.size() == 1;
+        return Optional.of(Reason.of(file + " " + where.en() + " (" + (one ? "region " : "regions ")
+                        + String.join(", ", below.keySet()) + ", below " + code + ") " + (one ? "was" : "were")
+                        + " set aside, so the rows of " + (one ? "that region" : "those regions") + " cannot be counted in "
+                        + code + ": fix " + (one ? "the row" : "the rows"),
+                file + " " + where.zh() + "（地区 " + String.join("、", below.keySet()) + "，位于 " + code + " 之下）已被隔离，"
+                        + "其数据无法计入 " + code + "：请修正该行"));
     }
 
     /**

@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
@@ -63,6 +66,10 @@ public final class RegionsFile {
         // Code -> its rows set aside, by the row rules or as not fitting the tree.
         Map<String, List<QuarantinedRow>> setAsideRows = new LinkedHashMap<>();
         int codeColumn = schema.indexOf("region_code");
+        int parentColumn = schema.indexOf("parent_code");
+        // Code -> the parent_code of each row of it the row rules rejected (a region set aside
+        // still belongs where its row says, for the regions above it: see RegionTree.withSetAside).
+        Map<String, Set<String>> rejectedParents = new HashMap<>();
         FileReport report = null;
         RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
         List<String> raws = new ArrayList<>();
@@ -86,6 +93,7 @@ public final class RegionsFile {
                     if (!code.isEmpty()) {
                         setAside.putIfAbsent(code, e.line());
                         setAsideRows.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
+                        rejectedParents.computeIfAbsent(code, c -> new HashSet<>()).add(RowValidator.trimField(e.fields()[parentColumn]));
                     }
                 } else {
                     report = e.report();
@@ -121,7 +129,27 @@ public final class RegionsFile {
         }
         // A code whose other row stands (one row broke a row rule) is a region of the tree, not one set aside.
         setAside.keySet().removeIf(tree::contains);
-        return new Result(tree, report.withRowsQuarantined(quarantined.size()), quarantined, setAside);
+        return new Result(tree.withSetAside(byParent(setAside, tree, regions, rejectedParents)),
+                report.withRowsQuarantined(quarantined.size()), quarantined, setAside);
+    }
+
+    /**
+     * The regions set aside under the region of the tree each of their rows names as parent
+     * (rows naming another parent, or none the tree has, are placed nowhere): parent -> code ->
+     * the line of the code's first row.
+     */
+    private static Map<String, Map<String, Long>> byParent(Map<String, Long> setAside, RegionTree tree, List<Region> regions,
+                                                          Map<String, Set<String>> rejectedParents) {
+        Map<String, Set<String>> parents = new HashMap<>(rejectedParents);
+        for (Region r : regions) {
+            if (setAside.containsKey(r.code()) && r.parentCode() != null) {
+                parents.computeIfAbsent(r.code(), c -> new HashSet<>()).add(r.parentCode());
+            }
+        }
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        setAside.forEach((code, line) -> parents.getOrDefault(code, Set.of()).stream().filter(tree::contains)
+                .forEach(parent -> out.computeIfAbsent(parent, p -> new HashMap<>()).put(code, line)));
+        return out;
     }
 
     /** The first {@value #SHOWN} quarantined rows, as {@code line 3, column economic_zone: ...}. */

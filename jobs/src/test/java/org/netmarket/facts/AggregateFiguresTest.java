@@ -6,6 +6,7 @@ import org.netmarket.rules.ReasonAssertions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -187,6 +188,48 @@ class AggregateFiguresTest {
         AggregateFigures a = express();
         a.conflict(COUNTY_B, "2024-03");
         assertEquals(ItemStatus.MISSING_DATA, a.get(CITY, "2024-03", "parcels").problem());
+    }
+
+    // ---- a county whose regions.csv row was set aside --------------------------------------
+
+    /** 330101, a county of the city whose row regions.csv had but the run set aside (line 9). */
+    private static AggregateFigures expressWithACountySetAside() {
+        return new AggregateFigures("express", true, TREE.withSetAside(Map.of(CITY, Map.of("330101", 9L))));
+    }
+
+    @Test
+    void aCitySummedWithoutACountySetAsideIsADataError() {
+        AggregateFigures a = expressWithACountySetAside();
+        put(a, COUNTY_A, "2024-03", "1200");
+        put(a, COUNTY_B, "2024-03", "800");
+        put(a, OTHER_CITY, "2024-03", "700");
+        assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "express has no row for region " + CITY
+                + ", 2024-03: regions.csv line 9 (region 330101, below " + CITY + ") was set aside");
+        assertProblem(ItemStatus.DATA_ERROR, a.get(PROVINCE, "2024-03", "parcels"), "330101");
+        assertValue("1200", a.get(COUNTY_A, "2024-03", "parcels"));
+    }
+
+    @Test
+    void aCitysOwnRowIsUsedEvenWhenACountyIsSetAside() {
+        AggregateFigures a = expressWithACountySetAside();
+        put(a, CITY, "2024-03", "5000");
+        assertValue("5000", a.get(CITY, "2024-03", "parcels"));
+    }
+
+    @Test
+    void aMissingCountyWinsOverACountySetAside() {
+        AggregateFigures a = expressWithACountySetAside();
+        put(a, COUNTY_A, "2024-03", "1200");
+        assertEquals(ItemStatus.MISSING_DATA, a.get(CITY, "2024-03", "parcels").problem());
+    }
+
+    @Test
+    void aCitysSnapshotSummedWithoutACountySetAsideIsADataError() {
+        AggregateFigures a = new AggregateFigures("market-entities", true, TREE.withSetAside(Map.of(CITY, Map.of("330101", 9L))));
+        a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("600"));
+        a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("400"));
+        assertProblem(ItemStatus.DATA_ERROR, a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"),
+                "region 330101, below " + CITY);
     }
 
     // ---- 12-month years ------------------------------------------------------------------

@@ -53,6 +53,7 @@ public final class FactsBuilder {
             List.of("retail", "express", "tax", "employment", "market-entities", "platform-accounts");
 
     private EvaluationPeriod period;
+    private RegionTree tree = TREE;
     private final RecordFacts records = new RecordFacts();
     private final Set<String> notCounted = new HashSet<>();
     private final Map<String, AggregateFigures> aggregates = new HashMap<>();
@@ -64,6 +65,19 @@ public final class FactsBuilder {
         for (String e : AGGREGATE_EXTRACTS) {
             aggregates.put(e, new AggregateFigures(e, true, TREE));
         }
+    }
+
+    /**
+     * The tree knows a region whose regions.csv row was set aside, below {@code parent} (a code
+     * the tree does not hold, as it would be). Given first: the aggregate extracts start again
+     * with the tree.
+     */
+    public FactsBuilder regionSetAside(String parent, String code, long line) {
+        tree = TREE.withSetAside(Map.of(parent, Map.of(code, line)));
+        for (String e : AGGREGATE_EXTRACTS) {
+            aggregates.put(e, new AggregateFigures(e, true, tree));
+        }
+        return this;
     }
 
     /** Evaluation year Y with the default as-of date Y-12-31. */
@@ -136,7 +150,7 @@ public final class FactsBuilder {
 
     /** An aggregate extract whose folder is absent. */
     public FactsBuilder notDelivered(String aggregateExtract) {
-        aggregates.put(aggregateExtract, new AggregateFigures(aggregateExtract, false, TREE));
+        aggregates.put(aggregateExtract, new AggregateFigures(aggregateExtract, false, tree));
         return this;
     }
 
@@ -196,15 +210,15 @@ public final class FactsBuilder {
 
     public RegionFacts build(String region) {
         fillRows(region);
-        return new RegionFacts(TREE.get(region), period, TREE, records, aggregates, national, conflicts);
+        return new RegionFacts(tree.get(region), period, tree, records, aggregates, national, conflicts);
     }
 
     /** The facts of every region of {@link #TREE} as one sheet, with these assessments. */
     public FactSheet sheet(AssessmentFacts assessments) {
-        for (Region r : TREE.all()) {
+        for (Region r : tree.all()) {
             fillRows(r.code());
         }
-        return new FactSheet(period, TREE, records, aggregates, national, conflicts, assessments, Map.of());
+        return new FactSheet(period, tree, records, aggregates, national, conflicts, assessments, Map.of());
     }
 
     private void fillRows(String region) {

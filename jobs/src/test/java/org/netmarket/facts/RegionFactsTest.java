@@ -35,6 +35,17 @@ class RegionFactsTest {
         assertFalse(b.build(COUNTY_A).conflict("dispatches", 2024, 2024, null).isPresent(), "another extract");
     }
 
+    /** The records of a county set aside are counted in no region: the regions above it are told, not its siblings. */
+    @Test
+    void aCountySetAsideConcernsItsCityAndProvinceButNotItsSiblings() {
+        FactsBuilder b = FactsBuilder.year(2024).regionSetAside(CITY, "330101", 9).delivered("case-clues");
+        assertEquals("regions.csv line 9 (region 330101, below " + CITY + ") was set aside, so the rows of that region"
+                + " cannot be counted in " + CITY + ": fix the row", b.build(CITY).regionsSetAsideBelow().orElseThrow().en());
+        assertTrue(b.build(PROVINCE).regionsSetAsideBelow().orElseThrow().en().contains("below " + PROVINCE + ")"));
+        assertFalse(b.build(COUNTY_A).regionsSetAsideBelow().isPresent(), "sibling county");
+        assertFalse(b.build(OTHER_CITY).regionsSetAsideBelow().isPresent(), "other city");
+    }
+
     /** A nightly run merges the rows in another order than a full run reads them: the city's reason must not follow it. */
     @Test
     void aCitysConflictNamesTheSameCountyWhicheverOrderItsRowsWereFoundIn() {

@@ -88,6 +88,19 @@ class OperatorShareOfMarketEntitiesTest {
                 "operators has rows with conflicting versions in region " + COUNTY_B);
     }
 
+    /**
+     * The city's own market-entity row stands, but the operators counted for it leave out those
+     * of a county whose regions.csv row was set aside: a data error naming the row, not a share
+     * computed without them.
+     */
+    @Test
+    void aCountySetAsideIsADataErrorOfTheCityEvenWithItsOwnEntityRow() {
+        assertScored(measure(ITEM, "3", facts().build(CITY)));
+        FactsBuilder b = FactsBuilder.year(2024).regionSetAside(CITY, "330101", 9).delivered("operators")
+                .count(CITY, Facts.OPERATORS_ACTIVE, 150).put("market-entities", CITY, "2024-12-31", "market_entities", "1000");
+        assertStatus(DATA_ERROR, measure(ITEM, "3", b.build(CITY)), "regions.csv line 9 (region 330101, below " + CITY + ")");
+    }
+
     @Test
     void missingMarketEntitiesWinOverConflictingOperators() {
         Measurement m = measure(ITEM, "3", FactsBuilder.year(2024).delivered("operators")

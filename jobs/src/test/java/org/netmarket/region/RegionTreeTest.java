@@ -5,6 +5,8 @@ import org.netmarket.rules.ReasonAssertions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -216,6 +218,33 @@ class RegionTreeTest {
             regions.add(new Region(String.format("1408%02d", k), "县" + k, "140800", "county", "central"));
         }
         return regions;
+    }
+
+    /**
+     * A region set aside under a city: the city's sums of its children and the records counted
+     * for it and for the province above leave it out, so both are told why; the sibling county
+     * and the regions beside them are not.
+     */
+    @Test
+    void aRegionSetAsideIsToldToEveryRegionAboveIt() {
+        RegionTree tree = new RegionTree(List.of(SHANXI, YUNCHENG, YANHU), "regions.csv", i -> LINES[i])
+                .withSetAside(Map.of("140800", Map.of("140821", 9L, "140822", 7L)));
+        String both = "regions.csv lines 7 and 9 (regions 140821, 140822, below %s) were set aside, so the rows of those"
+                + " regions cannot be counted in %s: fix the rows";
+        assertEquals(String.format(both, "140800", "140800"), tree.setAsideChildren("140800").orElseThrow().en());
+        assertEquals(String.format(both, "140000", "140000"), tree.setAsideBelow("140000").orElseThrow().en());
+        assertEquals(tree.setAsideChildren("140800"), tree.setAsideBelow("140800"));
+        ReasonAssertions.assertSaysTheSameInChinese(tree.setAsideBelow("140000").orElseThrow());
+        assertEquals(Optional.empty(), tree.setAsideChildren("140000"), "the province sums the city, which has no row set aside");
+        assertEquals(Optional.empty(), tree.setAsideBelow("140802"), "a sibling");
+        assertEquals(List.of("140802"), tree.childrenOf("140800"), "the tree's regions are unchanged");
+
+        RegionTree one = new RegionTree(List.of(SHANXI, YUNCHENG, YANHU), "regions.csv", i -> LINES[i])
+                .withSetAside(Map.of("140800", Map.of("140821", 9L)));
+        assertEquals("regions.csv line 9 (region 140821, below 140800) was set aside, so the rows of that region cannot be"
+                + " counted in 140800: fix the row", one.setAsideBelow("140800").orElseThrow().en());
+        assertThrows(IllegalArgumentException.class, () -> one.withSetAside(Map.of("140899", Map.of("140821", 9L))),
+                "a parent the tree does not hold");
     }
 
     @Test

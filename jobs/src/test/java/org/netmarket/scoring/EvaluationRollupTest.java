@@ -1,6 +1,8 @@
 package org.netmarket.scoring;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.Item;
 import org.netmarket.edition.TestEditions;
@@ -153,6 +155,42 @@ class EvaluationRollupTest {
         assertFalse(card.category("development").meetsShare());
         assertFalse(card.passed(), "development is below 75% of 20");
         assertEquals(List.of("development"), card.failingCategories().stream().map(CategoryScore::code).toList());
+    }
+
+    /**
+     * Where 75% of a maximum is not reachable in half points (regulation: 18.75 of 25; support:
+     * 11.25 of 15), the half point below it fails the category and the half point above passes it,
+     * with every other category full and the total far above 85: the share is compared exactly,
+     * not rounded to the points a region can have.
+     */
+    @ParameterizedTest(name = "{0} at {1} of {2}: meets 75% = {3}")
+    @CsvSource({
+            "regulation, 18.5, 25, false",
+            "regulation, 19,   25, true",
+            "support,    11,   15, false",
+            "support,    11.5, 15, true"})
+    void aCategoryWhose75PercentFallsBetweenHalfPointsIsJudgedExactly(String category, String points, String max,
+                                                                       boolean meets) {
+        BigDecimal target = new BigDecimal(points);
+        Scores scores = new Scores(EDITION);
+        // Items of the category taken down, whole points first, until it holds the target.
+        BigDecimal left = new BigDecimal(max).subtract(target);
+        for (Item item : EDITION.items()) {
+            if (left.signum() == 0) {
+                break;
+            }
+            if (EDITION.firstLevelOf(EDITION.indicator(item.indicatorCode())).code().equals(category)) {
+                BigDecimal cut = left.min(item.maxPoints());
+                scores.points(item.code(), item.maxPoints().subtract(cut).toPlainString());
+                left = left.subtract(cut);
+            }
+        }
+        RegionScorecard card = scores.rollUp();
+        assertPoints(points, card.category(category).points(), category);
+        assertPoints(new BigDecimal(100).subtract(new BigDecimal(max)).add(target).toPlainString(), card.totalPoints(), "total");
+        assertEquals(meets, card.category(category).meetsShare(), category + " " + points + " of " + max);
+        assertEquals(meets, card.passed(), "the total is above 85: the category decides");
+        assertEquals(meets ? List.of() : List.of(category), card.failingCategories().stream().map(CategoryScore::code).toList());
     }
 
     @Test

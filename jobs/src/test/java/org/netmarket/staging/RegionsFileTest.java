@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * regions.csv read into the region tree: identical rows collapse; rows that break the row rules or
@@ -115,6 +116,28 @@ class RegionsFileTest {
         assertEquals(Map.of("140882", 6L, "140899", 7L, "140821", 9L), r.setAside(),
                 "a code is trimmed as the row rules trim it (of a no-break space too); a row without a code names"
                         + " none; a row short of fields names the code it has");
+    }
+
+    /**
+     * A region set aside stays below the parent its rows name, for the regions above it (their
+     * figures would leave it out): a row rule broken, rows of the code that differ (under each
+     * parent they name); a parent the tree does not hold places it nowhere.
+     */
+    @Test
+    void aRegionSetAsideIsPlacedUnderTheParentItsRowsName() throws IOException {
+        RegionsFile.Result r = read(TOP + "140802,盐湖区,140800,county,central\r\n"
+                + "140821,临猗县, 140800 ,county,centre\r\n"
+                + "140822,万荣县,140800,county,central\r\n"
+                + "140822,万荣县,140802,county,central\r\n"
+                + "140823,闻喜县,149900,county,central\r\n");
+        assertEquals(Map.of("140821", 6L, "140822", 7L, "140823", 9L), r.setAside());
+        assertEquals("regions.csv lines 6 and 7 (regions 140821, 140822, below 140800) were set aside, so the rows of those"
+                + " regions cannot be counted in 140800: fix the rows", r.tree().setAsideChildren("140800").orElseThrow().en());
+        assertEquals("regions.csv line 7 (region 140822, below 140802) was set aside, so the rows of that region cannot be"
+                + " counted in 140802: fix the row", r.tree().setAsideChildren("140802").orElseThrow().en());
+        assertTrue(r.tree().setAsideChildren("140000").isEmpty());
+        assertTrue(r.tree().setAsideBelow("140000").orElseThrow().en().contains("regions 140821, 140822, below 140000"),
+                "140823 names a parent the file does not have: it is nobody's");
     }
 
     @Test
