@@ -59,6 +59,9 @@ public final class NetmarketCommand implements Runnable {
      */
     static final String CHECK_USAGE_ENV = "NETMARKET_CHECK_USAGE";
 
+    /** What the error line of a command refused for its options says before the message. */
+    private static final String USAGE_HEADING = "bad usage, nothing was published";
+
     // This command line, as named (the bare one would be "netmarket" whatever the script says).
     @Spec
     CommandSpec spec;
@@ -125,7 +128,10 @@ public final class NetmarketCommand implements Runnable {
         ValueConverters.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + JdbcSettings.redactText(parameterProblem(ex), a));
+            // Headed as a failure of a started run is ("error (bad usage, ...)"), so that a scheduler's
+            // mail or a search of the logs finds every refusal in one form; generate-data publishes nothing.
+            String heading = ex.getCommandLine().getCommand() instanceof GenerateDataCommand ? "bad usage" : USAGE_HEADING;
+            err.println("error (" + heading + "): " + JdbcSettings.redactText(parameterProblem(ex), a));
             // picocli's guess at what was meant, when it has one ("Did you mean: netmarket validate?")
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             // A wrapper script of one command names itself (scripts/run-pipeline is "netmarket run"
@@ -175,7 +181,7 @@ public final class NetmarketCommand implements Runnable {
             // Named as the ledger's failure_kind names it: options the data cannot serve are
             // the analyst's to change, a bad delivery the supplier's to fix.
             case ExitCodes.BAD_INPUT -> RunFailure.kindOf(cause) == RunLedger.FailureKind.OPTIONS
-                    ? "bad usage, nothing was published" : "bad input, nothing was published";
+                    ? USAGE_HEADING : "bad input, nothing was published";
             case ExitCodes.LOCKED -> "warehouse locked, nothing was published";
             default -> PublicationOutcomeUnknown.isCauseOf(cause) ? "failed, whether anything was published is not known"
                     : "failed, nothing was published";

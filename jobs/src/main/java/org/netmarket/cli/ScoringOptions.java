@@ -22,7 +22,7 @@ public final class ScoringOptions {
 
     @Option(names = "--" + PipelineConfig.ITEMS, paramLabel = "CODES", split = ",", description = "Recompute and publish only these items or "
             + "indicators (e.g. 19.2 or 19); other items keep their published points in the totals, so the year must be "
-            + "published, as of the same date (--as-of; a backfill's is December 31) and with the same --edition. The "
+            + "published, as of the same date (--as-of where the command has one, else December 31) and with the same --edition. The "
             + "scorecard is followed by each recomputed item's points, status and measured values.")
     List<String> items;
 

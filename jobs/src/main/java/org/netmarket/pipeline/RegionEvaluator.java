@@ -6,6 +6,7 @@ import org.netmarket.extract.ExtractLabel;
 import org.netmarket.extract.SchemaCatalog;
 import org.netmarket.facts.FactSheet;
 import org.netmarket.facts.RegionFacts;
+import org.netmarket.items.ComputedItem;
 import org.netmarket.items.ItemRegistry;
 import org.netmarket.region.Region;
 import org.netmarket.rules.ItemStatus;
@@ -17,7 +18,9 @@ import org.netmarket.scoring.ItemScore;
 import org.netmarket.scoring.ItemScorer;
 import org.netmarket.scoring.RegionScorecard;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,20 +32,40 @@ public final class RegionEvaluator {
     private RegionEvaluator() {
     }
 
+    /** Rows of an extract set aside that name a region or a region below it: 0 when none, null when not known. */
+    @FunctionalInterface
+    public interface SetAsideRows {
+        /** No rows set aside anywhere. */
+        SetAsideRows NONE = (extract, regionCode) -> 0L;
+
+        Long of(String extract, String regionCode);
+    }
+
+    /** Scores a region, without a word of rows set aside in its reasons. */
     public static RegionScorecard evaluate(Edition edition, FactSheet sheet, Region region) {
+        return evaluate(edition, sheet, region, SetAsideRows.NONE);
+    }
+
+    /**
+     * Scores a region; a computed item that lacks its input or records says how many rows of its
+     * extracts about the region were set aside ({@link #withRowsSetAside}).
+     */
+    public static RegionScorecard evaluate(Edition edition, FactSheet sheet, Region region, SetAsideRows setAside) {
         RegionFacts facts = sheet.forRegion(region);
         Map<String, Assessment> assessments = sheet.assessments(region.code());
         Map<String, ItemScore> scores = new LinkedHashMap<>();
         for (Item item : edition.items()) {
-            scores.put(item.code(), score(item, facts, sheet, assessments));
+            scores.put(item.code(), score(item, facts, sheet, assessments, setAside));
         }
         return EvaluationRollup.rollUp(edition, region.code(), sheet.period().year(), scores);
     }
 
-    private static ItemScore score(Item item, RegionFacts facts, FactSheet sheet, Map<String, Assessment> assessments) {
+    private static ItemScore score(Item item, RegionFacts facts, FactSheet sheet, Map<String, Assessment> assessments,
+                                   SetAsideRows setAside) {
         if (item.isComputed()) {
-            Measurement m = ItemRegistry.get(item.computation()).measure(facts, item.parameters());
-            return ItemScorer.computed(item, m);
+            ComputedItem computation = ItemRegistry.get(item.computation());
+            Measurement m = computation.measure(facts, item.parameters());
+            return withRowsSetAside(ItemScorer.computed(item, m), computation.extracts(), facts.region().code(), setAside);
         }
         if (sheet.assessmentConflict(facts.region().code(), item.code())) {
             return ItemScorer.unscored(item, ItemStatus.DATA_ERROR, Reason.of("the assessment of item " + item.code()
@@ -54,5 +77,27 @@ public final class RegionEvaluator {
                     ExtractLabel.zh(SchemaCatalog.ASSESSMENTS) + "未报送"));
         }
         return ItemScorer.assessed(item, assessments.get(item.code()));
+    }
+
+    /**
+     * An item without its input (missing_data) or without records (no_records) names the rows of
+     * its extracts set aside about the region, of any period: a month missing because its row was
+     * rejected is then looked for in the quarantine report, not asked of the supplier again.
+     */
+    private static ItemScore withRowsSetAside(ItemScore score, List<String> extracts, String region, SetAsideRows setAside) {
+        if (score.status() != ItemStatus.MISSING_DATA && score.status() != ItemStatus.NO_RECORDS) {
+            return score;
+        }
+        List<Reason> reasons = new ArrayList<>(List.of(score.reason()));
+        for (String extract : extracts) {
+            Long rows = setAside.of(extract, region);
+            if (rows != null && rows > 0) {
+                reasons.add(Reason.of(rows + " row(s) of " + extract + " about " + region + " or a region below it were set"
+                        + " aside (see the quarantine report)", ExtractLabel.zh(extract) + "中有 " + rows + " 行涉及地区 " + region
+                        + " 或其下级地区的数据被隔离（见隔离报告）"));
+            }
+        }
+        return reasons.size() == 1 ? score : new ItemScore(score.item(), score.status(), score.points(), score.measurement(),
+                score.assessment(), Reason.join(reasons));
     }
 }

@@ -102,6 +102,23 @@ final class RegionRowCounts implements Consumer<QuarantinedRow> {
         return unknown.contains(extract) ? null : FactSheet.rowsRolledUp(extract, own.getOrDefault(extract, Map.of()), tree);
     }
 
+    /**
+     * The rows set aside per extract and region, rolled up once for every extract (an extract
+     * whose rows name no region, such as national, has none), for the reasons of items scored in
+     * parallel.
+     */
+    RegionEvaluator.SetAsideRows rolledUp() {
+        Map<String, Map<String, Long>> byExtract = new HashMap<>();
+        extracts.forEach(e -> byExtract.put(e, setAside(e)));
+        return (extract, region) -> {
+            if (!byExtract.containsKey(extract)) {
+                return 0L;
+            }
+            Map<String, Long> byRegion = byExtract.get(extract);
+            return byRegion == null ? null : byRegion.getOrDefault(region, 0L);
+        };
+    }
+
     /** One row per region and extract, for the evaluation year of the facts. */
     List<ScoreRows.RegionRowsRow> rows(FactSheet facts, List<Region> regions) {
         Map<String, Map<String, Long>> setAside = new HashMap<>();

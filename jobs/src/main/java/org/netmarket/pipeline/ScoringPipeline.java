@@ -589,7 +589,7 @@ public final class ScoringPipeline {
             if (config.factsCsv() != null) {
                 factSheets.add(sheet);
             }
-            List<RegionScorecard> yearCards = scoreRegions(run, sheet, regions, year);
+            List<RegionScorecard> yearCards = scoreRegions(run, sheet, regions, year, rowsByRegion.rolledUp());
             cards.addAll(yearCards);
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
                     run.itemCodes() == null ? null : ItemRecompute.codesInScope(run.edition(), run.itemCodes()),
@@ -600,12 +600,12 @@ public final class ScoringPipeline {
     }
 
     /** The scorecards of a year; when only some items are recomputed, the others keep their published points. */
-    private List<RegionScorecard> scoreRegions(Run run, FactSheet sheet, List<Region> regions, int year)
-            throws IOException, SQLException {
+    private List<RegionScorecard> scoreRegions(Run run, FactSheet sheet, List<Region> regions, int year,
+                                               RegionEvaluator.SetAsideRows setAside) throws IOException, SQLException {
         return stages.run("score " + year, () -> {
             // Regions are scored independently from facts that are only read by now.
             List<RegionScorecard> cards = regions.parallelStream()
-                    .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r)).toList();
+                    .map(r -> RegionEvaluator.evaluate(run.edition(), sheet, r, setAside)).toList();
             if (run.itemCodes() != null && run.published() != null) {
                 return ItemRecompute.keepPublished(run.edition(), year, cards, Set.copyOf(run.itemCodes()),
                         scope.publishedItems(year));

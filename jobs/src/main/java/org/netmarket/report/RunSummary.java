@@ -237,7 +237,7 @@ public final class RunSummary {
         }
         out.printf("%d rows read, %d quarantined.%n", outcome.rowsRead(), outcome.rowsQuarantined());
         if (!outcome.problems().isEmpty()) {
-            out.println("Not scorable as delivered: " + outcome.problems().size() + " problem(s), listed after the table.");
+            out.println("Not scorable as delivered: " + outcome.problems().size() + " problem(s), said by the error that follows (on stderr).");
         }
         // The rows themselves go to the file: a delivery may quarantine thousands, too many for a terminal.
         out.println("Quarantined rows (file, line, column, reason in English and Chinese): " + outcome.runFolder().resolve("quarantine.csv"));

@@ -62,7 +62,7 @@ class CommandLineTest {
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         assertEquals(ExitCodes.BAD_INPUT, bad, output);
-        assertTrue(output.contains("error: Missing required parameter for option '--year' (Y)\nTry 'netmarket run --help'."),
+        assertTrue(output.contains("error (bad usage, nothing was published): Missing required parameter for option '--year' (Y)\nTry 'netmarket run --help'."),
                 output);
         assertEquals(ExitCodes.OK, good, output);
         try (Stream<Path> folders = Files.list(reports)) {
@@ -75,7 +75,7 @@ class CommandLineTest {
     void aMistypedCommandIsNamedWithTheCommandsThereAre() {
         JobRunner.Result r = JobRunner.run(reports, "valdate", "--data", GoldenData.GIVEN.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertTrue(r.output().contains("error: unknown command 'valdate': the commands are run, nightly, backfill, validate, "
+        assertTrue(r.output().contains("error (bad usage, nothing was published): unknown command 'valdate': the commands are run, nightly, backfill, validate, "
                 + "generate-data, help\n"), r.output());
         assertTrue(r.output().contains("Did you mean: netmarket validate"), r.output());
     }

@@ -732,6 +732,7 @@ class ScriptsTest {
                 + "Run folder (run.log): /reports/r1\n"), "the job's account of the failure, without its stack frames: " + stderr);
         assertTrue(stderr.endsWith("nightly run finished with exit code 2; log: " + bad.resolve("logs") + "/"
                 + "nightly-" + LocalDate.now() + ".log\n"), stderr);
+        assertEquals(1, stderr.split("nightly run finished", -1).length - 1, "the end said once: " + stderr);
     }
 
     /** Without a locale (cron, a bare systemd unit) the job still runs in UTF-8, or Chinese names would log as '?'. */

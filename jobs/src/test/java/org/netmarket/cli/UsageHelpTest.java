@@ -145,7 +145,7 @@ class UsageHelpTest {
         Map<String, String> script = Map.of(NetmarketCommand.HELP_PROGRAM_ENV, "scripts/netmarket");
         JobRunner.Result bare = job(script);
         assertEquals(ExitCodes.BAD_INPUT, bare.exitCode(), bare.output());
-        assertTrue(bare.output().contains("error: missing command: run, nightly, backfill, validate or generate-data\n"
+        assertTrue(bare.output().contains("error (bad usage, nothing was published): missing command: run, nightly, backfill, validate or generate-data\n"
                 + "Try 'scripts/netmarket --help'.\n"), bare.output());
         JobRunner.Result option = job(script, "--bogus");
         assertEquals(ExitCodes.BAD_INPUT, option.exitCode(), option.output());

@@ -356,6 +356,23 @@ class HostileCorpusTest {
     }
 
     /**
+     * An item without its input names the rows of its extract set aside about the region: 临猗县's
+     * item 7 lacks its 2024 employment figure, and two of its employment rows (lines 7 and 8, of
+     * 2024 and 2022) were set aside, which is where a clerk should look first.
+     */
+    @Test
+    void anItemWithoutItsInputNamesTheRowsSetAsideAboutTheRegion() throws Exception {
+        WarehouseRows published = WarehouseRows.query(jdbcUrl, "indicator_score",
+                "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
+        published.assertValue("140821|7", "status", "missing_data");
+        String reason = String.valueOf(published.row("140821|7").get("reason"));
+        assertTrue(reason.endsWith("; 2 row(s) of employment about 140821 or a region below it were set aside (see the quarantine"
+                + " report)"), reason);
+        assertTrue(String.valueOf(published.row("140821|7").get("reason_zh")).contains("中有 2 行涉及地区 140821"),
+                String.valueOf(published.row("140821|7").get("reason_zh")));
+    }
+
+    /**
      * The four rows of regions.csv set aside below the city (lines 6-9) leave their regions' rows
      * out of what the city and the province count of their counties: every computed item of
      * theirs is a data error naming the rows (missing data would stay missing data, which comes

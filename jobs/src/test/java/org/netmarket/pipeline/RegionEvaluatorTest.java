@@ -121,6 +121,37 @@ class RegionEvaluatorTest {
         }
     }
 
+    /**
+     * A computed item that lacks its input or records names the rows of its extracts set aside
+     * about the region (a month missing because its row was rejected); a scored item, an extract
+     * without rows set aside and one whose count is not known say nothing of it.
+     */
+    @Test
+    void anItemWithoutItsInputNamesTheRowsOfItsExtractsSetAside() {
+        // Nothing but empty aggregate extracts delivered: every computed item is missing_data.
+        FactSheet sheet = FactsBuilder.year(2024).sheet(new AssessmentFacts(false));
+        RegionEvaluator.SetAsideRows setAside = (extract, region) -> switch (extract) {
+            case "retail" -> region.equals(COUNTY_A) ? 3L : 0L;
+            case "complaints" -> null;
+            default -> 0L;
+        };
+        RegionScorecard card = RegionEvaluator.evaluate(TestEditions.edition2022(), sheet, FactsBuilder.TREE.get(COUNTY_A), setAside);
+        ItemScore retail = card.item("1");
+        assertEquals(ItemStatus.MISSING_DATA, retail.status());
+        assertTrue(retail.reason().en().endsWith("; 3 row(s) of retail about " + COUNTY_A + " or a region below it were set aside"
+                + " (see the quarantine report)"), retail.reason().en());
+        assertTrue(retail.reason().zh().endsWith("；零售额数据（retail）中有 3 行涉及地区 " + COUNTY_A + " 或其下级地区的数据被隔离（见隔离报告）"),
+                retail.reason().zh());
+        RegionScorecard without = RegionEvaluator.evaluate(TestEditions.edition2022(), sheet, FactsBuilder.TREE.get(COUNTY_A));
+        assertEquals(without.item("1").reason().en() + "; 3 row(s) of retail about " + COUNTY_A
+                + " or a region below it were set aside (see the quarantine report)", retail.reason().en(), "only added to");
+        assertEquals(without.item("25.1").reason(), card.item("25.1").reason(), "complaints: not known, not said");
+        assertEquals(without.item("5").reason(), card.item("5").reason(), "express: none set aside");
+        assertFalse(RegionEvaluator.evaluate(TestEditions.edition2022(), sheet, FactsBuilder.TREE.get(COUNTY_B), setAside)
+                .item("1").reason().en().contains("set aside"), "another county's rows");
+        assertEquals(without.item("10").reason(), card.item("10").reason(), "an assessed item");
+    }
+
     private static void assertScored(String points, ItemScore score) {
         assertEquals(ItemStatus.SCORED, score.status(), score.code() + ": " + score.reason());
         assertPoints(points, score);

@@ -131,7 +131,7 @@ class ValidationTableTest {
         assertTrue(row.endsWith("  FAILED: header (line 1) lacks required column training_hours"), row);
         String ok = lines.stream().filter(l -> l.startsWith("tax ")).findFirst().orElseThrow();
         assertTrue(!ok.contains("FAILED"), ok);
-        assertTrue(lines.contains("Not scorable as delivered: 1 problem(s), listed after the table."), String.join("\n", lines));
+        assertTrue(lines.contains("Not scorable as delivered: 1 problem(s), said by the error that follows (on stderr)."), String.join("\n", lines));
         assertTrue(print(List.of(file("tax", "tax/tax.csv", "UTF-8", 3, 0)), List.of()).stream()
                 .noneMatch(l -> l.startsWith("Not scorable")), "said only when there are problems");
     }
