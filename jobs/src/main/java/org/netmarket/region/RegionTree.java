@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +61,7 @@ public final class RegionTree implements Serializable {
      *                             line and column: a region code on rows that differ (every line of
      *                             the code, and the columns that differ), a parent_code that names
      *                             no region, parent_code links that form a cycle (the regions of the
-     *                             cycle)
+     *                             cycle), a parent_code naming a region of the same or a lower level
      */
     public RegionTree(List<Region> list, String file, IntToLongFunction lineOf) {
         Map<String, Region> m = new LinkedHashMap<>();
@@ -98,7 +99,11 @@ public final class RegionTree implements Serializable {
                         + r.parentCode() + "，" + file + " 中没有这个地区"), List.of(r.code())));
             }
         }
-        problems.addAll(cycles(m, index, file, lineOf));
+        List<RegionTreeProblem> cycles = cycles(m, index, file, lineOf);
+        problems.addAll(cycles);
+        Set<String> inCycles = new HashSet<>();
+        cycles.forEach(c -> inCycles.addAll(c.regions()));
+        problems.addAll(levels(list, distinct, m, rowsOf, inCycles, file, lineOf));
         if (!problems.isEmpty()) {
             // Stable: problems on one line keep the order above (duplicate, parent).
             problems.sort(Comparator.comparingLong(RegionTreeProblem::line));
@@ -230,6 +235,45 @@ public final class RegionTree implements Serializable {
             return Reason.of("line " + shown.get(0), zh);
         }
         return Reason.of("lines " + String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1), zh);
+    }
+
+    /** Province, city, county: a region's parent is of a level before its own in this list. */
+    private static final List<String> LEVELS = List.of("province", "city", "county");
+
+    /**
+     * Every distinct row whose parent is not of a higher level: a county under a county, a city
+     * under a city or a county, a province with a parent. GB/T 2260 allows a county directly
+     * under its province (省直辖县级行政区划) and any level at the top (a city or a county
+     * delivering alone). A parent_code mistyped as a sibling's code is the usual cause, which
+     * would otherwise move the region's figures into that sibling. Rows of a code on rows that
+     * differ or in a cycle, and rows under one, are told as such only.
+     */
+    private static List<RegionTreeProblem> levels(List<Region> list, List<Integer> distinct, Map<String, Region> m,
+                                                  Map<String, List<Integer>> rowsOf, Set<String> inCycles, String file,
+                                                  IntToLongFunction lineOf) {
+        List<RegionTreeProblem> found = new ArrayList<>();
+        for (int i : distinct) {
+            Region r = list.get(i);
+            Region parent = r.parentCode() == null ? null : m.get(r.parentCode());
+            if (parent == null || inCycles.contains(r.code()) || inCycles.contains(parent.code()) || rowsOf.get(r.code()).stream().map(list::get).distinct().count() > 1
+                    || rowsOf.get(parent.code()).stream().map(list::get).distinct().count() > 1) {
+                continue;
+            }
+            int level = LEVELS.indexOf(r.level().toLowerCase(Locale.ROOT));
+            int parentLevel = LEVELS.indexOf(parent.level().toLowerCase(Locale.ROOT));
+            if (level < 0 || parentLevel < 0 || parentLevel < level) {
+                continue;
+            }
+            String allowed = level == 0 ? "a province has no parent_code" : level == 1 ? "a city belongs under a province"
+                    : "a county belongs under a city or a province";
+            String allowedZh = level == 0 ? "省级地区没有 parent_code" : level == 1 ? "市级地区应隶属于省级地区" : "县级地区应隶属于市级或省级地区";
+            found.add(new RegionTreeProblem(RegionTreeException.Kind.LEVEL, file, lineOf.applyAsLong(i), "parent_code",
+                    Reason.of("region " + r.code() + " (" + r.name() + ", " + r.level() + ") has parent_code " + parent.code()
+                                    + ", which is a " + parent.level() + ": " + allowed,
+                            "地区 " + r.code() + "（" + r.name() + "，" + r.level() + "）的 parent_code 是 " + parent.code()
+                                    + "，它是 " + parent.level() + "：" + allowedZh), List.of(r.code())));
+        }
+        return found;
     }
 
     /** Every cycle of parent_code links among the regions, each once. */

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The rows of regions.csv do not form a tree: a region code appears on rows that differ (rows
- * identical in every column collapse, as the contract says), a parent_code names no region, or
- * parent_code links form a cycle. Every such problem of the rows is told at once, in file order,
+ * identical in every column collapse, as the contract says), a parent_code names no region,
+ * parent_code links form a cycle, or a parent_code names a region of the same or a lower level. Every such problem of the rows is told at once, in file order,
  * with the regions it is about, which {@code RegionsFile} sets aside (quarantined) before it
  * tries the rest again; a tree given in code is refused. Each names
  * the file, the line of the row at fault and the column
@@ -29,7 +29,9 @@ public final class RegionTreeException extends IllegalArgumentException {
         /** A parent_code names no region of the file. */
         UNKNOWN_PARENT,
         /** Following parent_code from a region leads back to it. */
-        CYCLE
+        CYCLE,
+        /** A region's parent is not of a higher level (a county under a county, a province with a parent). */
+        LEVEL
     }
 
     private final List<RegionTreeProblem> problems;

@@ -15,12 +15,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads regions.csv on the driver (it is small and every other extract is checked against it).
@@ -66,10 +65,9 @@ public final class RegionsFile {
         // Code -> its rows set aside, by the row rules or as not fitting the tree.
         Map<String, List<QuarantinedRow>> setAsideRows = new LinkedHashMap<>();
         int codeColumn = schema.indexOf("region_code");
-        int parentColumn = schema.indexOf("parent_code");
-        // Code -> the parent_code of each row of it the row rules rejected (a region set aside
-        // still belongs where its row says, for the regions above it: see RegionTree.withSetAside).
-        Map<String, Set<String>> rejectedParents = new HashMap<>();
+        // The rows the row rules rejected, as far as they go (a level may be no level): a region
+        // set aside still belongs where its row says, for the regions above it (RegionTree.withSetAside).
+        List<Region> rejected = new ArrayList<>();
         FileReport report = null;
         RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
         List<String> raws = new ArrayList<>();
@@ -93,7 +91,10 @@ public final class RegionsFile {
                     if (!code.isEmpty()) {
                         setAside.putIfAbsent(code, e.line());
                         setAsideRows.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
-                        rejectedParents.computeIfAbsent(code, c -> new HashSet<>()).add(RowValidator.trimField(e.fields()[parentColumn]));
+                        String[] f = e.fields();
+                        rejected.add(new Region(code, f[schema.indexOf("region_name")],
+                                RowValidator.trimField(f[schema.indexOf("parent_code")]), RowValidator.trimField(f[schema.indexOf("level")]),
+                                f[schema.indexOf("economic_zone")]));
                     }
                 } else {
                     report = e.report();
@@ -129,26 +130,36 @@ public final class RegionsFile {
         }
         // A code whose other row stands (one row broke a row rule) is a region of the tree, not one set aside.
         setAside.keySet().removeIf(tree::contains);
-        return new Result(tree.withSetAside(byParent(setAside, tree, regions, rejectedParents)),
+        List<Region> rowsSetAside = new ArrayList<>(rejected);
+        regions.stream().filter(r -> setAside.containsKey(r.code())).forEach(rowsSetAside::add);
+        return new Result(tree.withSetAside(byParent(setAside, tree, rowsSetAside)),
                 report.withRowsQuarantined(quarantined.size()), quarantined, setAside);
     }
 
     /**
-     * The regions set aside under the region of the tree each of their rows names as parent
-     * (rows naming another parent, or none the tree has, are placed nowhere): parent -> code ->
-     * the line of the code's first row.
+     * The regions set aside under the region of the tree each of their rows names as parent, or,
+     * when that region's level is not above the row's (a county whose parent_code names a county,
+     * as a sibling's code mistyped does), under the nearest region above it that is: parent ->
+     * code -> the line of the code's first row. A row naming no region of the tree, or none above
+     * its level, is placed nowhere.
      */
-    private static Map<String, Map<String, Long>> byParent(Map<String, Long> setAside, RegionTree tree, List<Region> regions,
-                                                          Map<String, Set<String>> rejectedParents) {
-        Map<String, Set<String>> parents = new HashMap<>(rejectedParents);
-        for (Region r : regions) {
-            if (setAside.containsKey(r.code()) && r.parentCode() != null) {
-                parents.computeIfAbsent(r.code(), c -> new HashSet<>()).add(r.parentCode());
+    private static Map<String, Map<String, Long>> byParent(Map<String, Long> setAside, RegionTree tree, List<Region> rows) {
+        List<String> levels = List.of("province", "city", "county");
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        for (Region r : rows) {
+            if (!setAside.containsKey(r.code())) {
+                continue; // another row of the code stands
+            }
+            String parent = r.parentCode();
+            int level = r.level() == null ? -1 : levels.indexOf(r.level().toLowerCase(Locale.ROOT));
+            while (level >= 0 && parent != null && tree.contains(parent)
+                    && levels.indexOf(tree.get(parent).level().toLowerCase(Locale.ROOT)) >= level) {
+                parent = tree.get(parent).parentCode();
+            }
+            if (parent != null && tree.contains(parent)) {
+                out.computeIfAbsent(parent, p -> new HashMap<>()).put(r.code(), setAside.get(r.code()));
             }
         }
-        Map<String, Map<String, Long>> out = new HashMap<>();
-        setAside.forEach((code, line) -> parents.getOrDefault(code, Set.of()).stream().filter(tree::contains)
-                .forEach(parent -> out.computeIfAbsent(parent, p -> new HashMap<>()).put(code, line)));
         return out;
     }
 

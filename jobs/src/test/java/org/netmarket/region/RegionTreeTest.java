@@ -154,9 +154,10 @@ class RegionTreeTest {
 
     @Test
     void aRegionBelowACycleIsNotACycleOfItsOwn() {
-        // 140821 and 140822 both hang below the cycle 140800 <-> 140802: one cycle, told once.
+        // 140821 and 140822 both hang below the cycle 140800 <-> 140802: one cycle, told once
+        // (140821 a city, so that the county below it is where a county belongs).
         RegionTreeException e = assertThrows(RegionTreeException.class, () -> new RegionTree(List.of(
-                new Region("140821", "临猗县", "140800", "county", "central"),
+                new Region("140821", "临猗县", "140800", "city", "central"),
                 new Region("140800", "运城市", "140802", "city", "central"),
                 new Region("140802", "盐湖区", "140800", "county", "central"),
                 new Region("140822", "万荣县", "140821", "county", "central"))));
@@ -218,6 +219,33 @@ class RegionTreeTest {
             regions.add(new Region(String.format("1408%02d", k), "县" + k, "140800", "county", "central"));
         }
         return regions;
+    }
+
+    /**
+     * A parent of the same or a lower level is told at the child's row, column parent_code (a
+     * sibling's code mistyped would move the county's figures into the sibling); a county under
+     * its province and a city or county at the top are GB/T 2260's own.
+     */
+    @Test
+    void aParentIsOfAHigherLevel() {
+        Region wanrong = new Region("140822", "万荣县", "140802", "county", "central");
+        Region xinzhou = new Region("140900", "忻州市", "140800", "city", "central");
+        RegionTreeException e = broken(List.of(SHANXI, YUNCHENG, YANHU, LINYI, wanrong, xinzhou));
+        assertEquals(List.of(RegionTreeException.Kind.LEVEL, RegionTreeException.Kind.LEVEL),
+                e.problems().stream().map(RegionTreeProblem::kind).toList());
+        assertEquals("regions.csv, line 8, column parent_code: region 140822 (万荣县, county) has parent_code 140802, which is a"
+                + " county: a county belongs under a city or a province", e.problems().get(0).message().en());
+        assertEquals(List.of("140822"), e.problems().get(0).regions());
+        assertEquals("regions.csv, line 9, column parent_code: region 140900 (忻州市, city) has parent_code 140800, which is a"
+                + " city: a city belongs under a province", e.problems().get(1).message().en());
+        assertEquals("regions.csv, line 2, column parent_code: region 140000 (山西省, province) has parent_code 140800, which is"
+                + " a city: a province has no parent_code", broken(List.of(new Region("140000", "山西省", "140800", "province",
+                "central"), new Region("140800", "运城市", null, "city", "central"))).getMessage());
+
+        RegionTree fine = new RegionTree(List.of(SHANXI, new Region("149001", "某县级市", "140000", "county", "central"),
+                new Region("150800", "巴彦淖尔市", null, "city", "west"), new Region("150802", "临河区", "150800", "county", "west"),
+                new Region("620101", "某县", null, "county", "west")), "regions.csv", i -> LINES[i]);
+        assertEquals(List.of("149001"), fine.childrenOf("140000"), "a county under its province");
     }
 
     /**

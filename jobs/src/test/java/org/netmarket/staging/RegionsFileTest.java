@@ -128,16 +128,32 @@ class RegionsFileTest {
         RegionsFile.Result r = read(TOP + "140802,盐湖区,140800,county,central\r\n"
                 + "140821,临猗县, 140800 ,county,centre\r\n"
                 + "140822,万荣县,140800,county,central\r\n"
-                + "140822,万荣县,140802,county,central\r\n"
+                + "140822,万荣县,140000,county,central\r\n"
                 + "140823,闻喜县,149900,county,central\r\n");
         assertEquals(Map.of("140821", 6L, "140822", 7L, "140823", 9L), r.setAside());
         assertEquals("regions.csv lines 6 and 7 (regions 140821, 140822, below 140800) were set aside, so the rows of those"
                 + " regions cannot be counted in 140800: fix the rows", r.tree().setAsideChildren("140800").orElseThrow().en());
-        assertEquals("regions.csv line 7 (region 140822, below 140802) was set aside, so the rows of that region cannot be"
-                + " counted in 140802: fix the row", r.tree().setAsideChildren("140802").orElseThrow().en());
-        assertTrue(r.tree().setAsideChildren("140000").isEmpty());
+        assertEquals("regions.csv line 7 (region 140822, below 140000) was set aside, so the rows of that region cannot be"
+                + " counted in 140000: fix the row", r.tree().setAsideChildren("140000").orElseThrow().en());
         assertTrue(r.tree().setAsideBelow("140000").orElseThrow().en().contains("regions 140821, 140822, below 140000"),
                 "140823 names a parent the file does not have: it is nobody's");
+    }
+
+    /**
+     * A county whose parent_code names a county is set aside, and placed under the nearest region
+     * above that one whose level is above its own: the city its figures leave short, not the
+     * sibling its mistyped parent_code names.
+     */
+    @Test
+    void aCountyUnderACountyIsSetAsideUnderItsCity() throws IOException {
+        RegionsFile.Result r = read(TOP + "140802,盐湖区,140800,county,central\r\n"
+                + "140822,万荣县,140802,county,central\r\n");
+        assertEquals(List.of("6|parent_code|region 140822 (万荣县, county) has parent_code 140802, which is a county: a county"
+                + " belongs under a city or a province"), quarantined(r));
+        assertEquals(Map.of("140822", 6L), r.setAside());
+        assertTrue(r.tree().setAsideChildren("140802").isEmpty(), "not the sibling");
+        assertTrue(r.tree().setAsideChildren("140800").orElseThrow().en().startsWith("regions.csv line 6 (region 140822, below"
+                + " 140800)"), r.tree().setAsideChildren("140800").toString());
     }
 
     @Test
