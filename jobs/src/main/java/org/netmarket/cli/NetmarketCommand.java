@@ -128,8 +128,9 @@ public final class NetmarketCommand implements Runnable {
         ValueConverters.register(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            // Headed as a failure of a started run is ("error (bad usage, ...)"), so that a scheduler's
-            // mail or a search of the logs finds every refusal in one form; generate-data publishes nothing.
+            // Headed as a refusal of a started run is ("error (bad usage, ...)"), so that a scheduler's
+            // mail or a search of the logs finds every refusal of the job in one form; generate-data
+            // publishes nothing.
             String heading = ex.getCommandLine().getCommand() instanceof GenerateDataCommand ? "bad usage" : USAGE_HEADING;
             err.println("error (" + heading + "): " + JdbcSettings.redactText(parameterProblem(ex), a));
             // picocli's guess at what was meant, when it has one ("Did you mean: netmarket validate?")

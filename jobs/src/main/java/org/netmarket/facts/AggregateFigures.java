@@ -126,8 +126,11 @@ public final class AggregateFigures implements Serializable {
      */
     private Figure sumOfChildren(String region, Reason lacking, Function<String, Figure> ofChild) {
         List<String> children = tree.childrenOf(region);
+        Optional<Reason> aside = tree.setAsideChildren(region);
         if (children.isEmpty()) {
-            return Figure.missing(Reason.of(extract + " " + lacking.en(), ExtractLabel.zh(extract) + lacking.zh()));
+            // Every child set aside: the region lacks its figure because of them, which they say.
+            return aside.map(a -> setAsideChild(lacking, a)).orElseGet(() -> Figure.missing(Reason.of(extract + " " + lacking.en(),
+                    ExtractLabel.zh(extract) + lacking.zh())));
         }
         Figure sum = Figure.of(BigDecimal.ZERO);
         Figure conflict = null;
@@ -145,12 +148,13 @@ public final class AggregateFigures implements Serializable {
         if (conflict != null) {
             return conflict;
         }
-        Optional<Reason> aside = tree.setAsideChildren(region);
-        if (aside.isPresent()) {
-            return Figure.conflict(Reason.of(extract + " " + lacking.en() + ": " + aside.get().en(),
-                    ExtractLabel.zh(extract) + lacking.zh() + "：" + aside.get().zh()));
-        }
-        return sum.summedFrom(extract);
+        return aside.isPresent() ? setAsideChild(lacking, aside.get()) : sum.summedFrom(extract);
+    }
+
+    /** A data error: the region lacks its own row, and a sum of its children would leave out those set aside. */
+    private Figure setAsideChild(Reason lacking, Reason aside) {
+        return Figure.conflict(Reason.of(extract + " " + lacking.en() + ": " + aside.en(),
+                ExtractLabel.zh(extract) + lacking.zh() + "：" + aside.zh()));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Scores one region: measures every computed item from the region's facts, takes every
@@ -80,9 +81,10 @@ public final class RegionEvaluator {
     }
 
     /**
-     * An item without its input (missing_data) or without records (no_records) names the rows of
-     * its extracts set aside about the region, of any period: a month missing because its row was
-     * rejected is then looked for in the quarantine report, not asked of the supplier again.
+     * An item without its input (missing_data) or without records (no_records) names the rows set
+     * aside about the region, of any period, of each of its extracts its reason names: a month
+     * missing because its row was rejected is then looked for in the quarantine report, not asked
+     * of the supplier again.
      */
     private static ItemScore withRowsSetAside(ItemScore score, List<String> extracts, String region, SetAsideRows setAside) {
         if (score.status() != ItemStatus.MISSING_DATA && score.status() != ItemStatus.NO_RECORDS) {
@@ -90,11 +92,16 @@ public final class RegionEvaluator {
         }
         List<Reason> reasons = new ArrayList<>(List.of(score.reason()));
         for (String extract : extracts) {
+            // Named as a word: "express" is not in "national express_volume_growth_rate".
+            if (!Pattern.compile("(?<![\\w-])" + Pattern.quote(extract) + "(?![\\w-])").matcher(score.reason().en()).find()) {
+                continue;
+            }
             Long rows = setAside.of(extract, region);
             if (rows != null && rows > 0) {
-                reasons.add(Reason.of(rows + " row(s) of " + extract + " about " + region + " or a region below it were set"
-                        + " aside (see the quarantine report)", ExtractLabel.zh(extract) + "中有 " + rows + " 行涉及地区 " + region
-                        + " 或其下级地区的数据被隔离（见隔离报告）"));
+                reasons.add(Reason.of((rows == 1 ? "1 row of " + extract + " about " + region + " or a region below it was"
+                                : rows + " rows of " + extract + " about " + region + " or a region below it were")
+                                + " set aside (see the quarantine report)",
+                        ExtractLabel.zh(extract) + "中有 " + rows + " 行涉及地区 " + region + " 或其下级地区的数据被隔离（见隔离报告）"));
             }
         }
         return reasons.size() == 1 ? score : new ItemScore(score.item(), score.status(), score.points(), score.measurement(),

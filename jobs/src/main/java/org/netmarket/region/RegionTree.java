@@ -167,24 +167,38 @@ public final class RegionTree implements Serializable {
         Map<String, Long> below = new TreeMap<>();
         setAsideChildren.forEach((parent, kids) -> {
             if (selfAndAncestors(parent).contains(code)) {
-                below.putAll(kids);
+                kids.forEach((kid, line) -> below.merge(kid, line, Math::min));
             }
         });
         return setAside(code, below);
     }
 
+    /** Regions set aside a reason names, each with its line, before saying how many more there are. */
+    private static final int SET_ASIDE_SHOWN = 5;
+
     private Optional<Reason> setAside(String code, Map<String, Long> below) {
         if (below.isEmpty()) {
             return Optional.empty();
         }
-        Reason where = lines(below.values().stream().sorted().toList());
-        boolean one = below.size() == 1;
-        return Optional.of(Reason.of(file + " " + where.en() + " (" + (one ? "region " : "regions ")
-                        + String.join(", ", below.keySet()) + ", below " + code + ") " + (one ? "was" : "were")
-                        + " set aside, so the rows of " + (one ? "that region" : "those regions") + " cannot be counted in "
-                        + code + ": fix " + (one ? "the row" : "the rows"),
-                file + " " + where.zh() + "（地区 " + String.join("、", below.keySet()) + "，位于 " + code + " 之下）已被隔离，"
-                        + "其数据无法计入 " + code + "：请修正该行"));
+        List<Map.Entry<String, Long>> byLine = below.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey())).toList();
+        if (byLine.size() == 1) {
+            Map.Entry<String, Long> only = byLine.get(0);
+            return Optional.of(Reason.of(file + " line " + only.getValue() + " (region " + only.getKey() + ", below " + code
+                            + ") was set aside, so the rows of that region cannot be counted in " + code + ": fix the row",
+                    file + " 第 " + only.getValue() + " 行（地区 " + only.getKey() + "，位于 " + code + " 之下）已被隔离，其数据无法计入 "
+                            + code + "：请修正该行"));
+        }
+        List<Map.Entry<String, Long>> shown = byLine.subList(0, Math.min(SET_ASIDE_SHOWN, byLine.size()));
+        List<String> en = shown.stream().map(e -> e.getValue() + " (region " + e.getKey() + ")").toList();
+        List<String> zh = shown.stream().map(e -> "第 " + e.getValue() + " 行（地区 " + e.getKey() + "）").toList();
+        int more = byLine.size() - shown.size();
+        String listed = more > 0 ? String.join(", ", en) + " and " + more + " more"
+                : String.join(", ", en.subList(0, en.size() - 1)) + " and " + en.get(en.size() - 1);
+        return Optional.of(Reason.of(file + " lines " + listed + ", below " + code + ", were set aside, so the rows of those"
+                        + " regions cannot be counted in " + code + ": fix the rows",
+                file + " " + String.join("、", zh) + (more > 0 ? "等 " + byLine.size() + " 行" : "") + "（位于 " + code
+                        + " 之下）已被隔离，其数据无法计入 " + code + "：请修正这些行"));
     }
 
     /**

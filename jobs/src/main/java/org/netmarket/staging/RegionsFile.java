@@ -67,7 +67,7 @@ public final class RegionsFile {
         int codeColumn = schema.indexOf("region_code");
         // The rows the row rules rejected, as far as they go (a level may be no level): a region
         // set aside still belongs where its row says, for the regions above it (RegionTree.withSetAside).
-        List<Region> rejected = new ArrayList<>();
+        List<RowAt> rejected = new ArrayList<>();
         FileReport report = null;
         RowValidator validator = new RowValidator(schema, new ValidationContext(null, null));
         List<String> raws = new ArrayList<>();
@@ -92,9 +92,9 @@ public final class RegionsFile {
                         setAside.putIfAbsent(code, e.line());
                         setAsideRows.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
                         String[] f = e.fields();
-                        rejected.add(new Region(code, f[schema.indexOf("region_name")],
+                        rejected.add(new RowAt(new Region(code, f[schema.indexOf("region_name")],
                                 RowValidator.trimField(f[schema.indexOf("parent_code")]), RowValidator.trimField(f[schema.indexOf("level")]),
-                                f[schema.indexOf("economic_zone")]));
+                                f[schema.indexOf("economic_zone")]), e.line()));
                     }
                 } else {
                     report = e.report();
@@ -130,25 +130,33 @@ public final class RegionsFile {
         }
         // A code whose other row stands (one row broke a row rule) is a region of the tree, not one set aside.
         setAside.keySet().removeIf(tree::contains);
-        List<Region> rowsSetAside = new ArrayList<>(rejected);
-        regions.stream().filter(r -> setAside.containsKey(r.code())).forEach(rowsSetAside::add);
+        List<RowAt> rowsSetAside = new ArrayList<>(rejected);
+        for (int i = 0; i < regions.size(); i++) {
+            rowsSetAside.add(new RowAt(regions.get(i), lines.get(i)));
+        }
         return new Result(tree.withSetAside(byParent(setAside, tree, rowsSetAside)),
                 report.withRowsQuarantined(quarantined.size()), quarantined, setAside);
+    }
+
+    /** A row of the file (as far as it was read) and the line it starts on. */
+    private record RowAt(Region region, long line) {
     }
 
     /**
      * The regions set aside under the region of the tree each of their rows names as parent, or,
      * when that region's level is not above the row's (a county whose parent_code names a county,
      * as a sibling's code mistyped does), under the nearest region above it that is: parent ->
-     * code -> the line of the code's first row. A row naming no region of the tree, or none above
-     * its level, is placed nowhere.
+     * code -> the line of the first row that places it there. A row naming no region of the
+     * tree, or none above its level, is placed nowhere; so are the rows of a code another row of
+     * which stands.
      */
-    private static Map<String, Map<String, Long>> byParent(Map<String, Long> setAside, RegionTree tree, List<Region> rows) {
+    private static Map<String, Map<String, Long>> byParent(Map<String, Long> setAside, RegionTree tree, List<RowAt> rows) {
         List<String> levels = List.of("province", "city", "county");
         Map<String, Map<String, Long>> out = new HashMap<>();
-        for (Region r : rows) {
+        for (RowAt row : rows) {
+            Region r = row.region();
             if (!setAside.containsKey(r.code())) {
-                continue; // another row of the code stands
+                continue;
             }
             String parent = r.parentCode();
             int level = r.level() == null ? -1 : levels.indexOf(r.level().toLowerCase(Locale.ROOT));
@@ -157,7 +165,7 @@ public final class RegionsFile {
                 parent = tree.get(parent).parentCode();
             }
             if (parent != null && tree.contains(parent)) {
-                out.computeIfAbsent(parent, p -> new HashMap<>()).put(r.code(), setAside.get(r.code()));
+                out.computeIfAbsent(parent, p -> new HashMap<>()).merge(r.code(), row.line(), Math::min);
             }
         }
         return out;

@@ -1,11 +1,13 @@
 package org.netmarket.facts;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.region.RegionTree;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.ReasonAssertions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -207,6 +209,27 @@ class AggregateFiguresTest {
                 + ", 2024-03: regions.csv line 9 (region 330101, below " + CITY + ") was set aside");
         assertProblem(ItemStatus.DATA_ERROR, a.get(PROVINCE, "2024-03", "parcels"), "330101");
         assertValue("1200", a.get(COUNTY_A, "2024-03", "parcels"));
+    }
+
+    /** A city whose every county was set aside lacks its figure because of them: said so, not as a missing row. */
+    @Test
+    void aCityWhoseEveryCountyIsSetAsideIsADataErrorNamingThem() {
+        RegionTree alone = new RegionTree(List.of(TREE.get(PROVINCE), TREE.get(CITY)))
+                .withSetAside(Map.of(CITY, Map.of(COUNTY_A, 4L, COUNTY_B, 5L)));
+        AggregateFigures a = new AggregateFigures("express", true, alone);
+        assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "express has no row for region " + CITY
+                + ", 2024-03: regions.csv lines 4 (region " + COUNTY_A + ") and 5 (region " + COUNTY_B + "), below " + CITY);
+        assertEquals(ItemStatus.MISSING_DATA, new AggregateFigures("express", true, new RegionTree(List.of(TREE.get(PROVINCE),
+                TREE.get(CITY)))).get(CITY, "2024-03", "parcels").problem(), "without counties set aside: missing");
+    }
+
+    /** A county in conflict and one set aside: both data errors; the conflict, found first, is said. */
+    @Test
+    void aCountyInConflictIsSaidBeforeACountySetAside() {
+        AggregateFigures a = expressWithACountySetAside();
+        a.conflict(COUNTY_A, "2024-03");
+        put(a, COUNTY_B, "2024-03", "800");
+        assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "conflicting");
     }
 
     @Test

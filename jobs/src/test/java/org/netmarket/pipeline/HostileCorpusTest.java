@@ -366,7 +366,7 @@ class HostileCorpusTest {
                 "SELECT * FROM netmarket.indicator_score WHERE eval_year = 2024", "region_code", "indicator_code");
         published.assertValue("140821|7", "status", "missing_data");
         String reason = String.valueOf(published.row("140821|7").get("reason"));
-        assertTrue(reason.endsWith("; 2 row(s) of employment about 140821 or a region below it were set aside (see the quarantine"
+        assertTrue(reason.endsWith("; 2 rows of employment about 140821 or a region below it were set aside (see the quarantine"
                 + " report)"), reason);
         assertTrue(String.valueOf(published.row("140821|7").get("reason_zh")).contains("中有 2 行涉及地区 140821"),
                 String.valueOf(published.row("140821|7").get("reason_zh")));
@@ -395,8 +395,8 @@ class HostileCorpusTest {
             boolean missing = e.get("status").equals("missing_data");
             published.assertValue(key, "status", missing ? "missing_data" : "data_error");
             published.assertValue(key, "points", BigDecimal.ZERO);
-            assertEquals(!missing, String.valueOf(published.row(key).get("reason")).contains("regions.csv lines 6, 7, 8 and 9"
-                    + " (regions 14082, 140897, 140898, 140899, below "), key + ": " + published.row(key));
+            assertEquals(!missing, String.valueOf(published.row(key).get("reason")).contains("regions.csv lines 6 (region 14082),"
+                    + " 7 (region 140899), 8 (region 140898) and 9 (region 140897), below "), key + ": " + published.row(key));
         }
     }
 

@@ -138,12 +138,12 @@ class RegionEvaluatorTest {
         RegionScorecard card = RegionEvaluator.evaluate(TestEditions.edition2022(), sheet, FactsBuilder.TREE.get(COUNTY_A), setAside);
         ItemScore retail = card.item("1");
         assertEquals(ItemStatus.MISSING_DATA, retail.status());
-        assertTrue(retail.reason().en().endsWith("; 3 row(s) of retail about " + COUNTY_A + " or a region below it were set aside"
+        assertTrue(retail.reason().en().endsWith("; 3 rows of retail about " + COUNTY_A + " or a region below it were set aside"
                 + " (see the quarantine report)"), retail.reason().en());
         assertTrue(retail.reason().zh().endsWith("；零售额数据（retail）中有 3 行涉及地区 " + COUNTY_A + " 或其下级地区的数据被隔离（见隔离报告）"),
                 retail.reason().zh());
         RegionScorecard without = RegionEvaluator.evaluate(TestEditions.edition2022(), sheet, FactsBuilder.TREE.get(COUNTY_A));
-        assertEquals(without.item("1").reason().en() + "; 3 row(s) of retail about " + COUNTY_A
+        assertEquals(without.item("1").reason().en() + "; 3 rows of retail about " + COUNTY_A
                 + " or a region below it were set aside (see the quarantine report)", retail.reason().en(), "only added to");
         assertEquals(without.item("25.1").reason(), card.item("25.1").reason(), "complaints: not known, not said");
         assertEquals(without.item("5").reason(), card.item("5").reason(), "express: none set aside");

@@ -57,6 +57,25 @@ class RegionRowCountsTest {
         assertEquals(Map.of(), counts.rejectedOf("complaints/c.csv"));
     }
 
+    /**
+     * What the items' reasons are given (rolled up once, read by regions scored in parallel): the
+     * counts as {@link RegionRowCounts#setAside(String, String)} gives them, 0 for an extract whose
+     * rows name no region, null for one whose counts are not known.
+     */
+    @Test
+    void theRolledUpCountsAreTheLineagesAndSayWhatIsNotKnown() {
+        RegionRowCounts counts = new RegionRowCounts(TREE, List.of("complaints", "retail"));
+        List.of(setAside("complaints", "complaints/a.csv", 2, COUNTY_A), setAside("complaints", "complaints/b.csv", 4, COUNTY_B))
+                .forEach(counts);
+        counts.stagedEarlier(staged("retail", null));
+        RegionEvaluator.SetAsideRows rolledUp = counts.rolledUp();
+        assertEquals(2L, rolledUp.of("complaints", CITY));
+        assertEquals(1L, rolledUp.of("complaints", COUNTY_A));
+        assertEquals(0L, rolledUp.of("complaints", OTHER_CITY));
+        assertNull(rolledUp.of("retail", CITY), "a file staged without its counts");
+        assertEquals(0L, rolledUp.of("national", CITY), "rows that name no region");
+    }
+
     @Test
     void conflictingVersionsCountFromTheStateNotFromTheNightsQuarantine() {
         // A night's quarantine lists a conflict its files took part in, rows staged before included;

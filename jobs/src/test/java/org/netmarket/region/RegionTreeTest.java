@@ -1,6 +1,7 @@
 package org.netmarket.region;
 
 import org.junit.jupiter.api.Test;
+import org.netmarket.rules.Reason;
 import org.netmarket.rules.ReasonAssertions;
 
 import java.util.ArrayList;
@@ -257,8 +258,8 @@ class RegionTreeTest {
     void aRegionSetAsideIsToldToEveryRegionAboveIt() {
         RegionTree tree = new RegionTree(List.of(SHANXI, YUNCHENG, YANHU), "regions.csv", i -> LINES[i])
                 .withSetAside(Map.of("140800", Map.of("140821", 9L, "140822", 7L)));
-        String both = "regions.csv lines 7 and 9 (regions 140821, 140822, below %s) were set aside, so the rows of those"
-                + " regions cannot be counted in %s: fix the rows";
+        String both = "regions.csv lines 7 (region 140822) and 9 (region 140821), below %s, were set aside, so the rows of"
+                + " those regions cannot be counted in %s: fix the rows";
         assertEquals(String.format(both, "140800", "140800"), tree.setAsideChildren("140800").orElseThrow().en());
         assertEquals(String.format(both, "140000", "140000"), tree.setAsideBelow("140000").orElseThrow().en());
         assertEquals(tree.setAsideChildren("140800"), tree.setAsideBelow("140800"));
@@ -273,6 +274,19 @@ class RegionTreeTest {
                 + " counted in 140800: fix the row", one.setAsideBelow("140800").orElseThrow().en());
         assertThrows(IllegalArgumentException.class, () -> one.withSetAside(Map.of("140899", Map.of("140821", 9L))),
                 "a parent the tree does not hold");
+
+        Map<String, Long> seven = new java.util.HashMap<>();
+        for (int k = 1; k <= 7; k++) {
+            seven.put("14083" + k, 20L - k);
+        }
+        RegionTree many = new RegionTree(List.of(SHANXI, YUNCHENG, YANHU), "regions.csv", i -> LINES[i])
+                .withSetAside(Map.of("140800", seven));
+        Reason reason = many.setAsideBelow("140800").orElseThrow();
+        assertEquals("regions.csv lines 13 (region 140837), 14 (region 140836), 15 (region 140835), 16 (region 140834), 17"
+                + " (region 140833) and 2 more, below 140800, were set aside, so the rows of those regions cannot be counted in"
+                + " 140800: fix the rows", reason.en(), "five named by line, then how many more");
+        assertTrue(reason.zh().contains("第 17 行（地区 140833）等 7 行（位于 140800 之下）"), reason.zh());
+        ReasonAssertions.assertSaysTheSameInChinese(reason);
     }
 
     @Test

@@ -173,7 +173,7 @@ class EvaluationRollupTest {
                                                                        boolean meets) {
         BigDecimal target = new BigDecimal(points);
         Scores scores = new Scores(EDITION);
-        // Items of the category taken down, whole points first, until it holds the target.
+        // Items of the category taken down in edition order, each by at most its maximum, until it holds the target.
         BigDecimal left = new BigDecimal(max).subtract(target);
         for (Item item : EDITION.items()) {
             if (left.signum() == 0) {

@@ -131,12 +131,13 @@ class RegionsFileTest {
                 + "140822,万荣县,140000,county,central\r\n"
                 + "140823,闻喜县,149900,county,central\r\n");
         assertEquals(Map.of("140821", 6L, "140822", 7L, "140823", 9L), r.setAside());
-        assertEquals("regions.csv lines 6 and 7 (regions 140821, 140822, below 140800) were set aside, so the rows of those"
-                + " regions cannot be counted in 140800: fix the rows", r.tree().setAsideChildren("140800").orElseThrow().en());
-        assertEquals("regions.csv line 7 (region 140822, below 140000) was set aside, so the rows of that region cannot be"
-                + " counted in 140000: fix the row", r.tree().setAsideChildren("140000").orElseThrow().en());
-        assertTrue(r.tree().setAsideBelow("140000").orElseThrow().en().contains("regions 140821, 140822, below 140000"),
-                "140823 names a parent the file does not have: it is nobody's");
+        assertEquals("regions.csv lines 6 (region 140821) and 7 (region 140822), below 140800, were set aside, so the rows of"
+                + " those regions cannot be counted in 140800: fix the rows", r.tree().setAsideChildren("140800").orElseThrow().en());
+        assertEquals("regions.csv line 8 (region 140822, below 140000) was set aside, so the rows of that region cannot be"
+                + " counted in 140000: fix the row", r.tree().setAsideChildren("140000").orElseThrow().en(),
+                "the line of the row that names the parent");
+        assertTrue(r.tree().setAsideBelow("140000").orElseThrow().en().startsWith("regions.csv lines 6 (region 140821) and 7"
+                + " (region 140822), below 140000"), "140823 names a parent the file does not have: it is nobody's");
     }
 
     /**
