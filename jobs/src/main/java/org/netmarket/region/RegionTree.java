@@ -37,7 +37,7 @@ public final class RegionTree implements Serializable {
 
     private final Map<String, Region> regions;
     private final Map<String, List<String>> children;
-    /** Parent -> the regions below it whose rows were set aside (code -> line of its first row), see {@link #withSetAside}. */
+    /** Parent -> the regions set aside below it (code -> line), see {@link #withSetAside}. */
     private final Map<String, Map<String, Long>> setAsideChildren;
     /** The file {@link #setAsideChildren} names lines of. */
     private final String file;
@@ -133,17 +133,18 @@ public final class RegionTree implements Serializable {
 
     /**
      * This tree, knowing the regions whose rows the file had but which were set aside (a row rule
-     * broken, rows of the code that differ), under the region of the tree their rows name as
-     * parent: the figures of that region and of those above it would leave their rows out
-     * ({@link #setAsideBelow}).
+     * broken, rows of the code that differ, a parent of their level), each under the region of the
+     * tree it belongs to: the figures of that region and of those above it would leave their rows
+     * out ({@link #setAsideBelow}).
      *
-     * @param byParent region of the tree -> the regions set aside that name it as parent, each
-     *                 with the line of its first row
+     * @param byParent region of the tree -> the regions set aside below it, each with the line of
+     *                 the row that places it there
+     * @throws IllegalArgumentException for a parent the tree does not hold
      */
     public RegionTree withSetAside(Map<String, Map<String, Long>> byParent) {
         Map<String, Map<String, Long>> copy = new TreeMap<>();
         byParent.forEach((parent, below) -> {
-            get(parent);
+            get(parent); // throws for a region the tree does not hold
             if (!below.isEmpty()) {
                 copy.put(parent, Collections.unmodifiableMap(new TreeMap<>(below)));
             }

@@ -320,7 +320,9 @@ class ItemScorerTest {
         Observation noReconsiderations = Observation.absent("upheld_rate");
         Observation noLitigations = Observation.absent("won_rate");
         return Stream.of(
-                row("18.1", "no reviews of either type", Measurement.of(noReconsiderations, noLitigations), "1"),
+                // The rule alone: the item measures no_records before any rule when neither type
+                // was decided in the year (ReviewOutcomesTest), a reading README gives.
+                row("18.1", "the rule with both types absent", Measurement.of(noReconsiderations, noLitigations), "1"),
                 row("18.1", "upheld 96%, no litigation",
                         Measurement.of(Observation.of("upheld_rate", frac(96, 100)), noLitigations), "1"),
                 row("18.1", "no reconsideration, won 96%",
