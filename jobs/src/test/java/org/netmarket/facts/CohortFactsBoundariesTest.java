@@ -248,7 +248,9 @@ class CohortFactsBoundariesTest {
                 .add("exactly 50 hours", set("training_hours", "50"), 1, 1, 1)
                 .add("50 + 1e-12 hours", set("training_hours", "50.000000000001"), 1, 1, 1)
                 .add("50 hours in 2023: not a row of Y",
-                        set("year", "2023", "training_hours", "50", "reported_at", "2024-01-15"), 0, 0, 0);
+                        set("year", "2023", "training_hours", "50", "reported_at", "2024-01-15"), 0, 0, 0)
+                .add("50 hours in 2025: not a row of Y either",
+                        set("year", "2025", "training_hours", "50", "reported_at", "2026-01-15"), 0, 0, 0);
         cases.assertCounted(new TrainingFacts(), EvaluationPeriod.of(2024));
     }
 }

@@ -155,6 +155,22 @@ class OperatorSalesFactsBoundariesTest {
         return out;
     }
 
+    /** Sales of Y+1 are no year of the window: above the threshold there alone is not new, nor does it undo Y. */
+    @Test
+    void salesOfTheYearAfterYAreNotRead() {
+        RegionTree tree = new RegionTree(List.of(new Region("140000", "山西省", null, "province", "central"),
+                new Region("140800", "运城市", "140000", "city", "central"),
+                new Region("140801", "县1", "140800", "county", "central"), new Region("140802", "县2", "140800", "county", "central")));
+        List<Row> rows = List.of(
+                // only 2025 above T: not new
+                sale("91140800MA00000001", 2025, CENTRAL.add(FEN), "140801"),
+                // new in 2024 (no 2023 row), 2025 below T again: still new in 2024
+                sale("91140800MA00000002", 2024, CENTRAL, "140802"), sale("91140800MA00000002", 2025, CENTRAL.subtract(FEN), "140802"));
+        Map<String, Long> counted = newAboveScale(rows, tree);
+        assertEquals(0L, counted.getOrDefault("140801", 0L), "2025 alone");
+        assertEquals(1L, counted.getOrDefault("140802", 0L), "2024 at T, whatever 2025 says");
+    }
+
     @Test
     void theEditionSetsTheSpecThresholds() {
         // The cases are derived by hand from these amounts; a change of the edition must show here.
