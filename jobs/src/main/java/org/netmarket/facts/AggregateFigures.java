@@ -129,7 +129,7 @@ public final class AggregateFigures implements Serializable {
         Optional<Reason> aside = tree.setAsideChildren(region);
         if (children.isEmpty()) {
             // Every child set aside: the region lacks its figure because of them, which they say.
-            return aside.map(a -> setAsideChild(lacking, a)).orElseGet(() -> Figure.missing(Reason.of(extract + " " + lacking.en(),
+            return aside.map(this::setAsideChild).orElseGet(() -> Figure.missing(Reason.of(extract + " " + lacking.en(),
                     ExtractLabel.zh(extract) + lacking.zh())));
         }
         Figure sum = Figure.of(BigDecimal.ZERO);
@@ -148,13 +148,16 @@ public final class AggregateFigures implements Serializable {
         if (conflict != null) {
             return conflict;
         }
-        return aside.isPresent() ? setAsideChild(lacking, aside.get()) : sum.summedFrom(extract);
+        return aside.isPresent() ? setAsideChild(aside.get()) : sum.summedFrom(extract);
     }
 
-    /** A data error: the region lacks its own row, and a sum of its children would leave out those set aside. */
-    private Figure setAsideChild(Reason lacking, Reason aside) {
-        return Figure.conflict(Reason.of(extract + " " + lacking.en() + ": " + aside.en(),
-                ExtractLabel.zh(extract) + lacking.zh() + "：" + aside.zh()));
+    /**
+     * A data error: the region has no row of its own, and a sum of its children would leave out
+     * those set aside. Said without the period, so that an item's reason over many months or
+     * years says it once.
+     */
+    private Figure setAsideChild(Reason aside) {
+        return Figure.conflict(Reason.of(extract + ": " + aside.en(), ExtractLabel.zh(extract) + "：" + aside.zh()));
     }
 
     /**

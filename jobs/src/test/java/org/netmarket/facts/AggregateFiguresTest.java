@@ -205,8 +205,8 @@ class AggregateFiguresTest {
         put(a, COUNTY_A, "2024-03", "1200");
         put(a, COUNTY_B, "2024-03", "800");
         put(a, OTHER_CITY, "2024-03", "700");
-        assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "express has no row for region " + CITY
-                + ", 2024-03: regions.csv line 9 (region 330101, below " + CITY + ") was set aside");
+        assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "express: regions.csv line 9 (region 330101, below "
+                + CITY + ") was set aside");
         assertProblem(ItemStatus.DATA_ERROR, a.get(PROVINCE, "2024-03", "parcels"), "330101");
         assertValue("1200", a.get(COUNTY_A, "2024-03", "parcels"));
     }
@@ -217,8 +217,8 @@ class AggregateFiguresTest {
         RegionTree alone = new RegionTree(List.of(TREE.get(PROVINCE), TREE.get(CITY)))
                 .withSetAside(Map.of(CITY, Map.of(COUNTY_A, 4L, COUNTY_B, 5L)));
         AggregateFigures a = new AggregateFigures("express", true, alone);
-        assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "express has no row for region " + CITY
-                + ", 2024-03: regions.csv lines 4 (region " + COUNTY_A + ") and 5 (region " + COUNTY_B + "), below " + CITY);
+        assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "express: regions.csv lines 4 (region " + COUNTY_A
+                + ") and 5 (region " + COUNTY_B + "), below " + CITY);
         assertEquals(ItemStatus.MISSING_DATA, new AggregateFigures("express", true, new RegionTree(List.of(TREE.get(PROVINCE),
                 TREE.get(CITY)))).get(CITY, "2024-03", "parcels").problem(), "without counties set aside: missing");
     }
