@@ -126,11 +126,10 @@ public final class AggregateFigures implements Serializable {
      */
     private Figure sumOfChildren(String region, Reason lacking, Function<String, Figure> ofChild) {
         List<String> children = tree.childrenOf(region);
-        Optional<Reason> aside = tree.setAsideChildren(region);
         if (children.isEmpty()) {
             // Every child set aside: the region lacks its figure because of them, which they say.
-            return aside.map(this::setAsideChild).orElseGet(() -> Figure.missing(Reason.of(extract + " " + lacking.en(),
-                    ExtractLabel.zh(extract) + lacking.zh())));
+            return tree.setAsideChildren(region).map(this::setAsideChild).orElseGet(() -> Figure.missing(Reason.of(
+                    extract + " " + lacking.en(), ExtractLabel.zh(extract) + lacking.zh())));
         }
         Figure sum = Figure.of(BigDecimal.ZERO);
         Figure conflict = null;
@@ -148,6 +147,7 @@ public final class AggregateFigures implements Serializable {
         if (conflict != null) {
             return conflict;
         }
+        Optional<Reason> aside = tree.setAsideChildren(region);
         return aside.isPresent() ? setAsideChild(aside.get()) : sum.summedFrom(extract);
     }
 

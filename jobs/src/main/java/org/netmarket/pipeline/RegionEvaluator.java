@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,15 @@ import java.util.regex.Pattern;
  * Pure Java: by this point Spark has done its work.
  */
 public final class RegionEvaluator {
+    /** Extract -> its name as a word in a reason, compiled once for every region scored in parallel. */
+    private static final Map<String, Pattern> NAMED = new ConcurrentHashMap<>();
+
     private RegionEvaluator() {
+    }
+
+    /** An extract's name as a word: "express" is not in "national express_volume_growth_rate". */
+    private static Pattern asWord(String extract) {
+        return Pattern.compile("(?<![\\w-])" + Pattern.quote(extract) + "(?![\\w-])");
     }
 
     /** Rows of an extract set aside that name a region or a region below it: 0 when none, null when not known. */
@@ -92,8 +101,7 @@ public final class RegionEvaluator {
         }
         List<Reason> reasons = new ArrayList<>(List.of(score.reason()));
         for (String extract : extracts) {
-            // Named as a word: "express" is not in "national express_volume_growth_rate".
-            if (!Pattern.compile("(?<![\\w-])" + Pattern.quote(extract) + "(?![\\w-])").matcher(score.reason().en()).find()) {
+            if (!NAMED.computeIfAbsent(extract, RegionEvaluator::asWord).matcher(score.reason().en()).find()) {
                 continue;
             }
             Long rows = setAside.of(extract, region);

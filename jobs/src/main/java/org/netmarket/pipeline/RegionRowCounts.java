@@ -119,16 +119,16 @@ final class RegionRowCounts implements Consumer<QuarantinedRow> {
         };
     }
 
-    /** One row per region and extract, for the evaluation year of the facts. */
-    List<ScoreRows.RegionRowsRow> rows(FactSheet facts, List<Region> regions) {
-        Map<String, Map<String, Long>> setAside = new HashMap<>();
-        extracts.forEach(e -> setAside.put(e, setAside(e))); // rolled up once per extract, a null map for unknown
+    /**
+     * One row per region and extract, for the evaluation year of the facts, with the rows set
+     * aside as {@link #rolledUp} gives them (rolled up once for every year of a run).
+     */
+    List<ScoreRows.RegionRowsRow> rows(FactSheet facts, List<Region> regions, RegionEvaluator.SetAsideRows setAside) {
         List<ScoreRows.RegionRowsRow> out = new ArrayList<>();
         for (Region r : regions) {
             for (String extract : extracts) {
-                Map<String, Long> byRegion = setAside.get(extract);
                 out.add(new ScoreRows.RegionRowsRow(r.code(), facts.period().year(), extract,
-                        facts.rowsInRegion(extract, r.code()), byRegion == null ? null : byRegion.getOrDefault(r.code(), 0L)));
+                        facts.rowsInRegion(extract, r.code()), setAside.of(extract, r.code())));
             }
         }
         return out;

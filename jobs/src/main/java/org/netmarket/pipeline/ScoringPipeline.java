@@ -583,18 +583,20 @@ public final class ScoringPipeline {
         List<RegionScorecard> cards = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
         List<FactSheet> factSheets = new ArrayList<>();
+        // The rows set aside do not depend on the year: rolled up once, for the reasons and the lineage.
+        RegionEvaluator.SetAsideRows setAside = rowsByRegion.rolledUp();
         for (int year : years) {
             EvaluationPeriod period = scope.period(year);
             FactSheet sheet = stages.run("facts " + year + " (as of " + period.asOf() + ")", () -> facts.build(period));
             if (config.factsCsv() != null) {
                 factSheets.add(sheet);
             }
-            List<RegionScorecard> yearCards = scoreRegions(run, sheet, regions, year, rowsByRegion.rolledUp());
+            List<RegionScorecard> yearCards = scoreRegions(run, sheet, regions, year, setAside);
             cards.addAll(yearCards);
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
                     run.itemCodes() == null ? null : ItemRecompute.codesInScope(run.edition(), run.itemCodes()),
                     config.regions() == null && run.itemCodes() == null ? DataDirectory.asUri(config.dataDir()) : null,
-                    regionRowsSetAside, ScoreRows.of(run.edition(), yearCards, period.asOf(), rowsByRegion.rows(sheet, regions))));
+                    regionRowsSetAside, ScoreRows.of(run.edition(), yearCards, period.asOf(), rowsByRegion.rows(sheet, regions, setAside))));
         }
         return new Scores(cards, publications, factSheets);
     }

@@ -81,10 +81,13 @@ public final class RegionTree implements Serializable {
             }
         }
         List<RegionTreeProblem> problems = new ArrayList<>();
+        // Codes told as on rows that differ or in a cycle: not told again for their level.
+        Set<String> toldOtherwise = new HashSet<>();
         for (Map.Entry<String, List<Integer>> e : rowsOf.entrySet()) {
             List<Integer> rows = e.getValue();
             if (rows.stream().map(list::get).distinct().count() > 1) {
                 problems.add(duplicate(e.getKey(), rows, list, file, lineOf));
+                toldOtherwise.add(e.getKey());
             }
         }
         // Every distinct row's parent, not only the first row's of a code: a clerk who settles a
@@ -101,9 +104,8 @@ public final class RegionTree implements Serializable {
         }
         List<RegionTreeProblem> cycles = cycles(m, index, file, lineOf);
         problems.addAll(cycles);
-        Set<String> inCycles = new HashSet<>();
-        cycles.forEach(c -> inCycles.addAll(c.regions()));
-        problems.addAll(levels(list, distinct, m, rowsOf, inCycles, file, lineOf));
+        cycles.forEach(c -> toldOtherwise.addAll(c.regions()));
+        problems.addAll(levels(list, distinct, m, toldOtherwise, file, lineOf));
         if (!problems.isEmpty()) {
             // Stable: problems on one line keep the order above (duplicate, parent).
             problems.sort(Comparator.comparingLong(RegionTreeProblem::line));
@@ -255,27 +257,46 @@ public final class RegionTree implements Serializable {
     /** Province, city, county: a region's parent is of a level before its own in this list. */
     private static final List<String> LEVELS = List.of("province", "city", "county");
 
+    /** The rank of a level in {@link #LEVELS} (any case), or -1 for a word that is no level. */
+    private static int rank(String level) {
+        return level == null ? -1 : LEVELS.indexOf(level.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Where a region of {@code level} whose row names {@code parentCode} belongs in this tree: the
+     * parent, or, when the parent is not of a higher level (a county named as a county's parent,
+     * as a sibling's code mistyped gives), the nearest region above it that is. Empty when the
+     * parent is no region of the tree, or none above it is of a higher level; a level that is no
+     * level takes the parent as named.
+     */
+    public Optional<String> placeUnder(String parentCode, String level) {
+        int rank = rank(level);
+        String parent = parentCode;
+        while (rank >= 0 && parent != null && contains(parent) && rank(get(parent).level()) >= rank) {
+            parent = get(parent).parentCode();
+        }
+        return parent != null && contains(parent) ? Optional.of(parent) : Optional.empty();
+    }
+
     /**
      * Every distinct row whose parent is not of a higher level: a county under a county, a city
      * under a city or a county, a province with a parent. GB/T 2260 allows a county directly
      * under its province (省直辖县级行政区划) and any level at the top (a city or a county
      * delivering alone). A parent_code mistyped as a sibling's code is the usual cause, which
-     * would otherwise move the region's figures into that sibling. Rows of a code on rows that
-     * differ or in a cycle, and rows under one, are told as such only.
+     * would otherwise move the region's figures into that sibling. Rows of a code told otherwise
+     * (on rows that differ, in a cycle), and rows under one, are told as such only.
      */
     private static List<RegionTreeProblem> levels(List<Region> list, List<Integer> distinct, Map<String, Region> m,
-                                                  Map<String, List<Integer>> rowsOf, Set<String> inCycles, String file,
-                                                  IntToLongFunction lineOf) {
+                                                  Set<String> toldOtherwise, String file, IntToLongFunction lineOf) {
         List<RegionTreeProblem> found = new ArrayList<>();
         for (int i : distinct) {
             Region r = list.get(i);
             Region parent = r.parentCode() == null ? null : m.get(r.parentCode());
-            if (parent == null || inCycles.contains(r.code()) || inCycles.contains(parent.code()) || rowsOf.get(r.code()).stream().map(list::get).distinct().count() > 1
-                    || rowsOf.get(parent.code()).stream().map(list::get).distinct().count() > 1) {
+            if (parent == null || toldOtherwise.contains(r.code()) || toldOtherwise.contains(parent.code())) {
                 continue;
             }
-            int level = LEVELS.indexOf(r.level().toLowerCase(Locale.ROOT));
-            int parentLevel = LEVELS.indexOf(parent.level().toLowerCase(Locale.ROOT));
+            int level = rank(r.level());
+            int parentLevel = rank(parent.level());
             if (level < 0 || parentLevel < 0 || parentLevel < level) {
                 continue;
             }

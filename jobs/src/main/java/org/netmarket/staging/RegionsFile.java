@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -143,29 +142,18 @@ public final class RegionsFile {
     }
 
     /**
-     * The regions set aside under the region of the tree each of their rows names as parent, or,
-     * when that region's level is not above the row's (a county whose parent_code names a county,
-     * as a sibling's code mistyped does), under the nearest region above it that is: parent ->
-     * code -> the line of the first row that places it there. A row naming no region of the
-     * tree, or none above its level, is placed nowhere; so are the rows of a code another row of
-     * which stands.
+     * The regions set aside under the region of the tree each of their rows belongs to
+     * ({@link RegionTree#placeUnder}): parent -> code -> the line of the first row that places it
+     * there. A row that belongs nowhere in the tree is placed nowhere; nor are the rows of a code
+     * another row of which stands.
      */
     private static Map<String, Map<String, Long>> byParent(Map<String, Long> setAside, RegionTree tree, List<RowAt> rows) {
-        List<String> levels = List.of("province", "city", "county");
         Map<String, Map<String, Long>> out = new HashMap<>();
         for (RowAt row : rows) {
             Region r = row.region();
-            if (!setAside.containsKey(r.code())) {
-                continue;
-            }
-            String parent = r.parentCode();
-            int level = r.level() == null ? -1 : levels.indexOf(r.level().toLowerCase(Locale.ROOT));
-            while (level >= 0 && parent != null && tree.contains(parent)
-                    && levels.indexOf(tree.get(parent).level().toLowerCase(Locale.ROOT)) >= level) {
-                parent = tree.get(parent).parentCode();
-            }
-            if (parent != null && tree.contains(parent)) {
-                out.computeIfAbsent(parent, p -> new HashMap<>()).merge(r.code(), row.line(), Math::min);
+            if (setAside.containsKey(r.code())) {
+                tree.placeUnder(r.parentCode(), r.level()).ifPresent(parent ->
+                        out.computeIfAbsent(parent, p -> new HashMap<>()).merge(r.code(), row.line(), Math::min));
             }
         }
         return out;

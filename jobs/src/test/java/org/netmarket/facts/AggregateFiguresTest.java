@@ -194,9 +194,14 @@ class AggregateFiguresTest {
 
     // ---- a county whose regions.csv row was set aside --------------------------------------
 
-    /** 330101, a county of the city whose row regions.csv had but the run set aside (line 9). */
+    /** {@link FactsBuilder#TREE} knowing 330101, a county of the city whose row regions.csv had but the run set aside (line 9). */
+    private static final RegionTree WITH_A_COUNTY_SET_ASIDE = TREE.withSetAside(Map.of(CITY, Map.of("330101", 9L)));
+
+    /** The province and the city alone: no county left in the tree. */
+    private static final RegionTree WITHOUT_COUNTIES = new RegionTree(List.of(TREE.get(PROVINCE), TREE.get(CITY)));
+
     private static AggregateFigures expressWithACountySetAside() {
-        return new AggregateFigures("express", true, TREE.withSetAside(Map.of(CITY, Map.of("330101", 9L))));
+        return new AggregateFigures("express", true, WITH_A_COUNTY_SET_ASIDE);
     }
 
     @Test
@@ -214,13 +219,12 @@ class AggregateFiguresTest {
     /** A city whose every county was set aside lacks its figure because of them: said so, not as a missing row. */
     @Test
     void aCityWhoseEveryCountyIsSetAsideIsADataErrorNamingThem() {
-        RegionTree alone = new RegionTree(List.of(TREE.get(PROVINCE), TREE.get(CITY)))
-                .withSetAside(Map.of(CITY, Map.of(COUNTY_A, 4L, COUNTY_B, 5L)));
-        AggregateFigures a = new AggregateFigures("express", true, alone);
+        AggregateFigures a = new AggregateFigures("express", true,
+                WITHOUT_COUNTIES.withSetAside(Map.of(CITY, Map.of(COUNTY_A, 4L, COUNTY_B, 5L))));
         assertProblem(ItemStatus.DATA_ERROR, a.get(CITY, "2024-03", "parcels"), "express: regions.csv lines 4 (region " + COUNTY_A
                 + ") and 5 (region " + COUNTY_B + "), below " + CITY);
-        assertEquals(ItemStatus.MISSING_DATA, new AggregateFigures("express", true, new RegionTree(List.of(TREE.get(PROVINCE),
-                TREE.get(CITY)))).get(CITY, "2024-03", "parcels").problem(), "without counties set aside: missing");
+        assertEquals(ItemStatus.MISSING_DATA, new AggregateFigures("express", true, WITHOUT_COUNTIES)
+                .get(CITY, "2024-03", "parcels").problem(), "without counties set aside: missing");
     }
 
     /** A county in conflict and one set aside: both data errors; the conflict, found first, is said. */
@@ -248,7 +252,7 @@ class AggregateFiguresTest {
 
     @Test
     void aCitysSnapshotSummedWithoutACountySetAsideIsADataError() {
-        AggregateFigures a = new AggregateFigures("market-entities", true, TREE.withSetAside(Map.of(CITY, Map.of("330101", 9L))));
+        AggregateFigures a = new AggregateFigures("market-entities", true, WITH_A_COUNTY_SET_ASIDE);
         a.put(COUNTY_A, "2024-12-31", "market_entities", new BigDecimal("600"));
         a.put(COUNTY_B, "2024-12-31", "market_entities", new BigDecimal("400"));
         assertProblem(ItemStatus.DATA_ERROR, a.latestOnOrBefore(CITY, LocalDate.of(2024, 12, 31), "market_entities"),

@@ -137,6 +137,6 @@ class RegionRowCountsTest {
                 new ScoreRows.RegionRowsRow(CITY, 2024, "retail", null, 0L),
                 new ScoreRows.RegionRowsRow(OTHER_CITY, 2024, "complaints", 0L, 0L),
                 new ScoreRows.RegionRowsRow(OTHER_CITY, 2024, "retail", null, 0L)),
-                counts.rows(sheet, List.of(TREE.get(CITY), TREE.get(OTHER_CITY))));
+                counts.rows(sheet, List.of(TREE.get(CITY), TREE.get(OTHER_CITY)), counts.rolledUp()));
     }
 }
