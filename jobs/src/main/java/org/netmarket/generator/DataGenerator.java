@@ -52,11 +52,6 @@ public final class DataGenerator {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** The first night's delivery of {@code scale} into {@code outDir}, with the default thread count. */
-    public static GenerationReport generate(Scale scale, Path outDir, long seed) {
-        return new DataGenerator(scale, seed, defaultThreads()).firstNight(outDir);
-    }
-
     /** The edition the generator reads its assessed items from. */
     public static Edition edition() {
         return new EditionLoader(Computations.ANY).load(EDITION);
@@ -68,7 +63,7 @@ public final class DataGenerator {
      */
     public GenerationReport firstNight(Path outDir) {
         Edition edition = edition();
-        Scenario scenario = Scenario.build(scale, seed, edition.firstLevelCategories().size());
+        Scenario scenario = Scenario.build(scale, seed, edition);
         clean(outDir);
         GenerationReport report = new GenerationReport();
         GenerationContext ctx = new GenerationContext(scenario, outDir, report);
@@ -110,7 +105,7 @@ public final class DataGenerator {
     /** Writes the next night's delivery: only the record-level folders that have new files. */
     public GenerationReport nextNight(Path deltaDir) {
         Edition edition = edition();
-        Scenario scenario = Scenario.build(scale, seed, edition.firstLevelCategories().size());
+        Scenario scenario = Scenario.build(scale, seed, edition);
         clean(deltaDir);
         GenerationReport report = new GenerationReport();
         GenerationContext ctx = new GenerationContext(scenario, deltaDir, report);

@@ -17,23 +17,13 @@ import static org.netmarket.generator.PublishedNationalFigures.SATISFACTION;
 final class ProfileSynthesizer {
     /** National total-retail growth the regional figures scatter around (NBS; 2022 and 2024 approximate). */
     private static final double[] TOTAL_RETAIL_GROWTH = {0.080, -0.039, 0.125, -0.002, 0.072, 0.035};
-    /** Above-scale sales thresholds of item 4 by economic zone, in yuan (edition 2022). */
-    static final long EAST_THRESHOLD = 200_000_000L;
-    static final long CENTRAL_THRESHOLD = 100_000_000L;
-    static final long WEST_THRESHOLD = 50_000_000L;
 
     private final long seed;
+    private final EditionThresholds thresholds;
 
-    ProfileSynthesizer(long seed) {
+    ProfileSynthesizer(long seed, EditionThresholds thresholds) {
         this.seed = seed;
-    }
-
-    static long threshold(String zone) {
-        return switch (zone) {
-            case "east" -> EAST_THRESHOLD;
-            case "west" -> WEST_THRESHOLD;
-            default -> CENTRAL_THRESHOLD;
-        };
+        this.thresholds = thresholds;
     }
 
     CountyProfile county(GeneratedRegion region, int index) {
@@ -123,9 +113,9 @@ final class ProfileSynthesizer {
      * One in four counties has a large operator that crosses its zone's above-scale threshold
      * in a random year; a few have a second.
      */
-    private static void addAboveScaleOperators(CountyProfile p, SplittableRandom r) {
+    private void addAboveScaleOperators(CountyProfile p, SplittableRandom r) {
         int n = r.nextDouble() < 0.25 ? (r.nextDouble() < 0.3 ? 2 : 1) : 0;
-        long threshold = threshold(p.region.zone());
+        long threshold = thresholds.aboveScaleYuan(p.region.zone());
         for (int k = 0; k < n; k++) {
             int crossing = r.nextInt(Period.FIRST_RECORD_YEAR, Period.LAST_YEAR + 1);
             int registered = r.nextInt(2012, Math.min(crossing, 2019) + 1);

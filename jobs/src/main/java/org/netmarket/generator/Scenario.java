@@ -1,5 +1,7 @@
 package org.netmarket.generator;
 
+import org.netmarket.edition.Edition;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +20,19 @@ final class Scenario {
     private final Map<String, CountyProfile> countyByCode = new LinkedHashMap<>();
     private final Map<String, CityProfile> cities = new LinkedHashMap<>();
     private final AssessmentPlan assessments = new AssessmentPlan();
+    private final EditionThresholds thresholds;
 
-    private Scenario(Scale scale, long seed) {
+    private Scenario(Scale scale, long seed, EditionThresholds thresholds) {
         this.scale = scale;
         this.seed = seed;
         this.layout = scale.layout();
+        this.thresholds = thresholds;
     }
 
-    static Scenario build(Scale scale, long seed, int firstLevelCategories) {
-        Scenario s = new Scenario(scale, seed);
-        ProfileSynthesizer synth = new ProfileSynthesizer(seed);
+    static Scenario build(Scale scale, long seed, Edition edition) {
+        Scenario s = new Scenario(scale, seed, new EditionThresholds(edition));
+        int firstLevelCategories = edition.firstLevelCategories().size();
+        ProfileSynthesizer synth = new ProfileSynthesizer(seed, s.thresholds);
         int i = 0;
         for (GeneratedRegion county : s.layout.counties()) {
             CountyProfile p = synth.county(county, i++);
@@ -70,6 +75,11 @@ final class Scenario {
 
     Scale scale() {
         return scale;
+    }
+
+    /** The edition's thresholds the data is drawn around. */
+    EditionThresholds thresholds() {
+        return thresholds;
     }
 
     long seed() {

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * Yearly training hours of every online-trade supervision staff member (item 38.2). The staff
  * of a county are its staffed supervisors of the platform-accounts extract; each year two leave
- * and newcomers take the next numbers. Staff with 0 hours and staff below the 50-hour minimum
+ * and newcomers take the next numbers. Staff with 0 hours and staff below the edition's minimum (50 hours in 2022)
  * are exact counts from the county's design.
  */
 final class TrainingWriter {
@@ -30,6 +30,7 @@ final class TrainingWriter {
         final Cohort order;
         final int untrained;
         final int underMinimum;
+        final int minimum;
         final byte[] prefix;
 
         Plan(CountyProfile p, int year) {
@@ -43,6 +44,7 @@ final class TrainingWriter {
             this.untrained = Math.min(n, p.staffUntrained[y]);
             this.underMinimum = Math.min(n - untrained, p.staffUnderMinimum[y]);
             this.prefix = ("ZF" + p.region.code()).getBytes(StandardCharsets.US_ASCII);
+            this.minimum = ctx.scenario().thresholds().minTrainingHalfHours();
         }
 
         /** Half-hours of training of the j-th staff member of the year. */
@@ -53,9 +55,10 @@ final class TrainingWriter {
                 return 0;
             }
             if (j < n && rank < untrained + underMinimum) {
-                return r.nextInt(24, 100);
+                // From about a quarter of the minimum to just below it (12 to 49.5 hours under a 50-hour minimum).
+                return r.nextInt(Math.max(1, minimum * 6 / 25), minimum);
             }
-            return r.nextInt(100, 281);
+            return r.nextInt(minimum, minimum * 14 / 5 + 1);
         }
 
         void write(CsvSink s, int j, int halfHours, int reportedOn) {
