@@ -183,11 +183,11 @@ public final class FactBuilder {
         Optional<RegionCounts> before = change.updatable()
                 ? staged.find(e.name(), change.generationBefore(), change.before(), basis) : Optional.empty();
         if (before.isPresent()) {
+            Map<String, RegionCounts> changed = count.bySide().apply(RegionCounts.sides(change.removed(), change.added()));
             try {
-                Map<String, RegionCounts> changed = count.bySide().apply(RegionCounts.sides(change.removed(), change.added()));
                 out = before.get().minus(changed.get(RegionCounts.REMOVED)).plus(changed.get(RegionCounts.ADDED));
                 LOG.info("facts {}: counts of {} updated with the rows the delivery replaced and added", e.name(), change.after());
-            } catch (IllegalArgumentException | IllegalStateException ex) {
+            } catch (RegionCounts.DoNotFit ex) {
                 LOG.warn("facts {}: the kept counts of {} do not fit ({}); counting every row", e.name(), change.before(),
                         ex.getMessage());
             }

@@ -119,7 +119,11 @@ public final class RegionCounts {
         return out;
     }
 
-    /** These counts plus those of other rows of the same aggregation. */
+    /**
+     * These counts plus those of other rows of the same aggregation.
+     *
+     * @throws DoNotFit when the other counts are of other facts
+     */
     public RegionCounts plus(RegionCounts other) {
         return combine(other, 1);
     }
@@ -127,16 +131,28 @@ public final class RegionCounts {
     /**
      * These counts minus those of rows among them that left.
      *
-     * @throws IllegalStateException naming the region and fact when a count would fall below 0:
-     *                               the removed rows were not part of the counted ones
+     * @throws DoNotFit naming the region and fact when a count would fall below 0: the removed
+     *                   rows were not part of the counted ones
      */
     public RegionCounts minus(RegionCounts other) {
         return combine(other, -1);
     }
 
+    /**
+     * Counts that cannot be combined: of other facts, or taking away rows that were not counted.
+     * Kept counts that do not fit a change are counted afresh; any other failure is not.
+     */
+    public static final class DoNotFit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DoNotFit(String message) {
+            super(message);
+        }
+    }
+
     private RegionCounts combine(RegionCounts other, int sign) {
         if (!facts.equals(other.facts)) {
-            throw new IllegalArgumentException("counts of facts " + facts + " and " + other.facts + " do not combine");
+            throw new DoNotFit("counts of facts " + facts + " and " + other.facts + " do not combine");
         }
         Map<String, long[]> m = byRegion();
         other.byRegion.forEach((region, counts) -> {
@@ -144,7 +160,7 @@ public final class RegionCounts {
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += sign * counts[i];
                 if (sum[i] < 0) {
-                    throw new IllegalStateException("count " + facts.get(i) + " of region " + region
+                    throw new DoNotFit("count " + facts.get(i) + " of region " + region
                             + " would be " + sum[i] + ": the rows taken away were not counted");
                 }
             }
@@ -159,15 +175,10 @@ public final class RegionCounts {
      */
     public Map<String, long[]> rolledUp(RegionTree tree) {
         Map<String, long[]> out = new TreeMap<>();
-        byRegion.forEach((region, counts) -> {
-            if (!tree.contains(region)) {
-                return;
-            }
-            for (String scored : tree.selfAndAncestors(region)) {
-                long[] sum = out.computeIfAbsent(scored, s -> new long[facts.size()]);
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += counts[i];
-                }
+        tree.rollUp(byRegion, (scored, counts) -> {
+            long[] sum = out.computeIfAbsent(scored, s -> new long[facts.size()]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += counts[i];
             }
         });
         return out;

@@ -54,16 +54,16 @@ class RegionCountsTest {
     @Test
     void takingOutRowsThatWereNotCountedFailsNamingTheRegionAndFact() {
         RegionCounts before = counts("140802", new long[]{2, 1});
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        RegionCounts.DoNotFit e = assertThrows(RegionCounts.DoNotFit.class,
                 () -> before.minus(counts("140802", new long[]{1, 2})));
         assertTrue(e.getMessage().contains("complaints.closed_on_time of region 140802 would be -1"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> before.minus(counts("140821", new long[]{1, 0})));
+        assertThrows(RegionCounts.DoNotFit.class, () -> before.minus(counts("140821", new long[]{1, 0})));
     }
 
     @Test
     void countsOfOtherFactsDoNotCombine() {
         RegionCounts other = new RegionCounts(List.of("dispatches.rows"), Map.of("140802", new long[]{1}));
-        assertThrows(IllegalArgumentException.class, () -> counts("140802", new long[]{1, 1}).plus(other));
+        assertThrows(RegionCounts.DoNotFit.class, () -> counts("140802", new long[]{1, 1}).plus(other));
         assertThrows(IllegalArgumentException.class, () -> new RegionCounts(FACTS, Map.of("140802", new long[]{1})));
     }
 
