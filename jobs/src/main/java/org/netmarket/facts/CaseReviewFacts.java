@@ -18,7 +18,7 @@ public final class CaseReviewFacts implements RecordAggregation {
 
     @Override
     public Column cohort(AggregationContext c) {
-        LocalDate start = LocalDate.of(c.period().year(), 1, 1);
+        LocalDate start = c.period().yearStart().toLocalDate();
         LocalDate end = c.period().yearEnd().toLocalDate(); // exclusive; the as-of date does not narrow it
         return col("decided_on").geq(lit(start)).and(col("decided_on").lt(lit(end)));
     }

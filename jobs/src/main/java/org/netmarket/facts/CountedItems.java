@@ -24,7 +24,8 @@ public final class CountedItems {
     /** Item 4: operators newly above the threshold of the scored region's economic zone in the recent years. */
     public static final String NEW_ABOVE_SCALE_OPERATORS = "new_above_scale_operators";
     public static final String RECENT_YEARS = "recent_years";
-    private static final String ABOVE_SCALE_THRESHOLD = "above_scale_threshold_yuan";
+    /** The above-scale thresholds' parameter (one key per zone below it), and the basis item 4 is published with. */
+    public static final String ABOVE_SCALE_THRESHOLD = "above_scale_threshold_yuan";
 
     private CountedItems() {
     }

@@ -88,15 +88,17 @@ public final class FactSheet {
      */
     public static Map<String, Long> rowsRolledUp(String extract, Map<String, Long> own, RegionTree tree) {
         Map<String, Long> out = new HashMap<>();
-        boolean rollsUp = rollsUp(extract);
-        own.forEach((region, n) -> {
-            if (!tree.contains(region)) {
-                return;
-            }
-            if (!rollsUp) {
-                out.put(region, n);
-            } else if (n != 0) { // as the record counts roll up: a region without rows adds no entry
-                tree.selfAndAncestors(region).forEach(scored -> out.merge(scored, n, Long::sum));
+        if (!rollsUp(extract)) {
+            own.forEach((region, n) -> {
+                if (tree.contains(region)) {
+                    out.put(region, n);
+                }
+            });
+            return out;
+        }
+        tree.rollUp(own, (scored, n) -> {
+            if (n != 0) { // as the record counts roll up: a region without rows adds no entry
+                out.merge(scored, n, Long::sum);
             }
         });
         return out;

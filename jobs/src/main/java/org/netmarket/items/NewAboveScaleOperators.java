@@ -38,7 +38,7 @@ public final class NewAboveScaleOperators implements ComputedItem {
         // Published with the item: the region table keeps only today's zone, and the threshold follows it.
         Measurement m = p.any() ? p.toMeasurement(List.of())
                 : Measurement.of(Observation.count("operators", f.count(Facts.OPERATORS_NEW_ABOVE_SCALE)));
-        return m.withBasis("economic_zone", zone).withBasis("above_scale_threshold_yuan", threshold);
+        return m.withBasis("economic_zone", zone).withBasis(CountedItems.ABOVE_SCALE_THRESHOLD, threshold);
     }
 
     @Override

@@ -36,10 +36,10 @@ public final class OnlineVsTotalRetailGrowth implements ComputedItem {
             BigDecimal onlinePrev = Measures.value(p, f.yearOfMonths("retail", "online_retail_yuan", t - 1));
             BigDecimal total = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t));
             BigDecimal totalPrev = Measures.value(p, f.yearOfMonths("retail", "total_retail_yuan", t - 1));
-            Ratio g = Measures.growth(p, online, onlinePrev, Measures.ONLINE_RETAIL.of(t - 1));
-            Ratio big = Measures.growth(p, total, totalPrev, Measures.TOTAL_RETAIL.of(t - 1));
-            if (g != null && big != null) {
-                out.add(Observation.against(Integer.toString(t), g, big));
+            Ratio onlineGrowth = Measures.growth(p, online, onlinePrev, Measures.ONLINE_RETAIL.of(t - 1));
+            Ratio totalGrowth = Measures.growth(p, total, totalPrev, Measures.TOTAL_RETAIL.of(t - 1));
+            if (onlineGrowth != null && totalGrowth != null) {
+                out.add(Observation.against(Integer.toString(t), onlineGrowth, totalGrowth));
             }
         }
         return p.orMeasured(out);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 
@@ -401,6 +402,20 @@ public final class RegionTree implements Serializable {
             c = regions.get(c).parentCode();
         }
         return out;
+    }
+
+    /**
+     * Rolls values given per region up the tree: hands each value of a region the tree knows to
+     * the region and to every ancestor ({@code into.accept(scored, value)}), so that a region's
+     * total covers its own and its descendants'. Values of regions the tree does not know are left
+     * out (their rows were quarantined).
+     */
+    public <V> void rollUp(Map<String, V> own, BiConsumer<String, V> into) {
+        own.forEach((region, value) -> {
+            if (contains(region)) {
+                selfAndAncestors(region).forEach(scored -> into.accept(scored, value));
+            }
+        });
     }
 
     /** The region itself and all its descendants. */

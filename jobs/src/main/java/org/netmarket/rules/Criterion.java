@@ -13,14 +13,6 @@ import java.io.Serializable;
  */
 public record Criterion(Comparison comparison, Ratio threshold, String word) implements Serializable {
 
-    public static Criterion against(Comparison comparison, Ratio threshold) {
-        return new Criterion(comparison, threshold, null);
-    }
-
-    public static Criterion againstComparison(Comparison comparison) {
-        return new Criterion(comparison, null, null);
-    }
-
     /** Whether the observation passes. An absent observation never passes here. */
     public boolean passes(Observation o) {
         if (o.absent() || o.value() == null) {

@@ -35,7 +35,7 @@ class SampleDataTest {
 
     @BeforeAll
     static void generate() {
-        report = DataGenerator.generate(Scale.YUNCHENG, dir, DataGenerator.DEFAULT_SEED);
+        report = new DataGenerator(Scale.YUNCHENG, DataGenerator.DEFAULT_SEED, DataGenerator.defaultThreads()).firstNight(dir);
         data = new GeneratedFiles(dir);
     }
 

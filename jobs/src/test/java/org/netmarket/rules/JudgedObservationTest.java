@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JudgedObservationTest {
     /** 19.2's rule: more than 90% completed, 1 point. */
     private static final ScoringRule ABOVE_90 = new ScoringRule.AllPass(
-            Criterion.against(Comparison.GREATER_THAN, Ratio.parse("0.9")), BigDecimal.ONE, false);
+            Criteria.against(Comparison.GREATER_THAN, Ratio.parse("0.9")), BigDecimal.ONE, false);
     /** 18.1's rule: a review type with no decided reviews counts as met. */
     private static final ScoringRule ABOVE_95_ABSENT_MET = new ScoringRule.AllPass(
-            Criterion.against(Comparison.GREATER_THAN, Ratio.parse("0.95")), BigDecimal.ONE, true);
+            Criteria.against(Comparison.GREATER_THAN, Ratio.parse("0.95")), BigDecimal.ONE, true);
 
     @Test
     void aRatioHasItsNumeratorDenominatorComparisonAndVerdict() {

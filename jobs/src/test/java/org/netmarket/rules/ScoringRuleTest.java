@@ -17,15 +17,15 @@ class ScoringRuleTest {
 
     private static ScoringRule.Steps band(String from, String to) {
         return new ScoringRule.Steps(List.of(
-                new ScoringRule.Step(Criterion.against(Comparison.AT_LEAST, Ratio.parse(from)), ONE),
-                new ScoringRule.Step(Criterion.against(Comparison.AT_LEAST, Ratio.parse(to)), TWO)));
+                new ScoringRule.Step(Criteria.against(Comparison.AT_LEAST, Ratio.parse(from)), ONE),
+                new ScoringRule.Step(Criteria.against(Comparison.AT_LEAST, Ratio.parse(to)), TWO)));
     }
 
     @Test
     void stepsTakeTheHighestStepMetWhateverTheirOrder() {
         ScoringRule.Steps reversed = new ScoringRule.Steps(List.of(
-                new ScoringRule.Step(Criterion.against(Comparison.AT_LEAST, Ratio.parse("0.15")), TWO),
-                new ScoringRule.Step(Criterion.against(Comparison.AT_LEAST, Ratio.parse("0.08")), ONE)));
+                new ScoringRule.Step(Criteria.against(Comparison.AT_LEAST, Ratio.parse("0.15")), TWO),
+                new ScoringRule.Step(Criteria.against(Comparison.AT_LEAST, Ratio.parse("0.08")), ONE)));
         assertEquals(0, TWO.compareTo(reversed.points(Measurement.of(Observation.of("s", Ratio.of(3, 20))))));
         assertEquals(0, ONE.compareTo(reversed.points(Measurement.of(Observation.of("s", Ratio.of(1, 10))))));
         assertEquals(0, TWO.compareTo(reversed.maxPoints()));
@@ -46,7 +46,7 @@ class ScoringRuleTest {
     @Test
     void allPassNeedsEveryObservation() {
         ScoringRule.AllPass rule = new ScoringRule.AllPass(
-                Criterion.against(Comparison.GREATER_THAN, Ratio.parse("0.9")), ONE, false);
+                Criteria.against(Comparison.GREATER_THAN, Ratio.parse("0.9")), ONE, false);
         Observation good = Observation.of("a", Ratio.of(91, 100));
         Observation edge = Observation.of("b", Ratio.of(9, 10));
         assertEquals(0, ONE.compareTo(rule.points(Measurement.of(good, good))));
@@ -56,7 +56,7 @@ class ScoringRuleTest {
 
     @Test
     void absentObservationsPassOnlyWhenTheRuleSaysSo() {
-        Criterion c = Criterion.against(Comparison.GREATER_THAN, Ratio.parse("0.95"));
+        Criterion c = Criteria.against(Comparison.GREATER_THAN, Ratio.parse("0.95"));
         Measurement bothAbsent = Measurement.of(Observation.absent("upheld_rate"), Observation.absent("won_rate"));
         assertEquals(0, ONE.compareTo(new ScoringRule.AllPass(c, ONE, true).points(bothAbsent)));
         assertEquals(0, BigDecimal.ZERO.compareTo(new ScoringRule.AllPass(c, ONE, false).points(bothAbsent)));
@@ -65,7 +65,7 @@ class ScoringRuleTest {
     @Test
     void perObservationCountsPassingObservations() {
         ScoringRule.PerObservation rule = new ScoringRule.PerObservation(
-                Criterion.againstComparison(Comparison.GREATER_THAN), ONE, 2);
+                Criteria.againstComparison(Comparison.GREATER_THAN), ONE, 2);
         Observation above = Observation.against("2024", Ratio.parse("0.12"), Ratio.parse("0.11"));
         Observation equal = Observation.against("2023", Ratio.parse("0.11"), Ratio.parse("0.11"));
         assertEquals(0, TWO.compareTo(rule.points(Measurement.of(above, above))));
@@ -76,7 +76,7 @@ class ScoringRuleTest {
 
     @Test
     void criterionWithoutThresholdComparesWithTheObservationsOwnValue() {
-        Criterion c = Criterion.againstComparison(Comparison.GREATER_THAN);
+        Criterion c = Criteria.againstComparison(Comparison.GREATER_THAN);
         assertTrue(c.passes(Observation.against("x", Ratio.of(844, 1000), Ratio.parse("0.843"))));
         assertFalse(c.passes(Observation.against("x", Ratio.of(843, 1000), Ratio.parse("0.843"))));
         assertFalse(c.passes(Observation.absent("x")), "an absent observation never passes a criterion");
@@ -87,7 +87,7 @@ class ScoringRuleTest {
 
     @Test
     void aThresholdTakesPrecedenceOverTheObservationsComparison() {
-        Criterion c = Criterion.against(Comparison.GREATER_THAN, Ratio.parse("0.5"));
+        Criterion c = Criteria.against(Comparison.GREATER_THAN, Ratio.parse("0.5"));
         assertTrue(c.passes(Observation.against("x", Ratio.of(6, 10), Ratio.parse("0.9"))));
     }
 }
