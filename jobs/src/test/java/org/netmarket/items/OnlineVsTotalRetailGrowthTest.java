@@ -60,6 +60,21 @@ class OnlineVsTotalRetailGrowthTest {
                 .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "12000")
                 .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
                 .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984")
+                .yearOfMonths("retail", COUNTY_A, 2022, "total_retail_yuan", "100000")
+                .yearOfMonths("retail", COUNTY_A, 2023, "total_retail_yuan", "111000")
+                // December's total retail of 2024 was not delivered; its online retail was.
+                .months("retail", COUNTY_A, 2024, "total_retail_yuan",
+                        "10000", "10000", "10000", "10000", "10000", "10000", "10000", "10000", "10000", "10000", "10000")
+                .build(COUNTY_A));
+        assertStatus(MISSING_DATA, m, "11 of 12 months of 2024");
+    }
+
+    @Test
+    void totalRetailNotDeliveredForAnyYearIsMissingData() {
+        Measurement m = measure(ITEM, "2", FactsBuilder.year(2024)
+                .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "12000")
+                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
+                .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984")
                 .build(COUNTY_A));
         // Only online_retail_yuan was delivered: every year lacks its total-retail months.
         assertStatus(MISSING_DATA, m, "0 of 12 months of 2024");

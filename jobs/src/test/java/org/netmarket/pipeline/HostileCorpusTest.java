@@ -316,6 +316,10 @@ class HostileCorpusTest {
     void theRunLogSaysWhichFilesWereReadAsGb18030AndWhichColumnsWereIgnored() throws Exception {
         String log = Files.readString(runFolder.resolve("run.log"), StandardCharsets.UTF_8);
         List<CSVRecord> expected = csv(HOSTILE.resolve("expect/inputs.csv"));
+        // The corpus must hold both kinds of file, or the loop below checks nothing of them.
+        assertTrue(expected.stream().anyMatch(e -> e.get("encoding").equals("GB18030")), "a GB18030 file in the corpus");
+        assertTrue(expected.stream().anyMatch(e -> !e.get("extra_columns").isEmpty() && !e.get("extract").equals("regions")),
+                "an extract file with extra columns in the corpus");
         for (CSVRecord e : expected) {
             boolean gb = e.get("encoding").equals("GB18030");
             boolean said = log.contains(e.get("path") + " is not valid UTF-8, read as GB18030");

@@ -108,8 +108,8 @@ class ItemScorerTest {
                     years(growth("13", "10"), "0.3", growth("13", "10"), "0.3"), "0"));
             rows.add(row(item, "negative growth -3% beats national -3.9% in both years",
                     years(growth("970", "1000"), "-0.039", growth("970", "1000"), "-0.039"), "2"));
-            rows.add(row(item, "negative growth 961/1000-1 = -3.9% equals national -3.9%",
-                    years(growth("961", "1000"), "-0.039", growth("960", "1000"), "-0.039"), "0"));
+            rows.add(row(item, "negative growth 961/1000-1 = -3.9% equals national -3.9% in both years",
+                    years(growth("961", "1000"), "-0.039", growth("961", "1000"), "-0.039"), "0"));
         }
         return rows.stream();
     }
