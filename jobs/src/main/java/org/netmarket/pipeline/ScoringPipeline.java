@@ -118,6 +118,9 @@ public final class ScoringPipeline {
             throw new UsageException("no warehouse to publish to: give --jdbc-url or set " + JdbcSettings.URL_ENV
                     + (config.mode() == RunMode.NIGHTLY ? "" : " (or use --dry-run to print the scorecard only)"));
         }
+        // A --data that is no location (file:relative) is bad usage here too, as a dry run finds
+        // it, not a failure of registering the run that names it.
+        DataDirectory.uriOf(config.dataDir());
         RunFolder folder = RunFolder.create(config.reportDir(), config.command());
         runFolder = folder.path();
         LOG.info("edition {}: {} indicators, {} items", edition.id(), edition.indicators().size(), edition.items().size());
@@ -350,11 +353,11 @@ public final class ScoringPipeline {
             // A scheduled run's data directory is configured once: missing, it is a share not
             // mounted (yet), which a retry may find (exit 1); an analyst's is a --data to correct (exit 2).
             throw config.mode() == RunMode.NIGHTLY
-                    ? new EnvironmentException(Reason.of("the data directory " + dir.root() + " " + why.en()
+                    ? new EnvironmentException(Reason.of("the data directory " + dir.shown() + " " + why.en()
                             + ": is the delivery share mounted? (the scheduler may retry)",
-                            "数据目录 " + dir.root() + " " + why.zh() + "：投递共享目录是否已挂载？（调度可以重试）"), null)
-                    : new UsageException(Reason.of(DataDirectory.WHAT.en() + " " + dir.root() + " " + why.en(),
-                            DataDirectory.WHAT.zh() + dir.root() + " " + why.zh() + "；" + UsageException.NOTHING_PUBLISHED_ZH));
+                            "数据目录 " + dir.shown() + " " + why.zh() + "：投递共享目录是否已挂载？（调度可以重试）"), null)
+                    : new UsageException(Reason.of(DataDirectory.WHAT.en() + " " + dir.shown() + " " + why.en(),
+                            DataDirectory.WHAT.zh() + dir.shown() + " " + why.zh() + "；" + UsageException.NOTHING_PUBLISHED_ZH));
         });
         SchemaCatalog catalog = SchemaCatalog.load();
         if (!config.incremental()) {
@@ -486,7 +489,7 @@ public final class ScoringPipeline {
             throws IOException, SQLException {
         try {
             Ingestion.Result ingest = stages.run("ingest", () -> {
-                LOG.info("data directory {}", dir.root());
+                LOG.info("data directory {}", dir.shown());
                 RegionsFile.Result regions = ingestion.readRegions(dir);
                 // Each extract folder listed once (on HDFS or S3 a round trip per folder): what is
                 // checked, read and said not read is one listing; a nightly's plan has made it.
@@ -595,7 +598,7 @@ public final class ScoringPipeline {
             cards.addAll(yearCards);
             publications.add(new Publication(run.edition(), year, regions.stream().map(Region::code).toList(),
                     run.itemCodes() == null ? null : ItemRecompute.codesInScope(run.edition(), run.itemCodes()),
-                    config.regions() == null && run.itemCodes() == null ? DataDirectory.asUri(config.dataDir()) : null,
+                    config.regions() == null && run.itemCodes() == null ? DataDirectory.uriOf(config.dataDir()) : null,
                     regionRowsSetAside, ScoreRows.of(run.edition(), yearCards, period.asOf(), rowsByRegion.rows(sheet, regions, setAside))));
         }
         return new Scores(cards, publications, factSheets);
@@ -656,7 +659,7 @@ public final class ScoringPipeline {
         parameters.put(RunLedger.EDITION_SHA256, edition.sourceSha256());
         return new RunRecord(config.mode().code(), config.command(), edition.id(), config.years().isEmpty() ? null : config.years(),
                 config.asOf(), config.regions(), config.items(),
-                DataDirectory.asUri(config.dataDir()), parameters, host(), JobVersion.current());
+                DataDirectory.uriOf(config.dataDir()), parameters, host(), JobVersion.current());
     }
 
     private static String host() {

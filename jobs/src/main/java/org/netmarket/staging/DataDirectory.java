@@ -76,12 +76,7 @@ public final class DataDirectory implements Serializable {
      * @param conf     the Hadoop configuration of the Spark session (its entries travel to tasks)
      */
     public static DataDirectory of(String location, Configuration conf) {
-        String root;
-        try {
-            root = asUri(location);
-        } catch (RuntimeException e) {
-            throw UnusableLocation.explain(WHAT, location, e).orElse(e);
-        }
+        String root = uriOf(location);
         Map<String, String> entries = new HashMap<>();
         if (conf != null) {
             conf.forEach(e -> entries.put(e.getKey(), e.getValue()));
@@ -103,6 +98,19 @@ public final class DataDirectory implements Serializable {
     /** The --min-file-age this directory's listings leave files unread for; 0 when none. */
     public long minAgeSeconds() {
         return minAgeSeconds;
+    }
+
+    /**
+     * The data directory's location as {@link #asUri} gives it, for pipeline_run and the staging
+     * manifest; a location that is none (e.g. {@code file:relative}) fails as bad usage naming
+     * {@code --data}, before any run is registered with it.
+     */
+    public static String uriOf(String location) {
+        try {
+            return asUri(location);
+        } catch (RuntimeException e) {
+            throw UnusableLocation.explain(WHAT, location, e).orElse(e);
+        }
     }
 
     /**
@@ -176,6 +184,14 @@ public final class DataDirectory implements Serializable {
     /** The location as given to the job, normalised to a URI. */
     public String root() {
         return root;
+    }
+
+    /**
+     * The location as messages show it: a local folder as its path ({@code /data/netmarket}, not
+     * {@code file:/data/netmarket}), which a clerk can paste into a shell; any other as its URI.
+     */
+    public String shown() {
+        return local() ? localRoot().toString() : root;
     }
 
     /** Whether the extract was delivered: its folder (or, for regions, its file) exists. */

@@ -52,8 +52,8 @@ public final class RegionsFile {
         List<String> files = dir.files(schema);
         if (files.isEmpty()) {
             // The data directory itself was checked by the run (it exists and is a folder).
-            throw InvalidInputException.of(Reason.of(dir.root() + "/regions.csv is missing: every run needs the region tree",
-                    dir.root() + "/regions.csv 缺失：每次运行都需要地区树"));
+            throw InvalidInputException.of(Reason.of(dir.shown() + "/regions.csv is missing: every run needs the region tree",
+                    dir.shown() + "/regions.csv 缺失：每次运行都需要地区树"));
         }
         String file = files.get(0);
         String relative = dir.relative(file);

@@ -181,15 +181,15 @@ class CommandLineTest {
         Path nowhere = reports.resolve("nowhere");
         JobRunner.Result r = JobRunner.run(reports, "validate", "--data", nowhere.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertTrue(r.output().contains("the data directory (--data) file:" + nowhere + " does not exist"), r.output());
+        assertTrue(r.output().contains("the data directory (--data) " + nowhere + " does not exist"), r.output());
         Path file = Files.writeString(Files.createTempFile(reports, "regions", ".csv"), "region_code\n");
         JobRunner.Result f = JobRunner.run(reports, "validate", "--data", file.toString());
         assertEquals(ExitCodes.BAD_INPUT, f.exitCode());
-        assertTrue(f.output().contains("the data directory (--data) file:" + file + " is a file, not a folder"), f.output());
+        assertTrue(f.output().contains("the data directory (--data) " + file + " is a file, not a folder"), f.output());
         Path empty = Files.createDirectories(reports.resolve("empty"));
         JobRunner.Result e = JobRunner.run(reports, "validate", "--data", empty.toString());
         assertEquals(ExitCodes.BAD_INPUT, e.exitCode());
-        assertTrue(e.output().contains("the data directory (--data) file:" + empty + " is empty"), e.output());
+        assertTrue(e.output().contains("the data directory (--data) " + empty + " is empty"), e.output());
     }
 
     /** validate checks the extracts only: an option that would change nothing is refused, not silently ignored. */

@@ -49,6 +49,24 @@ class DataDirectoryCommandLineTest {
         assertTrue(r.output().contains("Dry run: nothing was published."), r.output());
     }
 
+    /**
+     * A --data that is no location is bad usage on a publishing run too, found before it is
+     * registered (it was once a stack trace and exit 1 there, which a scheduler retries); no
+     * warehouse is reached for it, and no run folder is left.
+     */
+    @Test
+    void aDataLocationThatIsNoPathIsBadUsageBeforeAPublishingRunStarts() throws IOException {
+        JobRunner.Result r = JobRunner.run(reports(), "run", "--data", "file:relative",
+                "--jdbc-url", "jdbc:postgresql://warehouse.invalid/netmarket");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());
+        assertTrue(r.output().contains("error (bad usage, nothing was published): the data directory (--data) file:relative"
+                + " is no path or URI the job can read"), r.output());
+        assertFalse(r.output().contains("\tat org."), "no stack trace: " + r.output());
+        try (Stream<Path> folders = Files.exists(reports()) ? Files.list(reports()) : Stream.empty()) {
+            assertFalse(folders.findAny().isPresent(), "no run folder");
+        }
+    }
+
     /** The run stopped as bad input with the message, and without a stack trace. */
     private static void badInput(JobRunner.Result r, String message) {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.output());

@@ -28,12 +28,12 @@ class NightlyDataDirectoryTest {
         JobRunner.Result r = JobRunner.run(tmp.resolve("reports"), "nightly", "--data", share.toString(), "--jdbc-url", url,
                 "--staging", tmp.resolve("staging").toString());
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
-        String message = "the data directory file:" + share + " does not exist: is the delivery share mounted? (the scheduler may retry)";
+        String message = "the data directory " + share + " does not exist: is the delivery share mounted? (the scheduler may retry)";
         assertTrue(r.output().contains("error (failed, nothing was published): " + message), r.output());
         WarehouseRows runs = WarehouseRows.query(url, "pipeline_run", "SELECT run_id, status, error, error_zh FROM netmarket.pipeline_run", "run_id");
         runs.assertValue("1", "status", "failed");
         runs.assertValue("1", "error", message);
-        runs.assertValue("1", "error_zh", "数据目录 file:" + share + " 不存在：投递共享目录是否已挂载？（调度可以重试）");
+        runs.assertValue("1", "error_zh", "数据目录 " + share + " 不存在：投递共享目录是否已挂载？（调度可以重试）");
     }
 
     /** A share that is not mounted usually shows as its bare mount point: as retryable as no folder at all. */
@@ -44,7 +44,7 @@ class NightlyDataDirectoryTest {
         JobRunner.Result r = JobRunner.run(tmp.resolve("reports"), "nightly", "--data", mountPoint.toString(), "--jdbc-url", url,
                 "--staging", tmp.resolve("staging").toString());
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.output());
-        assertTrue(r.output().contains("error (failed, nothing was published): the data directory file:" + mountPoint
+        assertTrue(r.output().contains("error (failed, nothing was published): the data directory " + mountPoint
                 + " is empty: is the delivery share mounted? (the scheduler may retry)"), r.output());
     }
 }
