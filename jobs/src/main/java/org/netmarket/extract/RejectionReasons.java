@@ -217,6 +217,12 @@ public final class RejectionReasons {
                 "本行有 " + fields + " 个字段，表头有 " + columns + " 列（字段中有未加引号的逗号？）");
     }
 
+    /** A row that is the header line again: files joined with {@code cat}, each with its header. */
+    public static Reason repeatsTheHeader(long headerLine) {
+        return Reason.of("the row repeats the header (line " + headerLine + "): files joined together, each with its header?",
+                "本行与表头（第 " + headerLine + " 行）相同：是否把各带表头的文件拼接在了一起？");
+    }
+
     /** Fewer fields than the header has columns: {@code without} are the columns left without one. */
     public static Reason tooFewFields(int fields, int columns, List<String> without) {
         return Reason.of("the row has " + fields + " fields but the header has " + columns + ": " + String.join(", ", without)

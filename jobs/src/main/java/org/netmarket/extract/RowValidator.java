@@ -301,8 +301,10 @@ public final class RowValidator implements Serializable {
      * The field without surrounding blanks: ASCII spaces and control characters, as
      * {@link String#trim}, and also the no-break and ideographic (full-width) spaces a
      * spreadsheet or a Chinese input method leaves, which would otherwise be invisible in a
-     * rejection ("'是　' is not a boolean"). A NUL is not trimmed: it is damage, not a blank,
-     * and must stay for the NUL check of fields and header names to see it.
+     * rejection ("'是　' is not a boolean"); and the zero-width characters text pasted from a
+     * web page carries (zero-width space, joiners, word joiner) and the byte-order mark that
+     * files joined with {@code cat} leave at the start of a line. A NUL is not trimmed: it is
+     * damage, not a blank, and must stay for the NUL check of fields and header names to see it.
      */
     public static String trimField(String s) {
         int from = 0;
@@ -317,7 +319,8 @@ public final class RowValidator implements Serializable {
     }
 
     private static boolean isBlank(char c) {
-        return (c <= ' ' && c != '\0') || c == '\u00A0' || c == '\u3000' || c == '\u2007' || c == '\u202F';
+        return (c <= ' ' && c != '\0') || c == '\u00A0' || c == '\u3000' || c == '\u2007' || c == '\u202F'
+                || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF';
     }
 
     private static Long count(ColumnSpec c, String v) {

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
 /**
  * Reads one delivered CSV file of an extract as a stream of events: decides its encoding, checks
@@ -120,7 +121,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             this.contractWidth = Arrays.stream(header.positions()).max().orElse(-1) + 1;
             if (!header.ok()) {
                 long at = records.headerLine();
-                this.problem = (!header.missing().isEmpty() ? missingColumns(at, header.missing(), schema)
+                this.problem = (!header.missing().isEmpty() ? missingColumns(at, records.header(), header.missing(), schema)
                         : Reason.of("header (line " + at + ") names column" + (header.duplicated().size() > 1 ? "s " : " ")
                         + String.join(", ", header.duplicated()) + " more than once",
                         "表头（第 " + at + " 行）中 " + String.join("、", header.duplicated()) + " 列出现了不止一次")).under(path);
@@ -129,11 +130,51 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         this.fields = new String[schema.columns().size()];
     }
 
-    private static Reason missingColumns(long headerLine, List<String> missing, ExtractSchema schema) {
-        return Reason.of("header (line " + headerLine + ") lacks required column" + (missing.size() > 1 ? "s " : " ")
+    /**
+     * A header without some of the contract's columns; when none of them is there, what was read
+     * and its likeliest cause (fields not separated by commas, or no header line at all), since
+     * the names the message lists may then be there to see, run together in one field.
+     */
+    static Reason missingColumns(long headerLine, List<String> read, List<String> missing, ExtractSchema schema) {
+        Reason lacks = Reason.of("header (line " + headerLine + ") lacks required column" + (missing.size() > 1 ? "s " : " ")
                         + String.join(", ", missing) + "; extract " + schema.name() + " needs " + String.join(", ", schema.columnNames()),
                 "表头（第 " + headerLine + " 行）缺少必需的列 " + String.join("、", missing) + "；" + ExtractLabel.zh(schema) + "需要以下各列："
                         + String.join("、", schema.columnNames()));
+        if (missing.size() < schema.columns().size()) {
+            return lacks;
+        }
+        String shownRead = read.stream().map(n -> "'" + shown(n) + "'").limit(5).collect(Collectors.joining(", "))
+                + (read.size() > 5 ? ", …" : "");
+        String separator = read.size() == 1 ? otherSeparator(read.get(0)) : null;
+        if (separator != null) {
+            return Reason.join(List.of(lacks, Reason.of("the header was read as one field (" + shownRead + "): fields must be separated by commas,"
+                            + " not by " + separator,
+                    "表头被读作一个字段（" + shownRead + "）：字段须以逗号分隔，而不是" + separatorZh(separator))));
+        }
+        return Reason.join(List.of(lacks, Reason.of("the header read is " + shownRead + ": does the file lack its header line?",
+                "读到的表头为 " + shownRead + "：文件是否缺少表头行？")));
+    }
+
+    private static String separatorZh(String separator) {
+        return switch (separator) {
+            case "tabs" -> "制表符";
+            case "semicolons" -> "分号";
+            default -> "竖线";
+        };
+    }
+
+    /** The separator a one-field header line was written with instead of commas, or null. */
+    private static String otherSeparator(String only) {
+        if (only.indexOf('\t') >= 0) {
+            return "tabs";
+        }
+        if (only.indexOf(';') >= 0) {
+            return "semicolons";
+        }
+        if (only.indexOf('|') >= 0) {
+            return "vertical bars";
+        }
+        return null;
     }
 
     /** Probes the file's encoding, opens it and reads its header. */
@@ -314,6 +355,11 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
             rejected++;
             return new Event(line.lineNumber(), null, line.raw(), widthRejection(f.length), null, fields.clone());
         }
+        if (repeatsHeader(f)) {
+            rejected++;
+            return new Event(line.lineNumber(), null, line.raw(), new Rejection(null, RejectionReasons.repeatsTheHeader(records.headerLine())),
+                    null, fields.clone());
+        }
         if (undecodableShownAsReplacement) {
             for (int i = 0; i < fields.length; i++) {
                 if (fields[i] != null && fields[i].indexOf('\uFFFD') >= 0) {
@@ -329,6 +375,20 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
         }
         rejected++;
         return new Event(line.lineNumber(), null, line.raw(), result.rejection(), null, fields.clone());
+    }
+
+    /** Whether the row's fields are the header's names again (as trimmed), so that no column is to blame. */
+    private boolean repeatsHeader(String[] rowFields) {
+        List<String> names = records.header();
+        if (rowFields.length != names.size()) {
+            return false;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (!RowValidator.trimField(rowFields[i]).equals(names.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

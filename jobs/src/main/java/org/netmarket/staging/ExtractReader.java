@@ -246,7 +246,10 @@ public final class ExtractReader {
                         f.path(), String.join(", ", f.extraColumns()));
             }
         }
-        LOG.info("extract {}: {} rows read, {} quarantined", schema.name(), rowsRead, quarantined);
+        // An extract whose rows name a record of another is checked against it later: this count
+        // is not yet the extract's whole, and the line says so rather than be contradicted.
+        LOG.info("extract {}: {} rows read, {} quarantined{}", schema.name(), rowsRead, quarantined, schema.reference()
+                .map(r -> " by the row rules (whether each " + r.column() + " is in " + r.extract() + " is checked later)").orElse(""));
         // Lazy: only a reference check that finds unresolved rows looks at them.
         Dataset<Row> rejectedKeys = lineage.filter(col(LatestVersion.ROLE).equalTo(REJECTED)
                         .and(col(schema.key().get(0)).isNotNull()))

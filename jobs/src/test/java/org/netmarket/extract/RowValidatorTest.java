@@ -193,13 +193,17 @@ class RowValidatorTest {
         assertEquals("330102", valueOf("dispatches", with("dispatches", "region_code", " 330102 "), "region_code"));
     }
 
-    /** Blanks a spreadsheet or a Chinese input method leaves: no-break and full-width spaces. */
+    /** Blanks a spreadsheet, a Chinese input method or a web page leaves: no-break, full-width and zero-width spaces. */
     @Test
     void noBreakAndFullWidthSpacesAreTrimmedToo() {
         assertEquals("330102", valueOf("dispatches", with("dispatches", "region_code", "\u00A0330102\u3000"), "region_code"));
         assertEquals(Boolean.TRUE, valueOf("case-reviews", with("case-reviews", "procedural_violation", "是\u3000"),
                 "procedural_violation"));
         assertEquals("a\u3000b", RowValidator.trimField("\u3000a\u3000b\u00A0"), "a space inside a value stays");
+        assertEquals(new java.math.BigDecimal("12345.67"), valueOf("retail", with("retail", "online_retail_yuan",
+                "\u200B12345.67\u2060"), "online_retail_yuan"), "zero-width characters");
+        assertEquals("330100", valueOf("retail", with("retail", "region_code", "\uFEFF330100"), "region_code"),
+                "a byte-order mark at the start of a line of joined files");
         assertRejected(with("dispatches", "region_code", "\u3000"), "region_code", "is empty but required");
     }
 

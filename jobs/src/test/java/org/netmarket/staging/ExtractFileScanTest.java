@@ -165,6 +165,49 @@ class ExtractFileScanTest {
                 + "region_code、region_name、parent_code、level、economic_zone", report(scanRegions(f)).problem().zh());
     }
 
+    /** A header of none of the contract's names shows what was read: the names listed may be there, run together. */
+    @Test
+    void aHeaderSeparatedByOtherThanCommasSaysSo() throws IOException {
+        Path semicolons = write("regions.csv", HEADER.replace(',', ';') + "\n330100;杭州市;330000;city;east\n");
+        String problem = report(scanRegions(semicolons)).problem().en();
+        assertTrue(problem.endsWith("; the header was read as one field ('region_code;region_name;parent_code;leve…'):"
+                + " fields must be separated by commas, not by semicolons"), problem);
+        assertTrue(report(scanRegions(semicolons)).problem().zh().endsWith("字段须以逗号分隔，而不是分号"),
+                report(scanRegions(semicolons)).problem().zh());
+        Path tabs = write("regions.csv", HEADER.replace(',', '\t') + "\n");
+        assertTrue(report(scanRegions(tabs)).problem().en().endsWith("not by tabs"), report(scanRegions(tabs)).problem().en());
+    }
+
+    @Test
+    void aFileWithoutItsHeaderLineShowsTheFirstLineReadAsTheHeader() throws IOException {
+        Path f = write("regions.csv", "330100,杭州市,330000,city,east\n330102,上城区,330100,county,east\n");
+        String problem = report(scanRegions(f)).problem().en();
+        assertTrue(problem.startsWith(f + ": header (line 1) lacks required columns region_code, region_name, parent_code,"
+                + " level, economic_zone;"), problem);
+        assertTrue(problem.endsWith("; the header read is '330100', '杭州市', '330000', 'city', 'east': does the file lack its"
+                + " header line?"), problem);
+    }
+
+    @Test
+    void aHeaderLackingOnlySomeColumnsGetsNoHint() throws IOException {
+        Path f = write("regions.csv", "region_code;region_name,parent_code,level,economic_zone\n");
+        String problem = report(scanRegions(f)).problem().en();
+        assertTrue(problem.endsWith("needs region_code, region_name, parent_code, level, economic_zone"), problem);
+    }
+
+    /** Files joined with cat, each with its header: the second header is a row no column is to blame for. */
+    @Test
+    void aRowRepeatingTheHeaderSaysSo() throws IOException {
+        Path f = write("regions.csv", HEADER + "\n330100,杭州市,330000,city,east\n" + HEADER.replace(",", " , ")
+                + "\n330102,上城区,330100,county,east\n");
+        List<ExtractFileScan.Event> rejected = rejections(scanRegions(f));
+        assertEquals(1, rejected.size());
+        assertEquals(3, rejected.get(0).line());
+        assertNull(rejected.get(0).rejection().column());
+        assertEquals(Reason.of("the row repeats the header (line 1): files joined together, each with its header?",
+                "本行与表头（第 1 行）相同：是否把各带表头的文件拼接在了一起？"), rejected.get(0).rejection().reason());
+    }
+
     @Test
     void aColumnNamedTwiceFailsTheFile() throws IOException {
         Path f = write("regions.csv", HEADER + ",level\n330100,杭州市,330000,city,east,city\n");

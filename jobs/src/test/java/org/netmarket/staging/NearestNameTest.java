@@ -21,4 +21,14 @@ class NearestNameTest {
         assertEquals(3, NearestName.editDistance("kitten", "sitting"));
         assertEquals(7, NearestName.editDistance("", "sitting"));
     }
+
+    @Test
+    void twoLettersSwappedAreOneEdit() {
+        assertEquals(1, NearestName.editDistance("retial", "retail"));
+        assertEquals(2, NearestName.editDistance("rteial", "retail"), "two swaps");
+        List<String> known = List.of("retail/", "express/", "tax/");
+        assertEquals(Optional.of("retail/"), NearestName.of("retial/", known), "a swap in six letters");
+        assertEquals(Optional.of("express/"), NearestName.of("exrpess/", known), "a swap in seven letters");
+        assertEquals(Optional.empty(), NearestName.of("txa/", known), "a swap of three letters is too far");
+    }
 }
