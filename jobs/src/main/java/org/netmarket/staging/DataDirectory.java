@@ -228,6 +228,13 @@ public final class DataDirectory implements Serializable {
     static final String NOT_CSV = "not a .csv file";
 
     /**
+     * Why a link in an extract's folder to the data directory, or a folder above it, is not
+     * followed: through it the extract would read every other extract's files as its own.
+     */
+    static final String LINK_ABOVE_THE_EXTRACT = "a link to the data directory or a folder above it, not followed:"
+            + " the files there are other extracts'";
+
+    /**
      * Why a {@code _name.csv} is not read. Hidden by the convention every Spark and Hadoop
      * listing follows, yet a name a clerk gives a correction ({@code _retail-fix.csv}), so it is
      * reported like a misnamed delivery instead of going into the one info line of hidden files.
@@ -316,6 +323,11 @@ public final class DataDirectory implements Serializable {
             return true;
         }
 
+        /** A folder of the extract's folder that is not listed, with why. */
+        void skipFolder(String relative, String why) {
+            skipped.add(new SkippedFile(extract, relative + "/", why));
+        }
+
         /**
          * Whether a folder inside the extract's folder is listed: not when hidden (Spark's and
          * Hadoop's {@code _temporary/} of a write in progress, a {@code .git/}).
@@ -380,6 +392,7 @@ public final class DataDirectory implements Serializable {
         }
         ArrayDeque<java.nio.file.Path> folders = new ArrayDeque<>(List.of(p));
         Set<java.nio.file.Path> seen = new HashSet<>();
+        java.nio.file.Path top = localRoot().toRealPath();
         while (!folders.isEmpty()) {
             java.nio.file.Path folder = folders.poll();
             List<java.nio.file.Path> entries = new ArrayList<>();
@@ -397,13 +410,24 @@ public final class DataDirectory implements Serializable {
             }
             for (java.nio.file.Path f : entries) {
                 if (Files.isDirectory(f)) {
-                    if (found.descend(f.getFileName().toString(), localRoot().relativize(f).toString())) {
+                    if (top.startsWith(realPathOrSelf(f))) {
+                        found.skipFolder(localRoot().relativize(f).toString(), LINK_ABOVE_THE_EXTRACT);
+                    } else if (found.descend(f.getFileName().toString(), localRoot().relativize(f).toString())) {
                         folders.add(f);
                     }
                 } else if (found.read(f.getFileName().toString(), localRoot().relativize(f).toString())) {
                     found.deliver(deliveredLocal(f));
                 }
             }
+        }
+    }
+
+    /** The folder's real path; as it is when that cannot be told (listing it then says why). */
+    private static java.nio.file.Path realPathOrSelf(java.nio.file.Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder;
         }
     }
 

@@ -301,6 +301,29 @@ class DataDirectoryTest {
         assertEquals(c.files(), dir.contents(COMPLAINTS).files());
     }
 
+    /**
+     * A link in an extract's folder back to the data directory (or above it) would read every
+     * other extract's files as the extract's own: not followed, and listed as not read with why.
+     * A link to a folder elsewhere (a delivery kept on another disk) is followed, and one back
+     * into the extract's own folder read once.
+     */
+    @Test
+    void aLinkToTheDataDirectoryOrAboveIsNotFollowed(@TempDir Path elsewhere) throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        write(data, "regions.csv", "regions");
+        write(data, "complaints/complaints-2024.csv", "read");
+        write(elsewhere, "complaints-2025.csv", "read through the link");
+        Files.createSymbolicLink(data.resolve("complaints/up"), Path.of(".."));
+        Files.createSymbolicLink(data.resolve("complaints/top"), tmp);
+        Files.createSymbolicLink(data.resolve("complaints/self"), Path.of("."));
+        Files.createSymbolicLink(data.resolve("complaints/2025"), elsewhere);
+        DataDirectory.Contents c = DataDirectory.of(data.toString(), null).contents(COMPLAINTS);
+        assertEquals(List.of("complaints/2025/complaints-2025.csv", "complaints/complaints-2024.csv"),
+                c.files().stream().map(DataDirectory.DeliveredFile::relative).toList());
+        assertEquals(List.of(new DataDirectory.SkippedFile("complaints", "complaints/top/", DataDirectory.LINK_ABOVE_THE_EXTRACT),
+                new DataDirectory.SkippedFile("complaints", "complaints/up/", DataDirectory.LINK_ABOVE_THE_EXTRACT)), c.skipped());
+    }
+
     @Test
     void entriesOfTheDataDirectoryThatAreNoExtractAreListedWithTheExtractTheyResemble() throws IOException {
         write(tmp, "regions.csv", "read");
