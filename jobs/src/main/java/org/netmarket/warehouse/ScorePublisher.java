@@ -142,7 +142,8 @@ public final class ScorePublisher {
      * (which the transaction did: a server that crashed before writing the transaction down may
      * give its identifier to another), the run published, and failing would tell a scheduler
      * that nothing was; aborted, the failure stands. Still in progress (the server has not
-     * noticed yet that the session is gone) it is asked again; when no answer is final in time,
+     * noticed yet that the session is gone), or committed but not yet visible to other sessions
+     * (the run still seen as running), it is asked again; when no answer is final in time,
      * {@link PublicationOutcomeUnknown} says that whether the run published is not known.
      */
     private void commit(Connection c, long runId, long transaction) throws SQLException {
@@ -168,7 +169,7 @@ public final class ScorePublisher {
 
     /**
      * Whether the publishing transaction committed, with the run marked succeeded; false when it
-     * was aborted; {@link Retrying.NotYet} while it is in progress.
+     * was aborted; {@link Retrying.NotYet} while it is in progress or its commit not yet visible.
      */
     private boolean landed(long transaction, long runId) throws SQLException {
         try (Connection c = warehouse.connectBriefly(); PreparedStatement s = c.prepareStatement(
@@ -182,7 +183,15 @@ public final class ScorePublisher {
                     // Null only for a transaction too old to be known: not one of seconds ago.
                     throw new Retrying.NotYet("transaction " + transaction + " is " + (status == null ? "not known" : status));
                 }
-                return status.equals("committed") && "succeeded".equals(r.getString(2));
+                String run = r.getString(2);
+                if (status.equals("committed") && "running".equals(run)) {
+                    // The commit log says committed before other sessions see it (a synchronous
+                    // standby is still being waited for): asked again until they do. Should it stay
+                    // so (an identifier a crashed server gave again), the outcome is not known.
+                    throw new Retrying.NotYet("transaction " + transaction + " committed, but run " + runId
+                            + " is not yet seen marked succeeded");
+                }
+                return status.equals("committed") && "succeeded".equals(run);
             }
         } catch (SQLException e) {
             if (INVALID_PARAMETER_VALUE.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("in the future")) {
@@ -356,7 +365,7 @@ public final class ScorePublisher {
     }
 
     private static void writeEdition(Connection c, Edition e) throws SQLException {
-        PublishedScores.requireSamePassRule(c, e);
+        PublishedScores.requireSameRules(c, e);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO edition (edition, title_zh, title_en, total_points, "
                 + "pass_total_at_least, pass_first_level_share) VALUES (?,?,?,?,?,?) ON CONFLICT (edition) DO UPDATE SET "
                 + "title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en, total_points = EXCLUDED.total_points, "

@@ -236,6 +236,39 @@ class PublishingSessionTest {
         }
     }
 
+    /**
+     * The commit log says committed a moment before other sessions see the commit (PostgreSQL
+     * marks it, then waits for a synchronous standby, then shows it): asked then, the run still
+     * reads as running. Asked again once the commit shows, the run published; taken as "not
+     * committed" it was reported as a failure that published nothing. Mimicked here by the run's
+     * status read back as running for a moment after the commit.
+     */
+    @Test
+    void aCommitLostBeforeOtherSessionsSeeItIsFoundLandedOnceTheyDo() throws Exception {
+        long[] run = new long[1];
+        Runnable notYetVisible = () -> {
+            try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+                s.execute("UPDATE netmarket.pipeline_run SET status = 'running' WHERE run_id = " + run[0]);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            CompletableFuture.runAsync(() -> {
+                try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+                    s.execute("UPDATE netmarket.pipeline_run SET status = 'succeeded' WHERE run_id = " + run[0]);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
+        };
+        try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, notYetVisible), Duration.ZERO,
+                () -> false)) {
+            run[0] = ledger.start(TestPublications.runRecord("adhoc"));
+            ScoreChanges.Report report = new ScorePublisher(lock, warehouse, () -> false).publish(run[0], List.of(), yanhu("1.5"));
+            assertEquals(List.of(new ScoreChanges.RegionYear("140802", 2024)), report.additions(), "a publication");
+            assertEquals(run[0] + " 1.5", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
+        }
+    }
+
     /** The session is lost before the commit landed: the failure stands, and nothing was published. */
     @Test
     void aCommitLostBeforeItLandedFailsAndPublishesNothing() throws Exception {
