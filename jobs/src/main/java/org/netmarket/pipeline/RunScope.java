@@ -147,7 +147,7 @@ final class RunScope {
             return;
         }
         try {
-            PublishedScores.requireSamePassRule(published, edition);
+            PublishedScores.requireSameRules(published, edition);
         } catch (SQLException e) {
             throw cannotRead("the published editions", "已发布的评价体系版本", published, e);
         }

@@ -1,7 +1,10 @@
 package org.netmarket.warehouse;
 
+import org.netmarket.edition.Category;
 import org.netmarket.edition.Edition;
 import org.netmarket.edition.EditionException;
+import org.netmarket.edition.Indicator;
+import org.netmarket.edition.Item;
 import org.netmarket.rules.ItemStatus;
 import org.netmarket.rules.Reason;
 
@@ -11,9 +14,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads what is currently published: the item scores, so that recomputing some items only can
@@ -107,10 +115,13 @@ public final class PublishedScores {
     /**
      * Names may be corrected under an edition's id, but not what its published results were
      * judged by: another total or pass line under the same id would restate, on the dashboards,
-     * the rule of every year published with it. Checked again as the publication writes the
-     * edition; {@link #requireSamePassRule(Warehouse, Edition)} is the early check.
+     * the rule of every year published with it; nor its structure (which codes are items and
+     * indicators, under which parent and category, with which maximum), from which the views
+     * tell items from indicators and add up categories for every year published with it. Checked
+     * again as the publication writes the edition; {@link #requireSameRules(Warehouse, Edition)}
+     * is the early check.
      */
-    static void requireSamePassRule(Connection c, Edition e) throws SQLException {
+    static void requireSameRules(Connection c, Edition e) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT total_points, pass_total_at_least, pass_first_level_share "
                 + "FROM edition WHERE edition = ?")) {
             s.setString(1, e.id());
@@ -127,17 +138,83 @@ public final class PublishedScores {
                 }
             }
         }
+        requireSameStructure(c, e);
+    }
+
+    /** What the warehouse keeps of an edition's code: its level, parent, category and maximum. */
+    private record Shape(String level, String parent, String category, BigDecimal maxPoints) {
+        Shape {
+            maxPoints = maxPoints.stripTrailingZeros();
+        }
+
+        @Override
+        public String toString() {
+            return level + (parent == null ? "" : " under " + parent) + (category == null ? "" : " in " + category)
+                    + ", max " + maxPoints.toPlainString();
+        }
+    }
+
+    private static void requireSameStructure(Connection c, Edition e) throws SQLException {
+        Map<String, Shape> published = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT 'category ' || category_code, level, parent_code, NULL, max_points"
+                + " FROM edition_category WHERE edition = ? UNION ALL SELECT 'indicator ' || indicator_code, level, parent_code,"
+                + " category_code, max_points FROM edition_indicator WHERE edition = ?")) {
+            s.setString(1, e.id());
+            s.setString(2, e.id());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    published.put(r.getString(1), new Shape(r.getString(2), r.getString(3), r.getString(4), r.getBigDecimal(5)));
+                }
+            }
+        }
+        if (published.isEmpty()) {
+            return; // not published yet
+        }
+        Map<String, Shape> given = shapes(e);
+        List<String> differences = new ArrayList<>();
+        Set<String> codes = new TreeSet<>(published.keySet());
+        codes.addAll(given.keySet());
+        for (String code : codes) {
+            Shape was = published.get(code);
+            Shape is = given.get(code);
+            if (!Objects.equals(was, is)) {
+                differences.add(code + " (published: " + (was == null ? "none" : was) + "; this file: " + (is == null ? "none" : is) + ")");
+            }
+        }
+        if (!differences.isEmpty()) {
+            String shown = String.join("; ", differences.subList(0, Math.min(5, differences.size())))
+                    + (differences.size() > 5 ? "; and " + (differences.size() - 5) + " more" : "");
+            throw new EditionException("edition " + e.id() + " is published with another structure than this edition file"
+                    + " gives under the same id: " + shown + ". Give a changed edition an id of its own");
+        }
+    }
+
+    /** The edition's codes as the publication writes them to edition_category and edition_indicator. */
+    private static Map<String, Shape> shapes(Edition e) {
+        Map<String, Shape> out = new TreeMap<>();
+        for (Category cat : e.categories()) {
+            out.put("category " + cat.code(), new Shape(cat.levelCode(), cat.parentCode(), null, cat.maxPoints()));
+        }
+        for (Indicator ind : e.indicators()) {
+            out.put("indicator " + ind.code(), new Shape("indicator", null, ind.categoryCode(), ind.maxPoints()));
+            if (ind.hasSubItems()) {
+                for (Item it : ind.items()) {
+                    out.put("indicator " + it.code(), new Shape("item", ind.code(), ind.categoryCode(), it.maxPoints()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
      * Refuses, before the extracts are scored, an edition whose total or pass line differ from
-     * those published under its id (which publishing would refuse, {@link #requireSamePassRule(Connection, Edition)}):
+     * those published under its id, or its structure (which publishing would refuse, {@link #requireSameRules(Connection, Edition)}):
      * a dry run shows the refusal too, and a run does not score a national year to be refused.
      * Nothing to compare in a warehouse without the schema yet.
      */
-    public static void requireSamePassRule(Warehouse warehouse, Edition edition) throws SQLException {
+    public static void requireSameRules(Warehouse warehouse, Edition edition) throws SQLException {
         try (Connection c = warehouse.connect()) {
-            requireSamePassRule(c, edition);
+            requireSameRules(c, edition);
         } catch (SQLException e) {
             if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
                 throw e;
