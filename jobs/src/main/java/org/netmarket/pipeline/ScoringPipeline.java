@@ -572,10 +572,24 @@ public final class ScoringPipeline {
                     "数据目录中除 regions.csv 外没有任何数据文件：无可计分，未发布任何结果（数据是否放在了别的文件夹？）"));
         }
         boolean stagedBefore = staging != null && !staging.plan().rebuild();
-        if (!stagedBefore && extracts.stream().allMatch(c -> c.files().isEmpty())) {
+        if (stagedBefore) {
+            return; // the staged rows of an extract stand for its files still arriving
+        }
+        if (extracts.stream().allMatch(c -> c.files().isEmpty())) {
             throw new EnvironmentException(Reason.of("every extract file of the data directory was modified too recently to be"
                             + " read (--min-file-age): the delivery is still being copied; a later run reads it, nothing published",
                     "数据目录中的数据文件都是刚刚修改的（--min-file-age）：数据仍在复制中，稍后的运行会读取；未发布任何结果"), null);
+        }
+        List<String> arriving = extracts.stream().filter(DataDirectory.Contents::onlyStillArriving)
+                .map(c -> c.skipped().get(0).extract()).toList();
+        if (!arriving.isEmpty()) {
+            // Scored now, such an extract would read as delivered without a row: its items
+            // no_records for every region, published as if there had been nothing to count.
+            throw new EnvironmentException(Reason.of("every file of " + String.join(", ", arriving) + " was modified too recently"
+                            + " to be read (--min-file-age): still being copied, and scored without them the items would read as"
+                            + " delivered with nothing to count; a later run reads them, nothing published",
+                    String.join("、", arriving) + " 的文件都是刚刚修改的（--min-file-age）：仍在复制中，此时计分会把相关指标当作已报送但无记录；"
+                            + "稍后的运行会读取；未发布任何结果"), null);
         }
     }
 

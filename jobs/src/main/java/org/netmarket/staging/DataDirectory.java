@@ -222,7 +222,14 @@ public final class DataDirectory implements Serializable {
 
     /** A file of an extract's folder that is not read, and why ({@code not a .csv file}). */
     public record SkippedFile(String extract, String path, String reason) implements Serializable {
+        /** Whether it was left for a later run as modified too recently (--min-file-age): a CSV file still arriving. */
+        public boolean stillArriving() {
+            return reason.startsWith(MODIFIED_RECENTLY);
+        }
     }
+
+    /** How the reason of a file left unread as too recently modified begins. */
+    private static final String MODIFIED_RECENTLY = "modified at ";
 
     /** Why a file of an extract's folder whose name does not end in {@code .csv} is not read. */
     static final String NOT_CSV = "not a .csv file";
@@ -253,7 +260,15 @@ public final class DataDirectory implements Serializable {
     public record Contents(List<DeliveredFile> files, List<SkippedFile> skipped, List<String> hidden) {
         /** Whether the folder holds a CSV file at all: read by this run, or left for a later one (--min-file-age). */
         public boolean hasCsvFiles() {
-            return !files.isEmpty() || skipped.stream().anyMatch(s -> !NOT_CSV.equals(s.reason()) && !HIDDEN_CSV.equals(s.reason()));
+            return !files.isEmpty() || skipped.stream().anyMatch(SkippedFile::stillArriving);
+        }
+
+        /**
+         * Whether every CSV file of the folder was left for a later run as still arriving: read
+         * now, the extract would look delivered without a row (its items {@code no_records}).
+         */
+        public boolean onlyStillArriving() {
+            return files.isEmpty() && skipped.stream().anyMatch(SkippedFile::stillArriving);
         }
     }
 
@@ -299,7 +314,7 @@ public final class DataDirectory implements Serializable {
         void deliver(DeliveredFile f) {
             if (f.modified() > settledBefore) {
                 String when = MODIFIED_AT.format(Instant.ofEpochMilli(f.modified()));
-                skipped.add(new SkippedFile(extract, f.relative(), "modified at " + when + ", less than " + minAgeSeconds
+                skipped.add(new SkippedFile(extract, f.relative(), MODIFIED_RECENTLY + when + ", less than " + minAgeSeconds
                         + " s before the run started (--min-file-age): maybe still being delivered; a later run reads it"));
             } else {
                 files.add(f);
