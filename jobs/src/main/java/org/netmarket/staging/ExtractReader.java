@@ -392,25 +392,27 @@ public final class ExtractReader {
                 .unionByName(theirRemoved.select(REFERENCED_KEY))
                 .unionByName(theirAdded.select(REFERENCED_KEY))
                 .distinct().persist(StorageLevel.MEMORY_AND_DISK());
-        KeySketch sketch = KeySketch.of(touched, REFERENCED_KEY);
-        Dataset<Row> registryNow = registry.filter(sketch.mightContain(REFERENCED_KEY))
-                .join(broadcast(touched), REFERENCED_KEY, "left_semi")
+        // Every other set below is part of the touched keys' rows: broadcast when those are.
+        Optional<KeySketch> sketch = KeySketch.ofAtMost(touched, KeySketch.maxBroadcastKeys(spark), REFERENCED_KEY);
+        Dataset<Row> registryNow = KeySketch.narrowed(sketch, registry, REFERENCED_KEY)
+                .join(KeySketch.joinSide(sketch, touched), REFERENCED_KEY, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> registryBefore = registryNow.join(broadcast(theirAdded.select(REFERENCED_KEY)), REFERENCED_KEY, "left_anti")
+        Dataset<Row> registryBefore = registryNow.join(KeySketch.joinSide(sketch, theirAdded.select(REFERENCED_KEY)),
+                        REFERENCED_KEY, "left_anti")
                 .unionByName(theirRemoved);
         // Both sides below start from these rows: found once in the staged rows, not twice.
-        Dataset<Row> rowsNow = latest.filter(sketch.mightContain(column))
-                .join(broadcast(touched), latest.col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi")
+        Dataset<Row> rowsNow = KeySketch.narrowed(sketch, latest, column)
+                .join(KeySketch.joinSide(sketch, touched), latest.col(column).equalTo(touched.col(REFERENCED_KEY)), "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         String[] key = extract.schema().key().toArray(new String[0]);
-        Dataset<Row> rowsBefore = rowsNow.join(broadcast(ownAdded.select(extract.schema().key().stream()
+        Dataset<Row> rowsBefore = rowsNow.join(KeySketch.joinSide(sketch, ownAdded.select(extract.schema().key().stream()
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new))), key, "left_anti")
                 .unionByName(ownRemoved);
         Dataset<Row> removed = withReferencedRegion(extract, rowsBefore, registryBefore).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> added = withReferencedRegion(extract, rowsNow, registryNow).persist(StorageLevel.MEMORY_AND_DISK());
         long keptRows = before.rows() - removed.count() + added.count();
-        LOG.info("extract {}: references of {} key(s) looked up again; {} rows resolve", extract.name(), sketch.keys(),
-                keptRows);
+        LOG.info("extract {}: references of {} key(s) looked up again; {} rows resolve", extract.name(),
+                sketch.map(k -> Long.toString(k.keys())).orElse("more than " + KeySketch.maxBroadcastKeys(spark)), keptRows);
         StagedChange change = new StagedChange(own.generationBefore(), before.state(), own.generationAfter(), after,
                 removed, added);
         // The rows this run judged, and those whose referenced key it took away, reference only

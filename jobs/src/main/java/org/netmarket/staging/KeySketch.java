@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
@@ -12,6 +13,7 @@ import org.apache.spark.util.sketch.BloomFilter;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Bloom filter of a small set of keys (those a night's delivery touches), for the scans of
@@ -49,10 +51,48 @@ final class KeySketch {
      * set. No keys, no row passes.
      */
     static KeySketch of(Dataset<Row> keys, String... columns) {
-        List<Long> hashes = keys.select(hash(columns)).as(Encoders.LONG()).collectAsList();
+        return of(keys.select(hash(columns)).as(Encoders.LONG()).collectAsList());
+    }
+
+    private static KeySketch of(List<Long> hashes) {
         BloomFilter filter = BloomFilter.create(Math.max(1, hashes.size()), FALSE_POSITIVE_RATE);
         hashes.forEach(filter::putLong);
         return new KeySketch(filter, hashes.size());
+    }
+
+    /**
+     * Spark setting: the most keys a delivery may touch for them to be sketched on the driver and
+     * broadcast to the joins that find their staged rows. A whole extract delivered again (a
+     * national re-delivery of millions of records) is more: its keys are joined by a shuffle
+     * instead, so that a night that touches every key is slower, not out of memory. A
+     * {@code --conf} of spark-submit, like any Spark setting.
+     */
+    static final String MAX_BROADCAST_KEYS = "spark.netmarket.staging.maxBroadcastKeys";
+    static final long DEFAULT_MAX_BROADCAST_KEYS = 5_000_000;
+
+    /** The session's {@link #MAX_BROADCAST_KEYS}. */
+    static long maxBroadcastKeys(SparkSession spark) {
+        return Long.parseLong(spark.conf().get(MAX_BROADCAST_KEYS, Long.toString(DEFAULT_MAX_BROADCAST_KEYS)));
+    }
+
+    /**
+     * The filter of the keys when there are at most {@code atMost} of them; empty when there are
+     * more, which no more than {@code atMost + 1} hashes brought to the driver tell.
+     */
+    static Optional<KeySketch> ofAtMost(Dataset<Row> keys, long atMost, String... columns) {
+        int limit = (int) Math.min(Integer.MAX_VALUE - 1L, atMost) + 1;
+        List<Long> hashes = keys.select(hash(columns)).as(Encoders.LONG()).limit(limit).collectAsList();
+        return hashes.size() > atMost ? Optional.empty() : Optional.of(of(hashes));
+    }
+
+    /** The keys broadcast to a join when they were few enough to sketch; as they are (shuffled) when not. */
+    static Dataset<Row> joinSide(Optional<KeySketch> sketch, Dataset<Row> keys) {
+        return sketch.isPresent() ? functions.broadcast(keys) : keys;
+    }
+
+    /** The rows that may have one of the keys: all of them when the keys were too many to sketch. */
+    static Dataset<Row> narrowed(Optional<KeySketch> sketch, Dataset<Row> rows, String... columns) {
+        return sketch.map(s -> rows.filter(s.mightContain(columns))).orElse(rows);
     }
 
     /**

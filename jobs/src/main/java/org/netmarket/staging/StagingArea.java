@@ -438,8 +438,13 @@ public final class StagingArea {
         Dataset<Row> scanned = reader.scan(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(keyColumns(schema)).distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> replacedRows = replacedRows(schema, state, touched);
-        Replacement replacement = replacement(schema, state, scanned, replacedRows);
+        Optional<KeySketch> sketch = KeySketch.ofAtMost(touched, KeySketch.maxBroadcastKeys(spark), keyNames(schema));
+        if (sketch.isEmpty()) {
+            LOG.info("extract {}: the delivery touches more than {} keys: their staged rows are found by a shuffle join",
+                    schema.name(), KeySketch.maxBroadcastKeys(spark));
+        }
+        Dataset<Row> replacedRows = replacedRows(schema, state, touched, sketch);
+        Replacement replacement = replacement(schema, state, scanned, replacedRows, sketch);
         Written written = write(schema, LatestVersion.roles(scanned.unionByName(
                         replacement.rejudged().withColumn(LatestVersion.ROLE, lit(null).cast("string"))), schema),
                 last == null ? StagedCounts.NONE : last.state(), replacement.counts());
@@ -453,13 +458,13 @@ public final class StagingArea {
      * generation hides them): with their role they are counted, and those that were latest are
      * the rows whose figures leave the extract's figures ({@link StagedChange}).
      */
-    private static Dataset<Row> replacedRows(ExtractSchema schema, Dataset<Row> state, Dataset<Row> touched) {
+    private static Dataset<Row> replacedRows(ExtractSchema schema, Dataset<Row> state, Dataset<Row> touched,
+                                             Optional<KeySketch> sketch) {
         String[] keyNames = keyNames(schema);
-        KeySketch sketch = KeySketch.of(touched, keyNames);
         Column[] typedAndRole = Stream.concat(Arrays.stream(StagedChange.columns(schema)),
                 Stream.of(col(LatestVersion.ROLE))).toArray(Column[]::new);
-        return state.select(typedAndRole).filter(sketch.mightContain(keyNames))
-                .join(broadcast(touched), keyNames, "left_semi")
+        return KeySketch.narrowed(sketch, state.select(typedAndRole), keyNames)
+                .join(KeySketch.joinSide(sketch, touched), keyNames, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
@@ -480,7 +485,7 @@ public final class StagingArea {
      * are only read when some do.
      */
     private Replacement replacement(ExtractSchema schema, Dataset<Row> state, Dataset<Row> scanned,
-                                    Dataset<Row> replacedRows) {
+                                    Dataset<Row> replacedRows, Optional<KeySketch> sketch) {
         Column[] key = keyColumns(schema);
         String[] keyNames = keyNames(schema);
         Dataset<Row> newest = scanned.filter(col(LatestVersion.ROLE).isNull()).groupBy(key)
@@ -496,7 +501,7 @@ public final class StagingArea {
         }
         Dataset<Row> rejudged = stillJudgedRows == 0
                 ? spark.createDataFrame(List.of(), ExtractReader.scanShape(schema))
-                : state.join(broadcast(judged.filter(stillJudged).select(key).distinct()), keyNames, "left_semi");
+                : state.join(KeySketch.joinSide(sketch, judged.filter(stillJudged).select(key).distinct()), keyNames, "left_semi");
         return new Replacement(StagedCounts.of(replacedByRole), rejudged);
     }
 

@@ -89,4 +89,14 @@ class KeySketchTest {
         KeySketch sketch = KeySketch.of(none, "operator_id", "year");
         assertEquals(0, staged.filter(sketch.mightContain("operator_id", "year")).count());
     }
+
+    /** More keys than may be broadcast: no sketch, and the rows are all left to the (shuffled) exact join. */
+    @Test
+    void moreKeysThanMayBeBroadcastGiveNoSketch() {
+        Dataset<Row> delivery = staged.filter(col("sales").mod(7).equalTo(0)).select("operator_id", "year");
+        long n = ROWS / 7 + 1;
+        assertEquals(n, KeySketch.ofAtMost(delivery, n, "operator_id", "year").orElseThrow().keys(), "as many as allowed");
+        assertTrue(KeySketch.ofAtMost(delivery, n - 1, "operator_id", "year").isEmpty(), "one more than allowed");
+        assertEquals(ROWS, KeySketch.narrowed(java.util.Optional.empty(), staged, "operator_id", "year").count());
+    }
 }
