@@ -135,7 +135,7 @@ public final class ExtractFileScan implements Iterator<ExtractFileScan.Event>, C
      * and its likeliest cause (fields not separated by commas, or no header line at all), since
      * the names the message lists may then be there to see, run together in one field.
      */
-    static Reason missingColumns(long headerLine, List<String> read, List<String> missing, ExtractSchema schema) {
+    private static Reason missingColumns(long headerLine, List<String> read, List<String> missing, ExtractSchema schema) {
         Reason lacks = Reason.of("header (line " + headerLine + ") lacks required column" + (missing.size() > 1 ? "s " : " ")
                         + String.join(", ", missing) + "; extract " + schema.name() + " needs " + String.join(", ", schema.columnNames()),
                 "表头（第 " + headerLine + " 行）缺少必需的列 " + String.join("、", missing) + "；" + ExtractLabel.zh(schema) + "需要以下各列："

@@ -342,8 +342,10 @@ public final class ExtractReader {
         // their file and line, which the quarantine names.
         Dataset<Row> judgedKeys = extract.latestRead().select(extract.schema().key().stream()
                 .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        // The keys this run read are as many as its delivery: not hinted for broadcast, which a whole
+        // extract delivered again would not fit; Spark broadcasts them when they are few.
         return judged.unionByName(byReference(extract, extract.latest(), broadcast(lost), "left_semi")
-                .join(broadcast(judgedKeys), extract.schema().key().toArray(new String[0]), "left_anti"));
+                .join(judgedKeys, extract.schema().key().toArray(new String[0]), "left_anti"));
     }
 
     /** {@code rows} joined ({@code how}) with referenced {@link #referencedKeys keys} on the extract's reference column. */
