@@ -69,13 +69,16 @@ source_listing() {
 # The Maven goals a build of the tree needs, given its source listing: nothing when the jar is
 # current, "package", or "clean package" when files were added, removed or renamed.
 build_goals() {
-  local jar recorded; jar="$(netmarket_jar)"
+  local jar recorded built; jar="$(netmarket_jar)"
+  # A scripted build leaves a stamp: Maven keeps a jar whose classes did not change (a pom.xml
+  # edit that touched no class), which, older than the edit, would ask for a build every run.
+  built="$NETMARKET_ROOT/target/.built"; [[ -f "$built" ]] || built="$jar"
   # None recorded: a build by hand (mvn package, as the README's set-up does) of the tree as it is.
   recorded="$(cat "$NETMARKET_ROOT/target/source-listing.sha256" 2>/dev/null)" || true
   if [[ -n "$recorded" && "$recorded" != "$1" ]]; then
     echo "clean package"
   elif [[ ! -f "$jar" || ! -f "$NETMARKET_ROOT/target/classpath.txt" ]] \
-     || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -newer "$jar" ! -name '*.md' -print -quit 2>/dev/null)" ]]; then
+     || [[ -n "$(find "$NETMARKET_ROOT/pom.xml" "$NETMARKET_ROOT/jobs/src/main" "$NETMARKET_ROOT/schemas" -type f -newer "$built" ! -name '*.md' -print -quit 2>/dev/null)" ]]; then
     echo "package"
   fi
 }
@@ -126,7 +129,8 @@ build_for_listing() {
   # To stderr, and without the colour resets Maven 3.8 prints even when quiet and not on a
   # terminal: a script's stdout is its result (a scorecard, a help text).
   # shellcheck disable=SC2086 # the goals are words
-  (set -o pipefail; cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2)
+  (set -o pipefail; cd "$NETMARKET_ROOT" && mvn -q -B -DskipTests $goals 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2) || return
+  : >"$NETMARKET_ROOT/target/.built"
 }
 
 ensure_built() {
@@ -436,9 +440,9 @@ start_local_postgres() {
       || { tail -n 20 "$home/postgres.log" >&2; die "PostgreSQL did not start (see $home/postgres.log)"; }
   fi
   if ! echo "SELECT 1 FROM pg_database WHERE datname = :'db'" \
-       | "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -tA -v db="$NETMARKET_PG_DB" | grep -q 1; then
+       | "$bin/psql" -X -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -tA -v db="$NETMARKET_PG_DB" | grep -qx 1; then
     echo 'CREATE DATABASE :"db"' \
-      | "$bin/psql" -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 -v db="$NETMARKET_PG_DB" \
+      | "$bin/psql" -X -h 127.0.0.1 -p "$NETMARKET_PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 -v db="$NETMARKET_PG_DB" \
       || die "cannot create database $NETMARKET_PG_DB"
   fi
   echo "jdbc:postgresql://127.0.0.1:$NETMARKET_PG_PORT/$NETMARKET_PG_DB?user=postgres"

@@ -204,6 +204,32 @@ class ScriptsTest {
     }
 
     /**
+     * A build after which Maven keeps the jar as it was (a pom.xml edit that changed no class:
+     * the jar plugin does not rewrite an unchanged jar) is not asked for again by every later
+     * command, as it was while the jar, older than the edit, was what the sources were compared with.
+     */
+    @Test
+    void aBuildThatLeavesTheJarAsItWasIsNotRepeated(@TempDir Path dir) throws Exception {
+        Path root = checkoutOf(dir, "netmarket");
+        Path jar = root.resolve("target/netmarket-jobs-0.1.0.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000)); // older than pom.xml
+        Path builds = dir.resolve("builds");
+        Path bin = standIns(dir, "exit 0");
+        Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho build >> " + builds + "\n");
+        for (int i = 0; i < 2; i++) {
+            ProcessBuilder b = new ProcessBuilder("bash", root.resolve("scripts/netmarket").toString(), "--version")
+                    .directory(dir.toFile()).redirectErrorStream(true);
+            b.environment().put("NETMARKET_CDS", "off");
+            b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+            Process p = b.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), output);
+        }
+        assertEquals(List.of("build"), Files.readAllLines(builds), "built once");
+    }
+
+    /**
      * A checkout whose target/ the user cannot write (built by root, run by the nightly's service
      * account) still runs when nothing needs building: the source listing it cannot record is
      * said, not a bare "Permission denied" of set -e. (Played by a folder where the listing's
