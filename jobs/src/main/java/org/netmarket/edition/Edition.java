@@ -123,6 +123,11 @@ public final class Edition implements Serializable {
         return items.values().stream().filter(Item::isComputed).toList();
     }
 
+    /** The computed item whose class in the item registry is {@code computation}, if the edition has one. */
+    public Optional<Item> computedBy(String computation) {
+        return computedItems().stream().filter(i -> computation.equals(i.computation())).findFirst();
+    }
+
     public Optional<Item> findItem(String code) {
         return Optional.ofNullable(items.get(code));
     }

@@ -14,8 +14,7 @@ public record AggregationContext(EvaluationPeriod period, Edition edition) {
 
     /** Parameters of the edition's item computed by {@code computation}, if the edition has one. */
     public Optional<Parameters> parameters(String computation) {
-        return edition.computedItems().stream().filter(i -> computation.equals(i.computation()))
-                .map(Item::parameters).findFirst();
+        return edition.computedBy(computation).map(Item::parameters);
     }
 
     /**

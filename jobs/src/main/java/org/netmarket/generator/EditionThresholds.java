@@ -44,8 +44,7 @@ final class EditionThresholds {
     }
 
     private static Item computedItem(Edition edition, String computation) {
-        return edition.computedItems().stream().filter(i -> computation.equals(i.computation())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the edition " + edition.id() + " has no item computed by "
-                        + computation + ", which the generator draws its data around"));
+        return edition.computedBy(computation).orElseThrow(() -> new IllegalStateException("the edition " + edition.id()
+                + " has no item computed by " + computation + ", which the generator draws its data around"));
     }
 }

@@ -169,6 +169,14 @@ class ScriptsTest {
         assertTrue(Files.exists(elsewhere.resolve("PG_VERSION")), "what it named stays");
     }
 
+    /** {@code b} run in {@code dir} with the stand-ins of {@code bin} first on the PATH, without the CDS archive, output merged. */
+    private static ProcessBuilder withStandIns(ProcessBuilder b, Path bin, Path dir) {
+        b.directory(dir.toFile()).redirectErrorStream(true);
+        b.environment().put("NETMARKET_CDS", "off");
+        b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        return b;
+    }
+
     /**
      * Two commands that start together in a checkout whose jar is stale build it once: the
      * second waits for the first's build and finds the jar current. The build does not hold a
@@ -189,11 +197,8 @@ class ScriptsTest {
         List<Process> commands = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             // As scripts/nightly runs the job: holding its lock on fd 9.
-            ProcessBuilder b = new ProcessBuilder("bash", "-c", "exec 9>>\"$0.lock\"; exec bash \"$0\" --version",
-                    root.resolve("scripts/netmarket").toString()).directory(dir.toFile()).redirectErrorStream(true);
-            b.environment().put("NETMARKET_CDS", "off");
-            b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-            commands.add(b.start());
+            commands.add(withStandIns(new ProcessBuilder("bash", "-c", "exec 9>>\"$0.lock\"; exec bash \"$0\" --version",
+                    root.resolve("scripts/netmarket").toString()), bin, dir).start());
         }
         for (Process p : commands) {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -217,11 +222,8 @@ class ScriptsTest {
         Path bin = standIns(dir, "exit 0");
         Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\necho build >> " + builds + "\n");
         for (int i = 0; i < 2; i++) {
-            ProcessBuilder b = new ProcessBuilder("bash", root.resolve("scripts/netmarket").toString(), "--version")
-                    .directory(dir.toFile()).redirectErrorStream(true);
-            b.environment().put("NETMARKET_CDS", "off");
-            b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-            Process p = b.start();
+            Process p = withStandIns(new ProcessBuilder("bash", root.resolve("scripts/netmarket").toString(), "--version"),
+                    bin, dir).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), output);

@@ -23,13 +23,18 @@ class OnlineVsTotalRetailGrowthTest {
 
     /** Online 12000 -> 14400 (+20%) -> 15984 (+11%); total 100000 -> 111000 (+11%) -> 123210 (+11%). */
     private static FactsBuilder facts() {
-        return FactsBuilder.year(2024)
-                .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "12000")
-                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
-                .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984")
+        return onlineRetail()
                 .yearOfMonths("retail", COUNTY_A, 2022, "total_retail_yuan", "100000")
                 .yearOfMonths("retail", COUNTY_A, 2023, "total_retail_yuan", "111000")
                 .yearOfMonths("retail", COUNTY_A, 2024, "total_retail_yuan", "123210");
+    }
+
+    /** Online retail of the three years alone: 12000 -> 14400 -> 15984. */
+    private static FactsBuilder onlineRetail() {
+        return FactsBuilder.year(2024)
+                .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "12000")
+                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
+                .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984");
     }
 
     @Test
@@ -44,10 +49,7 @@ class OnlineVsTotalRetailGrowthTest {
 
     @Test
     void aZeroTotalRetailBaseIsADataError() {
-        Measurement m = measure(ITEM, "2", FactsBuilder.year(2024)
-                .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "12000")
-                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
-                .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984")
+        Measurement m = measure(ITEM, "2", onlineRetail()
                 .yearOfMonths("retail", COUNTY_A, 2022, "total_retail_yuan", "0")
                 .yearOfMonths("retail", COUNTY_A, 2023, "total_retail_yuan", "111000")
                 .yearOfMonths("retail", COUNTY_A, 2024, "total_retail_yuan", "123210").build(COUNTY_A));
@@ -56,10 +58,7 @@ class OnlineVsTotalRetailGrowthTest {
 
     @Test
     void aMissingTotalRetailMonthIsMissingData() {
-        Measurement m = measure(ITEM, "2", FactsBuilder.year(2024)
-                .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "12000")
-                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
-                .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984")
+        Measurement m = measure(ITEM, "2", onlineRetail()
                 .yearOfMonths("retail", COUNTY_A, 2022, "total_retail_yuan", "100000")
                 .yearOfMonths("retail", COUNTY_A, 2023, "total_retail_yuan", "111000")
                 // December's total retail of 2024 was not delivered; its online retail was.
@@ -71,10 +70,7 @@ class OnlineVsTotalRetailGrowthTest {
 
     @Test
     void totalRetailNotDeliveredForAnyYearIsMissingData() {
-        Measurement m = measure(ITEM, "2", FactsBuilder.year(2024)
-                .yearOfMonths("retail", COUNTY_A, 2022, "online_retail_yuan", "12000")
-                .yearOfMonths("retail", COUNTY_A, 2023, "online_retail_yuan", "14400")
-                .yearOfMonths("retail", COUNTY_A, 2024, "online_retail_yuan", "15984")
+        Measurement m = measure(ITEM, "2", onlineRetail()
                 .build(COUNTY_A));
         // Only online_retail_yuan was delivered: every year lacks its total-retail months.
         assertStatus(MISSING_DATA, m, "0 of 12 months of 2024");

@@ -4,21 +4,13 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.netmarket.edition.Edition;
-import org.netmarket.edition.EditionLoader;
-import org.netmarket.extract.ExtractSchema;
-import org.netmarket.extract.SchemaCatalog;
-import org.netmarket.extract.ValidationContext;
-import org.netmarket.items.ItemRegistry;
 import org.netmarket.testing.SharedSpark;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * again): the latest version of every key, the duplicate counted once, the revision winning.
  */
 class StagingMergeTest {
-    private static final String HEADER = "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n";
+    private static final String HEADER = DispatchStaging.HEADER;
 
     @TempDir
     Path tmp;
@@ -42,33 +34,23 @@ class StagingMergeTest {
     @ParameterizedTest(name = "keys broadcast up to {0}")
     @ValueSource(longs = {KeySketch.DEFAULT_MAX_BROADCAST_KEYS, 0})
     void aMergedNightKeepsTheLatestVersionOfEveryKey(long maxBroadcastKeys) throws IOException {
-        Path data = tmp.resolve("data");
-        Files.createDirectories(data.resolve("dispatches"));
-        Files.writeString(data.resolve("dispatches/a.csv"), HEADER + dispatch("D1", "2024-03-05 09:00:00", "2024-03-05 10:00:00")
+        DispatchStaging d = new DispatchStaging(tmp);
+        Files.writeString(d.data.resolve("dispatches/a.csv"), HEADER + dispatch("D1", "2024-03-05 09:00:00", "2024-03-05 10:00:00")
                 + dispatch("D2", "2024-03-06 09:00:00", "2024-03-06 10:00:00"), StandardCharsets.UTF_8);
-        SchemaCatalog catalog = SchemaCatalog.load();
-        ExtractSchema dispatches = catalog.get("dispatches");
-        Edition edition = new EditionLoader(ItemRegistry.COMPUTATIONS).load("2022");
-        ValidationContext context = new ValidationContext(Set.of("140800", "140802"), edition, Map.of());
-        DataDirectory dir = DataDirectory.of(data.toString(), SharedSpark.session().sparkContext().hadoopConfiguration());
-        ExtractReader reader = new ExtractReader(SharedSpark.session(), dir);
-        String staging = tmp.resolve("staging").toString();
-        List<ExtractSchema> staged = catalog.withoutRegions();
-        StagingArea first = StagingArea.open(SharedSpark.session(), staging);
-        StagingArea.Plan rebuild = first.plan(dir, staged, "fingerprint", false);
-        LoadedExtract rebuilt = first.load(rebuild, reader, dir, dispatches, context);
-        first.commit(rebuild, dir.root(), "fingerprint", rebuilt.files(), Map.of(), path -> Map.of());
+        StagingArea first = d.open();
+        StagingArea.Plan rebuild = d.plan(first);
+        d.commit(first, rebuild, d.load(first, rebuild));
 
         // The next night: D1 revised (completed later), D2 delivered again as it was, D3 new.
-        Files.writeString(data.resolve("dispatches/b.csv"), HEADER + dispatch("D1", "2024-03-09 09:00:00", "2024-03-09 10:00:00")
+        Files.writeString(d.data.resolve("dispatches/b.csv"), HEADER + dispatch("D1", "2024-03-09 09:00:00", "2024-03-09 10:00:00")
                 + dispatch("D2", "2024-03-06 09:00:00", "2024-03-06 10:00:00")
                 + dispatch("D3", "2024-03-07 09:00:00", "2024-03-07 10:00:00"), StandardCharsets.UTF_8);
         SharedSpark.session().conf().set(KeySketch.MAX_BROADCAST_KEYS, Long.toString(maxBroadcastKeys));
         try {
-            StagingArea next = StagingArea.open(SharedSpark.session(), staging);
-            StagingArea.Plan merge = next.plan(dir, staged, "fingerprint", false);
+            StagingArea next = d.open();
+            StagingArea.Plan merge = d.plan(next);
             assertFalse(merge.rebuild(), merge.reason());
-            LoadedExtract merged = next.load(merge, reader, dir, dispatches, context);
+            LoadedExtract merged = d.load(next, merge);
             Map<String, String> completed = new TreeMap<>();
             for (Row r : merged.latest().select("dispatch_id", "completed_at").collectAsList()) {
                 assertEquals(null, completed.put(r.getString(0), String.valueOf(r.get(1))), "one latest row of " + r.getString(0));
