@@ -716,8 +716,12 @@ class ScriptsTest {
      */
     @Test
     void aNightlyStoppedBeforeItsJobStartsSaysSo(@TempDir Path dir) throws Exception {
+        // The usage check lasts until the test lets it end, after the signal: bash acts on a
+        // signal once its foreground command has ended, and the check must not end before.
+        Path release = dir.resolve("usage-checked");
         Path bin = standIns(dir, "if [[ -n \"${NETMARKET_CHECK_USAGE:-}\" ]]; then echo checking usage;"
-                + " for i in $(seq 20); do sleep 0.1; done; exit 0; fi", "echo job started", "exit 0");
+                + " for i in $(seq 600); do [[ -e '" + release + "' ]] && exit 0; sleep 0.1; done; exit 0; fi",
+                "echo job started", "exit 0");
         Process nightly = nightly(bin, dir, SCRIPTS.resolve("nightly")).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -726,6 +730,7 @@ class ScriptsTest {
                 Thread.sleep(50);
             }
             nightly.destroy(); // SIGTERM to the script only
+            Files.createFile(release);
             assertTrue(nightly.waitFor(60, TimeUnit.SECONDS));
         } finally {
             nightly.destroyForcibly();

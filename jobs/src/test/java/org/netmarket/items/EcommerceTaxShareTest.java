@@ -48,7 +48,8 @@ class EcommerceTaxShareTest {
     void aMissingYearIsMissingDataAndWinsOverAConflict() {
         // County A in conflict for 2024, county B without a 2024 row: the city is missing_data.
         Measurement m = measure(ITEM, "8", FactsBuilder.year(2024).aggregateConflict("tax", COUNTY_A, "2024").build(CITY));
-        assertStatus(MISSING_DATA, m, "2024");
+        assertStatus(MISSING_DATA, m, "has no row for region " + CITY + ", 2024 and not every child has one ("
+                + COUNTY_B + " lacks it)");
     }
 
     @Test

@@ -66,7 +66,7 @@ class OnlineEmploymentShareTest {
         Measurement m = measure(ITEM, "7", FactsBuilder.year(2024)
                 .put("employment", COUNTY_A, "2023", "online_market_employed", "3")
                 .put("employment", COUNTY_A, "2023", "total_employed", "100").build(COUNTY_A));
-        assertStatus(MISSING_DATA, m, "2024");
+        assertStatus(MISSING_DATA, m, "has no row for region " + COUNTY_A + ", 2024");
     }
 
     @Test

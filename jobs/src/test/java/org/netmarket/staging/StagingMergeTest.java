@@ -4,6 +4,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netmarket.testing.CapturedLog;
 import org.netmarket.testing.SharedSpark;
 
 import java.io.IOException;
@@ -46,7 +47,7 @@ class StagingMergeTest {
                 + dispatch("D2", "2024-03-06 09:00:00", "2024-03-06 10:00:00")
                 + dispatch("D3", "2024-03-07 09:00:00", "2024-03-07 10:00:00"), StandardCharsets.UTF_8);
         SharedSpark.session().conf().set(KeySketch.MAX_BROADCAST_KEYS, Long.toString(maxBroadcastKeys));
-        try {
+        try (CapturedLog log = CapturedLog.start()) {
             StagingArea next = d.open();
             StagingArea.Plan merge = d.plan(next);
             assertFalse(merge.rebuild(), merge.reason());
@@ -57,6 +58,9 @@ class StagingMergeTest {
             }
             assertEquals(Map.of("D1", "2024-03-09T09:00", "D2", "2024-03-06T09:00", "D3", "2024-03-07T09:00"), completed);
             assertEquals(3, merged.latestCount());
+            // Both ways give the same rows: the log tells which way the merge went.
+            assertEquals(maxBroadcastKeys == 0, log.text().contains("extract dispatches: the delivery touches more than "
+                    + maxBroadcastKeys + " keys: their staged rows are found by a shuffle join"), log.text());
         } finally {
             SharedSpark.session().conf().unset(KeySketch.MAX_BROADCAST_KEYS);
         }

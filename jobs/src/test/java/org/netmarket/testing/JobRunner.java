@@ -4,7 +4,6 @@ import org.netmarket.cli.NetmarketCommand;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -73,27 +72,5 @@ public final class JobRunner {
     /** The run.log of {@link #lastRunFolder}. */
     public static String lastRunLog(Path reportDir) throws IOException {
         return Files.readString(lastRunFolder(reportDir).resolve("run.log"));
-    }
-
-    private static final class TeeStream extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        TeeStream(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            b.write(buf, off, len);
-        }
     }
 }

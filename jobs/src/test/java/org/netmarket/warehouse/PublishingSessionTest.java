@@ -1,7 +1,9 @@
 package org.netmarket.warehouse;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.netmarket.testing.CapturedLog;
 import org.netmarket.testing.TestingPostgres;
 
 import java.lang.reflect.InvocationTargetException;
@@ -34,6 +36,26 @@ class PublishingSessionTest {
     private String url;
     private Warehouse warehouse;
     private RunLedger ledger;
+
+    /** What the publisher logged: whether it asked again. */
+    private final CapturedLog log = CapturedLog.start();
+
+    @AfterEach
+    void restoringStderr() {
+        log.close();
+    }
+
+    /** Waits until the publisher, asking whether its commit landed, got no final answer and is to ask again. */
+    private void awaitRetry() {
+        try {
+            log.await(ASKING_AGAIN, Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String ASKING_AGAIN = "'s commit landed (";
 
     @BeforeEach
     void freshWarehouse() {
@@ -73,7 +95,13 @@ class PublishingSessionTest {
         }
         try (PublishLock held = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false);
              Connection plain = DriverManager.getConnection(url)) {
-            Thread.sleep(1_500); // idle five times as long as the server lets a session be
+            // Until the server ended the ordinary session, idle as long as the lock's.
+            String plainPid = query(plain, "SELECT pg_backend_pid()");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!"0".equals(query(url, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + plainPid))) {
+                assertTrue(System.nanoTime() < deadline, "the server never ended the idle session");
+                Thread.sleep(50);
+            }
             // The control: an ordinary session idle as long was ended, so the hazard was real.
             assertThrows(SQLException.class, () -> query(plain, "SELECT 1"), "the server ends idle sessions");
             assertThrows(PublishLock.LockedException.class,
@@ -220,17 +248,20 @@ class PublishingSessionTest {
     @Test
     void aCommitLostAsTheWarehouseRestartsIsFoundLandedOnceItAnswers() throws Exception {
         TestingPostgres server = TestingPostgres.server();
-        // Back after the first attempt and its first pause: asked again, the server answers.
+        // Back once the first attempt to ask was refused: asked again, the server answers.
         Runnable restart = () -> {
             server.allowConnections(url, false);
-            CompletableFuture.runAsync(() -> server.allowConnections(url, true),
-                    CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
+            CompletableFuture.runAsync(() -> {
+                awaitRetry();
+                server.allowConnections(url, true);
+            });
         };
         try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, restart), Duration.ZERO,
                 () -> false)) {
             long run = ledger.start(TestPublications.runRecord("adhoc"));
             new ScorePublisher(lock, warehouse, () -> false).publish(run, List.of(), yanhu("1.5"));
             assertEquals("succeeded", query(url, "SELECT status FROM netmarket.pipeline_run WHERE run_id = " + run));
+            assertTrue(log.text().contains(ASKING_AGAIN), "asked again: " + log.text());
         } finally {
             server.allowConnections(url, true);
         }
@@ -252,13 +283,15 @@ class PublishingSessionTest {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+            // Shown once the run was asked after and read as running.
             CompletableFuture.runAsync(() -> {
+                awaitRetry();
                 try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
                     s.execute("UPDATE netmarket.pipeline_run SET status = 'succeeded' WHERE run_id = " + run[0]);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-            }, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
+            });
         };
         try (PublishLock lock = PublishLock.acquire(losingItsCommit(warehouse.connect(), true, notYetVisible), Duration.ZERO,
                 () -> false)) {
@@ -266,6 +299,7 @@ class PublishingSessionTest {
             ScoreChanges.Report report = new ScorePublisher(lock, warehouse, () -> false).publish(run[0], List.of(), yanhu("1.5"));
             assertEquals(List.of(new ScoreChanges.RegionYear("140802", 2024)), report.additions(), "a publication");
             assertEquals(run[0] + " 1.5", query(url, "SELECT run_id || ' ' || points FROM netmarket.indicator_score"));
+            assertTrue(log.text().contains(ASKING_AGAIN), "asked again: " + log.text());
         }
     }
 

@@ -1,7 +1,9 @@
 package org.netmarket.warehouse;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.netmarket.testing.CapturedLog;
 import org.netmarket.testing.TestingPostgres;
 
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +32,14 @@ class RecordingFailureTest {
     private String url;
     private RunLedger ledger;
     private long run;
+
+    /** What the attempts logged. */
+    private final CapturedLog log = CapturedLog.start();
+
+    @AfterEach
+    void restoringStderr() {
+        log.close();
+    }
 
     @BeforeEach
     void registeredRun() throws SQLException {
@@ -64,27 +75,40 @@ class RecordingFailureTest {
     @Test
     void aFailureIsRecordedOnceTheWarehouseAnswersAgain() throws Exception {
         refusingConnections(() -> {
-            // Back within the first pause: the second attempt finds it.
-            CompletableFuture<Void> back = CompletableFuture.runAsync(() -> server.allowConnections(url, true),
-                    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
-            assertTrue(ledger.fail(run, "lost the connection to the warehouse", "与数仓的连接中断", RunLedger.FailureKind.ENVIRONMENT),
-                    "recorded");
-            back.join();
+            CompletableFuture<Boolean> recorded = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ledger.fail(run, "lost the connection to the warehouse", "与数仓的连接中断",
+                            RunLedger.FailureKind.ENVIRONMENT);
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            // Back once the first attempt was refused (not after a fixed delay, which a slow first
+            // attempt could outlast): the second attempt finds it.
+            log.await("could not record run " + run + " as failed", Duration.ofSeconds(30));
+            server.allowConnections(url, true);
+            assertTrue(recorded.get(30, TimeUnit.SECONDS), "recorded");
         });
+        assertEquals(2, attempts(), "recorded by the second attempt: " + log.text());
         assertEquals("failed lost the connection to the warehouse environment", statusAndError());
     }
 
     @Test
     void aWarehouseThatStaysAwayFailsTheRecordingWithItsReason() throws Exception {
         refusingConnections(() -> {
-            long started = System.nanoTime();
             SQLException e = assertThrows(SQLException.class,
                     () -> ledger.fail(run, "disk full", "磁盘已满", RunLedger.FailureKind.ENVIRONMENT));
             assertEquals("55000", e.getSQLState(), "the server's refusal, as it said it: " + e.getMessage());
-            // Not a timing target: the pauses between the attempts (1 + 2 + 4 s) prove they were made.
-            assertTrue(System.nanoTime() - started >= Duration.ofSeconds(7).toNanos(), "tried again before giving up");
         });
+        assertEquals(1 + Retrying.PAUSES.size(), attempts(), "tried again after each pause before giving up: " + log.text());
         assertEquals("running - -", statusAndError(), "left for the next run to close");
+    }
+
+    /** The attempts to record this run the log shows so far: the first, and one more for each "trying again". */
+    private int attempts() {
+        return 1 + (int) log.text().lines()
+                .filter(l -> l.contains("could not record run " + run + " as failed") && l.contains("; trying again in "))
+                .count();
     }
 
     /** A run no longer running (it published, or another run marked it failed) is left as it is, and said to be. */
