@@ -379,6 +379,25 @@ pg_home() {
 
 pg_dir() { readlink -f "$NETMARKET_ROOT/.local/pg"; }
 
+# Removes the postmaster.pid of data folder $1 when the process it names is not that cluster's
+# server: a file left by a server that did not stop (a power cut, a crash, a reboot that kept the
+# folder) may name a PID another process of the same user holds by now. pg_ctl would take that
+# process for the server — status says running, start is skipped, and stop signals it — and
+# PostgreSQL itself refuses to start over the file. A server has its data folder as its working
+# folder (it changes into it before writing the file), which no other process is likely to have.
+forget_stale_postmaster_pid() {
+  local data="$1" bin pid cwd
+  bin="$(pg_bindir)" || return 0
+  [[ -n "$bin" && -f "$data/postmaster.pid" ]] || return 0
+  as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 || return 0  # pg_ctl finds no process: nothing misleads it
+  pid="$(sed -n 1p "$data/postmaster.pid" 2>/dev/null)" || return 0
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null)" || cwd=""
+  [[ "$cwd" == "$(readlink -f "$data")" ]] && return 0
+  log "$data/postmaster.pid names process $pid, which is not this cluster's server (left by a server that did not stop): the file is removed"
+  rm -f -- "$data/postmaster.pid"
+}
+
 # Starts (or reuses) the local cluster and makes sure the database exists; prints its JDBC URL.
 ensure_local_postgres() {
   # A name the JDBC URL carries as it is, and that SQL keeps as written (quoted below: unquoted,
@@ -415,6 +434,7 @@ start_local_postgres() {
     as_pg_user "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >"$home/initdb.log" 2>&1 \
       || { cat "$home/initdb.log" >&2; die "initdb failed"; }
   fi
+  forget_stale_postmaster_pid "$data"
   if as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     # Running: on the port it was started on (line 4 of postmaster.pid), whatever asks for another.
     local running; running="$(sed -n 4p "$data/postmaster.pid" 2>/dev/null)"

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netmarket.testing.TestFiles;
 
 /**
  * The shell scripts users and schedulers call: every one parses, and the {@code --help} of those
@@ -88,6 +92,73 @@ class ScriptsTest {
         assertTrue(start >= 0, "pom.xml has no tuning.opts property");
         assertEquals(scripts.output, pom.substring(start + "<tuning.opts>".length(), pom.indexOf("</tuning.opts>", start)),
                 "tuning.opts in pom.xml against NETMARKET_TUNING_OPTS in scripts/lib/common.sh");
+    }
+
+    /**
+     * The benchmark refuses a value it could not use before generating data for minutes (a
+     * heap size the JVM refuses would fail the first run after the generation).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--repeat|0|--repeat takes a number of rounds (1 or more), not '0'",
+            "--repeat|two|--repeat takes a number of rounds (1 or more), not 'two'",
+            "--seed|-1|--seed takes a whole number, not '-1'",
+            "--heap|4 g|--heap takes a JVM heap size such as 4g or 3500m, not '4 g'",
+            "--heap|4gb|--heap takes a JVM heap size such as 4g or 3500m, not '4gb'"})
+    void theBenchmarkRefusesAValueItCannotUse(String option, String value, String message) throws Exception {
+        Result result = run("bash", SCRIPTS.resolve("bench").toString(), option, value);
+        assertEquals(2, result.exitCode, result.output);
+        assertEquals("error: " + message + "\n", result.output);
+    }
+
+    /**
+     * A postmaster.pid left by a server that did not stop (a power cut, a crash) may name a PID
+     * another process of the server's user holds by now: pg_ctl takes that process for the
+     * server, and its stop sends it SIGTERM. The scripts remove the file instead: status says the
+     * cluster is stopped, and stop leaves the process alone.
+     */
+    @ParameterizedTest
+    @CsvSource({"status,3", "stop,0"})
+    void aPostmasterPidNamingAnotherProcessIsRemovedNotBelieved(String action, int exitCode, @TempDir Path dir)
+            throws Exception {
+        Path root = checkoutOf(dir, "local-postgres");
+        String common = root.resolve("scripts/lib/common.sh").toString();
+        // Where the scripts keep a cluster the postgres user must reach when they run as root.
+        Path cluster = Files.createTempDirectory(Path.of("/tmp"), "netmarket-pg-");
+        Process other = null;
+        String pid = null;
+        try {
+            Path data = Files.createDirectories(cluster.resolve("data"));
+            Result bin = run("bash", "-c", "source \"$0\" && pg_bindir", common);
+            Files.writeString(data.resolve("PG_VERSION"), Path.of(bin.output.strip()).getParent().getFileName() + "\n");
+            Files.createDirectories(root.resolve(".local"));
+            Files.createSymbolicLink(root.resolve(".local/pg"), cluster);
+            // Another process of the server's user (postgres when the tests run as root), named by the file.
+            other = new ProcessBuilder("bash", "-c", "source \"$0\" && as_pg_user bash -c 'echo $$; exec sleep 300'", common)
+                    .redirectErrorStream(true).start();
+            pid = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertTrue(pid != null && pid.matches("[0-9]+"), "the other process's PID: " + pid);
+            Files.writeString(data.resolve("postmaster.pid"), pid + "\n" + data + "\n1700000000\n54399\n\n127.0.0.1\n"
+                    + "  54399001         0\nready   \n");
+            assertEquals(0, run("bash", "-c", "[[ $(id -u) -ne 0 ]] || chown -R postgres:postgres \"$0\"", cluster.toString())
+                    .exitCode);
+
+            Result result = run("bash", root.resolve("scripts/local-postgres").toString(), action);
+            assertEquals(exitCode, result.exitCode, result.output);
+            assertTrue(result.output.contains(data + "/postmaster.pid names process " + pid + ", which is not this cluster's"
+                    + " server (left by a server that did not stop): the file is removed"), result.output);
+            assertFalse(Files.exists(data.resolve("postmaster.pid")));
+            assertTrue(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false),
+                    "the process the file named was left alone: " + result.output);
+        } finally {
+            if (pid != null) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            if (other != null) {
+                other.destroyForcibly();
+            }
+            TestFiles.deleteTree(cluster);
+        }
     }
 
     /** A mistyped action is named as the mistake (exit 2), not answered with the help alone. */
