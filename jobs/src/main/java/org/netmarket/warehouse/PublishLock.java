@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * The warehouse-wide lock that keeps two runs from interleaving their writes: a PostgreSQL
  * session advisory lock held on a dedicated connection for the whole run. A run that cannot
  * get it within the wait gives up with {@link LockedException}, naming the run that holds it.
- * The lock goes away with its connection, so a crashed run never leaves it behind.
+ * The lock goes away with its connection, so a crashed run never leaves it behind, nor, within
+ * minutes, a run whose machine went away ({@link #keptAlive}).
  *
  * <p>For the same reason a run could lose it unawares while it computes (the session ended by
  * the server, a dropped connection) and another run take it: so the run publishes in a
@@ -30,6 +31,13 @@ public final class PublishLock implements AutoCloseable {
     public static final long KEY = 0x6e65746d6b743031L;
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishLock.class);
+
+    /** Quiet on the lock's connection after which the server probes the run's machine. */
+    static final int KEEPALIVE_IDLE_SECONDS = 60;
+    /** Between the server's probes of an unanswering machine. */
+    static final int KEEPALIVE_INTERVAL_SECONDS = 10;
+    /** Probes unanswered after which the server ends the session, and the lock with it. */
+    static final int KEEPALIVE_PROBES = 6;
 
     private final Connection connection;
 
@@ -117,8 +125,22 @@ public final class PublishLock implements AutoCloseable {
      * The lock's session sits idle while the run computes, minutes to hours: a server's
      * {@code idle_session_timeout} (PostgreSQL 14 and later; a guard against leaked sessions)
      * would end it, and free the lock for another run, long before the run publishes.
+     *
+     * <p>A run whose machine goes away without closing the connection (a power cut, a lost
+     * network: a process that dies has its connection closed) would keep the lock until the
+     * server's TCP keepalives found the connection dead, two hours and more by the usual
+     * operating-system defaults, and every run until then waits for it and gives up. The session
+     * asks the server to probe it after {@link #KEEPALIVE_IDLE_SECONDS} s of quiet, every
+     * {@link #KEEPALIVE_INTERVAL_SECONDS} s, {@link #KEEPALIVE_PROBES} times: the lock of a
+     * machine gone is free within about two minutes, while a machine that computes answers the
+     * probes from its kernel. (Over a Unix socket the settings read 0 and do nothing.)
      */
     private static Connection keptAlive(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET tcp_keepalives_idle = " + KEEPALIVE_IDLE_SECONDS);
+            s.execute("SET tcp_keepalives_interval = " + KEEPALIVE_INTERVAL_SECONDS);
+            s.execute("SET tcp_keepalives_count = " + KEEPALIVE_PROBES);
+        }
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
             try (Statement s = connection.createStatement()) {
                 s.execute("SET idle_session_timeout = 0");

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,27 @@ class PublishingSessionTest {
                     () -> PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false).close(),
                     "the lock is still held after its session was idle");
             assertTrue(held.session().isValid(5), "the lock's session is still open");
+        }
+    }
+
+    /**
+     * The server probes the lock's session (TCP keepalives) after a minute of quiet, so that a
+     * run whose machine went away without closing it frees the lock within minutes, not the
+     * operating system's two hours; an ordinary session keeps the server's settings.
+     */
+    @Test
+    void theServerProbesTheLocksSessionSoThatAMachineGoneFreesTheLock() throws Exception {
+        String keepalives = "SELECT string_agg(setting, ' ' ORDER BY name) FROM pg_settings"
+                + " WHERE name IN ('tcp_keepalives_count', 'tcp_keepalives_idle', 'tcp_keepalives_interval')";
+        try (PublishLock held = PublishLock.acquire(warehouse.connect(), Duration.ZERO, () -> false);
+             Connection plain = warehouse.connect()) {
+            String[] set = query(held.session(), keepalives).split(" ");
+            int probes = Integer.parseInt(set[0]);
+            int idle = Integer.parseInt(set[1]);
+            int interval = Integer.parseInt(set[2]);
+            assertTrue(probes > 0 && idle > 0 && interval > 0, String.join(" ", set));
+            assertTrue(idle + probes * interval <= 180, "a machine gone is found within 3 minutes: " + String.join(" ", set));
+            assertNotEquals(query(held.session(), keepalives), query(plain, keepalives), "the lock's session's own");
         }
     }
 
