@@ -395,7 +395,7 @@ public final class ExtractReader {
                 .unionByName(theirAdded.select(REFERENCED_KEY))
                 .distinct().persist(StorageLevel.MEMORY_AND_DISK());
         // Every other set below is part of the touched keys' rows: broadcast when those are.
-        Optional<KeySketch> sketch = KeySketch.ofAtMost(touched, KeySketch.maxBroadcastKeys(spark), REFERENCED_KEY);
+        Optional<KeySketch> sketch = KeySketch.ofAtMost(touched, StagingSettings.maxBroadcastKeys(spark), REFERENCED_KEY);
         Dataset<Row> registryNow = KeySketch.narrowed(sketch, registry, REFERENCED_KEY)
                 .join(KeySketch.joinSide(sketch, touched), REFERENCED_KEY, "left_semi")
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -414,7 +414,7 @@ public final class ExtractReader {
         Dataset<Row> added = withReferencedRegion(extract, rowsNow, registryNow).persist(StorageLevel.MEMORY_AND_DISK());
         long keptRows = before.rows() - removed.count() + added.count();
         LOG.info("extract {}: references of {} key(s) looked up again; {} rows resolve", extract.name(),
-                sketch.map(k -> Long.toString(k.keys())).orElse("more than " + KeySketch.maxBroadcastKeys(spark)), keptRows);
+                sketch.map(k -> Long.toString(k.keys())).orElse("more than " + StagingSettings.maxBroadcastKeys(spark)), keptRows);
         StagedChange change = new StagedChange(own.generationBefore(), before.state(), own.generationAfter(), after,
                 removed, added);
         // The rows this run judged, and those whose referenced key it took away, reference only

@@ -61,21 +61,6 @@ final class KeySketch {
     }
 
     /**
-     * Spark setting: the most keys a delivery may touch for them to be sketched on the driver and
-     * broadcast to the joins that find their staged rows. A whole extract delivered again (a
-     * national re-delivery of millions of records) is more: its keys are joined by a shuffle
-     * instead, so that a night that touches every key is slower, not out of memory. A
-     * {@code --conf} of spark-submit, like any Spark setting.
-     */
-    static final String MAX_BROADCAST_KEYS = "spark.netmarket.staging.maxBroadcastKeys";
-    static final long DEFAULT_MAX_BROADCAST_KEYS = 5_000_000;
-
-    /** The session's {@link #MAX_BROADCAST_KEYS}. */
-    static long maxBroadcastKeys(SparkSession spark) {
-        return Long.parseLong(spark.conf().get(MAX_BROADCAST_KEYS, Long.toString(DEFAULT_MAX_BROADCAST_KEYS)));
-    }
-
-    /**
      * The filter of the keys when there are at most {@code atMost} of them; empty when there are
      * more, which no more than {@code atMost + 1} hashes brought to the driver tell.
      */

@@ -56,7 +56,7 @@ import static org.apache.spark.sql.functions.when;
  * by {@link LatestVersion}). A key's rows in a later generation replace its rows in earlier
  * ones, so the merge never rewrites what it did not touch; reading the current rows costs one
  * broadcast anti-join per earlier generation against the (small) later ones. After
- * {@link #MAX_GENERATIONS} generations an extract is compacted into one.
+ * {@link StagingSettings#MAX_GENERATIONS} generations an extract is compacted into one.
  *
  * <p>Every generation holds the rows of the scan shape ({@link ExtractReader#scanShape}) with
  * their role: the records at their key's greatest version ({@link LatestVersion#LATEST},
@@ -73,8 +73,6 @@ public final class StagingArea {
     static final int FORMAT = 5;
     /** How messages name the staging area. */
     static final Reason WHAT = Reason.of("the staging area (--staging)", "暂存区（--staging）");
-    /** Generations an extract may have before the next merge compacts it into one. */
-    static final int MAX_GENERATIONS = 8;
     /**
      * Later generations with at most this many rows are broadcast to the anti-join that hides
      * the replaced rows of earlier ones (a night's delivery: thousands to hundreds of thousands).
@@ -438,10 +436,10 @@ public final class StagingArea {
         Dataset<Row> scanned = reader.scan(schema, context, files).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> touched = scanned.filter(col(LatestVersion.ROLE).isNull()).select(keyColumns(schema)).distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Optional<KeySketch> sketch = KeySketch.ofAtMost(touched, KeySketch.maxBroadcastKeys(spark), keyNames(schema));
+        Optional<KeySketch> sketch = KeySketch.ofAtMost(touched, StagingSettings.maxBroadcastKeys(spark), keyNames(schema));
         if (sketch.isEmpty()) {
             LOG.info("extract {}: the delivery touches more than {} keys: their staged rows are found by a shuffle join",
-                    schema.name(), KeySketch.maxBroadcastKeys(spark));
+                    schema.name(), StagingSettings.maxBroadcastKeys(spark));
         }
         Dataset<Row> replacedRows = replacedRows(schema, state, touched, sketch);
         Replacement replacement = replacement(schema, state, scanned, replacedRows, sketch);
@@ -615,18 +613,19 @@ public final class StagingArea {
     }
 
     /**
-     * Rewrites every extract that has {@link #MAX_GENERATIONS} or more generations as one, so
-     * that reading the staged rows stays one scan plus a few small anti-joins.
+     * Rewrites every extract that has {@link StagingSettings#MAX_GENERATIONS} or more generations
+     * as one, so that reading the staged rows stays one scan plus a few small anti-joins.
      */
     public void compact(List<ExtractSchema> schemas) {
         if (manifest == null) {
             return;
         }
+        int maxGenerations = StagingSettings.maxGenerations(spark);
         SortedMap<String, List<Generation>> extracts = new TreeMap<>(manifest.extracts());
         Set<String> compacted = new HashSet<>();
         for (ExtractSchema schema : schemas) {
             List<Generation> generations = extracts.getOrDefault(schema.name(), List.of());
-            if (generations.size() < MAX_GENERATIONS) {
+            if (generations.size() < maxGenerations) {
                 continue;
             }
             LOG.info("extract {}: compacting {} staged generations into one", schema.name(), generations.size());

@@ -13,6 +13,7 @@ import org.netmarket.generator.Scale;
 import org.netmarket.report.RunSummary;
 import org.netmarket.testing.GoldenData;
 import org.netmarket.testing.JobRunner;
+import org.netmarket.testing.SharedSpark;
 import org.netmarket.testing.TestFiles;
 import org.netmarket.testing.TestingPostgres;
 import org.netmarket.testing.WarehouseRows;
@@ -46,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The nightly run that merges only the newly delivered files into its staging area publishes
  * exactly what a run reading every raw file publishes: on generated data with the next night's
  * delivery, with a conflict between a staged and a new row, after a staged file changed, and
- * after eight nights of revisions compacted into one generation.
+ * after nights of revisions compacted into one generation.
  */
 class IncrementalNightlyTest {
     private static final List<String> SCORE_TABLES = List.of("indicator_score", "category_score", "evaluation_result");
@@ -574,37 +575,46 @@ class IncrementalNightlyTest {
     }
 
     /**
-     * After eight generations an extract is compacted into one at the start of the next merging
-     * night. Every night revises a staged dispatch (completed late or on time, by turns) and adds
-     * one; the keys revised come round again, so the latest version of a key may sit in any
-     * generation, the compacted one included. The compacted state scores as a full read does.
+     * After {@code spark.netmarket.staging.maxGenerations} generations (3 here, 8 by default) an
+     * extract is compacted into one at the start of the next merging night. Every night revises a
+     * staged dispatch (completed late or on time, by turns) and adds one; the keys revised come
+     * round again, so the latest version of a key may sit in any generation, the compacted one
+     * included. The compacted state scores as a full read does.
      */
     @Test
-    void eightNightsOfRevisionsAreCompactedIntoOneGenerationThatScoresAsAFullRead() throws Exception {
+    void revisionsCompactedIntoOneGenerationScoreAsAFullRead() throws Exception {
         Path data = tmp.resolve("golden");
         Path reports = tmp.resolve("reports");
         String nightly = firstNightOnGolden(data, reports);
         Path dispatches = reports.resolve("staging").resolve("dispatches");
-        for (int n = 1; n <= 8; n++) {
-            String completed = n % 2 == 1 ? "2024-03-20 09:00:00" : "2024-03-07 09:00:00";
-            Files.writeString(data.resolve("dispatches/dispatches-night-" + n + ".csv"),
-                    "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
-                            + "A-IC-" + ((n - 1) % 3 + 1) + ",140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,"
-                            + "2024-03-05 09:00:00," + completed + ",2024-04-" + String.format("%02d", n) + " 10:00:00\n"
-                            + "N-" + n + ",140821,identity_claim,2024-05-01 09:00:00,2024-05-15 09:00:00,,,2024-05-01 09:00:00\n",
-                    StandardCharsets.UTF_8);
-            JobRunner.Result merged = night(reports, data, nightly);
-            assertEquals(ExitCodes.OK, merged.exitCode(), "night " + n + ": " + merged.output());
-            String log = JobRunner.lastRunLog(reports);
-            assertEquals(n == 8, log.contains("extract dispatches: compacting 8 staged generations into one"),
-                    "night " + n + " compacts only when eight generations are staged: " + log);
-            // The count of the sales that resolve names the states of sales and registry only:
-            // compacting dispatches keeps it, and no night joins every staged sale again.
-            assertFalse(log.contains("extract operator-sales: no count kept"), "night " + n + ": " + log);
-            assertEquals(n < 8 ? n + 1 : 2, generationFolders(dispatches), "generations of dispatches after night " + n);
+        // Generations of dispatches after each night: the first night's and one per night, until a
+        // night starts with three, compacts them into one and adds its own.
+        List<Integer> generations = List.of(2, 3, 2, 3, 2);
+        SharedSpark.session().conf().set("spark.netmarket.staging.maxGenerations", "3");
+        try {
+            for (int n = 1; n <= generations.size(); n++) {
+                String completed = n % 2 == 1 ? "2024-03-20 09:00:00" : "2024-03-07 09:00:00";
+                Files.writeString(data.resolve("dispatches/dispatches-night-" + n + ".csv"),
+                        "dispatch_id,region_code,dispatch_type,dispatched_at,due_at,verified_at,completed_at,updated_at\n"
+                                + "A-IC-" + ((n - 1) % 3 + 1) + ",140802,identity_claim,2024-03-01 09:00:00,2024-03-15 09:00:00,"
+                                + "2024-03-05 09:00:00," + completed + ",2024-04-" + String.format("%02d", n) + " 10:00:00\n"
+                                + "N-" + n + ",140821,identity_claim,2024-05-01 09:00:00,2024-05-15 09:00:00,,,2024-05-01 09:00:00\n",
+                        StandardCharsets.UTF_8);
+                JobRunner.Result merged = night(reports, data, nightly);
+                assertEquals(ExitCodes.OK, merged.exitCode(), "night " + n + ": " + merged.output());
+                String log = JobRunner.lastRunLog(reports);
+                assertEquals(n == 3 || n == 5, log.contains("extract dispatches: compacting 3 staged generations into one"),
+                        "night " + n + " compacts only when three generations are staged: " + log);
+                // The count of the sales that resolve names the states of sales and registry only:
+                // compacting dispatches keeps it, and no night joins every staged sale again.
+                assertFalse(log.contains("extract operator-sales: no count kept"), "night " + n + ": " + log);
+                assertEquals(generations.get(n - 1).longValue(), generationFolders(dispatches), "generations of dispatches after night " + n);
+            }
+        } finally {
+            SharedSpark.session().conf().unset("spark.netmarket.staging.maxGenerations");
         }
         String full = assertPublishesAsAFullRead(data, nightly);
-        assertSameRowsUsed(full, 1, nightly, 9);
+        assertSameRowsUsed(full, 1, nightly, 1 + generations.size());
     }
 
     private static long generationFolders(Path extract) throws IOException {

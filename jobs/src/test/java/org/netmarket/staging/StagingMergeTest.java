@@ -33,7 +33,7 @@ class StagingMergeTest {
     }
 
     @ParameterizedTest(name = "keys broadcast up to {0}")
-    @ValueSource(longs = {KeySketch.DEFAULT_MAX_BROADCAST_KEYS, 0})
+    @ValueSource(longs = {StagingSettings.DEFAULT_MAX_BROADCAST_KEYS, 0})
     void aMergedNightKeepsTheLatestVersionOfEveryKey(long maxBroadcastKeys) throws IOException {
         DispatchStaging d = new DispatchStaging(tmp);
         Files.writeString(d.data.resolve("dispatches/a.csv"), HEADER + dispatch("D1", "2024-03-05 09:00:00", "2024-03-05 10:00:00")
@@ -46,7 +46,7 @@ class StagingMergeTest {
         Files.writeString(d.data.resolve("dispatches/b.csv"), HEADER + dispatch("D1", "2024-03-09 09:00:00", "2024-03-09 10:00:00")
                 + dispatch("D2", "2024-03-06 09:00:00", "2024-03-06 10:00:00")
                 + dispatch("D3", "2024-03-07 09:00:00", "2024-03-07 10:00:00"), StandardCharsets.UTF_8);
-        SharedSpark.session().conf().set(KeySketch.MAX_BROADCAST_KEYS, Long.toString(maxBroadcastKeys));
+        SharedSpark.session().conf().set(StagingSettings.MAX_BROADCAST_KEYS, Long.toString(maxBroadcastKeys));
         try (CapturedLog log = CapturedLog.start()) {
             StagingArea next = d.open();
             StagingArea.Plan merge = d.plan(next);
@@ -62,7 +62,7 @@ class StagingMergeTest {
             assertEquals(maxBroadcastKeys == 0, log.text().contains("extract dispatches: the delivery touches more than "
                     + maxBroadcastKeys + " keys: their staged rows are found by a shuffle join"), log.text());
         } finally {
-            SharedSpark.session().conf().unset(KeySketch.MAX_BROADCAST_KEYS);
+            SharedSpark.session().conf().unset(StagingSettings.MAX_BROADCAST_KEYS);
         }
     }
 }
