@@ -2,8 +2,10 @@ package org.netmarket.cli;
 
 import org.netmarket.config.EnvironmentException;
 import org.netmarket.config.JobVersion;
-import org.netmarket.pipeline.RunFolder;
 import org.netmarket.pipeline.RunFailure;
+import org.netmarket.pipeline.RunFolder;
+import org.netmarket.pipeline.RunInterrupted;
+import org.netmarket.pipeline.StopReport;
 import org.netmarket.report.RunSummary;
 import org.netmarket.warehouse.JdbcSettings;
 import org.netmarket.warehouse.PublicationOutcomeUnknown;
@@ -92,7 +94,12 @@ public final class NetmarketCommand implements Runnable {
 
     /** Runs a command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } finally {
+            // Reported: a JVM being stopped may now halt (the run's shutdown hook waits for this).
+            StopReport.given();
+        }
     }
 
     /**
@@ -153,7 +160,9 @@ public final class NetmarketCommand implements Runnable {
             // Bad input, a held lock and a failure outside the job (EnvironmentException) are
             // said in full by their message; any other failure is a defect, whose stack trace
             // is shown as well. Traces are redacted: a driver's message may quote its URL.
-            String trace = code == ExitCodes.FAILURE ? JdbcSettings.redactText(stackTrace(cause)) : null;
+            // A stop has no trace worth reading: it says where the run was when the signal came.
+            String trace = code == ExitCodes.FAILURE && !(cause instanceof RunInterrupted)
+                    ? JdbcSettings.redactText(stackTrace(cause)) : null;
             if (trace != null && !(cause instanceof EnvironmentException)) {
                 err.print(trace);
             }

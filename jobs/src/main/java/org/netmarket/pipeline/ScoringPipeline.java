@@ -205,7 +205,7 @@ public final class ScoringPipeline {
      * work, a publication under way rolls back before its commit, and the JVM's exit is held (for
      * at most {@link #STOP_GRACE}) until the run has recorded itself as stopped and let go of the
      * lock, so that pipeline_run says what happened rather than 'running' until the next run
-     * closes it.
+     * closes it; then until the command line has said so too ({@link StopReport}).
      */
     private void stopRequested() {
         // From here on Spark logs its own shutting down under the run (jobs cancelled, blocks and
@@ -217,6 +217,8 @@ public final class ScoringPipeline {
         try {
             if (!ended.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("the run did not stop within {} s; the next run will record it as failed", STOP_GRACE.toSeconds());
+            } else {
+                StopReport.await();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -688,13 +690,13 @@ public final class ScoringPipeline {
      * A failure while the JVM was shutting down: the run was stopped, which is what the ledger and
      * the user are told (one line), with what broke because of it as the cause.
      */
-    static EnvironmentException interrupted(Throwable e) {
+    static RunInterrupted interrupted(Throwable e) {
         return interrupted(e, Reason.of("", ""));
     }
 
     /** As {@link #interrupted(Throwable)}, with what the run was doing when stopped appended. */
-    private static EnvironmentException interrupted(Throwable e, Reason doing) {
-        return new EnvironmentException(Reason.of(
+    private static RunInterrupted interrupted(Throwable e, Reason doing) {
+        return new RunInterrupted(Reason.of(
                 "interrupted: the job was stopped (SIGTERM, Ctrl-C or a JVM shutdown) before it finished" + doing.en(),
                 "运行被中止：作业在完成前被停止（SIGTERM、Ctrl-C 或 JVM 关闭）" + doing.zh()), e);
     }

@@ -108,6 +108,13 @@ class StoppedRunTest {
         }
         String log = OtherJvm.output(output);
         assertEquals(128 + 15, process.exitValue(), log);
+        // The JVM halts only once the command line has said how the run ended, as for any failure:
+        // the error line, the same as the last line of the run's log, and where the run folder is.
+        assertTrue(log.contains("error (failed, nothing was published): " + STOPPED), log);
+        assertTrue(log.contains("Run folder (run.log"), log);
+        String runLog = JobRunner.lastRunLog(tmp.resolve(name));
+        String last = runLog.lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.contains(" ERROR ") && last.contains("failed, nothing was published: " + STOPPED), runLog);
         return log;
     }
 
