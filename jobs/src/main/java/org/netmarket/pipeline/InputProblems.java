@@ -95,8 +95,9 @@ final class InputProblems {
      */
     static Optional<Reason> tooManyQuarantined(String extract, long quarantined, long read, BigDecimal threshold) {
         if (read > 0 && BigDecimal.valueOf(quarantined).compareTo(threshold.multiply(BigDecimal.valueOf(read))) > 0) {
-            String share = percent(quarantined, read);
-            String allowed = threshold.movePointRight(2).stripTrailingZeros().toPlainString();
+            BigDecimal allowedPercent = threshold.movePointRight(2);
+            String share = percentAbove(quarantined, read, allowedPercent);
+            String allowed = allowedPercent.stripTrailingZeros().toPlainString();
             return Optional.of(Reason.of(String.format(Locale.ROOT,
                     "extract %s: %d of %d rows quarantined (%s%%), more than the allowed %s%%; see the quarantine report",
                     extract, quarantined, read, share, allowed),
@@ -110,6 +111,20 @@ final class InputProblems {
      * A share in percent, to one decimal ("8.7"), or to two significant digits below 0.1% ("0.015"),
      * so that a small share is never shown as 0.0% beside a threshold it exceeds.
      */
+    /**
+     * {@link #percent}, with more decimals when it would not read as above {@code allowed} (a
+     * share of a percent, exactly above it): "1 of 939 rows quarantined (0.11%), more than the
+     * allowed 0.1%", not "(0.1%), more than the allowed 0.1%".
+     */
+    static String percentAbove(long part, long whole, BigDecimal allowed) {
+        BigDecimal p = BigDecimal.valueOf(part).movePointRight(2).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64);
+        String shown = percent(part, whole);
+        for (int scale = 2; new BigDecimal(shown).compareTo(allowed) <= 0 && scale <= 16; scale++) {
+            shown = p.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+        return shown;
+    }
+
     static String percent(long part, long whole) {
         BigDecimal p = BigDecimal.valueOf(part).movePointRight(2).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64);
         return p.compareTo(new BigDecimal("0.1")) >= 0 ? p.setScale(1, RoundingMode.HALF_UP).toPlainString()

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The quarantine threshold's decision ({@link InputProblems#tooManyQuarantined}): a run stops
@@ -76,6 +77,19 @@ class QuarantineThresholdTest {
                 new StagingArea.StagedFile("complaints", 200, 1L, "d", 5L, 0L, 0L, "UTF-8", List.of(), Map.of())));
         assertEquals(Map.of("dispatches", new InputProblems.Earlier(20, 1), "complaints", new InputProblems.Earlier(5, 0)),
                 earlier);
+    }
+
+    /**
+     * A share exactly above the threshold is shown with the decimals that make it read as above
+     * it: 1 of 939 is 0.1065%, which one decimal shows as the 0.1% it exceeds.
+     */
+    @ParameterizedTest(name = "{0} of {1} above {2}: {3}%")
+    @CsvSource({"1, 939, 0.001, 0.11", "51, 1000, 0.05, 5.1", "1001, 20000, 0.05, 5.01", "50001, 1000000, 0.05, 5.0001",
+            "1, 500, 0.001, 0.2"})
+    void aShareAboveTheThresholdReadsAsAbove(long part, long whole, String threshold, String percent) {
+        assertEquals(percent, InputProblems.percentAbove(part, whole, new BigDecimal(threshold).movePointRight(2)));
+        assertTrue(InputProblems.tooManyQuarantined("retail", part, whole, new BigDecimal(threshold)).orElseThrow().en()
+                .contains("(" + percent + "%), more than the allowed "), "the message shows it");
     }
 
     /** A share below 0.1% is shown to two significant digits, never as 0.0% beside a smaller threshold it exceeds. */
